@@ -1,0 +1,39 @@
+package io.hashfence.protocol;
+
+/** The identifier rule shared by sites and rigs: {@code [A-Za-z0-9._-]{1,64}}. */
+public final class Ids {
+    public static final int MAX_LENGTH = 64;
+
+    private Ids() {
+    }
+
+    public static boolean isValid(String value) {
+        if (value == null || value.isEmpty() || value.length() > MAX_LENGTH) {
+            return false;
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            boolean allowed = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+                    || c == '.' || c == '_' || c == '-';
+            if (!allowed) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    static void requireValid(String kind, String value) {
+        if (!isValid(value)) {
+            throw new IllegalArgumentException(
+                    kind + " id must match [A-Za-z0-9._-]{1,64}, got " + quote(value));
+        }
+    }
+
+    private static String quote(String value) {
+        if (value == null) {
+            return "nothing";
+        }
+        String shown = value.length() > MAX_LENGTH ? value.substring(0, MAX_LENGTH) + "..." : value;
+        return "\"" + shown + "\"";
+    }
+}

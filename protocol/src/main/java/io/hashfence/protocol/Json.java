@@ -1,0 +1,39 @@
+package io.hashfence.protocol;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
+
+/** The JSON settings of the wire: strict, bounded, and NaN-tolerant so that NaN is reported by name. */
+final class Json {
+    static final ObjectMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
+                    .streamReadConstraints(StreamReadConstraints.builder()
+                            .maxNestingDepth(Limits.MAX_JSON_NESTING)
+                            .maxStringLength(64 * 1024)
+                            .maxNumberLength(64)
+                            .build())
+                    .build())
+            .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .build();
+
+    private Json() {
+    }
+
+    /** Parses a payload, or rejects it as malformed JSON. */
+    static JsonFields parseObject(byte[] payload) {
+        try {
+            return JsonFields.root(MAPPER.readTree(payload));
+        } catch (JsonProcessingException e) {
+            throw new JsonFields.Rejected(Violation.MALFORMED_JSON, "", "malformed JSON: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new JsonFields.Rejected(Violation.MALFORMED_JSON, "", "unreadable message: " + e.getMessage());
+        }
+    }
+}
