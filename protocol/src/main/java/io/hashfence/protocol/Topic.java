@@ -13,10 +13,26 @@ public sealed interface Topic {
 
     String name();
 
+    <R> R accept(Visitor<R> visitor);
+
+    /** One method per kind of topic, so that a router handles every kind or does not compile. */
+    interface Visitor<R> {
+        R telemetry(Telemetry topic);
+
+        R status(Status topic);
+
+        R command(Command topic);
+    }
+
     record Telemetry(SiteId site, RigId rig) implements Topic {
         @Override
         public String name() {
             return ROOT + site.value() + "/" + rig.value() + "/telemetry";
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.telemetry(this);
         }
     }
 
@@ -25,12 +41,22 @@ public sealed interface Topic {
         public String name() {
             return ROOT + site.value() + "/status";
         }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.status(this);
+        }
     }
 
     record Command(SiteId site) implements Topic {
         @Override
         public String name() {
             return ROOT + site.value() + "/command";
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.command(this);
         }
     }
 

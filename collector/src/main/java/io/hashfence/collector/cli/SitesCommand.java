@@ -1,0 +1,52 @@
+package io.hashfence.collector.cli;
+
+import io.hashfence.collector.site.CredentialStore;
+import io.hashfence.collector.site.TokenHasher;
+import io.hashfence.protocol.Ids;
+import io.hashfence.protocol.SiteId;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code sites}: manage the sites allowed to connect. */
+@Command(name = "sites", mixinStandardHelpOptions = true, description = "Manage site credentials.",
+        subcommands = {SitesCommand.Add.class})
+public final class SitesCommand {
+
+    @Command(name = "add", mixinStandardHelpOptions = true,
+            description = "Add a site and print its new token, once, alone on the last line. Only a salted hash is stored.")
+    static final class Add implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(paramLabel = "SITE", description = "site id, [A-Za-z0-9._-]{1,64}")
+        String site;
+
+        @Option(names = "--data-dir", paramLabel = "DIR", description = "the collector's data directory (default: ./data)")
+        Path dataDir;
+
+        @Override
+        public Integer call() throws Exception {
+            if (!Ids.isValid(site)) {
+                throw new ParameterException(spec.commandLine(),
+                        "SITE must match [A-Za-z0-9._-]{1,64}, got \"" + site + "\"");
+            }
+            Path dir = dataDir != null ? dataDir : Path.of(System.getenv().getOrDefault("HASHFENCE_DATA_DIR", "data"));
+            CredentialStore store = new CredentialStore(dir);
+            if (store.find(SiteId.of(site)).isPresent()) {
+                throw new ParameterException(spec.commandLine(), "site " + site + " already exists in " + store.file());
+            }
+            String token = store.add(SiteId.of(site), new TokenHasher());
+            System.out.println("Added site " + site + " to " + store.file() + ".");
+            System.out.println("Its agents connect with user name \"" + site + "\" and this token as password;"
+                    + " it is shown only now:");
+            System.out.println(token);
+            return 0;
+        }
+    }
+}

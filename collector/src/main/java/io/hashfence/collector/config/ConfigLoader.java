@@ -1,0 +1,140 @@
+package io.hashfence.collector.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads the YAML config file over the defaults, then applies environment variables. Unknown keys are
+ * refused by name, so that a typo never silently leaves a default in force.
+ */
+public final class ConfigLoader {
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+    private final Map<String, String> environment;
+
+    public ConfigLoader(Map<String, String> environment) {
+        this.environment = environment;
+    }
+
+    public CollectorConfig load(Path file) throws IOException {
+        CollectorConfig config = CollectorConfig.defaults();
+        if (file != null) {
+            JsonNode root = YAML.readTree(Files.readString(file));
+            if (root != null && !root.isMissingNode() && !root.isNull()) {
+                config = fromYaml(root, config);
+            }
+        }
+        return withEnvironment(config);
+    }
+
+    private static CollectorConfig fromYaml(JsonNode root, CollectorConfig defaults) {
+        Section top = new Section(root, "", Set.of("mqtt", "http", "data_dir", "fleet"));
+        Section mqtt = top.section("mqtt", Set.of("bind", "port", "max_message_bytes", "receive_maximum",
+                "connect_timeout"));
+        Section http = top.section("http", Set.of("bind", "port"));
+        Section fleet = top.section("fleet", Set.of("default_interval", "missed_intervals"));
+        MqttConfig m = defaults.mqtt();
+        HttpConfig h = defaults.http();
+        FleetConfig f = defaults.fleet();
+        return new CollectorConfig(
+                new MqttConfig(mqtt.text("bind", m.bind()), mqtt.integer("port", m.port()),
+                        mqtt.integer("max_message_bytes", m.maxMessageBytes()),
+                        mqtt.integer("receive_maximum", m.receiveMaximum()),
+                        mqtt.duration("connect_timeout", m.connectTimeout())),
+                new HttpConfig(http.text("bind", h.bind()), http.integer("port", h.port())),
+                Path.of(top.text("data_dir", defaults.dataDir().toString())),
+                new FleetConfig(fleet.duration("default_interval", f.defaultInterval()),
+                        fleet.integer("missed_intervals", f.missedIntervals())));
+    }
+
+    private CollectorConfig withEnvironment(CollectorConfig config) {
+        String mqttPort = environment.get("HASHFENCE_MQTT_PORT");
+        if (mqttPort != null) {
+            config = config.withMqttPort(parsePort("HASHFENCE_MQTT_PORT", mqttPort));
+        }
+        String httpPort = environment.get("HASHFENCE_HTTP_PORT");
+        if (httpPort != null) {
+            config = config.withHttpPort(parsePort("HASHFENCE_HTTP_PORT", httpPort));
+        }
+        String dataDir = environment.get("HASHFENCE_DATA_DIR");
+        if (dataDir != null) {
+            config = config.withDataDir(Path.of(dataDir));
+        }
+        return config;
+    }
+
+    private static int parsePort(String variable, String value) {
+        try {
+            return Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(variable + " must be a port number, got \"" + value + "\"");
+        }
+    }
+
+    /** One mapping of the YAML tree; reports settings by their dotted path. */
+    private record Section(JsonNode node, String path, Set<String> allowedKeys) {
+        Section {
+            if (node != null && !node.isObject()) {
+                throw new IllegalArgumentException((path.isEmpty() ? "the config file" : path) + " must be a mapping");
+            }
+            if (node != null) {
+                Iterator<String> names = node.fieldNames();
+                while (names.hasNext()) {
+                    String name = names.next();
+                    if (!allowedKeys.contains(name)) {
+                        throw new IllegalArgumentException("unknown setting " + qualified(path, name)
+                                + "; known here: " + String.join(", ", allowedKeys.stream().sorted().toList()));
+                    }
+                }
+            }
+        }
+
+        Section section(String name, Set<String> keys) {
+            return new Section(node == null ? null : node.get(name), qualified(path, name), keys);
+        }
+
+        private JsonNode value(String name) {
+            JsonNode value = node == null ? null : node.get(name);
+            return value == null || value.isNull() ? null : value;
+        }
+
+        String text(String name, String fallback) {
+            JsonNode value = value(name);
+            if (value == null) {
+                return fallback;
+            }
+            if (!value.isValueNode()) {
+                throw new IllegalArgumentException(qualified(path, name) + " must be a single value");
+            }
+            return value.asText();
+        }
+
+        int integer(String name, int fallback) {
+            JsonNode value = value(name);
+            if (value == null) {
+                return fallback;
+            }
+            if (!value.isInt()) {
+                throw new IllegalArgumentException(qualified(path, name) + " must be a whole number, got " + value);
+            }
+            return value.intValue();
+        }
+
+        Duration duration(String name, Duration fallback) {
+            JsonNode value = value(name);
+            return value == null ? fallback : DurationText.parse(qualified(path, name), value.asText());
+        }
+
+        private static String qualified(String path, String name) {
+            return path.isEmpty() ? name : path + "." + name;
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package io.hashfence.collector.config;
+
+import java.time.Duration;
+
+/**
+ * The MQTT listener.
+ *
+ * @param maxMessageBytes the largest MQTT packet accepted; larger ones close the connection
+ * @param receiveMaximum how many QoS 1 messages a client may have unacknowledged (MQTT 5 Receive Maximum)
+ * @param connectTimeout how long a new connection may take to send CONNECT
+ */
+public record MqttConfig(String bind, int port, int maxMessageBytes, int receiveMaximum, Duration connectTimeout) {
+    public static final int DEFAULT_PORT = 1883;
+
+    public MqttConfig {
+        Ports.requireValid("mqtt.port", port);
+        if (maxMessageBytes < 1024 || maxMessageBytes > 256 * 1024 * 1024) {
+            throw new IllegalArgumentException("mqtt.max_message_bytes must be within [1024, 268435456], got "
+                    + maxMessageBytes);
+        }
+        if (receiveMaximum < 1 || receiveMaximum > 65_535) {
+            throw new IllegalArgumentException("mqtt.receive_maximum must be within [1, 65535], got " + receiveMaximum);
+        }
+    }
+
+    public static MqttConfig defaults() {
+        return new MqttConfig("0.0.0.0", DEFAULT_PORT, 64 * 1024, 1024, Duration.ofSeconds(10));
+    }
+
+    public MqttConfig withPort(int newPort) {
+        return new MqttConfig(bind, newPort, maxMessageBytes, receiveMaximum, connectTimeout);
+    }
+}

@@ -1,0 +1,73 @@
+package io.hashfence.collector.fleet;
+
+import io.hashfence.collector.config.FleetConfig;
+import io.hashfence.protocol.RigId;
+import io.hashfence.protocol.SiteId;
+import io.hashfence.protocol.Telemetry;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The latest state of every rig, indexed by site. A rig is up while the connection that last reported
+ * it is open and it has reported within {@code missedIntervals} of its interval; liveness is computed
+ * when asked, so no timer has to walk the fleet.
+ */
+public final class RigRegistry {
+    private final Clock clock;
+    private final FleetConfig config;
+    private final Map<SiteId, Map<RigId, RigRecord>> sites = new ConcurrentHashMap<>();
+
+    public RigRegistry(Clock clock, FleetConfig config) {
+        this.clock = clock;
+        this.config = config;
+    }
+
+    public void record(Telemetry telemetry, long connectionId) {
+        Instant now = clock.instant();
+        Duration interval = telemetry.interval() != null ? telemetry.interval() : config.defaultInterval();
+        RigKey key = new RigKey(telemetry.site(), telemetry.rig());
+        sites.computeIfAbsent(telemetry.site(), site -> new ConcurrentHashMap<>())
+                .compute(telemetry.rig(), (rig, known) -> {
+                    if (known == null) {
+                        return new RigRecord(key, telemetry, now, now, interval, connectionId, true);
+                    }
+                    Telemetry newest = telemetry.time().isBefore(known.latest().time()) ? known.latest() : telemetry;
+                    return new RigRecord(key, newest, known.firstSeen(), now, interval, connectionId, true);
+                });
+    }
+
+    /** The agent connection closed (or declared itself offline): the rigs it reported are down. */
+    public void connectionClosed(SiteId site, long connectionId) {
+        Map<RigId, RigRecord> rigs = sites.get(site);
+        if (rigs == null) {
+            return;
+        }
+        rigs.replaceAll((rig, known) -> known.connectionId() == connectionId ? known.disconnected() : known);
+    }
+
+    public Optional<RigRecord> find(RigKey key) {
+        Map<RigId, RigRecord> rigs = sites.get(key.site());
+        return rigs == null ? Optional.empty() : Optional.ofNullable(rigs.get(key.rig()));
+    }
+
+    public List<RigRecord> all() {
+        List<RigRecord> all = new ArrayList<>();
+        sites.values().forEach(rigs -> all.addAll(rigs.values()));
+        return all;
+    }
+
+    public boolean isUp(RigRecord rig) {
+        Duration silence = Duration.between(rig.lastSeen(), clock.instant());
+        return rig.connected() && silence.compareTo(rig.interval().multipliedBy(config.missedIntervals())) <= 0;
+    }
+
+    public int size() {
+        return sites.values().stream().mapToInt(Map::size).sum();
+    }
+}

@@ -1,0 +1,56 @@
+package io.hashfence.collector.http;
+
+import io.hashfence.collector.config.HttpConfig;
+import io.hashfence.collector.transport.Transport;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.handler.codec.http.HttpContentCompressor;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpServerCodec;
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The HTTP endpoint: metrics, health and the API. It runs on its own event loop so that a slow scrape of
+ * a large fleet never delays MQTT. Pipeline: codec, gzip where the client accepts it, aggregation of
+ * request bodies (up to 64 KiB), then the {@link Router}.
+ */
+public final class HttpServer implements AutoCloseable {
+    private static final int MAX_REQUEST_BYTES = 64 * 1024;
+
+    private final EventLoopGroup group;
+    private final Channel serverChannel;
+
+    public HttpServer(HttpConfig config, Transport transport, List<Route> routes) throws InterruptedException {
+        Router router = new Router(routes);
+        group = transport.newGroup(1);
+        serverChannel = new ServerBootstrap()
+                .group(group)
+                .channel(transport.serverChannel())
+                .childHandler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel channel) {
+                        channel.pipeline()
+                                .addLast("http-codec", new HttpServerCodec())
+                                .addLast("gzip", new HttpContentCompressor())
+                                .addLast("aggregator", new HttpObjectAggregator(MAX_REQUEST_BYTES))
+                                .addLast("router", router);
+                    }
+                })
+                .bind(config.bind(), config.port()).sync().channel();
+    }
+
+    public InetSocketAddress address() {
+        return (InetSocketAddress) serverChannel.localAddress();
+    }
+
+    @Override
+    public void close() {
+        serverChannel.close().syncUninterruptibly();
+        group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+    }
+}

@@ -1,0 +1,75 @@
+package io.hashfence.collector.http;
+
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.QueryStringDecoder;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Finds the route for each request and writes the endpoint's response; errors are JSON with a message. */
+@ChannelHandler.Sharable
+final class Router extends SimpleChannelInboundHandler<FullHttpRequest> {
+    private static final Logger LOG = LoggerFactory.getLogger(Router.class);
+
+    private final List<Route> routes;
+
+    Router(List<Route> routes) {
+        this.routes = List.copyOf(routes);
+    }
+
+    @Override
+    protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
+        Response response;
+        if (!request.decoderResult().isSuccess()) {
+            response = Response.error(HttpResponseStatus.BAD_REQUEST, "malformed HTTP request");
+        } else {
+            response = dispatch(request);
+        }
+        FullHttpResponse http = new DefaultFullHttpResponse(request.protocolVersion(), response.status(),
+                ctx.alloc().buffer(response.body().length).writeBytes(response.body()));
+        http.headers().set(HttpHeaderNames.CONTENT_TYPE, response.contentType());
+        HttpUtil.setContentLength(http, response.body().length);
+        boolean keepAlive = HttpUtil.isKeepAlive(request) && request.decoderResult().isSuccess();
+        HttpUtil.setKeepAlive(http, keepAlive);
+        ctx.writeAndFlush(http).addListener(keepAlive ? ChannelFutureListener.CLOSE_ON_FAILURE
+                : ChannelFutureListener.CLOSE);
+    }
+
+    private Response dispatch(FullHttpRequest request) {
+        QueryStringDecoder uri = new QueryStringDecoder(request.uri());
+        String path = uri.path();
+        boolean pathKnown = false;
+        for (Route route : routes) {
+            Optional<Map<String, String>> parameters = route.match(path);
+            if (parameters.isEmpty()) {
+                continue;
+            }
+            pathKnown = true;
+            if (route.method().equals(request.method())
+                    || (route.method().equals(HttpMethod.GET) && request.method().equals(HttpMethod.HEAD))) {
+                try {
+                    return route.endpoint().handle(new Request(request.method(), path, parameters.get(),
+                            uri.parameters()));
+                } catch (RuntimeException e) {
+                    LOG.error("{} {} failed", request.method(), path, e);
+                    return Response.error(HttpResponseStatus.INTERNAL_SERVER_ERROR, "internal error: " + e);
+                }
+            }
+        }
+        return pathKnown
+                ? Response.error(HttpResponseStatus.METHOD_NOT_ALLOWED, request.method() + " is not allowed on " + path)
+                : Response.error(HttpResponseStatus.NOT_FOUND, "no resource at " + path);
+    }
+}

@@ -1,0 +1,54 @@
+package io.hashfence.collector.ingest;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** The collector's own MQTT and ingest metrics. Every outcome is registered up front, so it shows as 0. */
+public final class IngestMetrics {
+    private final Map<IngestOutcome, Counter> messages = new EnumMap<>(IngestOutcome.class);
+    private final Map<ConnectResult, Counter> connects = new EnumMap<>(ConnectResult.class);
+    private final Map<ProtocolError, Counter> protocolErrors = new EnumMap<>(ProtocolError.class);
+    private final AtomicInteger openConnections = new AtomicInteger();
+
+    public IngestMetrics(MeterRegistry registry) {
+        for (IngestOutcome outcome : IngestOutcome.values()) {
+            messages.put(outcome, Counter.builder("hashfence.ingest.messages")
+                    .description("MQTT PUBLISH messages received, by what became of them")
+                    .tag("outcome", outcome.label()).register(registry));
+        }
+        for (ConnectResult result : ConnectResult.values()) {
+            connects.put(result, Counter.builder("hashfence.mqtt.connects")
+                    .description("MQTT CONNECT attempts, by result")
+                    .tag("result", result.label()).register(registry));
+        }
+        for (ProtocolError error : ProtocolError.values()) {
+            protocolErrors.put(error, Counter.builder("hashfence.mqtt.protocol.errors")
+                    .description("Connections closed for breaking the MQTT protocol, by kind")
+                    .tag("kind", error.label()).register(registry));
+        }
+        registry.gauge("hashfence.mqtt.connections", openConnections);
+    }
+
+    public void message(IngestOutcome outcome) {
+        messages.get(outcome).increment();
+    }
+
+    public void connect(ConnectResult result) {
+        connects.get(result).increment();
+    }
+
+    public void protocolError(ProtocolError error) {
+        protocolErrors.get(error).increment();
+    }
+
+    public void connectionOpened() {
+        openConnections.incrementAndGet();
+    }
+
+    public void connectionClosed() {
+        openConnections.decrementAndGet();
+    }
+}

@@ -1,0 +1,36 @@
+package io.hashfence.collector.ingest;
+
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.handler.codec.mqtt.MqttDecoder;
+import io.netty.handler.codec.mqtt.MqttEncoder;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The MQTT pipeline, in order:
+ * <ol>
+ *   <li>{@code mqtt-decoder}: bytes to MQTT packets, refusing packets over the configured size;</li>
+ *   <li>{@code mqtt-encoder}: replies to bytes, in the client's protocol version;</li>
+ *   <li>{@code keep-alive}: added after CONNECT, closes at 1.5x the client's keep-alive;</li>
+ *   <li>{@code session}: CONNECT and authentication, then every PUBLISH through {@link PublishRouter} to
+ *       telemetry and status ingest, which validate and update the rig registry.</li>
+ * </ol>
+ */
+final class MqttChannelInitializer extends ChannelInitializer<SocketChannel> {
+    private static final int MAX_CLIENT_ID_LENGTH = 128;
+
+    private final MqttSessionServices services;
+    private final AtomicLong connectionIds = new AtomicLong();
+
+    MqttChannelInitializer(MqttSessionServices services) {
+        this.services = services;
+    }
+
+    @Override
+    protected void initChannel(SocketChannel channel) {
+        channel.pipeline()
+                .addLast("mqtt-decoder", new MqttDecoder(services.config().maxMessageBytes(), MAX_CLIENT_ID_LENGTH))
+                .addLast("mqtt-encoder", MqttEncoder.INSTANCE)
+                .addLast("session", new MqttConnectionHandler(services, connectionIds.incrementAndGet()));
+    }
+}

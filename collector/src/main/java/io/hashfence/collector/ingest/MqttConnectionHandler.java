@@ -1,0 +1,311 @@
+package io.hashfence.collector.ingest;
+
+import io.hashfence.protocol.SiteId;
+import io.hashfence.protocol.Topic;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.DecoderResult;
+import io.netty.handler.codec.TooLongFrameException;
+import io.netty.handler.codec.mqtt.MqttConnectMessage;
+import io.netty.handler.codec.mqtt.MqttConnectReturnCode;
+import io.netty.handler.codec.mqtt.MqttIdentifierRejectedException;
+import io.netty.handler.codec.mqtt.MqttMessage;
+import io.netty.handler.codec.mqtt.MqttPublishMessage;
+import io.netty.handler.codec.mqtt.MqttQoS;
+import io.netty.handler.codec.mqtt.MqttReasonCodeAndPropertiesVariableHeader;
+import io.netty.handler.codec.mqtt.MqttSubscribeMessage;
+import io.netty.handler.codec.mqtt.MqttTopicSubscription;
+import io.netty.handler.codec.mqtt.MqttUnacceptableProtocolVersionException;
+import io.netty.handler.codec.mqtt.MqttUnsubscribeMessage;
+import io.netty.handler.codec.mqtt.MqttVersion;
+import io.netty.handler.timeout.IdleStateEvent;
+import io.netty.handler.timeout.IdleStateHandler;
+import io.netty.util.ReferenceCountUtil;
+import java.util.ArrayDeque;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One MQTT connection's life: CONNECT and authentication, then PUBLISH, PINGREQ, SUBSCRIBE and DISCONNECT.
+ * Authentication runs off the event loop; packets that arrive meanwhile wait, in order, until it ends.
+ */
+final class MqttConnectionHandler extends ChannelInboundHandlerAdapter {
+    private static final Logger LOG = LoggerFactory.getLogger(MqttConnectionHandler.class);
+    private static final byte NORMAL_DISCONNECT = 0x00;
+    private static final byte DISCONNECT_WITH_WILL = 0x04;
+    private static final byte MALFORMED_PACKET = (byte) 0x81;
+    private static final byte PROTOCOL_ERROR = (byte) 0x82;
+    private static final byte KEEP_ALIVE_TIMEOUT = (byte) 0x8D;
+    private static final int SUBSCRIPTION_REFUSED_3 = 0x80;
+    private static final int SUBSCRIPTION_REFUSED_5 = 0x87;
+    private static final double KEEP_ALIVE_GRACE = 1.5;
+
+    private final MqttSessionServices services;
+    private final long connectionId;
+    private final ArrayDeque<MqttMessage> waitingForAuthentication = new ArrayDeque<>();
+
+    private MqttVersion version = MqttVersion.MQTT_3_1_1;
+    private Session session;
+    private boolean authenticating;
+    private Will will;
+    private ScheduledFuture<?> connectDeadline;
+
+    MqttConnectionHandler(MqttSessionServices services, long connectionId) {
+        this.services = services;
+        this.connectionId = connectionId;
+    }
+
+    @Override
+    public void channelActive(ChannelHandlerContext ctx) {
+        services.metrics().connectionOpened();
+        connectDeadline = ctx.executor().schedule(() -> {
+            services.metrics().connect(ConnectResult.TIMEOUT);
+            ctx.close();
+        }, services.config().connectTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        ctx.fireChannelActive();
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        services.metrics().connectionClosed();
+        connectDeadline.cancel(false);
+        waitingForAuthentication.forEach(ReferenceCountUtil::release);
+        waitingForAuthentication.clear();
+        if (session != null) {
+            if (will != null) {
+                services.metrics().message(services.router().route(session, will.topic(), will.payload()));
+            }
+            services.registry().connectionClosed(session.site(), connectionId);
+            LOG.debug("site {} connection {} closed", session.site(), connectionId);
+        }
+        ctx.fireChannelInactive();
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        MqttMessage message = (MqttMessage) msg;
+        if (authenticating) {
+            waitingForAuthentication.add(message);
+            return;
+        }
+        try {
+            handle(ctx, message);
+        } finally {
+            ReferenceCountUtil.release(message);
+        }
+    }
+
+    @Override
+    public void channelReadComplete(ChannelHandlerContext ctx) {
+        ctx.flush();
+    }
+
+    private void handle(ChannelHandlerContext ctx, MqttMessage message) {
+        if (!ctx.channel().isActive()) {
+            return;
+        }
+        DecoderResult result = message.decoderResult();
+        if (result.isFailure()) {
+            onUndecodable(ctx, result.cause());
+            return;
+        }
+        switch (message.fixedHeader().messageType()) {
+            case CONNECT -> onConnect(ctx, (MqttConnectMessage) message);
+            case PUBLISH -> whenConnected(ctx, () -> onPublish(ctx, (MqttPublishMessage) message));
+            case PINGREQ -> whenConnected(ctx, () -> ctx.write(MqttReplies.PINGRESP));
+            case SUBSCRIBE -> whenConnected(ctx, () -> onSubscribe(ctx, (MqttSubscribeMessage) message));
+            case UNSUBSCRIBE -> whenConnected(ctx, () -> ctx.write(
+                    MqttReplies.unsubAck(((MqttUnsubscribeMessage) message).variableHeader().messageId())));
+            case DISCONNECT -> onDisconnect(ctx, message);
+            default -> protocolViolation(ctx, "unexpected " + message.fixedHeader().messageType());
+        }
+    }
+
+    private void whenConnected(ChannelHandlerContext ctx, Runnable action) {
+        if (session == null) {
+            protocolViolation(ctx, "packet before CONNECT");
+        } else {
+            action.run();
+        }
+    }
+
+    private void onConnect(ChannelHandlerContext ctx, MqttConnectMessage connect) {
+        if (session != null) {
+            protocolViolation(ctx, "second CONNECT");
+            return;
+        }
+        connectDeadline.cancel(false);
+        version = MqttVersion.fromProtocolNameAndLevel(connect.variableHeader().name(),
+                (byte) connect.variableHeader().version());
+        if (connect.variableHeader().isWillFlag()) {
+            will = new Will(connect.payload().willTopic(), connect.payload().willMessageInBytes());
+        }
+        String user = connect.payload().userName();
+        byte[] token = connect.payload().passwordInBytes();
+        int keepAliveSeconds = connect.variableHeader().keepAliveTimeSeconds();
+        authenticating = true;
+        ctx.channel().config().setAutoRead(false);
+        Executor eventLoop = ctx.executor();
+        CompletableFuture.supplyAsync(() -> services.authenticator().authenticate(user, token), services.authExecutor())
+                .whenCompleteAsync((site, failure) -> onAuthenticated(ctx, user, keepAliveSeconds, site, failure),
+                        eventLoop);
+    }
+
+    private void onAuthenticated(ChannelHandlerContext ctx, String user, int keepAliveSeconds,
+                                 Optional<SiteId> site, Throwable failure) {
+        authenticating = false;
+        if (failure != null) {
+            LOG.error("cannot check credentials of site {}: {}", user, failure.getMessage());
+            refuseConnection(ctx, MqttReplies.serverUnavailable(version));
+            return;
+        }
+        if (site.isEmpty()) {
+            services.metrics().connect(ConnectResult.BAD_CREDENTIALS);
+            LOG.warn("refused CONNECT from {} for site {}: unknown site or wrong token", ctx.channel().remoteAddress(),
+                    user);
+            refuseConnection(ctx, MqttReplies.badCredentials(version));
+            return;
+        }
+        session = new Session(site.get(), connectionId, version);
+        if (keepAliveSeconds > 0) {
+            long limitMillis = (long) (keepAliveSeconds * 1000 * KEEP_ALIVE_GRACE);
+            ctx.pipeline().addBefore(ctx.name(), "keep-alive",
+                    new IdleStateHandler(limitMillis, 0, 0, TimeUnit.MILLISECONDS));
+        }
+        services.metrics().connect(ConnectResult.ACCEPTED);
+        LOG.debug("site {} connected from {} with MQTT {}", session.site(), ctx.channel().remoteAddress(), version);
+        ctx.writeAndFlush(services.replies().accepted(version));
+        while (!waitingForAuthentication.isEmpty()) {
+            MqttMessage next = waitingForAuthentication.poll();
+            try {
+                handle(ctx, next);
+            } finally {
+                ReferenceCountUtil.release(next);
+            }
+        }
+        ctx.flush();
+        ctx.channel().config().setAutoRead(true);
+    }
+
+    private void refuseConnection(ChannelHandlerContext ctx, MqttMessage connAck) {
+        waitingForAuthentication.forEach(ReferenceCountUtil::release);
+        waitingForAuthentication.clear();
+        will = null;
+        ctx.writeAndFlush(connAck).addListener(ChannelFutureListener.CLOSE);
+    }
+
+    private void onPublish(ChannelHandlerContext ctx, MqttPublishMessage publish) {
+        MqttQoS qos = publish.fixedHeader().qosLevel();
+        if (qos == MqttQoS.EXACTLY_ONCE) {
+            services.metrics().message(IngestOutcome.QOS_NOT_SUPPORTED);
+            closeWithReason(ctx, IngestOutcome.QOS_NOT_SUPPORTED.reasonCode());
+            return;
+        }
+        String topic = publish.variableHeader().topicName();
+        byte[] payload = ByteBufUtil.getBytes(publish.content());
+        IngestOutcome outcome = services.router().route(session, topic, payload);
+        services.metrics().message(outcome);
+        if (outcome == IngestOutcome.TOPIC_NOT_AUTHORIZED && !session.isMqtt5()) {
+            // MQTT 3.1.1 cannot refuse a single PUBLISH: closing is the only answer the client sees.
+            ctx.close();
+            return;
+        }
+        if (qos == MqttQoS.AT_LEAST_ONCE) {
+            byte reasonCode = session.isMqtt5() ? outcome.reasonCode() : 0;
+            ctx.write(MqttReplies.pubAck(publish.variableHeader().packetId(), reasonCode));
+        }
+    }
+
+    private void onSubscribe(ChannelHandlerContext ctx, MqttSubscribeMessage subscribe) {
+        String commandTopic = new Topic.Command(session.site()).name();
+        List<MqttTopicSubscription> subscriptions = subscribe.payload().topicSubscriptions();
+        int[] reasonCodes = new int[subscriptions.size()];
+        for (int i = 0; i < reasonCodes.length; i++) {
+            MqttTopicSubscription subscription = subscriptions.get(i);
+            if (subscription.topicFilter().equals(commandTopic)) {
+                reasonCodes[i] = Math.min(subscription.qualityOfService().value(), MqttQoS.AT_LEAST_ONCE.value());
+            } else {
+                reasonCodes[i] = session.isMqtt5() ? SUBSCRIPTION_REFUSED_5 : SUBSCRIPTION_REFUSED_3;
+            }
+        }
+        ctx.write(MqttReplies.subAck(subscribe.variableHeader().messageId(), reasonCodes));
+    }
+
+    private void onDisconnect(ChannelHandlerContext ctx, MqttMessage disconnect) {
+        boolean keepWill = disconnect.variableHeader() instanceof MqttReasonCodeAndPropertiesVariableHeader header
+                && header.reasonCode() == DISCONNECT_WITH_WILL;
+        if (!keepWill) {
+            will = null;
+        }
+        ctx.close();
+    }
+
+    private void onUndecodable(ChannelHandlerContext ctx, Throwable cause) {
+        if (cause instanceof TooLongFrameException) {
+            services.metrics().message(IngestOutcome.OVERSIZE);
+            services.metrics().protocolError(ProtocolError.PACKET_TOO_LARGE);
+            LOG.warn("closed connection from {} ({}): packet larger than {} bytes", ctx.channel().remoteAddress(),
+                    siteName(), services.config().maxMessageBytes());
+            closeWithReason(ctx, IngestOutcome.OVERSIZE.reasonCode());
+        } else if (cause instanceof MqttUnacceptableProtocolVersionException) {
+            services.metrics().protocolError(ProtocolError.UNSUPPORTED_PROTOCOL_VERSION);
+            refuseConnection(ctx, MqttReplies.refused(
+                    MqttConnectReturnCode.CONNECTION_REFUSED_UNACCEPTABLE_PROTOCOL_VERSION));
+        } else if (cause instanceof MqttIdentifierRejectedException) {
+            services.metrics().protocolError(ProtocolError.IDENTIFIER_REJECTED);
+            refuseConnection(ctx, MqttReplies.refused(version == MqttVersion.MQTT_5
+                    ? MqttConnectReturnCode.CONNECTION_REFUSED_CLIENT_IDENTIFIER_NOT_VALID
+                    : MqttConnectReturnCode.CONNECTION_REFUSED_IDENTIFIER_REJECTED));
+        } else {
+            services.metrics().protocolError(ProtocolError.MALFORMED_PACKET);
+            LOG.warn("closed connection from {} ({}): malformed MQTT packet: {}", ctx.channel().remoteAddress(),
+                    siteName(), cause.getMessage());
+            closeWithReason(ctx, MALFORMED_PACKET);
+        }
+    }
+
+    private void protocolViolation(ChannelHandlerContext ctx, String what) {
+        services.metrics().protocolError(ProtocolError.UNEXPECTED_PACKET);
+        LOG.warn("closed connection from {} ({}): {}", ctx.channel().remoteAddress(), siteName(), what);
+        closeWithReason(ctx, PROTOCOL_ERROR);
+    }
+
+    /** MQTT 5 clients are told why the server closes; MQTT 3.1.1 has no server DISCONNECT, so it just closes. */
+    private void closeWithReason(ChannelHandlerContext ctx, byte reasonCode) {
+        if (session != null && session.isMqtt5() && reasonCode != NORMAL_DISCONNECT) {
+            ctx.writeAndFlush(MqttReplies.disconnect(reasonCode)).addListener(ChannelFutureListener.CLOSE);
+        } else {
+            ctx.flush();
+            ctx.close();
+        }
+    }
+
+    private String siteName() {
+        return session == null ? "not authenticated" : "site " + session.site();
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
+        if (event instanceof IdleStateEvent) {
+            services.metrics().protocolError(ProtocolError.KEEP_ALIVE_EXPIRED);
+            LOG.info("site {} missed its keep-alive; closing connection {}", session.site(), connectionId);
+            closeWithReason(ctx, KEEP_ALIVE_TIMEOUT);
+        } else {
+            ctx.fireUserEventTriggered(event);
+        }
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        LOG.debug("connection {} ({}) failed: {}", connectionId, siteName(), cause.toString());
+        ctx.close();
+    }
+}

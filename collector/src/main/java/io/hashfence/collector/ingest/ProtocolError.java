@@ -1,0 +1,21 @@
+package io.hashfence.collector.ingest;
+
+/** Ways a client breaks MQTT badly enough to be disconnected; the {@code kind} label of the error counter. */
+public enum ProtocolError {
+    MALFORMED_PACKET("malformed_packet"),
+    UNSUPPORTED_PROTOCOL_VERSION("unsupported_protocol_version"),
+    IDENTIFIER_REJECTED("identifier_rejected"),
+    PACKET_TOO_LARGE("packet_too_large"),
+    UNEXPECTED_PACKET("unexpected_packet"),
+    KEEP_ALIVE_EXPIRED("keep_alive_expired");
+
+    private final String label;
+
+    ProtocolError(String label) {
+        this.label = label;
+    }
+
+    public String label() {
+        return label;
+    }
+}

@@ -1,0 +1,5 @@
+package io.hashfence.collector.ingest;
+
+/** The message a client asked to have published if its connection ends without DISCONNECT. */
+record Will(String topic, byte[] payload) {
+}

@@ -1,0 +1,133 @@
+package io.hashfence.collector.site;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hashfence.protocol.SiteId;
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The site credentials file ({@code sites.json} in the data directory, mode 0600). Reloaded when the
+ * file changes, so that {@code sites add} takes effect in a running collector.
+ */
+public final class CredentialStore {
+    public static final String FILE_NAME = "sites.json";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Path file;
+    private volatile Snapshot snapshot = new Snapshot(Map.of(), null);
+
+    private record Snapshot(Map<SiteId, SiteCredential> credentials, FileTime modified) {
+    }
+
+    public CredentialStore(Path dataDir) {
+        this.file = dataDir.resolve(FILE_NAME);
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    public Optional<SiteCredential> find(SiteId site) {
+        return Optional.ofNullable(current().credentials().get(site));
+    }
+
+    public int size() {
+        return current().credentials().size();
+    }
+
+    /** Adds a site and returns its new token; the token is not kept anywhere. */
+    public synchronized String add(SiteId site, TokenHasher hasher) throws IOException {
+        Map<SiteId, SiteCredential> credentials = new LinkedHashMap<>(current().credentials());
+        if (credentials.containsKey(site)) {
+            throw new IllegalArgumentException("site " + site + " already exists in " + file);
+        }
+        String token = hasher.newToken();
+        byte[] salt = hasher.newSalt();
+        credentials.put(site, new SiteCredential(site, salt, TokenHasher.hash(token, salt, TokenHasher.ITERATIONS),
+                TokenHasher.ITERATIONS, Instant.now()));
+        write(credentials);
+        return token;
+    }
+
+    private Snapshot current() {
+        Snapshot known = snapshot;
+        FileTime modified = modifiedTime();
+        if (modified == null || modified.equals(known.modified())) {
+            return known;
+        }
+        synchronized (this) {
+            if (!modified.equals(snapshot.modified())) {
+                snapshot = new Snapshot(read(), modified);
+            }
+            return snapshot;
+        }
+    }
+
+    private FileTime modifiedTime() {
+        try {
+            return Files.getLastModifiedTime(file);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private Map<SiteId, SiteCredential> read() {
+        try {
+            JsonNode root = JSON.readTree(file.toFile());
+            Map<SiteId, SiteCredential> credentials = new LinkedHashMap<>();
+            Base64.Decoder base64 = Base64.getDecoder();
+            for (JsonNode entry : root.path("sites")) {
+                SiteId site = SiteId.of(entry.path("site").asText());
+                credentials.put(site, new SiteCredential(site, base64.decode(entry.path("salt").asText()),
+                        base64.decode(entry.path("hash").asText()), entry.path("iterations").asInt(),
+                        Instant.parse(entry.path("created").asText())));
+            }
+            return Map.copyOf(credentials);
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalStateException("cannot read site credentials from " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void write(Map<SiteId, SiteCredential> credentials) throws IOException {
+        Files.createDirectories(file.getParent());
+        ObjectNode root = JSON.createObjectNode();
+        root.put("format", "hashfence-sites-v1");
+        root.put("algorithm", TokenHasher.ALGORITHM);
+        ArrayNode sites = root.putArray("sites");
+        Base64.Encoder base64 = Base64.getEncoder();
+        for (SiteCredential credential : credentials.values()) {
+            sites.addObject()
+                    .put("site", credential.site().value())
+                    .put("salt", base64.encodeToString(credential.salt()))
+                    .put("hash", base64.encodeToString(credential.hash()))
+                    .put("iterations", credential.iterations())
+                    .put("created", credential.created().toString());
+        }
+        Path temporary = Files.createTempFile(file.getParent(), FILE_NAME, ".tmp",
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        try {
+            JSON.writerWithDefaultPrettyPrinter().writeValue(temporary.toFile(), root);
+            try {
+                Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(temporary);
+        }
+        snapshot = new Snapshot(Map.copyOf(credentials), modifiedTime());
+    }
+}

@@ -1,0 +1,63 @@
+package io.hashfence.collector.site;
+
+import io.hashfence.protocol.Ids;
+import io.hashfence.protocol.SiteId;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Checks a site id and token against the credential store. PBKDF2 is deliberately slow, so a token
+ * that has already been verified is remembered as a keyed digest (the key lives only in this process):
+ * a reconnect storm of thousands of agents costs one fast digest each, not one PBKDF2 each.
+ */
+public final class SiteAuthenticator {
+    private final CredentialStore store;
+    private final byte[] processKey = new byte[32];
+    private final Map<SiteId, VerifiedToken> verified = new ConcurrentHashMap<>();
+
+    private record VerifiedToken(SiteCredential credential, byte[] digest) {
+    }
+
+    public SiteAuthenticator(CredentialStore store) {
+        this.store = store;
+        new SecureRandom().nextBytes(processKey);
+    }
+
+    /** The authenticated site, or empty when the id is unknown or the token wrong. May take tens of ms. */
+    public Optional<SiteId> authenticate(String siteId, byte[] token) {
+        if (!Ids.isValid(siteId) || token == null || token.length == 0) {
+            return Optional.empty();
+        }
+        SiteId site = SiteId.of(siteId);
+        Optional<SiteCredential> credential = store.find(site);
+        if (credential.isEmpty()) {
+            return Optional.empty();
+        }
+        String tokenText = new String(token, StandardCharsets.UTF_8);
+        byte[] digest = digest(tokenText);
+        VerifiedToken known = verified.get(site);
+        if (known != null && known.credential() == credential.get() && MessageDigest.isEqual(known.digest(), digest)) {
+            return Optional.of(site);
+        }
+        if (TokenHasher.matches(tokenText, credential.get())) {
+            verified.put(site, new VerifiedToken(credential.get(), digest));
+            return Optional.of(site);
+        }
+        return Optional.empty();
+    }
+
+    private byte[] digest(String token) {
+        try {
+            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+            sha256.update(processKey);
+            return sha256.digest(token.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package io.hashfence.collector.testing;
+
+import io.hashfence.collector.Collector;
+import io.hashfence.collector.config.CollectorConfig;
+import io.hashfence.collector.site.CredentialStore;
+import io.hashfence.collector.site.TokenHasher;
+import io.hashfence.protocol.SiteId;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.time.Clock;
+
+/** A collector on free ports with its own data directory, started the way {@code run} starts it. */
+public final class RunningCollector implements AutoCloseable {
+    private final Collector collector;
+    private final CredentialStore credentials;
+
+    public RunningCollector(Path dataDir) throws IOException, InterruptedException {
+        CollectorConfig config = CollectorConfig.defaults().withDataDir(dataDir).withMqttPort(0).withHttpPort(0);
+        collector = Collector.start(config, Clock.systemUTC());
+        credentials = new CredentialStore(dataDir);
+    }
+
+    /** Adds a site as {@code sites add} does and returns its token. */
+    public String addSite(String site) throws IOException {
+        return credentials.add(SiteId.of(site), new TokenHasher());
+    }
+
+    public InetSocketAddress mqtt() {
+        return new InetSocketAddress("127.0.0.1", collector.mqttAddress().getPort());
+    }
+
+    public InetSocketAddress http() {
+        return new InetSocketAddress("127.0.0.1", collector.httpAddress().getPort());
+    }
+
+    public Collector collector() {
+        return collector;
+    }
+
+    @Override
+    public void close() {
+        collector.close();
+    }
+}
