@@ -1,0 +1,62 @@
+package io.hashfence.collector.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigLoaderTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void noFileMeansTheDocumentedDefaults() throws Exception {
+        CollectorConfig config = new ConfigLoader(Map.of()).load(null);
+        assertThat(config.mqtt().port()).isEqualTo(1883);
+        assertThat(config.mqtt().maxMessageBytes()).isEqualTo(65536);
+        assertThat(config.mqtt().connectTimeout()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(config.http().port()).isEqualTo(9464);
+        assertThat(config.dataDir()).isEqualTo(Path.of("data"));
+        assertThat(config.fleet().missedIntervals()).isEqualTo(3);
+    }
+
+    @Test
+    void fileOverridesDefaultsAndEnvironmentOverridesTheFile() throws Exception {
+        Path file = Files.writeString(dir.resolve("collector.yml"), """
+                mqtt:
+                  port: 1999
+                  max_message_bytes: 131072
+                  connect_timeout: 5s
+                http:
+                  port: 8081
+                data_dir: /var/lib/hashfence
+                fleet:
+                  default_interval: 1m
+                """);
+        CollectorConfig config = new ConfigLoader(Map.of("HASHFENCE_HTTP_PORT", "9000")).load(file);
+        assertThat(config.mqtt().port()).isEqualTo(1999);
+        assertThat(config.mqtt().maxMessageBytes()).isEqualTo(131072);
+        assertThat(config.mqtt().connectTimeout()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(config.http().port()).isEqualTo(9000);
+        assertThat(config.dataDir()).isEqualTo(Path.of("/var/lib/hashfence"));
+        assertThat(config.fleet().defaultInterval()).isEqualTo(Duration.ofMinutes(1));
+    }
+
+    @Test
+    void unknownSettingsAndBadValuesAreRefusedByName() throws Exception {
+        Path typo = Files.writeString(dir.resolve("typo.yml"), "mqtt:\n  prot: 1883\n");
+        assertThatThrownBy(() -> new ConfigLoader(Map.of()).load(typo)).hasMessageContaining("mqtt.prot");
+        Path badPort = Files.writeString(dir.resolve("port.yml"), "http:\n  port: 70000\n");
+        assertThatThrownBy(() -> new ConfigLoader(Map.of()).load(badPort)).hasMessageContaining("http.port");
+        Path badDuration = Files.writeString(dir.resolve("duration.yml"), "fleet:\n  default_interval: soon\n");
+        assertThatThrownBy(() -> new ConfigLoader(Map.of()).load(badDuration))
+                .hasMessageContaining("fleet.default_interval");
+        assertThatThrownBy(() -> new ConfigLoader(Map.of("HASHFENCE_MQTT_PORT", "x")).load(null))
+                .hasMessageContaining("HASHFENCE_MQTT_PORT");
+    }
+}

@@ -1,0 +1,102 @@
+package io.hashfence.collector.fleet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.hashfence.collector.config.FleetConfig;
+import io.hashfence.protocol.Decoded;
+import io.hashfence.protocol.Examples;
+import io.hashfence.protocol.RigId;
+import io.hashfence.protocol.SiteId;
+import io.hashfence.protocol.Telemetry;
+import io.hashfence.protocol.TelemetryCodec;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.Test;
+
+class RigRegistryTest {
+    private static final Instant START = Instant.parse("2026-11-26T14:00:00Z");
+    private final MutableClock clock = new MutableClock(START);
+    private final RigRegistry registry = new RigRegistry(clock, new FleetConfig(Duration.ofSeconds(30), 3));
+    private final Telemetry sample = ((Decoded.Valid<Telemetry>) new TelemetryCodec(Clock.fixed(START, ZoneOffset.UTC))
+            .decode(Examples.bytes(Examples.ANTMINER_S19))).value();
+    private final RigKey key = new RigKey(SiteId.of("texas-rockdale-01"), RigId.of("s19pro-0007"));
+
+    @Test
+    void rigIsUpUntilThreeIntervalsPassWithoutAMessage() {
+        registry.record(sample, 1);
+        RigRecord rig = registry.find(key).orElseThrow();
+        assertThat(registry.isUp(rig)).isTrue();
+        clock.advance(Duration.ofSeconds(30));
+        assertThat(registry.isUp(rig)).as("exactly three 10 s intervals").isTrue();
+        clock.advance(Duration.ofMillis(1));
+        assertThat(registry.isUp(rig)).isFalse();
+        registry.record(sample, 1);
+        assertThat(registry.isUp(registry.find(key).orElseThrow())).isTrue();
+    }
+
+    @Test
+    void closingTheReportingConnectionTakesItsRigsDownButNotOthers() {
+        registry.record(sample, 1);
+        registry.connectionClosed(key.site(), 2);
+        assertThat(registry.isUp(registry.find(key).orElseThrow())).as("another connection closed").isTrue();
+        registry.connectionClosed(key.site(), 1);
+        RigRecord rig = registry.find(key).orElseThrow();
+        assertThat(rig.connected()).isFalse();
+        assertThat(registry.isUp(rig)).isFalse();
+    }
+
+    @Test
+    void anOlderReplayedSampleDoesNotReplaceTheNewestState() {
+        registry.record(sample, 1);
+        Telemetry older = new Telemetry(sample.site(), sample.rig(), sample.time().minusSeconds(60), 1, sample.miner(),
+                1.0, sample.power(), sample.temperatures(), sample.fans(), sample.pools(), sample.location(), null);
+        clock.advance(Duration.ofSeconds(5));
+        registry.record(older, 1);
+        RigRecord rig = registry.find(key).orElseThrow();
+        assertThat(rig.latest()).isEqualTo(sample);
+        assertThat(rig.lastSeen()).isEqualTo(START.plusSeconds(5));
+        assertThat(rig.firstSeen()).isEqualTo(START);
+        assertThat(registry.size()).isEqualTo(1);
+    }
+
+    @Test
+    void usesTheDefaultIntervalWhenTheMessageHasNone() {
+        Telemetry noInterval = new Telemetry(sample.site(), sample.rig(), sample.time(), 2, sample.miner(),
+                sample.hashrate(), sample.power(), sample.temperatures(), sample.fans(), sample.pools(),
+                sample.location(), null);
+        registry.record(noInterval, 1);
+        clock.advance(Duration.ofSeconds(90));
+        assertThat(registry.isUp(registry.find(key).orElseThrow())).isTrue();
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(registry.isUp(registry.find(key).orElseThrow())).isFalse();
+    }
+
+    static final class MutableClock extends Clock {
+        private Instant now;
+
+        MutableClock(Instant start) {
+            now = start;
+        }
+
+        void advance(Duration duration) {
+            now = now.plus(duration);
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+    }
+}
