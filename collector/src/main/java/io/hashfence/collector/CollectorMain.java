@@ -16,6 +16,14 @@ public final class CollectorMain {
     }
 
     static int execute(String... args) {
-        return new CommandLine(new CollectorMain()).execute(args);
+        return new CommandLine(new CollectorMain())
+                .setExecutionExceptionHandler(CollectorMain::reportFailure)
+                .execute(args);
+    }
+
+    /** A failed command says what went wrong in one line; bad settings exit 2 like bad flags, the rest 1. */
+    private static int reportFailure(Exception failure, CommandLine command, CommandLine.ParseResult parsed) {
+        command.getErr().println("hashfence-collector: " + failure.getMessage());
+        return failure instanceof IllegalArgumentException ? CommandLine.ExitCode.USAGE : CommandLine.ExitCode.SOFTWARE;
     }
 }

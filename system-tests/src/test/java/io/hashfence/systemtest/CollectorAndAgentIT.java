@@ -1,0 +1,138 @@
+package io.hashfence.systemtest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The foundation end to end, with the shipped jars: a site is added with the CLI, the collector runs on
+ * free ports, the real agent simulates rigs, and the rigs show in /metrics and the API. Both JVMs run
+ * Netty's leak detector at PARANOID; a leak report in their logs fails the test.
+ */
+class CollectorAndAgentIT {
+    private static final Pattern MQTT_PORT = Pattern.compile("MQTT listening on [^:]+:(\\d+)");
+    private static final Pattern HTTP_PORT = Pattern.compile("HTTP listening on http://[^:]+:(\\d+)");
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @TempDir
+    Path workDir;
+
+    @Test
+    void simulatedRigsReachMetricsAndTheApi() throws Exception {
+        Path dataDir = workDir.resolve("data");
+        String token = addSite(dataDir, "e2e-site");
+        assertThat(Files.readString(dataDir.resolve("sites.json"))).doesNotContain(token);
+
+        try (JarProcess collector = JarProcess.start(JarProcess.collectorJar(), workDir, Map.of(),
+                "run", "--data-dir", dataDir.toString(), "--mqtt-port", "0", "--http-port", "0")) {
+            int mqttPort = Integer.parseInt(collector.awaitLog(MQTT_PORT, Duration.ofSeconds(30)));
+            int httpPort = Integer.parseInt(collector.awaitLog(HTTP_PORT, Duration.ofSeconds(30)));
+
+            try (JarProcess agent = JarProcess.start(JarProcess.agentJar(), workDir, Map.of("HASHFENCE_TOKEN", token),
+                    "simulate", "--rigs", "5", "--site", "e2e-site", "--collector", "tcp://127.0.0.1:" + mqttPort,
+                    "--interval", "1s", "--seed", "7")) {
+                JsonNode rigs = awaitRigs(httpPort, 5, agent);
+                String metrics = get(httpPort, "/metrics").body();
+                for (JsonNode rig : rigs.get("rigs")) {
+                    String labels = "{rig=\"" + rig.get("rig").asText() + "\",site=\"e2e-site\"}";
+                    assertThat(sample(metrics, "hashfence_rig_hashrate_hashes_per_second" + labels)).isPositive();
+                    assertThat(sample(metrics, "hashfence_rig_power_watts" + labels)).isPositive();
+                    assertThat(sample(metrics, "hashfence_rig_up" + labels)).isEqualTo(1.0);
+                    assertThat(rig.get("up").asBoolean()).isTrue();
+                    String one = get(httpPort, "/api/v1/rigs/e2e-site/" + rig.get("rig").asText()).body();
+                    assertThat(JSON.readTree(one).at("/latest/miner/status").asText()).isNotEmpty();
+                }
+                assertThat(sample(metrics, "hashfence_ingest_messages_total{outcome=\"accepted\"}")).isGreaterThanOrEqualTo(5);
+            }
+            awaitAllDown(httpPort);
+            collector.stop();
+            assertThat(collector.stderr()).doesNotContain("LEAK:");
+        }
+    }
+
+    @Test
+    void badFlagsGetAClearErrorAndANonZeroExit() throws Exception {
+        JarProcess collector = JarProcess.start(JarProcess.collectorJar(), workDir, Map.of(),
+                "run", "--mqtt-port", "70000", "--data-dir", workDir.resolve("data").toString());
+        assertThat(collector.waitFor(Duration.ofSeconds(30))).isNotZero();
+        assertThat(collector.stderr()).contains("mqtt.port must be within [0, 65535], got 70000");
+
+        JarProcess badSite = JarProcess.start(JarProcess.collectorJar(), workDir, Map.of(),
+                "sites", "add", "no spaces allowed", "--data-dir", workDir.resolve("data").toString());
+        assertThat(badSite.waitFor(Duration.ofSeconds(30))).isEqualTo(2);
+        assertThat(badSite.stderr()).contains("SITE must match");
+    }
+
+    private String addSite(Path dataDir, String site) throws Exception {
+        JarProcess add = JarProcess.start(JarProcess.collectorJar(), workDir, Map.of(),
+                "sites", "add", site, "--data-dir", dataDir.toString());
+        assertThat(add.waitFor(Duration.ofSeconds(30))).as(add.stderr()).isZero();
+        String[] lines = add.stdout().strip().split("\n");
+        String token = lines[lines.length - 1].strip();
+        assertThat(token).matches("hf_[A-Za-z0-9_-]{43}");
+        return token;
+    }
+
+    private JsonNode awaitRigs(int httpPort, int count, JarProcess agent) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        JsonNode rigs = null;
+        while (System.nanoTime() < deadline) {
+            rigs = JSON.readTree(get(httpPort, "/api/v1/rigs").body());
+            if (rigs.get("count").asInt() >= count) {
+                assertThat(rigs.get("count").asInt()).isEqualTo(count);
+                return rigs;
+            }
+            assertThat(agent.isAlive()).as("agent still running; its log:\n" + agent.stderr()).isTrue();
+            Thread.sleep(100);
+        }
+        throw new AssertionError("only " + rigs + " after 60 s; agent log:\n" + agent.stderr());
+    }
+
+    private void awaitAllDown(int httpPort) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        List<String> up = new ArrayList<>();
+        while (System.nanoTime() < deadline) {
+            up.clear();
+            for (JsonNode rig : JSON.readTree(get(httpPort, "/api/v1/rigs").body()).get("rigs")) {
+                if (rig.get("up").asBoolean()) {
+                    up.add(rig.get("rig").asText());
+                }
+            }
+            if (up.isEmpty()) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("rigs still up after the agent stopped: " + up);
+    }
+
+    private static HttpResponse<String> get(int port, String path) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static double sample(String metrics, String series) {
+        for (String line : metrics.split("\n")) {
+            if (line.startsWith(series + " ")) {
+                return Double.parseDouble(line.substring(series.length() + 1).trim());
+            }
+        }
+        throw new AssertionError("no sample " + series + " in /metrics");
+    }
+}

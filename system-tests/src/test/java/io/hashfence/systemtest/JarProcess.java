@@ -1,0 +1,105 @@
+package io.hashfence.systemtest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** One of the shipped jars, run as a separate JVM exactly as a user runs it, its output kept in files. */
+final class JarProcess implements AutoCloseable {
+    private final Process process;
+    private final Path stdout;
+    private final Path stderr;
+
+    private JarProcess(Process process, Path stdout, Path stderr) {
+        this.process = process;
+        this.stdout = stdout;
+        this.stderr = stderr;
+    }
+
+    static Path collectorJar() {
+        return jar("hashfence.collector.jar");
+    }
+
+    static Path agentJar() {
+        return jar("hashfence.agent.jar");
+    }
+
+    private static Path jar(String property) {
+        Path jar = Path.of(System.getProperty(property, "missing: run through Maven (mvn verify)"));
+        assertThat(jar).as("the packaged jar; build it with mvn verify").isRegularFile();
+        return jar;
+    }
+
+    static JarProcess start(Path jar, Path workDir, Map<String, String> environment, String... args)
+            throws IOException {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Dio.netty.leakDetection.level=PARANOID", "-jar", jar.toString()));
+        command.addAll(List.of(args));
+        String name = jar.getFileName().toString().replace(".jar", "") + "-" + System.nanoTime();
+        Path stdout = workDir.resolve(name + ".out");
+        Path stderr = workDir.resolve(name + ".err");
+        ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile())
+                .redirectOutput(stdout.toFile()).redirectError(stderr.toFile());
+        builder.environment().putAll(environment);
+        return new JarProcess(builder.start(), stdout, stderr);
+    }
+
+    /** Runs to completion and returns the exit code. */
+    int waitFor(Duration timeout) throws InterruptedException {
+        assertThat(process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)).as("process finished in time").isTrue();
+        return process.exitValue();
+    }
+
+    /** Waits until standard error has a line matching the pattern, and returns its first group. */
+    String awaitLog(Pattern pattern, Duration timeout) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            Matcher matcher = pattern.matcher(stderr());
+            if (matcher.find()) {
+                return matcher.groupCount() > 0 ? matcher.group(1) : matcher.group();
+            }
+            if (!process.isAlive()) {
+                throw new AssertionError("process exited with " + process.exitValue() + " before logging " + pattern
+                        + ":\n" + stderr());
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("no log line matching " + pattern + " within " + timeout + ":\n" + stderr());
+    }
+
+    String stdout() throws IOException {
+        return Files.readString(stdout, StandardCharsets.UTF_8);
+    }
+
+    String stderr() throws IOException {
+        return Files.readString(stderr, StandardCharsets.UTF_8);
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** Stops the process as a service manager would (SIGTERM) and waits for it. */
+    void stop() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(15, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor();
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        stop();
+    }
+}
