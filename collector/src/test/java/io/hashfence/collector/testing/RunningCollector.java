@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.function.UnaryOperator;
 
 /** A collector on free ports with its own data directory, started the way {@code run} starts it. */
 public final class RunningCollector implements AutoCloseable {
@@ -16,8 +17,13 @@ public final class RunningCollector implements AutoCloseable {
     private final CredentialStore credentials;
 
     public RunningCollector(Path dataDir) throws IOException, InterruptedException {
+        this(dataDir, UnaryOperator.identity());
+    }
+
+    /** A collector whose free-port config the caller may adjust first. */
+    public RunningCollector(Path dataDir, UnaryOperator<CollectorConfig> adjust) throws IOException, InterruptedException {
         CollectorConfig config = CollectorConfig.defaults().withDataDir(dataDir).withMqttPort(0).withHttpPort(0);
-        collector = Collector.start(config, Clock.systemUTC());
+        collector = Collector.start(adjust.apply(config), Clock.systemUTC());
         credentials = new CredentialStore(dataDir);
     }
 

@@ -1,0 +1,189 @@
+package io.hashfence.collector.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.hashfence.collector.config.CollectorConfig;
+import io.hashfence.collector.config.MqttConfig;
+import io.hashfence.collector.testing.MetricsScrape;
+import io.hashfence.collector.testing.MqttTestClient;
+import io.hashfence.collector.testing.RunningCollector;
+import io.hashfence.collector.testing.TestTelemetry;
+import io.hashfence.protocol.Examples;
+import io.netty.buffer.Unpooled;
+import io.netty.handler.codec.mqtt.MqttConnAckMessage;
+import io.netty.handler.codec.mqtt.MqttConnectReturnCode;
+import io.netty.handler.codec.mqtt.MqttMessage;
+import io.netty.handler.codec.mqtt.MqttMessageBuilders;
+import io.netty.handler.codec.mqtt.MqttMessageType;
+import io.netty.handler.codec.mqtt.MqttProperties;
+import io.netty.handler.codec.mqtt.MqttQoS;
+import io.netty.handler.codec.mqtt.MqttReasonCodeAndPropertiesVariableHeader;
+import io.netty.handler.codec.mqtt.MqttSubAckMessage;
+import io.netty.handler.codec.mqtt.MqttVersion;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Connection life: CONNECT deadline, keep-alive, Will, QoS limits, subscriptions and MQTT 5 limits. */
+class SessionLifecycleTest {
+    private static final String SITE = "paraguay-01";
+
+    @TempDir
+    static Path dataDir;
+    static RunningCollector collector;
+    static String token;
+
+    @BeforeAll
+    static void start() throws Exception {
+        collector = new RunningCollector(dataDir, config -> new CollectorConfig(
+                new MqttConfig("127.0.0.1", 0, config.mqtt().maxMessageBytes(), 256, Duration.ofMillis(500)),
+                config.http(), config.dataDir(), config.fleet()));
+        token = collector.addSite(SITE);
+    }
+
+    @AfterAll
+    static void stop() {
+        collector.close();
+    }
+
+    @Test
+    void aConnectionThatNeverSendsConnectIsClosedAtTheDeadline() throws Exception {
+        double before = MetricsScrape.sample(collector.http(), "hashfence_mqtt_connects_total{result=\"timeout\"}");
+        try (MqttTestClient silent = MqttTestClient.open(collector.mqtt(), MqttVersion.MQTT_5)) {
+            assertThat(silent.awaitClosed(Duration.ofSeconds(5))).isTrue();
+        }
+        assertThat(MetricsScrape.sample(collector.http(), "hashfence_mqtt_connects_total{result=\"timeout\"}"))
+                .isEqualTo(before + 1);
+    }
+
+    @Test
+    void aSilentClientIsClosedAfterOneAndAHalfKeepAlivesAndItsRigsGoDown() throws Exception {
+        try (MqttTestClient client = MqttTestClient.open(collector.mqtt(), MqttVersion.MQTT_5)) {
+            client.sendConnect(SITE, token, 1);
+            client.connAck();
+            client.publish(TestTelemetry.topic(SITE, "quiet-rig"),
+                    TestTelemetry.bytes(TestTelemetry.message(SITE, "quiet-rig", 1)), MqttQoS.AT_LEAST_ONCE);
+            client.await(MqttMessageType.PUBACK);
+            long started = System.nanoTime();
+            MqttMessage disconnect = client.await(MqttMessageType.DISCONNECT);
+            long waitedMillis = (System.nanoTime() - started) / 1_000_000;
+            assertThat(((MqttReasonCodeAndPropertiesVariableHeader) disconnect.variableHeader()).reasonCode())
+                    .isEqualTo((byte) 0x8D);
+            assertThat(waitedMillis).isBetween(1_000L, 4_000L);
+            assertThat(client.awaitClosed(Duration.ofSeconds(2))).isTrue();
+        }
+        assertThat(MetricsScrape.get(collector.http(), "/api/v1/rigs/" + SITE + "/quiet-rig").body())
+                .contains("\"up\":false");
+    }
+
+    @Test
+    void pingsKeepTheConnectionOpen() throws Exception {
+        try (MqttTestClient client = MqttTestClient.open(collector.mqtt(), MqttVersion.MQTT_3_1_1)) {
+            client.sendConnect(SITE, token, 1);
+            client.connAck();
+            for (int i = 0; i < 4; i++) {
+                Thread.sleep(700);
+                client.send(MqttMessage.PINGREQ);
+                client.await(MqttMessageType.PINGRESP);
+            }
+            assertThat(client.isOpen()).isTrue();
+        }
+    }
+
+    @Test
+    void theWillOfAnAbruptlyClosedConnectionIsIngested() throws Exception {
+        double before = MetricsScrape.ingested(collector.http(), "accepted");
+        MqttTestClient client = MqttTestClient.open(collector.mqtt(), MqttVersion.MQTT_5);
+        client.send(MqttMessageBuilders.connect().clientId("will-test").protocolVersion(MqttVersion.MQTT_5)
+                .username(SITE).password(token.getBytes(StandardCharsets.UTF_8)).keepAlive(30).cleanSession(true)
+                .willFlag(true).willTopic("hashfence/v1/" + SITE + "/status").willQoS(MqttQoS.AT_LEAST_ONCE)
+                .willMessage(new String(Examples.bytes(Examples.STATUS_OFFLINE_WILL), StandardCharsets.UTF_8)
+                        .replace("texas-rockdale-01", SITE).getBytes(StandardCharsets.UTF_8))
+                .build());
+        client.connAck();
+        client.close();
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (MetricsScrape.ingested(collector.http(), "accepted") < before + 1 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(MetricsScrape.ingested(collector.http(), "accepted")).isEqualTo(before + 1);
+    }
+
+    @Test
+    void qos2IsRefusedWithQosNotSupported() throws Exception {
+        try (MqttTestClient client = connected(MqttVersion.MQTT_5)) {
+            client.publish(TestTelemetry.topic(SITE, "rig-q2"),
+                    TestTelemetry.bytes(TestTelemetry.message(SITE, "rig-q2", 1)), MqttQoS.EXACTLY_ONCE);
+            MqttMessage disconnect = client.await(MqttMessageType.DISCONNECT);
+            assertThat(((MqttReasonCodeAndPropertiesVariableHeader) disconnect.variableHeader()).reasonCode())
+                    .isEqualTo((byte) 0x9B);
+        }
+    }
+
+    @Test
+    void qos0TelemetryIsIngestedWithoutAcknowledgement() throws Exception {
+        try (MqttTestClient client = connected(MqttVersion.MQTT_3_1_1)) {
+            client.publish(TestTelemetry.topic(SITE, "rig-q0"),
+                    TestTelemetry.bytes(TestTelemetry.message(SITE, "rig-q0", 1)), MqttQoS.AT_MOST_ONCE);
+            long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+            while (MetricsScrape.get(collector.http(), "/api/v1/rigs/" + SITE + "/rig-q0").statusCode() != 200
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertThat(MetricsScrape.get(collector.http(), "/api/v1/rigs/" + SITE + "/rig-q0").statusCode())
+                    .isEqualTo(200);
+        }
+    }
+
+    @Test
+    void aSiteMaySubscribeOnlyToItsOwnCommandTopic() throws Exception {
+        try (MqttTestClient client = connected(MqttVersion.MQTT_5)) {
+            client.send(MqttMessageBuilders.subscribe().messageId(9)
+                    .addSubscription(MqttQoS.AT_LEAST_ONCE, "hashfence/v1/" + SITE + "/command")
+                    .addSubscription(MqttQoS.AT_LEAST_ONCE, "hashfence/v1/#")
+                    .addSubscription(MqttQoS.AT_MOST_ONCE, "hashfence/v1/other-site/command")
+                    .build());
+            MqttSubAckMessage subAck = (MqttSubAckMessage) client.await(MqttMessageType.SUBACK);
+            assertThat(subAck.payload().reasonCodes()).containsExactly(1, 0x87, 0x87);
+        }
+    }
+
+    @Test
+    void mqtt5ClientsLearnTheServerLimitsInConnack() throws Exception {
+        try (MqttTestClient client = MqttTestClient.connect(collector.mqtt(), MqttVersion.MQTT_5, SITE, token)) {
+            MqttConnAckMessage connAck = client.connAck();
+            assertThat(connAck.variableHeader().connectReturnCode()).isEqualTo(MqttConnectReturnCode.CONNECTION_ACCEPTED);
+            MqttProperties properties = connAck.variableHeader().properties();
+            assertThat(properties.getProperty(MqttProperties.MqttPropertyType.RECEIVE_MAXIMUM.value()).value())
+                    .isEqualTo(256);
+            assertThat(properties.getProperty(MqttProperties.MqttPropertyType.MAXIMUM_PACKET_SIZE.value()).value())
+                    .isEqualTo(65536);
+            assertThat(properties.getProperty(MqttProperties.MqttPropertyType.MAXIMUM_QOS.value()).value())
+                    .isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aPacketBeforeConnectIsAProtocolError() throws Exception {
+        double before = MetricsScrape.sample(collector.http(),
+                "hashfence_mqtt_protocol_errors_total{kind=\"unexpected_packet\"}");
+        try (MqttTestClient client = MqttTestClient.open(collector.mqtt(), MqttVersion.MQTT_3_1_1)) {
+            client.send(MqttMessageBuilders.publish().topicName(TestTelemetry.topic(SITE, "x"))
+                    .qos(MqttQoS.AT_MOST_ONCE).payload(Unpooled.wrappedBuffer(new byte[] {1})).build());
+            assertThat(client.awaitClosed(Duration.ofSeconds(5))).isTrue();
+        }
+        assertThat(MetricsScrape.sample(collector.http(),
+                "hashfence_mqtt_protocol_errors_total{kind=\"unexpected_packet\"}")).isEqualTo(before + 1);
+    }
+
+    private static MqttTestClient connected(MqttVersion version) throws InterruptedException {
+        MqttTestClient client = MqttTestClient.connect(collector.mqtt(), version, SITE, token);
+        assertThat(client.connAck().variableHeader().connectReturnCode())
+                .isEqualTo(MqttConnectReturnCode.CONNECTION_ACCEPTED);
+        return client;
+    }
+}
