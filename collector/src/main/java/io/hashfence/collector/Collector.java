@@ -1,18 +1,36 @@
 package io.hashfence.collector;
 
+import io.hashfence.collector.alert.AlertBook;
+import io.hashfence.collector.alert.AlertMetrics;
+import io.hashfence.collector.alert.AlertSink;
+import io.hashfence.collector.alert.AlertmanagerSink;
+import io.hashfence.collector.alert.LogSink;
+import io.hashfence.collector.alert.Notifier;
+import io.hashfence.collector.alert.WebhookSink;
+import io.hashfence.collector.compliance.ComplianceEngine;
+import io.hashfence.collector.compliance.IpCountryDatabase;
+import io.hashfence.collector.compliance.Locator;
+import io.hashfence.collector.compliance.PolicyException;
+import io.hashfence.collector.compliance.PolicyParser;
+import io.hashfence.collector.compliance.PolicyStore;
 import io.hashfence.collector.config.CollectorConfig;
 import io.hashfence.collector.fleet.FleetMetrics;
+import io.hashfence.collector.fleet.RigKey;
 import io.hashfence.collector.fleet.RigRegistry;
+import io.hashfence.collector.http.AlertsEndpoint;
 import io.hashfence.collector.http.HealthEndpoint;
 import io.hashfence.collector.http.HttpServer;
+import io.hashfence.collector.http.LocateEndpoint;
 import io.hashfence.collector.http.MetricsEndpoint;
 import io.hashfence.collector.http.RigsEndpoint;
 import io.hashfence.collector.http.Route;
 import io.hashfence.collector.ingest.IngestMetrics;
+import io.hashfence.collector.ingest.IngestTargets;
 import io.hashfence.collector.ingest.MqttServer;
 import io.hashfence.collector.site.CredentialStore;
 import io.hashfence.collector.site.SiteAuthenticator;
 import io.hashfence.collector.transport.Transport;
+import io.hashfence.geo.GeoIndex;
 import io.hashfence.protocol.TelemetryCodec;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -23,10 +41,16 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.netty.handler.codec.http.HttpMethod;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.nio.file.Files;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,15 +59,18 @@ public final class Collector implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Collector.class);
 
     private final RigRegistry registry;
+    private final ComplianceEngine compliance;
+    private final AlertBook alerts;
+    private final PolicyStore policy;
+    private final Notifier notifier;
     private final JvmGcMetrics gcMetrics;
+    private final ScheduledExecutorService timers;
     private final MqttServer mqtt;
     private final HttpServer http;
 
-    private Collector(CollectorConfig config, Clock clock) throws IOException, InterruptedException {
+    private Collector(CollectorConfig config, Clock clock) throws IOException, InterruptedException, PolicyException {
         Files.createDirectories(config.dataDir());
         CredentialStore credentials = new CredentialStore(config.dataDir());
-        registry = new RigRegistry(clock, config.fleet());
-
         PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         new JvmMemoryMetrics().bindTo(meters);
         gcMetrics = new JvmGcMetrics();
@@ -51,22 +78,53 @@ public final class Collector implements AutoCloseable {
         new JvmThreadMetrics().bindTo(meters);
         new ProcessorMetrics().bindTo(meters);
         new UptimeMetrics().bindTo(meters);
-        meters.getPrometheusRegistry().register(new FleetMetrics(registry));
 
+        long started = System.nanoTime();
+        GeoIndex geo = GeoIndex.loadBundled();
+        IpCountryDatabase ipCountries = IpCountryDatabase.loadBundled();
+        LOG.info("boundary data and IP database loaded in {} ms", (System.nanoTime() - started) / 1_000_000);
+
+        registry = new RigRegistry(clock, config.fleet());
+        policy = new PolicyStore(config.compliance().policyFile(), new PolicyParser(geo::isKnownCode), meters,
+                this::reassessAll);
+        compliance = new ComplianceEngine(geo, policy, config.compliance(), clock);
         Transport transport = Transport.best();
-        mqtt = new MqttServer(config.mqtt(), transport, new SiteAuthenticator(credentials), registry,
-                new IngestMetrics(meters), clock);
-        RigsEndpoint rigs = new RigsEndpoint(registry, new TelemetryCodec(clock));
+        notifier = new Notifier(sinks(config, clock), config.alerts(), meters, clock);
+        alerts = new AlertBook(config.alerts(), clock, notifier);
+        AlertMetrics.bind(alerts, meters);
+        meters.getPrometheusRegistry().register(new FleetMetrics(registry, compliance));
+
+        mqtt = new MqttServer(config.mqtt(), transport, new SiteAuthenticator(credentials),
+                new IngestTargets(registry, compliance, alerts, ipCountries), new IngestMetrics(meters), clock);
+        RigsEndpoint rigs = new RigsEndpoint(registry, compliance, new TelemetryCodec(clock));
+        AlertsEndpoint alertsEndpoint = new AlertsEndpoint(alerts);
         http = new HttpServer(config.http(), transport, List.of(
                 new Route(HttpMethod.GET, "/metrics", new MetricsEndpoint(meters)),
                 new Route(HttpMethod.GET, "/healthz", new HealthEndpoint(registry)),
                 new Route(HttpMethod.GET, "/api/v1/rigs", rigs::list),
-                new Route(HttpMethod.GET, "/api/v1/rigs/{site}/{rig}", rigs::one)));
+                new Route(HttpMethod.GET, "/api/v1/rigs/{site}/{rig}", rigs::one),
+                new Route(HttpMethod.GET, "/api/v1/locate", new LocateEndpoint(new Locator(geo, policy))),
+                new Route(HttpMethod.GET, "/api/v1/alerts", alertsEndpoint::list),
+                new Route(HttpMethod.GET, "/api/v1/alerts/{id}", alertsEndpoint::one),
+                new Route(HttpMethod.POST, "/api/v1/alerts/{id}/ack", alertsEndpoint::acknowledge)));
 
-        LOG.info("MQTT listening on {}:{} ({} transport)", config.mqtt().bind(), mqttAddress().getPort(),
-                transport.name());
-        LOG.info("HTTP listening on http://{}:{} (/metrics, /healthz, /api/v1/rigs)", config.http().bind(),
-                httpAddress().getPort());
+        timers = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "collector-timers");
+            thread.setDaemon(true);
+            return thread;
+        });
+        timers.scheduleWithFixedDelay(guarded("alert tick", alerts::tick), 1, 1, TimeUnit.SECONDS);
+        long reassess = config.compliance().reassessInterval().toMillis();
+        timers.scheduleWithFixedDelay(guarded("reassessment", this::reassessAll), reassess, reassess,
+                TimeUnit.MILLISECONDS);
+        long resend = config.alerts().resendInterval().toMillis();
+        timers.scheduleWithFixedDelay(guarded("alert reminders", () -> notifier.remind(alerts.firing())), resend,
+                resend, TimeUnit.MILLISECONDS);
+
+        LOG.info("MQTT listening on {}:{} ({} transport{})", config.mqtt().bind(), mqttAddress().getPort(),
+                transport.name(), config.mqtt().proxyProtocol() ? ", PROXY protocol required" : "");
+        LOG.info("HTTP listening on http://{}:{} (/metrics, /healthz, /api/v1/rigs, /api/v1/alerts, /api/v1/locate)",
+                config.http().bind(), httpAddress().getPort());
         int sites = credentials.size();
         if (sites == 0) {
             LOG.warn("no sites in {} yet: add one with 'hashfence-collector sites add SITE --data-dir {}'",
@@ -76,8 +134,54 @@ public final class Collector implements AutoCloseable {
         }
     }
 
-    public static Collector start(CollectorConfig config, Clock clock) throws IOException, InterruptedException {
+    public static Collector start(CollectorConfig config, Clock clock)
+            throws IOException, InterruptedException, PolicyException {
         return new Collector(config, clock);
+    }
+
+    private List<AlertSink> sinks(CollectorConfig config, Clock clock) {
+        List<AlertSink> sinks = new ArrayList<>(List.of(new LogSink()));
+        if (config.alerts().alertmanager() != null) {
+            String host = hostName();
+            sinks.add(new AlertmanagerSink(config.alerts().alertmanager(),
+                    () -> URI.create("http://" + host + ":" + httpAddress().getPort()), config.alerts(), clock));
+            LOG.info("alerts go to Alertmanager at {}", config.alerts().alertmanager());
+        }
+        if (config.alerts().webhook() != null) {
+            sinks.add(new WebhookSink(config.alerts().webhook(), config.alerts()));
+            LOG.info("alerts go to the webhook at {}", config.alerts().webhook().getHost());
+        }
+        return sinks;
+    }
+
+    private static String hostName() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (IOException e) {
+            return "localhost";
+        }
+    }
+
+    private static Runnable guarded(String what, Runnable task) {
+        return () -> {
+            try {
+                task.run();
+            } catch (RuntimeException e) {
+                LOG.error("{} failed", what, e);
+            }
+        };
+    }
+
+    /** Re-judges every rig (policy changed, or time passed) and applies the results to the alerts. */
+    private void reassessAll() {
+        for (RigKey rig : compliance.rigs()) {
+            compliance.reassess(rig).ifPresent(assessment -> alerts.update(rig, assessment));
+        }
+    }
+
+    /** Reads the policy file again, as on SIGHUP. */
+    public boolean reloadPolicy() {
+        return policy.reload();
     }
 
     public InetSocketAddress mqttAddress() {
@@ -92,10 +196,17 @@ public final class Collector implements AutoCloseable {
         return registry;
     }
 
+    public AlertBook alerts() {
+        return alerts;
+    }
+
     @Override
     public void close() {
         mqtt.close();
         http.close();
+        timers.shutdownNow();
+        policy.close();
+        notifier.close();
         gcMetrics.close();
         LOG.info("collector stopped");
     }

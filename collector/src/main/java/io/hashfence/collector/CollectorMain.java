@@ -1,5 +1,6 @@
 package io.hashfence.collector;
 
+import io.hashfence.collector.cli.LocateCommand;
 import io.hashfence.collector.cli.RunCommand;
 import io.hashfence.collector.cli.SitesCommand;
 import picocli.CommandLine;
@@ -8,7 +9,7 @@ import picocli.CommandLine.Command;
 /** {@code hashfence-collector}: the collector's command line. */
 @Command(name = "hashfence-collector", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Hashfence collector: MQTT ingest, geo-compliance, metrics and alerts for mining fleets.",
-        subcommands = {RunCommand.class, SitesCommand.class})
+        subcommands = {RunCommand.class, SitesCommand.class, LocateCommand.class})
 public final class CollectorMain {
 
     public static void main(String[] args) {

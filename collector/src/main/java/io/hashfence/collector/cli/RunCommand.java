@@ -4,6 +4,7 @@ import io.hashfence.collector.Collector;
 import io.hashfence.collector.Version;
 import io.hashfence.collector.config.CollectorConfig;
 import io.hashfence.collector.config.ConfigLoader;
+import io.hashfence.collector.config.Urls;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Callable;
@@ -12,6 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import sun.misc.Signal;
 
 /** {@code run}: serve until stopped. Flags override environment variables, which override the file. */
 @Command(name = "run", mixinStandardHelpOptions = true, description = "Run the collector until stopped.")
@@ -30,6 +32,13 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--data-dir", paramLabel = "DIR", description = "state and credentials (default: ./data)")
     Path dataDir;
 
+    @Option(names = "--policy", paramLabel = "FILE",
+            description = "sanctions policy (default: the shipped ofac-comprehensive + russia-belarus)")
+    Path policy;
+
+    @Option(names = "--alertmanager", paramLabel = "URL", description = "send alerts to this Alertmanager")
+    String alertmanager;
+
     @Override
     public Integer call() throws Exception {
         CollectorConfig settings = new ConfigLoader(System.getenv()).load(config);
@@ -42,9 +51,16 @@ public final class RunCommand implements Callable<Integer> {
         if (dataDir != null) {
             settings = settings.withDataDir(dataDir);
         }
+        if (policy != null) {
+            settings = settings.withPolicyFile(policy);
+        }
+        if (alertmanager != null) {
+            settings = settings.withAlertmanager(Urls.http("--alertmanager", alertmanager));
+        }
         LOG.info("hashfence-collector {} starting, data dir {}", Version.current(), settings.dataDir().toAbsolutePath());
         CountDownLatch stopped = new CountDownLatch(1);
         Collector collector = Collector.start(settings, Clock.systemUTC());
+        Signal.handle(new Signal("HUP"), signal -> collector.reloadPolicy());
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             collector.close();
             stopped.countDown();

@@ -1,23 +1,48 @@
 package io.hashfence.collector.config;
 
+import io.hashfence.collector.alert.AlertConfig;
+import io.hashfence.collector.compliance.ComplianceConfig;
+import java.net.URI;
 import java.nio.file.Path;
 
 /** Everything the collector needs to run; see the collector README for each setting and its default. */
-public record CollectorConfig(MqttConfig mqtt, HttpConfig http, Path dataDir, FleetConfig fleet) {
+public record CollectorConfig(MqttConfig mqtt, HttpConfig http, Path dataDir, FleetConfig fleet,
+                              ComplianceConfig compliance, AlertConfig alerts) {
 
     public static CollectorConfig defaults() {
-        return new CollectorConfig(MqttConfig.defaults(), HttpConfig.defaults(), Path.of("data"), FleetConfig.defaults());
+        return new CollectorConfig(MqttConfig.defaults(), HttpConfig.defaults(), Path.of("data"), FleetConfig.defaults(),
+                ComplianceConfig.defaults(), AlertConfig.defaults());
+    }
+
+    public CollectorConfig withMqtt(MqttConfig newMqtt) {
+        return new CollectorConfig(newMqtt, http, dataDir, fleet, compliance, alerts);
     }
 
     public CollectorConfig withMqttPort(int port) {
-        return new CollectorConfig(mqtt.withPort(port), http, dataDir, fleet);
+        return withMqtt(mqtt.withPort(port));
     }
 
     public CollectorConfig withHttpPort(int port) {
-        return new CollectorConfig(mqtt, http.withPort(port), dataDir, fleet);
+        return new CollectorConfig(mqtt, http.withPort(port), dataDir, fleet, compliance, alerts);
     }
 
     public CollectorConfig withDataDir(Path dir) {
-        return new CollectorConfig(mqtt, http, dir, fleet);
+        return new CollectorConfig(mqtt, http, dir, fleet, compliance, alerts);
+    }
+
+    public CollectorConfig withCompliance(ComplianceConfig newCompliance) {
+        return new CollectorConfig(mqtt, http, dataDir, fleet, newCompliance, alerts);
+    }
+
+    public CollectorConfig withAlerts(AlertConfig newAlerts) {
+        return new CollectorConfig(mqtt, http, dataDir, fleet, compliance, newAlerts);
+    }
+
+    public CollectorConfig withPolicyFile(Path file) {
+        return withCompliance(compliance.withPolicyFile(file));
+    }
+
+    public CollectorConfig withAlertmanager(URI uri) {
+        return withAlerts(alerts.withAlertmanager(uri));
     }
 }

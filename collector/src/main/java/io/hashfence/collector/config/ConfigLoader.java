@@ -3,6 +3,8 @@ package io.hashfence.collector.config;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.hashfence.collector.alert.AlertConfig;
+import io.hashfence.collector.compliance.ComplianceConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,23 +38,52 @@ public final class ConfigLoader {
     }
 
     private static CollectorConfig fromYaml(JsonNode root, CollectorConfig defaults) {
-        Section top = new Section(root, "", Set.of("mqtt", "http", "data_dir", "fleet"));
+        Section top = new Section(root, "", Set.of("mqtt", "http", "data_dir", "fleet", "compliance", "alerts"));
         Section mqtt = top.section("mqtt", Set.of("bind", "port", "max_message_bytes", "receive_maximum",
-                "connect_timeout"));
+                "connect_timeout", "proxy_protocol"));
         Section http = top.section("http", Set.of("bind", "port"));
         Section fleet = top.section("fleet", Set.of("default_interval", "missed_intervals"));
+        Section compliance = top.section("compliance", Set.of("policy", "location_max_age", "max_speed_kmh",
+                "relocation_km", "frozen_fix_count", "collector_location", "reassess_interval"));
+        Section collectorLocation = compliance.section("collector_location", Set.of("lat", "lon"));
+        Section alerts = top.section("alerts", Set.of("dwell", "resolve_after", "relocated_hold",
+                "max_notifications_per_rig_per_hour", "alertmanager", "webhook", "resend_interval", "timeout",
+                "webhook_attempts"));
         MqttConfig m = defaults.mqtt();
         HttpConfig h = defaults.http();
         FleetConfig f = defaults.fleet();
+        ComplianceConfig c = defaults.compliance();
+        AlertConfig a = defaults.alerts();
+        String policy = compliance.text("policy", null);
+        String alertmanager = alerts.text("alertmanager", null);
+        String webhook = alerts.text("webhook", null);
         return new CollectorConfig(
                 new MqttConfig(mqtt.text("bind", m.bind()), mqtt.integer("port", m.port()),
                         mqtt.integer("max_message_bytes", m.maxMessageBytes()),
                         mqtt.integer("receive_maximum", m.receiveMaximum()),
-                        mqtt.duration("connect_timeout", m.connectTimeout())),
+                        mqtt.duration("connect_timeout", m.connectTimeout()),
+                        mqtt.bool("proxy_protocol", m.proxyProtocol())),
                 new HttpConfig(http.text("bind", h.bind()), http.integer("port", h.port())),
                 Path.of(top.text("data_dir", defaults.dataDir().toString())),
                 new FleetConfig(fleet.duration("default_interval", f.defaultInterval()),
-                        fleet.integer("missed_intervals", f.missedIntervals())));
+                        fleet.integer("missed_intervals", f.missedIntervals())),
+                new ComplianceConfig(policy == null ? c.policyFile() : Path.of(policy),
+                        compliance.duration("location_max_age", c.locationMaxAge()),
+                        compliance.decimal("max_speed_kmh", c.maxSpeedKmh()),
+                        compliance.decimal("relocation_km", c.relocationKm()),
+                        compliance.integer("frozen_fix_count", c.frozenFixCount()),
+                        collectorLocation.optionalDecimal("lat", -90, 90),
+                        collectorLocation.optionalDecimal("lon", -180, 180),
+                        compliance.duration("reassess_interval", c.reassessInterval())),
+                new AlertConfig(alerts.duration("dwell", a.dwell()),
+                        alerts.duration("resolve_after", a.resolveAfter()),
+                        alerts.duration("relocated_hold", a.relocatedHold()),
+                        alerts.integer("max_notifications_per_rig_per_hour", a.maxNotificationsPerRigPerHour()),
+                        alertmanager == null ? a.alertmanager() : Urls.http("alerts.alertmanager", alertmanager),
+                        webhook == null ? a.webhook() : Urls.http("alerts.webhook", webhook),
+                        alerts.duration("resend_interval", a.resendInterval()),
+                        alerts.duration("timeout", a.sinkTimeout()),
+                        alerts.integer("webhook_attempts", a.webhookAttempts())));
     }
 
     private CollectorConfig withEnvironment(CollectorConfig config) {
@@ -67,6 +98,14 @@ public final class ConfigLoader {
         String dataDir = environment.get("HASHFENCE_DATA_DIR");
         if (dataDir != null) {
             config = config.withDataDir(Path.of(dataDir));
+        }
+        String policy = environment.get("HASHFENCE_POLICY");
+        if (policy != null) {
+            config = config.withPolicyFile(Path.of(policy));
+        }
+        String alertmanager = environment.get("HASHFENCE_ALERTMANAGER_URL");
+        if (alertmanager != null) {
+            config = config.withAlertmanager(Urls.http("HASHFENCE_ALERTMANAGER_URL", alertmanager));
         }
         return config;
     }
@@ -126,6 +165,40 @@ public final class ConfigLoader {
                 throw new IllegalArgumentException(qualified(path, name) + " must be a whole number, got " + value);
             }
             return value.intValue();
+        }
+
+        boolean bool(String name, boolean fallback) {
+            JsonNode value = value(name);
+            if (value == null) {
+                return fallback;
+            }
+            if (!value.isBoolean()) {
+                throw new IllegalArgumentException(qualified(path, name) + " must be true or false, got " + value);
+            }
+            return value.booleanValue();
+        }
+
+        double decimal(String name, double fallback) {
+            JsonNode value = value(name);
+            if (value == null) {
+                return fallback;
+            }
+            if (!value.isNumber()) {
+                throw new IllegalArgumentException(qualified(path, name) + " must be a number, got " + value);
+            }
+            return value.doubleValue();
+        }
+
+        Double optionalDecimal(String name, double min, double max) {
+            if (value(name) == null) {
+                return null;
+            }
+            double number = decimal(name, 0);
+            if (number < min || number > max) {
+                throw new IllegalArgumentException(qualified(path, name) + " must be within [" + min + ", " + max
+                        + "], got " + number);
+            }
+            return number;
         }
 
         Duration duration(String name, Duration fallback) {

@@ -8,8 +8,11 @@ import java.time.Duration;
  * @param maxMessageBytes the largest MQTT packet accepted; larger ones close the connection
  * @param receiveMaximum how many QoS 1 messages a client may have unacknowledged (MQTT 5 Receive Maximum)
  * @param connectTimeout how long a new connection may take to send CONNECT
+ * @param proxyProtocol whether every connection starts with a PROXY protocol v1/v2 header (behind a TCP load
+ *                      balancer); never enable it when clients connect directly, or they could claim any address
  */
-public record MqttConfig(String bind, int port, int maxMessageBytes, int receiveMaximum, Duration connectTimeout) {
+public record MqttConfig(String bind, int port, int maxMessageBytes, int receiveMaximum, Duration connectTimeout,
+                         boolean proxyProtocol) {
     public static final int DEFAULT_PORT = 1883;
 
     public MqttConfig {
@@ -24,10 +27,10 @@ public record MqttConfig(String bind, int port, int maxMessageBytes, int receive
     }
 
     public static MqttConfig defaults() {
-        return new MqttConfig("0.0.0.0", DEFAULT_PORT, 64 * 1024, 1024, Duration.ofSeconds(10));
+        return new MqttConfig("0.0.0.0", DEFAULT_PORT, 64 * 1024, 1024, Duration.ofSeconds(10), false);
     }
 
     public MqttConfig withPort(int newPort) {
-        return new MqttConfig(bind, newPort, maxMessageBytes, receiveMaximum, connectTimeout);
+        return new MqttConfig(bind, newPort, maxMessageBytes, receiveMaximum, connectTimeout, proxyProtocol);
     }
 }

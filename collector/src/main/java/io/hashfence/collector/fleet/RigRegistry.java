@@ -28,11 +28,12 @@ public final class RigRegistry {
         this.config = config;
     }
 
-    public void record(Telemetry telemetry, long connectionId) {
+    /** Records a message; answers whether it is now the rig's newest sample (an older replay is not). */
+    public boolean record(Telemetry telemetry, long connectionId) {
         Instant now = clock.instant();
         Duration interval = telemetry.interval() != null ? telemetry.interval() : config.defaultInterval();
         RigKey key = new RigKey(telemetry.site(), telemetry.rig());
-        sites.computeIfAbsent(telemetry.site(), site -> new ConcurrentHashMap<>())
+        RigRecord recorded = sites.computeIfAbsent(telemetry.site(), site -> new ConcurrentHashMap<>())
                 .compute(telemetry.rig(), (rig, known) -> {
                     if (known == null) {
                         return new RigRecord(key, telemetry, now, now, interval, connectionId, true);
@@ -40,6 +41,7 @@ public final class RigRegistry {
                     Telemetry newest = telemetry.time().isBefore(known.latest().time()) ? known.latest() : telemetry;
                     return new RigRecord(key, newest, known.firstSeen(), now, interval, connectionId, true);
                 });
+        return recorded.latest() == telemetry;
     }
 
     /** The agent connection closed (or declared itself offline): the rigs it reported are down. */

@@ -3,6 +3,10 @@ package io.hashfence.collector.http;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.util.RawValue;
+import io.hashfence.collector.compliance.Assessment;
+import io.hashfence.collector.compliance.ComplianceEngine;
+import io.hashfence.collector.compliance.ComplianceEngine.RigCompliance;
+import io.hashfence.collector.compliance.Finding;
 import io.hashfence.collector.fleet.RigKey;
 import io.hashfence.collector.fleet.RigRecord;
 import io.hashfence.collector.fleet.RigRegistry;
@@ -14,18 +18,22 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
  * {@code GET /api/v1/rigs} (optionally {@code ?site=}) and {@code GET /api/v1/rigs/{site}/{rig}}: each rig's
- * liveness and its latest telemetry exactly as the wire contract spells it.
+ * liveness, its compliance state with the evidence behind it, and its latest telemetry exactly as the wire
+ * contract spells it.
  */
 public final class RigsEndpoint {
     private final RigRegistry registry;
+    private final ComplianceEngine compliance;
     private final TelemetryCodec codec;
 
-    public RigsEndpoint(RigRegistry registry, TelemetryCodec codec) {
+    public RigsEndpoint(RigRegistry registry, ComplianceEngine compliance, TelemetryCodec codec) {
         this.registry = registry;
+        this.compliance = compliance;
         this.codec = codec;
     }
 
@@ -66,7 +74,45 @@ public final class RigsEndpoint {
         node.put("first_seen", rig.firstSeen().toString());
         node.put("last_seen", rig.lastSeen().toString());
         node.put("interval_s", rig.interval().toMillis() / 1000.0);
+        compliance.find(rig.key()).ifPresent(known -> node.set("compliance", complianceView(known)));
         node.putRawValue("latest", new RawValue(new String(codec.encode(rig.latest()), StandardCharsets.UTF_8)));
+        return node;
+    }
+
+    private static ObjectNode complianceView(RigCompliance known) {
+        Assessment a = known.assessment();
+        ObjectNode node = Response.MAPPER.createObjectNode();
+        node.put("state", a.state().label());
+        node.put("since", known.stateSince().toString());
+        node.put("trust", a.trust().label());
+        if (a.where() != null) {
+            node.put("zone", a.where().zone().name().toLowerCase(Locale.ROOT));
+            if (a.where().country() != null) {
+                node.putObject("country").put("code", a.where().country().code()).put("name", a.where().country().name());
+                node.putObject("subdivision").put("code", a.where().subdivision().code())
+                        .put("name", a.where().subdivision().name());
+            }
+        }
+        if (a.restriction() != null) {
+            node.putObject("restriction").put("code", a.restriction().jurisdiction().code())
+                    .put("severity", a.restriction().severity().label()).put("reason", a.restriction().reason())
+                    .put("source", a.restriction().source());
+        }
+        if (a.nearestRestrictedKm() != null) {
+            node.put("nearest_restricted_km", Math.round(a.nearestRestrictedKm() * 10) / 10.0);
+        }
+        if (a.exemption() != null) {
+            node.putObject("exemption").put("scope", a.exemption().scope()).put("reason", a.exemption().reason())
+                    .put("expires", a.exemption().expires().toString());
+        }
+        known.connection().ipCountry().ifPresent(country -> node.put("ip_country", country));
+        ArrayNode evidence = node.putArray("evidence");
+        for (Finding finding : a.findings()) {
+            evidence.addObject().put("kind", finding.kind().label()).put("effect",
+                    finding.kind().effect().name().toLowerCase(Locale.ROOT)).put("detail", finding.detail());
+        }
+        node.put("policy", a.policy());
+        node.put("assessed_at", a.at().toString());
         return node;
     }
 }

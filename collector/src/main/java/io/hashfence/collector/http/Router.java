@@ -1,5 +1,6 @@
 package io.hashfence.collector.http;
 
+import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
@@ -61,7 +62,7 @@ final class Router extends SimpleChannelInboundHandler<FullHttpRequest> {
                     || (route.method().equals(HttpMethod.GET) && request.method().equals(HttpMethod.HEAD))) {
                 try {
                     return route.endpoint().handle(new Request(request.method(), path, parameters.get(),
-                            uri.parameters()));
+                            uri.parameters(), ByteBufUtil.getBytes(request.content())));
                 } catch (RuntimeException e) {
                     LOG.error("{} {} failed", request.method(), path, e);
                     return Response.error(HttpResponseStatus.INTERNAL_SERVER_ERROR, "internal error: " + e);

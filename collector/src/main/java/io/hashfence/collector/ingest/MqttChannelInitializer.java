@@ -2,6 +2,7 @@ package io.hashfence.collector.ingest;
 
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.socket.SocketChannel;
+import io.netty.handler.codec.haproxy.HAProxyMessageDecoder;
 import io.netty.handler.codec.mqtt.MqttDecoder;
 import io.netty.handler.codec.mqtt.MqttEncoder;
 import java.util.concurrent.atomic.AtomicLong;
@@ -9,11 +10,13 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * The MQTT pipeline, in order:
  * <ol>
+ *   <li>{@code proxy-protocol}, only when configured behind a load balancer: the PROXY v1/v2 header,
+ *       whose client address then stands for the connection's;</li>
  *   <li>{@code mqtt-decoder}: bytes to MQTT packets, refusing packets over the configured size;</li>
  *   <li>{@code mqtt-encoder}: replies to bytes, in the client's protocol version;</li>
  *   <li>{@code keep-alive}: added after CONNECT, closes at 1.5x the client's keep-alive;</li>
  *   <li>{@code session}: CONNECT and authentication, then every PUBLISH through {@link PublishRouter} to
- *       telemetry and status ingest, which validate and update the rig registry.</li>
+ *       telemetry ingest (validate, registry, compliance, alerts) or site status ingest.</li>
  * </ol>
  */
 final class MqttChannelInitializer extends ChannelInitializer<SocketChannel> {
@@ -28,6 +31,11 @@ final class MqttChannelInitializer extends ChannelInitializer<SocketChannel> {
 
     @Override
     protected void initChannel(SocketChannel channel) {
+        if (services.config().proxyProtocol()) {
+            channel.pipeline()
+                    .addLast("proxy-decoder", new HAProxyMessageDecoder())
+                    .addLast("proxy-protocol", new ProxyProtocolHandler());
+        }
         channel.pipeline()
                 .addLast("mqtt-decoder", new MqttDecoder(services.config().maxMessageBytes(), MAX_CLIENT_ID_LENGTH))
                 .addLast("mqtt-encoder", MqttEncoder.INSTANCE)

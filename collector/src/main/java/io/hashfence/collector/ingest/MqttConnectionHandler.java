@@ -174,7 +174,7 @@ final class MqttConnectionHandler extends ChannelInboundHandlerAdapter {
             refuseConnection(ctx, MqttReplies.badCredentials(version));
             return;
         }
-        session = new Session(site.get(), connectionId, version);
+        session = new Session(site.get(), connectionId, version, services.inspector().inspect(ctx.channel()));
         if (keepAliveSeconds > 0) {
             long limitMillis = (long) (keepAliveSeconds * 1000 * KEEP_ALIVE_GRACE);
             ctx.pipeline().addBefore(ctx.name(), "keep-alive",

@@ -23,11 +23,12 @@ public final class MqttServer implements AutoCloseable {
     private final ExecutorService authExecutor;
     private final Channel serverChannel;
 
-    public MqttServer(MqttConfig config, Transport transport, SiteAuthenticator authenticator, RigRegistry registry,
+    public MqttServer(MqttConfig config, Transport transport, SiteAuthenticator authenticator, IngestTargets targets,
                       IngestMetrics metrics, Clock clock) throws InterruptedException {
         RefusalLog refusals = new RefusalLog();
+        RigRegistry registry = targets.registry();
         PublishRouter router = new PublishRouter(
-                new TelemetryIngest(new TelemetryCodec(clock), registry, refusals),
+                new TelemetryIngest(new TelemetryCodec(clock), registry, targets.compliance(), targets.alerts(), refusals),
                 new SiteStatusIngest(new SiteStatusCodec(), registry, refusals),
                 refusals);
         authExecutor = Executors.newFixedThreadPool(2, runnable -> {
@@ -36,7 +37,7 @@ public final class MqttServer implements AutoCloseable {
             return thread;
         });
         MqttSessionServices services = new MqttSessionServices(config, authenticator, authExecutor, router, registry,
-                metrics, new MqttReplies(config));
+                metrics, new MqttReplies(config), new ConnectionInspector(targets.ipCountries()));
         bossGroup = transport.newGroup(1);
         workerGroup = transport.newGroup(0);
         serverChannel = new ServerBootstrap()

@@ -13,5 +13,6 @@ record MqttSessionServices(
         PublishRouter router,
         RigRegistry registry,
         IngestMetrics metrics,
-        MqttReplies replies) {
+        MqttReplies replies,
+        ConnectionInspector inspector) {
 }

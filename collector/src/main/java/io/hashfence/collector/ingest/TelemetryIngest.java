@@ -1,20 +1,33 @@
 package io.hashfence.collector.ingest;
 
+import io.hashfence.collector.alert.AlertBook;
+import io.hashfence.collector.compliance.Assessment;
+import io.hashfence.collector.compliance.ComplianceEngine;
+import io.hashfence.collector.fleet.RigKey;
 import io.hashfence.collector.fleet.RigRegistry;
 import io.hashfence.protocol.Decoded;
 import io.hashfence.protocol.Telemetry;
 import io.hashfence.protocol.TelemetryCodec;
 import io.hashfence.protocol.Topic;
 
-/** Telemetry: decode and validate against the wire contract, then record the rig's new state. */
+/**
+ * Telemetry, in order: decode and validate against the wire contract; record the rig's new state; judge
+ * its location under the policy; open or resolve its alerts. A replayed sample older than the rig's newest
+ * is recorded but not judged again.
+ */
 final class TelemetryIngest {
     private final TelemetryCodec codec;
     private final RigRegistry registry;
+    private final ComplianceEngine compliance;
+    private final AlertBook alerts;
     private final RefusalLog refusals;
 
-    TelemetryIngest(TelemetryCodec codec, RigRegistry registry, RefusalLog refusals) {
+    TelemetryIngest(TelemetryCodec codec, RigRegistry registry, ComplianceEngine compliance, AlertBook alerts,
+                    RefusalLog refusals) {
         this.codec = codec;
         this.registry = registry;
+        this.compliance = compliance;
+        this.alerts = alerts;
         this.refusals = refusals;
     }
 
@@ -25,7 +38,12 @@ final class TelemetryIngest {
             refusals.refused(outcome, session, topic.name(), invalid.detail());
             return outcome;
         }
-        registry.record(((Decoded.Valid<Telemetry>) decoded).value(), session.connectionId());
+        Telemetry telemetry = ((Decoded.Valid<Telemetry>) decoded).value();
+        if (registry.record(telemetry, session.connectionId())) {
+            RigKey rig = new RigKey(telemetry.site(), telemetry.rig());
+            Assessment assessment = compliance.observe(rig, telemetry, session.connection());
+            alerts.update(rig, assessment);
+        }
         return IngestOutcome.ACCEPTED;
     }
 }

@@ -2,7 +2,6 @@ package io.hashfence.collector.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.hashfence.collector.config.CollectorConfig;
 import io.hashfence.collector.config.MqttConfig;
 import io.hashfence.collector.testing.MetricsScrape;
 import io.hashfence.collector.testing.MqttTestClient;
@@ -39,9 +38,8 @@ class SessionLifecycleTest {
 
     @BeforeAll
     static void start() throws Exception {
-        collector = new RunningCollector(dataDir, config -> new CollectorConfig(
-                new MqttConfig("127.0.0.1", 0, config.mqtt().maxMessageBytes(), 256, Duration.ofMillis(500)),
-                config.http(), config.dataDir(), config.fleet()));
+        collector = new RunningCollector(dataDir, config -> config.withMqtt(
+                new MqttConfig("127.0.0.1", 0, config.mqtt().maxMessageBytes(), 256, Duration.ofMillis(500), false)));
         token = collector.addSite(SITE);
     }
 

@@ -16,12 +16,12 @@ public final class RunningCollector implements AutoCloseable {
     private final Collector collector;
     private final CredentialStore credentials;
 
-    public RunningCollector(Path dataDir) throws IOException, InterruptedException {
+    public RunningCollector(Path dataDir) throws Exception {
         this(dataDir, UnaryOperator.identity());
     }
 
     /** A collector whose free-port config the caller may adjust first. */
-    public RunningCollector(Path dataDir, UnaryOperator<CollectorConfig> adjust) throws IOException, InterruptedException {
+    public RunningCollector(Path dataDir, UnaryOperator<CollectorConfig> adjust) throws Exception {
         CollectorConfig config = CollectorConfig.defaults().withDataDir(dataDir).withMqttPort(0).withHttpPort(0);
         collector = Collector.start(adjust.apply(config), Clock.systemUTC());
         credentials = new CredentialStore(dataDir);

@@ -1,0 +1,60 @@
+package io.hashfence.collector.alert;
+
+import io.hashfence.collector.compliance.Assessment;
+import io.hashfence.collector.compliance.ComplianceState;
+import io.hashfence.collector.compliance.FindingKind;
+import io.hashfence.collector.compliance.Severity;
+import io.hashfence.collector.compliance.Trust;
+import java.util.EnumMap;
+import java.util.Map;
+
+/** Which alert conditions an assessment shows. */
+final class AlertConditions {
+    private AlertConditions() {
+    }
+
+    static Map<AlertType, Condition> of(Assessment a) {
+        Map<AlertType, Condition> conditions = new EnumMap<>(AlertType.class);
+        String country = a.where() == null || a.where().country() == null ? "" : a.where().country().code();
+        String subdivision = a.where() == null || a.where().subdivision() == null ? "" : a.where().subdivision().code();
+        String place = a.where() == null ? "an unknown place" : describe(a);
+        String trust = a.trust().label();
+        if (a.state() == ComplianceState.VIOLATION) {
+            conditions.put(AlertType.IN_RESTRICTED_JURISDICTION, new Condition(AlertType.IN_RESTRICTED_JURISDICTION,
+                    a.restriction().severity(), country, subdivision, "rig is in " + place + ", restricted: "
+                    + a.restriction().reason(), a.evidence(), trust));
+        }
+        if (a.state() == ComplianceState.WARNING) {
+            conditions.put(AlertType.NEAR_RESTRICTED_BORDER, new Condition(AlertType.NEAR_RESTRICTED_BORDER,
+                    Severity.WARNING, country, subdivision, String.format("rig is in %s, %.1f km from a restricted "
+                    + "jurisdiction", place, a.nearestRestrictedKm()), a.evidence(), trust));
+        }
+        if (a.state() == ComplianceState.UNKNOWN) {
+            conditions.put(AlertType.LOCATION_UNKNOWN, new Condition(AlertType.LOCATION_UNKNOWN, Severity.WARNING,
+                    country, subdivision, "rig's location is unknown", a.evidence(), trust));
+        }
+        if (a.state() != ComplianceState.UNKNOWN && (a.trust() == Trust.LOW || a.trust() == Trust.NONE)) {
+            Severity severity = a.ipCountryRestricted() || a.has(FindingKind.BEYOND_RTT_BOUND)
+                    ? Severity.CRITICAL : Severity.WARNING;
+            conditions.put(AlertType.LOCATION_UNVERIFIED, new Condition(AlertType.LOCATION_UNVERIFIED, severity,
+                    country, subdivision, "rig's claimed location in " + place + " conflicts with other evidence",
+                    a.evidence(), trust));
+        }
+        if (a.has(FindingKind.RELOCATED)) {
+            conditions.put(AlertType.RELOCATED, new Condition(AlertType.RELOCATED, Severity.INFO, country, subdivision,
+                    "rig relocated to " + place, a.evidence(), trust));
+        }
+        return conditions;
+    }
+
+    private static String describe(Assessment a) {
+        String where = a.where().subdivision() == null ? "international waters"
+                : a.where().subdivision().name() + " (" + a.where().subdivision().code() + "), "
+                + a.where().country().name() + " (" + a.where().country().code() + ")";
+        return switch (a.where().zone()) {
+            case LAND -> where;
+            case TERRITORIAL -> "the territorial waters of " + where;
+            case INTERNATIONAL -> "international waters";
+        };
+    }
+}

@@ -1,0 +1,20 @@
+package io.hashfence.collector.alert;
+
+/** What an alert is about; {@link #alertName()} is its Alertmanager {@code alertname}. */
+public enum AlertType {
+    IN_RESTRICTED_JURISDICTION("RigInRestrictedJurisdiction"),
+    NEAR_RESTRICTED_BORDER("RigNearRestrictedBorder"),
+    LOCATION_UNVERIFIED("RigLocationUnverified"),
+    LOCATION_UNKNOWN("RigLocationUnknown"),
+    RELOCATED("RigRelocated");
+
+    private final String alertName;
+
+    AlertType(String alertName) {
+        this.alertName = alertName;
+    }
+
+    public String alertName() {
+        return alertName;
+    }
+}

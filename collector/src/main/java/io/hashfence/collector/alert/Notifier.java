@@ -1,0 +1,78 @@
+package io.hashfence.collector.alert;
+
+import io.hashfence.collector.fleet.RigKey;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Hands each alert transition to every sink, through one bounded queue and worker per sink, so that a
+ * slow or failing receiver never blocks ingest or the other sinks. Applies the per-rig notification
+ * limit. Counts {@code hashfence_alert_notifications_total{sink,outcome}}.
+ */
+public final class Notifier implements Consumer<Notification>, AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Notifier.class);
+    private static final Duration WINDOW = Duration.ofHours(1);
+
+    private final List<SinkWorker> workers = new ArrayList<>();
+    private final int perRigLimit;
+    private final Clock clock;
+    private final Map<RigKey, Deque<Instant>> recent = new ConcurrentHashMap<>();
+    private final Map<String, Counter> rateLimited = new ConcurrentHashMap<>();
+
+    public Notifier(List<AlertSink> sinks, AlertConfig config, MeterRegistry meters, Clock clock) {
+        this.perRigLimit = config.maxNotificationsPerRigPerHour();
+        this.clock = clock;
+        for (AlertSink sink : sinks) {
+            workers.add(new SinkWorker(sink, meters));
+            rateLimited.put(sink.name(), SinkWorker.counter(meters, sink.name(), "rate_limited"));
+        }
+    }
+
+    @Override
+    public void accept(Notification notification) {
+        if (!withinRigLimit(notification.alert().rig())) {
+            rateLimited.values().forEach(Counter::increment);
+            LOG.warn("suppressed {} notification for {}: more than {} notifications for this rig in the last hour",
+                    notification.transition().label(), notification.alert().rig(), perRigLimit);
+            return;
+        }
+        workers.forEach(worker -> worker.enqueue(notification));
+    }
+
+    /** Re-sends the firing alerts to the sinks that expire alerts they do not hear about. */
+    public void remind(List<Alert> firing) {
+        workers.stream().filter(w -> w.sink().wantsReminders()).forEach(w -> w.enqueueReminder(firing));
+    }
+
+    private boolean withinRigLimit(RigKey rig) {
+        Instant now = clock.instant();
+        Deque<Instant> times = recent.computeIfAbsent(rig, r -> new ArrayDeque<>());
+        synchronized (times) {
+            while (!times.isEmpty() && times.peekFirst().isBefore(now.minus(WINDOW))) {
+                times.removeFirst();
+            }
+            if (times.size() >= perRigLimit) {
+                return false;
+            }
+            times.addLast(now);
+            return true;
+        }
+    }
+
+    @Override
+    public void close() {
+        workers.forEach(SinkWorker::close);
+    }
+}

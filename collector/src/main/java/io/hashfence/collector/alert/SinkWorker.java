@@ -1,0 +1,110 @@
+package io.hashfence.collector.alert;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** One sink's queue and delivery thread, with retries and exponential backoff. */
+final class SinkWorker implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(SinkWorker.class);
+    private static final int QUEUE_CAPACITY = 10_000;
+    private static final long FIRST_BACKOFF_MILLIS = 200;
+    private static final long MAX_BACKOFF_MILLIS = 30_000;
+
+    private final AlertSink sink;
+    private final BlockingQueue<Runnable> queue = new LinkedBlockingQueue<>(QUEUE_CAPACITY);
+    private final Counter sent;
+    private final Counter failed;
+    private final Counter dropped;
+    private final Thread thread;
+
+    SinkWorker(AlertSink sink, MeterRegistry meters) {
+        this.sink = sink;
+        this.sent = counter(meters, sink.name(), "sent");
+        this.failed = counter(meters, sink.name(), "failed");
+        this.dropped = counter(meters, sink.name(), "dropped");
+        this.thread = new Thread(this::run, "alert-sink-" + sink.name());
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    static Counter counter(MeterRegistry meters, String sink, String outcome) {
+        return Counter.builder("hashfence.alert.notifications").tag("sink", sink).tag("outcome", outcome)
+                .description("Alert notifications, by sink and outcome").register(meters);
+    }
+
+    AlertSink sink() {
+        return sink;
+    }
+
+    void enqueue(Notification notification) {
+        offer(() -> deliverWithRetries(notification));
+    }
+
+    void enqueueReminder(List<Alert> firing) {
+        offer(() -> {
+            try {
+                sink.remind(firing);
+            } catch (Exception e) {
+                LOG.warn("re-sending {} firing alert(s) to {} failed: {}", firing.size(), sink.name(), e.getMessage());
+            }
+        });
+    }
+
+    private void offer(Runnable task) {
+        if (!queue.offer(task)) {
+            dropped.increment();
+            LOG.error("{} sink queue is full ({} waiting); a notification was dropped", sink.name(), QUEUE_CAPACITY);
+        }
+    }
+
+    private void deliverWithRetries(Notification notification) {
+        long backoff = FIRST_BACKOFF_MILLIS;
+        for (int attempt = 1; ; attempt++) {
+            try {
+                sink.deliver(notification);
+                sent.increment();
+                return;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (Exception e) {
+                if (attempt >= sink.attempts()) {
+                    failed.increment();
+                    LOG.error("{} notification {} to {} failed after {} attempt(s): {}", notification.transition().label(),
+                            notification.id(), sink.name(), attempt, e.getMessage());
+                    return;
+                }
+                LOG.warn("{} notification {} to {} failed (attempt {} of {}), retrying in {} ms: {}",
+                        notification.transition().label(), notification.id(), sink.name(), attempt, sink.attempts(),
+                        backoff, e.getMessage());
+                try {
+                    Thread.sleep(backoff);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+                backoff = Math.min(backoff * 2, MAX_BACKOFF_MILLIS);
+            }
+        }
+    }
+
+    private void run() {
+        while (!Thread.currentThread().isInterrupted()) {
+            try {
+                queue.take().run();
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        thread.interrupt();
+    }
+}
