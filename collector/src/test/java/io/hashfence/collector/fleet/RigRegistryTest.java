@@ -1,5 +1,6 @@
 package io.hashfence.collector.fleet;
 
+import io.hashfence.collector.testing.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hashfence.collector.config.FleetConfig;
@@ -71,32 +72,5 @@ class RigRegistryTest {
         assertThat(registry.isUp(registry.find(key).orElseThrow())).isTrue();
         clock.advance(Duration.ofSeconds(1));
         assertThat(registry.isUp(registry.find(key).orElseThrow())).isFalse();
-    }
-
-    static final class MutableClock extends Clock {
-        private Instant now;
-
-        MutableClock(Instant start) {
-            now = start;
-        }
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
     }
 }
