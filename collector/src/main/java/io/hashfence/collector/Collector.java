@@ -6,6 +6,7 @@ import io.hashfence.collector.alert.AlertSink;
 import io.hashfence.collector.alert.AlertmanagerSink;
 import io.hashfence.collector.alert.LogSink;
 import io.hashfence.collector.alert.Notifier;
+import io.hashfence.collector.alert.OpenAlertMetrics;
 import io.hashfence.collector.alert.WebhookSink;
 import io.hashfence.collector.compliance.ComplianceEngine;
 import io.hashfence.collector.compliance.IpCountryDatabase;
@@ -93,6 +94,7 @@ public final class Collector implements AutoCloseable {
         alerts = new AlertBook(config.alerts(), clock, notifier);
         AlertMetrics.bind(alerts, meters);
         meters.getPrometheusRegistry().register(new FleetMetrics(registry, compliance));
+        meters.getPrometheusRegistry().register(new OpenAlertMetrics(alerts));
 
         mqtt = new MqttServer(config.mqtt(), transport, new SiteAuthenticator(credentials),
                 new IngestTargets(registry, compliance, alerts, ipCountries), new IngestMetrics(meters), clock);

@@ -25,6 +25,16 @@ public record AlertConfig(Duration dwell, Duration resolveAfter, Duration reloca
                 Duration.ofMinutes(1), Duration.ofSeconds(5), 8);
     }
 
+    public AlertConfig withWebhook(URI uri) {
+        return new AlertConfig(dwell, resolveAfter, relocatedHold, maxNotificationsPerRigPerHour, alertmanager, uri,
+                resendInterval, sinkTimeout, webhookAttempts);
+    }
+
+    public AlertConfig withResolveAfter(Duration duration) {
+        return new AlertConfig(dwell, duration, relocatedHold, maxNotificationsPerRigPerHour, alertmanager, webhook,
+                resendInterval, sinkTimeout, webhookAttempts);
+    }
+
     public AlertConfig withAlertmanager(URI uri) {
         return new AlertConfig(dwell, resolveAfter, relocatedHold, maxNotificationsPerRigPerHour, uri, webhook,
                 resendInterval, sinkTimeout, webhookAttempts);

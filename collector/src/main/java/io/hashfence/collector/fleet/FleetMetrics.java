@@ -3,6 +3,8 @@ package io.hashfence.collector.fleet;
 import io.hashfence.collector.compliance.Assessment;
 import io.hashfence.collector.compliance.ComplianceEngine;
 import io.hashfence.collector.compliance.ComplianceEngine.RigCompliance;
+import io.hashfence.protocol.Fan;
+import io.hashfence.protocol.Pool;
 import io.hashfence.protocol.Telemetry;
 import io.hashfence.protocol.Temperature;
 import io.prometheus.metrics.model.registry.MultiCollector;
@@ -28,6 +30,8 @@ public final class FleetMetrics implements MultiCollector {
     static final String UP = "hashfence_rig_up";
     static final String LAST_SEEN = "hashfence_rig_last_seen_timestamp_seconds";
     static final String TEMPERATURE = "hashfence_rig_temperature_max_celsius";
+    static final String FAN_MIN = "hashfence_rig_fan_min_rpm";
+    static final String STATE_SINCE = "hashfence_rig_compliance_state_since_timestamp_seconds";
     static final String STATE = "hashfence_rig_compliance_state";
     static final String TRUST = "hashfence_rig_location_trust_level";
     static final String LATITUDE = "hashfence_rig_latitude_degrees";
@@ -56,6 +60,10 @@ public final class FleetMetrics implements MultiCollector {
                 .help("When the collector last received telemetry from the rig, as a Unix time");
         GaugeSnapshot.Builder temperature = GaugeSnapshot.builder().name(TEMPERATURE).unit(Unit.CELSIUS)
                 .help("The hottest temperature sensor of the rig");
+        GaugeSnapshot.Builder fanMin = GaugeSnapshot.builder().name(FAN_MIN)
+                .help("The slowest fan of the rig, in revolutions per minute (a stopped fan shows as 0)");
+        GaugeSnapshot.Builder stateSince = GaugeSnapshot.builder().name(STATE_SINCE).unit(Unit.SECONDS)
+                .help("Since when the rig has been in its current compliance state, as a Unix time");
         GaugeSnapshot.Builder state = GaugeSnapshot.builder().name(STATE)
                 .help("1 for the rig's compliance state (label state: compliant, warning, violation, unknown)");
         GaugeSnapshot.Builder trust = GaugeSnapshot.builder().name(TRUST)
@@ -65,7 +73,7 @@ public final class FleetMetrics implements MultiCollector {
         GaugeSnapshot.Builder longitude = GaugeSnapshot.builder().name(LONGITUDE).unit(DEGREES)
                 .help("The rig's claimed longitude (WGS84)");
         InfoSnapshot.Builder info = InfoSnapshot.builder().name(INFO)
-                .help("Rig facts: miner type and model, and the country and subdivision it claims to be in");
+                .help("Rig facts: miner type and model, active pool, and the country and subdivision it claims to be in");
         for (RigRecord rig : registry.all()) {
             Labels labels = Labels.of("site", rig.key().site().value(), "rig", rig.key().rig().value());
             Telemetry latest = rig.latest();
@@ -77,7 +85,10 @@ public final class FleetMetrics implements MultiCollector {
             lastSeen.dataPoint(point(labels, rig.lastSeen().toEpochMilli() / 1000.0));
             latest.temperatures().stream().mapToDouble(Temperature::celsius).max()
                     .ifPresent(max -> temperature.dataPoint(point(labels, max)));
-            Optional<Assessment> assessment = compliance.find(rig.key()).map(RigCompliance::assessment);
+            latest.fans().stream().mapToDouble(Fan::rpm).min().ifPresent(min -> fanMin.dataPoint(point(labels, min)));
+            Optional<RigCompliance> known = compliance.find(rig.key());
+            known.ifPresent(k -> stateSince.dataPoint(point(labels, k.stateSince().toEpochMilli() / 1000.0)));
+            Optional<Assessment> assessment = known.map(RigCompliance::assessment);
             String country = "";
             String subdivision = "";
             if (assessment.isPresent()) {
@@ -96,10 +107,12 @@ public final class FleetMetrics implements MultiCollector {
             info.dataPoint(InfoDataPointSnapshot.builder().labels(labels.merge(Labels.of(
                     "miner_type", latest.miner().type(),
                     "model", latest.miner().model() == null ? "" : latest.miner().model(),
+                    "pool", latest.pools().stream().filter(Pool::active).map(Pool::url).findFirst().orElse(""),
                     "country", country, "subdivision", subdivision))).build());
         }
         return new MetricSnapshots(hashrate.build(), power.build(), up.build(), lastSeen.build(), temperature.build(),
-                state.build(), trust.build(), latitude.build(), longitude.build(), info.build());
+                fanMin.build(), state.build(), stateSince.build(), trust.build(), latitude.build(), longitude.build(),
+                info.build());
     }
 
     private static GaugeDataPointSnapshot point(Labels labels, double value) {
@@ -108,6 +121,7 @@ public final class FleetMetrics implements MultiCollector {
 
     @Override
     public List<String> getPrometheusNames() {
-        return List.of(HASHRATE, POWER, UP, LAST_SEEN, TEMPERATURE, STATE, TRUST, LATITUDE, LONGITUDE, INFO);
+        return List.of(HASHRATE, POWER, UP, LAST_SEEN, TEMPERATURE, FAN_MIN, STATE, STATE_SINCE, TRUST, LATITUDE,
+                LONGITUDE, INFO);
     }
 }

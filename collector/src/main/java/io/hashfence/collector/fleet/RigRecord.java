@@ -6,7 +6,8 @@ import java.time.Instant;
 
 /**
  * What the collector knows of one rig: its newest telemetry (by sample time), when it was first and
- * last heard from, its reporting interval, and whether the agent connection that last reported it is open.
+ * last heard from, its reporting interval, whether the agent connection that last reported it is open,
+ * and which sequence numbers have arrived (to drop replayed duplicates).
  */
 public record RigRecord(
         RigKey key,
@@ -15,9 +16,10 @@ public record RigRecord(
         Instant lastSeen,
         Duration interval,
         long connectionId,
-        boolean connected) {
+        boolean connected,
+        SeenSequences seen) {
 
     RigRecord disconnected() {
-        return new RigRecord(key, latest, firstSeen, lastSeen, interval, connectionId, false);
+        return new RigRecord(key, latest, firstSeen, lastSeen, interval, connectionId, false, seen);
     }
 }

@@ -28,20 +28,30 @@ public final class RigRegistry {
         this.config = config;
     }
 
-    /** Records a message; answers whether it is now the rig's newest sample (an older replay is not). */
-    public boolean record(Telemetry telemetry, long connectionId) {
+    /** Records a sample unless its (site, rig, sequence) arrived before; says what it changed. */
+    public Recorded record(Telemetry telemetry, long connectionId) {
         Instant now = clock.instant();
         Duration interval = telemetry.interval() != null ? telemetry.interval() : config.defaultInterval();
         RigKey key = new RigKey(telemetry.site(), telemetry.rig());
-        RigRecord recorded = sites.computeIfAbsent(telemetry.site(), site -> new ConcurrentHashMap<>())
+        Recorded[] outcome = new Recorded[1];
+        sites.computeIfAbsent(telemetry.site(), site -> new ConcurrentHashMap<>())
                 .compute(telemetry.rig(), (rig, known) -> {
                     if (known == null) {
-                        return new RigRecord(key, telemetry, now, now, interval, connectionId, true);
+                        SeenSequences seen = new SeenSequences();
+                        seen.markNew(telemetry.seq());
+                        outcome[0] = Recorded.NEWEST;
+                        return new RigRecord(key, telemetry, now, now, interval, connectionId, true, seen);
                     }
-                    Telemetry newest = telemetry.time().isBefore(known.latest().time()) ? known.latest() : telemetry;
-                    return new RigRecord(key, newest, known.firstSeen(), now, interval, connectionId, true);
+                    if (!known.seen().markNew(telemetry.seq())) {
+                        outcome[0] = Recorded.DUPLICATE;
+                        return known;
+                    }
+                    boolean newest = !telemetry.time().isBefore(known.latest().time());
+                    outcome[0] = newest ? Recorded.NEWEST : Recorded.OLDER;
+                    return new RigRecord(key, newest ? telemetry : known.latest(), known.firstSeen(), now, interval,
+                            connectionId, true, known.seen());
                 });
-        return recorded.latest() == telemetry;
+        return outcome[0];
     }
 
     /** The agent connection closed (or declared itself offline): the rigs it reported are down. */

@@ -2,8 +2,11 @@ package io.hashfence.collector.ingest;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** The collector's own MQTT and ingest metrics. Every outcome is registered up front, so it shows as 0. */
@@ -12,6 +15,7 @@ public final class IngestMetrics {
     private final Map<ConnectResult, Counter> connects = new EnumMap<>(ConnectResult.class);
     private final Map<ProtocolError, Counter> protocolErrors = new EnumMap<>(ProtocolError.class);
     private final AtomicInteger openConnections = new AtomicInteger();
+    private final Timer processing;
 
     public IngestMetrics(MeterRegistry registry) {
         for (IngestOutcome outcome : IngestOutcome.values()) {
@@ -30,6 +34,16 @@ public final class IngestMetrics {
                     .tag("kind", error.label()).register(registry));
         }
         registry.gauge("hashfence.mqtt.connections", openConnections);
+        processing = Timer.builder("hashfence.ingest.processing")
+                .description("Time from a PUBLISH decoded to its outcome known (validation, registry, compliance, alerts)")
+                .publishPercentileHistogram()
+                .minimumExpectedValue(Duration.ofNanos(10_000))
+                .maximumExpectedValue(Duration.ofSeconds(1))
+                .register(registry);
+    }
+
+    public void processed(long nanos) {
+        processing.record(nanos, TimeUnit.NANOSECONDS);
     }
 
     public void message(IngestOutcome outcome) {

@@ -8,6 +8,8 @@ import io.hashfence.protocol.Violation;
  */
 public enum IngestOutcome {
     ACCEPTED("accepted", 0x00),
+    /** Already received (an agent replayed it after a reconnect): acknowledged as success, not applied twice. */
+    DUPLICATE("duplicate", 0x00),
     TOPIC_NOT_AUTHORIZED("topic_not_authorized", 0x87),
     UNKNOWN_TOPIC("unknown_topic", 0x90),
     OVERSIZE("oversize", 0x95),

@@ -10,8 +10,9 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * The MQTT pipeline, in order:
  * <ol>
- *   <li>{@code proxy-protocol}, only when configured behind a load balancer: the PROXY v1/v2 header,
- *       whose client address then stands for the connection's;</li>
+ *   <li>{@code proxy-guard}, {@code proxy-decoder}, {@code proxy-protocol}, only when configured behind a
+ *       load balancer: the PROXY v1/v2 header is required, and its client address then stands for the
+ *       connection's;</li>
  *   <li>{@code mqtt-decoder}: bytes to MQTT packets, refusing packets over the configured size;</li>
  *   <li>{@code mqtt-encoder}: replies to bytes, in the client's protocol version;</li>
  *   <li>{@code keep-alive}: added after CONNECT, closes at 1.5x the client's keep-alive;</li>
@@ -33,6 +34,7 @@ final class MqttChannelInitializer extends ChannelInitializer<SocketChannel> {
     protected void initChannel(SocketChannel channel) {
         if (services.config().proxyProtocol()) {
             channel.pipeline()
+                    .addLast("proxy-guard", new ProxyHeaderGuard(services.metrics()))
                     .addLast("proxy-decoder", new HAProxyMessageDecoder())
                     .addLast("proxy-protocol", new ProxyProtocolHandler());
         }

@@ -210,8 +210,10 @@ final class MqttConnectionHandler extends ChannelInboundHandlerAdapter {
             return;
         }
         String topic = publish.variableHeader().topicName();
+        long started = System.nanoTime();
         byte[] payload = ByteBufUtil.getBytes(publish.content());
         IngestOutcome outcome = services.router().route(session, topic, payload);
+        services.metrics().processed(System.nanoTime() - started);
         services.metrics().message(outcome);
         if (outcome == IngestOutcome.TOPIC_NOT_AUTHORIZED && !session.isMqtt5()) {
             // MQTT 3.1.1 cannot refuse a single PUBLISH: closing is the only answer the client sees.

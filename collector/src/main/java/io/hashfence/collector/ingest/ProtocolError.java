@@ -7,7 +7,8 @@ public enum ProtocolError {
     IDENTIFIER_REJECTED("identifier_rejected"),
     PACKET_TOO_LARGE("packet_too_large"),
     UNEXPECTED_PACKET("unexpected_packet"),
-    KEEP_ALIVE_EXPIRED("keep_alive_expired");
+    KEEP_ALIVE_EXPIRED("keep_alive_expired"),
+    MISSING_PROXY_HEADER("missing_proxy_header");
 
     private final String label;
 

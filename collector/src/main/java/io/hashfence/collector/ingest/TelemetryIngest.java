@@ -3,6 +3,7 @@ package io.hashfence.collector.ingest;
 import io.hashfence.collector.alert.AlertBook;
 import io.hashfence.collector.compliance.Assessment;
 import io.hashfence.collector.compliance.ComplianceEngine;
+import io.hashfence.collector.fleet.Recorded;
 import io.hashfence.collector.fleet.RigKey;
 import io.hashfence.collector.fleet.RigRegistry;
 import io.hashfence.protocol.Decoded;
@@ -12,8 +13,8 @@ import io.hashfence.protocol.Topic;
 
 /**
  * Telemetry, in order: decode and validate against the wire contract; record the rig's new state; judge
- * its location under the policy; open or resolve its alerts. A replayed sample older than the rig's newest
- * is recorded but not judged again.
+ * its location under the policy; open or resolve its alerts. A sample that arrived before (an agent's
+ * outbox replay) is acknowledged but changes nothing; an older sample is recorded but not judged again.
  */
 final class TelemetryIngest {
     private final TelemetryCodec codec;
@@ -39,7 +40,11 @@ final class TelemetryIngest {
             return outcome;
         }
         Telemetry telemetry = ((Decoded.Valid<Telemetry>) decoded).value();
-        if (registry.record(telemetry, session.connectionId())) {
+        Recorded recorded = registry.record(telemetry, session.connectionId());
+        if (recorded == Recorded.DUPLICATE) {
+            return IngestOutcome.DUPLICATE;
+        }
+        if (recorded == Recorded.NEWEST) {
             RigKey rig = new RigKey(telemetry.site(), telemetry.rig());
             Assessment assessment = compliance.observe(rig, telemetry, session.connection());
             alerts.update(rig, assessment);

@@ -33,7 +33,7 @@ class RigRegistryTest {
         assertThat(registry.isUp(rig)).as("exactly three 10 s intervals").isTrue();
         clock.advance(Duration.ofMillis(1));
         assertThat(registry.isUp(rig)).isFalse();
-        registry.record(sample, 1);
+        registry.record(withSeq(sample, sample.seq() + 1), 1);
         assertThat(registry.isUp(registry.find(key).orElseThrow())).isTrue();
     }
 
@@ -49,17 +49,46 @@ class RigRegistryTest {
     }
 
     @Test
-    void anOlderReplayedSampleDoesNotReplaceTheNewestState() {
+    void anOlderSampleIsRecordedButDoesNotReplaceTheNewestState() {
         registry.record(sample, 1);
         Telemetry older = new Telemetry(sample.site(), sample.rig(), sample.time().minusSeconds(60), 1, sample.miner(),
                 1.0, sample.power(), sample.temperatures(), sample.fans(), sample.pools(), sample.location(), null);
         clock.advance(Duration.ofSeconds(5));
-        registry.record(older, 1);
+        assertThat(registry.record(older, 1)).isEqualTo(Recorded.OLDER);
         RigRecord rig = registry.find(key).orElseThrow();
         assertThat(rig.latest()).isEqualTo(sample);
         assertThat(rig.lastSeen()).isEqualTo(START.plusSeconds(5));
         assertThat(rig.firstSeen()).isEqualTo(START);
         assertThat(registry.size()).isEqualTo(1);
+    }
+
+    @Test
+    void aReplayedSequenceNumberIsADuplicateAndChangesNothing() {
+        assertThat(registry.record(sample, 1)).isEqualTo(Recorded.NEWEST);
+        clock.advance(Duration.ofSeconds(5));
+        assertThat(registry.record(sample, 2)).isEqualTo(Recorded.DUPLICATE);
+        RigRecord rig = registry.find(key).orElseThrow();
+        assertThat(rig.lastSeen()).isEqualTo(START);
+        assertThat(rig.connectionId()).isEqualTo(1);
+        assertThat(registry.record(withSeq(sample, sample.seq() + 1), 2)).isEqualTo(Recorded.NEWEST);
+    }
+
+    @Test
+    void sequenceWindowRemembersTheLast1024NumbersInAnyOrder() {
+        SeenSequences seen = new SeenSequences();
+        for (long seq = 5000; seq < 5100; seq += 2) {
+            assertThat(seen.markNew(seq)).isTrue();
+        }
+        for (long seq = 5001; seq < 5100; seq += 2) {
+            assertThat(seen.markNew(seq)).as("gap %d filled late", seq).isTrue();
+        }
+        for (long seq = 5000; seq < 5100; seq++) {
+            assertThat(seen.markNew(seq)).as("%d again", seq).isFalse();
+        }
+        assertThat(seen.markNew(5099 + 1000)).isTrue();
+        assertThat(seen.markNew(5099)).as("still inside the window").isFalse();
+        assertThat(seen.markNew(5099 + 1000 + SeenSequences.WINDOW)).isTrue();
+        assertThat(seen.markNew(5099 + 1000)).as("now beyond the window: cannot tell").isTrue();
     }
 
     @Test
@@ -72,5 +101,10 @@ class RigRegistryTest {
         assertThat(registry.isUp(registry.find(key).orElseThrow())).isTrue();
         clock.advance(Duration.ofSeconds(1));
         assertThat(registry.isUp(registry.find(key).orElseThrow())).isFalse();
+    }
+
+    private static Telemetry withSeq(Telemetry t, long seq) {
+        return new Telemetry(t.site(), t.rig(), t.time(), seq, t.miner(), t.hashrate(), t.power(), t.temperatures(),
+                t.fans(), t.pools(), t.location(), t.interval());
     }
 }

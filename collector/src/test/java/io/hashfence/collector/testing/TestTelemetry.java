@@ -2,10 +2,10 @@ package io.hashfence.collector.testing;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hashfence.protocol.Examples;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
-import io.hashfence.protocol.Examples;
 
 /** Telemetry payloads for tests, made from the protocol's shipped example so that both sides agree. */
 public final class TestTelemetry {
@@ -23,6 +23,13 @@ public final class TestTelemetry {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The example, declared (static) at this position with a fix time of now. */
+    public static ObjectNode at(String site, String rig, long seq, double lat, double lon) {
+        ObjectNode message = message(site, rig, seq);
+        ((ObjectNode) message.get("location")).put("lat", lat).put("lon", lon).put("fix_time", Instant.now().toString());
+        return message;
     }
 
     public static byte[] bytes(ObjectNode message) {
