@@ -1,0 +1,13 @@
+package io.hashfence.geo;
+
+import java.util.List;
+
+/**
+ * One feature of Natural Earth's admin-1 GeoJSON as the import tool reads it.
+ *
+ * @param polygons the polygons of the (multi)polygon; each is its exterior ring followed by its holes,
+ *                 every ring as alternating lon, lat values
+ */
+record Admin1Feature(int sourceIndex, String countryCode, String countryName, String subdivisionCode,
+                     String subdivisionName, List<List<double[]>> polygons) {
+}
