@@ -8,9 +8,13 @@ import io.hashfence.collector.alert.LogSink;
 import io.hashfence.collector.alert.Notifier;
 import io.hashfence.collector.alert.OpenAlertMetrics;
 import io.hashfence.collector.alert.WebhookSink;
+import io.hashfence.collector.audit.Auditor;
+import io.hashfence.collector.audit.EventLog;
+import io.hashfence.collector.audit.LogReplay;
 import io.hashfence.collector.compliance.ComplianceEngine;
 import io.hashfence.collector.compliance.IpCountryDatabase;
 import io.hashfence.collector.compliance.Locator;
+import io.hashfence.collector.compliance.Policy;
 import io.hashfence.collector.compliance.PolicyException;
 import io.hashfence.collector.compliance.PolicyParser;
 import io.hashfence.collector.compliance.PolicyStore;
@@ -52,6 +56,7 @@ import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -60,9 +65,12 @@ public final class Collector implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Collector.class);
 
     private final RigRegistry registry;
+    private final EventLog eventLog;
+    private final Auditor auditor;
     private final ComplianceEngine compliance;
     private final AlertBook alerts;
     private final PolicyStore policy;
+    private final AtomicReference<Policy> auditedPolicy = new AtomicReference<>();
     private final Notifier notifier;
     private final JvmGcMetrics gcMetrics;
     private final ScheduledExecutorService timers;
@@ -85,21 +93,34 @@ public final class Collector implements AutoCloseable {
         IpCountryDatabase ipCountries = IpCountryDatabase.loadBundled();
         LOG.info("boundary data and IP database loaded in {} ms", (System.nanoTime() - started) / 1_000_000);
 
+        LogReplay replay = new LogReplay();
+        eventLog = EventLog.open(config.dataDir(), clock, replay);
+        auditor = new Auditor(eventLog, replay.rigs());
         registry = new RigRegistry(clock, config.fleet());
         policy = new PolicyStore(config.compliance().policyFile(), new PolicyParser(geo::isKnownCode), meters,
-                this::reassessAll);
+                this::policyChanged);
+        auditedPolicy.set(policy.get());
+        auditor.policyLoaded(policy.get());
         compliance = new ComplianceEngine(geo, policy, config.compliance(), clock);
         Transport transport = Transport.best();
         notifier = new Notifier(sinks(config, clock), config.alerts(), meters, clock);
-        alerts = new AlertBook(config.alerts(), clock, notifier);
+        alerts = new AlertBook(config.alerts(), clock, notification -> {
+            auditor.alertTransition(notification);
+            notifier.accept(notification);
+        });
+        alerts.restore(replay.openAlerts());
+        if (!replay.openAlerts().isEmpty()) {
+            LOG.info("{} open alert(s) restored from the event log", replay.openAlerts().size());
+        }
         AlertMetrics.bind(alerts, meters);
         meters.getPrometheusRegistry().register(new FleetMetrics(registry, compliance));
         meters.getPrometheusRegistry().register(new OpenAlertMetrics(alerts));
 
         mqtt = new MqttServer(config.mqtt(), transport, new SiteAuthenticator(credentials),
-                new IngestTargets(registry, compliance, alerts, ipCountries), new IngestMetrics(meters), clock);
+                new IngestTargets(registry, compliance, auditor, alerts, eventLog, ipCountries), new IngestMetrics(meters),
+                clock);
         RigsEndpoint rigs = new RigsEndpoint(registry, compliance, new TelemetryCodec(clock));
-        AlertsEndpoint alertsEndpoint = new AlertsEndpoint(alerts);
+        AlertsEndpoint alertsEndpoint = new AlertsEndpoint(alerts, auditor::alertAcknowledged);
         http = new HttpServer(config.http(), transport, List.of(
                 new Route(HttpMethod.GET, "/metrics", new MetricsEndpoint(meters)),
                 new Route(HttpMethod.GET, "/healthz", new HealthEndpoint(registry)),
@@ -174,11 +195,19 @@ public final class Collector implements AutoCloseable {
         };
     }
 
-    /** Re-judges every rig (policy changed, or time passed) and applies the results to the alerts. */
+    /** Re-judges every rig (policy changed, or time passed), records what changed, updates the alerts. */
     private void reassessAll() {
         for (RigKey rig : compliance.rigs()) {
-            compliance.reassess(rig).ifPresent(assessment -> alerts.update(rig, assessment));
+            compliance.reassess(rig).ifPresent(assessment -> {
+                compliance.find(rig).ifPresent(known -> auditor.assessed(rig, assessment, known.telemetry()));
+                alerts.update(rig, assessment);
+            });
         }
+    }
+
+    private void policyChanged() {
+        auditor.policyChanged(auditedPolicy.getAndSet(policy.get()), policy.get());
+        reassessAll();
     }
 
     /** Reads the policy file again, as on SIGHUP. */
@@ -202,6 +231,10 @@ public final class Collector implements AutoCloseable {
         return alerts;
     }
 
+    public EventLog eventLog() {
+        return eventLog;
+    }
+
     @Override
     public void close() {
         mqtt.close();
@@ -209,6 +242,7 @@ public final class Collector implements AutoCloseable {
         timers.shutdownNow();
         policy.close();
         notifier.close();
+        eventLog.close();
         gcMetrics.close();
         LOG.info("collector stopped");
     }

@@ -98,6 +98,11 @@ final class JarProcess implements AutoCloseable {
         }
     }
 
+    /** Kills the process outright (SIGKILL), as a crash or the OOM killer would. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor();
+    }
+
     @Override
     public void close() throws InterruptedException {
         stop();

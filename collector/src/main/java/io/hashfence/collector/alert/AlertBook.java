@@ -139,6 +139,18 @@ public final class AlertBook {
         return !Duration.between(since, now).minus(duration).isNegative();
     }
 
+    /**
+     * Takes back the alerts that were open when the collector stopped, as the event log recorded them, so
+     * that a restart neither forgets them nor notifies them again.
+     */
+    public void restore(Collection<Alert> open) {
+        for (Alert alert : open) {
+            active.put(new Key(alert.rig(), alert.type()), new Tracked(alert, clock.instant(), null));
+            long number = Long.parseLong(alert.id().substring(alert.id().lastIndexOf('-') + 1));
+            ids.accumulateAndGet(number, Math::max);
+        }
+    }
+
     /** Firing and pending alerts. */
     public List<Alert> open() {
         return active.values().stream().map(Tracked::alert).toList();

@@ -1,8 +1,14 @@
 package io.hashfence.collector.alert;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hashfence.collector.compliance.Severity;
+import io.hashfence.collector.fleet.RigKey;
+import io.hashfence.protocol.RigId;
+import io.hashfence.protocol.SiteId;
 import java.time.Instant;
+import java.util.Locale;
 
 /** The JSON shape of an alert, shared by the HTTP API and the webhook. */
 public final class AlertJson {
@@ -32,6 +38,23 @@ public final class AlertJson {
             node.put("acknowledged_by", alert.acknowledgedBy());
         }
         return node;
+    }
+
+    /** Reads back what {@link #of} wrote, as the event log keeps it. */
+    public static Alert parse(JsonNode node) {
+        return new Alert(node.get("id").asText(),
+                new RigKey(SiteId.of(node.get("site").asText()), RigId.of(node.get("rig").asText())),
+                AlertType.fromAlertName(node.get("alertname").asText()),
+                AlertStatus.valueOf(node.get("status").asText().toUpperCase(Locale.ROOT)),
+                Severity.fromLabel(node.get("severity").asText()).orElseThrow(),
+                node.get("country").asText(), node.get("subdivision").asText(), node.get("summary").asText(),
+                node.get("evidence").asText(), node.get("trust").asText(), time(node, "opened_at"),
+                time(node, "fired_at"), time(node, "resolved_at"), time(node, "acknowledged_at"),
+                node.hasNonNull("acknowledged_by") ? node.get("acknowledged_by").asText() : null);
+    }
+
+    private static Instant time(JsonNode node, String field) {
+        return node.hasNonNull(field) ? Instant.parse(node.get(field).asText()) : null;
     }
 
     private static void putTime(ObjectNode node, String field, Instant time) {

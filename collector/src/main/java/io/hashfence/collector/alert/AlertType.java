@@ -17,4 +17,13 @@ public enum AlertType {
     public String alertName() {
         return alertName;
     }
+
+    public static AlertType fromAlertName(String name) {
+        for (AlertType type : values()) {
+            if (type.alertName.equals(name)) {
+                return type;
+            }
+        }
+        throw new IllegalArgumentException("unknown alertname " + name);
+    }
 }

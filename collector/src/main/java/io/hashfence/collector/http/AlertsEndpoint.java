@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,9 +23,12 @@ public final class AlertsEndpoint {
     private static final Logger LOG = LoggerFactory.getLogger(AlertsEndpoint.class);
 
     private final AlertBook alerts;
+    private final Consumer<Alert> onAcknowledged;
 
-    public AlertsEndpoint(AlertBook alerts) {
+    /** @param onAcknowledged records an acknowledgement (in the event log) */
+    public AlertsEndpoint(AlertBook alerts, Consumer<Alert> onAcknowledged) {
         this.alerts = alerts;
+        this.onAcknowledged = onAcknowledged;
     }
 
     public Response list(Request request) {
@@ -64,6 +68,7 @@ public final class AlertsEndpoint {
         return alerts.acknowledge(id, by.get())
                 .map(alert -> {
                     LOG.info("alert {} ({} {}) acknowledged by {}", id, alert.type().alertName(), alert.rig(), by.get());
+                    onAcknowledged.accept(alert);
                     return Response.ok(AlertJson.of(alert));
                 })
                 .orElseGet(() -> Response.error(HttpResponseStatus.NOT_FOUND, "no open alert " + id));

@@ -51,6 +51,7 @@ final class MqttConnectionHandler extends ChannelInboundHandlerAdapter {
     private final MqttSessionServices services;
     private final long connectionId;
     private final ArrayDeque<MqttMessage> waitingForAuthentication = new ArrayDeque<>();
+    private final ArrayDeque<PendingAck> pendingAcks = new ArrayDeque<>();
 
     private MqttVersion version = MqttVersion.MQTT_3_1_1;
     private Session session;
@@ -212,7 +213,9 @@ final class MqttConnectionHandler extends ChannelInboundHandlerAdapter {
         String topic = publish.variableHeader().topicName();
         long started = System.nanoTime();
         byte[] payload = ByteBufUtil.getBytes(publish.content());
+        long eventsBefore = services.eventLog().lastEnqueued();
         IngestOutcome outcome = services.router().route(session, topic, payload);
+        long eventsAfter = services.eventLog().lastEnqueued();
         services.metrics().processed(System.nanoTime() - started);
         services.metrics().message(outcome);
         if (outcome == IngestOutcome.TOPIC_NOT_AUTHORIZED && !session.isMqtt5()) {
@@ -222,7 +225,43 @@ final class MqttConnectionHandler extends ChannelInboundHandlerAdapter {
         }
         if (qos == MqttQoS.AT_LEAST_ONCE) {
             byte reasonCode = session.isMqtt5() ? outcome.reasonCode() : 0;
-            ctx.write(MqttReplies.pubAck(publish.variableHeader().packetId(), reasonCode));
+            CompletableFuture<Void> durable = eventsAfter > eventsBefore
+                    ? services.eventLog().durable(eventsAfter) : null;
+            acknowledge(ctx, new PendingAck(publish.variableHeader().packetId(), reasonCode, durable));
+        }
+    }
+
+    /** A PUBACK that may wait for the events its message produced to be on disk. */
+    private record PendingAck(int packetId, byte reasonCode, CompletableFuture<Void> durable) {
+        boolean ready() {
+            return durable == null || durable.isDone();
+        }
+    }
+
+    /**
+     * PUBACKs go out in the order the PUBLISHes came (MQTT requires it), each only once the events its
+     * message produced are durable; messages that produced none wait only behind those that did.
+     */
+    private void acknowledge(ChannelHandlerContext ctx, PendingAck ack) {
+        if (pendingAcks.isEmpty() && ack.ready()) {
+            ctx.write(MqttReplies.pubAck(ack.packetId(), ack.reasonCode()));
+            return;
+        }
+        pendingAcks.add(ack);
+        if (ack.durable() != null) {
+            ack.durable().whenCompleteAsync((done, failure) -> sendReadyAcks(ctx), ctx.executor());
+        }
+    }
+
+    private void sendReadyAcks(ChannelHandlerContext ctx) {
+        boolean sent = false;
+        while (!pendingAcks.isEmpty() && pendingAcks.peek().ready()) {
+            PendingAck ack = pendingAcks.poll();
+            ctx.write(MqttReplies.pubAck(ack.packetId(), ack.reasonCode()));
+            sent = true;
+        }
+        if (sent) {
+            ctx.flush();
         }
     }
 

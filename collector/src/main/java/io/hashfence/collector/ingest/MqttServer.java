@@ -28,7 +28,7 @@ public final class MqttServer implements AutoCloseable {
         RefusalLog refusals = new RefusalLog();
         RigRegistry registry = targets.registry();
         PublishRouter router = new PublishRouter(
-                new TelemetryIngest(new TelemetryCodec(clock), registry, targets.compliance(), targets.alerts(), refusals),
+                new TelemetryIngest(new TelemetryCodec(clock), targets, refusals),
                 new SiteStatusIngest(new SiteStatusCodec(), registry, refusals),
                 refusals);
         authExecutor = Executors.newFixedThreadPool(2, runnable -> {
@@ -37,7 +37,7 @@ public final class MqttServer implements AutoCloseable {
             return thread;
         });
         MqttSessionServices services = new MqttSessionServices(config, authenticator, authExecutor, router, registry,
-                metrics, new MqttReplies(config), new ConnectionInspector(targets.ipCountries()));
+                metrics, new MqttReplies(config), new ConnectionInspector(targets.ipCountries()), targets.eventLog());
         bossGroup = transport.newGroup(1);
         workerGroup = transport.newGroup(0);
         serverChannel = new ServerBootstrap()

@@ -1,5 +1,6 @@
 package io.hashfence.collector.ingest;
 
+import io.hashfence.collector.audit.EventLog;
 import io.hashfence.collector.config.MqttConfig;
 import io.hashfence.collector.fleet.RigRegistry;
 import io.hashfence.collector.site.SiteAuthenticator;
@@ -14,5 +15,6 @@ record MqttSessionServices(
         RigRegistry registry,
         IngestMetrics metrics,
         MqttReplies replies,
-        ConnectionInspector inspector) {
+        ConnectionInspector inspector,
+        EventLog eventLog) {
 }

@@ -1,6 +1,7 @@
 package io.hashfence.collector.ingest;
 
 import io.hashfence.collector.alert.AlertBook;
+import io.hashfence.collector.audit.Auditor;
 import io.hashfence.collector.compliance.Assessment;
 import io.hashfence.collector.compliance.ComplianceEngine;
 import io.hashfence.collector.fleet.Recorded;
@@ -13,22 +14,23 @@ import io.hashfence.protocol.Topic;
 
 /**
  * Telemetry, in order: decode and validate against the wire contract; record the rig's new state; judge
- * its location under the policy; open or resolve its alerts. A sample that arrived before (an agent's
+ * its location under the policy; record what changed in the event log; open or resolve its alerts. A sample that arrived before (an agent's
  * outbox replay) is acknowledged but changes nothing; an older sample is recorded but not judged again.
  */
 final class TelemetryIngest {
     private final TelemetryCodec codec;
     private final RigRegistry registry;
     private final ComplianceEngine compliance;
+    private final Auditor auditor;
     private final AlertBook alerts;
     private final RefusalLog refusals;
 
-    TelemetryIngest(TelemetryCodec codec, RigRegistry registry, ComplianceEngine compliance, AlertBook alerts,
-                    RefusalLog refusals) {
+    TelemetryIngest(TelemetryCodec codec, IngestTargets targets, RefusalLog refusals) {
         this.codec = codec;
-        this.registry = registry;
-        this.compliance = compliance;
-        this.alerts = alerts;
+        this.registry = targets.registry();
+        this.compliance = targets.compliance();
+        this.auditor = targets.auditor();
+        this.alerts = targets.alerts();
         this.refusals = refusals;
     }
 
@@ -47,6 +49,7 @@ final class TelemetryIngest {
         if (recorded == Recorded.NEWEST) {
             RigKey rig = new RigKey(telemetry.site(), telemetry.rig());
             Assessment assessment = compliance.observe(rig, telemetry, session.connection());
+            auditor.assessed(rig, assessment, telemetry);
             alerts.update(rig, assessment);
         }
         return IngestOutcome.ACCEPTED;

@@ -1,0 +1,140 @@
+package io.hashfence.collector.audit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * Reads an event log line by line and checks every record: the line's form, its hash, the chain link to
+ * the record before, and the sequence. Stops at the first bad record and says which and why.
+ */
+public final class ChainVerifier {
+
+    /** The outcome of reading a whole log. */
+    public record Result(long records, String headHash, long headSeq, long validBytes, Optional<Problem> problem) {
+        public boolean intact() {
+            return problem.isEmpty();
+        }
+    }
+
+    /**
+     * The first bad record.
+     *
+     * @param line 1-based line number in the file
+     * @param seq the sequence number the record should have had
+     * @param torn whether it is an incomplete last line, as a crash mid-write leaves
+     */
+    public record Problem(long line, long seq, String reason, boolean torn) {
+        @Override
+        public String toString() {
+            return "record " + seq + " (line " + line + "): " + reason;
+        }
+    }
+
+    private ChainVerifier() {
+    }
+
+    public static Result verify(Path file, Consumer<AuditEvent> each) throws IOException {
+        if (!Files.exists(file)) {
+            return new Result(0, ChainHash.GENESIS, 0, 0, Optional.empty());
+        }
+        byte[] content = Files.readAllBytes(file);
+        String prev = ChainHash.GENESIS;
+        long seq = 0;
+        long offset = 0;
+        long line = 0;
+        int start = 0;
+        while (start < content.length) {
+            line++;
+            int end = indexOf(content, (byte) '\n', start);
+            boolean complete = end >= 0;
+            int stop = complete ? end : content.length;
+            String text = new String(content, start, stop - start, StandardCharsets.UTF_8);
+            long expectedSeq = seq + 1;
+            if (!complete) {
+                return new Result(seq, prev, seq, offset,
+                        Optional.of(new Problem(line, expectedSeq, "incomplete last line (torn write)", true)));
+            }
+            Parsed parsed = parse(text, expectedSeq, prev);
+            if (parsed.problem() != null) {
+                boolean last = end == content.length - 1;
+                return new Result(seq, prev, seq, offset,
+                        Optional.of(new Problem(line, expectedSeq, parsed.problem(), last && parsed.tornLike())));
+            }
+            each.accept(parsed.event());
+            prev = parsed.event().hash();
+            seq = expectedSeq;
+            offset = end + 1L;
+            start = end + 1;
+        }
+        return new Result(seq, prev, seq, offset, Optional.empty());
+    }
+
+    private record Parsed(AuditEvent event, String problem, boolean tornLike) {
+    }
+
+    private static Parsed parse(String text, long expectedSeq, String prev) {
+        int space = text.indexOf(' ');
+        if (space != 64) {
+            return new Parsed(null, "not of the form HASH JSON", true);
+        }
+        String hash = text.substring(0, space);
+        String json = text.substring(space + 1);
+        if (!ChainHash.sha256(json).equals(hash)) {
+            return new Parsed(null, "hash mismatch: the record was altered", false);
+        }
+        JsonNode node;
+        try {
+            node = ChainHash.JSON.readTree(json);
+        } catch (IOException e) {
+            return new Parsed(null, "not valid JSON", true);
+        }
+        if (node.path("seq").asLong(-1) != expectedSeq) {
+            return new Parsed(null, "sequence " + node.path("seq").asText() + " where " + expectedSeq
+                    + " was expected: a record was removed or inserted", false);
+        }
+        if (!prev.equals(node.path("prev").asText())) {
+            return new Parsed(null, "prev does not match the previous record's hash: the chain is broken", false);
+        }
+        Optional<EventType> type = EventType.fromLabel(node.path("type").asText());
+        if (type.isEmpty()) {
+            return new Parsed(null, "unknown event type " + node.path("type").asText(), false);
+        }
+        Instant time;
+        try {
+            time = Instant.parse(node.path("time").asText());
+        } catch (DateTimeParseException e) {
+            return new Parsed(null, "unreadable time", false);
+        }
+        return new Parsed(new AuditEvent(expectedSeq, time, type.get(), text(node, "site"), text(node, "rig"),
+                node.get("data"), prev, hash), null, false);
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value == null || value.isNull() ? null : value.asText();
+    }
+
+    private static int indexOf(byte[] bytes, byte value, int from) {
+        for (int i = from; i < bytes.length; i++) {
+            if (bytes[i] == value) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Reads every record of an intact log (for reports); fails on the first bad one. */
+    public static void read(Path file, Consumer<AuditEvent> each) throws IOException {
+        Result result = verify(file, each);
+        if (!result.intact()) {
+            throw new IOException(file + ": " + result.problem().get());
+        }
+    }
+}

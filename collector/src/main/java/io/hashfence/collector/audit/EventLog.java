@@ -1,0 +1,203 @@
+package io.hashfence.collector.audit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.hashfence.collector.fleet.RigKey;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The append-only, hash-chained event log ({@code events.log} in the data directory). Appends are queued
+ * without blocking; one writer thread takes whatever has queued, writes it, forces it to disk and only
+ * then declares it durable (group commit), so a burst of events costs one fsync, and a message whose
+ * events must be on disk before its PUBACK waits for exactly that.
+ */
+public final class EventLog implements AutoCloseable {
+    public static final String FILE_NAME = "events.log";
+    private static final Logger LOG = LoggerFactory.getLogger(EventLog.class);
+
+    private final Path file;
+    private final Clock clock;
+    private final FileChannel channel;
+    private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+    private final AtomicLong enqueued;
+    private final AtomicLong durable;
+    private final ConcurrentSkipListMap<Long, CompletableFuture<Void>> waiters = new ConcurrentSkipListMap<>();
+    private final Thread writer;
+    private volatile String headHash;
+    private volatile boolean closing;
+
+    private record Pending(long seq, Instant time, EventType type, String site, String rig, JsonNode data) {
+    }
+
+    private EventLog(Path file, Clock clock, ChainVerifier.Result existing) throws IOException {
+        this.file = file;
+        this.clock = clock;
+        this.channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        channel.truncate(existing.validBytes());
+        channel.position(existing.validBytes());
+        this.enqueued = new AtomicLong(existing.headSeq());
+        this.durable = new AtomicLong(existing.headSeq());
+        this.headHash = existing.headHash();
+        this.writer = new Thread(this::writeLoop, "event-log-writer");
+        writer.setDaemon(true);
+        writer.start();
+    }
+
+    /**
+     * Opens the log, verifying the whole chain first. A torn last record (a crash mid-write) is cut off;
+     * any other bad record stops the collector, because a broken evidence log must be looked at, not
+     * appended to.
+     *
+     * @param replay receives every intact record, oldest first, to rebuild state from
+     */
+    public static EventLog open(Path dataDir, Clock clock, Consumer<AuditEvent> replay)
+            throws IOException {
+        Path file = dataDir.resolve(FILE_NAME);
+        ChainVerifier.Result result = ChainVerifier.verify(file, replay);
+        if (result.problem().isPresent()) {
+            ChainVerifier.Problem problem = result.problem().get();
+            if (!problem.torn()) {
+                throw new IOException("the event log " + file + " fails verification at " + problem
+                        + "; run 'hashfence-collector verify --data-dir " + dataDir + "' and keep the file as evidence");
+            }
+            LOG.warn("cutting a torn last record from {} ({}); {} intact records remain", file, problem,
+                    result.records());
+        }
+        LOG.info("event log {}: {} records, chain verified, head {}", file, result.records(), result.headHash());
+        return new EventLog(file, clock, result);
+    }
+
+    /** Queues an event; it is durable once {@link #durable(long)} for the returned sequence completes. */
+    public long append(EventType type, RigKey rig, JsonNode data) {
+        String site = rig == null ? null : rig.site().value();
+        String rigId = rig == null ? null : rig.rig().value();
+        synchronized (queue) {
+            long seq = enqueued.incrementAndGet();
+            queue.add(new Pending(seq, clock.instant(), type, site, rigId, data));
+            return seq;
+        }
+    }
+
+    /** The sequence number of the newest queued event. */
+    public long lastEnqueued() {
+        return enqueued.get();
+    }
+
+    /** Completes when every event up to {@code seq} is on disk. */
+    public CompletableFuture<Void> durable(long seq) {
+        if (durable.get() >= seq) {
+            return CompletableFuture.completedFuture(null);
+        }
+        CompletableFuture<Void> waiter = waiters.computeIfAbsent(seq, s -> new CompletableFuture<>());
+        if (durable.get() >= seq) {
+            waiters.remove(seq);
+            waiter.complete(null);
+        }
+        return waiter;
+    }
+
+    public String headHash() {
+        return headHash;
+    }
+
+    public long headSeq() {
+        return durable.get();
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    private void writeLoop() {
+        List<Pending> batch = new ArrayList<>();
+        while (!closing || !queue.isEmpty()) {
+            try {
+                Pending first = queue.poll(200, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
+                queue.drainTo(batch);
+                write(batch);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (IOException e) {
+                LOG.error("cannot write the event log {}; events are held in memory and retried: {}", file,
+                        e.getMessage());
+                sleepQuietly();
+                continue;
+            }
+            batch.clear();
+        }
+    }
+
+    private void write(List<Pending> batch) throws IOException {
+        StringBuilder lines = new StringBuilder(batch.size() * 256);
+        String prev = headHash;
+        for (Pending pending : batch) {
+            String json = ChainHash.canonicalJson(pending.seq(), pending.time(), pending.type(), pending.site(),
+                    pending.rig(), pending.data(), prev);
+            String hash = ChainHash.sha256(json);
+            lines.append(hash).append(' ').append(json).append('\n');
+            prev = hash;
+        }
+        ByteBuffer bytes = ByteBuffer.wrap(lines.toString().getBytes(StandardCharsets.UTF_8));
+        long position = channel.position();
+        try {
+            while (bytes.hasRemaining()) {
+                channel.write(bytes);
+            }
+            channel.force(false);
+        } catch (IOException e) {
+            channel.truncate(position);
+            channel.position(position);
+            throw e;
+        }
+        headHash = prev;
+        long last = batch.get(batch.size() - 1).seq();
+        durable.set(last);
+        var ready = waiters.headMap(last, true);
+        ready.values().forEach(waiter -> waiter.complete(null));
+        ready.clear();
+    }
+
+    private static void sleepQuietly() {
+        try {
+            Thread.sleep(1000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Writes what is queued, then closes. */
+    @Override
+    public void close() {
+        closing = true;
+        try {
+            writer.join(10_000);
+            channel.close();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,27 @@
+package io.hashfence.collector.audit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.hashfence.collector.compliance.ComplianceState;
+import io.hashfence.collector.compliance.Trust;
+import java.util.Locale;
+
+/** What the event log last said of a rig: its compliance state, trust and place. */
+public record RecordedRig(ComplianceState state, Trust trust, String country, String subdivision, String zone,
+                          boolean exempt) {
+
+    /** From a record's place-and-state object ({@code rig_first_seen} data, or a change's {@code to}). */
+    static RecordedRig fromData(JsonNode data) {
+        return new RecordedRig(ComplianceState.valueOf(data.get("state").asText().toUpperCase(Locale.ROOT)),
+                Trust.valueOf(data.get("trust").asText().toUpperCase(Locale.ROOT)), text(data, "country"),
+                text(data, "subdivision"), text(data, "zone"), data.hasNonNull("exemption"));
+    }
+
+    RecordedRig withTrust(Trust newTrust) {
+        return new RecordedRig(state, newTrust, country, subdivision, zone, exempt);
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value == null || value.isNull() ? null : value.asText();
+    }
+}

@@ -1,0 +1,41 @@
+package io.hashfence.collector.cli;
+
+import io.hashfence.collector.audit.ChainVerifier;
+import io.hashfence.collector.audit.EventLog;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code verify}: checks the whole event log's hash chain and names the first bad record. */
+@Command(name = "verify", mixinStandardHelpOptions = true,
+        description = "Verify the event log's hash chain; exit 0 if intact, 1 naming the first bad record.")
+public final class VerifyCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--data-dir", paramLabel = "DIR", description = "the collector's data directory (default: ./data)")
+    Path dataDir;
+
+    @Override
+    public Integer call() throws Exception {
+        Path dir = dataDir != null ? dataDir : Path.of(System.getenv().getOrDefault("HASHFENCE_DATA_DIR", "data"));
+        Path file = dir.resolve(EventLog.FILE_NAME);
+        if (!Files.exists(file)) {
+            throw new ParameterException(spec.commandLine(), "no event log at " + file);
+        }
+        ChainVerifier.Result result = ChainVerifier.verify(file, event -> { });
+        if (result.intact()) {
+            spec.commandLine().getOut().printf("OK: %d records, chain intact, head %s (record %d)%n", result.records(),
+                    result.headHash(), result.headSeq());
+            return 0;
+        }
+        spec.commandLine().getOut().printf("BROKEN: %s%n%d records before it verify; last good head %s%n",
+                result.problem().get(), result.records(), result.headHash());
+        return 1;
+    }
+}

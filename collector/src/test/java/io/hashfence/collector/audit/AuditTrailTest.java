@@ -1,0 +1,120 @@
+package io.hashfence.collector.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hashfence.collector.CollectorMain;
+import io.hashfence.collector.alert.Alert;
+import io.hashfence.collector.testing.MqttTestClient;
+import io.hashfence.collector.testing.RunningCollector;
+import io.hashfence.collector.testing.TestTelemetry;
+import io.netty.handler.codec.mqtt.MqttMessageType;
+import io.netty.handler.codec.mqtt.MqttQoS;
+import io.netty.handler.codec.mqtt.MqttVersion;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** The event log through the running collector: what it records, and what a restart rebuilds from it. */
+class AuditTrailTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void theLogRecordsARigsStoryAndARestartRebuildsOpenAlertsWithoutNotifyingAgain() throws Exception {
+        String token;
+        List<String> openBefore;
+        try (RunningCollector collector = new RunningCollector(dir, c -> c.withAlerts(
+                c.alerts().withResolveAfter(Duration.ZERO)))) {
+            token = collector.addSite("shell-co");
+            try (MqttTestClient agent = connect(collector, "shell-co", token)) {
+                publish(agent, TestTelemetry.at("shell-co", "s19-0001", 1, 52.29, 104.29));
+                publish(agent, TestTelemetry.at("shell-co", "s19-0002", 1, 44.95, 34.10));
+                publish(agent, TestTelemetry.at("shell-co", "s19-0002", 2, 44.96, 34.11));
+            }
+            openBefore = collector.collector().alerts().firing().stream().map(Alert::id).sorted().toList();
+            assertThat(openBefore).isNotEmpty();
+        }
+        List<AuditEvent> events = read();
+        assertThat(events).extracting(e -> e.type().label()).startsWith("policy_loaded")
+                .contains("rig_first_seen", "alert_opened", "relocated");
+        AuditEvent irkutsk = events.stream().filter(e -> e.type() == EventType.RIG_FIRST_SEEN
+                && "s19-0001".equals(e.rig())).findFirst().orElseThrow();
+        assertThat(irkutsk.data().get("subdivision").asText()).isEqualTo("RU-IRK");
+        assertThat(irkutsk.data().get("state").asText()).isEqualTo("violation");
+
+        try (RunningCollector restarted = new RunningCollector(dir, c -> c.withAlerts(
+                c.alerts().withResolveAfter(Duration.ZERO)))) {
+            assertThat(restarted.collector().alerts().firing().stream().map(Alert::id).sorted().toList())
+                    .isEqualTo(openBefore);
+            try (MqttTestClient agent = connect(restarted, "shell-co", token)) {
+                publish(agent, TestTelemetry.at("shell-co", "s19-0001", 2, 52.29, 104.29));
+                publish(agent, TestTelemetry.at("shell-co", "s19-0003", 1, 43.25, 76.95));
+            }
+        }
+        List<AuditEvent> after = read().subList(events.size(), read().size());
+        assertThat(after).extracting(e -> e.type().label() + " " + e.rig())
+                .contains("policy_loaded null", "rig_first_seen s19-0003")
+                .doesNotContain("rig_first_seen s19-0001", "alert_opened s19-0001");
+    }
+
+    @Test
+    void verifySaysOkOnAnIntactLogAndNamesTheFirstBadRecordOtherwise() throws Exception {
+        try (RunningCollector collector = new RunningCollector(dir)) {
+            String token = collector.addSite("v-site");
+            try (MqttTestClient agent = connect(collector, "v-site", token)) {
+                for (int i = 1; i <= 3; i++) {
+                    publish(agent, TestTelemetry.at("v-site", "rig-" + i, 1, 35.69, 51.39));
+                }
+            }
+        }
+        Result ok = verify();
+        assertThat(ok.exitCode()).isZero();
+        assertThat(ok.out()).startsWith("OK: ").contains("chain intact");
+
+        Path file = dir.resolve(EventLog.FILE_NAME);
+        List<String> lines = new ArrayList<>(Files.readAllLines(file));
+        lines.set(2, lines.get(2).replace("\"rig-1\"", "\"rig-9\""));
+        Files.write(file, lines);
+        Result broken = verify();
+        assertThat(broken.exitCode()).isEqualTo(1);
+        assertThat(broken.out()).contains("BROKEN: record 3 (line 3): hash mismatch");
+    }
+
+    private record Result(int exitCode, String out) {
+    }
+
+    private Result verify() {
+        StringWriter out = new StringWriter();
+        CommandLine command = new CommandLine(new CollectorMain());
+        command.setOut(new PrintWriter(out, true));
+        int code = command.execute("verify", "--data-dir", dir.toString());
+        return new Result(code, out.toString());
+    }
+
+    private List<AuditEvent> read() throws Exception {
+        List<AuditEvent> events = new ArrayList<>();
+        ChainVerifier.read(dir.resolve(EventLog.FILE_NAME), events::add);
+        return events;
+    }
+
+    private static MqttTestClient connect(RunningCollector collector, String site, String token)
+            throws InterruptedException {
+        MqttTestClient agent = MqttTestClient.connect(collector.mqtt(), MqttVersion.MQTT_5, site, token);
+        agent.connAck();
+        return agent;
+    }
+
+    private static void publish(MqttTestClient agent, ObjectNode message) throws InterruptedException {
+        agent.publish(TestTelemetry.topic(message.get("site").asText(), message.get("rig").asText()),
+                TestTelemetry.bytes(message), MqttQoS.AT_LEAST_ONCE);
+        agent.await(MqttMessageType.PUBACK);
+    }
+}
