@@ -8,6 +8,7 @@ import io.hashfence.collector.alert.LogSink;
 import io.hashfence.collector.alert.Notifier;
 import io.hashfence.collector.alert.OpenAlertMetrics;
 import io.hashfence.collector.alert.WebhookSink;
+import io.hashfence.collector.audit.AuditKey;
 import io.hashfence.collector.audit.Auditor;
 import io.hashfence.collector.audit.EventLog;
 import io.hashfence.collector.audit.LogReplay;
@@ -46,11 +47,13 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.netty.handler.codec.http.HttpMethod;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Files;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executors;
@@ -93,7 +96,7 @@ public final class Collector implements AutoCloseable {
         IpCountryDatabase ipCountries = IpCountryDatabase.loadBundled();
         LOG.info("boundary data and IP database loaded in {} ms", (System.nanoTime() - started) / 1_000_000);
 
-        LogReplay replay = new LogReplay();
+        LogReplay replay = LogReplay.startingFrom(config.dataDir());
         eventLog = EventLog.open(config.dataDir(), clock, replay);
         auditor = new Auditor(eventLog, replay.rigs());
         registry = new RigRegistry(clock, config.fleet());
@@ -140,6 +143,12 @@ public final class Collector implements AutoCloseable {
         long reassess = config.compliance().reassessInterval().toMillis();
         timers.scheduleWithFixedDelay(guarded("reassessment", this::reassessAll), reassess, reassess,
                 TimeUnit.MILLISECONDS);
+        if (config.audit().retention() != null) {
+            AuditKey key = AuditKey.loadOrCreate(config.dataDir());
+            Duration retention = config.audit().retention();
+            timers.scheduleWithFixedDelay(guarded("event log compaction", () -> compact(key, retention, clock)),
+                    0, 1, TimeUnit.HOURS);
+        }
         long resend = config.alerts().resendInterval().toMillis();
         timers.scheduleWithFixedDelay(guarded("alert reminders", () -> notifier.remind(alerts.firing())), resend,
                 resend, TimeUnit.MILLISECONDS);
@@ -202,6 +211,14 @@ public final class Collector implements AutoCloseable {
                 compliance.find(rig).ifPresent(known -> auditor.assessed(rig, assessment, known.telemetry()));
                 alerts.update(rig, assessment);
             });
+        }
+    }
+
+    private void compact(AuditKey key, Duration retention, Clock clock) {
+        try {
+            eventLog.compact(clock.instant().minus(retention), key);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -40,13 +40,23 @@ public final class ChainVerifier {
     private ChainVerifier() {
     }
 
+    /** Where a chain starts: the genesis, or the record a compaction checkpoint stands for. */
+    public record Anchor(long seq, String hash) {
+        public static final Anchor GENESIS = new Anchor(0, ChainHash.GENESIS);
+    }
+
     public static Result verify(Path file, Consumer<AuditEvent> each) throws IOException {
+        return verify(file, Anchor.GENESIS, each);
+    }
+
+    public static Result verify(Path file, Anchor anchor, Consumer<AuditEvent> each) throws IOException {
         if (!Files.exists(file)) {
-            return new Result(0, ChainHash.GENESIS, 0, 0, Optional.empty());
+            return new Result(0, anchor.hash(), anchor.seq(), 0, Optional.empty());
         }
         byte[] content = Files.readAllBytes(file);
-        String prev = ChainHash.GENESIS;
-        long seq = 0;
+        String prev = anchor.hash();
+        long seq = anchor.seq();
+        long records = 0;
         long offset = 0;
         long line = 0;
         int start = 0;
@@ -58,22 +68,23 @@ public final class ChainVerifier {
             String text = new String(content, start, stop - start, StandardCharsets.UTF_8);
             long expectedSeq = seq + 1;
             if (!complete) {
-                return new Result(seq, prev, seq, offset,
+                return new Result(records, prev, seq, offset,
                         Optional.of(new Problem(line, expectedSeq, "incomplete last line (torn write)", true)));
             }
             Parsed parsed = parse(text, expectedSeq, prev);
             if (parsed.problem() != null) {
                 boolean last = end == content.length - 1;
-                return new Result(seq, prev, seq, offset,
+                return new Result(records, prev, seq, offset,
                         Optional.of(new Problem(line, expectedSeq, parsed.problem(), last && parsed.tornLike())));
             }
             each.accept(parsed.event());
             prev = parsed.event().hash();
             seq = expectedSeq;
+            records++;
             offset = end + 1L;
             start = end + 1;
         }
-        return new Result(seq, prev, seq, offset, Optional.empty());
+        return new Result(records, prev, seq, offset, Optional.empty());
     }
 
     private record Parsed(AuditEvent event, String problem, boolean tornLike) {

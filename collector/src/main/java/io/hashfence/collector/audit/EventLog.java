@@ -7,12 +7,15 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -34,7 +37,8 @@ public final class EventLog implements AutoCloseable {
 
     private final Path file;
     private final Clock clock;
-    private final FileChannel channel;
+    private final Object writeLock = new Object();
+    private FileChannel channel;
     private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
     private final AtomicLong enqueued;
     private final AtomicLong durable;
@@ -70,7 +74,8 @@ public final class EventLog implements AutoCloseable {
     public static EventLog open(Path dataDir, Clock clock, Consumer<AuditEvent> replay)
             throws IOException {
         Path file = dataDir.resolve(FILE_NAME);
-        ChainVerifier.Result result = ChainVerifier.verify(file, replay);
+        AuditFiles.Verified verified = AuditFiles.verify(dataDir, replay);
+        ChainVerifier.Result result = verified.chain();
         if (result.problem().isPresent()) {
             ChainVerifier.Problem problem = result.problem().get();
             if (!problem.torn()) {
@@ -150,6 +155,12 @@ public final class EventLog implements AutoCloseable {
     }
 
     private void write(List<Pending> batch) throws IOException {
+        synchronized (writeLock) {
+            writeLocked(batch);
+        }
+    }
+
+    private void writeLocked(List<Pending> batch) throws IOException {
         StringBuilder lines = new StringBuilder(batch.size() * 256);
         String prev = headHash;
         for (Pending pending : batch) {
@@ -177,6 +188,68 @@ public final class EventLog implements AutoCloseable {
         var ready = waiters.headMap(last, true);
         ready.values().forEach(waiter -> waiter.complete(null));
         ready.clear();
+    }
+
+    /**
+     * Drops the records older than {@code cutoff} from the head of the log, first writing a signed
+     * checkpoint that anchors the rest of the chain and summarises the dropped records' state.
+     *
+     * @return the checkpoint written, or empty when no record is old enough
+     */
+    public Optional<Checkpoint> compact(Instant cutoff, AuditKey key) throws IOException {
+        synchronized (writeLock) {
+            Path dataDir = file.getParent();
+            Optional<Checkpoint> previous = AuditFiles.latestCheckpoint(dataDir);
+            LogReplay state = new LogReplay();
+            previous.ifPresent(checkpoint -> state.seed(checkpoint.state()));
+            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            long droppedBytes = 0;
+            AuditEvent last = null;
+            for (String line : lines) {
+                JsonNode record = ChainHash.JSON.readTree(line.substring(65));
+                Instant time = Instant.parse(record.get("time").asText());
+                if (!time.isBefore(cutoff)) {
+                    break;
+                }
+                last = new AuditEvent(record.get("seq").asLong(), time,
+                        EventType.fromLabel(record.get("type").asText()).orElseThrow(),
+                        record.hasNonNull("site") ? record.get("site").asText() : null,
+                        record.hasNonNull("rig") ? record.get("rig").asText() : null, record.get("data"),
+                        record.get("prev").asText(), line.substring(0, 64));
+                state.accept(last);
+                droppedBytes += line.getBytes(StandardCharsets.UTF_8).length + 1;
+            }
+            if (last == null) {
+                return Optional.empty();
+            }
+            Checkpoint unsigned = new Checkpoint(last.seq(), last.hash(), last.time(), clock.instant(), state.toState(), "");
+            Checkpoint checkpoint = new Checkpoint(unsigned.throughSeq(), unsigned.throughHash(), unsigned.throughTime(),
+                    unsigned.createdAt(), unsigned.state(), key.sign(unsigned.signedContent()));
+            Path checkpoints = dataDir.resolve(AuditFiles.CHECKPOINTS);
+            try (FileChannel out = FileChannel.open(checkpoints, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                    StandardOpenOption.APPEND)) {
+                out.write(ByteBuffer.wrap((checkpoint.toLine() + "\n").getBytes(StandardCharsets.UTF_8)));
+                out.force(false);
+            }
+            Path rest = dataDir.resolve(FILE_NAME + ".compacting");
+            try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ);
+                 FileChannel out = FileChannel.open(rest, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                         StandardOpenOption.TRUNCATE_EXISTING)) {
+                long size = in.size();
+                long copied = 0;
+                while (copied < size - droppedBytes) {
+                    copied += in.transferTo(droppedBytes + copied, size - droppedBytes - copied, out);
+                }
+                out.force(false);
+            }
+            channel.close();
+            Files.move(rest, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            channel = FileChannel.open(file, StandardOpenOption.WRITE);
+            channel.position(channel.size());
+            LOG.info("compacted the event log: records up to {} ({}) replaced by a signed checkpoint", last.seq(),
+                    last.time());
+            return Optional.of(checkpoint);
+        }
     }
 
     private static void sleepQuietly() {

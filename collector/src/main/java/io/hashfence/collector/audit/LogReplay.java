@@ -1,16 +1,22 @@
 package io.hashfence.collector.audit;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hashfence.collector.alert.Alert;
 import io.hashfence.collector.alert.AlertJson;
 import io.hashfence.collector.compliance.Trust;
 import io.hashfence.collector.fleet.RigKey;
 import io.hashfence.protocol.RigId;
 import io.hashfence.protocol.SiteId;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -55,5 +61,50 @@ public final class LogReplay implements Consumer<AuditEvent> {
 
     public long records() {
         return records;
+    }
+
+    /** A replay that starts from the latest compaction checkpoint's state in the data directory, if any. */
+    public static LogReplay startingFrom(Path dataDir) throws IOException {
+        LogReplay replay = new LogReplay();
+        Optional<Checkpoint> checkpoint = AuditFiles.latestCheckpoint(dataDir);
+        checkpoint.ifPresent(c -> replay.seed(c.state()));
+        return replay;
+    }
+
+    /** Starts from the state a compaction checkpoint summarised. */
+    void seed(JsonNode state) {
+        for (JsonNode rig : state.path("rigs")) {
+            rigs.put(new RigKey(SiteId.of(rig.get("site").asText()), RigId.of(rig.get("rig").asText())),
+                    RecordedRig.fromData(rig));
+        }
+        for (JsonNode alert : state.path("open_alerts")) {
+            Alert open = AlertJson.parse(alert);
+            openAlerts.put(open.id(), open);
+        }
+    }
+
+    /** The state so far, as a checkpoint keeps it. */
+    ObjectNode toState() {
+        ObjectNode state = ChainHash.JSON.createObjectNode();
+        ArrayNode rigArray = state.putArray("rigs");
+        rigs.entrySet().stream().sorted(Map.Entry.comparingByKey(
+                        (a, b) -> a.toString().compareTo(b.toString())))
+                .forEach(entry -> {
+                    RecordedRig r = entry.getValue();
+                    ObjectNode node = rigArray.addObject();
+                    node.put("site", entry.getKey().site().value());
+                    node.put("rig", entry.getKey().rig().value());
+                    node.put("state", r.state().label());
+                    node.put("trust", r.trust().label());
+                    node.put("country", r.country());
+                    node.put("subdivision", r.subdivision());
+                    node.put("zone", r.zone());
+                    if (r.exempt()) {
+                        node.put("exemption", "exempt");
+                    }
+                });
+        ArrayNode alerts = state.putArray("open_alerts");
+        openAlerts.values().forEach(alert -> alerts.add(AlertJson.of(alert)));
+        return state;
     }
 }

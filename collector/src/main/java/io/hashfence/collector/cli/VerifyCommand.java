@@ -1,9 +1,14 @@
 package io.hashfence.collector.cli;
 
+import io.hashfence.collector.audit.AuditFiles;
+import io.hashfence.collector.audit.AuditKey;
 import io.hashfence.collector.audit.ChainVerifier;
 import io.hashfence.collector.audit.EventLog;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.PublicKey;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -28,7 +33,11 @@ public final class VerifyCommand implements Callable<Integer> {
         if (!Files.exists(file)) {
             throw new ParameterException(spec.commandLine(), "no event log at " + file);
         }
-        ChainVerifier.Result result = ChainVerifier.verify(file, event -> { });
+        AuditFiles.Verified verified = AuditFiles.verify(dir, event -> { });
+        ChainVerifier.Result result = verified.chain();
+        verified.checkpoint().ifPresent(checkpoint -> spec.commandLine().getOut().printf(
+                "checkpoint: records up to %d (%s) compacted; signed by audit key %s%n", checkpoint.throughSeq(),
+                checkpoint.throughTime(), AuditKey.fingerprint(uncheckedPublicKey(dir))));
         if (result.intact()) {
             spec.commandLine().getOut().printf("OK: %d records, chain intact, head %s (record %d)%n", result.records(),
                     result.headHash(), result.headSeq());
@@ -37,5 +46,13 @@ public final class VerifyCommand implements Callable<Integer> {
         spec.commandLine().getOut().printf("BROKEN: %s%n%d records before it verify; last good head %s%n",
                 result.problem().get(), result.records(), result.headHash());
         return 1;
+    }
+
+    private static PublicKey uncheckedPublicKey(Path dir) {
+        try {
+            return AuditKey.publicKey(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

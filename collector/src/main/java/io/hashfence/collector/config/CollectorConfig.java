@@ -1,21 +1,22 @@
 package io.hashfence.collector.config;
 
 import io.hashfence.collector.alert.AlertConfig;
+import io.hashfence.collector.audit.AuditConfig;
 import io.hashfence.collector.compliance.ComplianceConfig;
 import java.net.URI;
 import java.nio.file.Path;
 
 /** Everything the collector needs to run; see the collector README for each setting and its default. */
 public record CollectorConfig(MqttConfig mqtt, HttpConfig http, Path dataDir, FleetConfig fleet,
-                              ComplianceConfig compliance, AlertConfig alerts) {
+                              ComplianceConfig compliance, AlertConfig alerts, AuditConfig audit) {
 
     public static CollectorConfig defaults() {
         return new CollectorConfig(MqttConfig.defaults(), HttpConfig.defaults(), Path.of("data"), FleetConfig.defaults(),
-                ComplianceConfig.defaults(), AlertConfig.defaults());
+                ComplianceConfig.defaults(), AlertConfig.defaults(), AuditConfig.defaults());
     }
 
     public CollectorConfig withMqtt(MqttConfig newMqtt) {
-        return new CollectorConfig(newMqtt, http, dataDir, fleet, compliance, alerts);
+        return new CollectorConfig(newMqtt, http, dataDir, fleet, compliance, alerts, audit);
     }
 
     public CollectorConfig withMqttPort(int port) {
@@ -23,19 +24,23 @@ public record CollectorConfig(MqttConfig mqtt, HttpConfig http, Path dataDir, Fl
     }
 
     public CollectorConfig withHttpPort(int port) {
-        return new CollectorConfig(mqtt, http.withPort(port), dataDir, fleet, compliance, alerts);
+        return new CollectorConfig(mqtt, http.withPort(port), dataDir, fleet, compliance, alerts, audit);
     }
 
     public CollectorConfig withDataDir(Path dir) {
-        return new CollectorConfig(mqtt, http, dir, fleet, compliance, alerts);
+        return new CollectorConfig(mqtt, http, dir, fleet, compliance, alerts, audit);
     }
 
     public CollectorConfig withCompliance(ComplianceConfig newCompliance) {
-        return new CollectorConfig(mqtt, http, dataDir, fleet, newCompliance, alerts);
+        return new CollectorConfig(mqtt, http, dataDir, fleet, newCompliance, alerts, audit);
     }
 
     public CollectorConfig withAlerts(AlertConfig newAlerts) {
-        return new CollectorConfig(mqtt, http, dataDir, fleet, compliance, newAlerts);
+        return new CollectorConfig(mqtt, http, dataDir, fleet, compliance, newAlerts, audit);
+    }
+
+    public CollectorConfig withAudit(AuditConfig newAudit) {
+        return new CollectorConfig(mqtt, http, dataDir, fleet, compliance, alerts, newAudit);
     }
 
     public CollectorConfig withPolicyFile(Path file) {

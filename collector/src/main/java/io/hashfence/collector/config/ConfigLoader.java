@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.hashfence.collector.alert.AlertConfig;
+import io.hashfence.collector.audit.AuditConfig;
 import io.hashfence.collector.compliance.ComplianceConfig;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -38,7 +39,9 @@ public final class ConfigLoader {
     }
 
     private static CollectorConfig fromYaml(JsonNode root, CollectorConfig defaults) {
-        Section top = new Section(root, "", Set.of("mqtt", "http", "data_dir", "fleet", "compliance", "alerts"));
+        Section top = new Section(root, "", Set.of("mqtt", "http", "data_dir", "fleet", "compliance", "alerts",
+                "audit"));
+        Section audit = top.section("audit", Set.of("retention"));
         Section mqtt = top.section("mqtt", Set.of("bind", "port", "max_message_bytes", "receive_maximum",
                 "connect_timeout", "proxy_protocol"));
         Section http = top.section("http", Set.of("bind", "port"));
@@ -83,7 +86,8 @@ public final class ConfigLoader {
                         webhook == null ? a.webhook() : Urls.http("alerts.webhook", webhook),
                         alerts.duration("resend_interval", a.resendInterval()),
                         alerts.duration("timeout", a.sinkTimeout()),
-                        alerts.integer("webhook_attempts", a.webhookAttempts())));
+                        alerts.integer("webhook_attempts", a.webhookAttempts())),
+                new AuditConfig(audit.duration("retention", defaults.audit().retention())));
     }
 
     private CollectorConfig withEnvironment(CollectorConfig config) {
