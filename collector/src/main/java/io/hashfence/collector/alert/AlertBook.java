@@ -52,7 +52,11 @@ public final class AlertBook {
         List<Notification> out = new ArrayList<>();
         for (AlertType type : AlertType.values()) {
             Condition condition = conditions.get(type);
-            active.compute(new Key(rig, type), (key, tracked) -> apply(key, tracked, condition, now, out));
+            Key key = new Key(rig, type);
+            if (condition == null && !active.containsKey(key)) {
+                continue;
+            }
+            active.compute(key, (k, tracked) -> apply(k, tracked, condition, now, out));
         }
         out.forEach(notifier);
     }

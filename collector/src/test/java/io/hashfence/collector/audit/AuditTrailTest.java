@@ -13,6 +13,10 @@ import io.netty.handler.codec.mqtt.MqttQoS;
 import io.netty.handler.codec.mqtt.MqttVersion;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -63,6 +67,33 @@ class AuditTrailTest {
         assertThat(after).extracting(e -> e.type().label() + " " + e.rig())
                 .contains("policy_loaded null", "rig_first_seen s19-0003")
                 .doesNotContain("rig_first_seen s19-0001", "alert_opened s19-0001");
+    }
+
+    @Test
+    void acknowledgingAnAlertOverHttpIsRecordedInTheLog() throws Exception {
+        try (RunningCollector collector = new RunningCollector(dir)) {
+            String token = collector.addSite("ack-site");
+            try (MqttTestClient agent = connect(collector, "ack-site", token)) {
+                publish(agent, TestTelemetry.at("ack-site", "rig-1", 1, 39.03, 125.75));
+            }
+            String id = collector.collector().alerts().firing().get(0).id();
+            HttpResponse<String> ack = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                            "http://127.0.0.1:" + collector.http().getPort() + "/api/v1/alerts/" + id + "/ack"))
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"by\": \"compliance officer\"}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(ack.statusCode()).isEqualTo(200);
+            assertThat(ack.body()).contains("\"acknowledged_by\":\"compliance officer\"").contains("\"country\":\"KP\"");
+            HttpResponse<String> bad = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                            "http://127.0.0.1:" + collector.http().getPort() + "/api/v1/alerts/" + id + "/ack"))
+                    .POST(HttpRequest.BodyPublishers.ofString("[1]")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(bad.statusCode()).isEqualTo(400);
+            assertThat(HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                            "http://127.0.0.1:" + collector.http().getPort() + "/api/v1/alerts/alert-99/ack"))
+                    .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString())
+                    .statusCode()).isEqualTo(404);
+        }
+        assertThat(read()).filteredOn(e -> e.type() == EventType.ALERT_ACKNOWLEDGED).singleElement()
+                .satisfies(e -> assertThat(e.data().get("acknowledged_by").asText()).isEqualTo("compliance officer"));
     }
 
     @Test
