@@ -43,7 +43,9 @@ public final class ConfigLoader {
                 "audit"));
         Section audit = top.section("audit", Set.of("retention"));
         Section mqtt = top.section("mqtt", Set.of("bind", "port", "max_message_bytes", "receive_maximum",
-                "connect_timeout", "proxy_protocol"));
+                "connect_timeout", "proxy_protocol", "limits"));
+        Section limits = mqtt.section("limits", Set.of("max_connections", "max_connections_per_address",
+                "publishes_per_second", "publish_burst", "max_topic_length"));
         Section http = top.section("http", Set.of("bind", "port"));
         Section fleet = top.section("fleet", Set.of("default_interval", "missed_intervals"));
         Section compliance = top.section("compliance", Set.of("policy", "location_max_age", "max_speed_kmh",
@@ -65,7 +67,12 @@ public final class ConfigLoader {
                         mqtt.integer("max_message_bytes", m.maxMessageBytes()),
                         mqtt.integer("receive_maximum", m.receiveMaximum()),
                         mqtt.duration("connect_timeout", m.connectTimeout()),
-                        mqtt.bool("proxy_protocol", m.proxyProtocol())),
+                        mqtt.bool("proxy_protocol", m.proxyProtocol()),
+                        new LimitsConfig(limits.integer("max_connections", m.limits().maxConnections()),
+                                limits.integer("max_connections_per_address", m.limits().maxConnectionsPerAddress()),
+                                limits.integer("publishes_per_second", m.limits().publishesPerSecond()),
+                                limits.integer("publish_burst", m.limits().publishBurst()),
+                                limits.integer("max_topic_length", m.limits().maxTopicLength()))),
                 new HttpConfig(http.text("bind", h.bind()), http.integer("port", h.port())),
                 Path.of(top.text("data_dir", defaults.dataDir().toString())),
                 new FleetConfig(fleet.duration("default_interval", f.defaultInterval()),

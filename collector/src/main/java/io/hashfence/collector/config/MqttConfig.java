@@ -10,9 +10,10 @@ import java.time.Duration;
  * @param connectTimeout how long a new connection may take to send CONNECT
  * @param proxyProtocol whether every connection starts with a PROXY protocol v1/v2 header (behind a TCP load
  *                      balancer); never enable it when clients connect directly, or they could claim any address
+ * @param limits connection, rate and size limits
  */
 public record MqttConfig(String bind, int port, int maxMessageBytes, int receiveMaximum, Duration connectTimeout,
-                         boolean proxyProtocol) {
+                         boolean proxyProtocol, LimitsConfig limits) {
     public static final int DEFAULT_PORT = 1883;
 
     public MqttConfig {
@@ -27,10 +28,15 @@ public record MqttConfig(String bind, int port, int maxMessageBytes, int receive
     }
 
     public static MqttConfig defaults() {
-        return new MqttConfig("0.0.0.0", DEFAULT_PORT, 64 * 1024, 1024, Duration.ofSeconds(10), false);
+        return new MqttConfig("0.0.0.0", DEFAULT_PORT, 64 * 1024, 1024, Duration.ofSeconds(10), false,
+                LimitsConfig.defaults());
     }
 
     public MqttConfig withPort(int newPort) {
-        return new MqttConfig(bind, newPort, maxMessageBytes, receiveMaximum, connectTimeout, proxyProtocol);
+        return new MqttConfig(bind, newPort, maxMessageBytes, receiveMaximum, connectTimeout, proxyProtocol, limits);
+    }
+
+    public MqttConfig withLimits(LimitsConfig newLimits) {
+        return new MqttConfig(bind, port, maxMessageBytes, receiveMaximum, connectTimeout, proxyProtocol, newLimits);
     }
 }

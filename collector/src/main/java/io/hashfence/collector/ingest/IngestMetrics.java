@@ -14,6 +14,8 @@ public final class IngestMetrics {
     private final Map<IngestOutcome, Counter> messages = new EnumMap<>(IngestOutcome.class);
     private final Map<ConnectResult, Counter> connects = new EnumMap<>(ConnectResult.class);
     private final Map<ProtocolError, Counter> protocolErrors = new EnumMap<>(ProtocolError.class);
+    private final Map<ConnectionRefusal, Counter> refusals = new EnumMap<>(ConnectionRefusal.class);
+    private final Counter takeovers;
     private final AtomicInteger openConnections = new AtomicInteger();
     private final Timer processing;
 
@@ -33,6 +35,14 @@ public final class IngestMetrics {
                     .description("Connections closed for breaking the MQTT protocol, by kind")
                     .tag("kind", error.label()).register(registry));
         }
+        for (ConnectionRefusal refusal : ConnectionRefusal.values()) {
+            refusals.put(refusal, Counter.builder("hashfence.mqtt.connections.refused")
+                    .description("Connections refused before MQTT began, by limit")
+                    .tag("reason", refusal.label()).register(registry));
+        }
+        takeovers = Counter.builder("hashfence.mqtt.sessions.taken.over")
+                .description("Connections closed because a new one with the same site and client id took over")
+                .register(registry);
         registry.gauge("hashfence.mqtt.connections", openConnections);
         processing = Timer.builder("hashfence.ingest.processing")
                 .description("Time from a PUBLISH decoded to its outcome known (validation, registry, compliance, alerts)")
@@ -56,6 +66,14 @@ public final class IngestMetrics {
 
     public void protocolError(ProtocolError error) {
         protocolErrors.get(error).increment();
+    }
+
+    void connectionRefused(ConnectionRefusal refusal) {
+        refusals.get(refusal).increment();
+    }
+
+    void sessionTakenOver() {
+        takeovers.increment();
     }
 
     public void connectionOpened() {

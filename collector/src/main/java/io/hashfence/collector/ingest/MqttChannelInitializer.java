@@ -10,13 +10,16 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * The MQTT pipeline, in order:
  * <ol>
+ *   <li>{@code gate}: refuses connections beyond the overall and per-address limits;</li>
  *   <li>{@code proxy-guard}, {@code proxy-decoder}, {@code proxy-protocol}, only when configured behind a
  *       load balancer: the PROXY v1/v2 header is required, and its client address then stands for the
  *       connection's;</li>
  *   <li>{@code mqtt-decoder}: bytes to MQTT packets, refusing packets over the configured size;</li>
  *   <li>{@code mqtt-encoder}: replies to bytes, in the client's protocol version;</li>
  *   <li>{@code keep-alive}: added after CONNECT, closes at 1.5x the client's keep-alive;</li>
- *   <li>{@code session}: CONNECT and authentication, then every PUBLISH through {@link PublishRouter} to
+ *   <li>{@code session}: CONNECT and authentication (a second connection with the same site and client id
+ *       takes over), then every PUBLISH, within the rate, in-flight and topic-length limits, through
+ *       {@link PublishRouter} to
  *       telemetry ingest (validate, registry, compliance, alerts) or site status ingest.</li>
  * </ol>
  */
@@ -24,14 +27,17 @@ final class MqttChannelInitializer extends ChannelInitializer<SocketChannel> {
     private static final int MAX_CLIENT_ID_LENGTH = 128;
 
     private final MqttSessionServices services;
+    private final ConnectionGate gate;
     private final AtomicLong connectionIds = new AtomicLong();
 
-    MqttChannelInitializer(MqttSessionServices services) {
+    MqttChannelInitializer(MqttSessionServices services, ConnectionGate gate) {
         this.services = services;
+        this.gate = gate;
     }
 
     @Override
     protected void initChannel(SocketChannel channel) {
+        channel.pipeline().addLast("gate", gate);
         if (services.config().proxyProtocol()) {
             channel.pipeline()
                     .addLast("proxy-guard", new ProxyHeaderGuard(services.metrics()))

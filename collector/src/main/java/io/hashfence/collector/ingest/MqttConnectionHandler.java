@@ -44,6 +44,7 @@ final class MqttConnectionHandler extends ChannelInboundHandlerAdapter {
     private static final byte MALFORMED_PACKET = (byte) 0x81;
     private static final byte PROTOCOL_ERROR = (byte) 0x82;
     private static final byte KEEP_ALIVE_TIMEOUT = (byte) 0x8D;
+    private static final byte SESSION_TAKEN_OVER = (byte) 0x8E;
     private static final int SUBSCRIPTION_REFUSED_3 = 0x80;
     private static final int SUBSCRIPTION_REFUSED_5 = 0x87;
     private static final double KEEP_ALIVE_GRACE = 1.5;
@@ -57,6 +58,8 @@ final class MqttConnectionHandler extends ChannelInboundHandlerAdapter {
     private Session session;
     private boolean authenticating;
     private Will will;
+    private String clientId;
+    private PublishRate publishRate;
     private ScheduledFuture<?> connectDeadline;
 
     MqttConnectionHandler(MqttSessionServices services, long connectionId) {
@@ -84,6 +87,7 @@ final class MqttConnectionHandler extends ChannelInboundHandlerAdapter {
             if (will != null) {
                 services.metrics().message(services.router().route(session, will.topic(), will.payload()));
             }
+            services.sessions().unregister(session.site(), clientId, ctx.channel());
             services.registry().connectionClosed(session.site(), connectionId);
             LOG.debug("site {} connection {} closed", session.site(), connectionId);
         }
@@ -149,6 +153,7 @@ final class MqttConnectionHandler extends ChannelInboundHandlerAdapter {
         if (connect.variableHeader().isWillFlag()) {
             will = new Will(connect.payload().willTopic(), connect.payload().willMessageInBytes());
         }
+        clientId = connect.payload().clientIdentifier();
         String user = connect.payload().userName();
         byte[] token = connect.payload().passwordInBytes();
         int keepAliveSeconds = connect.variableHeader().keepAliveTimeSeconds();
@@ -176,6 +181,12 @@ final class MqttConnectionHandler extends ChannelInboundHandlerAdapter {
             return;
         }
         session = new Session(site.get(), connectionId, version, services.inspector().inspect(ctx.channel()));
+        publishRate = new PublishRate(services.config().limits().publishesPerSecond(),
+                services.config().limits().publishBurst(), System.nanoTime());
+        services.sessions().register(session.site(), clientId, ctx.channel()).ifPresent(previous -> {
+            services.metrics().sessionTakenOver();
+            previous.pipeline().fireUserEventTriggered(SessionRegistry.TAKEN_OVER);
+        });
         if (keepAliveSeconds > 0) {
             long limitMillis = (long) (keepAliveSeconds * 1000 * KEEP_ALIVE_GRACE);
             ctx.pipeline().addBefore(ctx.name(), "keep-alive",
@@ -205,16 +216,26 @@ final class MqttConnectionHandler extends ChannelInboundHandlerAdapter {
 
     private void onPublish(ChannelHandlerContext ctx, MqttPublishMessage publish) {
         MqttQoS qos = publish.fixedHeader().qosLevel();
+        long started = System.nanoTime();
         if (qos == MqttQoS.EXACTLY_ONCE) {
-            services.metrics().message(IngestOutcome.QOS_NOT_SUPPORTED);
-            closeWithReason(ctx, IngestOutcome.QOS_NOT_SUPPORTED.reasonCode());
+            refuseAndClose(ctx, IngestOutcome.QOS_NOT_SUPPORTED, null, "QoS 2 PUBLISH");
+            return;
+        }
+        if (!publishRate.tryAcquire(started)) {
+            refuseAndClose(ctx, IngestOutcome.RATE_LIMITED, ProtocolError.PUBLISH_RATE_EXCEEDED,
+                    "more than " + services.config().limits().publishesPerSecond() + " PUBLISH/s");
+            return;
+        }
+        if (qos == MqttQoS.AT_LEAST_ONCE && pendingAcks.size() >= services.config().receiveMaximum()) {
+            refuseAndClose(ctx, IngestOutcome.RECEIVE_MAXIMUM_EXCEEDED, ProtocolError.RECEIVE_MAXIMUM_EXCEEDED,
+                    "more than " + services.config().receiveMaximum() + " unacknowledged QoS 1 messages");
             return;
         }
         String topic = publish.variableHeader().topicName();
-        long started = System.nanoTime();
-        byte[] payload = ByteBufUtil.getBytes(publish.content());
         long eventsBefore = services.eventLog().lastEnqueued();
-        IngestOutcome outcome = services.router().route(session, topic, payload);
+        IngestOutcome outcome = topic.length() > services.config().limits().maxTopicLength()
+                ? IngestOutcome.TOPIC_TOO_LONG
+                : services.router().route(session, topic, ByteBufUtil.getBytes(publish.content()));
         long eventsAfter = services.eventLog().lastEnqueued();
         services.metrics().processed(System.nanoTime() - started);
         services.metrics().message(outcome);
@@ -263,6 +284,15 @@ final class MqttConnectionHandler extends ChannelInboundHandlerAdapter {
         if (sent) {
             ctx.flush();
         }
+    }
+
+    private void refuseAndClose(ChannelHandlerContext ctx, IngestOutcome outcome, ProtocolError error, String what) {
+        services.metrics().message(outcome);
+        if (error != null) {
+            services.metrics().protocolError(error);
+        }
+        LOG.warn("closed connection {} of site {}: {}", connectionId, session.site(), what);
+        closeWithReason(ctx, outcome.reasonCode());
     }
 
     private void onSubscribe(ChannelHandlerContext ctx, MqttSubscribeMessage subscribe) {
@@ -335,7 +365,11 @@ final class MqttConnectionHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
-        if (event instanceof IdleStateEvent) {
+        if (event == SessionRegistry.TAKEN_OVER) {
+            LOG.info("site {} connection {} taken over by a new connection with client id {}", session.site(),
+                    connectionId, clientId);
+            closeWithReason(ctx, SESSION_TAKEN_OVER);
+        } else if (event instanceof IdleStateEvent) {
             services.metrics().protocolError(ProtocolError.KEEP_ALIVE_EXPIRED);
             LOG.info("site {} missed its keep-alive; closing connection {}", session.site(), connectionId);
             closeWithReason(ctx, KEEP_ALIVE_TIMEOUT);

@@ -37,7 +37,8 @@ public final class MqttServer implements AutoCloseable {
             return thread;
         });
         MqttSessionServices services = new MqttSessionServices(config, authenticator, authExecutor, router, registry,
-                metrics, new MqttReplies(config), new ConnectionInspector(targets.ipCountries()), targets.eventLog());
+                metrics, new MqttReplies(config), new ConnectionInspector(targets.ipCountries()), targets.eventLog(),
+                new SessionRegistry());
         bossGroup = transport.newGroup(1);
         workerGroup = transport.newGroup(0);
         serverChannel = new ServerBootstrap()
@@ -45,7 +46,7 @@ public final class MqttServer implements AutoCloseable {
                 .channel(transport.serverChannel())
                 .option(ChannelOption.SO_BACKLOG, 4096)
                 .childOption(ChannelOption.TCP_NODELAY, true)
-                .childHandler(new MqttChannelInitializer(services))
+                .childHandler(new MqttChannelInitializer(services, new ConnectionGate(config.limits(), metrics)))
                 .bind(config.bind(), config.port()).sync().channel();
     }
 

@@ -16,5 +16,6 @@ record MqttSessionServices(
         IngestMetrics metrics,
         MqttReplies replies,
         ConnectionInspector inspector,
-        EventLog eventLog) {
+        EventLog eventLog,
+        SessionRegistry sessions) {
 }

@@ -8,7 +8,9 @@ public enum ProtocolError {
     PACKET_TOO_LARGE("packet_too_large"),
     UNEXPECTED_PACKET("unexpected_packet"),
     KEEP_ALIVE_EXPIRED("keep_alive_expired"),
-    MISSING_PROXY_HEADER("missing_proxy_header");
+    MISSING_PROXY_HEADER("missing_proxy_header"),
+    PUBLISH_RATE_EXCEEDED("publish_rate_exceeded"),
+    RECEIVE_MAXIMUM_EXCEEDED("receive_maximum_exceeded");
 
     private final String label;
 

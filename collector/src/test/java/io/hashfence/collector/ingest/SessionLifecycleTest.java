@@ -39,7 +39,8 @@ class SessionLifecycleTest {
     @BeforeAll
     static void start() throws Exception {
         collector = new RunningCollector(dataDir, config -> config.withMqtt(
-                new MqttConfig("127.0.0.1", 0, config.mqtt().maxMessageBytes(), 256, Duration.ofMillis(500), false)));
+                new MqttConfig("127.0.0.1", 0, config.mqtt().maxMessageBytes(), 256, Duration.ofMillis(500), false,
+                        config.mqtt().limits())));
         token = collector.addSite(SITE);
     }
 
