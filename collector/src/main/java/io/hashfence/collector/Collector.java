@@ -24,6 +24,7 @@ import io.hashfence.collector.fleet.FleetMetrics;
 import io.hashfence.collector.fleet.RigKey;
 import io.hashfence.collector.fleet.RigRegistry;
 import io.hashfence.collector.http.AlertsEndpoint;
+import io.hashfence.collector.http.ApiToken;
 import io.hashfence.collector.http.HealthEndpoint;
 import io.hashfence.collector.http.HttpServer;
 import io.hashfence.collector.http.LocateEndpoint;
@@ -34,6 +35,7 @@ import io.hashfence.collector.ingest.IngestMetrics;
 import io.hashfence.collector.ingest.IngestTargets;
 import io.hashfence.collector.ingest.MqttServer;
 import io.hashfence.collector.site.CredentialStore;
+import io.hashfence.collector.site.RevocationWatch;
 import io.hashfence.collector.site.SiteAuthenticator;
 import io.hashfence.collector.transport.Transport;
 import io.hashfence.geo.GeoIndex;
@@ -52,6 +54,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -124,15 +127,20 @@ public final class Collector implements AutoCloseable {
                 clock);
         RigsEndpoint rigs = new RigsEndpoint(registry, compliance, new TelemetryCodec(clock));
         AlertsEndpoint alertsEndpoint = new AlertsEndpoint(alerts, auditor::alertAcknowledged);
+        Path tokenFile = config.http().apiTokenFile() != null ? config.http().apiTokenFile()
+                : config.dataDir().resolve("api-token");
+        ApiToken apiToken = ApiToken.loadOrCreate(tokenFile);
+        MetricsEndpoint metrics = new MetricsEndpoint(meters);
         http = new HttpServer(config.http(), transport, List.of(
-                new Route(HttpMethod.GET, "/metrics", new MetricsEndpoint(meters)),
-                new Route(HttpMethod.GET, "/healthz", new HealthEndpoint(registry)),
-                new Route(HttpMethod.GET, "/api/v1/rigs", rigs::list),
-                new Route(HttpMethod.GET, "/api/v1/rigs/{site}/{rig}", rigs::one),
-                new Route(HttpMethod.GET, "/api/v1/locate", new LocateEndpoint(new Locator(geo, policy))),
-                new Route(HttpMethod.GET, "/api/v1/alerts", alertsEndpoint::list),
-                new Route(HttpMethod.GET, "/api/v1/alerts/{id}", alertsEndpoint::one),
-                new Route(HttpMethod.POST, "/api/v1/alerts/{id}/ack", alertsEndpoint::acknowledge)));
+                config.http().protectMetrics() ? Route.withToken(HttpMethod.GET, "/metrics", metrics)
+                        : Route.open(HttpMethod.GET, "/metrics", metrics),
+                Route.open(HttpMethod.GET, "/healthz", new HealthEndpoint(registry)),
+                Route.open(HttpMethod.GET, "/api/v1/rigs", rigs::list),
+                Route.open(HttpMethod.GET, "/api/v1/rigs/{site}/{rig}", rigs::one),
+                Route.open(HttpMethod.GET, "/api/v1/locate", new LocateEndpoint(new Locator(geo, policy))),
+                Route.open(HttpMethod.GET, "/api/v1/alerts", alertsEndpoint::list),
+                Route.open(HttpMethod.GET, "/api/v1/alerts/{id}", alertsEndpoint::one),
+                Route.withToken(HttpMethod.POST, "/api/v1/alerts/{id}/ack", alertsEndpoint::acknowledge)), apiToken);
 
         timers = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "collector-timers");
@@ -149,6 +157,13 @@ public final class Collector implements AutoCloseable {
             timers.scheduleWithFixedDelay(guarded("event log compaction", () -> compact(key, retention, clock)),
                     0, 1, TimeUnit.HOURS);
         }
+        RevocationWatch revocations = new RevocationWatch(credentials, (site, current) -> {
+            int closed = mqtt.disconnectRevoked(site, current);
+            if (closed > 0) {
+                LOG.info("site {} token revoked or replaced; closed {} connection(s) that used the old one", site, closed);
+            }
+        });
+        timers.scheduleWithFixedDelay(guarded("token revocation", revocations), 1, 1, TimeUnit.SECONDS);
         long resend = config.alerts().resendInterval().toMillis();
         timers.scheduleWithFixedDelay(guarded("alert reminders", () -> notifier.remind(alerts.firing())), resend,
                 resend, TimeUnit.MILLISECONDS);
@@ -157,6 +172,7 @@ public final class Collector implements AutoCloseable {
                 transport.name(), config.mqtt().proxyProtocol() ? ", PROXY protocol required" : "");
         LOG.info("HTTP listening on http://{}:{} (/metrics, /healthz, /api/v1/rigs, /api/v1/alerts, /api/v1/locate)",
                 config.http().bind(), httpAddress().getPort());
+        LOG.info("alert acknowledgement and reports need the bearer token in {}", tokenFile);
         int sites = credentials.size();
         if (sites == 0) {
             LOG.warn("no sites in {} yet: add one with 'hashfence-collector sites add SITE --data-dir {}'",

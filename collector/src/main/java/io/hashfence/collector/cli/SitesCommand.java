@@ -15,7 +15,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code sites}: manage the sites allowed to connect. */
 @Command(name = "sites", mixinStandardHelpOptions = true, description = "Manage site credentials.",
-        subcommands = {SitesCommand.Add.class})
+        subcommands = {SitesCommand.Add.class, SitesCommand.Rotate.class})
 public final class SitesCommand {
 
     @Command(name = "add", mixinStandardHelpOptions = true,
@@ -45,6 +45,33 @@ public final class SitesCommand {
             System.out.println("Added site " + site + " to " + store.file() + ".");
             System.out.println("Its agents connect with user name \"" + site + "\" and this token as password;"
                     + " it is shown only now:");
+            System.out.println(token);
+            return 0;
+        }
+    }
+
+    @Command(name = "rotate", mixinStandardHelpOptions = true,
+            description = "Issue a new token for a site and revoke the old one: a running collector refuses it at "
+                    + "once and closes the connections that used it. Prints the new token alone on the last line.")
+    static final class Rotate implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(paramLabel = "SITE", description = "an existing site id")
+        String site;
+
+        @Option(names = "--data-dir", paramLabel = "DIR", description = "the collector's data directory (default: ./data)")
+        Path dataDir;
+
+        @Override
+        public Integer call() throws Exception {
+            Path dir = dataDir != null ? dataDir : Path.of(System.getenv().getOrDefault("HASHFENCE_DATA_DIR", "data"));
+            CredentialStore store = new CredentialStore(dir);
+            if (!Ids.isValid(site) || store.find(SiteId.of(site)).isEmpty()) {
+                throw new ParameterException(spec.commandLine(), "no site \"" + site + "\" in " + store.file());
+            }
+            String token = store.rotate(SiteId.of(site), new TokenHasher());
+            System.out.println("New token for site " + site + "; the old one is revoked. It is shown only now:");
             System.out.println(token);
             return 0;
         }

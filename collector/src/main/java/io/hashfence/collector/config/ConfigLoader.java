@@ -46,7 +46,7 @@ public final class ConfigLoader {
                 "connect_timeout", "proxy_protocol", "limits"));
         Section limits = mqtt.section("limits", Set.of("max_connections", "max_connections_per_address",
                 "publishes_per_second", "publish_burst", "max_topic_length"));
-        Section http = top.section("http", Set.of("bind", "port"));
+        Section http = top.section("http", Set.of("bind", "port", "api_token_file", "protect_metrics"));
         Section fleet = top.section("fleet", Set.of("default_interval", "missed_intervals"));
         Section compliance = top.section("compliance", Set.of("policy", "location_max_age", "max_speed_kmh",
                 "relocation_km", "frozen_fix_count", "collector_location", "reassess_interval"));
@@ -73,7 +73,10 @@ public final class ConfigLoader {
                                 limits.integer("publishes_per_second", m.limits().publishesPerSecond()),
                                 limits.integer("publish_burst", m.limits().publishBurst()),
                                 limits.integer("max_topic_length", m.limits().maxTopicLength()))),
-                new HttpConfig(http.text("bind", h.bind()), http.integer("port", h.port())),
+                new HttpConfig(http.text("bind", h.bind()), http.integer("port", h.port()),
+                        http.text("api_token_file", null) == null ? h.apiTokenFile()
+                                : Path.of(http.text("api_token_file", null)),
+                        http.bool("protect_metrics", h.protectMetrics())),
                 Path.of(top.text("data_dir", defaults.dataDir().toString())),
                 new FleetConfig(fleet.duration("default_interval", f.defaultInterval()),
                         fleet.integer("missed_intervals", f.missedIntervals())),

@@ -25,8 +25,9 @@ public final class HttpServer implements AutoCloseable {
     private final EventLoopGroup group;
     private final Channel serverChannel;
 
-    public HttpServer(HttpConfig config, Transport transport, List<Route> routes) throws InterruptedException {
-        Router router = new Router(routes);
+    public HttpServer(HttpConfig config, Transport transport, List<Route> routes, ApiToken token)
+            throws InterruptedException {
+        Router router = new Router(routes, token);
         group = transport.newGroup(1);
         serverChannel = new ServerBootstrap()
                 .group(group)

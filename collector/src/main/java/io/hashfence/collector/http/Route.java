@@ -5,8 +5,21 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
-/** A method and a path pattern such as {@code /api/v1/rigs/{site}/{rig}}, bound to an endpoint. */
-public record Route(HttpMethod method, String pattern, Endpoint endpoint) {
+/**
+ * A method and a path pattern such as {@code /api/v1/rigs/{site}/{rig}}, bound to an endpoint.
+ *
+ * @param needsToken whether the request must carry the API's bearer token
+ */
+public record Route(HttpMethod method, String pattern, Endpoint endpoint, boolean needsToken) {
+
+    public static Route open(HttpMethod method, String pattern, Endpoint endpoint) {
+        return new Route(method, pattern, endpoint, false);
+    }
+
+    public static Route withToken(HttpMethod method, String pattern, Endpoint endpoint) {
+        return new Route(method, pattern, endpoint, true);
+    }
+
 
     /** The path parameters, when the path has this route's shape. */
     Optional<Map<String, String>> match(String path) {

@@ -25,9 +25,11 @@ final class Router extends SimpleChannelInboundHandler<FullHttpRequest> {
     private static final Logger LOG = LoggerFactory.getLogger(Router.class);
 
     private final List<Route> routes;
+    private final ApiToken token;
 
-    Router(List<Route> routes) {
+    Router(List<Route> routes, ApiToken token) {
         this.routes = List.copyOf(routes);
+        this.token = token;
     }
 
     @Override
@@ -38,9 +40,13 @@ final class Router extends SimpleChannelInboundHandler<FullHttpRequest> {
         } else {
             response = dispatch(request);
         }
+        boolean unauthorized = response.status().equals(HttpResponseStatus.UNAUTHORIZED);
         FullHttpResponse http = new DefaultFullHttpResponse(request.protocolVersion(), response.status(),
                 ctx.alloc().buffer(response.body().length).writeBytes(response.body()));
         http.headers().set(HttpHeaderNames.CONTENT_TYPE, response.contentType());
+        if (unauthorized) {
+            http.headers().set(HttpHeaderNames.WWW_AUTHENTICATE, "Bearer realm=\"hashfence\"");
+        }
         HttpUtil.setContentLength(http, response.body().length);
         boolean keepAlive = HttpUtil.isKeepAlive(request) && request.decoderResult().isSuccess();
         HttpUtil.setKeepAlive(http, keepAlive);
@@ -60,6 +66,10 @@ final class Router extends SimpleChannelInboundHandler<FullHttpRequest> {
             pathKnown = true;
             if (route.method().equals(request.method())
                     || (route.method().equals(HttpMethod.GET) && request.method().equals(HttpMethod.HEAD))) {
+                if (route.needsToken() && !token.admits(request.headers().get(HttpHeaderNames.AUTHORIZATION))) {
+                    return Response.error(HttpResponseStatus.UNAUTHORIZED,
+                            path + " needs the API token: Authorization: Bearer <token from the api-token file>");
+                }
                 try {
                     return route.endpoint().handle(new Request(request.method(), path, parameters.get(),
                             uri.parameters(), ByteBufUtil.getBytes(request.content())));

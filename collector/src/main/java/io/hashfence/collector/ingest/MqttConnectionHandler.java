@@ -1,6 +1,6 @@
 package io.hashfence.collector.ingest;
 
-import io.hashfence.protocol.SiteId;
+import io.hashfence.collector.site.SiteCredential;
 import io.hashfence.protocol.Topic;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.ChannelFutureListener;
@@ -45,6 +45,7 @@ final class MqttConnectionHandler extends ChannelInboundHandlerAdapter {
     private static final byte PROTOCOL_ERROR = (byte) 0x82;
     private static final byte KEEP_ALIVE_TIMEOUT = (byte) 0x8D;
     private static final byte SESSION_TAKEN_OVER = (byte) 0x8E;
+    private static final byte NOT_AUTHORIZED = (byte) 0x87;
     private static final int SUBSCRIPTION_REFUSED_3 = 0x80;
     private static final int SUBSCRIPTION_REFUSED_5 = 0x87;
     private static final double KEEP_ALIVE_GRACE = 1.5;
@@ -166,24 +167,24 @@ final class MqttConnectionHandler extends ChannelInboundHandlerAdapter {
     }
 
     private void onAuthenticated(ChannelHandlerContext ctx, String user, int keepAliveSeconds,
-                                 Optional<SiteId> site, Throwable failure) {
+                                 Optional<SiteCredential> credential, Throwable failure) {
         authenticating = false;
         if (failure != null) {
             LOG.error("cannot check credentials of site {}: {}", user, failure.getMessage());
             refuseConnection(ctx, MqttReplies.serverUnavailable(version));
             return;
         }
-        if (site.isEmpty()) {
+        if (credential.isEmpty()) {
             services.metrics().connect(ConnectResult.BAD_CREDENTIALS);
             LOG.warn("refused CONNECT from {} for site {}: unknown site or wrong token", ctx.channel().remoteAddress(),
                     user);
             refuseConnection(ctx, MqttReplies.badCredentials(version));
             return;
         }
-        session = new Session(site.get(), connectionId, version, services.inspector().inspect(ctx.channel()));
+        session = new Session(credential.get().site(), connectionId, version, services.inspector().inspect(ctx.channel()));
         publishRate = new PublishRate(services.config().limits().publishesPerSecond(),
                 services.config().limits().publishBurst(), System.nanoTime());
-        services.sessions().register(session.site(), clientId, ctx.channel()).ifPresent(previous -> {
+        services.sessions().register(credential.get(), clientId, ctx.channel()).ifPresent(previous -> {
             services.metrics().sessionTakenOver();
             previous.pipeline().fireUserEventTriggered(SessionRegistry.TAKEN_OVER);
         });
@@ -365,7 +366,10 @@ final class MqttConnectionHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
-        if (event == SessionRegistry.TAKEN_OVER) {
+        if (event == SessionRegistry.REVOKED) {
+            LOG.info("site {} connection {} closed: the site's token was revoked", session.site(), connectionId);
+            closeWithReason(ctx, NOT_AUTHORIZED);
+        } else if (event == SessionRegistry.TAKEN_OVER) {
             LOG.info("site {} connection {} taken over by a new connection with client id {}", session.site(),
                     connectionId, clientId);
             closeWithReason(ctx, SESSION_TAKEN_OVER);

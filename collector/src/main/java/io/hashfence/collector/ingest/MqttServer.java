@@ -3,7 +3,9 @@ package io.hashfence.collector.ingest;
 import io.hashfence.collector.config.MqttConfig;
 import io.hashfence.collector.fleet.RigRegistry;
 import io.hashfence.collector.site.SiteAuthenticator;
+import io.hashfence.collector.site.SiteCredential;
 import io.hashfence.collector.transport.Transport;
+import io.hashfence.protocol.SiteId;
 import io.hashfence.protocol.SiteStatusCodec;
 import io.hashfence.protocol.TelemetryCodec;
 import io.netty.bootstrap.ServerBootstrap;
@@ -22,6 +24,7 @@ public final class MqttServer implements AutoCloseable {
     private final EventLoopGroup workerGroup;
     private final ExecutorService authExecutor;
     private final Channel serverChannel;
+    private final SessionRegistry sessions = new SessionRegistry();
 
     public MqttServer(MqttConfig config, Transport transport, SiteAuthenticator authenticator, IngestTargets targets,
                       IngestMetrics metrics, Clock clock) throws InterruptedException {
@@ -38,7 +41,7 @@ public final class MqttServer implements AutoCloseable {
         });
         MqttSessionServices services = new MqttSessionServices(config, authenticator, authExecutor, router, registry,
                 metrics, new MqttReplies(config), new ConnectionInspector(targets.ipCountries()), targets.eventLog(),
-                new SessionRegistry());
+                sessions);
         bossGroup = transport.newGroup(1);
         workerGroup = transport.newGroup(0);
         serverChannel = new ServerBootstrap()
@@ -48,6 +51,11 @@ public final class MqttServer implements AutoCloseable {
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childHandler(new MqttChannelInitializer(services, new ConnectionGate(config.limits(), metrics)))
                 .bind(config.bind(), config.port()).sync().channel();
+    }
+
+    /** Closes the site's connections that authenticated with a token other than the current one. */
+    public int disconnectRevoked(SiteId site, SiteCredential current) {
+        return sessions.revoke(site, current);
     }
 
     public InetSocketAddress address() {

@@ -62,6 +62,25 @@ public final class CredentialStore {
         return token;
     }
 
+    /** Replaces a site's token with a new one, which it returns; the old one stops working at once. */
+    public synchronized String rotate(SiteId site, TokenHasher hasher) throws IOException {
+        Map<SiteId, SiteCredential> credentials = new LinkedHashMap<>(current().credentials());
+        if (!credentials.containsKey(site)) {
+            throw new IllegalArgumentException("no site " + site + " in " + file);
+        }
+        String token = hasher.newToken();
+        byte[] salt = hasher.newSalt();
+        credentials.put(site, new SiteCredential(site, salt, TokenHasher.hash(token, salt, TokenHasher.ITERATIONS),
+                TokenHasher.ITERATIONS, Instant.now()));
+        write(credentials);
+        return token;
+    }
+
+    /** Every site's current credential, re-read if the file changed. */
+    public Map<SiteId, SiteCredential> all() {
+        return current().credentials();
+    }
+
     private Snapshot current() {
         Snapshot known = snapshot;
         FileTime modified = modifiedTime();

@@ -28,8 +28,11 @@ public final class SiteAuthenticator {
         new SecureRandom().nextBytes(processKey);
     }
 
-    /** The authenticated site, or empty when the id is unknown or the token wrong. May take tens of ms. */
-    public Optional<SiteId> authenticate(String siteId, byte[] token) {
+    /**
+     * The credential the token matches (naming the site), or empty when the id is unknown or the token
+     * wrong. May take tens of ms.
+     */
+    public Optional<SiteCredential> authenticate(String siteId, byte[] token) {
         if (!Ids.isValid(siteId) || token == null || token.length == 0) {
             return Optional.empty();
         }
@@ -41,12 +44,12 @@ public final class SiteAuthenticator {
         String tokenText = new String(token, StandardCharsets.UTF_8);
         byte[] digest = digest(tokenText);
         VerifiedToken known = verified.get(site);
-        if (known != null && known.credential() == credential.get() && MessageDigest.isEqual(known.digest(), digest)) {
-            return Optional.of(site);
+        if (known != null && known.credential().sameAs(credential.get()) && MessageDigest.isEqual(known.digest(), digest)) {
+            return credential;
         }
         if (TokenHasher.matches(tokenText, credential.get())) {
             verified.put(site, new VerifiedToken(credential.get(), digest));
-            return Optional.of(site);
+            return credential;
         }
         return Optional.empty();
     }

@@ -19,6 +19,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -77,20 +78,32 @@ class AuditTrailTest {
                 publish(agent, TestTelemetry.at("ack-site", "rig-1", 1, 39.03, 125.75));
             }
             String id = collector.collector().alerts().firing().get(0).id();
-            HttpResponse<String> ack = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
-                            "http://127.0.0.1:" + collector.http().getPort() + "/api/v1/alerts/" + id + "/ack"))
+            URI ackUri = URI.create("http://127.0.0.1:" + collector.http().getPort() + "/api/v1/alerts/" + id + "/ack");
+            HttpResponse<String> anonymous = HttpClient.newHttpClient().send(HttpRequest.newBuilder(ackUri)
+                    .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(anonymous.statusCode()).isEqualTo(401);
+            assertThat(anonymous.headers().firstValue("www-authenticate")).hasValue("Bearer realm=\"hashfence\"");
+            HttpResponse<String> wrong = HttpClient.newHttpClient().send(HttpRequest.newBuilder(ackUri)
+                    .header("Authorization", "Bearer hfapi_wrong").POST(HttpRequest.BodyPublishers.ofString("{}"))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(wrong.statusCode()).isEqualTo(401);
+            String bearer = "Bearer " + collector.apiToken();
+            HttpResponse<String> ack = HttpClient.newHttpClient().send(HttpRequest.newBuilder(ackUri)
+                    .header("Authorization", bearer)
                     .POST(HttpRequest.BodyPublishers.ofString("{\"by\": \"compliance officer\"}")).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(ack.statusCode()).isEqualTo(200);
             assertThat(ack.body()).contains("\"acknowledged_by\":\"compliance officer\"").contains("\"country\":\"KP\"");
-            HttpResponse<String> bad = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
-                            "http://127.0.0.1:" + collector.http().getPort() + "/api/v1/alerts/" + id + "/ack"))
-                    .POST(HttpRequest.BodyPublishers.ofString("[1]")).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> bad = HttpClient.newHttpClient().send(HttpRequest.newBuilder(ackUri)
+                    .header("Authorization", bearer).POST(HttpRequest.BodyPublishers.ofString("[1]")).build(),
+                    HttpResponse.BodyHandlers.ofString());
             assertThat(bad.statusCode()).isEqualTo(400);
             assertThat(HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
                             "http://127.0.0.1:" + collector.http().getPort() + "/api/v1/alerts/alert-99/ack"))
-                    .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString())
-                    .statusCode()).isEqualTo(404);
+                    .header("Authorization", bearer).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                    HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(404);
+            assertThat(Files.getPosixFilePermissions(dir.resolve("api-token")))
+                    .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
         }
         assertThat(read()).filteredOn(e -> e.type() == EventType.ALERT_ACKNOWLEDGED).singleElement()
                 .satisfies(e -> assertThat(e.data().get("acknowledged_by").asText()).isEqualTo("compliance officer"));

@@ -3,11 +3,14 @@ package io.hashfence.collector.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hashfence.collector.config.MqttConfig;
+import io.hashfence.collector.site.CredentialStore;
+import io.hashfence.collector.site.TokenHasher;
 import io.hashfence.collector.testing.MetricsScrape;
 import io.hashfence.collector.testing.MqttTestClient;
 import io.hashfence.collector.testing.RunningCollector;
 import io.hashfence.collector.testing.TestTelemetry;
 import io.hashfence.protocol.Examples;
+import io.hashfence.protocol.SiteId;
 import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.mqtt.MqttConnAckMessage;
 import io.netty.handler.codec.mqtt.MqttConnectReturnCode;
@@ -163,6 +166,31 @@ class SessionLifecycleTest {
                     .isEqualTo(65536);
             assertThat(properties.getProperty(MqttProperties.MqttPropertyType.MAXIMUM_QOS.value()).value())
                     .isEqualTo(1);
+        }
+    }
+
+    @Test
+    void rotatingASitesTokenClosesTheSessionsThatUsedTheOldOne() throws Exception {
+        String old = collector.addSite("rotating-site");
+        try (MqttTestClient before = MqttTestClient.connect(collector.mqtt(), MqttVersion.MQTT_5, "rotating-site", old)) {
+            before.connAck();
+            String fresh = new CredentialStore(dataDir).rotate(SiteId.of("rotating-site"), new TokenHasher());
+            MqttMessage disconnect = before.await(MqttMessageType.DISCONNECT);
+            assertThat(((MqttReasonCodeAndPropertiesVariableHeader) disconnect.variableHeader()).reasonCode())
+                    .isEqualTo((byte) 0x87);
+            assertThat(before.awaitClosed(Duration.ofSeconds(5))).isTrue();
+            try (MqttTestClient after = MqttTestClient.connect(collector.mqtt(), MqttVersion.MQTT_5, "rotating-site",
+                    fresh)) {
+                assertThat(after.connAck().variableHeader().connectReturnCode())
+                        .isEqualTo(MqttConnectReturnCode.CONNECTION_ACCEPTED);
+                Thread.sleep(2_500);
+                assertThat(after.isOpen()).as("the new token's session stays").isTrue();
+            }
+            try (MqttTestClient stale = MqttTestClient.connect(collector.mqtt(), MqttVersion.MQTT_5, "rotating-site",
+                    old)) {
+                assertThat(stale.connAck().variableHeader().connectReturnCode())
+                        .isEqualTo(MqttConnectReturnCode.CONNECTION_REFUSED_BAD_USERNAME_OR_PASSWORD);
+            }
         }
     }
 

@@ -7,6 +7,7 @@ import io.hashfence.collector.site.TokenHasher;
 import io.hashfence.protocol.SiteId;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.function.UnaryOperator;
@@ -15,6 +16,7 @@ import java.util.function.UnaryOperator;
 public final class RunningCollector implements AutoCloseable {
     private final Collector collector;
     private final CredentialStore credentials;
+    private final Path dataDir;
 
     public RunningCollector(Path dataDir) throws Exception {
         this(dataDir, UnaryOperator.identity());
@@ -24,12 +26,18 @@ public final class RunningCollector implements AutoCloseable {
     public RunningCollector(Path dataDir, UnaryOperator<CollectorConfig> adjust) throws Exception {
         CollectorConfig config = CollectorConfig.defaults().withDataDir(dataDir).withMqttPort(0).withHttpPort(0);
         collector = Collector.start(adjust.apply(config), Clock.systemUTC());
+        this.dataDir = dataDir;
         credentials = new CredentialStore(dataDir);
     }
 
     /** Adds a site as {@code sites add} does and returns its token. */
     public String addSite(String site) throws IOException {
         return credentials.add(SiteId.of(site), new TokenHasher());
+    }
+
+    /** The HTTP API's bearer token, as the collector created it in the data directory. */
+    public String apiToken() throws IOException {
+        return Files.readString(dataDir.resolve("api-token")).strip();
     }
 
     public InetSocketAddress mqtt() {
