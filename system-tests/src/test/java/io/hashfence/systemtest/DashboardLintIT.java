@@ -23,7 +23,8 @@ import org.junit.jupiter.api.TestFactory;
 /**
  * Static checks of every Grafana dashboard in dashboards/grafana/dashboards: what Grafana would accept
  * silently and render wrongly. Unique uids and panel ids, datasource references that the provisioning
- * defines, a known unit on every panel that shows numbers, and template variables that exist.
+ * defines, a known unit on every panel that shows numbers, template variables that exist, and panels that
+ * fit the 24-column grid without overlapping.
  */
 class DashboardLintIT {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -73,8 +74,20 @@ class DashboardLintIT {
         }
         Map<Integer, String> ids = new HashMap<>();
         Set<String> titles = new HashSet<>();
+        List<JsonNode> placed = new ArrayList<>();
         for (JsonNode panel : panels(dashboard)) {
             String name = "panel " + panel.path("id").asText() + " \"" + panel.path("title").asText() + "\"";
+            JsonNode grid = panel.path("gridPos");
+            if (grid.path("w").asInt() < 1 || grid.path("h").asInt() < 1 || grid.path("x").asInt() < 0
+                    || grid.path("x").asInt() + grid.path("w").asInt() > 24) {
+                problems.add(name + " lies outside Grafana's 24-column grid: " + grid);
+            }
+            for (JsonNode other : placed) {
+                if (overlap(grid, other.path("gridPos"))) {
+                    problems.add(name + " overlaps panel " + other.path("id").asText());
+                }
+            }
+            placed.add(panel);
             if (!panel.path("id").isInt()) {
                 problems.add(name + " has no numeric id");
             } else if (ids.putIfAbsent(panel.get("id").asInt(), name) != null) {
@@ -124,6 +137,13 @@ class DashboardLintIT {
         assertThat(problems).as(dashboard.path("title").asText()).isEmpty();
     }
 
+    private static boolean overlap(JsonNode a, JsonNode b) {
+        return a.path("x").asInt() < b.path("x").asInt() + b.path("w").asInt()
+                && b.path("x").asInt() < a.path("x").asInt() + a.path("w").asInt()
+                && a.path("y").asInt() < b.path("y").asInt() + b.path("h").asInt()
+                && b.path("y").asInt() < a.path("y").asInt() + a.path("h").asInt();
+    }
+
     private static void checkDatasource(String where, JsonNode datasource, Set<String> uids, List<String> problems) {
         if (!datasource.isObject() || !"prometheus".equals(datasource.path("type").asText())
                 || !uids.contains(datasource.path("uid").asText())) {
@@ -132,7 +152,7 @@ class DashboardLintIT {
     }
 
     /** Top-level panels and the panels inside collapsed rows. */
-    private static List<JsonNode> panels(JsonNode dashboard) {
+    static List<JsonNode> panels(JsonNode dashboard) {
         List<JsonNode> panels = new ArrayList<>();
         for (JsonNode panel : dashboard.path("panels")) {
             panels.add(panel);

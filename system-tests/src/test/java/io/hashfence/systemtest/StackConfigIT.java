@@ -172,13 +172,21 @@ class StackConfigIT {
         int runtime = lines.indexOf(from.get(1));
         List<String> runtimeStage = lines.subList(runtime, lines.size());
 
-        for (String line : lines.subList(0, runtime)) {
-            if (line.startsWith("COPY ")) {
-                String[] parts = line.split("\\s+");
-                for (int i = 1; i < parts.length - 1; i++) {
-                    assertThat(REPO.resolve(parts[i])).as("build context file of " + line).exists();
-                }
+        List<String> builderCopies = lines.subList(0, runtime).stream().filter(l -> l.startsWith("COPY ")).toList();
+        for (String line : builderCopies) {
+            String[] parts = line.split("\\s+");
+            for (int i = 1; i < parts.length - 1; i++) {
+                assertThat(REPO.resolve(parts[i])).as("build context file of " + line).exists();
             }
+        }
+        // Maven's reactor reads every module's pom; the build compiles the module and the modules it depends on.
+        for (String reactorModule : matches(Pattern.compile("<module>([\\w-]+)</module>"), Files.readString(REPO.resolve("pom.xml")))) {
+            assertThat(builderCopies).as("the builder stage copies every module's pom")
+                    .contains("COPY " + reactorModule + "/pom.xml " + reactorModule + "/");
+        }
+        for (String needed : moduleWithItsDependencies(module)) {
+            assertThat(builderCopies).as("the builder stage copies the sources " + module + " is built from")
+                    .contains("COPY " + needed + "/src " + needed + "/src");
         }
         assertThat(lines).anyMatch(l -> l.startsWith("RUN mvn ") && l.contains("-pl " + module + " -am package"));
         String copiedJar = "/src/" + module + "/target/" + jar;
@@ -186,6 +194,22 @@ class StackConfigIT {
         assertThat(runtimeStage.stream().filter(l -> l.startsWith("USER ")).toList())
                 .singleElement().asString().matches("USER [1-9][0-9]*:[1-9][0-9]*");
         assertThat(runtimeStage).anyMatch(l -> l.startsWith("ENTRYPOINT [\"java\"") && l.contains("\"/opt/hashfence/" + jar + "\""));
+    }
+
+    /** The module and, transitively, the project modules its pom depends on (artifact hashfence-X lives in X/). */
+    private static Set<String> moduleWithItsDependencies(String module) throws IOException {
+        Set<String> modules = new LinkedHashSet<>(List.of(module));
+        List<String> pending = new ArrayList<>(modules);
+        while (!pending.isEmpty()) {
+            String pom = Files.readString(REPO.resolve(pending.remove(0)).resolve("pom.xml"));
+            for (String dependency : matches(Pattern.compile("<artifactId>hashfence-([\\w-]+)</artifactId>"), pom)) {
+                if (!dependency.equals("parent") && Files.isRegularFile(REPO.resolve(dependency).resolve("pom.xml"))
+                        && modules.add(dependency)) {
+                    pending.add(dependency);
+                }
+            }
+        }
+        return modules;
     }
 
     private static Set<String> matches(Pattern pattern, String text) {
@@ -265,12 +289,18 @@ class StackConfigIT {
         }
 
         static Result run(Path dir, String... command) throws IOException, InterruptedException {
+            return runWithInput(dir, "", command);
+        }
+
+        /** Runs a command to completion with the given standard input. */
+        static Result runWithInput(Path dir, String input, String... command) throws IOException, InterruptedException {
+            Path in = Files.createTempFile("hashfence-tool", ".in");
+            Files.writeString(in, input, StandardCharsets.UTF_8);
             Path out = Files.createTempFile("hashfence-tool", ".out");
             Path err = Files.createTempFile("hashfence-tool", ".err");
             try {
-                Process process = new ProcessBuilder(command).directory(dir.toFile())
+                Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectInput(in.toFile())
                         .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-                process.getOutputStream().close();
                 if (!process.waitFor(TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
                     process.destroyForcibly().waitFor();
                     throw new AssertionError(String.join(" ", command) + " did not finish within " + TIMEOUT);
@@ -278,6 +308,7 @@ class StackConfigIT {
                 return new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
                         Files.readString(err, StandardCharsets.UTF_8));
             } finally {
+                Files.deleteIfExists(in);
                 Files.deleteIfExists(out);
                 Files.deleteIfExists(err);
             }
