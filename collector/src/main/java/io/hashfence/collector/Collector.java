@@ -34,6 +34,7 @@ import io.hashfence.collector.http.Route;
 import io.hashfence.collector.ingest.IngestMetrics;
 import io.hashfence.collector.ingest.IngestTargets;
 import io.hashfence.collector.ingest.MqttServer;
+import io.hashfence.collector.report.ReportEndpoint;
 import io.hashfence.collector.site.CredentialStore;
 import io.hashfence.collector.site.RevocationWatch;
 import io.hashfence.collector.site.SiteAuthenticator;
@@ -140,7 +141,9 @@ public final class Collector implements AutoCloseable {
                 Route.open(HttpMethod.GET, "/api/v1/locate", new LocateEndpoint(new Locator(geo, policy))),
                 Route.open(HttpMethod.GET, "/api/v1/alerts", alertsEndpoint::list),
                 Route.open(HttpMethod.GET, "/api/v1/alerts/{id}", alertsEndpoint::one),
-                Route.withToken(HttpMethod.POST, "/api/v1/alerts/{id}/ack", alertsEndpoint::acknowledge)), apiToken);
+                Route.withToken(HttpMethod.POST, "/api/v1/alerts/{id}/ack", alertsEndpoint::acknowledge),
+                Route.withToken(HttpMethod.GET, "/api/v1/report", new ReportEndpoint(config.dataDir(), clock))),
+                apiToken);
 
         timers = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "collector-timers");
@@ -170,7 +173,8 @@ public final class Collector implements AutoCloseable {
 
         LOG.info("MQTT listening on {}:{} ({} transport{})", config.mqtt().bind(), mqttAddress().getPort(),
                 transport.name(), config.mqtt().proxyProtocol() ? ", PROXY protocol required" : "");
-        LOG.info("HTTP listening on http://{}:{} (/metrics, /healthz, /api/v1/rigs, /api/v1/alerts, /api/v1/locate)",
+        LOG.info("HTTP listening on http://{}:{} (/metrics, /healthz, /api/v1/rigs, /api/v1/alerts, /api/v1/locate, "
+                        + "/api/v1/report)",
                 config.http().bind(), httpAddress().getPort());
         LOG.info("alert acknowledgement and reports need the bearer token in {}", tokenFile);
         int sites = credentials.size();

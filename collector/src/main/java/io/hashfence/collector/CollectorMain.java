@@ -1,6 +1,7 @@
 package io.hashfence.collector;
 
 import io.hashfence.collector.cli.LocateCommand;
+import io.hashfence.collector.cli.ReportCommand;
 import io.hashfence.collector.cli.RunCommand;
 import io.hashfence.collector.cli.SitesCommand;
 import io.hashfence.collector.cli.VerifyCommand;
@@ -10,7 +11,8 @@ import picocli.CommandLine.Command;
 /** {@code hashfence-collector}: the collector's command line. */
 @Command(name = "hashfence-collector", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Hashfence collector: MQTT ingest, geo-compliance, metrics and alerts for mining fleets.",
-        subcommands = {RunCommand.class, SitesCommand.class, LocateCommand.class, VerifyCommand.class})
+        subcommands = {RunCommand.class, SitesCommand.class, LocateCommand.class, VerifyCommand.class,
+                ReportCommand.class})
 public final class CollectorMain {
 
     public static void main(String[] args) {

@@ -1,6 +1,7 @@
 package io.hashfence.collector.report;
 
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -13,10 +14,15 @@ public record PolicyInForce(String origin, Instant since, double nearBorderKm, L
         restricted = List.copyOf(restricted);
     }
 
-    /** Whether a rig in this place is in a jurisdiction this policy restricts, and under which entry. */
+    /**
+     * The entry restricting this place, or null: the most severe matching entry, as the collector judges, and
+     * of equally severe ones the subdivision's (it names the place more precisely than its country's).
+     */
     public RestrictedPlace restrictionOf(Place place) {
         return restricted.stream()
                 .filter(r -> r.code().equals(place.subdivision()) || r.code().equals(place.country()))
-                .findFirst().orElse(null);
+                .min(Comparator.comparing(RestrictedPlace::severity)
+                        .thenComparing(r -> !r.code().equals(place.subdivision())))
+                .orElse(null);
     }
 }

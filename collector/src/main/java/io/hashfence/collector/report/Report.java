@@ -8,10 +8,11 @@ import java.util.Optional;
  * A compliance report over a period, built from the verified event log.
  *
  * @param policies the policy in force when the period began (if any), then every policy loaded during it
- * @param rigs every rig first seen before the period ended, by site then rig
+ * @param compacted the history retention replaced by a checkpoint, or null if the log is complete from its start
+ * @param rigs every rig known before the period ended, by site then rig
  */
-public record Report(ReportPeriod period, Instant generatedAt, ChainHead chain, List<PolicyInForce> policies,
-                     List<RigReport> rigs, FleetSummary fleet) {
+public record Report(ReportPeriod period, Instant generatedAt, ChainHead chain, CompactedHistory compacted,
+                     List<PolicyInForce> policies, List<RigReport> rigs, FleetSummary fleet) {
     public Report {
         policies = List.copyOf(policies);
         rigs = List.copyOf(rigs);

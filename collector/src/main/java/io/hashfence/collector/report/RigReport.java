@@ -7,6 +7,7 @@ import java.util.Set;
 /**
  * Everything the report says about one rig.
  *
+ * @param model the miner model, null if unknown (a checkpoint does not keep it)
  * @param trustSeen every trust level its location claim had at some time in the period
  */
 public record RigReport(String site, String rig, String model, RigStatus atEnd, List<JurisdictionStay> stays,

@@ -1,0 +1,82 @@
+package io.hashfence.collector.report;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The report as one RFC 4180 table (CRLF line ends, fields quoted when they hold a comma, quote or line
+ * break). The {@code record} column says what a row is: one {@code report} row (the period and the chain
+ * head hash), then for each rig its {@code jurisdiction} rows and its {@code violation} rows.
+ */
+final class CsvReport {
+    static final List<String> COLUMNS = List.of("record", "site", "rig", "country", "subdivision", "zone", "start",
+            "end", "duration_s", "ongoing", "began_before_checkpoint", "restriction_code", "severity", "reason", "evidence", "trust",
+            "chain_head_hash");
+
+    private CsvReport() {
+    }
+
+    static byte[] render(Report report) {
+        StringBuilder csv = new StringBuilder();
+        row(csv, COLUMNS);
+        row(csv, values("report", null, null, Place.UNKNOWN, report.period().from(), report.period().to(),
+                Duration.between(report.period().from(), report.period().to()), null, null, null, null, null,
+                report.chain().hash()));
+        for (RigReport rig : report.rigs()) {
+            for (JurisdictionStay stay : rig.stays()) {
+                row(csv, values("jurisdiction", rig.site(), rig.rig(), stay.place(), stay.start(), stay.end(),
+                        stay.duration(), null, null, null, null, null, null));
+            }
+            for (Violation v : rig.violations()) {
+                row(csv, values("violation", rig.site(), rig.rig(), v.place(), v.start(), v.end(), v.durationInPeriod(),
+                        Boolean.toString(v.ongoing()), Boolean.toString(v.beganBeforeCheckpoint()), v.restriction(),
+                        v.evidence(), v.trust().label(), null));
+            }
+        }
+        return csv.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static List<String> values(String record, String site, String rig, Place place, Object start, Object end,
+                                       Duration duration, String ongoing, String beganBeforeCheckpoint,
+                                       RestrictedPlace restriction, String evidence, String trust, String chainHead) {
+        List<String> values = new ArrayList<>(Arrays.asList(record, site, rig, place.country(), place.subdivision(),
+                Labels.zone(place.zone()), text(start), text(end), seconds(duration), ongoing, beganBeforeCheckpoint));
+        values.add(restriction == null ? null : restriction.code());
+        values.add(restriction == null ? null : restriction.severity().label());
+        values.add(restriction == null ? null : restriction.reason());
+        values.addAll(Arrays.asList(evidence, trust, chainHead));
+        return values;
+    }
+
+    private static String text(Object value) {
+        return value == null ? null : value.toString();
+    }
+
+    private static String seconds(Duration duration) {
+        return BigDecimal.valueOf(duration.toMillis(), 3).stripTrailingZeros().toPlainString();
+    }
+
+    private static void row(StringBuilder csv, List<String> values) {
+        for (int i = 0; i < values.size(); i++) {
+            if (i > 0) {
+                csv.append(',');
+            }
+            csv.append(field(values.get(i)));
+        }
+        csv.append("\r\n");
+    }
+
+    static String field(String value) {
+        if (value == null) {
+            return "";
+        }
+        if (value.indexOf(',') >= 0 || value.indexOf('"') >= 0 || value.indexOf('\n') >= 0 || value.indexOf('\r') >= 0) {
+            return '"' + value.replace("\"", "\"\"") + '"';
+        }
+        return value;
+    }
+}
