@@ -48,6 +48,45 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void everySectionIsRead() throws Exception {
+        Path file = Files.writeString(dir.resolve("full.yml"), """
+                mqtt:
+                  proxy_protocol: true
+                  limits:
+                    max_connections: 100
+                    max_connections_per_address: 10
+                    publishes_per_second: 50
+                    publish_burst: 60
+                    max_topic_length: 128
+                http:
+                  api_token_file: /etc/hashfence/api-token
+                  protect_metrics: true
+                compliance:
+                  policy: /etc/hashfence/policy.yml
+                  location_max_age: 2h
+                  collector_location: {lat: 35.68, lon: 139.76}
+                alerts:
+                  dwell: 30s
+                  alertmanager: http://alertmanager:9093
+                  webhook: https://hooks.example.com/hashfence
+                audit:
+                  retention: 400d
+                """);
+        CollectorConfig config = new ConfigLoader(Map.of()).load(file);
+        assertThat(config.mqtt().proxyProtocol()).isTrue();
+        assertThat(config.mqtt().limits()).isEqualTo(new LimitsConfig(100, 10, 50, 60, 128));
+        assertThat(config.http().apiTokenFile()).isEqualTo(Path.of("/etc/hashfence/api-token"));
+        assertThat(config.http().protectMetrics()).isTrue();
+        assertThat(config.compliance().policyFile()).isEqualTo(Path.of("/etc/hashfence/policy.yml"));
+        assertThat(config.compliance().locationMaxAge()).isEqualTo(Duration.ofHours(2));
+        assertThat(config.compliance().collectorLat()).isEqualTo(35.68);
+        assertThat(config.alerts().dwell()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(config.alerts().alertmanager()).hasToString("http://alertmanager:9093");
+        assertThat(config.alerts().webhook()).hasToString("https://hooks.example.com/hashfence");
+        assertThat(config.audit().retention()).isEqualTo(Duration.ofDays(400));
+    }
+
+    @Test
     void unknownSettingsAndBadValuesAreRefusedByName() throws Exception {
         Path typo = Files.writeString(dir.resolve("typo.yml"), "mqtt:\n  prot: 1883\n");
         assertThatThrownBy(() -> new ConfigLoader(Map.of()).load(typo)).hasMessageContaining("mqtt.prot");
@@ -58,5 +97,9 @@ class ConfigLoaderTest {
                 .hasMessageContaining("fleet.default_interval");
         assertThatThrownBy(() -> new ConfigLoader(Map.of("HASHFENCE_MQTT_PORT", "x")).load(null))
                 .hasMessageContaining("HASHFENCE_MQTT_PORT");
+        Path badLimit = Files.writeString(dir.resolve("limit.yml"), "mqtt:\n  limits:\n    publish_burst: 0\n");
+        assertThatThrownBy(() -> new ConfigLoader(Map.of()).load(badLimit)).hasMessageContaining("limits.publish_burst");
+        Path badUrl = Files.writeString(dir.resolve("url.yml"), "alerts:\n  webhook: hooks.example.com\n");
+        assertThatThrownBy(() -> new ConfigLoader(Map.of()).load(badUrl)).hasMessageContaining("alerts.webhook");
     }
 }
