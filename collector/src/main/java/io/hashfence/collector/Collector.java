@@ -173,6 +173,9 @@ public final class Collector implements AutoCloseable {
 
         LOG.info("MQTT listening on {}:{} ({} transport{})", config.mqtt().bind(), mqttAddress().getPort(),
                 transport.name(), config.mqtt().proxyProtocol() ? ", PROXY protocol required" : "");
+        if (mqtt.tlsAddress() != null) {
+            LOG.info("MQTT over TLS listening on {}:{}", config.mqtt().bind(), mqtt.tlsAddress().getPort());
+        }
         LOG.info("HTTP listening on http://{}:{} (/metrics, /healthz, /api/v1/rigs, /api/v1/alerts, /api/v1/locate, "
                         + "/api/v1/report)",
                 config.http().bind(), httpAddress().getPort());
@@ -254,6 +257,11 @@ public final class Collector implements AutoCloseable {
 
     public InetSocketAddress mqttAddress() {
         return mqtt.address();
+    }
+
+    /** The MQTT-over-TLS listener's address, or null when TLS is not configured. */
+    public InetSocketAddress mqttTlsAddress() {
+        return mqtt.tlsAddress();
     }
 
     public InetSocketAddress httpAddress() {

@@ -43,7 +43,9 @@ public final class ConfigLoader {
                 "audit"));
         Section audit = top.section("audit", Set.of("retention"));
         Section mqtt = top.section("mqtt", Set.of("bind", "port", "max_message_bytes", "receive_maximum",
-                "connect_timeout", "proxy_protocol", "limits"));
+                "connect_timeout", "proxy_protocol", "limits", "tls"));
+        Section tls = mqtt.section("tls", Set.of("port", "cert_file", "key_file", "client_ca_file",
+                "require_client_cert"));
         Section limits = mqtt.section("limits", Set.of("max_connections", "max_connections_per_address",
                 "publishes_per_second", "publish_burst", "max_topic_length"));
         Section http = top.section("http", Set.of("bind", "port", "api_token_file", "protect_metrics"));
@@ -72,7 +74,10 @@ public final class ConfigLoader {
                                 limits.integer("max_connections_per_address", m.limits().maxConnectionsPerAddress()),
                                 limits.integer("publishes_per_second", m.limits().publishesPerSecond()),
                                 limits.integer("publish_burst", m.limits().publishBurst()),
-                                limits.integer("max_topic_length", m.limits().maxTopicLength()))),
+                                limits.integer("max_topic_length", m.limits().maxTopicLength())),
+                        tls.isEmpty() ? m.tls() : new TlsConfig(tls.integer("port", TlsConfig.DEFAULT_PORT),
+                                path(tls.text("cert_file", null)), path(tls.text("key_file", null)),
+                                path(tls.text("client_ca_file", null)), tls.bool("require_client_cert", false))),
                 new HttpConfig(http.text("bind", h.bind()), http.integer("port", h.port()),
                         http.text("api_token_file", null) == null ? h.apiTokenFile()
                                 : Path.of(http.text("api_token_file", null)),
@@ -124,6 +129,10 @@ public final class ConfigLoader {
         return config;
     }
 
+    private static Path path(String text) {
+        return text == null ? null : Path.of(text);
+    }
+
     private static int parsePort(String variable, String value) {
         try {
             return Integer.parseInt(value.trim());
@@ -148,6 +157,10 @@ public final class ConfigLoader {
                     }
                 }
             }
+        }
+
+        boolean isEmpty() {
+            return node == null || node.isEmpty();
         }
 
         Section section(String name, Set<String> keys) {

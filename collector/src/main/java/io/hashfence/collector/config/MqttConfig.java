@@ -11,9 +11,10 @@ import java.time.Duration;
  * @param proxyProtocol whether every connection starts with a PROXY protocol v1/v2 header (behind a TCP load
  *                      balancer); never enable it when clients connect directly, or they could claim any address
  * @param limits connection, rate and size limits
+ * @param tls the MQTT-over-TLS listener, or null for none
  */
 public record MqttConfig(String bind, int port, int maxMessageBytes, int receiveMaximum, Duration connectTimeout,
-                         boolean proxyProtocol, LimitsConfig limits) {
+                         boolean proxyProtocol, LimitsConfig limits, TlsConfig tls) {
     public static final int DEFAULT_PORT = 1883;
 
     public MqttConfig {
@@ -29,14 +30,18 @@ public record MqttConfig(String bind, int port, int maxMessageBytes, int receive
 
     public static MqttConfig defaults() {
         return new MqttConfig("0.0.0.0", DEFAULT_PORT, 64 * 1024, 1024, Duration.ofSeconds(10), false,
-                LimitsConfig.defaults());
+                LimitsConfig.defaults(), null);
     }
 
     public MqttConfig withPort(int newPort) {
-        return new MqttConfig(bind, newPort, maxMessageBytes, receiveMaximum, connectTimeout, proxyProtocol, limits);
+        return new MqttConfig(bind, newPort, maxMessageBytes, receiveMaximum, connectTimeout, proxyProtocol, limits, tls);
     }
 
     public MqttConfig withLimits(LimitsConfig newLimits) {
-        return new MqttConfig(bind, port, maxMessageBytes, receiveMaximum, connectTimeout, proxyProtocol, newLimits);
+        return new MqttConfig(bind, port, maxMessageBytes, receiveMaximum, connectTimeout, proxyProtocol, newLimits, tls);
+    }
+
+    public MqttConfig withTls(TlsConfig newTls) {
+        return new MqttConfig(bind, port, maxMessageBytes, receiveMaximum, connectTimeout, proxyProtocol, limits, newTls);
     }
 }

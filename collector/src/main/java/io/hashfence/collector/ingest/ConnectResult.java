@@ -4,6 +4,7 @@ package io.hashfence.collector.ingest;
 public enum ConnectResult {
     ACCEPTED("accepted"),
     BAD_CREDENTIALS("bad_credentials"),
+    CERTIFICATE_MISMATCH("certificate_mismatch"),
     TIMEOUT("timeout");
 
     private final String label;

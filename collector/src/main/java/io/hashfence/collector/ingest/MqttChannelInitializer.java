@@ -5,6 +5,7 @@ import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.haproxy.HAProxyMessageDecoder;
 import io.netty.handler.codec.mqtt.MqttDecoder;
 import io.netty.handler.codec.mqtt.MqttEncoder;
+import io.netty.handler.ssl.SslContext;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -14,6 +15,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *   <li>{@code proxy-guard}, {@code proxy-decoder}, {@code proxy-protocol}, only when configured behind a
  *       load balancer: the PROXY v1/v2 header is required, and its client address then stands for the
  *       connection's;</li>
+ *   <li>{@code tls}, on the TLS listener: the TLS session (mutual TLS when configured: a certificate that
+ *       names the site authenticates it);</li>
  *   <li>{@code mqtt-decoder}: bytes to MQTT packets, refusing packets over the configured size;</li>
  *   <li>{@code mqtt-encoder}: replies to bytes, in the client's protocol version;</li>
  *   <li>{@code keep-alive}: added after CONNECT, closes at 1.5x the client's keep-alive;</li>
@@ -28,11 +31,15 @@ final class MqttChannelInitializer extends ChannelInitializer<SocketChannel> {
 
     private final MqttSessionServices services;
     private final ConnectionGate gate;
-    private final AtomicLong connectionIds = new AtomicLong();
+    private final SslContext tls;
+    private final AtomicLong connectionIds;
 
-    MqttChannelInitializer(MqttSessionServices services, ConnectionGate gate) {
+    /** @param tls the TLS context of this listener, or null for plain MQTT */
+    MqttChannelInitializer(MqttSessionServices services, ConnectionGate gate, SslContext tls, AtomicLong connectionIds) {
         this.services = services;
         this.gate = gate;
+        this.tls = tls;
+        this.connectionIds = connectionIds;
     }
 
     @Override
@@ -43,6 +50,9 @@ final class MqttChannelInitializer extends ChannelInitializer<SocketChannel> {
                     .addLast("proxy-guard", new ProxyHeaderGuard(services.metrics()))
                     .addLast("proxy-decoder", new HAProxyMessageDecoder())
                     .addLast("proxy-protocol", new ProxyProtocolHandler());
+        }
+        if (tls != null) {
+            channel.pipeline().addLast("tls", tls.newHandler(channel.alloc()));
         }
         channel.pipeline()
                 .addLast("mqtt-decoder", new MqttDecoder(services.config().maxMessageBytes(), MAX_CLIENT_ID_LENGTH))

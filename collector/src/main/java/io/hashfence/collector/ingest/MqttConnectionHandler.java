@@ -1,5 +1,6 @@
 package io.hashfence.collector.ingest;
 
+import io.hashfence.collector.site.CertificateIdentity;
 import io.hashfence.collector.site.SiteCredential;
 import io.hashfence.protocol.Topic;
 import io.netty.buffer.ByteBufUtil;
@@ -20,16 +21,21 @@ import io.netty.handler.codec.mqtt.MqttTopicSubscription;
 import io.netty.handler.codec.mqtt.MqttUnacceptableProtocolVersionException;
 import io.netty.handler.codec.mqtt.MqttUnsubscribeMessage;
 import io.netty.handler.codec.mqtt.MqttVersion;
+import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.ReferenceCountUtil;
+import java.security.cert.Certificate;
+import java.security.cert.X509Certificate;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLPeerUnverifiedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -158,12 +164,36 @@ final class MqttConnectionHandler extends ChannelInboundHandlerAdapter {
         String user = connect.payload().userName();
         byte[] token = connect.payload().passwordInBytes();
         int keepAliveSeconds = connect.variableHeader().keepAliveTimeSeconds();
+        Set<String> certified = certifiedNames(ctx);
+        if (!certified.isEmpty() && !certified.contains(user)) {
+            services.metrics().connect(ConnectResult.CERTIFICATE_MISMATCH);
+            LOG.warn("refused CONNECT from {} for site {}: its client certificate names {}",
+                    ctx.channel().remoteAddress(), user, certified);
+            refuseConnection(ctx, MqttReplies.notAuthorized(version));
+            return;
+        }
         authenticating = true;
         ctx.channel().config().setAutoRead(false);
         Executor eventLoop = ctx.executor();
-        CompletableFuture.supplyAsync(() -> services.authenticator().authenticate(user, token), services.authExecutor())
+        CompletableFuture.supplyAsync(() -> certified.isEmpty() ? services.authenticator().authenticate(user, token)
+                        : services.authenticator().authenticateByCertificate(user), services.authExecutor())
                 .whenCompleteAsync((site, failure) -> onAuthenticated(ctx, user, keepAliveSeconds, site, failure),
                         eventLoop);
+    }
+
+    /** The names the client's verified TLS certificate vouches for; empty without mutual TLS. */
+    private static Set<String> certifiedNames(ChannelHandlerContext ctx) {
+        SslHandler tls = ctx.pipeline().get(SslHandler.class);
+        if (tls == null) {
+            return Set.of();
+        }
+        try {
+            Certificate[] chain = tls.engine().getSession().getPeerCertificates();
+            return chain.length > 0 && chain[0] instanceof X509Certificate leaf
+                    ? CertificateIdentity.names(leaf) : Set.of();
+        } catch (SSLPeerUnverifiedException e) {
+            return Set.of();
+        }
     }
 
     private void onAuthenticated(ChannelHandlerContext ctx, String user, int keepAliveSeconds,

@@ -48,6 +48,12 @@ final class MqttReplies {
                 : MqttConnectReturnCode.CONNECTION_REFUSED_BAD_USER_NAME_OR_PASSWORD);
     }
 
+    static MqttConnAckMessage notAuthorized(MqttVersion version) {
+        return refused(version == MqttVersion.MQTT_5
+                ? MqttConnectReturnCode.CONNECTION_REFUSED_NOT_AUTHORIZED_5
+                : MqttConnectReturnCode.CONNECTION_REFUSED_NOT_AUTHORIZED);
+    }
+
     static MqttConnAckMessage serverUnavailable(MqttVersion version) {
         return refused(version == MqttVersion.MQTT_5
                 ? MqttConnectReturnCode.CONNECTION_REFUSED_SERVER_UNAVAILABLE_5

@@ -17,6 +17,7 @@ import java.time.Clock;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 /** The MQTT endpoint agents connect to. */
 public final class MqttServer implements AutoCloseable {
@@ -24,6 +25,7 @@ public final class MqttServer implements AutoCloseable {
     private final EventLoopGroup workerGroup;
     private final ExecutorService authExecutor;
     private final Channel serverChannel;
+    private final Channel tlsChannel;
     private final SessionRegistry sessions = new SessionRegistry();
 
     public MqttServer(MqttConfig config, Transport transport, SiteAuthenticator authenticator, IngestTargets targets,
@@ -44,13 +46,23 @@ public final class MqttServer implements AutoCloseable {
                 sessions);
         bossGroup = transport.newGroup(1);
         workerGroup = transport.newGroup(0);
-        serverChannel = new ServerBootstrap()
+        ConnectionGate gate = new ConnectionGate(config.limits(), metrics);
+        AtomicLong connectionIds = new AtomicLong();
+        serverChannel = bind(transport, config.bind(), config.port(),
+                new MqttChannelInitializer(services, gate, null, connectionIds));
+        tlsChannel = config.tls() == null ? null : bind(transport, config.bind(), config.tls().port(),
+                new MqttChannelInitializer(services, gate, TlsContexts.server(config.tls()), connectionIds));
+    }
+
+    private Channel bind(Transport transport, String address, int port, MqttChannelInitializer initializer)
+            throws InterruptedException {
+        return new ServerBootstrap()
                 .group(bossGroup, workerGroup)
                 .channel(transport.serverChannel())
                 .option(ChannelOption.SO_BACKLOG, 4096)
                 .childOption(ChannelOption.TCP_NODELAY, true)
-                .childHandler(new MqttChannelInitializer(services, new ConnectionGate(config.limits(), metrics)))
-                .bind(config.bind(), config.port()).sync().channel();
+                .childHandler(initializer)
+                .bind(address, port).sync().channel();
     }
 
     /** Closes the site's connections that authenticated with a token other than the current one. */
@@ -62,9 +74,17 @@ public final class MqttServer implements AutoCloseable {
         return (InetSocketAddress) serverChannel.localAddress();
     }
 
+    /** The TLS listener's address, or null when TLS is not configured. */
+    public InetSocketAddress tlsAddress() {
+        return tlsChannel == null ? null : (InetSocketAddress) tlsChannel.localAddress();
+    }
+
     @Override
     public void close() {
         serverChannel.close().syncUninterruptibly();
+        if (tlsChannel != null) {
+            tlsChannel.close().syncUninterruptibly();
+        }
         workerGroup.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
         bossGroup.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
         authExecutor.shutdownNow();

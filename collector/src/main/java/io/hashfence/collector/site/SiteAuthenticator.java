@@ -54,6 +54,14 @@ public final class SiteAuthenticator {
         return Optional.empty();
     }
 
+    /**
+     * For a client whose verified TLS certificate names {@code siteId}: the site's credential if the site is
+     * registered. The certificate is the proof; no token is needed.
+     */
+    public Optional<SiteCredential> authenticateByCertificate(String siteId) {
+        return Ids.isValid(siteId) ? store.find(SiteId.of(siteId)) : Optional.empty();
+    }
+
     private byte[] digest(String token) {
         try {
             MessageDigest sha256 = MessageDigest.getInstance("SHA-256");

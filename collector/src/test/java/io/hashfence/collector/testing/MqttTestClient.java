@@ -20,6 +20,7 @@ import io.netty.handler.codec.mqtt.MqttMessageBuilders;
 import io.netty.handler.codec.mqtt.MqttMessageType;
 import io.netty.handler.codec.mqtt.MqttQoS;
 import io.netty.handler.codec.mqtt.MqttVersion;
+import io.netty.handler.ssl.SslContext;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -40,12 +41,15 @@ public final class MqttTestClient implements AutoCloseable {
     private final MqttVersion version;
     private int nextPacketId = 1;
 
-    private MqttTestClient(InetSocketAddress server, MqttVersion version) throws InterruptedException {
+    private MqttTestClient(InetSocketAddress server, MqttVersion version, SslContext tls) throws InterruptedException {
         this.version = version;
         channel = new Bootstrap().group(group).channel(NioSocketChannel.class)
                 .handler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
+                        if (tls != null) {
+                            ch.pipeline().addLast(tls.newHandler(ch.alloc(), server.getHostString(), server.getPort()));
+                        }
                         ch.pipeline().addLast(new MqttDecoder(MAX_INBOUND_BYTES), MqttEncoder.INSTANCE,
                                 new SimpleChannelInboundHandler<MqttMessage>() {
                                     @Override
@@ -60,7 +64,13 @@ public final class MqttTestClient implements AutoCloseable {
 
     /** Opens a TCP connection and sends nothing yet. */
     public static MqttTestClient open(InetSocketAddress server, MqttVersion version) throws InterruptedException {
-        return new MqttTestClient(server, version);
+        return new MqttTestClient(server, version, null);
+    }
+
+    /** Opens a TLS connection (with the client certificate the context carries, if any) and sends nothing yet. */
+    public static MqttTestClient openTls(InetSocketAddress server, MqttVersion version, SslContext tls)
+            throws InterruptedException {
+        return new MqttTestClient(server, version, tls);
     }
 
     /** Connects and returns the CONNACK, whatever its code. */
