@@ -115,7 +115,7 @@ public final class Collector implements AutoCloseable {
             auditor.alertTransition(notification);
             notifier.accept(notification);
         });
-        alerts.restore(replay.openAlerts());
+        alerts.restore(replay.openAlerts(), replay.highestAlertNumber());
         if (!replay.openAlerts().isEmpty()) {
             LOG.info("{} open alert(s) restored from the event log", replay.openAlerts().size());
         }
@@ -245,9 +245,12 @@ public final class Collector implements AutoCloseable {
         }
     }
 
+    /** Runs on the timers thread, like the periodic reassessment, so that two never judge a rig at once. */
     private void policyChanged() {
-        auditor.policyChanged(auditedPolicy.getAndSet(policy.get()), policy.get());
-        reassessAll();
+        timers.execute(guarded("policy change", () -> {
+            auditor.policyChanged(auditedPolicy.getAndSet(policy.get()), policy.get());
+            reassessAll();
+        }));
     }
 
     /** Reads the policy file again, as on SIGHUP. */

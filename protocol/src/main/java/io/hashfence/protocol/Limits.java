@@ -1,6 +1,7 @@
 package io.hashfence.protocol;
 
 import java.time.Duration;
+import java.time.Instant;
 
 /** Bounds every valid message stays within. Documented in protocol/README.md. */
 public final class Limits {
@@ -17,6 +18,8 @@ public final class Limits {
     public static final double MAX_FAN_RPM = 100_000;
     public static final long MAX_INTERVAL_SECONDS = 86_400;
     public static final Duration MAX_CLOCK_SKEW = Duration.ofMinutes(5);
+    /** Timestamps before this are refused: no rig reported to Hashfence then, and far dates break time arithmetic. */
+    public static final Instant EARLIEST_TIME = Instant.parse("2000-01-01T00:00:00Z");
 
     private Limits() {
     }

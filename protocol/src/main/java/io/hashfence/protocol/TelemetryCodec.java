@@ -142,13 +142,8 @@ public final class TelemetryCodec {
         }
         SiteId site = new SiteId(json.id("site"));
         RigId rig = new RigId(json.id("rig"));
-        Instant time = json.instant("time");
         Instant latest = clock.instant().plus(Limits.MAX_CLOCK_SKEW);
-        if (time.isAfter(latest)) {
-            throw new JsonFields.Rejected(Violation.FUTURE_TIMESTAMP, "time",
-                    "field time " + time + " is more than " + Limits.MAX_CLOCK_SKEW.toMinutes()
-                            + " minutes in the future");
-        }
+        Instant time = plausibleTime(json.instant("time"), "time", latest);
         long seq = json.wholeNumber("seq");
         if (seq < 0) {
             throw new JsonFields.Rejected(Violation.OUT_OF_RANGE, "seq", "field seq must not be negative");
@@ -164,7 +159,7 @@ public final class TelemetryCodec {
         List<Pool> pools = json.objects("pools", Limits.MAX_POOLS,
                 p -> new Pool(p.text("url", Limits.MAX_URL_LENGTH), p.text("user", Limits.MAX_TEXT_LENGTH),
                         p.bool("active")));
-        Location location = json.optionalObject("location").map(TelemetryCodec::readLocation).orElse(null);
+        Location location = json.optionalObject("location").map(l -> readLocation(l, latest)).orElse(null);
         Double intervalSeconds = json.optionalNumber("interval_s", 0.001, Limits.MAX_INTERVAL_SECONDS);
         Duration interval = intervalSeconds == null ? null : Duration.ofMillis(Math.round(intervalSeconds * 1000));
         return new Telemetry(site, rig, time, seq, miner, hashrate, power, temperatures, fans, pools, location,
@@ -184,12 +179,28 @@ public final class TelemetryCodec {
                 power.enumValue("source", PowerSource.class));
     }
 
-    private static Location readLocation(JsonFields location) {
+    /** No earlier than {@link Limits#EARLIEST_TIME}, no later than the clock-skew allowance. */
+    private static Instant plausibleTime(Instant time, String field, Instant latest) {
+        if (time.isAfter(latest)) {
+            throw new JsonFields.Rejected(Violation.FUTURE_TIMESTAMP, field, "field " + field + " " + time
+                    + " is more than " + Limits.MAX_CLOCK_SKEW.toMinutes() + " minutes in the future");
+        }
+        if (time.isBefore(Limits.EARLIEST_TIME)) {
+            throw new JsonFields.Rejected(Violation.OUT_OF_RANGE, field, "field " + field + " " + time
+                    + " is before " + Limits.EARLIEST_TIME);
+        }
+        return time;
+    }
+
+    private static Location readLocation(JsonFields location, Instant latest) {
         double lat = location.number("lat", -90, 90);
         double lon = location.number("lon", -180, 180);
         LocationSource source = location.enumValue("source", LocationSource.class);
         Double accuracy = location.optionalNumber("accuracy_m", 0, 20_000_000);
         Instant fixTime = location.optionalInstant("fix_time");
+        if (fixTime != null) {
+            plausibleTime(fixTime, "location.fix_time", latest);
+        }
         boolean simulated = location.has("simulated") && location.bool("simulated");
         return new Location(lat, lon, source, accuracy, fixTime, simulated);
     }

@@ -147,11 +147,11 @@ public final class AlertBook {
      * Takes back the alerts that were open when the collector stopped, as the event log recorded them, so
      * that a restart neither forgets them nor notifies them again.
      */
-    public void restore(Collection<Alert> open) {
+    public void restore(Collection<Alert> open, long highestAlertNumber) {
+        ids.accumulateAndGet(highestAlertNumber, Math::max);
         for (Alert alert : open) {
             active.put(new Key(alert.rig(), alert.type()), new Tracked(alert, clock.instant(), null));
-            long number = Long.parseLong(alert.id().substring(alert.id().lastIndexOf('-') + 1));
-            ids.accumulateAndGet(number, Math::max);
+            ids.accumulateAndGet(AlertJson.number(alert.id()), Math::max);
         }
     }
 

@@ -30,8 +30,11 @@ final class AlertConditions {
                     + "jurisdiction", place, a.nearestRestrictedKm()), a.evidence(), trust));
         }
         if (a.state() == ComplianceState.UNKNOWN) {
-            conditions.put(AlertType.LOCATION_UNKNOWN, new Condition(AlertType.LOCATION_UNKNOWN, Severity.WARNING,
-                    country, subdivision, "rig's location is unknown", a.evidence(), trust));
+            boolean fromRestricted = a.ipCountryRestricted();
+            conditions.put(AlertType.LOCATION_UNKNOWN, new Condition(AlertType.LOCATION_UNKNOWN,
+                    fromRestricted ? Severity.CRITICAL : Severity.WARNING, country, subdivision,
+                    fromRestricted ? "rig's location is unknown and it connects from a restricted country"
+                            : "rig's location is unknown", a.evidence(), trust));
         }
         if (a.state() != ComplianceState.UNKNOWN && (a.trust() == Trust.LOW || a.trust() == Trust.NONE)) {
             Severity severity = a.ipCountryRestricted() || a.has(FindingKind.BEYOND_RTT_BOUND)

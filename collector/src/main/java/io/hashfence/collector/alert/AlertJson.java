@@ -53,6 +53,11 @@ public final class AlertJson {
                 node.hasNonNull("acknowledged_by") ? node.get("acknowledged_by").asText() : null);
     }
 
+    /** The number in an alert id such as {@code alert-42}. */
+    public static long number(String id) {
+        return Long.parseLong(id.substring(id.lastIndexOf('-') + 1));
+    }
+
     private static Instant time(JsonNode node, String field) {
         return node.hasNonNull(field) ? Instant.parse(node.get(field).asText()) : null;
     }

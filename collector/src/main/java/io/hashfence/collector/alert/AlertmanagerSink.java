@@ -23,7 +23,7 @@ public final class AlertmanagerSink implements AlertSink {
 
     /** @param collectorBase this collector's HTTP base URL, for the alerts' generatorURL */
     public AlertmanagerSink(URI alertmanager, Supplier<URI> collectorBase, AlertConfig config, Clock clock) {
-        this.endpoint = alertmanager.resolve("/api/v2/alerts");
+        this.endpoint = URI.create(alertmanager.toString().replaceAll("/+$", "") + "/api/v2/alerts");
         this.generatorBase = collectorBase;
         this.http = new HttpDelivery(config.sinkTimeout());
         this.firingValidity = config.resendInterval().multipliedBy(3);

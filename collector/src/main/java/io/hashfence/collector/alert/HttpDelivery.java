@@ -23,7 +23,8 @@ final class HttpDelivery {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(json)).build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() / 100 != 2) {
             String body = response.body().length() > 200 ? response.body().substring(0, 200) : response.body();
-            throw new IOException(uri + " answered " + response.statusCode() + ": " + body.strip());
+            throw new IOException(uri.getScheme() + "://" + uri.getAuthority() + " answered " + response.statusCode()
+                    + ": " + body.strip());
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.hashfence.collector.alert;
 
+import io.hashfence.collector.compliance.Severity;
 import io.hashfence.collector.fleet.RigKey;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -40,15 +41,26 @@ public final class Notifier implements Consumer<Notification>, AutoCloseable {
         }
     }
 
+    /**
+     * Resolutions and critical firings always go out, and every transition reaches the log; the per-rig
+     * limit only holds back the rest (a flapping or wandering rig), so it cannot hide what matters most.
+     */
     @Override
     public void accept(Notification notification) {
-        if (!withinRigLimit(notification.alert().rig())) {
-            rateLimited.values().forEach(Counter::increment);
-            LOG.warn("suppressed {} notification for {}: more than {} notifications for this rig in the last hour",
-                    notification.transition().label(), notification.alert().rig(), perRigLimit);
-            return;
+        boolean mustDeliver = notification.transition() == AlertStatus.RESOLVED
+                || notification.alert().severity() == Severity.CRITICAL;
+        boolean allowed = withinRigLimit(notification.alert().rig()) || mustDeliver;
+        for (SinkWorker worker : workers) {
+            if (allowed || worker.sink() instanceof LogSink) {
+                worker.enqueue(notification);
+            } else {
+                rateLimited.get(worker.sink().name()).increment();
+            }
         }
-        workers.forEach(worker -> worker.enqueue(notification));
+        if (!allowed) {
+            LOG.warn("held back {} notification for {}: more than {} notifications for this rig in the last hour",
+                    notification.transition().label(), notification.alert().rig(), perRigLimit);
+        }
     }
 
     /** Re-sends the firing alerts to the sinks that expire alerts they do not hear about. */

@@ -132,25 +132,26 @@ public final class EventLog implements AutoCloseable {
 
     private void writeLoop() {
         List<Pending> batch = new ArrayList<>();
-        while (!closing || !queue.isEmpty()) {
+        while (!closing || !queue.isEmpty() || !batch.isEmpty()) {
             try {
-                Pending first = queue.poll(200, TimeUnit.MILLISECONDS);
-                if (first == null) {
-                    continue;
+                if (batch.isEmpty()) {
+                    Pending first = queue.poll(200, TimeUnit.MILLISECONDS);
+                    if (first == null) {
+                        continue;
+                    }
+                    batch.add(first);
                 }
-                batch.add(first);
                 queue.drainTo(batch);
                 write(batch);
+                batch.clear();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
             } catch (IOException e) {
-                LOG.error("cannot write the event log {}; events are held in memory and retried: {}", file,
-                        e.getMessage());
+                LOG.error("cannot write the event log {}; {} event(s) are held in memory and retried: {}", file,
+                        batch.size(), e.getMessage());
                 sleepQuietly();
-                continue;
             }
-            batch.clear();
         }
     }
 
@@ -242,10 +243,14 @@ public final class EventLog implements AutoCloseable {
                 }
                 out.force(false);
             }
-            channel.close();
+            // On POSIX the open channel keeps writing to the old file until it is swapped; move first, then
+            // open the new file, so that a failure leaves a working channel either way.
             Files.move(rest, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            channel = FileChannel.open(file, StandardOpenOption.WRITE);
-            channel.position(channel.size());
+            FileChannel compacted = FileChannel.open(file, StandardOpenOption.WRITE);
+            compacted.position(compacted.size());
+            FileChannel old = channel;
+            channel = compacted;
+            old.close();
             LOG.info("compacted the event log: records up to {} ({}) replaced by a signed checkpoint", last.seq(),
                     last.time());
             return Optional.of(checkpoint);

@@ -27,14 +27,20 @@ public final class LogReplay implements Consumer<AuditEvent> {
     private final Map<RigKey, RecordedRig> rigs = new HashMap<>();
     private final Map<String, Alert> openAlerts = new LinkedHashMap<>();
     private long records;
+    private long highestAlertNumber;
 
     @Override
     public void accept(AuditEvent event) {
         records++;
         switch (event.type()) {
-            case ALERT_OPENED, ALERT_ACKNOWLEDGED -> {
+            case ALERT_OPENED -> {
                 Alert alert = AlertJson.parse(event.data());
                 openAlerts.put(alert.id(), alert);
+                highestAlertNumber = Math.max(highestAlertNumber, AlertJson.number(alert.id()));
+            }
+            case ALERT_ACKNOWLEDGED -> {
+                Alert alert = AlertJson.parse(event.data());
+                openAlerts.computeIfPresent(alert.id(), (id, open) -> alert);
             }
             case ALERT_RESOLVED -> openAlerts.remove(event.data().get("id").asText());
             case RIG_FIRST_SEEN -> rigs.put(rig(event), RecordedRig.fromData(event.data()));
@@ -63,6 +69,11 @@ public final class LogReplay implements Consumer<AuditEvent> {
         return records;
     }
 
+    /** The highest alert number ever issued, open or not, so that a restart never reuses an id. */
+    public long highestAlertNumber() {
+        return highestAlertNumber;
+    }
+
     /** A replay that starts from the latest compaction checkpoint's state in the data directory, if any. */
     public static LogReplay startingFrom(Path dataDir) throws IOException {
         LogReplay replay = new LogReplay();
@@ -81,6 +92,7 @@ public final class LogReplay implements Consumer<AuditEvent> {
             Alert open = AlertJson.parse(alert);
             openAlerts.put(open.id(), open);
         }
+        highestAlertNumber = state.path("highest_alert_number").asLong(0);
     }
 
     /** The state so far, as a checkpoint keeps it. */
@@ -105,6 +117,7 @@ public final class LogReplay implements Consumer<AuditEvent> {
                 });
         ArrayNode alerts = state.putArray("open_alerts");
         openAlerts.values().forEach(alert -> alerts.add(AlertJson.of(alert)));
+        state.put("highest_alert_number", highestAlertNumber);
         return state;
     }
 }

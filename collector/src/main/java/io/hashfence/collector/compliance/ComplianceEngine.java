@@ -107,10 +107,14 @@ public final class ComplianceEngine {
                             Instant now, Assessment previous) {
         Policy current = policy.get();
         Location location = telemetry.location();
+        boolean ipCountryRestricted = connection.ipCountry().map(c -> current.restrictionOf(c).isPresent()).orElse(false);
         if (location == null) {
+            List<Finding> findings = new ArrayList<>(List.of(new Finding(FindingKind.NO_LOCATION,
+                    "the agent reports no location")));
+            connection.ipCountry().ifPresent(country -> findings.add(new Finding(FindingKind.IP_COUNTRY_UNKNOWN,
+                    "the connection's address is registered in " + country)));
             return new Judgement(new Assessment(ComplianceState.UNKNOWN, Trust.NONE, null, null, null, null, null,
-                    null, false, List.of(new Finding(FindingKind.NO_LOCATION, "the agent reports no location")), now,
-                    current.origin()), null);
+                    null, ipCountryRestricted, findings, now, current.origin()), null);
         }
         Instant fixTime = location.source() == LocationSource.GPS && location.fixTime() != null
                 ? location.fixTime() : telemetry.time();
@@ -129,7 +133,6 @@ public final class ComplianceEngine {
                     .filter(f -> f.kind() != FindingKind.STALE_LOCATION && f.kind() != FindingKind.RELOCATED)
                     .forEach(findings::add);
         }
-        boolean ipCountryRestricted = connection.ipCountry().map(c -> current.restrictionOf(c).isPresent()).orElse(false);
 
         Restriction restriction = current.restrictionAt(where).orElse(null);
         double distance = restriction != null ? 0 : nearestRestrictedKm(fix, current);

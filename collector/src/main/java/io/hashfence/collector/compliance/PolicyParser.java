@@ -20,6 +20,7 @@ import java.util.function.Predicate;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -76,7 +77,7 @@ public final class PolicyParser {
         if (fields.containsKey("near_border_km")) {
             Node node = fields.get("near_border_km");
             nearBorderKm = number(node, "near_border_km", source);
-            if (nearBorderKm < 0 || nearBorderKm > 100) {
+            if (!Double.isFinite(nearBorderKm) || nearBorderKm < 0 || nearBorderKm > 100) {
                 throw source.error(node, "near_border_km must be within [0, 100], got " + nearBorderKm);
             }
         }
@@ -192,6 +193,8 @@ public final class PolicyParser {
         } catch (MarkedYAMLException e) {
             int line = e.getProblemMark() == null ? 0 : e.getProblemMark().getLine() + 1;
             throw new PolicyException(origin + " line " + line + ": " + e.getProblem());
+        } catch (YAMLException e) {
+            throw new PolicyException(origin + ": not readable as YAML: " + e.getMessage());
         }
     }
 

@@ -91,7 +91,7 @@ public final class PolicyStore implements Supplier<Policy>, AutoCloseable {
                     policy.restrictions().size(), policy.exemptions().size());
             onChange.run();
             return true;
-        } catch (PolicyException e) {
+        } catch (PolicyException | RuntimeException e) {
             invalid.increment();
             LOG.error("refused policy change, the last good policy stays in force: {}", e.getMessage());
             return false;
@@ -99,9 +99,13 @@ public final class PolicyStore implements Supplier<Policy>, AutoCloseable {
     }
 
     private void reloadIfChanged() {
-        FileTime now = modified();
-        if (now != null && !now.equals(seen)) {
-            reload();
+        try {
+            FileTime now = modified();
+            if (now != null && !now.equals(seen)) {
+                reload();
+            }
+        } catch (RuntimeException e) {
+            LOG.error("policy file watch failed; it goes on", e);
         }
     }
 

@@ -5,6 +5,7 @@ public enum ConnectResult {
     ACCEPTED("accepted"),
     BAD_CREDENTIALS("bad_credentials"),
     CERTIFICATE_MISMATCH("certificate_mismatch"),
+    SERVER_BUSY("server_busy"),
     TIMEOUT("timeout");
 
     private final String label;

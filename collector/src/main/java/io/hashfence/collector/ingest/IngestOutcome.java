@@ -17,6 +17,8 @@ public enum IngestOutcome {
     RECEIVE_MAXIMUM_EXCEEDED("receive_maximum_exceeded", 0x93),
     OVERSIZE("oversize", 0x95),
     QOS_NOT_SUPPORTED("qos_not_supported", 0x9B),
+    /** A bug of the collector's, not the client's: refused with "unspecified error", logged, and counted. */
+    INTERNAL_ERROR("internal_error", 0x80),
     MALFORMED_JSON(Violation.MALFORMED_JSON),
     UNKNOWN_SCHEMA_VERSION(Violation.UNKNOWN_SCHEMA_VERSION),
     MISSING_FIELD(Violation.MISSING_FIELD),

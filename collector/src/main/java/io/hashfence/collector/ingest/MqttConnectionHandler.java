@@ -1,6 +1,7 @@
 package io.hashfence.collector.ingest;
 
 import io.hashfence.collector.site.CertificateIdentity;
+import io.hashfence.protocol.Ids;
 import io.hashfence.collector.site.SiteCredential;
 import io.hashfence.protocol.Topic;
 import io.netty.buffer.ByteBufUtil;
@@ -33,6 +34,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLPeerUnverifiedException;
@@ -46,7 +48,6 @@ import org.slf4j.LoggerFactory;
 final class MqttConnectionHandler extends ChannelInboundHandlerAdapter {
     private static final Logger LOG = LoggerFactory.getLogger(MqttConnectionHandler.class);
     private static final byte NORMAL_DISCONNECT = 0x00;
-    private static final byte DISCONNECT_WITH_WILL = 0x04;
     private static final byte MALFORMED_PACKET = (byte) 0x81;
     private static final byte PROTOCOL_ERROR = (byte) 0x82;
     private static final byte KEEP_ALIVE_TIMEOUT = (byte) 0x8D;
@@ -68,6 +69,7 @@ final class MqttConnectionHandler extends ChannelInboundHandlerAdapter {
     private String clientId;
     private PublishRate publishRate;
     private ScheduledFuture<?> connectDeadline;
+    private boolean active;
 
     MqttConnectionHandler(MqttSessionServices services, long connectionId) {
         this.services = services;
@@ -76,6 +78,7 @@ final class MqttConnectionHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
+        active = true;
         services.metrics().connectionOpened();
         connectDeadline = ctx.executor().schedule(() -> {
             services.metrics().connect(ConnectResult.TIMEOUT);
@@ -86,6 +89,10 @@ final class MqttConnectionHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
+        if (!active) {
+            ctx.fireChannelInactive();
+            return;
+        }
         services.metrics().connectionClosed();
         connectDeadline.cancel(false);
         waitingForAuthentication.forEach(ReferenceCountUtil::release);
@@ -154,7 +161,6 @@ final class MqttConnectionHandler extends ChannelInboundHandlerAdapter {
             protocolViolation(ctx, "second CONNECT");
             return;
         }
-        connectDeadline.cancel(false);
         version = MqttVersion.fromProtocolNameAndLevel(connect.variableHeader().name(),
                 (byte) connect.variableHeader().version());
         if (connect.variableHeader().isWillFlag()) {
@@ -175,10 +181,23 @@ final class MqttConnectionHandler extends ChannelInboundHandlerAdapter {
         authenticating = true;
         ctx.channel().config().setAutoRead(false);
         Executor eventLoop = ctx.executor();
-        CompletableFuture.supplyAsync(() -> certified.isEmpty() ? services.authenticator().authenticate(user, token)
-                        : services.authenticator().authenticateByCertificate(user), services.authExecutor())
-                .whenCompleteAsync((site, failure) -> onAuthenticated(ctx, user, keepAliveSeconds, site, failure),
-                        eventLoop);
+        if (certified.isEmpty()) {
+            Optional<SiteCredential> known = services.authenticator().alreadyVerified(user, token);
+            if (known.isPresent()) {
+                onAuthenticated(ctx, user, keepAliveSeconds, known, null);
+                return;
+            }
+        }
+        try {
+            CompletableFuture.supplyAsync(() -> certified.isEmpty() ? services.authenticator().authenticate(user, token)
+                            : services.authenticator().authenticateByCertificate(user), services.authExecutor())
+                    .whenCompleteAsync((site, failure) -> onAuthenticated(ctx, user, keepAliveSeconds, site, failure),
+                            eventLoop);
+        } catch (RejectedExecutionException e) {
+            authenticating = false;
+            services.metrics().connect(ConnectResult.SERVER_BUSY);
+            refuseConnection(ctx, MqttReplies.serverBusy(version));
+        }
     }
 
     /** The names the client's verified TLS certificate vouches for; empty without mutual TLS. */
@@ -199,6 +218,7 @@ final class MqttConnectionHandler extends ChannelInboundHandlerAdapter {
     private void onAuthenticated(ChannelHandlerContext ctx, String user, int keepAliveSeconds,
                                  Optional<SiteCredential> credential, Throwable failure) {
         authenticating = false;
+        connectDeadline.cancel(false);
         if (failure != null) {
             LOG.error("cannot check credentials of site {}: {}", user, failure.getMessage());
             refuseConnection(ctx, MqttReplies.serverUnavailable(version));
@@ -206,8 +226,7 @@ final class MqttConnectionHandler extends ChannelInboundHandlerAdapter {
         }
         if (credential.isEmpty()) {
             services.metrics().connect(ConnectResult.BAD_CREDENTIALS);
-            LOG.warn("refused CONNECT from {} for site {}: unknown site or wrong token", ctx.channel().remoteAddress(),
-                    user);
+            services.refusedConnects().refused(ctx.channel().remoteAddress(), Ids.isValid(user) ? user : "(invalid id)");
             refuseConnection(ctx, MqttReplies.badCredentials(version));
             return;
         }
@@ -264,9 +283,16 @@ final class MqttConnectionHandler extends ChannelInboundHandlerAdapter {
         }
         String topic = publish.variableHeader().topicName();
         long eventsBefore = services.eventLog().lastEnqueued();
-        IngestOutcome outcome = topic.length() > services.config().limits().maxTopicLength()
-                ? IngestOutcome.TOPIC_TOO_LONG
-                : services.router().route(session, topic, ByteBufUtil.getBytes(publish.content()));
+        IngestOutcome outcome;
+        try {
+            outcome = topic.length() > services.config().limits().maxTopicLength()
+                    ? IngestOutcome.TOPIC_TOO_LONG
+                    : services.router().route(session, topic, ByteBufUtil.getBytes(publish.content()));
+        } catch (RuntimeException e) {
+            LOG.error("processing a message from site {} on {} failed; it is refused, the connection goes on",
+                    session.site(), topic, e);
+            outcome = IngestOutcome.INTERNAL_ERROR;
+        }
         long eventsAfter = services.eventLog().lastEnqueued();
         services.metrics().processed(System.nanoTime() - started);
         services.metrics().message(outcome);
@@ -277,8 +303,9 @@ final class MqttConnectionHandler extends ChannelInboundHandlerAdapter {
         }
         if (qos == MqttQoS.AT_LEAST_ONCE) {
             byte reasonCode = session.isMqtt5() ? outcome.reasonCode() : 0;
-            CompletableFuture<Void> durable = eventsAfter > eventsBefore
-                    ? services.eventLog().durable(eventsAfter) : null;
+            // A duplicate may be the resend of a message whose events are still queued: it waits for them too.
+            boolean waits = eventsAfter > eventsBefore || outcome == IngestOutcome.DUPLICATE;
+            CompletableFuture<Void> durable = waits ? services.eventLog().durable(eventsAfter) : null;
             acknowledge(ctx, new PendingAck(publish.variableHeader().packetId(), reasonCode, durable));
         }
     }
@@ -343,7 +370,7 @@ final class MqttConnectionHandler extends ChannelInboundHandlerAdapter {
 
     private void onDisconnect(ChannelHandlerContext ctx, MqttMessage disconnect) {
         boolean keepWill = disconnect.variableHeader() instanceof MqttReasonCodeAndPropertiesVariableHeader header
-                && header.reasonCode() == DISCONNECT_WITH_WILL;
+                && header.reasonCode() != NORMAL_DISCONNECT;
         if (!keepWill) {
             will = null;
         }

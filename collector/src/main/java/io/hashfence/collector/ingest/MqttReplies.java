@@ -54,6 +54,12 @@ final class MqttReplies {
                 : MqttConnectReturnCode.CONNECTION_REFUSED_NOT_AUTHORIZED);
     }
 
+    static MqttConnAckMessage serverBusy(MqttVersion version) {
+        return refused(version == MqttVersion.MQTT_5
+                ? MqttConnectReturnCode.CONNECTION_REFUSED_SERVER_BUSY
+                : MqttConnectReturnCode.CONNECTION_REFUSED_SERVER_UNAVAILABLE);
+    }
+
     static MqttConnAckMessage serverUnavailable(MqttVersion version) {
         return refused(version == MqttVersion.MQTT_5
                 ? MqttConnectReturnCode.CONNECTION_REFUSED_SERVER_UNAVAILABLE_5

@@ -15,7 +15,8 @@ import io.netty.channel.EventLoopGroup;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -26,6 +27,8 @@ public final class MqttServer implements AutoCloseable {
     private final ExecutorService authExecutor;
     private final Channel serverChannel;
     private final Channel tlsChannel;
+    private static final int AUTH_QUEUE = 256;
+
     private final SessionRegistry sessions = new SessionRegistry();
 
     public MqttServer(MqttConfig config, Transport transport, SiteAuthenticator authenticator, IngestTargets targets,
@@ -36,14 +39,16 @@ public final class MqttServer implements AutoCloseable {
                 new TelemetryIngest(new TelemetryCodec(clock), targets, refusals),
                 new SiteStatusIngest(new SiteStatusCodec(), registry, refusals),
                 refusals);
-        authExecutor = Executors.newFixedThreadPool(2, runnable -> {
-            Thread thread = new Thread(runnable, "mqtt-auth");
-            thread.setDaemon(true);
-            return thread;
-        });
+        // Bounded: a flood of CONNECTs with wrong tokens is answered "server busy" instead of queueing forever.
+        authExecutor = new ThreadPoolExecutor(2, 2, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(AUTH_QUEUE),
+                runnable -> {
+                    Thread thread = new Thread(runnable, "mqtt-auth");
+                    thread.setDaemon(true);
+                    return thread;
+                }, new ThreadPoolExecutor.AbortPolicy());
         MqttSessionServices services = new MqttSessionServices(config, authenticator, authExecutor, router, registry,
                 metrics, new MqttReplies(config), new ConnectionInspector(targets.ipCountries()), targets.eventLog(),
-                sessions);
+                sessions, new RefusedConnectLog());
         bossGroup = transport.newGroup(1);
         workerGroup = transport.newGroup(0);
         ConnectionGate gate = new ConnectionGate(config.limits(), metrics);

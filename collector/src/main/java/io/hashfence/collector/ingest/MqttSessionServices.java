@@ -17,5 +17,6 @@ record MqttSessionServices(
         MqttReplies replies,
         ConnectionInspector inspector,
         EventLog eventLog,
-        SessionRegistry sessions) {
+        SessionRegistry sessions,
+        RefusedConnectLog refusedConnects) {
 }

@@ -55,6 +55,24 @@ public final class SiteAuthenticator {
     }
 
     /**
+     * The credential, if this exact token was verified before: a keyed digest, cheap enough for the event
+     * loop, so that a flood of wrong tokens queued for PBKDF2 cannot delay agents that reconnect.
+     */
+    public Optional<SiteCredential> alreadyVerified(String siteId, byte[] token) {
+        if (!Ids.isValid(siteId) || token == null || token.length == 0) {
+            return Optional.empty();
+        }
+        SiteId site = SiteId.of(siteId);
+        VerifiedToken known = verified.get(site);
+        Optional<SiteCredential> credential = store.find(site);
+        if (known == null || credential.isEmpty() || !known.credential().sameAs(credential.get())) {
+            return Optional.empty();
+        }
+        return MessageDigest.isEqual(known.digest(), digest(new String(token, StandardCharsets.UTF_8)))
+                ? credential : Optional.empty();
+    }
+
+    /**
      * For a client whose verified TLS certificate names {@code siteId}: the site's credential if the site is
      * registered. The certificate is the proof; no token is needed.
      */

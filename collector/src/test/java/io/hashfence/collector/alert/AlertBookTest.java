@@ -1,6 +1,7 @@
 package io.hashfence.collector.alert;
 
 import io.hashfence.collector.testing.MutableClock;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hashfence.collector.compliance.Assessment;
@@ -169,6 +170,61 @@ class AlertBookTest {
             assertThat(a.severity()).isEqualTo(Severity.CRITICAL);
             assertThat(a.evidence()).contains("registered in RU");
         });
+    }
+
+    @Test
+    void anUnknownLocationFromARestrictedCountryIsCritical() {
+        AlertBook book = book(Duration.ZERO, Duration.ofMinutes(1));
+        book.update(rig, new Assessment(ComplianceState.UNKNOWN, Trust.NONE, null, null, null, null, null, null, true,
+                List.of(new Finding(FindingKind.NO_LOCATION, "none")), clock.instant(), "t"));
+        assertThat(book.firing()).singleElement().satisfies(a -> {
+            assertThat(a.type()).isEqualTo(AlertType.LOCATION_UNKNOWN);
+            assertThat(a.severity()).isEqualTo(Severity.CRITICAL);
+        });
+    }
+
+    @Test
+    void theRigLimitHoldsBackMinorNotificationsButNeverCriticalOnesResolutionsOrTheLog() throws Exception {
+        List<Notification> webhook = new CopyOnWriteArrayList<>();
+        AlertSink recording = new AlertSink() {
+            @Override
+            public String name() {
+                return "webhook";
+            }
+
+            @Override
+            public int attempts() {
+                return 1;
+            }
+
+            @Override
+            public void deliver(Notification notification) {
+                webhook.add(notification);
+            }
+        };
+        AlertConfig config = new AlertConfig(Duration.ZERO, Duration.ZERO, Duration.ofMinutes(1), 2, null, null,
+                Duration.ofMinutes(1), Duration.ofSeconds(5), 1);
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        try (Notifier notifier = new Notifier(List.of(recording, new LogSink()), config, meters, clock)) {
+            AlertBook book = new AlertBook(config, clock, notifier);
+            for (int i = 0; i < 3; i++) {
+                book.update(rig, new Assessment(ComplianceState.COMPLIANT, Trust.MEDIUM, 1.0, 1.0, ALMATY, null, null,
+                        null, false, List.of(new Finding(FindingKind.RELOCATED, "moved")), clock.instant(), "t"));
+                clock.advance(Duration.ofMinutes(2));
+                book.tick();
+            }
+            book.update(rig, violation(IRKUTSK, RUSSIA));
+            book.update(rig, compliant(ALMATY));
+            Thread.sleep(500);
+        }
+        assertThat(webhook).extracting(n -> n.alert().type() + " " + n.transition())
+                .contains("IN_RESTRICTED_JURISDICTION FIRING", "IN_RESTRICTED_JURISDICTION RESOLVED")
+                .containsOnlyOnce("RELOCATED FIRING");
+        assertThat(webhook).filteredOn(n -> n.transition() == AlertStatus.RESOLVED).hasSize(4);
+        assertThat(meters.get("hashfence.alert.notifications").tags("sink", "webhook", "outcome", "rate_limited")
+                .counter().count()).isGreaterThanOrEqualTo(1);
+        assertThat(meters.get("hashfence.alert.notifications").tags("sink", "log", "outcome", "rate_limited")
+                .counter().count()).isZero();
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hashfence.collector.CollectorMain;
 import io.hashfence.collector.alert.Alert;
+import io.hashfence.collector.alert.AlertJson;
 import io.hashfence.collector.testing.MqttTestClient;
 import io.hashfence.collector.testing.RunningCollector;
 import io.hashfence.collector.testing.TestTelemetry;
@@ -62,9 +63,15 @@ class AuditTrailTest {
             try (MqttTestClient agent = connect(restarted, "shell-co", token)) {
                 publish(agent, TestTelemetry.at("shell-co", "s19-0001", 2, 52.29, 104.29));
                 publish(agent, TestTelemetry.at("shell-co", "s19-0003", 1, 43.25, 76.95));
+                publish(agent, TestTelemetry.at("shell-co", "s19-0004", 1, 35.69, 51.39));
             }
         }
+        long highestBefore = events.stream().filter(e -> e.type() == EventType.ALERT_OPENED)
+                .mapToLong(e -> AlertJson.number(e.data().get("id").asText())).max().orElseThrow();
         List<AuditEvent> after = read().subList(events.size(), read().size());
+        assertThat(after).filteredOn(e -> e.type() == EventType.ALERT_OPENED)
+                .allSatisfy(e -> assertThat(AlertJson.number(e.data().get("id").asText()))
+                        .as("alert ids are never reused after a restart").isGreaterThan(highestBefore));
         assertThat(after).extracting(e -> e.type().label() + " " + e.rig())
                 .contains("policy_loaded null", "rig_first_seen s19-0003")
                 .doesNotContain("rig_first_seen s19-0001", "alert_opened s19-0001");

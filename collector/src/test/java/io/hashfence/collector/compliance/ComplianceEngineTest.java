@@ -116,6 +116,14 @@ class ComplianceEngineTest {
     }
 
     @Test
+    void aRigWithoutLocationConnectingFromARestrictedCountryIsFlagged() throws Exception {
+        Assessment hidden = engine().observe(rig, telemetry(null), ip("RU"));
+        assertThat(hidden.state()).isEqualTo(ComplianceState.UNKNOWN);
+        assertThat(hidden.ipCountryRestricted()).isTrue();
+        assertThat(hidden.evidence()).contains("registered in RU");
+    }
+
+    @Test
     void aSilentRigBecomesUnknownWhenReassessedAfterItsFixGoesStale() throws Exception {
         ComplianceEngine engine = engine();
         engine.observe(rig, at(ALMATY, LocationSource.GPS), noIp());

@@ -60,6 +60,8 @@ class LimitsTest {
             }
             assertThat(MetricsScrape.sample(collector.http(), counter)).isEqualTo(before + 1);
             assertThat(open).allMatch(MqttTestClient::isOpen);
+            assertThat(MetricsScrape.sample(collector.http(), "hashfence_mqtt_connections"))
+                    .as("a refused connection neither counts nor uncounts").isEqualTo(6);
         } finally {
             open.forEach(MqttTestClient::close);
         }
