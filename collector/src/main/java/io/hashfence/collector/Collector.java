@@ -34,6 +34,7 @@ import io.hashfence.collector.http.Route;
 import io.hashfence.collector.ingest.IngestMetrics;
 import io.hashfence.collector.ingest.IngestTargets;
 import io.hashfence.collector.ingest.MqttServer;
+import io.hashfence.collector.ingest.RigJudge;
 import io.hashfence.collector.report.ReportEndpoint;
 import io.hashfence.collector.site.CredentialStore;
 import io.hashfence.collector.site.RevocationWatch;
@@ -76,6 +77,7 @@ public final class Collector implements AutoCloseable {
     private final Auditor auditor;
     private final ComplianceEngine compliance;
     private final AlertBook alerts;
+    private final RigJudge judge;
     private final PolicyStore policy;
     private final AtomicReference<Policy> auditedPolicy = new AtomicReference<>();
     private final Notifier notifier;
@@ -116,6 +118,7 @@ public final class Collector implements AutoCloseable {
             notifier.accept(notification);
         });
         alerts.restore(replay.openAlerts(), replay.highestAlertNumber());
+        judge = new RigJudge(compliance, auditor, alerts);
         if (!replay.openAlerts().isEmpty()) {
             LOG.info("{} open alert(s) restored from the event log", replay.openAlerts().size());
         }
@@ -124,8 +127,7 @@ public final class Collector implements AutoCloseable {
         meters.getPrometheusRegistry().register(new OpenAlertMetrics(alerts));
 
         mqtt = new MqttServer(config.mqtt(), transport, new SiteAuthenticator(credentials),
-                new IngestTargets(registry, compliance, auditor, alerts, eventLog, ipCountries), new IngestMetrics(meters),
-                clock);
+                new IngestTargets(registry, judge, eventLog, ipCountries), new IngestMetrics(meters), clock);
         RigsEndpoint rigs = new RigsEndpoint(registry, compliance, new TelemetryCodec(clock));
         AlertsEndpoint alertsEndpoint = new AlertsEndpoint(alerts, auditor::alertAcknowledged);
         Path tokenFile = config.http().apiTokenFile() != null ? config.http().apiTokenFile()
@@ -229,12 +231,7 @@ public final class Collector implements AutoCloseable {
 
     /** Re-judges every rig (policy changed, or time passed), records what changed, updates the alerts. */
     private void reassessAll() {
-        for (RigKey rig : compliance.rigs()) {
-            compliance.reassess(rig).ifPresent(assessment -> {
-                compliance.find(rig).ifPresent(known -> auditor.assessed(rig, assessment, known.telemetry()));
-                alerts.update(rig, assessment);
-            });
-        }
+        judge.reassessAll();
     }
 
     private void compact(AuditKey key, Duration retention, Clock clock) {
@@ -287,7 +284,14 @@ public final class Collector implements AutoCloseable {
     public void close() {
         mqtt.close();
         http.close();
-        timers.shutdownNow();
+        timers.shutdown();
+        try {
+            if (!timers.awaitTermination(5, TimeUnit.SECONDS)) {
+                timers.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         policy.close();
         notifier.close();
         eventLog.close();

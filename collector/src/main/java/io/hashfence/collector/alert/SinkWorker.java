@@ -14,6 +14,7 @@ final class SinkWorker implements AutoCloseable {
     private static final int QUEUE_CAPACITY = 10_000;
     private static final long FIRST_BACKOFF_MILLIS = 200;
     private static final long MAX_BACKOFF_MILLIS = 30_000;
+    private static final long DRAIN_NANOS = 3_000_000_000L;
 
     private final AlertSink sink;
     private final BlockingQueue<Runnable> queue = new LinkedBlockingQueue<>(QUEUE_CAPACITY);
@@ -103,8 +104,18 @@ final class SinkWorker implements AutoCloseable {
         }
     }
 
+    /** Gives queued notifications a few seconds to go out, then stops. */
     @Override
     public void close() {
+        long deadline = System.nanoTime() + DRAIN_NANOS;
+        while (!queue.isEmpty() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
         thread.interrupt();
     }
 }

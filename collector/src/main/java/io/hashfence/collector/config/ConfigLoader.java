@@ -49,7 +49,7 @@ public final class ConfigLoader {
         Section limits = mqtt.section("limits", Set.of("max_connections", "max_connections_per_address",
                 "publishes_per_second", "publish_burst", "max_topic_length"));
         Section http = top.section("http", Set.of("bind", "port", "api_token_file", "protect_metrics"));
-        Section fleet = top.section("fleet", Set.of("default_interval", "missed_intervals"));
+        Section fleet = top.section("fleet", Set.of("default_interval", "missed_intervals", "max_rigs_per_site"));
         Section compliance = top.section("compliance", Set.of("policy", "location_max_age", "max_speed_kmh",
                 "relocation_km", "frozen_fix_count", "collector_location", "reassess_interval"));
         Section collectorLocation = compliance.section("collector_location", Set.of("lat", "lon"));
@@ -84,7 +84,8 @@ public final class ConfigLoader {
                         http.bool("protect_metrics", h.protectMetrics())),
                 Path.of(top.text("data_dir", defaults.dataDir().toString())),
                 new FleetConfig(fleet.duration("default_interval", f.defaultInterval()),
-                        fleet.integer("missed_intervals", f.missedIntervals())),
+                        fleet.integer("missed_intervals", f.missedIntervals()),
+                        fleet.integer("max_rigs_per_site", f.maxRigsPerSite())),
                 new ComplianceConfig(policy == null ? c.policyFile() : Path.of(policy),
                         compliance.duration("location_max_age", c.locationMaxAge()),
                         compliance.decimal("max_speed_kmh", c.maxSpeedKmh()),

@@ -7,5 +7,7 @@ public enum Recorded {
     /** A sample older than the newest (a replay): kept as seen, not as the rig's state. */
     OLDER,
     /** This (site, rig, sequence) had already arrived: nothing changed. */
-    DUPLICATE
+    DUPLICATE,
+    /** A new rig of a site that already has the most rigs allowed: refused. */
+    OVER_QUOTA
 }

@@ -34,22 +34,25 @@ public final class RigRegistry {
         Duration interval = telemetry.interval() != null ? telemetry.interval() : config.defaultInterval();
         RigKey key = new RigKey(telemetry.site(), telemetry.rig());
         Recorded[] outcome = new Recorded[1];
-        sites.computeIfAbsent(telemetry.site(), site -> new ConcurrentHashMap<>())
-                .compute(telemetry.rig(), (rig, known) -> {
-                    if (known == null) {
-                        SeenSequences seen = new SeenSequences();
-                        seen.markNew(telemetry.seq());
-                        outcome[0] = Recorded.NEWEST;
-                        return new RigRecord(key, telemetry, now, now, interval, connectionId, true, seen);
-                    }
-                    if (!known.seen().markNew(telemetry.seq())) {
-                        outcome[0] = Recorded.DUPLICATE;
-                        return known;
-                    }
-                    boolean newest = !telemetry.time().isBefore(known.latest().time());
-                    outcome[0] = newest ? Recorded.NEWEST : Recorded.OLDER;
-                    return new RigRecord(key, newest ? telemetry : known.latest(), known.firstSeen(), now, interval,
-                            connectionId, true, known.seen());
+        Map<RigId, RigRecord> rigs = sites.computeIfAbsent(telemetry.site(), site -> new ConcurrentHashMap<>());
+        if (!rigs.containsKey(telemetry.rig()) && rigs.size() >= config.maxRigsPerSite()) {
+            return Recorded.OVER_QUOTA;
+        }
+        rigs.compute(telemetry.rig(), (rig, known) -> {
+            if (known == null) {
+                SeenSequences seen = new SeenSequences();
+                seen.markNew(telemetry.seq());
+                outcome[0] = Recorded.NEWEST;
+                return new RigRecord(key, telemetry, now, now, interval, connectionId, true, seen);
+            }
+            if (!known.seen().markNew(telemetry.seq())) {
+                outcome[0] = Recorded.DUPLICATE;
+                return known;
+            }
+            boolean newest = !telemetry.time().isBefore(known.latest().time());
+            outcome[0] = newest ? Recorded.NEWEST : Recorded.OLDER;
+            return new RigRecord(key, newest ? telemetry : known.latest(), known.firstSeen(), now, interval,
+                    connectionId, true, known.seen());
                 });
         return outcome[0];
     }

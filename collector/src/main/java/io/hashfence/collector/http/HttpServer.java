@@ -10,17 +10,20 @@ import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.http.HttpContentCompressor;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.timeout.IdleStateHandler;
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
  * The HTTP endpoint: metrics, health and the API. It runs on its own event loop so that a slow scrape of
- * a large fleet never delays MQTT. Pipeline: codec, gzip where the client accepts it, aggregation of
- * request bodies (up to 64 KiB), then the {@link Router}.
+ * a large fleet never delays MQTT. Pipeline: idle timeout (60 s), codec, gzip where the client accepts it,
+ * aggregation of request bodies (up to 64 KiB), then the {@link Router}.
  */
 public final class HttpServer implements AutoCloseable {
     private static final int MAX_REQUEST_BYTES = 64 * 1024;
+    /** A connection with no traffic either way for this long is closed, so idle clients cannot hoard sockets. */
+    private static final int IDLE_SECONDS = 60;
 
     private final EventLoopGroup group;
     private final Channel serverChannel;
@@ -36,6 +39,7 @@ public final class HttpServer implements AutoCloseable {
                     @Override
                     protected void initChannel(SocketChannel channel) {
                         channel.pipeline()
+                                .addLast("idle", new IdleStateHandler(0, 0, IDLE_SECONDS))
                                 .addLast("http-codec", new HttpServerCodec())
                                 .addLast("gzip", new HttpContentCompressor())
                                 .addLast("aggregator", new HttpObjectAggregator(MAX_REQUEST_BYTES))

@@ -13,6 +13,7 @@ import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.QueryStringDecoder;
+import io.netty.handler.timeout.IdleStateEvent;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -54,6 +55,21 @@ final class Router extends SimpleChannelInboundHandler<FullHttpRequest> {
                 : ChannelFutureListener.CLOSE);
     }
 
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
+        if (event instanceof IdleStateEvent) {
+            ctx.close();
+        } else {
+            ctx.fireUserEventTriggered(event);
+        }
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        LOG.debug("HTTP connection from {} failed: {}", ctx.channel().remoteAddress(), cause.toString());
+        ctx.close();
+    }
+
     private Response dispatch(FullHttpRequest request) {
         QueryStringDecoder uri = new QueryStringDecoder(request.uri());
         String path = uri.path();
@@ -75,7 +91,8 @@ final class Router extends SimpleChannelInboundHandler<FullHttpRequest> {
                             uri.parameters(), ByteBufUtil.getBytes(request.content())));
                 } catch (RuntimeException e) {
                     LOG.error("{} {} failed", request.method(), path, e);
-                    return Response.error(HttpResponseStatus.INTERNAL_SERVER_ERROR, "internal error: " + e);
+                    return Response.error(HttpResponseStatus.INTERNAL_SERVER_ERROR,
+                            "internal error; the collector's log has the details");
                 }
             }
         }

@@ -15,6 +15,7 @@ public enum IngestOutcome {
     TOPIC_TOO_LONG("topic_too_long", 0x90),
     RATE_LIMITED("rate_limited", 0x96),
     RECEIVE_MAXIMUM_EXCEEDED("receive_maximum_exceeded", 0x93),
+    TOO_MANY_RIGS("too_many_rigs", 0x97),
     OVERSIZE("oversize", 0x95),
     QOS_NOT_SUPPORTED("qos_not_supported", 0x9B),
     /** A bug of the collector's, not the client's: refused with "unspecified error", logged, and counted. */

@@ -1,9 +1,5 @@
 package io.hashfence.collector.ingest;
 
-import io.hashfence.collector.alert.AlertBook;
-import io.hashfence.collector.audit.Auditor;
-import io.hashfence.collector.compliance.Assessment;
-import io.hashfence.collector.compliance.ComplianceEngine;
 import io.hashfence.collector.fleet.Recorded;
 import io.hashfence.collector.fleet.RigKey;
 import io.hashfence.collector.fleet.RigRegistry;
@@ -20,17 +16,13 @@ import io.hashfence.protocol.Topic;
 final class TelemetryIngest {
     private final TelemetryCodec codec;
     private final RigRegistry registry;
-    private final ComplianceEngine compliance;
-    private final Auditor auditor;
-    private final AlertBook alerts;
+    private final RigJudge judge;
     private final RefusalLog refusals;
 
     TelemetryIngest(TelemetryCodec codec, IngestTargets targets, RefusalLog refusals) {
         this.codec = codec;
         this.registry = targets.registry();
-        this.compliance = targets.compliance();
-        this.auditor = targets.auditor();
-        this.alerts = targets.alerts();
+        this.judge = targets.judge();
         this.refusals = refusals;
     }
 
@@ -46,11 +38,13 @@ final class TelemetryIngest {
         if (recorded == Recorded.DUPLICATE) {
             return IngestOutcome.DUPLICATE;
         }
+        if (recorded == Recorded.OVER_QUOTA) {
+            refusals.refused(IngestOutcome.TOO_MANY_RIGS, session, topic.name(),
+                    "the site already has the most rigs fleet.max_rigs_per_site allows");
+            return IngestOutcome.TOO_MANY_RIGS;
+        }
         if (recorded == Recorded.NEWEST) {
-            RigKey rig = new RigKey(telemetry.site(), telemetry.rig());
-            Assessment assessment = compliance.observe(rig, telemetry, session.connection());
-            auditor.assessed(rig, assessment, telemetry);
-            alerts.update(rig, assessment);
+            judge.observe(new RigKey(telemetry.site(), telemetry.rig()), telemetry, session.connection());
         }
         return IngestOutcome.ACCEPTED;
     }

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 class RigRegistryTest {
     private static final Instant START = Instant.parse("2026-11-26T14:00:00Z");
     private final MutableClock clock = new MutableClock(START);
-    private final RigRegistry registry = new RigRegistry(clock, new FleetConfig(Duration.ofSeconds(30), 3));
+    private final RigRegistry registry = new RigRegistry(clock, new FleetConfig(Duration.ofSeconds(30), 3, 20_000));
     private final Telemetry sample = ((Decoded.Valid<Telemetry>) new TelemetryCodec(Clock.fixed(START, ZoneOffset.UTC))
             .decode(Examples.bytes(Examples.ANTMINER_S19))).value();
     private final RigKey key = new RigKey(SiteId.of("texas-rockdale-01"), RigId.of("s19pro-0007"));
@@ -92,6 +92,16 @@ class RigRegistryTest {
     }
 
     @Test
+    void aSiteCannotReportMoreRigsThanItsQuota() {
+        RigRegistry small = new RigRegistry(clock, new FleetConfig(Duration.ofSeconds(30), 3, 2));
+        assertThat(small.record(sample, 1)).isEqualTo(Recorded.NEWEST);
+        assertThat(small.record(withRig(sample, "second"), 1)).isEqualTo(Recorded.NEWEST);
+        assertThat(small.record(withRig(sample, "third"), 1)).isEqualTo(Recorded.OVER_QUOTA);
+        assertThat(small.record(withSeq(sample, sample.seq() + 1), 1)).as("known rigs go on").isEqualTo(Recorded.NEWEST);
+        assertThat(small.size()).isEqualTo(2);
+    }
+
+    @Test
     void usesTheDefaultIntervalWhenTheMessageHasNone() {
         Telemetry noInterval = new Telemetry(sample.site(), sample.rig(), sample.time(), 2, sample.miner(),
                 sample.hashrate(), sample.power(), sample.temperatures(), sample.fans(), sample.pools(),
@@ -101,6 +111,11 @@ class RigRegistryTest {
         assertThat(registry.isUp(registry.find(key).orElseThrow())).isTrue();
         clock.advance(Duration.ofSeconds(1));
         assertThat(registry.isUp(registry.find(key).orElseThrow())).isFalse();
+    }
+
+    private static Telemetry withRig(Telemetry t, String rig) {
+        return new Telemetry(t.site(), RigId.of(rig), t.time(), t.seq(), t.miner(), t.hashrate(), t.power(),
+                t.temperatures(), t.fans(), t.pools(), t.location(), t.interval());
     }
 
     private static Telemetry withSeq(Telemetry t, long seq) {

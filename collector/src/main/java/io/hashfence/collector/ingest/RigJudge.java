@@ -1,0 +1,61 @@
+package io.hashfence.collector.ingest;
+
+import io.hashfence.collector.alert.AlertBook;
+import io.hashfence.collector.audit.Auditor;
+import io.hashfence.collector.compliance.Assessment;
+import io.hashfence.collector.compliance.ComplianceEngine;
+import io.hashfence.collector.compliance.ConnectionFacts;
+import io.hashfence.collector.fleet.RigKey;
+import io.hashfence.protocol.Telemetry;
+
+/**
+ * Judges a rig, records what changed and updates its alerts, as one step per rig: a new message (event
+ * loop) and a re-judgement (timer, policy change) of the same rig never interleave, so the event log and
+ * the alert book see a rig's assessments in the order they were made.
+ */
+public final class RigJudge {
+    private static final int STRIPES = 256;
+
+    private final ComplianceEngine compliance;
+    private final Auditor auditor;
+    private final AlertBook alerts;
+    private final Object[] stripes = new Object[STRIPES];
+
+    public RigJudge(ComplianceEngine compliance, Auditor auditor, AlertBook alerts) {
+        this.compliance = compliance;
+        this.auditor = auditor;
+        this.alerts = alerts;
+        for (int i = 0; i < STRIPES; i++) {
+            stripes[i] = new Object();
+        }
+    }
+
+    /** A new sample, the rig's newest. */
+    public void observe(RigKey rig, Telemetry telemetry, ConnectionFacts connection) {
+        synchronized (stripe(rig)) {
+            Assessment assessment = compliance.observe(rig, telemetry, connection);
+            auditor.assessed(rig, assessment, telemetry);
+            alerts.update(rig, assessment);
+        }
+    }
+
+    /** The rig's last sample judged again as of now. */
+    public void reassess(RigKey rig) {
+        synchronized (stripe(rig)) {
+            compliance.reassess(rig).ifPresent(assessment -> {
+                compliance.find(rig).ifPresent(known -> auditor.assessed(rig, assessment, known.telemetry()));
+                alerts.update(rig, assessment);
+            });
+        }
+    }
+
+    public void reassessAll() {
+        for (RigKey rig : compliance.rigs()) {
+            reassess(rig);
+        }
+    }
+
+    private Object stripe(RigKey rig) {
+        return stripes[(rig.hashCode() & Integer.MAX_VALUE) % STRIPES];
+    }
+}
