@@ -14,6 +14,11 @@ final class AlertConditions {
     }
 
     static Map<AlertType, Condition> of(Assessment a) {
+        boolean quiet = a.state() == ComplianceState.COMPLIANT && a.trust() != Trust.LOW && a.trust() != Trust.NONE
+                && !a.has(FindingKind.RELOCATED);
+        if (quiet) {
+            return Map.of();
+        }
         Map<AlertType, Condition> conditions = new EnumMap<>(AlertType.class);
         String country = a.where() == null || a.where().country() == null ? "" : a.where().country().code();
         String subdivision = a.where() == null || a.where().subdivision() == null ? "" : a.where().subdivision().code();
