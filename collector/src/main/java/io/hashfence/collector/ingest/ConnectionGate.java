@@ -35,7 +35,8 @@ final class ConnectionGate extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
-        InetAddress address = ((InetSocketAddress) ctx.channel().remoteAddress()).getAddress();
+        InetAddress address = ctx.channel().remoteAddress() instanceof InetSocketAddress inet
+                ? inet.getAddress() : InetAddress.getLoopbackAddress();
         int total = open.incrementAndGet();
         int fromAddress = perAddress.computeIfAbsent(address, a -> new AtomicInteger()).incrementAndGet();
         ctx.channel().attr(COUNTED).set(address);

@@ -1,7 +1,7 @@
 package io.hashfence.collector.ingest;
 
+import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
-import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.haproxy.HAProxyMessageDecoder;
 import io.netty.handler.codec.mqtt.MqttDecoder;
 import io.netty.handler.codec.mqtt.MqttEncoder;
@@ -26,7 +26,7 @@ import java.util.concurrent.atomic.AtomicLong;
  *       telemetry ingest (validate, registry, compliance, alerts) or site status ingest.</li>
  * </ol>
  */
-final class MqttChannelInitializer extends ChannelInitializer<SocketChannel> {
+final class MqttChannelInitializer extends ChannelInitializer<Channel> {
     private static final int MAX_CLIENT_ID_LENGTH = 128;
 
     private final MqttSessionServices services;
@@ -43,7 +43,7 @@ final class MqttChannelInitializer extends ChannelInitializer<SocketChannel> {
     }
 
     @Override
-    protected void initChannel(SocketChannel channel) {
+    protected void initChannel(Channel channel) {
         channel.pipeline().addLast("gate", gate);
         if (services.config().proxyProtocol()) {
             channel.pipeline()

@@ -1,0 +1,133 @@
+package io.hashfence.collector.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import io.hashfence.collector.alert.AlertBook;
+import io.hashfence.collector.alert.AlertConfig;
+import io.hashfence.collector.audit.Auditor;
+import io.hashfence.collector.audit.EventLog;
+import io.hashfence.collector.compliance.ComplianceConfig;
+import io.hashfence.collector.compliance.ComplianceEngine;
+import io.hashfence.collector.compliance.IpCountryDatabase;
+import io.hashfence.collector.compliance.PolicyParser;
+import io.hashfence.collector.config.FleetConfig;
+import io.hashfence.collector.config.MqttConfig;
+import io.hashfence.collector.fleet.RigRegistry;
+import io.hashfence.collector.site.CredentialStore;
+import io.hashfence.collector.site.SiteAuthenticator;
+import io.hashfence.collector.site.TokenHasher;
+import io.hashfence.protocol.Examples;
+import io.hashfence.protocol.SiteId;
+import io.hashfence.protocol.SiteStatusCodec;
+import io.hashfence.protocol.TelemetryCodec;
+import io.hashfence.geo.GeoIndex;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.embedded.EmbeddedChannel;
+import io.netty.handler.codec.mqtt.MqttEncoder;
+import io.netty.handler.codec.mqtt.MqttMessageBuilders;
+import io.netty.handler.codec.mqtt.MqttQoS;
+import io.netty.handler.codec.mqtt.MqttVersion;
+import io.netty.util.ReferenceCountUtil;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+
+/**
+ * Raw bytes through the collector's real MQTT pipeline (decoder, session, routing, validation, registry,
+ * compliance, event log) in an EmbeddedChannel. Half the inputs start with a valid, authenticated CONNECT
+ * and then a valid PUBLISH, so that the fuzzer also reaches what follows authentication. Nothing may
+ * escape to the end of the pipeline, and no buffer may leak (the leak detector runs at PARANOID).
+ */
+class MqttPipelineFuzzTest {
+    private static final String SITE = "fuzz-site";
+    static Path dir;
+    static MqttSessionServices services;
+    static EventLog eventLog;
+    static byte[] connect;
+    static byte[] publish;
+
+    @BeforeAll
+    static void wire() throws Exception {
+        dir = Files.createTempDirectory("hashfence-fuzz");
+        Clock clock = Clock.systemUTC();
+        CredentialStore store = new CredentialStore(dir);
+        String token = store.add(SiteId.of(SITE), new TokenHasher());
+        SiteAuthenticator authenticator = new SiteAuthenticator(store);
+        assertThat(authenticator.authenticate(SITE, token.getBytes(StandardCharsets.UTF_8))).isPresent();
+
+        GeoIndex geo = GeoIndex.loadBundled();
+        PolicyParser parser = new PolicyParser(geo::isKnownCode);
+        var policy = parser.defaultPolicy();
+        eventLog = EventLog.open(dir, clock, event -> { });
+        RigRegistry registry = new RigRegistry(clock, FleetConfig.defaults());
+        ComplianceEngine compliance = new ComplianceEngine(geo, () -> policy, ComplianceConfig.defaults(), clock);
+        AlertBook alerts = new AlertBook(AlertConfig.defaults(), clock, notification -> { });
+        RigJudge judge = new RigJudge(compliance, new Auditor(eventLog, java.util.Map.of()), alerts);
+        IngestTargets targets = new IngestTargets(registry, judge, eventLog, IpCountryDatabase.loadBundled());
+        RefusalLog refusals = new RefusalLog();
+        PublishRouter router = new PublishRouter(new TelemetryIngest(new TelemetryCodec(clock), targets, refusals),
+                new SiteStatusIngest(new SiteStatusCodec(), registry, refusals), refusals);
+        MqttConfig config = MqttConfig.defaults().withPort(0);
+        IngestMetrics metrics = new IngestMetrics(new SimpleMeterRegistry());
+        services = new MqttSessionServices(config, authenticator, Runnable::run, router, registry, metrics,
+                new MqttReplies(config), new ConnectionInspector(IpCountryDatabase.loadBundled()), eventLog,
+                new SessionRegistry(), new RefusedConnectLog());
+        connect = encode(MqttMessageBuilders.connect().clientId("fuzzer").protocolVersion(MqttVersion.MQTT_5)
+                .username(SITE).password(token.getBytes(StandardCharsets.UTF_8)).keepAlive(30).cleanSession(true)
+                .build());
+        publish = encode(MqttMessageBuilders.publish().topicName("hashfence/v1/" + SITE + "/s19pro-0007/telemetry")
+                .qos(MqttQoS.AT_LEAST_ONCE).messageId(1)
+                .payload(Unpooled.wrappedBuffer(new String(Examples.bytes(Examples.ANTMINER_S19), StandardCharsets.UTF_8)
+                        .replace("texas-rockdale-01", SITE).getBytes(StandardCharsets.UTF_8))).build());
+    }
+
+    @AfterAll
+    static void close() {
+        eventLog.close();
+    }
+
+    @FuzzTest(maxDuration = "20s")
+    void rawBytes(byte[] data) {
+        EmbeddedChannel channel = new EmbeddedChannel(new MqttChannelInitializer(services,
+                new ConnectionGate(services.config().limits(), services.metrics()), null, new AtomicLong()));
+        try {
+            byte[] input = data.length > 0 && (data[0] & 1) == 0 ? concat(connect, publish, data) : data;
+            channel.writeInbound(Unpooled.wrappedBuffer(input));
+            channel.runPendingTasks();
+            channel.checkException();
+        } finally {
+            channel.finishAndReleaseAll();
+        }
+    }
+
+    private static byte[] encode(Object message) {
+        EmbeddedChannel encoder = new EmbeddedChannel(MqttEncoder.INSTANCE);
+        encoder.writeOutbound(message);
+        ByteBuf bytes = encoder.readOutbound();
+        try {
+            return ByteBufUtil.getBytes(bytes);
+        } finally {
+            ReferenceCountUtil.release(bytes);
+            encoder.finishAndReleaseAll();
+        }
+    }
+
+    private static byte[] concat(byte[]... parts) {
+        byte[] all = new byte[Arrays.stream(parts).mapToInt(p -> p.length).sum()];
+        int at = 0;
+        for (byte[] part : parts) {
+            System.arraycopy(part, 0, all, at, part.length);
+            at += part.length;
+        }
+        return all;
+    }
+}
