@@ -1,7 +1,9 @@
 package io.hashfence.agent;
 
+import io.hashfence.agent.cli.CheckCommand;
 import io.hashfence.agent.cli.ExitCodes;
 import io.hashfence.agent.cli.RunCommand;
+import io.hashfence.agent.cli.ScanCommand;
 import io.hashfence.agent.cli.SimulateCommand;
 import io.hashfence.agent.config.ConfigException;
 import io.hashfence.agent.run.Agent;
@@ -20,6 +22,11 @@ public final class AgentMain implements Runnable {
     private CommandSpec spec;
 
     public static void main(String[] args) {
+        String level = System.getenv("HASHFENCE_LOG_LEVEL");
+        if (level != null && !level.isBlank()) {
+            // Read by slf4j-simple when the first logger is made, which is after this line.
+            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", level.trim().toLowerCase(java.util.Locale.ROOT));
+        }
         System.exit(commandLine(System.getenv()).execute(args));
     }
 
@@ -27,6 +34,8 @@ public final class AgentMain implements Runnable {
     public static CommandLine commandLine(Map<String, String> environment) {
         CommandLine commandLine = new CommandLine(new AgentMain())
                 .addSubcommand(new RunCommand(environment))
+                .addSubcommand(new CheckCommand(environment))
+                .addSubcommand(new ScanCommand())
                 .addSubcommand(new SimulateCommand(environment));
         commandLine.setExecutionExceptionHandler((exception, command, parseResult) -> {
             if (exception instanceof ConfigException) {
@@ -42,7 +51,7 @@ public final class AgentMain implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "Missing command: choose run or simulate");
+        throw new ParameterException(spec.commandLine(), "Missing command: choose run, check, scan or simulate");
     }
 
     static final class Version implements CommandLine.IVersionProvider {

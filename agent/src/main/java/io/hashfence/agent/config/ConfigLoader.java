@@ -44,7 +44,10 @@ public final class ConfigLoader {
         Duration interval = Optional.ofNullable(overrides.publishInterval())
                 .orElseGet(() -> duration("publish_interval", raw.publishInterval(), AgentConfig.DEFAULT_PUBLISH_INTERVAL));
         String clientId = Optional.ofNullable(raw.clientId()).orElseGet(() -> AgentConfig.defaultClientId(credentials));
-        return new AgentConfig(credentials, clientId, interval, mqtt(collector, raw.mqtt()), simulation(raw.simulate()));
+        return new AgentConfig(credentials, clientId, interval, mqtt(collector, raw.mqtt()),
+                Optional.ofNullable(simulation(raw.simulate())), SourceSettingsLoader.miners(raw),
+                SourceSettingsLoader.power(raw.power()), SourceSettingsLoader.location(raw.location()),
+                SourceSettingsLoader.outbox(raw.outbox()));
     }
 
     private static ConfigFile read(Path file) {
@@ -89,7 +92,7 @@ public final class ConfigLoader {
                 valueOr(raw.restrictedShare(), SimulationSettings.DEFAULT_RESTRICTED_SHARE));
     }
 
-    private static Duration duration(String setting, String text, Duration fallback) {
+    static Duration duration(String setting, String text, Duration fallback) {
         if (text == null) {
             return fallback;
         }

@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
  * for a slot sits in a bounded backlog whose oldest entries give way to newer readings. While the
  * connection is down the queue is shut, and readings are counted as skipped.
  */
-final class OutboundQueue {
+final class OutboundQueue implements Outbound {
     private static final Logger log = LoggerFactory.getLogger(OutboundQueue.class);
     private static final int AT_LEAST_ONCE = 1;
     private static final int FIRST_REFUSING_REASON_CODE = 0x80;
@@ -45,23 +45,25 @@ final class OutboundQueue {
         this.backlogCapacity = backlogCapacity;
     }
 
-    /**
-     * Opens the queue for a new connection with {@code receiveMaximum} in-flight slots and sends the status
-     * message first. Answers how many readings were skipped while the queue was shut.
-     */
-    long open(int receiveMaximum, String statusTopic, byte[] status) {
+    /** Opens the queue for a new connection and logs how many readings were skipped while it was shut. */
+    @Override
+    public void open(int receiveMaximum, String statusTopic, byte[] status) {
+        long skipped;
         synchronized (lock) {
             window = new InflightWindow(receiveMaximum);
             send(statusTopic, status, MessageKind.STATUS);
             drain();
-            long skipped = skippedWhileShut;
+            skipped = skippedWhileShut;
             skippedWhileShut = 0;
-            return skipped;
+        }
+        if (skipped > 0) {
+            log.info("{}: skipped {} readings while disconnected", site, skipped);
         }
     }
 
     /** The connection is gone: waiting telemetry is dropped and new readings are skipped until {@link #open}. */
-    void shut() {
+    @Override
+    public void shut() {
         int unsent;
         synchronized (lock) {
             window = null;
@@ -71,13 +73,20 @@ final class OutboundQueue {
         counters.dropped(unsent);
     }
 
-    boolean isOpen() {
+    @Override
+    public boolean isOpen() {
         synchronized (lock) {
             return window != null;
         }
     }
 
-    void publish(String topic, byte[] payload) {
+    @Override
+    public boolean keepsReadingsWhileDisconnected() {
+        return false;
+    }
+
+    @Override
+    public void publish(String topic, byte[] payload) {
         synchronized (lock) {
             if (window == null) {
                 skip(1);
@@ -92,11 +101,22 @@ final class OutboundQueue {
         }
     }
 
-    void skip(int readings) {
+    @Override
+    public void skip(int readings) {
         synchronized (lock) {
             skippedWhileShut += readings;
         }
         counters.skipped(readings);
+    }
+
+    /** Readings in memory are not worth holding up a stop for: they are lost with the process anyway. */
+    @Override
+    public void awaitDelivered(java.time.Duration timeout) {
+    }
+
+    @Override
+    public void close() {
+        shut();
     }
 
     /** Hands waiting telemetry to the client while slots are free. Caller holds the lock. */

@@ -3,6 +3,7 @@ package io.hashfence.agent.publish;
 import io.hashfence.agent.config.Durations;
 import io.hashfence.agent.config.MqttSettings;
 import io.hashfence.agent.config.SiteCredentials;
+import io.hashfence.agent.outbox.Outbox;
 import io.hashfence.protocol.AgentState;
 import io.hashfence.protocol.SiteId;
 import io.hashfence.protocol.SiteStatus;
@@ -11,6 +12,7 @@ import io.hashfence.protocol.Topic;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.function.Function;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
@@ -32,7 +34,8 @@ import org.slf4j.LoggerFactory;
  * One site's MQTT v5 connection to the collector. Connects with the site's credentials, clean start and
  * an {@code offline} Will, announces {@code online} after every connect, and reconnects with jittered
  * exponential backoff, also when the very first attempt fails (Paho's automatic reconnect only covers
- * connections that once succeeded). Telemetry goes through an {@link OutboundQueue}.
+ * connections that once succeeded). Telemetry goes through an {@link OutboundQueue} (memory only, readings
+ * skipped while disconnected) or, with an {@link Outbox}, a {@link DurableQueue}.
  */
 public final class SiteConnection implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(SiteConnection.class);
@@ -49,7 +52,7 @@ public final class SiteConnection implements AutoCloseable {
     private final Clock clock;
     private final ScheduledExecutorService scheduler;
     private final MqttAsyncClient client;
-    private final OutboundQueue queue;
+    private final Outbound queue;
 
     private final Object lock = new Object();
     private final ReconnectDelays delays;
@@ -65,6 +68,26 @@ public final class SiteConnection implements AutoCloseable {
     public SiteConnection(SiteCredentials credentials, String clientId, MqttSettings settings, String agentVersion,
                           Clock clock, ScheduledExecutorService mqttExecutor, ScheduledExecutorService scheduler,
                           PublishCounters counters, int backlogCapacity) {
+        this(credentials, clientId, settings, agentVersion, clock, mqttExecutor, scheduler,
+                client -> new OutboundQueue(credentials.site(), client, counters, backlogCapacity));
+    }
+
+    /**
+     * A connection whose telemetry goes through a durable outbox, sent at most {@code replayPerSecond}
+     * messages a second.
+     */
+    public static SiteConnection durable(SiteCredentials credentials, String clientId, MqttSettings settings,
+                                         String agentVersion, Clock clock, ScheduledExecutorService mqttExecutor,
+                                         ScheduledExecutorService scheduler, PublishCounters counters, Outbox outbox,
+                                         int replayPerSecond) {
+        RateLimiter rate = new RateLimiter(replayPerSecond, System::nanoTime);
+        return new SiteConnection(credentials, clientId, settings, agentVersion, clock, mqttExecutor, scheduler,
+                client -> new DurableQueue(credentials.site(), client, outbox, counters, rate, scheduler));
+    }
+
+    private SiteConnection(SiteCredentials credentials, String clientId, MqttSettings settings, String agentVersion,
+                           Clock clock, ScheduledExecutorService mqttExecutor, ScheduledExecutorService scheduler,
+                           Function<MqttAsyncClient, Outbound> queueFactory) {
         this.site = credentials.site();
         this.token = credentials.token();
         this.settings = settings;
@@ -78,7 +101,7 @@ public final class SiteConnection implements AutoCloseable {
         } catch (MqttException e) {
             throw new IllegalArgumentException("cannot create MQTT client for " + settings.collector() + ": " + e, e);
         }
-        this.queue = new OutboundQueue(site, client, counters, backlogCapacity);
+        this.queue = queueFactory.apply(client);
         client.setCallback(new ConnectionEvents());
     }
 
@@ -93,6 +116,11 @@ public final class SiteConnection implements AutoCloseable {
 
     public boolean isConnected() {
         return queue.isOpen();
+    }
+
+    /** Whether readings should be taken now: the connection is up, or the outbox keeps them until it is. */
+    public boolean acceptsReadings() {
+        return queue.keepsReadingsWhileDisconnected() || queue.isOpen();
     }
 
     /** Queues one telemetry message for QoS 1 delivery, or counts it as skipped while disconnected. */
@@ -117,6 +145,11 @@ public final class SiteConnection implements AutoCloseable {
                 pendingReconnect.cancel(false);
             }
         }
+        try {
+            queue.awaitDelivered(GOODBYE_TIMEOUT);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         queue.shut();
         try {
             if (client.isConnected()) {
@@ -132,6 +165,7 @@ public final class SiteConnection implements AutoCloseable {
         } catch (MqttException e) {
             log.debug("{}: closing the MQTT client: {}", site, e.toString());
         }
+        queue.close();
     }
 
     private void connect() {
@@ -180,10 +214,9 @@ public final class SiteConnection implements AutoCloseable {
             reconnected = everConnected;
             everConnected = true;
         }
-        long skipped = queue.open(inflightLimit, statusTopic, statusPayload(AgentState.ONLINE));
-        log.info("{}: {} {} (receive maximum {}){}", site, reconnected ? "reconnected to" : "connected to",
-                settings.collector(), inflightLimit,
-                skipped > 0 ? "; skipped " + skipped + " readings while disconnected" : "");
+        log.info("{}: {} {} (receive maximum {})", site, reconnected ? "reconnected to" : "connected to",
+                settings.collector(), inflightLimit);
+        queue.open(inflightLimit, statusTopic, statusPayload(AgentState.ONLINE));
     }
 
     private void connectFailed(Throwable cause) {
@@ -254,7 +287,7 @@ public final class SiteConnection implements AutoCloseable {
 
         @Override
         public void deliveryComplete(IMqttToken delivery) {
-            // Completions are counted per message by OutboundQueue.
+            // Completions are counted per message by the queue.
         }
 
         @Override

@@ -2,6 +2,8 @@ package io.hashfence.agent.run;
 
 import io.hashfence.agent.config.Durations;
 import io.hashfence.agent.config.MqttSettings;
+import io.hashfence.agent.config.OutboxSettings;
+import io.hashfence.agent.outbox.Outbox;
 import io.hashfence.agent.config.SiteCredentials;
 import io.hashfence.agent.publish.PublishCounters;
 import io.hashfence.agent.publish.SiteConnection;
@@ -11,6 +13,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -34,6 +38,7 @@ public final class Agent implements AutoCloseable {
     private final ScheduledExecutorService scheduler;
     private final ScheduledExecutorService mqttExecutor;
     private final PublishCounters counters;
+    private final List<Outbox> outboxes = new CopyOnWriteArrayList<>();
     private PublishCounters.Snapshot lastSummary;
     private boolean closed;
 
@@ -52,6 +57,15 @@ public final class Agent implements AutoCloseable {
 
     /** Connects every site in the background and starts publishing each rig once per {@code interval}. */
     public static Agent start(List<Site> sites, Duration interval, MqttSettings mqtt, Clock clock) {
+        return start(sites, interval, mqtt, Optional.empty(), clock);
+    }
+
+    /**
+     * As {@link #start(List, Duration, MqttSettings, Clock)}, but with {@code outbox} present every site's
+     * telemetry goes through a durable outbox in a directory of the site's name below it.
+     */
+    public static Agent start(List<Site> sites, Duration interval, MqttSettings mqtt, Optional<OutboxSettings> outbox,
+                              Clock clock) {
         ScheduledExecutorService scheduler = new ScheduledThreadPoolExecutor(
                 Math.max(2, Runtime.getRuntime().availableProcessors()), new DaemonThreads("hashfence-agent"));
         ScheduledExecutorService mqttExecutor = new ScheduledThreadPoolExecutor(
@@ -67,8 +81,10 @@ public final class Agent implements AutoCloseable {
                 Durations.format(interval));
         for (int i = 0; i < sites.size(); i++) {
             Site site = sites.get(i);
-            SiteConnection connection = new SiteConnection(site.credentials(), site.clientId(), mqtt, version, clock,
-                    mqttExecutor, scheduler, counters, Math.max(MIN_BACKLOG, 2 * site.rigs().rigCount()));
+            SiteConnection connection = outbox.isPresent()
+                    ? durableConnection(site, outbox.get(), mqtt, version, clock, mqttExecutor, scheduler, counters, agent)
+                    : new SiteConnection(site.credentials(), site.clientId(), mqtt, version, clock, mqttExecutor,
+                            scheduler, counters, Math.max(MIN_BACKLOG, 2 * site.rigs().rigCount()));
             connections.add(connection);
             connection.start();
             SiteAgent siteAgent = new SiteAgent(connection, site.rigs(), interval, firstSequence, codec, clock);
@@ -79,6 +95,17 @@ public final class Agent implements AutoCloseable {
         scheduler.scheduleAtFixedRate(agent::logSummary, SUMMARY_INTERVAL.toMillis(), SUMMARY_INTERVAL.toMillis(),
                 TimeUnit.MILLISECONDS);
         return agent;
+    }
+
+    private static SiteConnection durableConnection(Site site, OutboxSettings settings, MqttSettings mqtt,
+                                                    String version, Clock clock, ScheduledExecutorService mqttExecutor,
+                                                    ScheduledExecutorService scheduler, PublishCounters counters,
+                                                    Agent agent) {
+        Outbox outbox = Outbox.open(settings.directory().resolve(site.credentials().site().value()),
+                settings.capacityBytes());
+        agent.outboxes.add(outbox);
+        return SiteConnection.durable(site.credentials(), site.clientId(), mqtt, version, clock, mqttExecutor,
+                scheduler, counters, outbox, settings.replayPerSecond());
     }
 
     /** Stops publishing, tells the collector each site is going offline, and disconnects. */
@@ -95,6 +122,11 @@ public final class Agent implements AutoCloseable {
         PublishCounters.Snapshot total = counters.snapshot();
         log.info("hashfence-agent stopped: sent {}, acknowledged {}, skipped {}, dropped {}, failed {}", total.sent(),
                 total.acknowledged(), total.skipped(), total.dropped(), total.failed());
+        for (Outbox outbox : outboxes) {
+            Outbox.Counts counts = outbox.counts();
+            log.info("outbox: stored {} samples this run, {} pending, {} dropped when full, {} write failures",
+                    counts.added(), counts.pending(), counts.dropped(), counts.writeFailures());
+        }
     }
 
     private void logSummary() {
@@ -103,9 +135,11 @@ public final class Agent implements AutoCloseable {
         lastSummary = now;
         long connected = connections.stream().filter(SiteConnection::isConnected).count();
         if (!delta.isEmpty() || connected < connections.size()) {
-            log.info("last {}: sent {}, acknowledged {}, skipped {}, dropped {}, failed {}; {}/{} sites connected",
+            long pending = outboxes.stream().mapToLong(outbox -> outbox.counts().pending()).sum();
+            log.info("last {}: sent {}, acknowledged {}, skipped {}, dropped {}, failed {}; {}/{} sites connected{}",
                     SUMMARY_INTERVAL.toMinutes() + "m", delta.sent(), delta.acknowledged(), delta.skipped(),
-                    delta.dropped(), delta.failed(), connected, connections.size());
+                    delta.dropped(), delta.failed(), connected, connections.size(),
+                    outboxes.isEmpty() ? "" : "; " + pending + " samples in the outbox");
         }
     }
 

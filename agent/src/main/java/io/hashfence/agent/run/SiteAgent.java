@@ -57,7 +57,7 @@ final class SiteAgent {
     }
 
     void tick() {
-        if (!connection.isConnected()) {
+        if (!connection.acceptsReadings()) {
             connection.skip(source.rigCount());
             return;
         }

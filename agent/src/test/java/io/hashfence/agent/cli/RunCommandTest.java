@@ -6,13 +6,18 @@ import static org.awaitility.Awaitility.await;
 import io.hashfence.agent.testing.InProcessAgent;
 import io.hashfence.agent.testing.Mosquitto;
 import io.hashfence.agent.testing.Subscriber;
+import io.hashfence.agent.testing.TcpProxy;
 import io.hashfence.agent.testing.Wire;
 import io.hashfence.protocol.AgentState;
+import io.hashfence.protocol.RigId;
 import io.hashfence.protocol.Telemetry;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -53,6 +58,43 @@ class RunCommandTest {
         }
     }
 
+    @Test
+    void everySampleTakenWhileTheCollectorIsUnreachableArrivesInOrderAfterItReturns() throws Exception {
+        try (Mosquitto broker = Mosquitto.start(dir, Map.of("site-r", "token-r"));
+             Subscriber subscriber = Subscriber.connect(broker);
+             TcpProxy network = TcpProxy.to(broker.port())) {
+            Path config = writeConfig(network.url());
+
+            try (InProcessAgent agent = InProcessAgent.start(Map.of("HASHFENCE_TOKEN", "token-r"),
+                    "run", "--config", config.toString())) {
+                await().atMost(Duration.ofSeconds(20)).until(() -> Wire.telemetry(subscriber, "site-r").size() >= 8);
+                network.cut();
+                Thread.sleep(2_000);
+                int beforeReturn = Wire.telemetry(subscriber, "site-r").size();
+                network.restore();
+                await().atMost(Duration.ofSeconds(20)).until(() -> Wire.states(subscriber, "site-r").stream()
+                        .filter(state -> state == AgentState.ONLINE).count() >= 2);
+                await().atMost(Duration.ofSeconds(20))
+                        .until(() -> Wire.telemetry(subscriber, "site-r").size() >= beforeReturn + 4 * 2_000 / 200);
+                assertThat(agent.stop()).isEqualTo(ExitCodes.OK);
+                await().atMost(Duration.ofSeconds(5)).until(() -> Wire.states(subscriber, "site-r")
+                        .contains(AgentState.OFFLINE));
+
+                Map<RigId, List<Long>> seqsByRig = Wire.telemetry(subscriber, "site-r").stream().collect(
+                        Collectors.groupingBy(Telemetry::rig, Collectors.mapping(Telemetry::seq, Collectors.toList())));
+                assertThat(seqsByRig).hasSize(4);
+                seqsByRig.forEach((rig, seqs) -> {
+                    List<Long> distinct = seqs.stream().distinct().toList();
+                    long first = distinct.get(0);
+                    assertThat(distinct).as("rig %s: no gaps, first arrivals in order", rig)
+                            .isEqualTo(LongStream.range(first, first + distinct.size()).boxed().toList());
+                    assertThat(distinct.size()).as("rig %s: samples of the 2 s outage arrived too", rig)
+                            .isGreaterThanOrEqualTo(8 / 4 + 2_000 / 200 - 2);
+                });
+            }
+        }
+    }
+
     private Path writeConfig(String collector) throws Exception {
         Path config = dir.resolve("agent.yml");
         Files.writeString(config, """
@@ -66,7 +108,9 @@ class RunCommandTest {
                 simulate:
                   rigs: 4
                   seed: 3
-                """.formatted(collector));
+                outbox:
+                  directory: %s
+                """.formatted(collector, dir.resolve("outbox")));
         return config;
     }
 }

@@ -2,7 +2,14 @@ package io.hashfence.agent.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
+import io.hashfence.agent.discover.Cidr;
+import io.hashfence.agent.miner.MinerEndpoint;
+import io.hashfence.agent.miner.MinerKind;
+import io.hashfence.agent.poll.PollSettings;
+import io.hashfence.agent.power.MeterKind;
+import io.hashfence.protocol.RigId;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -27,8 +34,16 @@ class ConfigLoaderTest {
         assertThat(config.clientId()).isEqualTo("hashfence-agent-site-a");
         assertThat(config.publishInterval()).isEqualTo(AgentConfig.DEFAULT_PUBLISH_INTERVAL);
         assertThat(config.mqtt()).isEqualTo(MqttSettings.defaults(MqttSettings.DEFAULT_COLLECTOR));
-        assertThat(config.simulate()).isEqualTo(new SimulationSettings(SimulationSettings.DEFAULT_RIGS,
-                SimulationSettings.DEFAULT_SEED, SimulationSettings.DEFAULT_RESTRICTED_SHARE));
+        assertThat(config.simulate()).isEmpty();
+        MinerSettings miners = config.miners().orElseThrow();
+        assertThat(miners.miners()).extracting(MinerEndpoint::address, endpoint -> endpoint.rig().value())
+                .containsExactly(tuple("192.168.1.50:4028", "rack1-s19pro-01"), tuple("192.168.1.51:4433", "192.168.1.51"));
+        assertThat(miners.discoveryRanges()).containsExactly(Cidr.parse("192.168.1.0/24"));
+        assertThat(miners.rediscoverInterval()).isEqualTo(MinerSettings.DEFAULT_REDISCOVER_INTERVAL);
+        assertThat(miners.poll()).isEqualTo(PollSettings.defaults());
+        assertThat(config.power()).isEqualTo(PowerSettings.defaults());
+        assertThat(config.location()).isEqualTo(new LocationSettings.Static(30.6557, -97.0017, 100));
+        assertThat(config.outbox()).isEqualTo(OutboxSettings.defaults());
     }
 
     @Test
@@ -76,7 +91,7 @@ class ConfigLoaderTest {
         assertThat(config.publishInterval()).isEqualTo(Duration.ofMinutes(1));
         assertThat(config.mqtt()).isEqualTo(new MqttSettings("tcp://127.0.0.1:8883", Duration.ZERO,
                 Duration.ofSeconds(3), new ReconnectBackoff(Duration.ofMillis(250), Duration.ofMinutes(2))));
-        assertThat(config.simulate()).isEqualTo(new SimulationSettings(40, 9, 0.25));
+        assertThat(config.simulate()).contains(new SimulationSettings(40, 9, 0.25));
     }
 
     @Test
@@ -107,6 +122,52 @@ class ConfigLoaderTest {
                 .isInstanceOf(ConfigException.class).hasMessageContaining("simulate");
         assertThatThrownBy(() -> loader.load(dir.resolve("missing.yml"), NO_FLAGS))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("does not exist");
+    }
+
+    @Test
+    void readsMinersPowerGpsdAndOutboxSettings() throws Exception {
+        AgentConfig config = new ConfigLoader(Map.of()).load(write("""
+                site: a
+                token: t
+                miners:
+                  - {host: 10.0.0.5, type: xmrig, port: 18088, access_token: abc, model: Ryzen 9 7950X}
+                  - {host: 10.0.0.6, type: t-rex}
+                poll: {timeout: 1500ms, parallelism: 200}
+                power: {meter: nvidia-smi, estimate: false, nvidia_smi: /opt/nvidia/bin/nvidia-smi}
+                location: {source: gpsd, gpsd: {host: 10.0.0.2, max_age: 1m}}
+                outbox: {directory: /var/lib/x, max_size: 512MiB, replay_rate: 50}
+                """), NO_FLAGS);
+
+        MinerSettings miners = config.miners().orElseThrow();
+        assertThat(miners.miners()).containsExactly(
+                new MinerEndpoint(MinerKind.XMRIG, "10.0.0.5", 18088, RigId.of("10.0.0.5-18088"), "abc", "Ryzen 9 7950X"),
+                new MinerEndpoint(MinerKind.TREX, "10.0.0.6", 4067, RigId.of("10.0.0.6"), null, null));
+        assertThat(miners.poll()).isEqualTo(new PollSettings(Duration.ofMillis(1500), 200));
+        assertThat(config.power()).isEqualTo(new PowerSettings(MeterKind.NVIDIA_SMI, false, "/opt/nvidia/bin/nvidia-smi",
+                "ipmitool"));
+        assertThat(config.location()).isEqualTo(new LocationSettings.Gpsd("10.0.0.2", 2947, Duration.ofMinutes(1)));
+        assertThat(config.outbox()).isEqualTo(new OutboxSettings(Path.of("/var/lib/x"), 512L << 20, 50));
+    }
+
+    @Test
+    void explainsWhatIsWrongWithMinersAndTheirNeighbours() throws Exception {
+        ConfigLoader loader = new ConfigLoader(Map.of());
+        assertThatThrownBy(() -> loader.load(write("site: a\ntoken: t\nminers: [{host: h, type: antminer}]\n"), NO_FLAGS))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("miners[0].type: unknown miner type \"antminer\"");
+        assertThatThrownBy(() -> loader.load(write("site: a\ntoken: t\nminers: [{port: 4028}]\n"), NO_FLAGS))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("miners[0].host is required");
+        assertThatThrownBy(() -> loader.load(write("site: a\ntoken: t\nminers: [{host: h, rig: x}, {host: i, rig: x}]\n"),
+                NO_FLAGS)).isInstanceOf(ConfigException.class).hasMessageContaining("same rig id");
+        assertThatThrownBy(() -> loader.load(write("site: a\ntoken: t\ndiscovery: {ranges: [10.0.0.0/8]}\n"), NO_FLAGS))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("discovery.ranges").hasMessageContaining("/16");
+        assertThatThrownBy(() -> loader.load(write("site: a\ntoken: t\nsimulate: {}\nminers: [{host: h}]\n"), NO_FLAGS))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("cannot be combined");
+        assertThatThrownBy(() -> loader.load(write("site: a\ntoken: t\nsimulate: {}\noutbox: {max_size: 64MB}\n"),
+                NO_FLAGS)).isInstanceOf(ConfigException.class).hasMessageContaining("outbox.max_size").hasMessageContaining("MiB");
+        assertThatThrownBy(() -> loader.load(write("site: a\ntoken: t\nsimulate: {}\npower: {meter: wattmeter}\n"),
+                NO_FLAGS)).isInstanceOf(ConfigException.class).hasMessageContaining("rapl, nvidia-smi, hwmon, ipmi");
+        assertThatThrownBy(() -> loader.load(write("site: a\ntoken: t\nsimulate: {}\nlocation: {source: static, lat: 95, lon: 0}\n"),
+                NO_FLAGS)).isInstanceOf(ConfigException.class).hasMessageContaining("lat must be in [-90, 90]");
     }
 
     private Path write(String yaml) throws Exception {

@@ -1,0 +1,14 @@
+package io.hashfence.agent.power;
+
+import java.util.OptionalDouble;
+
+import io.hashfence.protocol.PowerSource;
+
+/** A power figure for the machine the agent runs on, read when the miner reports none. */
+public interface PowerMeter {
+
+    /** Watts now, or empty while the meter has no figure yet; throws with a message saying what to fix when it cannot be read. */
+    OptionalDouble readWatts() throws PowerMeterException;
+
+    PowerSource source();
+}

@@ -1,0 +1,82 @@
+package io.hashfence.agent.testing;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * A real gpsd started by {@code gpsfake} on 127.0.0.1 and a free port, fed an NMEA log from the test
+ * resources in a loop. Without gpsfake and gpsd (Debian packages gpsd, gpsd-clients) the calling test is
+ * skipped, unless CI=true, where it fails.
+ */
+public final class Gpsfake implements AutoCloseable {
+    private final Process process;
+    private final int port;
+
+    private Gpsfake(Process process, int port) {
+        this.process = process;
+        this.port = port;
+    }
+
+    public static Gpsfake feeding(Path nmeaLog, Path workDir) throws IOException, InterruptedException {
+        requireBinaries();
+        int port = freePort();
+        Process process = new ProcessBuilder("gpsfake", "-q", "-c", "0.1", "-P", String.valueOf(port), nmeaLog.toString())
+                .directory(workDir.toFile()).redirectErrorStream(true)
+                .redirectOutput(workDir.resolve("gpsfake.log").toFile()).start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+        while (System.nanoTime() < deadline) {
+            try (Socket probe = new Socket(InetAddress.getLoopbackAddress(), port)) {
+                return new Gpsfake(process, port);
+            } catch (IOException notYet) {
+                if (!process.isAlive()) {
+                    fail("gpsfake exited with " + process.exitValue() + ": " + Files.readString(workDir.resolve("gpsfake.log")));
+                }
+                Thread.sleep(100);
+            }
+        }
+        process.destroyForcibly();
+        throw new AssertionError("gpsd did not listen on port " + port + " within 15 s");
+    }
+
+    public int port() {
+        return port;
+    }
+
+    private static void requireBinaries() {
+        for (Path binary : List.of(Path.of("/usr/bin/gpsfake"), Path.of("/usr/sbin/gpsd"))) {
+            if (!Files.isExecutable(binary)) {
+                String message = binary + " not found; install the Debian packages gpsd and gpsd-clients";
+                if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+                    fail(message);
+                }
+                Assumptions.abort(message + "; skipping this gpsd test");
+            }
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(10, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor();
+        }
+    }
+}

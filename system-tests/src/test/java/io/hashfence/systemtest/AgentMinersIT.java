@@ -1,0 +1,153 @@
+package io.hashfence.systemtest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The shipped agent polling miners over their real network path into the shipped collector: a fake Antminer
+ * (stock bmminer replies: NUL-terminated, {@code }{} without comma, numbers as strings) and a miner that is
+ * not there. The collector shows the live one mining with a nameplate power estimate and the configured
+ * location, and the absent one unreachable; {@code check} says which works and which to fix.
+ */
+class AgentMinersIT {
+    private static final Pattern MQTT_PORT = Pattern.compile("MQTT listening on [^:]+:(\\d+)");
+    private static final Pattern HTTP_PORT = Pattern.compile("HTTP listening on http://[^:]+:(\\d+)");
+    private static final Pattern COMMAND = Pattern.compile("\"command\"\\s*:\\s*\"([^\"]+)\"");
+    private static final Map<String, String> ANTMINER = Map.of(
+            "version", "{\"STATUS\":[{\"STATUS\":\"S\",\"Code\":22,\"Msg\":\"BMMiner versions\"}],\"VERSION\":[{\"BMMiner\":"
+                    + "\"1.0.0\",\"API\":\"3.1\",\"CompileTime\":\"Thu Apr 13 16:47:29 CST 2023\",\"Type\":\"Antminer S19 Pro\"}],\"id\":1}",
+            "summary", "{\"STATUS\":[{\"STATUS\":\"S\",\"Code\":11,\"Msg\":\"Summary\"}],\"SUMMARY\":[{\"Elapsed\":86412,"
+                    + "\"GHS 5s\":\"110321.45\",\"GHS av\":110012.37}],\"id\":1}",
+            "pools", "{\"STATUS\":[{\"STATUS\":\"S\",\"Code\":7,\"Msg\":\"1 Pool(s)\"}],\"POOLS\":[{\"POOL\":0,\"URL\":"
+                    + "\"stratum+tcp://btc.f2pool.com:1314\",\"Status\":\"Alive\",\"User\":\"hf.s19\",\"Stratum Active\":true}],\"id\":1}",
+            "stats", "{\"STATUS\":[{\"STATUS\":\"S\",\"Code\":70,\"Msg\":\"CGMiner stats\"}],\"STATS\":[{\"BMMiner\":\"1.0.0\"}"
+                    + "{\"STATS\":0,\"ID\":\"BC50\",\"fan1\":5520,\"fan2\":5640,\"temp2_1\":71,\"temp2_2\":\"72\"}],\"id\":1}");
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @TempDir
+    Path workDir;
+
+    @Test
+    void polledMinersShowInTheCollectorAndCheckSaysWhatToFix() throws Exception {
+        Path dataDir = workDir.resolve("data");
+        String token = addSite(dataDir, "miners-site");
+        int absentPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            absentPort = socket.getLocalPort();
+        }
+        try (ServerSocket antminer = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+             JarProcess collector = JarProcess.start(JarProcess.collectorJar(), workDir, Map.of(),
+                     "run", "--data-dir", dataDir.toString(), "--mqtt-port", "0", "--http-port", "0")) {
+            Thread fake = new Thread(() -> serve(antminer), "fake-antminer");
+            fake.setDaemon(true);
+            fake.start();
+            int mqttPort = Integer.parseInt(collector.awaitLog(MQTT_PORT, Duration.ofSeconds(30)));
+            int httpPort = Integer.parseInt(collector.awaitLog(HTTP_PORT, Duration.ofSeconds(30)));
+            Path config = workDir.resolve("agent.yml");
+            Files.writeString(config, """
+                    site: miners-site
+                    collector: tcp://127.0.0.1:%d
+                    publish_interval: 1s
+                    miners:
+                      - {host: 127.0.0.1, port: %d, rig: s19pro-rack1}
+                      - {host: 127.0.0.1, port: %d, rig: gone-rack2}
+                    poll: {timeout: 500ms}
+                    location: {lat: 52.2867, lon: 104.3, accuracy_m: 30}
+                    outbox: {directory: %s}
+                    """.formatted(mqttPort, antminer.getLocalPort(), absentPort, workDir.resolve("outbox")));
+
+            try (JarProcess agent = JarProcess.start(JarProcess.agentJar(), workDir, Map.of("HASHFENCE_TOKEN", token),
+                    "run", "--config", config.toString())) {
+                JsonNode live = awaitRig(httpPort, "s19pro-rack1", agent);
+                assertThat(live.at("/miner/type").asText()).isEqualTo("bmminer");
+                assertThat(live.at("/miner/model").asText()).isEqualTo("Antminer S19 Pro");
+                assertThat(live.at("/miner/status").asText()).isEqualTo("mining");
+                assertThat(live.at("/hashrate_hs").asDouble()).isCloseTo(1.1032145e14, within(1e3));
+                assertThat(live.at("/power/source").asText()).isEqualTo("estimate");
+                assertThat(live.at("/power/watts").asDouble()).isCloseTo(29.5 * 110.32145, within(0.1));
+                assertThat(live.at("/location/source").asText()).isEqualTo("static");
+                assertThat(live.at("/location/lat").asDouble()).isEqualTo(52.2867);
+                assertThat(live.at("/temperatures")).hasSize(2);
+                assertThat(live.at("/pools/0/active").asBoolean()).isTrue();
+
+                JsonNode gone = awaitRig(httpPort, "gone-rack2", agent);
+                assertThat(gone.at("/miner/status").asText()).isEqualTo("unreachable");
+                assertThat(gone.at("/hashrate_hs").asDouble()).isZero();
+                assertThat(agent.stderr()).contains("gone-rack2").contains("unreachable");
+            }
+
+            JarProcess check = JarProcess.start(JarProcess.agentJar(), workDir, Map.of("HASHFENCE_TOKEN", token),
+                    "check", "--config", config.toString());
+            assertThat(check.waitFor(Duration.ofSeconds(60))).as(check.stdout() + check.stderr()).isEqualTo(1);
+            assertThat(check.stdout())
+                    .containsPattern("ok +miner cgminer 127\\.0\\.0\\.1:\\d+ \\(s19pro-rack1\\): bmminer Antminer S19 Pro, mining")
+                    .containsPattern("FAIL +miner cgminer 127\\.0\\.0\\.1:" + absentPort + " \\(gone-rack2\\)")
+                    .containsPattern("ok +collector tcp://127\\.0\\.0\\.1:" + mqttPort)
+                    .contains("1 check(s) failed");
+        }
+    }
+
+    /** Answers one cgminer API request per connection, as bmminer does, with a NUL after the reply. */
+    private static void serve(ServerSocket server) {
+        while (!server.isClosed()) {
+            try (Socket socket = server.accept()) {
+                InputStream in = socket.getInputStream();
+                byte[] buffer = new byte[4096];
+                int read = in.read(buffer);
+                Matcher command = COMMAND.matcher(new String(buffer, 0, Math.max(read, 0), StandardCharsets.US_ASCII));
+                String reply = command.find() ? ANTMINER.get(command.group(1)) : null;
+                if (reply == null) {
+                    reply = "{\"STATUS\":[{\"STATUS\":\"E\",\"Code\":14,\"Msg\":\"Invalid command\"}],\"id\":1}";
+                }
+                socket.getOutputStream().write((reply + "\u0000").getBytes(StandardCharsets.US_ASCII));
+            } catch (IOException e) {
+                // The server closed, or the client went away.
+            }
+        }
+    }
+
+    private JsonNode awaitRig(int httpPort, String rig, JarProcess agent) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < deadline) {
+            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + httpPort + "/api/v1/rigs/miners-site/" + rig)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() == 200) {
+                return JSON.readTree(response.body()).get("latest");
+            }
+            assertThat(agent.isAlive()).as("agent still running; its log:\n" + agent.stderr()).isTrue();
+            Thread.sleep(100);
+        }
+        throw new AssertionError("rig " + rig + " never showed; agent log:\n" + agent.stderr());
+    }
+
+    private String addSite(Path dataDir, String site) throws Exception {
+        JarProcess add = JarProcess.start(JarProcess.collectorJar(), workDir, Map.of(),
+                "sites", "add", site, "--data-dir", dataDir.toString());
+        assertThat(add.waitFor(Duration.ofSeconds(30))).as(add.stderr()).isZero();
+        String[] lines = add.stdout().strip().split("\n");
+        return lines[lines.length - 1].strip();
+    }
+}

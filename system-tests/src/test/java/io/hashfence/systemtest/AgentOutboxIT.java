@@ -1,0 +1,205 @@
+package io.hashfence.systemtest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The agent's durable outbox end to end with the shipped jars: samples taken while the collector is down
+ * arrive once it is back, and an agent killed with SIGKILL loses at most the sample it was writing. The
+ * collector's {@code accepted} counter is its view of distinct messages (duplicates are counted apart); it
+ * also counts the agent's status messages: {@code online} after each connect and {@code offline} on stop.
+ */
+class AgentOutboxIT {
+    private static final Pattern MQTT_PORT = Pattern.compile("MQTT listening on [^:]+:(\\d+)");
+    private static final Pattern HTTP_PORT = Pattern.compile("HTTP listening on http://[^:]+:(\\d+)");
+    private static final Pattern STOPPED = Pattern.compile(
+            "outbox: stored (\\d+) samples this run, (\\d+) pending, (\\d+) dropped when full");
+    private static final Pattern RECOVERED = Pattern.compile("(\\d+) unsent samples from an earlier run");
+    private static final Pattern STORED_DEBUG = Pattern.compile("outbox: stored sample \\d+ for ");
+    private static final String ACCEPTED = "hashfence_ingest_messages_total{outcome=\"accepted\"}";
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @TempDir
+    Path workDir;
+
+    @Test
+    void samplesTakenWhileTheCollectorIsDownArriveExactlyOnceAfterItRestarts() throws Exception {
+        Path dataDir = workDir.resolve("data");
+        String token = addSite(dataDir, "outage-site");
+        JarProcess collector = startCollector(dataDir, 0);
+        int mqttPort = Integer.parseInt(collector.awaitLog(MQTT_PORT, Duration.ofSeconds(30)));
+        int httpPort = Integer.parseInt(collector.awaitLog(HTTP_PORT, Duration.ofSeconds(30)));
+        Path config = agentConfig("outage-site", mqttPort, "1s", 2);
+
+        try (JarProcess agent = JarProcess.start(JarProcess.agentJar(), workDir, Map.of("HASHFENCE_TOKEN", token),
+                "run", "--config", config.toString())) {
+            awaitAccepted(httpPort, 4, agent);
+            double acceptedBeforeOutage = acceptedInAQuietMoment(httpPort);
+            collector.stop();
+
+            Thread.sleep(4_000);
+            assertThat(agent.isAlive()).isTrue();
+            collector = startCollector(dataDir, mqttPort);
+            int newHttpPort = Integer.parseInt(collector.awaitLog(HTTP_PORT, Duration.ofSeconds(30)));
+            agent.awaitLog(Pattern.compile("stored samples all delivered"), Duration.ofSeconds(60));
+            awaitAccepted(newHttpPort, 4, agent);
+
+            agent.stop();
+            double acceptedAfterOutage = accepted(newHttpPort);
+            Matcher totals = STOPPED.matcher(agent.stderr());
+            assertThat(totals.find()).as(agent.stderr()).isTrue();
+            long stored = Long.parseLong(totals.group(1));
+            long pending = Long.parseLong(totals.group(2));
+
+            assertThat(pending).isZero();
+            assertThat(Long.parseLong(totals.group(3))).isZero();
+            assertThat(stored).as("about 2 rigs x 1/s over the run, outage included").isGreaterThan(12);
+            long statusMessages = connects(agent) + 1;
+            assertThat(acceptedBeforeOutage + acceptedAfterOutage - statusMessages).as("every sample, once; collector: %s; agent log:%n%s",
+                    ingest(newHttpPort), agent.stderr()).isEqualTo(stored);
+        } finally {
+            collector.stop();
+        }
+    }
+
+    @Test
+    void anAgentKilledWithSigkillLosesAtMostTheSampleItWasWriting() throws Exception {
+        Path dataDir = workDir.resolve("data");
+        String token = addSite(dataDir, "kill-site");
+        int mqttPort = freePort();
+        Path config = agentConfig("kill-site", mqttPort, "100ms", 1);
+
+        JarProcess first = JarProcess.start(JarProcess.agentJar(), workDir,
+                Map.of("HASHFENCE_TOKEN", token, "HASHFENCE_LOG_LEVEL", "DEBUG"), "run", "--config", config.toString());
+        first.awaitLog(STORED_DEBUG, Duration.ofSeconds(30));
+        Thread.sleep(2_000);
+        kill(config);
+        long loggedAsStored = STORED_DEBUG.matcher(first.stderr()).results().count();
+        assertThat(loggedAsStored).isGreaterThan(5);
+
+        JarProcess collector = startCollector(dataDir, mqttPort);
+        try (JarProcess second = JarProcess.start(JarProcess.agentJar(), workDir, Map.of("HASHFENCE_TOKEN", token),
+                "run", "--config", config.toString())) {
+            int httpPort = Integer.parseInt(collector.awaitLog(HTTP_PORT, Duration.ofSeconds(30)));
+            long recovered = Long.parseLong(second.awaitLog(RECOVERED, Duration.ofSeconds(30)));
+            assertThat(recovered).as("stored before the kill, at most one more than logged")
+                    .isBetween(loggedAsStored, loggedAsStored + 1);
+            second.awaitLog(Pattern.compile("stored samples all delivered"), Duration.ofSeconds(60));
+
+            second.stop();
+            double accepted = accepted(httpPort);
+            Matcher totals = STOPPED.matcher(second.stderr());
+            assertThat(totals.find()).as(second.stderr()).isTrue();
+            assertThat(Long.parseLong(totals.group(2))).isZero();
+            assertThat(accepted - connects(second) - 1).as("collector: %s; agent log:%n%s", ingest(httpPort), second.stderr())
+                    .isEqualTo(recovered + Long.parseLong(totals.group(1)));
+        } finally {
+            collector.stop();
+        }
+    }
+
+    private Path agentConfig(String site, int mqttPort, String interval, int rigs) throws IOException {
+        Path config = workDir.resolve(site + ".yml");
+        Files.writeString(config, """
+                site: %s
+                collector: tcp://127.0.0.1:%d
+                publish_interval: %s
+                mqtt:
+                  reconnect_backoff: {min: 200ms, max: 1s}
+                simulate: {rigs: %d, seed: 5}
+                outbox:
+                  directory: %s
+                """.formatted(site, mqttPort, interval, rigs, workDir.resolve("outbox-" + site)));
+        return config;
+    }
+
+    /** SIGKILL for the agent JVM started with this config (JarProcess only sends SIGTERM). */
+    private static void kill(Path config) throws InterruptedException {
+        ProcessHandle agent = ProcessHandle.current().children()
+                .filter(child -> child.info().arguments().map(args -> String.join(" ", args).contains(config.toString()))
+                        .orElse(false))
+                .findFirst().orElseThrow(() -> new AssertionError("no agent process running with " + config));
+        agent.destroyForcibly();
+        agent.onExit().join();
+    }
+
+    private JarProcess startCollector(Path dataDir, int mqttPort) throws IOException {
+        return JarProcess.start(JarProcess.collectorJar(), workDir, Map.of(), "run", "--data-dir", dataDir.toString(),
+                "--mqtt-port", String.valueOf(mqttPort), "--http-port", "0");
+    }
+
+    private String addSite(Path dataDir, String site) throws Exception {
+        JarProcess add = JarProcess.start(JarProcess.collectorJar(), workDir, Map.of(),
+                "sites", "add", site, "--data-dir", dataDir.toString());
+        assertThat(add.waitFor(Duration.ofSeconds(30))).as(add.stderr()).isZero();
+        String[] lines = add.stdout().strip().split("\n");
+        return lines[lines.length - 1].strip();
+    }
+
+    private static void awaitAccepted(int httpPort, double atLeast, JarProcess agent) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (accepted(httpPort) >= atLeast) {
+                return;
+            }
+            assertThat(agent.isAlive()).as("agent still running; its log:\n" + agent.stderr()).isTrue();
+            Thread.sleep(100);
+        }
+        throw new AssertionError("collector accepted fewer than " + atLeast + " samples; agent log:\n" + agent.stderr());
+    }
+
+    /**
+     * The accepted count read just after a sample has arrived, when the next is most of an interval away,
+     * so that nothing is in flight between this read and a stop that follows.
+     */
+    private static double acceptedInAQuietMoment(int httpPort) throws Exception {
+        double before = accepted(httpPort);
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (accepted(httpPort) == before && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        Thread.sleep(50);
+        return accepted(httpPort);
+    }
+
+    private static long connects(JarProcess agent) throws IOException {
+        return Pattern.compile(": (re)?connected to tcp://").matcher(agent.stderr()).results().count();
+    }
+
+    private static String ingest(int httpPort) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/metrics")).build(),
+                HttpResponse.BodyHandlers.ofString()).body().lines()
+                .filter(line -> line.startsWith("hashfence_ingest_messages_total")).toList().toString();
+    }
+
+    private static double accepted(int httpPort) throws IOException, InterruptedException {
+        String metrics = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/metrics")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        for (String line : metrics.split("\n")) {
+            if (line.startsWith(ACCEPTED + " ")) {
+                return Double.parseDouble(line.substring(ACCEPTED.length() + 1).trim());
+            }
+        }
+        return 0;
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
