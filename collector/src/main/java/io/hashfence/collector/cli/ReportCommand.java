@@ -67,7 +67,7 @@ public final class ReportCommand implements Callable<Integer> {
         }
         ReportFormat chosen = ReportFormat.fromLabel(format).orElseThrow(() -> new ParameterException(spec.commandLine(),
                 "--format must be " + ReportFormat.choices() + ", got \"" + format + "\""));
-        Path dir = dataDir != null ? dataDir : Path.of(System.getenv().getOrDefault("HASHFENCE_DATA_DIR", "data"));
+        Path dir = DataDirectory.resolve(dataDir);
         if (!Files.isDirectory(dir)) {
             throw new ParameterException(spec.commandLine(), "--data-dir " + dir + " is not a directory");
         }

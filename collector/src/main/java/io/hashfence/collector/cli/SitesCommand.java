@@ -36,8 +36,7 @@ public final class SitesCommand {
                 throw new ParameterException(spec.commandLine(),
                         "SITE must match [A-Za-z0-9._-]{1,64}, got \"" + site + "\"");
             }
-            Path dir = dataDir != null ? dataDir : Path.of(System.getenv().getOrDefault("HASHFENCE_DATA_DIR", "data"));
-            CredentialStore store = new CredentialStore(dir);
+            CredentialStore store = new CredentialStore(DataDirectory.resolve(dataDir));
             if (store.find(SiteId.of(site)).isPresent()) {
                 throw new ParameterException(spec.commandLine(), "site " + site + " already exists in " + store.file());
             }
@@ -65,8 +64,7 @@ public final class SitesCommand {
 
         @Override
         public Integer call() throws Exception {
-            Path dir = dataDir != null ? dataDir : Path.of(System.getenv().getOrDefault("HASHFENCE_DATA_DIR", "data"));
-            CredentialStore store = new CredentialStore(dir);
+            CredentialStore store = new CredentialStore(DataDirectory.resolve(dataDir));
             if (!Ids.isValid(site) || store.find(SiteId.of(site)).isEmpty()) {
                 throw new ParameterException(spec.commandLine(), "no site \"" + site + "\" in " + store.file());
             }

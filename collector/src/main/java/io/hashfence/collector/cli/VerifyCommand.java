@@ -28,7 +28,7 @@ public final class VerifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Path dir = dataDir != null ? dataDir : Path.of(System.getenv().getOrDefault("HASHFENCE_DATA_DIR", "data"));
+        Path dir = DataDirectory.resolve(dataDir);
         Path file = dir.resolve(EventLog.FILE_NAME);
         if (!Files.exists(file)) {
             throw new ParameterException(spec.commandLine(), "no event log at " + file);

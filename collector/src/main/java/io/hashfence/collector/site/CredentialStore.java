@@ -50,24 +50,22 @@ public final class CredentialStore {
 
     /** Adds a site and returns its new token; the token is not kept anywhere. */
     public synchronized String add(SiteId site, TokenHasher hasher) throws IOException {
-        Map<SiteId, SiteCredential> credentials = new LinkedHashMap<>(current().credentials());
-        if (credentials.containsKey(site)) {
+        if (current().credentials().containsKey(site)) {
             throw new IllegalArgumentException("site " + site + " already exists in " + file);
         }
-        String token = hasher.newToken();
-        byte[] salt = hasher.newSalt();
-        credentials.put(site, new SiteCredential(site, salt, TokenHasher.hash(token, salt, TokenHasher.ITERATIONS),
-                TokenHasher.ITERATIONS, Instant.now()));
-        write(credentials);
-        return token;
+        return issue(site, hasher);
     }
 
     /** Replaces a site's token with a new one, which it returns; the old one stops working at once. */
     public synchronized String rotate(SiteId site, TokenHasher hasher) throws IOException {
-        Map<SiteId, SiteCredential> credentials = new LinkedHashMap<>(current().credentials());
-        if (!credentials.containsKey(site)) {
+        if (!current().credentials().containsKey(site)) {
             throw new IllegalArgumentException("no site " + site + " in " + file);
         }
+        return issue(site, hasher);
+    }
+
+    private String issue(SiteId site, TokenHasher hasher) throws IOException {
+        Map<SiteId, SiteCredential> credentials = new LinkedHashMap<>(current().credentials());
         String token = hasher.newToken();
         byte[] salt = hasher.newSalt();
         credentials.put(site, new SiteCredential(site, salt, TokenHasher.hash(token, salt, TokenHasher.ITERATIONS),
