@@ -31,7 +31,7 @@ class ConfigLoaderTest {
 
         assertThat(config.credentials().site().value()).isEqualTo("site-a");
         assertThat(config.credentials().token()).isEqualTo("secret");
-        assertThat(config.clientId()).isEqualTo("hashfence-agent-site-a");
+        assertThat(config.clientId()).startsWith("hashfence-agent-site-a-").doesNotContain(" ");
         assertThat(config.publishInterval()).isEqualTo(AgentConfig.DEFAULT_PUBLISH_INTERVAL);
         assertThat(config.mqtt()).isEqualTo(MqttSettings.defaults(MqttSettings.DEFAULT_COLLECTOR));
         assertThat(config.simulate()).isEmpty();
