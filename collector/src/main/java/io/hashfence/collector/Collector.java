@@ -173,10 +173,14 @@ public final class Collector implements AutoCloseable {
         timers.scheduleWithFixedDelay(guarded("alert reminders", () -> notifier.remind(alerts.firing())), resend,
                 resend, TimeUnit.MILLISECONDS);
 
-        LOG.info("MQTT listening on {}:{} ({} transport{})", config.mqtt().bind(), mqttAddress().getPort(),
-                transport.name(), config.mqtt().proxyProtocol() ? ", PROXY protocol required" : "");
+        if (mqttAddress() != null) {
+            LOG.info("MQTT listening on {}:{} ({} transport{}; plain text, as configured)", config.mqtt().bind(),
+                    mqttAddress().getPort(), transport.name(),
+                    config.mqtt().proxyProtocol() ? ", PROXY protocol required" : "");
+        }
         if (mqtt.tlsAddress() != null) {
-            LOG.info("MQTT over TLS listening on {}:{}", config.mqtt().bind(), mqtt.tlsAddress().getPort());
+            LOG.info("MQTT over TLS listening on {}:{} ({} transport)", config.mqtt().bind(),
+                    mqtt.tlsAddress().getPort(), transport.name());
         }
         LOG.info("HTTP listening on http://{}:{} (/metrics, /healthz, /api/v1/rigs, /api/v1/alerts, /api/v1/locate, "
                         + "/api/v1/report)",
@@ -255,6 +259,7 @@ public final class Collector implements AutoCloseable {
         return policy.reload();
     }
 
+    /** The plain MQTT listener's address, or null when plain MQTT is off. */
     public InetSocketAddress mqttAddress() {
         return mqtt.address();
     }

@@ -43,7 +43,7 @@ public final class ConfigLoader {
                 "audit"));
         Section audit = top.section("audit", Set.of("retention"));
         Section mqtt = top.section("mqtt", Set.of("bind", "port", "max_message_bytes", "receive_maximum",
-                "connect_timeout", "proxy_protocol", "limits", "tls"));
+                "connect_timeout", "proxy_protocol", "limits", "tls", "plain"));
         Section tls = mqtt.section("tls", Set.of("port", "cert_file", "key_file", "client_ca_file",
                 "require_client_cert"));
         Section limits = mqtt.section("limits", Set.of("max_connections", "max_connections_per_address",
@@ -77,7 +77,8 @@ public final class ConfigLoader {
                                 limits.integer("max_topic_length", m.limits().maxTopicLength())),
                         tls.isEmpty() ? m.tls() : new TlsConfig(tls.integer("port", TlsConfig.DEFAULT_PORT),
                                 path(tls.text("cert_file", null)), path(tls.text("key_file", null)),
-                                path(tls.text("client_ca_file", null)), tls.bool("require_client_cert", false))),
+                                path(tls.text("client_ca_file", null)), tls.bool("require_client_cert", false)),
+                        mqtt.bool("plain", m.plain())),
                 new HttpConfig(http.text("bind", h.bind()), http.integer("port", h.port()),
                         http.text("api_token_file", null) == null ? h.apiTokenFile()
                                 : Path.of(http.text("api_token_file", null)),

@@ -12,9 +12,11 @@ import java.time.Duration;
  *                      balancer); never enable it when clients connect directly, or they could claim any address
  * @param limits connection, rate and size limits
  * @param tls the MQTT-over-TLS listener, or null for none
+ * @param plain whether the plain-text listener on {@code port} runs: only when asked for explicitly
+ *              ({@code mqtt.plain: true}, {@code --mqtt-port}, {@code HASHFENCE_MQTT_PORT})
  */
 public record MqttConfig(String bind, int port, int maxMessageBytes, int receiveMaximum, Duration connectTimeout,
-                         boolean proxyProtocol, LimitsConfig limits, TlsConfig tls) {
+                         boolean proxyProtocol, LimitsConfig limits, TlsConfig tls, boolean plain) {
     public static final int DEFAULT_PORT = 1883;
 
     public MqttConfig {
@@ -30,18 +32,35 @@ public record MqttConfig(String bind, int port, int maxMessageBytes, int receive
 
     public static MqttConfig defaults() {
         return new MqttConfig("0.0.0.0", DEFAULT_PORT, 64 * 1024, 1024, Duration.ofSeconds(10), false,
-                LimitsConfig.defaults(), null);
+                LimitsConfig.defaults(), null, false);
     }
 
+    /** Plain MQTT on this port: naming the plain port is the explicit choice to run it. */
     public MqttConfig withPort(int newPort) {
-        return new MqttConfig(bind, newPort, maxMessageBytes, receiveMaximum, connectTimeout, proxyProtocol, limits, tls);
+        return new MqttConfig(bind, newPort, maxMessageBytes, receiveMaximum, connectTimeout, proxyProtocol, limits, tls,
+                true);
+    }
+
+    public MqttConfig withPlain(boolean newPlain) {
+        return new MqttConfig(bind, port, maxMessageBytes, receiveMaximum, connectTimeout, proxyProtocol, limits, tls,
+                newPlain);
+    }
+
+    /** Refuses a configuration with no listener at all: TLS is not configured and plain MQTT not asked for. */
+    public void requireListener() {
+        if (!plain && tls == null) {
+            throw new IllegalArgumentException("no MQTT listener: configure mqtt.tls (cert_file and key_file), or "
+                    + "allow plain MQTT explicitly with mqtt.plain: true, --mqtt-port or HASHFENCE_MQTT_PORT");
+        }
     }
 
     public MqttConfig withLimits(LimitsConfig newLimits) {
-        return new MqttConfig(bind, port, maxMessageBytes, receiveMaximum, connectTimeout, proxyProtocol, newLimits, tls);
+        return new MqttConfig(bind, port, maxMessageBytes, receiveMaximum, connectTimeout, proxyProtocol, newLimits, tls,
+                plain);
     }
 
     public MqttConfig withTls(TlsConfig newTls) {
-        return new MqttConfig(bind, port, maxMessageBytes, receiveMaximum, connectTimeout, proxyProtocol, limits, newTls);
+        return new MqttConfig(bind, port, maxMessageBytes, receiveMaximum, connectTimeout, proxyProtocol, limits, newTls,
+                plain);
     }
 }

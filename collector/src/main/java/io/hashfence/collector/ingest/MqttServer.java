@@ -53,7 +53,8 @@ public final class MqttServer implements AutoCloseable {
         workerGroup = transport.newGroup(0);
         ConnectionGate gate = new ConnectionGate(config.limits(), metrics);
         AtomicLong connectionIds = new AtomicLong();
-        serverChannel = bind(transport, config.bind(), config.port(),
+        config.requireListener();
+        serverChannel = !config.plain() ? null : bind(transport, config.bind(), config.port(),
                 new MqttChannelInitializer(services, gate, null, connectionIds));
         tlsChannel = config.tls() == null ? null : bind(transport, config.bind(), config.tls().port(),
                 new MqttChannelInitializer(services, gate, TlsContexts.server(config.tls()), connectionIds));
@@ -75,8 +76,9 @@ public final class MqttServer implements AutoCloseable {
         return sessions.revoke(site, current);
     }
 
+    /** The plain listener's address, or null when plain MQTT is off. */
     public InetSocketAddress address() {
-        return (InetSocketAddress) serverChannel.localAddress();
+        return serverChannel == null ? null : (InetSocketAddress) serverChannel.localAddress();
     }
 
     /** The TLS listener's address, or null when TLS is not configured. */
@@ -86,7 +88,9 @@ public final class MqttServer implements AutoCloseable {
 
     @Override
     public void close() {
-        serverChannel.close().syncUninterruptibly();
+        if (serverChannel != null) {
+            serverChannel.close().syncUninterruptibly();
+        }
         if (tlsChannel != null) {
             tlsChannel.close().syncUninterruptibly();
         }

@@ -18,6 +18,7 @@ class ConfigLoaderTest {
     void noFileMeansTheDocumentedDefaults() throws Exception {
         CollectorConfig config = new ConfigLoader(Map.of()).load(null);
         assertThat(config.mqtt().port()).isEqualTo(1883);
+        assertThat(config.mqtt().plain()).as("plain MQTT only when asked for").isFalse();
         assertThat(config.mqtt().maxMessageBytes()).isEqualTo(65536);
         assertThat(config.mqtt().connectTimeout()).isEqualTo(Duration.ofSeconds(10));
         assertThat(config.http().port()).isEqualTo(9464);
@@ -40,6 +41,9 @@ class ConfigLoaderTest {
                 """);
         CollectorConfig config = new ConfigLoader(Map.of("HASHFENCE_HTTP_PORT", "9000")).load(file);
         assertThat(config.mqtt().port()).isEqualTo(1999);
+        assertThat(config.mqtt().plain()).isFalse();
+        assertThat(new ConfigLoader(Map.of("HASHFENCE_MQTT_PORT", "1884")).load(file).mqtt().plain())
+                .as("the environment names the plain port").isTrue();
         assertThat(config.mqtt().maxMessageBytes()).isEqualTo(131072);
         assertThat(config.mqtt().connectTimeout()).isEqualTo(Duration.ofSeconds(5));
         assertThat(config.http().port()).isEqualTo(9000);
@@ -51,6 +55,7 @@ class ConfigLoaderTest {
     void everySectionIsRead() throws Exception {
         Path file = Files.writeString(dir.resolve("full.yml"), """
                 mqtt:
+                  plain: true
                   proxy_protocol: true
                   limits:
                     max_connections: 100
@@ -74,6 +79,7 @@ class ConfigLoaderTest {
                 """);
         CollectorConfig config = new ConfigLoader(Map.of()).load(file);
         assertThat(config.mqtt().proxyProtocol()).isTrue();
+        assertThat(config.mqtt().plain()).isTrue();
         assertThat(config.mqtt().limits()).isEqualTo(new LimitsConfig(100, 10, 50, 60, 128));
         assertThat(config.http().apiTokenFile()).isEqualTo(Path.of("/etc/hashfence/api-token"));
         assertThat(config.http().protectMetrics()).isTrue();

@@ -38,7 +38,7 @@ class ProxyProtocolTest {
     @BeforeAll
     static void start() throws Exception {
         collector = new RunningCollector(dataDir, config -> config.withMqtt(new MqttConfig("127.0.0.1", 0,
-                config.mqtt().maxMessageBytes(), 1024, config.mqtt().connectTimeout(), true, config.mqtt().limits(), null)));
+                config.mqtt().maxMessageBytes(), 1024, config.mqtt().connectTimeout(), true, config.mqtt().limits(), null, true)));
         token = collector.addSite(SITE);
     }
 

@@ -43,7 +43,7 @@ class SessionLifecycleTest {
     static void start() throws Exception {
         collector = new RunningCollector(dataDir, config -> config.withMqtt(
                 new MqttConfig("127.0.0.1", 0, config.mqtt().maxMessageBytes(), 256, Duration.ofMillis(500), false,
-                        config.mqtt().limits(), null)));
+                        config.mqtt().limits(), null, true)));
         token = collector.addSite(SITE);
     }
 

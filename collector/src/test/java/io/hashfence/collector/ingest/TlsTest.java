@@ -1,7 +1,10 @@
 package io.hashfence.collector.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.hashfence.collector.Collector;
+import io.hashfence.collector.config.CollectorConfig;
 import io.hashfence.collector.config.TlsConfig;
 import io.hashfence.collector.testing.MetricsScrape;
 import io.hashfence.collector.testing.MqttTestClient;
@@ -17,6 +20,7 @@ import io.netty.handler.ssl.SslContextBuilder;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -37,7 +41,7 @@ class TlsTest {
         certificates = new TestCertificates(Files.createDirectories(dir.resolve("pki")));
         Path[] server = certificates.issue("localhost");
         collector = new RunningCollector(dir.resolve("data"), config -> config.withMqtt(config.mqtt().withTls(
-                new TlsConfig(0, server[0], server[1], certificates.caFile(), false))));
+                new TlsConfig(0, server[0], server[1], certificates.caFile(), false)).withPlain(false)));
         token = collector.addSite("tls-site");
         collector.addSite("other-site");
         tls = new InetSocketAddress("127.0.0.1", collector.collector().mqttTlsAddress().getPort());
@@ -46,6 +50,15 @@ class TlsTest {
     @AfterAll
     static void stop() {
         collector.close();
+    }
+
+    @Test
+    void withTlsConfiguredThereIsNoPlainListenerUnlessAskedFor() {
+        assertThat(collector.collector().mqttAddress()).isNull();
+        assertThatThrownBy(() -> Collector.start(CollectorConfig.defaults().withDataDir(dir.resolve("none"))
+                .withHttpPort(0), Clock.systemUTC()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("no MQTT listener").hasMessageContaining("mqtt.plain: true");
     }
 
     @Test

@@ -40,6 +40,7 @@ public final class RunningCollector implements AutoCloseable {
         return Files.readString(dataDir.resolve("api-token")).strip();
     }
 
+    /** The plain MQTT listener (tests that switch it off use the collector's TLS address instead). */
     public InetSocketAddress mqtt() {
         return new InetSocketAddress("127.0.0.1", collector.mqttAddress().getPort());
     }
