@@ -3,6 +3,7 @@ package io.hashfence.agent.cli;
 import io.hashfence.agent.config.AgentConfig;
 import io.hashfence.agent.config.ConfigLoader;
 import io.hashfence.agent.config.MqttSettings;
+import io.hashfence.agent.config.TlsSettings;
 import io.hashfence.agent.config.ReconnectBackoff;
 import io.hashfence.agent.config.SimulationSettings;
 import io.hashfence.agent.config.SiteCredentials;
@@ -53,7 +54,8 @@ public final class SimulateCommand implements Callable<Integer> {
             description = "Lines of SITE TOKEN; the rigs are dealt over these sites, one MQTT connection per site. Replaces --site and --token.")
     private Path sitesFile;
 
-    @Option(names = "--collector", required = true, paramLabel = "URL", description = "Collector address: tcp://HOST:PORT.")
+    @Option(names = "--collector", required = true, paramLabel = "URL",
+            description = "Collector address: tcp://HOST:PORT, or ssl://HOST:PORT for TLS.")
     private String collector;
 
     @Option(names = "--interval", paramLabel = "DURATION", converter = DurationConverter.class, defaultValue = "10s",
@@ -76,6 +78,16 @@ public final class SimulateCommand implements Callable<Integer> {
             description = "Longest reconnect delay (default: ${DEFAULT-VALUE}).")
     private Duration reconnectMax;
 
+    @Option(names = "--ca-file", paramLabel = "FILE",
+            description = "With an ssl:// collector: CA certificates (PEM) to trust instead of the JVM's.")
+    private Path caFile;
+
+    @Option(names = "--cert-file", paramLabel = "FILE", description = "Client certificate chain (PEM) for mutual TLS.")
+    private Path certFile;
+
+    @Option(names = "--key-file", paramLabel = "FILE", description = "Client certificate's PKCS#8 key (PEM).")
+    private Path keyFile;
+
     public SimulateCommand(Map<String, String> environment) {
         this.environment = environment;
     }
@@ -85,7 +97,8 @@ public final class SimulateCommand implements Callable<Integer> {
         AgentConfig.requirePublishInterval(interval);
         List<SiteCredentials> sites = sites();
         MqttSettings mqtt = MqttSettings.defaults(collector)
-                .withReconnectBackoff(new ReconnectBackoff(reconnectMin, reconnectMax));
+                .withReconnectBackoff(new ReconnectBackoff(reconnectMin, reconnectMax))
+                .withTls(new TlsSettings(caFile, certFile, keyFile));
         List<RigSpec> fleet = FleetGenerator.generate(new SimulationSettings(rigs, seed, restrictedShare));
         log.info("{}", FleetSummary.describe(fleet));
         List<SimulatedFleet> fleets = SimulatedFleet.dealt(fleet, sites.size());

@@ -10,7 +10,10 @@ record ConfigFile(String site, String token, String collector, String clientId, 
                   Mqtt mqtt, Simulate simulate, List<Miner> miners, Discovery discovery, Poll poll, Power power,
                   Location location, Outbox outbox) {
 
-    record Mqtt(String keepAlive, String connectTimeout, Backoff reconnectBackoff) {
+    record Mqtt(String keepAlive, String connectTimeout, Backoff reconnectBackoff, Tls tls) {
+    }
+
+    record Tls(String caFile, String certFile, String keyFile) {
     }
 
     record Backoff(String min, String max) {

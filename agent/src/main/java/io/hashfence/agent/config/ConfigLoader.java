@@ -71,7 +71,8 @@ public final class ConfigLoader {
     }
 
     private static MqttSettings mqtt(String collector, ConfigFile.Mqtt raw) {
-        ConfigFile.Mqtt mqtt = raw == null ? new ConfigFile.Mqtt(null, null, null) : raw;
+        ConfigFile.Mqtt mqtt = raw == null ? new ConfigFile.Mqtt(null, null, null, null) : raw;
+        ConfigFile.Tls tls = mqtt.tls() == null ? new ConfigFile.Tls(null, null, null) : mqtt.tls();
         ConfigFile.Backoff backoff = mqtt.reconnectBackoff() == null
                 ? new ConfigFile.Backoff(null, null) : mqtt.reconnectBackoff();
         return new MqttSettings(collector,
@@ -79,7 +80,12 @@ public final class ConfigLoader {
                 duration("mqtt.connect_timeout", mqtt.connectTimeout(), MqttSettings.DEFAULT_CONNECT_TIMEOUT),
                 new ReconnectBackoff(
                         duration("mqtt.reconnect_backoff.min", backoff.min(), ReconnectBackoff.DEFAULT.min()),
-                        duration("mqtt.reconnect_backoff.max", backoff.max(), ReconnectBackoff.DEFAULT.max())));
+                        duration("mqtt.reconnect_backoff.max", backoff.max(), ReconnectBackoff.DEFAULT.max())),
+                new TlsSettings(path(tls.caFile()), path(tls.certFile()), path(tls.keyFile())));
+    }
+
+    private static Path path(String text) {
+        return text == null ? null : Path.of(text);
     }
 
     private static SimulationSettings simulation(ConfigFile.Simulate raw) {

@@ -4,8 +4,13 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
 
-/** How to reach the collector and keep the connection alive. */
-public record MqttSettings(String collector, Duration keepAlive, Duration connectTimeout, ReconnectBackoff reconnectBackoff) {
+/**
+ * How to reach the collector and keep the connection alive.
+ *
+ * @param tls used when the collector URL is {@code ssl://}
+ */
+public record MqttSettings(String collector, Duration keepAlive, Duration connectTimeout, ReconnectBackoff reconnectBackoff,
+                           TlsSettings tls) {
     public static final String DEFAULT_COLLECTOR = "tcp://localhost:1883";
     public static final Duration DEFAULT_KEEP_ALIVE = Duration.ofSeconds(30);
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
@@ -24,22 +29,31 @@ public record MqttSettings(String collector, Duration keepAlive, Duration connec
     }
 
     public static MqttSettings defaults(String collector) {
-        return new MqttSettings(collector, DEFAULT_KEEP_ALIVE, DEFAULT_CONNECT_TIMEOUT, ReconnectBackoff.DEFAULT);
+        return new MqttSettings(collector, DEFAULT_KEEP_ALIVE, DEFAULT_CONNECT_TIMEOUT, ReconnectBackoff.DEFAULT,
+                TlsSettings.JVM_DEFAULTS);
     }
 
     public MqttSettings withReconnectBackoff(ReconnectBackoff backoff) {
-        return new MqttSettings(collector, keepAlive, connectTimeout, backoff);
+        return new MqttSettings(collector, keepAlive, connectTimeout, backoff, tls);
+    }
+
+    public MqttSettings withTls(TlsSettings newTls) {
+        return new MqttSettings(collector, keepAlive, connectTimeout, reconnectBackoff, newTls);
+    }
+
+    public boolean usesTls() {
+        return collector.startsWith("ssl://");
     }
 
     private static void requireCollectorUrl(String url) {
-        String problem = "collector must look like tcp://HOST:PORT, got \"" + url + "\"";
+        String problem = "collector must look like tcp://HOST:PORT or ssl://HOST:PORT, got \"" + url + "\"";
         if (url == null) {
             throw new ConfigException(problem);
         }
         try {
             URI uri = new URI(url);
             boolean bare = uri.getPath() == null || uri.getPath().isEmpty();
-            if (!"tcp".equals(uri.getScheme()) || uri.getHost() == null || uri.getPort() < 1 || uri.getPort() > 65_535
+            if (!("tcp".equals(uri.getScheme()) || "ssl".equals(uri.getScheme())) || uri.getHost() == null || uri.getPort() < 1 || uri.getPort() > 65_535
                     || !bare || uri.getQuery() != null || uri.getUserInfo() != null) {
                 throw new ConfigException(problem);
             }

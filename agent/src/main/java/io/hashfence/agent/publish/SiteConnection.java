@@ -190,6 +190,10 @@ public final class SiteConnection implements AutoCloseable {
         options.setKeepAliveInterval((int) settings.keepAlive().toSeconds());
         options.setConnectionTimeout((int) settings.connectTimeout().toSeconds());
         options.setAutomaticReconnect(false);
+        if (settings.usesTls()) {
+            options.setSocketFactory(TlsSocketFactory.of(settings.tls()));
+            options.setHttpsHostnameVerificationEnabled(true);
+        }
         MqttMessage will = new MqttMessage(statusPayload(AgentState.OFFLINE));
         will.setQos(AT_LEAST_ONCE);
         will.setRetained(false);

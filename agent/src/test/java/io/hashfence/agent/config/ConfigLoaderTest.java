@@ -25,6 +25,30 @@ class ConfigLoaderTest {
     Path dir;
 
     @Test
+    void tlsSettingsAreReadAndACertificateNeedsItsKey(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("tls.yml"), """
+                site: site-a
+                token: t0ken
+                collector: ssl://collector.example.com:8883
+                simulate:
+                  rigs: 1
+                mqtt:
+                  tls:
+                    ca_file: /etc/hashfence/ca.pem
+                    cert_file: /etc/hashfence/site-a.pem
+                    key_file: /etc/hashfence/site-a-key.pem
+                """);
+        MqttSettings mqtt = new ConfigLoader(Map.of()).load(file, NO_FLAGS).mqtt();
+        assertThat(mqtt.usesTls()).isTrue();
+        assertThat(mqtt.tls()).isEqualTo(new TlsSettings(Path.of("/etc/hashfence/ca.pem"),
+                Path.of("/etc/hashfence/site-a.pem"), Path.of("/etc/hashfence/site-a-key.pem")));
+        Path halfTls = Files.writeString(dir.resolve("half.yml"),
+                "site: a\ntoken: t\ncollector: ssl://h:8883\nsimulate:\n  rigs: 1\nmqtt:\n  tls:\n    cert_file: /c.pem\n");
+        assertThatThrownBy(() -> new ConfigLoader(Map.of()).load(halfTls, NO_FLAGS))
+                .hasMessageContaining("both cert_file and key_file");
+    }
+
+    @Test
     void exampleConfigShowsTheDefaults() {
         AgentConfig config = new ConfigLoader(Map.of("HASHFENCE_TOKEN", "secret"))
                 .load(EXAMPLE, NO_FLAGS);
@@ -90,7 +114,8 @@ class ConfigLoaderTest {
         assertThat(config.clientId()).isEqualTo("rack-7");
         assertThat(config.publishInterval()).isEqualTo(Duration.ofMinutes(1));
         assertThat(config.mqtt()).isEqualTo(new MqttSettings("tcp://127.0.0.1:8883", Duration.ZERO,
-                Duration.ofSeconds(3), new ReconnectBackoff(Duration.ofMillis(250), Duration.ofMinutes(2))));
+                Duration.ofSeconds(3), new ReconnectBackoff(Duration.ofMillis(250), Duration.ofMinutes(2)),
+                TlsSettings.JVM_DEFAULTS));
         assertThat(config.simulate()).contains(new SimulationSettings(40, 9, 0.25));
     }
 

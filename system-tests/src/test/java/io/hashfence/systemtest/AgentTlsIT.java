@@ -1,0 +1,78 @@
+package io.hashfence.systemtest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.hashfence.collector.testing.TestCertificates;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The shipped agent over TLS to the shipped collector with plain MQTT off: once with a token, once with a
+ * client certificate that names the site (mutual TLS, no token).
+ */
+class AgentTlsIT {
+    private static final Pattern TLS_PORT = Pattern.compile("MQTT over TLS listening on [^:]+:(\\d+)");
+    private static final Pattern HTTP_PORT = Pattern.compile("HTTP listening on http://[^:]+:(\\d+)");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path workDir;
+
+    @Test
+    void agentsReachACollectorThatOnlySpeaksTls() throws Exception {
+        TestCertificates pki = new TestCertificates(Files.createDirectories(workDir.resolve("pki")));
+        Path[] server = pki.issue("localhost");
+        Path[] client = pki.issue("cert-site");
+        Path data = workDir.resolve("data");
+        String token = addSite(data, "token-site");
+        addSite(data, "cert-site");
+        Path config = Files.writeString(workDir.resolve("collector.yml"), "mqtt:\n  tls:\n    port: 0\n"
+                + "    cert_file: " + server[0] + "\n    key_file: " + server[1] + "\n"
+                + "    client_ca_file: " + pki.caFile() + "\n");
+        try (JarProcess collector = JarProcess.start(JarProcess.collectorJar(), workDir, Map.of(), "run", "--config",
+                config.toString(), "--data-dir", data.toString(), "--http-port", "0")) {
+            int tlsPort = Integer.parseInt(collector.awaitLog(TLS_PORT, Duration.ofSeconds(30)));
+            int httpPort = Integer.parseInt(collector.awaitLog(HTTP_PORT, Duration.ofSeconds(30)));
+            assertThat(collector.stderr()).doesNotContain("MQTT listening on");
+            String url = "ssl://127.0.0.1:" + tlsPort;
+            try (JarProcess withToken = JarProcess.start(JarProcess.agentJar(), workDir, Map.of("HASHFENCE_TOKEN", token),
+                    "simulate", "--rigs", "2", "--site", "token-site", "--collector", url, "--interval", "1s",
+                    "--ca-file", pki.caFile().toString());
+                 JarProcess withCertificate = JarProcess.start(JarProcess.agentJar(), workDir,
+                    Map.of("HASHFENCE_TOKEN", "unused-the-certificate-authenticates"), "simulate", "--rigs", "2",
+                    "--site", "cert-site", "--collector", url, "--interval", "1s", "--ca-file", pki.caFile().toString(),
+                    "--cert-file", client[0].toString(), "--key-file", client[1].toString())) {
+                long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+                while (rigs(httpPort, "token-site") < 2 || rigs(httpPort, "cert-site") < 2) {
+                    assertThat(System.nanoTime()).as("rigs of both sites within 60 s; agent logs:\n%s\n%s",
+                            withToken.stderr(), withCertificate.stderr()).isLessThan(deadline);
+                    Thread.sleep(200);
+                }
+            }
+        }
+    }
+
+    private String addSite(Path data, String site) throws Exception {
+        JarProcess add = JarProcess.start(JarProcess.collectorJar(), workDir, Map.of(), "sites", "add", site,
+                "--data-dir", data.toString());
+        assertThat(add.waitFor(Duration.ofSeconds(30))).isZero();
+        String[] lines = add.stdout().strip().split("\n");
+        return lines[lines.length - 1].strip();
+    }
+
+    private static int rigs(int httpPort, String site) throws Exception {
+        String body = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort
+                + "/api/v1/rigs?site=" + site)).build(), HttpResponse.BodyHandlers.ofString()).body();
+        return JSON.readTree(body).get("count").asInt();
+    }
+}
