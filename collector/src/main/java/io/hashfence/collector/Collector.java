@@ -182,8 +182,8 @@ public final class Collector implements AutoCloseable {
             LOG.info("MQTT over TLS listening on {}:{} ({} transport)", config.mqtt().bind(),
                     mqtt.tlsAddress().getPort(), transport.name());
         }
-        LOG.info("HTTP listening on http://{}:{} (/metrics, /healthz, /api/v1/rigs, /api/v1/alerts, /api/v1/locate, "
-                        + "/api/v1/report)",
+        LOG.info("HTTP listening on {}://{}:{} (/metrics, /healthz, /api/v1/rigs, /api/v1/alerts, /api/v1/locate, "
+                        + "/api/v1/report)", config.http().https() ? "https" : "http",
                 config.http().bind(), httpAddress().getPort());
         LOG.info("alert acknowledgement and reports need the bearer token in {}", tokenFile);
         int sites = credentials.size();

@@ -39,6 +39,10 @@ public record CollectorConfig(MqttConfig mqtt, HttpConfig http, Path dataDir, Fl
         return new CollectorConfig(mqtt, http, dataDir, fleet, compliance, newAlerts, audit);
     }
 
+    public CollectorConfig withHttp(HttpConfig newHttp) {
+        return new CollectorConfig(mqtt, newHttp, dataDir, fleet, compliance, alerts, audit);
+    }
+
     public CollectorConfig withAudit(AuditConfig newAudit) {
         return new CollectorConfig(mqtt, http, dataDir, fleet, compliance, alerts, newAudit);
     }

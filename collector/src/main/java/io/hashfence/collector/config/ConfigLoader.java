@@ -48,7 +48,8 @@ public final class ConfigLoader {
                 "require_client_cert"));
         Section limits = mqtt.section("limits", Set.of("max_connections", "max_connections_per_address",
                 "publishes_per_second", "publish_burst", "max_topic_length"));
-        Section http = top.section("http", Set.of("bind", "port", "api_token_file", "protect_metrics"));
+        Section http = top.section("http", Set.of("bind", "port", "api_token_file", "protect_metrics", "tls"));
+        Section httpTls = http.section("tls", Set.of("cert_file", "key_file"));
         Section fleet = top.section("fleet", Set.of("default_interval", "missed_intervals", "max_rigs_per_site"));
         Section compliance = top.section("compliance", Set.of("policy", "location_max_age", "max_speed_kmh",
                 "relocation_km", "frozen_fix_count", "collector_location", "reassess_interval"));
@@ -82,7 +83,8 @@ public final class ConfigLoader {
                 new HttpConfig(http.text("bind", h.bind()), http.integer("port", h.port()),
                         http.text("api_token_file", null) == null ? h.apiTokenFile()
                                 : Path.of(http.text("api_token_file", null)),
-                        http.bool("protect_metrics", h.protectMetrics())),
+                        http.bool("protect_metrics", h.protectMetrics()),
+                        path(httpTls.text("cert_file", null)), path(httpTls.text("key_file", null))),
                 Path.of(top.text("data_dir", defaults.dataDir().toString())),
                 new FleetConfig(fleet.duration("default_interval", f.defaultInterval()),
                         fleet.integer("missed_intervals", f.missedIntervals()),

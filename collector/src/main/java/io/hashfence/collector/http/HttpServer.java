@@ -10,14 +10,19 @@ import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.http.HttpContentCompressor;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.ssl.OpenSsl;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslContextBuilder;
+import io.netty.handler.ssl.SslProvider;
 import io.netty.handler.timeout.IdleStateHandler;
+import javax.net.ssl.SSLException;
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
  * The HTTP endpoint: metrics, health and the API. It runs on its own event loop so that a slow scrape of
- * a large fleet never delays MQTT. Pipeline: idle timeout (60 s), codec, gzip where the client accepts it,
+ * a large fleet never delays MQTT. Pipeline: TLS when configured, idle timeout (60 s), codec, gzip where the client accepts it,
  * aggregation of request bodies (up to 64 KiB), then the {@link Router}.
  */
 public final class HttpServer implements AutoCloseable {
@@ -31,6 +36,7 @@ public final class HttpServer implements AutoCloseable {
     public HttpServer(HttpConfig config, Transport transport, List<Route> routes, ApiToken token)
             throws InterruptedException {
         Router router = new Router(routes, token);
+        SslContext tls = config.https() ? serverTls(config) : null;
         group = transport.newGroup(1);
         serverChannel = new ServerBootstrap()
                 .group(group)
@@ -38,6 +44,9 @@ public final class HttpServer implements AutoCloseable {
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel channel) {
+                        if (tls != null) {
+                            channel.pipeline().addLast("tls", tls.newHandler(channel.alloc()));
+                        }
                         channel.pipeline()
                                 .addLast("idle", new IdleStateHandler(0, 0, IDLE_SECONDS))
                                 .addLast("http-codec", new HttpServerCodec())
@@ -47,6 +56,17 @@ public final class HttpServer implements AutoCloseable {
                     }
                 })
                 .bind(config.bind(), config.port()).sync().channel();
+    }
+
+    private static SslContext serverTls(HttpConfig config) {
+        try {
+            return SslContextBuilder.forServer(config.certFile().toFile(), config.keyFile().toFile())
+                    .sslProvider(OpenSsl.isAvailable() ? SslProvider.OPENSSL : SslProvider.JDK)
+                    .protocols("TLSv1.3", "TLSv1.2").build();
+        } catch (SSLException | IllegalArgumentException e) {
+            throw new IllegalArgumentException("http.tls: cannot use " + config.certFile() + " and " + config.keyFile()
+                    + ": " + e.getMessage(), e);
+        }
     }
 
     public InetSocketAddress address() {

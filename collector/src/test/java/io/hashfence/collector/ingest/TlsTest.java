@@ -17,11 +17,21 @@ import io.netty.handler.codec.mqtt.MqttQoS;
 import io.netty.handler.codec.mqtt.MqttVersion;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.security.KeyStore;
+import java.security.cert.CertificateFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -104,6 +114,36 @@ class TlsTest {
         }
         assertThat(MetricsScrape.sample(collector.http(),
                 "hashfence_mqtt_connects_total{result=\"certificate_mismatch\"}")).isEqualTo(before + 2);
+    }
+
+    @Test
+    void theHttpApiServesHttpsWhenConfigured() throws Exception {
+        Path[] server = certificates.issue("localhost");
+        try (RunningCollector https = new RunningCollector(dir.resolve("https-data"),
+                config -> config.withHttp(config.http().withTls(server[0], server[1])))) {
+            assertHttps(https.http().getPort());
+        }
+    }
+
+    private static void assertHttps(int port) throws Exception {
+        KeyStore trusted = KeyStore.getInstance(KeyStore.getDefaultType());
+        trusted.load(null, null);
+        try (InputStream ca = Files.newInputStream(certificates.caFile())) {
+            trusted.setCertificateEntry("ca", CertificateFactory.getInstance("X.509").generateCertificate(ca));
+        }
+        TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        trust.init(trusted);
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(null, trust.getTrustManagers(), null);
+        HttpResponse<String> health = HttpClient.newBuilder().sslContext(context).build().send(
+                HttpRequest.newBuilder(URI.create("https://localhost:" + port + "/healthz")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(health.statusCode()).isEqualTo(200);
+        assertThat(health.body()).contains("\"status\":\"ok\"");
+        assertThatThrownBy(() -> HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + port + "/healthz"))
+                .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString()))
+                .as("plain HTTP on the HTTPS port").isInstanceOf(IOException.class);
     }
 
     @Test
