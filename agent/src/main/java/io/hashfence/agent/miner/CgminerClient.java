@@ -110,7 +110,7 @@ final class CgminerClient {
             if (section.isBlank()) {
                 continue;
             }
-            String[] fields = section.split(",");
+            String[] fields = section.split(",", -1);
             String head = fields[0];
             int equals = head.indexOf('=');
             String name = (equals < 0 ? head : head.substring(0, equals)).trim();

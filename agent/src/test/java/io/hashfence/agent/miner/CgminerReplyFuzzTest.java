@@ -1,0 +1,64 @@
+package io.hashfence.agent.miner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+
+/**
+ * Whatever a miner on port 4028 answers, the cgminer-family adapter (cgminer, bmminer, Braiins, LuxOS,
+ * Avalon, Whatsminer v2) returns a reading or a MinerException naming the problem: never another
+ * exception, never a hang past its timeout. Replies are served over a real loopback socket (so Jazzer's
+ * SSRF detector is switched off for this run: the connection is the point). Found and fixed: a text-format
+ * section of only a comma (seed {@code text-section-of-only-a-comma}).
+ */
+class CgminerReplyFuzzTest {
+    private static final AtomicReference<byte[]> REPLY = new AtomicReference<>(new byte[0]);
+    private static ServerSocket miner;
+    private static Thread server;
+
+    @BeforeAll
+    static void startFakeMiner() throws IOException {
+        miner = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        server = new Thread(() -> {
+            while (!miner.isClosed()) {
+                try (Socket connection = miner.accept(); OutputStream out = connection.getOutputStream()) {
+                    connection.getInputStream().read(new byte[4096]);
+                    out.write(REPLY.get());
+                } catch (IOException e) {
+                    // the adapter may hang up first; the next poll opens a new connection
+                }
+            }
+        }, "fake-miner");
+        server.setDaemon(true);
+        server.start();
+    }
+
+    @AfterAll
+    static void stopFakeMiner() throws IOException {
+        miner.close();
+    }
+
+    @FuzzTest(maxDuration = "20s")
+    void reply(byte[] data) {
+        REPLY.set(data);
+        MinerEndpoint endpoint = new MinerEndpoint(MinerKind.CGMINER, "127.0.0.1", miner.getLocalPort(), null, null, null);
+        long started = System.nanoTime();
+        try {
+            MinerSnapshot snapshot = new CgminerAdapter(new ObjectMapper()).read(endpoint, Duration.ofMillis(500));
+            assertThat(snapshot).isNotNull();
+        } catch (MinerException expected) {
+            assertThat(expected.getMessage()).isNotBlank();
+        }
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
+    }
+}
