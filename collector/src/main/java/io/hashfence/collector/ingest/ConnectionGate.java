@@ -10,8 +10,6 @@ import java.net.InetSocketAddress;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * First in the pipeline: refuses a connection beyond the overall limit or the per-address limit before it
@@ -20,7 +18,6 @@ import org.slf4j.LoggerFactory;
  */
 @ChannelHandler.Sharable
 final class ConnectionGate extends ChannelInboundHandlerAdapter {
-    private static final Logger LOG = LoggerFactory.getLogger(ConnectionGate.class);
     private static final AttributeKey<InetAddress> COUNTED = AttributeKey.valueOf("hashfence.counted-address");
 
     private final LimitsConfig limits;
@@ -28,9 +25,12 @@ final class ConnectionGate extends ChannelInboundHandlerAdapter {
     private final AtomicInteger open = new AtomicInteger();
     private final Map<InetAddress, AtomicInteger> perAddress = new ConcurrentHashMap<>();
 
-    ConnectionGate(LimitsConfig limits, IngestMetrics metrics) {
+    private final ThrottledLog warnings;
+
+    ConnectionGate(LimitsConfig limits, IngestMetrics metrics, ThrottledLog warnings) {
         this.limits = limits;
         this.metrics = metrics;
+        this.warnings = warnings;
     }
 
     @Override
@@ -52,7 +52,7 @@ final class ConnectionGate extends ChannelInboundHandlerAdapter {
 
     private void refuse(ChannelHandlerContext ctx, ConnectionRefusal reason, String detail) {
         metrics.connectionRefused(reason);
-        LOG.warn("refused connection from {}: {}", ctx.channel().remoteAddress(), detail);
+        warnings.warn(reason.label(), "refused connection from {}: {}", ctx.channel().remoteAddress(), detail);
         ctx.close();
     }
 

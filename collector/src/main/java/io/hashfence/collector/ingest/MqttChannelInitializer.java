@@ -47,7 +47,7 @@ final class MqttChannelInitializer extends ChannelInitializer<Channel> {
         channel.pipeline().addLast("gate", gate);
         if (services.config().proxyProtocol()) {
             channel.pipeline()
-                    .addLast("proxy-guard", new ProxyHeaderGuard(services.metrics()))
+                    .addLast("proxy-guard", new ProxyHeaderGuard(services.metrics(), services.clientWarnings()))
                     .addLast("proxy-decoder", new HAProxyMessageDecoder())
                     .addLast("proxy-protocol", new ProxyProtocolHandler());
         }

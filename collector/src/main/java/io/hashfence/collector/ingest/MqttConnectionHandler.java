@@ -173,8 +173,9 @@ final class MqttConnectionHandler extends ChannelInboundHandlerAdapter {
         Set<String> certified = certifiedNames(ctx);
         if (!certified.isEmpty() && !certified.contains(user)) {
             services.metrics().connect(ConnectResult.CERTIFICATE_MISMATCH);
-            LOG.warn("refused CONNECT from {} for site {}: its client certificate names {}",
-                    ctx.channel().remoteAddress(), user, certified);
+            services.clientWarnings().warn("certificate-mismatch",
+                    "refused CONNECT from {} for site {}: its client certificate names {}", ctx.channel().remoteAddress(),
+                    Ids.isValid(user) ? user : "(invalid id)", certified);
             refuseConnection(ctx, MqttReplies.notAuthorized(version));
             return;
         }
@@ -226,7 +227,9 @@ final class MqttConnectionHandler extends ChannelInboundHandlerAdapter {
         }
         if (credential.isEmpty()) {
             services.metrics().connect(ConnectResult.BAD_CREDENTIALS);
-            services.refusedConnects().refused(ctx.channel().remoteAddress(), Ids.isValid(user) ? user : "(invalid id)");
+            services.clientWarnings().warn("bad-credentials",
+                    "refused CONNECT from {} for site {}: unknown site or wrong token", ctx.channel().remoteAddress(),
+                    Ids.isValid(user) ? user : "(invalid id)");
             refuseConnection(ctx, MqttReplies.badCredentials(version));
             return;
         }
@@ -349,7 +352,8 @@ final class MqttConnectionHandler extends ChannelInboundHandlerAdapter {
         if (error != null) {
             services.metrics().protocolError(error);
         }
-        LOG.warn("closed connection {} of site {}: {}", connectionId, session.site(), what);
+        services.clientWarnings().warn(outcome.label(), "closed connection {} of site {}: {}", connectionId,
+                session.site(), what);
         closeWithReason(ctx, outcome.reasonCode());
     }
 
@@ -381,8 +385,8 @@ final class MqttConnectionHandler extends ChannelInboundHandlerAdapter {
         if (cause instanceof TooLongFrameException) {
             services.metrics().message(IngestOutcome.OVERSIZE);
             services.metrics().protocolError(ProtocolError.PACKET_TOO_LARGE);
-            LOG.warn("closed connection from {} ({}): packet larger than {} bytes", ctx.channel().remoteAddress(),
-                    siteName(), services.config().maxMessageBytes());
+            services.clientWarnings().warn("oversize", "closed connection from {} ({}): packet larger than {} bytes",
+                    ctx.channel().remoteAddress(), siteName(), services.config().maxMessageBytes());
             closeWithReason(ctx, IngestOutcome.OVERSIZE.reasonCode());
         } else if (cause instanceof MqttUnacceptableProtocolVersionException) {
             services.metrics().protocolError(ProtocolError.UNSUPPORTED_PROTOCOL_VERSION);
@@ -395,15 +399,16 @@ final class MqttConnectionHandler extends ChannelInboundHandlerAdapter {
                     : MqttConnectReturnCode.CONNECTION_REFUSED_IDENTIFIER_REJECTED));
         } else {
             services.metrics().protocolError(ProtocolError.MALFORMED_PACKET);
-            LOG.warn("closed connection from {} ({}): malformed MQTT packet: {}", ctx.channel().remoteAddress(),
-                    siteName(), cause.getMessage());
+            services.clientWarnings().warn("malformed", "closed connection from {} ({}): malformed MQTT packet: {}",
+                    ctx.channel().remoteAddress(), siteName(), cause.getMessage());
             closeWithReason(ctx, MALFORMED_PACKET);
         }
     }
 
     private void protocolViolation(ChannelHandlerContext ctx, String what) {
         services.metrics().protocolError(ProtocolError.UNEXPECTED_PACKET);
-        LOG.warn("closed connection from {} ({}): {}", ctx.channel().remoteAddress(), siteName(), what);
+        services.clientWarnings().warn("protocol-violation", "closed connection from {} ({}): {}",
+                ctx.channel().remoteAddress(), siteName(), what);
         closeWithReason(ctx, PROTOCOL_ERROR);
     }
 

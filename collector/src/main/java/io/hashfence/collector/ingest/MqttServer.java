@@ -33,7 +33,8 @@ public final class MqttServer implements AutoCloseable {
 
     public MqttServer(MqttConfig config, Transport transport, SiteAuthenticator authenticator, IngestTargets targets,
                       IngestMetrics metrics, Clock clock) throws InterruptedException {
-        RefusalLog refusals = new RefusalLog();
+        ThrottledLog warnings = new ThrottledLog();
+        RefusalLog refusals = new RefusalLog(warnings);
         RigRegistry registry = targets.registry();
         PublishRouter router = new PublishRouter(
                 new TelemetryIngest(new TelemetryCodec(clock), targets, refusals),
@@ -48,10 +49,10 @@ public final class MqttServer implements AutoCloseable {
                 }, new ThreadPoolExecutor.AbortPolicy());
         MqttSessionServices services = new MqttSessionServices(config, authenticator, authExecutor, router, registry,
                 metrics, new MqttReplies(config), new ConnectionInspector(targets.ipCountries()), targets.eventLog(),
-                sessions, new RefusedConnectLog());
+                sessions, warnings);
         bossGroup = transport.newGroup(1);
         workerGroup = transport.newGroup(0);
-        ConnectionGate gate = new ConnectionGate(config.limits(), metrics);
+        ConnectionGate gate = new ConnectionGate(config.limits(), metrics, warnings);
         AtomicLong connectionIds = new AtomicLong();
         config.requireListener();
         serverChannel = !config.plain() ? null : bind(transport, config.bind(), config.port(),

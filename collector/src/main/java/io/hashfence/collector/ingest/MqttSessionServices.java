@@ -18,5 +18,5 @@ record MqttSessionServices(
         ConnectionInspector inspector,
         EventLog eventLog,
         SessionRegistry sessions,
-        RefusedConnectLog refusedConnects) {
+        ThrottledLog clientWarnings) {
 }

@@ -8,20 +8,19 @@ import io.netty.handler.codec.ProtocolDetectionState;
 import io.netty.handler.codec.haproxy.HAProxyMessageDecoder;
 import io.netty.handler.codec.haproxy.HAProxyProtocolVersion;
 import java.util.List;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Closes at once a connection that does not start with a PROXY protocol header, instead of letting the
  * header decoder wait for a line end that an MQTT client will never send.
  */
 final class ProxyHeaderGuard extends ByteToMessageDecoder {
-    private static final Logger LOG = LoggerFactory.getLogger(ProxyHeaderGuard.class);
 
     private final IngestMetrics metrics;
+    private final ThrottledLog warnings;
 
-    ProxyHeaderGuard(IngestMetrics metrics) {
+    ProxyHeaderGuard(IngestMetrics metrics, ThrottledLog warnings) {
         this.metrics = metrics;
+        this.warnings = warnings;
     }
 
     @Override
@@ -32,7 +31,8 @@ final class ProxyHeaderGuard extends ByteToMessageDecoder {
         } else if (detected.state() == ProtocolDetectionState.INVALID) {
             in.skipBytes(in.readableBytes());
             metrics.protocolError(ProtocolError.MISSING_PROXY_HEADER);
-            LOG.warn("closed connection from {}: no PROXY protocol header, but mqtt.proxy_protocol is on",
+            warnings.warn("missing-proxy-header",
+                    "closed connection from {}: no PROXY protocol header, but mqtt.proxy_protocol is on",
                     ctx.channel().remoteAddress());
             ctx.close();
         }

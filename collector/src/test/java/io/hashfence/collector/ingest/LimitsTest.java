@@ -2,7 +2,9 @@ package io.hashfence.collector.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.hashfence.collector.config.HttpConfig;
 import io.hashfence.collector.config.LimitsConfig;
+import io.hashfence.collector.config.MqttConfig;
 import io.hashfence.collector.testing.MetricsScrape;
 import io.hashfence.collector.testing.MqttTestClient;
 import io.hashfence.collector.testing.RunningCollector;
@@ -15,6 +17,10 @@ import io.netty.handler.codec.mqtt.MqttPubReplyMessageVariableHeader;
 import io.netty.handler.codec.mqtt.MqttQoS;
 import io.netty.handler.codec.mqtt.MqttReasonCodeAndPropertiesVariableHeader;
 import io.netty.handler.codec.mqtt.MqttVersion;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -118,6 +124,45 @@ class LimitsTest {
         }
         assertThat(MetricsScrape.sample(collector.http(), "hashfence_mqtt_sessions_taken_over_total"))
                 .isEqualTo(before + 1);
+    }
+
+    @Test
+    void moreUnacknowledgedMessagesThanTheReceiveMaximumDisconnect(@TempDir Path dir) throws Exception {
+        try (RunningCollector small = new RunningCollector(dir, config -> config.withMqtt(new MqttConfig("127.0.0.1", 0,
+                config.mqtt().maxMessageBytes(), 2, config.mqtt().connectTimeout(), false, config.mqtt().limits(), null,
+                true)))) {
+            String siteToken = small.addSite("burst-site");
+            try (MqttTestClient client = MqttTestClient.connect(small.mqtt(), MqttVersion.MQTT_5, "burst-site",
+                    siteToken)) {
+                client.connAck();
+                // Each new rig's first message writes an event, so its PUBACK waits for the disk: a burst
+                // of them piles up more unacknowledged messages than the 2 the collector allows.
+                for (int i = 0; i < 50; i++) {
+                    client.publish(TestTelemetry.topic("burst-site", "rig-" + i),
+                            TestTelemetry.bytes(TestTelemetry.message("burst-site", "rig-" + i, 1)),
+                            MqttQoS.AT_LEAST_ONCE);
+                }
+                assertThat(client.awaitClosed(Duration.ofSeconds(10))).isTrue();
+            }
+            assertThat(MetricsScrape.ingested(small.http(), "receive_maximum_exceeded")).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void metricsCanRequireTheApiToken(@TempDir Path dir) throws Exception {
+        try (RunningCollector guarded = new RunningCollector(dir, config -> config.withHttp(new HttpConfig(
+                config.http().bind(), 0, null, true, null, null)))) {
+            URI metrics = URI.create("http://127.0.0.1:" + guarded.http().getPort() + "/metrics");
+            HttpClient http = HttpClient.newHttpClient();
+            assertThat(http.send(HttpRequest.newBuilder(metrics).build(), HttpResponse.BodyHandlers.ofString())
+                    .statusCode()).isEqualTo(401);
+            HttpResponse<String> scraped = http.send(HttpRequest.newBuilder(metrics)
+                    .header("Authorization", "Bearer " + guarded.apiToken()).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(scraped.statusCode()).isEqualTo(200);
+            assertThat(scraped.body()).contains("hashfence_ingest_messages_total");
+            assertThat(http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + guarded.http().getPort()
+                    + "/healthz")).build(), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+        }
     }
 
     private static MqttTestClient connectedAs(String clientId) throws InterruptedException {

@@ -73,14 +73,15 @@ class MqttPipelineFuzzTest {
         AlertBook alerts = new AlertBook(AlertConfig.defaults(), clock, notification -> { });
         RigJudge judge = new RigJudge(compliance, new Auditor(eventLog, java.util.Map.of()), alerts);
         IngestTargets targets = new IngestTargets(registry, judge, eventLog, IpCountryDatabase.loadBundled());
-        RefusalLog refusals = new RefusalLog();
+        ThrottledLog warnings = new ThrottledLog();
+        RefusalLog refusals = new RefusalLog(warnings);
         PublishRouter router = new PublishRouter(new TelemetryIngest(new TelemetryCodec(clock), targets, refusals),
                 new SiteStatusIngest(new SiteStatusCodec(), registry, refusals), refusals);
         MqttConfig config = MqttConfig.defaults().withPort(0);
         IngestMetrics metrics = new IngestMetrics(new SimpleMeterRegistry());
         services = new MqttSessionServices(config, authenticator, Runnable::run, router, registry, metrics,
                 new MqttReplies(config), new ConnectionInspector(IpCountryDatabase.loadBundled()), eventLog,
-                new SessionRegistry(), new RefusedConnectLog());
+                new SessionRegistry(), warnings);
         connect = encode(MqttMessageBuilders.connect().clientId("fuzzer").protocolVersion(MqttVersion.MQTT_5)
                 .username(SITE).password(token.getBytes(StandardCharsets.UTF_8)).keepAlive(30).cleanSession(true)
                 .build());
@@ -98,7 +99,8 @@ class MqttPipelineFuzzTest {
     @FuzzTest(maxDuration = "20s")
     void rawBytes(byte[] data) {
         EmbeddedChannel channel = new EmbeddedChannel(new MqttChannelInitializer(services,
-                new ConnectionGate(services.config().limits(), services.metrics()), null, new AtomicLong()));
+                new ConnectionGate(services.config().limits(), services.metrics(), services.clientWarnings()), null,
+                new AtomicLong()));
         try {
             byte[] input = data.length > 0 && (data[0] & 1) == 0 ? concat(connect, publish, data) : data;
             channel.writeInbound(Unpooled.wrappedBuffer(input));
