@@ -21,7 +21,6 @@ import io.hashfence.collector.compliance.PolicyParser;
 import io.hashfence.collector.compliance.PolicyStore;
 import io.hashfence.collector.config.CollectorConfig;
 import io.hashfence.collector.fleet.FleetMetrics;
-import io.hashfence.collector.fleet.RigKey;
 import io.hashfence.collector.fleet.RigRegistry;
 import io.hashfence.collector.http.AlertsEndpoint;
 import io.hashfence.collector.http.ApiToken;
