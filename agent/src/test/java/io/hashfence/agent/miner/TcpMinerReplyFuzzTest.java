@@ -10,19 +10,22 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
 /**
- * Whatever a miner on port 4028 answers, the cgminer-family adapter (cgminer, bmminer, Braiins, LuxOS,
- * Avalon, Whatsminer v2) returns a reading or a MinerException naming the problem: never another
- * exception, never a hang past its timeout. Replies are served over a real loopback socket (so Jazzer's
+ * Whatever a miner's TCP API answers, its adapter returns a reading or a MinerException naming the
+ * problem: never another exception, never a hang past its timeout. The first input byte picks the
+ * adapter: even for the cgminer family on 4028 (cgminer, bmminer, Braiins, LuxOS, Avalon, Whatsminer v2),
+ * odd for Whatsminer API v3 (length-framed, 4433); the rest is the reply. Replies are served over a real loopback socket (so Jazzer's
  * SSRF detector is switched off for this run: the connection is the point). Found and fixed: a text-format
  * section of only a comma (seed {@code text-section-of-only-a-comma}).
  */
-class CgminerReplyFuzzTest {
+class TcpMinerReplyFuzzTest {
     private static final AtomicReference<byte[]> REPLY = new AtomicReference<>(new byte[0]);
+    private static final MinerAdapters ADAPTERS = new MinerAdapters(new ObjectMapper());
     private static ServerSocket miner;
     private static Thread server;
 
@@ -50,11 +53,12 @@ class CgminerReplyFuzzTest {
 
     @FuzzTest(maxDuration = "20s")
     void reply(byte[] data) {
-        REPLY.set(data);
-        MinerEndpoint endpoint = new MinerEndpoint(MinerKind.CGMINER, "127.0.0.1", miner.getLocalPort(), null, null, null);
+        MinerKind kind = data.length > 0 && (data[0] & 1) == 1 ? MinerKind.WHATSMINER_V3 : MinerKind.CGMINER;
+        REPLY.set(data.length == 0 ? data : Arrays.copyOfRange(data, 1, data.length));
+        MinerEndpoint endpoint = new MinerEndpoint(kind, "127.0.0.1", miner.getLocalPort(), null, null, null);
         long started = System.nanoTime();
         try {
-            MinerSnapshot snapshot = new CgminerAdapter(new ObjectMapper()).read(endpoint, Duration.ofMillis(500));
+            MinerSnapshot snapshot = ADAPTERS.forKind(kind).read(endpoint, Duration.ofMillis(500));
             assertThat(snapshot).isNotNull();
         } catch (MinerException expected) {
             assertThat(expected.getMessage()).isNotBlank();
