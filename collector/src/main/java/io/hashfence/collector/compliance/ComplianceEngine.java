@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
@@ -25,7 +26,11 @@ public final class ComplianceEngine {
     private final Clock clock;
     private final List<EvidenceRule> locatedRules;
     private final StalenessRule staleness;
+    private final ImpossibleTravelRule impossibleTravel;
     private final Map<RigKey, RigCompliance> rigs = new ConcurrentHashMap<>();
+    /** Findings a re-judgement works out again rather than carrying over from the last message. */
+    private static final Set<FindingKind> RE_JUDGED = Set.of(FindingKind.STALE_LOCATION, FindingKind.RELOCATED,
+            FindingKind.IMPOSSIBLE_TRAVEL, FindingKind.RECENT_IMPOSSIBLE_TRAVEL);
 
     /** The last message and connection of a rig, its location memory, and its latest assessment. */
     public record RigCompliance(Telemetry telemetry, ConnectionFacts connection, LocationHistory history,
@@ -37,11 +42,13 @@ public final class ComplianceEngine {
         this.policy = policy;
         this.clock = clock;
         this.staleness = new StalenessRule(config.locationMaxAge());
+        this.impossibleTravel = new ImpossibleTravelRule(config.maxSpeedKmh(), config.relocationKm(),
+                config.locationMaxAge());
         List<EvidenceRule> rules = new ArrayList<>(List.of(
                 new LocationSourceRule(),
                 new SimulatedFixRule(),
                 new FrozenCoordinatesRule(config.frozenFixCount()),
-                new ImpossibleTravelRule(config.maxSpeedKmh(), config.relocationKm()),
+                impossibleTravel,
                 new RelocationRule(config.relocationKm()),
                 new IpCountryRule()));
         if (config.hasCollectorLocation()) {
@@ -93,6 +100,11 @@ public final class ComplianceEngine {
         if (judgement.fix() != null) {
             history = history.after(judgement.fix(), judgement.assessment().has(FindingKind.RELOCATED));
         }
+        for (Finding finding : judgement.assessment().findings()) {
+            if (finding.kind() == FindingKind.IMPOSSIBLE_TRAVEL) {
+                history = history.withImpossibleTravel(now, finding.detail());
+            }
+        }
         Instant since = known != null && known.assessment().state() == judgement.assessment().state()
                 ? known.stateSince() : now;
         return new RigCompliance(telemetry, connection, history, judgement.assessment(), since);
@@ -130,8 +142,9 @@ public final class ComplianceEngine {
             }
         } else {
             previous.findings().stream()
-                    .filter(f -> f.kind() != FindingKind.STALE_LOCATION && f.kind() != FindingKind.RELOCATED)
+                    .filter(f -> !RE_JUDGED.contains(f.kind()))
                     .forEach(findings::add);
+            impossibleTravel.held(history, now).ifPresent(findings::add);
         }
 
         Restriction restriction = current.restrictionAt(where).orElse(null);

@@ -11,6 +11,7 @@ public enum FindingKind {
     IP_COUNTRY_DIFFERS("ip_country_differs", Effect.CONFLICTS),
     IP_COUNTRY_UNKNOWN("ip_country_unknown", Effect.NEUTRAL),
     IMPOSSIBLE_TRAVEL("impossible_travel", Effect.CONFLICTS),
+    RECENT_IMPOSSIBLE_TRAVEL("recent_impossible_travel", Effect.CONFLICTS),
     FROZEN_COORDINATES("frozen_coordinates", Effect.CONFLICTS),
     SIMULATED_FIX("simulated_fix", Effect.CONFLICTS),
     RELOCATED("relocated", Effect.NEUTRAL),

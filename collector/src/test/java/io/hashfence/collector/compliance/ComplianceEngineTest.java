@@ -193,6 +193,19 @@ class ComplianceEngineTest {
         assertThat(jump.has(FindingKind.IMPOSSIBLE_TRAVEL)).isTrue();
         assertThat(jump.trust()).isEqualTo(Trust.LOW);
 
+        clock.advance(Duration.ofSeconds(10));
+        Assessment afterJump = engine.observe(rig, at(TOKYO, LocationSource.GPS), noIp());
+        assertThat(afterJump.has(FindingKind.IMPOSSIBLE_TRAVEL)).isFalse();
+        assertThat(afterJump.has(FindingKind.RECENT_IMPOSSIBLE_TRAVEL)).as("the jump is held against the rig")
+                .isTrue();
+        assertThat(afterJump.trust()).isEqualTo(Trust.LOW);
+        clock.advance(Duration.ofMinutes(30));
+        assertThat(engine.reassess(rig)).get().extracting(Assessment::trust).isEqualTo(Trust.LOW);
+        clock.advance(Duration.ofMinutes(31));
+        Assessment later = engine.observe(rig, at(new double[] {TOKYO[0] + 0.00001, TOKYO[1]}, LocationSource.GPS),
+                noIp());
+        assertThat(later.has(FindingKind.RECENT_IMPOSSIBLE_TRAVEL)).as("an hour later it is no longer held").isFalse();
+
         RigKey other = new RigKey(SiteId.of("s"), RigId.of("flown"));
         engine.observe(other, at(ALMATY, LocationSource.GPS), noIp());
         clock.advance(Duration.ofHours(10));
