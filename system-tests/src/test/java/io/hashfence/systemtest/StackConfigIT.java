@@ -1,5 +1,6 @@
 package io.hashfence.systemtest;
 
+import io.hashfence.testing.ExternalBinary;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -18,7 +19,6 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -266,26 +266,7 @@ class StackConfigIT {
         }
 
         static Path require(String name, String debianPackage) {
-            List<Path> places = new ArrayList<>();
-            for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
-                if (!dir.isEmpty()) {
-                    places.add(Path.of(dir));
-                }
-            }
-            places.addAll(List.of(Path.of("/usr/bin"), Path.of("/usr/sbin")));
-            for (Path dir : places) {
-                Path candidate = dir.resolve(name);
-                if (Files.isExecutable(candidate)) {
-                    return candidate;
-                }
-            }
-            String message = name + " not found on the PATH or in /usr/bin: install the Debian package " + debianPackage
-                    + " (apt-get install -y " + debianPackage + ")";
-            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-                throw new AssertionError(message);
-            }
-            Assumptions.abort(message);
-            throw new IllegalStateException("unreachable");
+            return ExternalBinary.require(name, debianPackage);
         }
 
         static Result run(Path dir, String... command) throws IOException, InterruptedException {

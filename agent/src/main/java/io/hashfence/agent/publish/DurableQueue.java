@@ -24,7 +24,6 @@ import org.slf4j.LoggerFactory;
 final class DurableQueue implements Outbound {
     private static final Logger log = LoggerFactory.getLogger(DurableQueue.class);
     private static final int AT_LEAST_ONCE = 1;
-    private static final int FIRST_REFUSING_REASON_CODE = 0x80;
     private static final int READ_BATCH = 64;
 
     private final SiteId site;
@@ -199,17 +198,15 @@ final class DurableQueue implements Outbound {
 
         @Override
         public void onSuccess(IMqttToken delivery) {
-            int[] reasonCodes = delivery.getReasonCodes();
-            boolean refused = reasonCodes != null && reasonCodes.length > 0
-                    && reasonCodes[0] >= FIRST_REFUSING_REASON_CODE;
+            int refusal = PubAck.refusal(delivery);
             if (!(delivery.getUserContext() instanceof Long index)) {
                 released();
                 return;
             }
-            if (refused) {
+            if (refusal >= 0) {
                 // Sending a message the collector refused again cannot help: it leaves the outbox, counted.
                 log.warn("{}: collector refused stored sample {} with reason code 0x{}", site, index,
-                        Integer.toHexString(reasonCodes[0]));
+                        Integer.toHexString(refusal));
                 counters.failed();
             } else {
                 counters.acknowledged();

@@ -18,7 +18,6 @@ import org.slf4j.LoggerFactory;
 final class OutboundQueue implements Outbound {
     private static final Logger log = LoggerFactory.getLogger(OutboundQueue.class);
     private static final int AT_LEAST_ONCE = 1;
-    private static final int FIRST_REFUSING_REASON_CODE = 0x80;
 
     private final SiteId site;
     private final MqttAsyncClient client;
@@ -161,13 +160,11 @@ final class OutboundQueue implements Outbound {
 
         @Override
         public void onSuccess(IMqttToken delivery) {
-            int[] reasonCodes = delivery.getReasonCodes();
-            boolean refused = reasonCodes != null && reasonCodes.length > 0
-                    && reasonCodes[0] >= FIRST_REFUSING_REASON_CODE;
-            if (refused) {
-                log.debug("{}: collector refused a message with reason code {}", site, reasonCodes[0]);
+            int refusal = PubAck.refusal(delivery);
+            if (refusal >= 0) {
+                log.debug("{}: collector refused a message with reason code {}", site, refusal);
             }
-            completed(delivery, refused);
+            completed(delivery, refusal >= 0);
         }
 
         @Override

@@ -2,33 +2,21 @@ package io.hashfence.agent.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.hashfence.agent.AgentMain;
 import io.hashfence.agent.testing.FakeCgminer;
 import io.hashfence.agent.testing.FakeHttpMiner;
 import io.hashfence.agent.testing.Mosquitto;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class ScanAndCheckCommandTest {
     @TempDir
     Path dir;
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
-
-    private int execute(Map<String, String> environment, String... args) {
-        CommandLine commandLine = AgentMain.commandLine(environment);
-        commandLine.setOut(new PrintWriter(out, true));
-        commandLine.setErr(new PrintWriter(err, true));
-        return commandLine.execute(args);
-    }
+    private final CapturedCommandLine cli = new CapturedCommandLine();
 
     private static int closedPort() throws Exception {
         try (ServerSocket socket = new ServerSocket(0)) {
@@ -40,11 +28,11 @@ class ScanAndCheckCommandTest {
     void scanListsEachMinerWithTypeModelAndFirmware() throws Exception {
         try (FakeCgminer antminer = FakeCgminer.serving("bmminer", "version", "summary", "pools", "stats");
              FakeHttpMiner xmrig = FakeHttpMiner.serving("/2/summary", "xmrig-summary.json")) {
-            int exit = execute(Map.of(), "scan", "127.0.0.1/32", "--probe", "cgminer:" + antminer.port(),
+            int exit = cli.execute(Map.of(), "scan", "127.0.0.1/32", "--probe", "cgminer:" + antminer.port(),
                     "--probe", "xmrig:" + xmrig.port(), "--probe", "t-rex:" + closedPort(), "--timeout", "2s");
 
-            assertThat(exit).as(err.toString()).isEqualTo(ExitCodes.OK);
-            assertThat(out.toString())
+            assertThat(exit).as(cli.err()).isEqualTo(ExitCodes.OK);
+            assertThat(cli.out())
                     .containsPattern("127\\.0\\.0\\.1:" + antminer.port() + "\\s+cgminer\\s+bmminer\\s+Antminer S19 Pro\\s+Thu Apr 13")
                     .containsPattern("127\\.0\\.0\\.1:" + xmrig.port() + "\\s+xmrig\\s+xmrig\\s+AMD Ryzen 9 7950X.*6\\.21\\.0")
                     .contains("2 miners found");
@@ -53,10 +41,10 @@ class ScanAndCheckCommandTest {
 
     @Test
     void scanRefusesARangeItCannotScan() {
-        assertThat(execute(Map.of(), "scan", "10.0.0.0/8")).isEqualTo(ExitCodes.USAGE);
-        assertThat(err.toString()).contains("too large", "/16");
-        assertThat(execute(Map.of(), "scan", "10.0.0.0/24", "--probe", "antminer:4028")).isEqualTo(ExitCodes.USAGE);
-        assertThat(err.toString()).contains("unknown miner type \"antminer\"");
+        assertThat(cli.execute(Map.of(), "scan", "10.0.0.0/8")).isEqualTo(ExitCodes.USAGE);
+        assertThat(cli.err()).contains("too large", "/16");
+        assertThat(cli.execute(Map.of(), "scan", "10.0.0.0/24", "--probe", "antminer:4028")).isEqualTo(ExitCodes.USAGE);
+        assertThat(cli.err()).contains("unknown miner type \"antminer\"");
     }
 
     @Test
@@ -81,10 +69,10 @@ class ScanAndCheckCommandTest {
                     outbox: {directory: %s}
                     """.formatted(broker.url(), antminer.port(), absent, dir.resolve("outbox")));
 
-            int exit = execute(Map.of("HASHFENCE_TOKEN", "token-c"), "check", "--config", config.toString());
+            int exit = cli.execute(Map.of("HASHFENCE_TOKEN", "token-c"), "check", "--config", config.toString());
 
             assertThat(exit).isEqualTo(ExitCodes.FAILURE);
-            assertThat(out.toString())
+            assertThat(cli.out())
                     .containsPattern("ok +miner cgminer 127\\.0\\.0\\.1:" + antminer.port()
                             + " \\(good-one\\): braiins-os Antminer S19j Pro, mining, 98\\.77 TH/s, 3012 W")
                     .containsPattern("FAIL +miner cgminer 127\\.0\\.0\\.1:" + absent + " \\(missing-one\\)")
@@ -94,10 +82,10 @@ class ScanAndCheckCommandTest {
                     .containsPattern("ok +collector .*authenticated as site site-c")
                     .contains("1 check(s) failed");
 
-            out.getBuffer().setLength(0);
-            assertThat(execute(Map.of("HASHFENCE_TOKEN", "wrong"), "check", "--config", config.toString()))
+            cli.clearOut();
+            assertThat(cli.execute(Map.of("HASHFENCE_TOKEN", "wrong"), "check", "--config", config.toString()))
                     .isEqualTo(ExitCodes.FAILURE);
-            assertThat(out.toString()).containsPattern("FAIL +collector").contains("refused site and token");
+            assertThat(cli.out()).containsPattern("FAIL +collector").contains("refused site and token");
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.hashfence.agent.power;
 
+import io.hashfence.testing.ExternalBinary;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -94,14 +95,7 @@ class PowerMetersTest {
 
     @Test
     void ipmiWithoutABmcReportsTheToolsComplaint() {
-        Path ipmitool = Path.of("/usr/bin/ipmitool");
-        if (!Files.isExecutable(ipmitool)) {
-            String message = "ipmitool not installed (Debian package ipmitool)";
-            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-                org.junit.jupiter.api.Assertions.fail(message);
-            }
-            org.junit.jupiter.api.Assumptions.abort(message + "; skipping");
-        }
+        Path ipmitool = ExternalBinary.require("ipmitool", "ipmitool");
         assertThatThrownBy(() -> new IpmiMeter(ipmitool.toString()).readWatts())
                 .isInstanceOf(PowerMeterException.class).hasMessageContaining("ipmi:");
     }

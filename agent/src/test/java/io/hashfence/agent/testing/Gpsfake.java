@@ -1,5 +1,6 @@
 package io.hashfence.agent.testing;
 
+import io.hashfence.testing.ExternalBinary;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
@@ -9,9 +10,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * A real gpsd started by {@code gpsfake} on 127.0.0.1 and a free port, fed an NMEA log from the test
@@ -53,15 +52,8 @@ public final class Gpsfake implements AutoCloseable {
     }
 
     private static void requireBinaries() {
-        for (Path binary : List.of(Path.of("/usr/bin/gpsfake"), Path.of("/usr/sbin/gpsd"))) {
-            if (!Files.isExecutable(binary)) {
-                String message = binary + " not found; install the Debian packages gpsd and gpsd-clients";
-                if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-                    fail(message);
-                }
-                Assumptions.abort(message + "; skipping this gpsd test");
-            }
-        }
+        ExternalBinary.require("gpsfake", "gpsd-clients");
+        ExternalBinary.require("gpsd", "gpsd");
     }
 
     private static int freePort() {

@@ -1,5 +1,6 @@
 package io.hashfence.agent.testing;
 
+import io.hashfence.testing.ExternalBinary;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
@@ -16,7 +17,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * A real Mosquitto broker for tests, on 127.0.0.1 and a free port, that checks user names and passwords
@@ -26,8 +26,6 @@ import org.junit.jupiter.api.Assumptions;
 public final class Mosquitto implements AutoCloseable {
     public static final String OBSERVER = "observer";
     public static final String OBSERVER_PASSWORD = "observer-secret";
-    private static final List<Path> BINARIES = List.of(Path.of("/usr/sbin/mosquitto"), Path.of("/usr/bin/mosquitto"),
-            Path.of("/usr/local/sbin/mosquitto"), Path.of("/usr/local/bin/mosquitto"));
     private static final Duration START_TIMEOUT = Duration.ofSeconds(10);
 
     private final Path binary;
@@ -141,23 +139,7 @@ public final class Mosquitto implements AutoCloseable {
     }
 
     private static Path requireBinary() {
-        List<Path> candidates = new ArrayList<>(BINARIES);
-        for (String directory : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
-            if (!directory.isEmpty()) {
-                candidates.add(Path.of(directory, "mosquitto"));
-            }
-        }
-        for (Path candidate : candidates) {
-            if (Files.isExecutable(candidate)) {
-                return candidate;
-            }
-        }
-        String message = "mosquitto not found (looked in " + BINARIES + " and on PATH); install the Debian packages mosquitto and mosquitto-clients";
-        if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-            fail(message);
-        }
-        Assumptions.abort(message + "; skipping this broker test");
-        throw new AssertionError("unreachable");
+        return ExternalBinary.require("mosquitto", "mosquitto");
     }
 
     private static String passwdTool(Path binary) {

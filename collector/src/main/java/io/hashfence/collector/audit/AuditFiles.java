@@ -62,7 +62,8 @@ public final class AuditFiles {
         return new Verified(result, checkpoint);
     }
 
-    static Optional<Checkpoint> latestCheckpoint(Path dataDir) throws IOException {
+    /** The newest compaction checkpoint, as written (not yet checked against the audit key). */
+    public static Optional<Checkpoint> latestCheckpoint(Path dataDir) throws IOException {
         Path file = dataDir.resolve(CHECKPOINTS);
         if (!Files.exists(file)) {
             return Optional.empty();

@@ -2,6 +2,7 @@ package io.hashfence.collector.audit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.hashfence.collector.fleet.RigKey;
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -203,22 +204,23 @@ public final class EventLog implements AutoCloseable {
             Optional<Checkpoint> previous = AuditFiles.latestCheckpoint(dataDir);
             LogReplay state = new LogReplay();
             previous.ifPresent(checkpoint -> state.seed(checkpoint.state()));
-            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
             long droppedBytes = 0;
             AuditEvent last = null;
-            for (String line : lines) {
-                JsonNode record = ChainHash.JSON.readTree(line.substring(65));
-                Instant time = Instant.parse(record.get("time").asText());
-                if (!time.isBefore(cutoff)) {
-                    break;
+            try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                    JsonNode record = ChainHash.JSON.readTree(line.substring(65));
+                    Instant time = Instant.parse(record.get("time").asText());
+                    if (!time.isBefore(cutoff)) {
+                        break;
+                    }
+                    last = new AuditEvent(record.get("seq").asLong(), time,
+                            EventType.fromLabel(record.get("type").asText()).orElseThrow(),
+                            record.hasNonNull("site") ? record.get("site").asText() : null,
+                            record.hasNonNull("rig") ? record.get("rig").asText() : null, record.get("data"),
+                            record.get("prev").asText(), line.substring(0, 64));
+                    state.accept(last);
+                    droppedBytes += line.getBytes(StandardCharsets.UTF_8).length + 1;
                 }
-                last = new AuditEvent(record.get("seq").asLong(), time,
-                        EventType.fromLabel(record.get("type").asText()).orElseThrow(),
-                        record.hasNonNull("site") ? record.get("site").asText() : null,
-                        record.hasNonNull("rig") ? record.get("rig").asText() : null, record.get("data"),
-                        record.get("prev").asText(), line.substring(0, 64));
-                state.accept(last);
-                droppedBytes += line.getBytes(StandardCharsets.UTF_8).length + 1;
             }
             if (last == null) {
                 return Optional.empty();

@@ -15,14 +15,23 @@ import java.util.stream.Collectors;
  * so a rule for UA-43 holds whichever country the boundary data puts Crimea under.
  *
  * @param origin where it came from, for logs, alerts and reports
+ * @param restrictedCodes the codes of {@code restrictions}, worked out once here because every located
+ *                        message asks for them
  */
 public record Policy(List<Restriction> restrictions, double nearBorderKm, List<Exemption> exemptions,
-                     List<String> presets, String origin) {
+                     List<String> presets, String origin, Set<String> restrictedCodes) {
 
     public Policy {
         restrictions = List.copyOf(restrictions);
         exemptions = List.copyOf(exemptions);
         presets = List.copyOf(presets);
+        restrictedCodes = restrictions.stream().map(r -> r.jurisdiction().code())
+                .collect(Collectors.toUnmodifiableSet());
+    }
+
+    public Policy(List<Restriction> restrictions, double nearBorderKm, List<Exemption> exemptions, List<String> presets,
+                  String origin) {
+        this(restrictions, nearBorderKm, exemptions, presets, origin, Set.of());
     }
 
     /** The most severe restriction covering the location, if any. */
@@ -35,10 +44,6 @@ public record Policy(List<Restriction> restrictions, double nearBorderKm, List<E
     public Optional<Restriction> restrictionOf(String code) {
         return restrictions.stream().filter(r -> r.jurisdiction().code().equals(code))
                 .min(Comparator.comparing(Restriction::severity));
-    }
-
-    public Set<String> restrictedCodes() {
-        return restrictions.stream().map(r -> r.jurisdiction().code()).collect(Collectors.toUnmodifiableSet());
     }
 
     public Optional<Exemption> exemptionFor(RigKey rig, Instant now) {

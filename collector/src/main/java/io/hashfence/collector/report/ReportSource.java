@@ -27,11 +27,11 @@ public final class ReportSource {
      */
     public static Report read(Path dataDir, ReportPeriod period, Instant generatedAt) throws IOException {
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-            Optional<Checkpoint> checkpoint = CheckpointFile.latest(dataDir);
+            Optional<Checkpoint> checkpoint = AuditFiles.latestCheckpoint(dataDir);
             ReportBuilder builder = new ReportBuilder(period);
             checkpoint.ifPresent(builder::startFrom);
             AuditFiles.Verified verified = AuditFiles.verify(dataDir, builder);
-            if (!verified.checkpoint().equals(checkpoint) || !CheckpointFile.latest(dataDir).equals(checkpoint)) {
+            if (!verified.checkpoint().equals(checkpoint) || !AuditFiles.latestCheckpoint(dataDir).equals(checkpoint)) {
                 continue;
             }
             if (verified.chain().problem().isPresent() && !verified.chain().problem().get().torn()) {

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.hashfence.collector.testing.ExternalBinary;
+import io.hashfence.testing.ExternalBinary;
 import io.hashfence.collector.testing.ExternalProcess;
 import io.hashfence.collector.testing.FreePort;
 import io.hashfence.collector.testing.MqttTestClient;

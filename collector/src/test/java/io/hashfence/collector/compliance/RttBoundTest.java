@@ -1,7 +1,7 @@
 package io.hashfence.collector.compliance;
 
+import io.hashfence.testing.Requirement;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -30,7 +30,8 @@ class RttBoundTest {
 
     @Test
     void aClaimThousandsOfKilometresAwayOverLoopbackIsImpossible() throws Exception {
-        assumeTrue(Epoll.isAvailable(), "the RTT is read through the epoll transport, which needs Linux");
+        Requirement.require(Epoll.isAvailable(), "the RTT is read through the epoll transport, which did not load: "
+                + Epoll.unavailabilityCause());
         ComplianceConfig tokyo = new ComplianceConfig(null, Duration.ofHours(1), 1000, 1, 20, 35.68, 139.76,
                 Duration.ofSeconds(30));
         try (RunningCollector collector = new RunningCollector(dir, config -> config.withCompliance(tokyo))) {

@@ -2,7 +2,7 @@ package io.hashfence.collector.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.hashfence.collector.testing.ExternalBinary;
+import io.hashfence.testing.ExternalBinary;
 import io.hashfence.collector.testing.MetricsScrape;
 import io.hashfence.collector.testing.RunningCollector;
 import io.hashfence.collector.testing.TestTelemetry;

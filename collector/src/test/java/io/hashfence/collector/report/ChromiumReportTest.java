@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.hashfence.collector.compliance.ComplianceState;
-import io.hashfence.collector.testing.ExternalBinary;
+import io.hashfence.testing.ExternalBinary;
 import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
