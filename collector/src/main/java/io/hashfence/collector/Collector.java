@@ -86,6 +86,7 @@ public final class Collector implements AutoCloseable {
     private final HttpServer http;
 
     private Collector(CollectorConfig config, Clock clock) throws IOException, InterruptedException, PolicyException {
+        config.mqtt().requireListener();
         Files.createDirectories(config.dataDir());
         CredentialStore credentials = new CredentialStore(config.dataDir());
         PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);

@@ -54,7 +54,6 @@ public final class MqttServer implements AutoCloseable {
         workerGroup = transport.newGroup(0);
         ConnectionGate gate = new ConnectionGate(config.limits(), metrics, warnings);
         AtomicLong connectionIds = new AtomicLong();
-        config.requireListener();
         serverChannel = !config.plain() ? null : bind(transport, config.bind(), config.port(),
                 new MqttChannelInitializer(services, gate, null, connectionIds));
         tlsChannel = config.tls() == null ? null : bind(transport, config.bind(), config.tls().port(),

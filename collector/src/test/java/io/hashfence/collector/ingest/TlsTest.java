@@ -69,6 +69,7 @@ class TlsTest {
                 .withHttpPort(0), Clock.systemUTC()))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("no MQTT listener").hasMessageContaining("mqtt.plain: true");
+        assertThat(dir.resolve("none")).as("refused before writing anything").doesNotExist();
     }
 
     @Test
