@@ -13,7 +13,11 @@ import org.locationtech.jts.index.strtree.STRtree;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The reference answer: JTS prepared {@code covers} over the very polygons the index was built from. */
+/**
+ * The reference answer: JTS prepared {@code covers} over the very polygons the index was built from, in an
+ * STRtree. The benchmarks use it as their baseline too ({@link #firstCoveringRegion}, the usual JTS approach,
+ * as in GraphHopper's country lookup).
+ */
 final class JtsOracle {
     private final GeometryFactory factory = new GeometryFactory();
     private final PreparedGeometry[] prepared;
@@ -51,6 +55,18 @@ final class JtsOracle {
         }
         polygons.add(factory.createPolygon(shell, holes.toArray(LinearRing[]::new)));
         return polygons.size() == 1 ? polygons.get(0) : factory.createMultiPolygon(polygons.toArray(Polygon[]::new));
+    }
+
+    /** The first region the tree offers that covers the point, or -1: what a JTS-based locator would answer. */
+    int firstCoveringRegion(double lat, double lon) {
+        Point point = factory.createPoint(new Coordinate(lon, lat));
+        for (Object candidate : tree.query(point.getEnvelopeInternal())) {
+            int r = (Integer) candidate;
+            if (prepared[r].covers(point)) {
+                return r;
+            }
+        }
+        return -1;
     }
 
     /** Indexes of every region covering the point, ascending. */
