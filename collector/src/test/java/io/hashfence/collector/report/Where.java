@@ -38,12 +38,7 @@ record Where(ComplianceState state, Trust trust, String country, String subdivis
     }
 
     ObjectNode json() {
-        ObjectNode node = JSON.createObjectNode();
-        node.put("state", state.label());
-        node.put("trust", trust.label());
-        node.put("country", country);
-        node.put("subdivision", subdivision);
-        node.put("zone", zone);
+        ObjectNode node = fromJson();
         if (lat != null) {
             node.put("lat", lat);
             node.put("lon", lon);
