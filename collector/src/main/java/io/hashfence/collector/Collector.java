@@ -106,7 +106,7 @@ public final class Collector implements AutoCloseable {
         eventLog = EventLog.open(config.dataDir(), clock, replay);
         auditor = new Auditor(eventLog, replay.rigs());
         registry = new RigRegistry(clock, config.fleet());
-        policy = new PolicyStore(config.compliance().policyFile(), new PolicyParser(geo::isKnownCode), meters,
+        policy = new PolicyStore(config.compliance().policyFile(), new PolicyParser(geo), meters,
                 this::policyChanged);
         auditedPolicy.set(policy.get());
         auditor.policyLoaded(policy.get());

@@ -7,9 +7,11 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Offline lookup of the country and first-level subdivision at a coordinate, over Natural Earth
@@ -115,20 +117,50 @@ public final class GeoIndex {
      * @throws IllegalArgumentException for invalid coordinates or a code the data does not know
      */
     public double distanceKm(double lat, double lon, Collection<String> codes) {
+        return distanceKm(lat, lon, regionSet(codes));
+    }
+
+    /** As {@link #distanceKm(double, double, Collection)}, for jurisdictions resolved beforehand. */
+    public double distanceKm(double lat, double lon, RegionSet targets) {
         checkCoordinates(lat, lon);
-        int[] targets = resolve(codes);
-        for (int r : targets) {
+        if (!targets.maybeNear(lat, lon)) {
+            return Double.POSITIVE_INFINITY;
+        }
+        for (int r : targets.regions()) {
             if (regions.bboxContains(r, lon, lat) && bands.covers(r, lon, lat)) {
                 return 0.0;
             }
         }
         double best = Double.POSITIVE_INFINITY;
-        for (int r : targets) {
+        for (int r : targets.regions()) {
             if (boundingBoxWithin(r, lat, lon, MAX_DISTANCE_KM)) {
                 best = Math.min(best, bands.distanceToBoundaryKm(r, lat, lon, MAX_DISTANCE_KM));
             }
         }
         return best;
+    }
+
+    /**
+     * Resolves jurisdictions once, for repeated {@link #distanceKm(double, double, RegionSet)} questions.
+     *
+     * @param codes as for {@link #distanceKm(double, double, Collection)}
+     * @throws IllegalArgumentException for a code the data does not know
+     */
+    public RegionSet regionSet(Collection<String> codes) {
+        Set<String> upper = new HashSet<>();
+        int[] all = new int[0];
+        for (String code : codes) {
+            String key = code.toUpperCase(Locale.ROOT);
+            int[] regionIds = regionsByCode.get(key);
+            if (regionIds == null) {
+                throw new IllegalArgumentException("unknown ISO 3166 code: " + code);
+            }
+            upper.add(key);
+            int[] merged = Arrays.copyOf(all, all.length + regionIds.length);
+            System.arraycopy(regionIds, 0, merged, all.length, regionIds.length);
+            all = merged;
+        }
+        return new RegionSet(upper, Arrays.stream(all).sorted().distinct().toArray(), regions);
     }
 
     /** Whether {@code code} names a country or subdivision in the data (case-insensitive). */
@@ -179,7 +211,7 @@ public final class GeoIndex {
         return buckets.nearestWithin(lat, lon, km);
     }
 
-    private boolean boundingBoxWithin(int r, double lat, double lon, double km) {
+    boolean boundingBoxWithin(int r, double lat, double lon, double km) {
         double latReach = km / SphericalDistance.KM_PER_DEGREE;
         if (lat < regions.minY[r] - latReach || lat > regions.maxY[r] + latReach) {
             return false;
@@ -195,20 +227,6 @@ public final class GeoIndex {
             }
         }
         return false;
-    }
-
-    private int[] resolve(Collection<String> codes) {
-        int[] all = new int[0];
-        for (String code : codes) {
-            int[] regionIds = regionsByCode.get(code.toUpperCase(Locale.ROOT));
-            if (regionIds == null) {
-                throw new IllegalArgumentException("unknown ISO 3166 code: " + code);
-            }
-            int[] merged = Arrays.copyOf(all, all.length + regionIds.length);
-            System.arraycopy(regionIds, 0, merged, all.length, regionIds.length);
-            all = merged;
-        }
-        return Arrays.stream(all).sorted().distinct().toArray();
     }
 
     static void checkCoordinates(double lat, double lon) {

@@ -2,7 +2,6 @@ package io.hashfence.protocol;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -135,7 +134,7 @@ final class JsonFields {
             throw wrongType(name, "an RFC 3339 timestamp string");
         }
         try {
-            return OffsetDateTime.parse(value.textValue()).toInstant();
+            return Rfc3339.parse(value.textValue());
         } catch (DateTimeParseException e) {
             throw wrongType(name, "an RFC 3339 timestamp such as 2026-11-26T14:00:00Z");
         }

@@ -73,6 +73,7 @@ class TelemetryCodecTest {
                 bad("not json at all", Violation.MALFORMED_JSON, ""),
                 bad("[1,2,3]", Violation.WRONG_TYPE, ""),
                 bad("{\"schema_version\":1,\"site\":\"a\",\"site\":\"b\"}", Violation.MALFORMED_JSON, ""),
+                bad("{\"schema_version\":1,\"location\":{\"lat\":1,\"lon\":2,\"lat\":3}}", Violation.MALFORMED_JSON, ""),
                 edit(m -> m.put("schema_version", 2), Violation.UNKNOWN_SCHEMA_VERSION, "schema_version"),
                 edit(m -> m.remove("schema_version"), Violation.MISSING_FIELD, "schema_version"),
                 edit(m -> m.remove("rig"), Violation.MISSING_FIELD, "rig"),

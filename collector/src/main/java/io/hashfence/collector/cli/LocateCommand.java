@@ -43,7 +43,7 @@ public final class LocateCommand implements Callable<Integer> {
         double latitude = number("LAT", lat);
         double longitude = number("LON", lon);
         GeoIndex geo = GeoIndex.loadBundled();
-        try (PolicyStore policies = new PolicyStore(policy, new PolicyParser(geo::isKnownCode), new SimpleMeterRegistry(),
+        try (PolicyStore policies = new PolicyStore(policy, new PolicyParser(geo), new SimpleMeterRegistry(),
                 () -> { })) {
             ObjectNode answer;
             try {

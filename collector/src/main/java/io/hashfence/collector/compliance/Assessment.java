@@ -25,11 +25,29 @@ public record Assessment(ComplianceState state, Trust trust, Double lat, Double 
     }
 
     public boolean has(FindingKind kind) {
-        return findings.stream().anyMatch(f -> f.kind() == kind);
+        return has(findings, kind);
     }
 
     public boolean hasEffect(FindingKind.Effect effect) {
-        return findings.stream().anyMatch(f -> f.kind().effect() == effect);
+        return hasEffect(findings, effect);
+    }
+
+    static boolean has(List<Finding> findings, FindingKind kind) {
+        for (Finding finding : findings) {
+            if (finding.kind() == kind) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static boolean hasEffect(List<Finding> findings, FindingKind.Effect effect) {
+        for (Finding finding : findings) {
+            if (finding.kind().effect() == effect) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The findings as one line, for alert annotations and logs. */

@@ -170,21 +170,21 @@ public final class ComplianceEngine {
     }
 
     private double nearestRestrictedKm(Fix fix, Policy current) {
-        if (current.restrictedCodes().isEmpty()) {
+        if (current.restrictedRegions().isEmpty()) {
             return Double.POSITIVE_INFINITY;
         }
-        return geo.distanceKm(fix.lat(), fix.lon(), current.restrictedCodes());
+        return geo.distanceKm(fix.lat(), fix.lon(), current.restrictedRegions());
     }
 
     static Trust trust(List<Finding> findings) {
-        if (findings.stream().anyMatch(f -> f.kind().effect() == FindingKind.Effect.DISQUALIFIES)) {
+        if (Assessment.hasEffect(findings, FindingKind.Effect.DISQUALIFIES)) {
             return Trust.NONE;
         }
-        if (findings.stream().anyMatch(f -> f.kind().effect() == FindingKind.Effect.CONFLICTS)) {
+        if (Assessment.hasEffect(findings, FindingKind.Effect.CONFLICTS)) {
             return Trust.LOW;
         }
-        boolean gps = findings.stream().anyMatch(f -> f.kind() == FindingKind.GPS_FIX);
-        boolean ipAgrees = findings.stream().anyMatch(f -> f.kind() == FindingKind.IP_COUNTRY_AGREES);
+        boolean gps = Assessment.has(findings, FindingKind.GPS_FIX);
+        boolean ipAgrees = Assessment.has(findings, FindingKind.IP_COUNTRY_AGREES);
         return gps && ipAgrees ? Trust.HIGH : Trust.MEDIUM;
     }
 }

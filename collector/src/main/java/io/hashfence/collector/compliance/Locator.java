@@ -50,8 +50,8 @@ public final class Locator {
                         .put("code", r.jurisdiction().code()).put("severity", r.severity().label())
                         .put("reason", r.reason()),
                 () -> verdict.putNull("restricted"));
-        double km = current.restrictedCodes().isEmpty() ? Double.POSITIVE_INFINITY
-                : geo.distanceKm(lat, lon, current.restrictedCodes());
+        double km = current.restrictedRegions().isEmpty() ? Double.POSITIVE_INFINITY
+                : geo.distanceKm(lat, lon, current.restrictedRegions());
         if (Double.isInfinite(km)) {
             verdict.putNull("nearest_restricted_km");
         } else {

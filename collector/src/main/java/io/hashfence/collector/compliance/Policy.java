@@ -2,12 +2,12 @@ package io.hashfence.collector.compliance;
 
 import io.hashfence.collector.fleet.RigKey;
 import io.hashfence.geo.GeoLocation;
+import io.hashfence.geo.RegionSet;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
+import java.util.function.Predicate;
 
 /**
  * The operator's sanctions policy: restricted jurisdictions, the near-border buffer that yields a
@@ -15,39 +15,50 @@ import java.util.stream.Collectors;
  * so a rule for UA-43 holds whichever country the boundary data puts Crimea under.
  *
  * @param origin where it came from, for logs, alerts and reports
- * @param restrictedCodes the codes of {@code restrictions}, worked out once here because every located
- *                        message asks for them
+ * @param restrictedRegions the jurisdictions of {@code restrictions} resolved to boundaries once, because every
+ *                          located message asks how far the nearest one is
  */
 public record Policy(List<Restriction> restrictions, double nearBorderKm, List<Exemption> exemptions,
-                     List<String> presets, String origin, Set<String> restrictedCodes) {
+                     List<String> presets, String origin, RegionSet restrictedRegions) {
 
     public Policy {
         restrictions = List.copyOf(restrictions);
         exemptions = List.copyOf(exemptions);
         presets = List.copyOf(presets);
-        restrictedCodes = restrictions.stream().map(r -> r.jurisdiction().code())
-                .collect(Collectors.toUnmodifiableSet());
     }
 
-    public Policy(List<Restriction> restrictions, double nearBorderKm, List<Exemption> exemptions, List<String> presets,
-                  String origin) {
-        this(restrictions, nearBorderKm, exemptions, presets, origin, Set.of());
+    /** The codes of the restricted jurisdictions (upper case). */
+    public Set<String> restrictedCodes() {
+        return restrictedRegions.codes();
     }
 
     /** The most severe restriction covering the location, if any. */
     public Optional<Restriction> restrictionAt(GeoLocation location) {
-        return restrictions.stream()
-                .filter(r -> matches(r.jurisdiction(), location))
-                .min(Comparator.comparing(Restriction::severity));
+        return mostSevere(r -> matches(r.jurisdiction(), location));
     }
 
     public Optional<Restriction> restrictionOf(String code) {
-        return restrictions.stream().filter(r -> r.jurisdiction().code().equals(code))
-                .min(Comparator.comparing(Restriction::severity));
+        return mostSevere(r -> r.jurisdiction().code().equals(code));
+    }
+
+    /** A loop rather than a stream: every located message asks. */
+    private Optional<Restriction> mostSevere(Predicate<Restriction> applies) {
+        Restriction worst = null;
+        for (Restriction restriction : restrictions) {
+            if (applies.test(restriction) && (worst == null || restriction.severity().compareTo(worst.severity()) < 0)) {
+                worst = restriction;
+            }
+        }
+        return Optional.ofNullable(worst);
     }
 
     public Optional<Exemption> exemptionFor(RigKey rig, Instant now) {
-        return exemptions.stream().filter(e -> e.covers(rig, now)).findFirst();
+        for (Exemption exemption : exemptions) {
+            if (exemption.covers(rig, now)) {
+                return Optional.of(exemption);
+            }
+        }
+        return Optional.empty();
     }
 
     private static boolean matches(Jurisdiction jurisdiction, GeoLocation location) {

@@ -1,5 +1,6 @@
 package io.hashfence.collector.compliance;
 
+import io.hashfence.geo.GeoIndex;
 import io.hashfence.protocol.Ids;
 import io.hashfence.protocol.RigId;
 import io.hashfence.protocol.SiteId;
@@ -16,7 +17,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Predicate;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
@@ -42,11 +42,11 @@ public final class PolicyParser {
     private static final Set<String> RESTRICTION_KEYS = Set.of("code", "severity", "reason");
     private static final Set<String> EXEMPTION_KEYS = Set.of("site", "rig", "reason", "expires");
 
-    private final Predicate<String> knownCode;
+    private final GeoIndex geo;
 
-    /** @param knownCode whether the boundary data has a country or subdivision with this code */
-    public PolicyParser(Predicate<String> knownCode) {
-        this.knownCode = knownCode;
+    /** @param geo the boundary data: which codes exist, and their regions */
+    public PolicyParser(GeoIndex geo) {
+        this.geo = geo;
     }
 
     /** The policy in force when none is configured: the shipped default presets. */
@@ -103,7 +103,8 @@ public final class PolicyParser {
             }
         }
         own.forEach(restriction -> byCode.put(restriction.jurisdiction().code(), restriction));
-        return new Policy(List.copyOf(byCode.values()), nearBorderKm, exemptions, presets, origin);
+        return new Policy(List.copyOf(byCode.values()), nearBorderKm, exemptions, presets, origin,
+                geo.regionSet(byCode.keySet()));
     }
 
     private List<Restriction> preset(String name) throws PolicyException {
@@ -134,7 +135,7 @@ public final class PolicyParser {
             } catch (IllegalArgumentException e) {
                 throw source.error(codeNode, e.getMessage());
             }
-            if (!knownCode.test(code)) {
+            if (!geo.isKnownCode(code)) {
                 throw source.error(codeNode, code + " is not a country or subdivision in the boundary data");
             }
             if (!seen.add(code)) {

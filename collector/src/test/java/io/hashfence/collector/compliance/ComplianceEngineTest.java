@@ -43,7 +43,7 @@ class ComplianceEngineTest {
     @BeforeAll
     static void loadBoundaries() {
         geo = GeoIndex.loadBundled();
-        parser = new PolicyParser(geo::isKnownCode);
+        parser = new PolicyParser(geo);
     }
 
     ComplianceEngine engine(ComplianceConfig config) throws PolicyException {

@@ -16,7 +16,7 @@ class PolicyParserTest {
 
     @BeforeAll
     static void loadBoundaries() {
-        parser = new PolicyParser(GeoIndex.loadBundled()::isKnownCode);
+        parser = new PolicyParser(GeoIndex.loadBundled());
     }
 
     @Test

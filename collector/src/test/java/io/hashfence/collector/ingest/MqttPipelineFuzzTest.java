@@ -65,7 +65,7 @@ class MqttPipelineFuzzTest {
         assertThat(authenticator.authenticate(SITE, token.getBytes(StandardCharsets.UTF_8))).isPresent();
 
         GeoIndex geo = GeoIndex.loadBundled();
-        PolicyParser parser = new PolicyParser(geo::isKnownCode);
+        PolicyParser parser = new PolicyParser(geo);
         var policy = parser.defaultPolicy();
         eventLog = EventLog.open(dir, clock, event -> { });
         RigRegistry registry = new RigRegistry(clock, FleetConfig.defaults());
