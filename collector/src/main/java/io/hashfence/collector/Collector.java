@@ -22,6 +22,8 @@ import io.hashfence.collector.compliance.PolicyStore;
 import io.hashfence.collector.config.CollectorConfig;
 import io.hashfence.collector.fleet.FleetMetrics;
 import io.hashfence.collector.fleet.RigRegistry;
+import io.hashfence.collector.fleet.SequenceJournal;
+import io.hashfence.collector.fleet.SequenceWindows;
 import io.hashfence.collector.http.AlertsEndpoint;
 import io.hashfence.collector.http.ApiToken;
 import io.hashfence.collector.http.HealthEndpoint;
@@ -73,6 +75,7 @@ public final class Collector implements AutoCloseable {
 
     private final RigRegistry registry;
     private final EventLog eventLog;
+    private final SequenceJournal journal;
     private final Auditor auditor;
     private final ComplianceEngine compliance;
     private final AlertBook alerts;
@@ -105,7 +108,9 @@ public final class Collector implements AutoCloseable {
         LogReplay replay = LogReplay.startingFrom(config.dataDir());
         eventLog = EventLog.open(config.dataDir(), clock, replay);
         auditor = new Auditor(eventLog, replay.rigs());
-        registry = new RigRegistry(clock, config.fleet());
+        SequenceWindows seen = new SequenceWindows();
+        journal = SequenceJournal.open(config.dataDir(), seen);
+        registry = new RigRegistry(clock, config.fleet(), seen);
         policy = new PolicyStore(config.compliance().policyFile(), new PolicyParser(geo), meters,
                 this::policyChanged);
         auditedPolicy.set(policy.get());
@@ -127,7 +132,7 @@ public final class Collector implements AutoCloseable {
         meters.getPrometheusRegistry().register(new OpenAlertMetrics(alerts));
 
         mqtt = new MqttServer(config.mqtt(), transport, new SiteAuthenticator(credentials),
-                new IngestTargets(registry, judge, eventLog, ipCountries), new IngestMetrics(meters), clock);
+                new IngestTargets(registry, judge, eventLog, journal, ipCountries), new IngestMetrics(meters), clock);
         RigsEndpoint rigs = new RigsEndpoint(registry, compliance, new TelemetryCodec(clock));
         AlertsEndpoint alertsEndpoint = new AlertsEndpoint(alerts, auditor::alertAcknowledged);
         Path tokenFile = config.http().apiTokenFile() != null ? config.http().apiTokenFile()
@@ -300,6 +305,7 @@ public final class Collector implements AutoCloseable {
         policy.close();
         notifier.close();
         eventLog.close();
+        journal.close();
         gcMetrics.close();
         LOG.info("collector stopped");
     }

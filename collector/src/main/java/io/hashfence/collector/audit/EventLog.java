@@ -2,6 +2,7 @@ package io.hashfence.collector.audit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.hashfence.collector.fleet.RigKey;
+import io.hashfence.collector.storage.DurableMark;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,7 +19,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -42,8 +42,7 @@ public final class EventLog implements AutoCloseable {
     private FileChannel channel;
     private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
     private final AtomicLong enqueued;
-    private final AtomicLong durable;
-    private final ConcurrentSkipListMap<Long, CompletableFuture<Void>> waiters = new ConcurrentSkipListMap<>();
+    private final DurableMark durable;
     private final Thread writer;
     private volatile String headHash;
     private volatile boolean closing;
@@ -58,7 +57,7 @@ public final class EventLog implements AutoCloseable {
         channel.truncate(existing.validBytes());
         channel.position(existing.validBytes());
         this.enqueued = new AtomicLong(existing.headSeq());
-        this.durable = new AtomicLong(existing.headSeq());
+        this.durable = new DurableMark(existing.headSeq());
         this.headHash = existing.headHash();
         this.writer = new Thread(this::writeLoop, "event-log-writer");
         writer.setDaemon(true);
@@ -108,15 +107,12 @@ public final class EventLog implements AutoCloseable {
 
     /** Completes when every event up to {@code seq} is on disk. */
     public CompletableFuture<Void> durable(long seq) {
-        if (durable.get() >= seq) {
-            return CompletableFuture.completedFuture(null);
-        }
-        CompletableFuture<Void> waiter = waiters.computeIfAbsent(seq, s -> new CompletableFuture<>());
-        if (durable.get() >= seq) {
-            waiters.remove(seq);
-            waiter.complete(null);
-        }
-        return waiter;
+        return durable.when(seq);
+    }
+
+    /** Whether every event up to {@code seq} is on disk. */
+    public boolean isDurable(long seq) {
+        return durable.isDurable(seq);
     }
 
     public String headHash() {
@@ -185,11 +181,7 @@ public final class EventLog implements AutoCloseable {
             throw e;
         }
         headHash = prev;
-        long last = batch.get(batch.size() - 1).seq();
-        durable.set(last);
-        var ready = waiters.headMap(last, true);
-        ready.values().forEach(waiter -> waiter.complete(null));
-        ready.clear();
+        durable.advance(batch.get(batch.size() - 1).seq());
     }
 
     /**

@@ -6,8 +6,7 @@ import java.time.Instant;
 
 /**
  * What the collector knows of one rig: its newest telemetry (by sample time), when it was first and
- * last heard from, its reporting interval, whether the agent connection that last reported it is open,
- * and which sequence numbers have arrived (to drop replayed duplicates).
+ * last heard from, its reporting interval, and whether the agent connection that last reported it is open.
  */
 public record RigRecord(
         RigKey key,
@@ -16,10 +15,9 @@ public record RigRecord(
         Instant lastSeen,
         Duration interval,
         long connectionId,
-        boolean connected,
-        SeenSequences seen) {
+        boolean connected) {
 
     RigRecord disconnected() {
-        return new RigRecord(key, latest, firstSeen, lastSeen, interval, connectionId, false, seen);
+        return new RigRecord(key, latest, firstSeen, lastSeen, interval, connectionId, false);
     }
 }

@@ -21,11 +21,13 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class RigRegistry {
     private final Clock clock;
     private final FleetConfig config;
+    private final SequenceWindows seen;
     private final Map<SiteId, Map<RigId, RigRecord>> sites = new ConcurrentHashMap<>();
 
-    public RigRegistry(Clock clock, FleetConfig config) {
+    public RigRegistry(Clock clock, FleetConfig config, SequenceWindows seen) {
         this.clock = clock;
         this.config = config;
+        this.seen = seen;
     }
 
     /** Records a sample unless its (site, rig, sequence) arrived before; says what it changed. */
@@ -38,22 +40,19 @@ public final class RigRegistry {
         if (!rigs.containsKey(telemetry.rig()) && rigs.size() >= config.maxRigsPerSite()) {
             return Recorded.OVER_QUOTA;
         }
+        if (!seen.markNew(key, telemetry.seq())) {
+            return Recorded.DUPLICATE;
+        }
         rigs.compute(telemetry.rig(), (rig, known) -> {
             if (known == null) {
-                SeenSequences seen = new SeenSequences();
-                seen.markNew(telemetry.seq());
                 outcome[0] = Recorded.NEWEST;
-                return new RigRecord(key, telemetry, now, now, interval, connectionId, true, seen);
-            }
-            if (!known.seen().markNew(telemetry.seq())) {
-                outcome[0] = Recorded.DUPLICATE;
-                return known;
+                return new RigRecord(key, telemetry, now, now, interval, connectionId, true);
             }
             boolean newest = !telemetry.time().isBefore(known.latest().time());
             outcome[0] = newest ? Recorded.NEWEST : Recorded.OLDER;
             return new RigRecord(key, newest ? telemetry : known.latest(), known.firstSeen(), now, interval,
-                    connectionId, true, known.seen());
-                });
+                    connectionId, true);
+        });
         return outcome[0];
     }
 

@@ -5,8 +5,8 @@ import java.util.Arrays;
 /**
  * Which of a rig's recent sequence numbers have arrived: the highest, and a window of the 1,024 below it.
  * Agents replay their outbox after a reconnect, so a sample may arrive twice; this tells the second
- * arrival apart. A number older than the window cannot be judged and is let through. Mutable, but only
- * ever touched inside the registry's per-rig atomic update.
+ * arrival apart. A number older than the window cannot be judged and is let through. The state is the
+ * same whatever order the numbers arrive in, which is what lets the journal replay them in file order.
  */
 final class SeenSequences {
     static final int WINDOW = 1024;
@@ -15,7 +15,7 @@ final class SeenSequences {
     private final long[] bits = new long[WINDOW / 64];
 
     /** Marks the sequence number seen; answers false if it had been seen already. */
-    boolean markNew(long seq) {
+    synchronized boolean markNew(long seq) {
         if (seq > highest) {
             shift(highest < 0 ? WINDOW : seq - highest);
             highest = seq;
@@ -33,6 +33,20 @@ final class SeenSequences {
         }
         bits[word] |= mask;
         return true;
+    }
+
+    /** Marks every number a saved window holds: its highest first, so that the rest need no shifting. */
+    synchronized void markAll(SequenceWindow window) {
+        markNew(window.highest());
+        for (int word = 0; word < SequenceWindow.WORDS; word++) {
+            for (long rest = window.word(word); rest != 0; rest &= rest - 1) {
+                markNew(window.highest() - (word * 64L + Long.numberOfTrailingZeros(rest)));
+            }
+        }
+    }
+
+    synchronized SequenceWindow save() {
+        return new SequenceWindow(highest, bits);
     }
 
     /** Moves the window up by {@code distance}: bit i (meaning highest - i) becomes bit i + distance. */

@@ -70,6 +70,7 @@ final class MqttConnectionHandler extends ChannelInboundHandlerAdapter {
     private PublishRate publishRate;
     private ScheduledFuture<?> connectDeadline;
     private boolean active;
+    private boolean awaitingDisk;
 
     MqttConnectionHandler(MqttSessionServices services, long connectionId) {
         this.services = services;
@@ -99,7 +100,7 @@ final class MqttConnectionHandler extends ChannelInboundHandlerAdapter {
         waitingForAuthentication.clear();
         if (session != null) {
             if (will != null) {
-                services.metrics().message(services.router().route(session, will.topic(), will.payload()));
+                services.metrics().message(services.router().route(session, will.topic(), will.payload(), false));
             }
             services.sessions().unregister(session.site(), clientId, ctx.channel());
             services.registry().connectionClosed(session.site(), connectionId);
@@ -286,17 +287,20 @@ final class MqttConnectionHandler extends ChannelInboundHandlerAdapter {
         }
         String topic = publish.variableHeader().topicName();
         long eventsBefore = services.eventLog().lastEnqueued();
+        long journalBefore = services.journal().lastEnqueued();
         IngestOutcome outcome;
         try {
             outcome = topic.length() > services.config().limits().maxTopicLength()
                     ? IngestOutcome.TOPIC_TOO_LONG
-                    : services.router().route(session, topic, ByteBufUtil.getBytes(publish.content()));
+                    : services.router().route(session, topic, ByteBufUtil.getBytes(publish.content()),
+                            qos == MqttQoS.AT_LEAST_ONCE);
         } catch (RuntimeException e) {
             LOG.error("processing a message from site {} on {} failed; it is refused, the connection goes on",
                     session.site(), topic, e);
             outcome = IngestOutcome.INTERNAL_ERROR;
         }
         long eventsAfter = services.eventLog().lastEnqueued();
+        long journalAfter = services.journal().lastEnqueued();
         services.metrics().processed(System.nanoTime() - started);
         services.metrics().message(outcome);
         if (outcome == IngestOutcome.TOPIC_NOT_AUTHORIZED && !session.isMqtt5()) {
@@ -307,37 +311,55 @@ final class MqttConnectionHandler extends ChannelInboundHandlerAdapter {
         if (qos == MqttQoS.AT_LEAST_ONCE) {
             byte reasonCode = session.isMqtt5() ? outcome.reasonCode() : 0;
             // A duplicate may be the resend of a message whose events are still queued: it waits for them too.
-            boolean waits = eventsAfter > eventsBefore || outcome == IngestOutcome.DUPLICATE;
-            CompletableFuture<Void> durable = waits ? services.eventLog().durable(eventsAfter) : null;
-            acknowledge(ctx, new PendingAck(publish.variableHeader().packetId(), reasonCode, durable));
-        }
-    }
-
-    /** A PUBACK that may wait for the events its message produced to be on disk. */
-    private record PendingAck(int packetId, byte reasonCode, CompletableFuture<Void> durable) {
-        boolean ready() {
-            return durable == null || durable.isDone();
+            boolean waitsForEvents = eventsAfter > eventsBefore || outcome == IngestOutcome.DUPLICATE;
+            acknowledge(ctx, new PendingAck(publish.variableHeader().packetId(), reasonCode,
+                    waitsForEvents ? eventsAfter : 0, journalAfter > journalBefore ? journalAfter : 0));
         }
     }
 
     /**
-     * PUBACKs go out in the order the PUBLISHes came (MQTT requires it), each only once the events its
-     * message produced are durable; messages that produced none wait only behind those that did.
+     * A PUBACK that may wait for the event log to be on disk up to {@code events} (the events its message
+     * produced) and the sequence journal up to {@code journal} (its (site, rig, seq)); 0 waits for nothing.
+     */
+    private record PendingAck(int packetId, byte reasonCode, long events, long journal) {
+    }
+
+    private boolean ready(PendingAck ack) {
+        return services.eventLog().isDurable(ack.events()) && services.journal().isDurable(ack.journal());
+    }
+
+    /**
+     * PUBACKs go out in the order the PUBLISHes came (MQTT requires it), each only once what its message
+     * wrote is durable; messages that wrote nothing wait only behind those that did.
      */
     private void acknowledge(ChannelHandlerContext ctx, PendingAck ack) {
-        if (pendingAcks.isEmpty() && ack.ready()) {
+        if (pendingAcks.isEmpty() && ready(ack)) {
             ctx.write(MqttReplies.pubAck(ack.packetId(), ack.reasonCode()));
             return;
         }
         pendingAcks.add(ack);
-        if (ack.durable() != null) {
-            ack.durable().whenCompleteAsync((done, failure) -> sendReadyAcks(ctx), ctx.executor());
+        awaitOldest(ctx);
+    }
+
+    /**
+     * Asks to be woken when the oldest waiting PUBACK's writes are durable. One wake-up at a time is
+     * enough, as no PUBACK can go out before the oldest, and it saves a future per message.
+     */
+    private void awaitOldest(ChannelHandlerContext ctx) {
+        if (awaitingDisk || pendingAcks.isEmpty()) {
+            return;
         }
+        PendingAck oldest = pendingAcks.peek();
+        CompletableFuture<Void> durable = services.eventLog().isDurable(oldest.events())
+                ? services.journal().durable(oldest.journal()) : services.eventLog().durable(oldest.events());
+        awaitingDisk = true;
+        durable.whenCompleteAsync((done, failure) -> sendReadyAcks(ctx), ctx.executor());
     }
 
     private void sendReadyAcks(ChannelHandlerContext ctx) {
+        awaitingDisk = false;
         boolean sent = false;
-        while (!pendingAcks.isEmpty() && pendingAcks.peek().ready()) {
+        while (!pendingAcks.isEmpty() && ready(pendingAcks.peek())) {
             PendingAck ack = pendingAcks.poll();
             ctx.write(MqttReplies.pubAck(ack.packetId(), ack.reasonCode()));
             sent = true;
@@ -345,6 +367,7 @@ final class MqttConnectionHandler extends ChannelInboundHandlerAdapter {
         if (sent) {
             ctx.flush();
         }
+        awaitOldest(ctx);
     }
 
     private void refuseAndClose(ChannelHandlerContext ctx, IngestOutcome outcome, ProtocolError error, String what) {

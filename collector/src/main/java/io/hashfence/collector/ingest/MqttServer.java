@@ -49,7 +49,7 @@ public final class MqttServer implements AutoCloseable {
                 }, new ThreadPoolExecutor.AbortPolicy());
         MqttSessionServices services = new MqttSessionServices(config, authenticator, authExecutor, router, registry,
                 metrics, new MqttReplies(config), new ConnectionInspector(targets.ipCountries()), targets.eventLog(),
-                sessions, warnings);
+                targets.journal(), sessions, warnings);
         bossGroup = transport.newGroup(1);
         workerGroup = transport.newGroup(0);
         ConnectionGate gate = new ConnectionGate(config.limits(), metrics, warnings);

@@ -3,6 +3,7 @@ package io.hashfence.collector.ingest;
 import io.hashfence.collector.audit.EventLog;
 import io.hashfence.collector.config.MqttConfig;
 import io.hashfence.collector.fleet.RigRegistry;
+import io.hashfence.collector.fleet.SequenceJournal;
 import io.hashfence.collector.site.SiteAuthenticator;
 import java.util.concurrent.Executor;
 
@@ -17,6 +18,7 @@ record MqttSessionServices(
         MqttReplies replies,
         ConnectionInspector inspector,
         EventLog eventLog,
+        SequenceJournal journal,
         SessionRegistry sessions,
         ThrottledLog clientWarnings) {
 }

@@ -18,7 +18,8 @@ final class PublishRouter {
         this.refusals = refusals;
     }
 
-    IngestOutcome route(Session session, String topicName, byte[] payload) {
+    /** @param acknowledged whether the sender gets a PUBACK (QoS 1) */
+    IngestOutcome route(Session session, String topicName, byte[] payload, boolean acknowledged) {
         if (!topicName.startsWith(Topic.sitePrefix(session.site()))) {
             refusals.refused(IngestOutcome.TOPIC_NOT_AUTHORIZED, session, topicName,
                     "a site may publish only under " + Topic.sitePrefix(session.site()));
@@ -32,7 +33,7 @@ final class PublishRouter {
         return topic.get().accept(new Topic.Visitor<>() {
             @Override
             public IngestOutcome telemetry(Topic.Telemetry topic) {
-                return telemetry.ingest(session, topic, payload);
+                return telemetry.ingest(session, topic, payload, acknowledged);
             }
 
             @Override

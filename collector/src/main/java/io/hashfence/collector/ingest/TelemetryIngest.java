@@ -3,6 +3,7 @@ package io.hashfence.collector.ingest;
 import io.hashfence.collector.fleet.Recorded;
 import io.hashfence.collector.fleet.RigKey;
 import io.hashfence.collector.fleet.RigRegistry;
+import io.hashfence.collector.fleet.SequenceJournal;
 import io.hashfence.protocol.Decoded;
 import io.hashfence.protocol.Telemetry;
 import io.hashfence.protocol.TelemetryCodec;
@@ -12,21 +13,26 @@ import io.hashfence.protocol.Topic;
  * Telemetry, in order: decode and validate against the wire contract; record the rig's new state; judge
  * its location under the policy; record what changed in the event log; open or resolve its alerts. A sample that arrived before (an agent's
  * outbox replay) is acknowledged but changes nothing; an older sample is recorded but not judged again.
+ * The (site, rig, seq) of every sample that gets a PUBACK goes to the sequence journal, duplicates too: a
+ * duplicate's original may not have been journaled (QoS 0) or may be a record still queued.
  */
 final class TelemetryIngest {
     private final TelemetryCodec codec;
     private final RigRegistry registry;
+    private final SequenceJournal journal;
     private final RigJudge judge;
     private final RefusalLog refusals;
 
     TelemetryIngest(TelemetryCodec codec, IngestTargets targets, RefusalLog refusals) {
         this.codec = codec;
         this.registry = targets.registry();
+        this.journal = targets.journal();
         this.judge = targets.judge();
         this.refusals = refusals;
     }
 
-    IngestOutcome ingest(Session session, Topic.Telemetry topic, byte[] payload) {
+    /** @param acknowledged whether the sender gets a PUBACK (QoS 1) */
+    IngestOutcome ingest(Session session, Topic.Telemetry topic, byte[] payload, boolean acknowledged) {
         Decoded<Telemetry> decoded = codec.decode(payload, topic);
         if (decoded instanceof Decoded.Invalid<Telemetry> invalid) {
             IngestOutcome outcome = IngestOutcome.of(invalid.violation());
@@ -35,16 +41,20 @@ final class TelemetryIngest {
         }
         Telemetry telemetry = ((Decoded.Valid<Telemetry>) decoded).value();
         Recorded recorded = registry.record(telemetry, session.connectionId());
-        if (recorded == Recorded.DUPLICATE) {
-            return IngestOutcome.DUPLICATE;
-        }
         if (recorded == Recorded.OVER_QUOTA) {
             refusals.refused(IngestOutcome.TOO_MANY_RIGS, session, topic.name(),
                     "the site already has the most rigs fleet.max_rigs_per_site allows");
             return IngestOutcome.TOO_MANY_RIGS;
         }
+        RigKey rig = new RigKey(telemetry.site(), telemetry.rig());
+        if (acknowledged) {
+            journal.append(rig, telemetry.seq());
+        }
+        if (recorded == Recorded.DUPLICATE) {
+            return IngestOutcome.DUPLICATE;
+        }
         if (recorded == Recorded.NEWEST) {
-            judge.observe(new RigKey(telemetry.site(), telemetry.rig()), telemetry, session.connection());
+            judge.observe(rig, telemetry, session.connection());
         }
         return IngestOutcome.ACCEPTED;
     }

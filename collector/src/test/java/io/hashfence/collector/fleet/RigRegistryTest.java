@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
 class RigRegistryTest {
     private static final Instant START = Instant.parse("2026-11-26T14:00:00Z");
     private final MutableClock clock = new MutableClock(START);
-    private final RigRegistry registry = new RigRegistry(clock, new FleetConfig(Duration.ofSeconds(30), 3, 20_000));
+    private final RigRegistry registry = new RigRegistry(clock, new FleetConfig(Duration.ofSeconds(30), 3, 20_000),
+            new SequenceWindows());
     private final Telemetry sample = ((Decoded.Valid<Telemetry>) new TelemetryCodec(Clock.fixed(START, ZoneOffset.UTC))
             .decode(Examples.bytes(Examples.ANTMINER_S19))).value();
     private final RigKey key = new RigKey(SiteId.of("texas-rockdale-01"), RigId.of("s19pro-0007"));
@@ -93,7 +94,7 @@ class RigRegistryTest {
 
     @Test
     void aSiteCannotReportMoreRigsThanItsQuota() {
-        RigRegistry small = new RigRegistry(clock, new FleetConfig(Duration.ofSeconds(30), 3, 2));
+        RigRegistry small = new RigRegistry(clock, new FleetConfig(Duration.ofSeconds(30), 3, 2), new SequenceWindows());
         assertThat(small.record(sample, 1)).isEqualTo(Recorded.NEWEST);
         assertThat(small.record(withRig(sample, "second"), 1)).isEqualTo(Recorded.NEWEST);
         assertThat(small.record(withRig(sample, "third"), 1)).isEqualTo(Recorded.OVER_QUOTA);

@@ -14,6 +14,8 @@ import io.hashfence.collector.compliance.PolicyParser;
 import io.hashfence.collector.config.FleetConfig;
 import io.hashfence.collector.config.MqttConfig;
 import io.hashfence.collector.fleet.RigRegistry;
+import io.hashfence.collector.fleet.SequenceJournal;
+import io.hashfence.collector.fleet.SequenceWindows;
 import io.hashfence.collector.site.CredentialStore;
 import io.hashfence.collector.site.SiteAuthenticator;
 import io.hashfence.collector.site.TokenHasher;
@@ -52,6 +54,7 @@ class MqttPipelineFuzzTest {
     static Path dir;
     static MqttSessionServices services;
     static EventLog eventLog;
+    static SequenceJournal journal;
     static byte[] connect;
     static byte[] publish;
 
@@ -68,11 +71,13 @@ class MqttPipelineFuzzTest {
         PolicyParser parser = new PolicyParser(geo);
         var policy = parser.defaultPolicy();
         eventLog = EventLog.open(dir, clock, event -> { });
-        RigRegistry registry = new RigRegistry(clock, FleetConfig.defaults());
+        SequenceWindows seen = new SequenceWindows();
+        journal = SequenceJournal.open(dir, seen);
+        RigRegistry registry = new RigRegistry(clock, FleetConfig.defaults(), seen);
         ComplianceEngine compliance = new ComplianceEngine(geo, () -> policy, ComplianceConfig.defaults(), clock);
         AlertBook alerts = new AlertBook(AlertConfig.defaults(), clock, notification -> { });
         RigJudge judge = new RigJudge(compliance, new Auditor(eventLog, java.util.Map.of()), alerts);
-        IngestTargets targets = new IngestTargets(registry, judge, eventLog, IpCountryDatabase.loadBundled());
+        IngestTargets targets = new IngestTargets(registry, judge, eventLog, journal, IpCountryDatabase.loadBundled());
         ThrottledLog warnings = new ThrottledLog();
         RefusalLog refusals = new RefusalLog(warnings);
         PublishRouter router = new PublishRouter(new TelemetryIngest(new TelemetryCodec(clock), targets, refusals),
@@ -80,7 +85,7 @@ class MqttPipelineFuzzTest {
         MqttConfig config = MqttConfig.defaults().withPort(0);
         IngestMetrics metrics = new IngestMetrics(new SimpleMeterRegistry());
         services = new MqttSessionServices(config, authenticator, Runnable::run, router, registry, metrics,
-                new MqttReplies(config), new ConnectionInspector(IpCountryDatabase.loadBundled()), eventLog,
+                new MqttReplies(config), new ConnectionInspector(IpCountryDatabase.loadBundled()), eventLog, journal,
                 new SessionRegistry(), warnings);
         connect = encode(MqttMessageBuilders.connect().clientId("fuzzer").protocolVersion(MqttVersion.MQTT_5)
                 .username(SITE).password(token.getBytes(StandardCharsets.UTF_8)).keepAlive(30).cleanSession(true)
@@ -94,6 +99,7 @@ class MqttPipelineFuzzTest {
     @AfterAll
     static void close() {
         eventLog.close();
+        journal.close();
     }
 
     @FuzzTest(maxDuration = "20s")
