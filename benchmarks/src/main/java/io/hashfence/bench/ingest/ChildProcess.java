@@ -13,8 +13,7 @@ import java.util.regex.Pattern;
 /** A program the harness starts, its output in a log file, and the CPU time it has used. */
 final class ChildProcess implements AutoCloseable {
     private static final long CLOCK_TICKS_PER_SECOND = 100;
-    /** "123456K used" (Shenandoah, ZGC) or "used 123456K" (G1, Serial, Parallel). */
-    private static final Pattern HEAP_USED = Pattern.compile("(\\d+)K used|used (\\d+)K");
+    private static final Pattern HISTOGRAM_TOTAL = Pattern.compile("^Total\\s+\\d+\\s+(\\d+)\\s*$", Pattern.MULTILINE);
 
     private final Process process;
     private final Path log;
@@ -70,19 +69,21 @@ final class ChildProcess implements AutoCloseable {
         return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / (double) CLOCK_TICKS_PER_SECOND;
     }
 
-    /** Heap in use after a full collection, in bytes, as {@code jcmd GC.heap_info} reports it. */
-    long heapUsedAfterGc() throws IOException, InterruptedException {
-        jcmd("GC.run");
-        Matcher used = HEAP_USED.matcher(jcmd("GC.heap_info"));
-        if (!used.find()) {
-            throw new IOException("no heap figure from jcmd GC.heap_info for process " + process.pid());
-        }
-        return Long.parseLong(used.group(1) != null ? used.group(1) : used.group(2)) * 1024;
-    }
-
-    /** The live objects by class ({@code jcmd GC.class_histogram}), to see what the memory is made of. */
+    /**
+     * The live objects by class ({@code jcmd GC.class_histogram}, which runs a full collection first), to see
+     * what the heap is made of; its last line is the total.
+     */
     String classHistogram() throws IOException, InterruptedException {
         return jcmd("GC.class_histogram");
+    }
+
+    /** Bytes of live objects: the total line of a class histogram. */
+    static long liveBytes(String histogram) throws IOException {
+        Matcher total = HISTOGRAM_TOTAL.matcher(histogram);
+        if (!total.find()) {
+            throw new IOException("no total in the class histogram");
+        }
+        return Long.parseLong(total.group(1));
     }
 
     private String jcmd(String command) throws IOException, InterruptedException {

@@ -2,6 +2,8 @@ package io.hashfence.bench.ingest;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.sun.management.UnixOperatingSystemMXBean;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -17,13 +19,15 @@ import picocli.CommandLine.Option;
 
 /**
  * Connections: many agents of one rig each stay connected to one collector and report every 10 s. Measures
- * the collector's heap (after a full GC) and RSS per connected rig, state included, and after a collector
+ * the live objects on the collector's heap (after a full GC) and RSS per connected rig, state included, and after a collector
  * restart the time until every agent is back.
  */
 @Command(name = "connections", mixinStandardHelpOptions = true,
         description = "Connected agents per collector: memory per connection and the reconnect storm.")
 public final class ConnectionsBenchmark implements Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    /** Jars, logs, the data directory, listeners: what a JVM holds open before any connection. */
+    static final int FILES_BESIDES_CONNECTIONS = 1_000;
 
     @Option(names = "--collector-jar", required = true)
     Path collectorJar;
@@ -58,6 +62,14 @@ public final class ConnectionsBenchmark implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        long maxFiles = ((UnixOperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getMaxFileDescriptorCount();
+        if (agents + FILES_BESIDES_CONNECTIONS > maxFiles) {
+            System.err.printf("%,d agents need %,d open files in this process and in the collector; the limit here is %,d"
+                    + " (ulimit -n). Raise it (as root: ulimit -n %d) or pass --agents %d.%n", agents,
+                    agents + FILES_BESIDES_CONNECTIONS, maxFiles, agents + FILES_BESIDES_CONNECTIONS,
+                    maxFiles - FILES_BESIDES_CONNECTIONS);
+            return 2;
+        }
         WorkDir.recreate(workDir);
         List<String> flags = Arrays.asList(collectorJvmFlags.trim().split("\\s+"));
         Map<String, Object> result = new LinkedHashMap<>();
@@ -71,10 +83,11 @@ public final class ConnectionsBenchmark implements Callable<Integer> {
         try (SteadyFleet fleet = new SteadyFleet(clientThreads, collector.address(), collector::password,
                 intervalSeconds * 1000L)) {
             Thread.sleep(3_000);
-            long heapBefore = collector.process().heapUsedAfterGc();
-            Files.writeString(workDir.resolve("histogram-idle.txt"), collector.process().classHistogram());
+            String idle = collector.process().classHistogram();
+            Files.writeString(workDir.resolve("histogram-idle.txt"), idle);
+            long heapBefore = ChildProcess.liveBytes(idle);
             long rssBefore = collector.rssBytes();
-            result.put("collector_heap_idle_mib", mib(heapBefore));
+            result.put("collector_live_heap_idle_mib", mib(heapBefore));
             result.put("collector_rss_idle_mib", mib(rssBefore));
 
             long rampStart = System.nanoTime();
@@ -94,11 +107,12 @@ public final class ConnectionsBenchmark implements Callable<Integer> {
             long acknowledgedBefore = fleet.acknowledged();
             Thread.sleep(intervalSeconds * 1000L);
             result.put("acknowledged_per_s", Math.round((fleet.acknowledged() - acknowledgedBefore) / (double) intervalSeconds));
-            long heap = collector.process().heapUsedAfterGc();
-            Files.writeString(workDir.resolve("histogram-connected.txt"), collector.process().classHistogram());
+            String connected = collector.process().classHistogram();
+            Files.writeString(workDir.resolve("histogram-connected.txt"), connected);
+            long heap = ChildProcess.liveBytes(connected);
             long rss = collector.rssBytes();
             result.put("connected", fleet.connected());
-            result.put("collector_heap_mib", mib(heap));
+            result.put("collector_live_heap_mib", mib(heap));
             result.put("collector_rss_mib", mib(rss));
             result.put("heap_bytes_per_connection", (heap - heapBefore) / Math.max(1, fleet.connected()));
             result.put("rss_bytes_per_connection", (rss - rssBefore) / Math.max(1, fleet.connected()));

@@ -191,8 +191,9 @@ final class MqttConnectionHandler extends ChannelInboundHandlerAdapter {
             }
         }
         try {
-            CompletableFuture.supplyAsync(() -> certified.isEmpty() ? services.authenticator().authenticate(user, token)
-                            : services.authenticator().authenticateByCertificate(user), services.authExecutor())
+            (certified.isEmpty() ? services.authenticator().verify(user, token, services.authExecutor())
+                    : CompletableFuture.supplyAsync(() -> services.authenticator().authenticateByCertificate(user),
+                            services.authExecutor()))
                     .whenCompleteAsync((site, failure) -> onAuthenticated(ctx, user, keepAliveSeconds, site, failure),
                             eventLoop);
         } catch (RejectedExecutionException e) {

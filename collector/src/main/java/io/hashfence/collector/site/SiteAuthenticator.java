@@ -2,13 +2,17 @@ package io.hashfence.collector.site;
 
 import io.hashfence.protocol.Ids;
 import io.hashfence.protocol.SiteId;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 
 /**
  * Checks a site id and token against the credential store. PBKDF2 is deliberately slow, so a token
@@ -19,8 +23,13 @@ public final class SiteAuthenticator {
     private final CredentialStore store;
     private final byte[] processKey = new byte[32];
     private final Map<SiteId, VerifiedToken> verified = new ConcurrentHashMap<>();
+    private final Map<Attempt, CompletableFuture<Optional<SiteCredential>>> verifying = new ConcurrentHashMap<>();
 
     private record VerifiedToken(SiteCredential credential, byte[] digest) {
+    }
+
+    /** A site and the keyed digest of the token offered for it (ByteBuffer: equal by content). */
+    private record Attempt(String siteId, ByteBuffer tokenDigest) {
     }
 
     public SiteAuthenticator(CredentialStore store) {
@@ -52,6 +61,25 @@ public final class SiteAuthenticator {
             return credential;
         }
         return Optional.empty();
+    }
+
+    /**
+     * {@link #authenticate} on {@code executor}. While a token is being verified, CONNECTs offering the same
+     * token for the same site share that verification instead of queueing their own: after a collector restart
+     * the whole fleet reconnects, and this way it costs one PBKDF2 per site rather than one per agent (and
+     * agents are not turned away as "server busy" by a queue full of identical work).
+     *
+     * @throws RejectedExecutionException when the executor takes no more work
+     */
+    public CompletableFuture<Optional<SiteCredential>> verify(String siteId, byte[] token, Executor executor) {
+        if (token == null) {
+            return CompletableFuture.completedFuture(Optional.empty());
+        }
+        Attempt attempt = new Attempt(siteId, ByteBuffer.wrap(digest(new String(token, StandardCharsets.UTF_8))));
+        CompletableFuture<Optional<SiteCredential>> shared = verifying.computeIfAbsent(attempt,
+                first -> CompletableFuture.supplyAsync(() -> authenticate(siteId, token), executor));
+        shared.whenComplete((credential, failure) -> verifying.remove(attempt, shared));
+        return shared;
     }
 
     /**
