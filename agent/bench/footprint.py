@@ -6,13 +6,13 @@ side by side over the same window: the agent polling 1 miner every 10 s, the age
 miners every 10 s, and Debian's prometheus-node-exporter scraped every 10 s. Reports each process's
 RSS (peak and last, from /proc/PID/status) and CPU as a share of one core (utime+stime over the window).
 
-Usage, from the repository root after `mvn -pl agent -am package`:
+Usage, from the repository root after `mvn -pl agent -am package` and `mvn -pl collector -am package`:
     python3 agent/bench/footprint.py [--duration 120] [--warmup 30]
-JVM flags come from HASHFENCE_AGENT_JVM_FLAGS, defaulting to the launcher's.
+The agents run through the launcher (`./hashfence agent run`), so with its JVM flags and environment;
+HASHFENCE_AGENT_JVM_FLAGS replaces the flags, as it does for the launcher.
 """
 import argparse, os, re, shutil, subprocess, sys, tempfile, time, urllib.request
 
-LAUNCHER_FLAGS = "-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k -Xmx256m"
 CLK_TCK = os.sysconf("SC_CLK_TCK")
 
 
@@ -26,6 +26,10 @@ def rss_kib(pid):
         if line.startswith("VmRSS:"):
             return int(line.split()[1])
     return 0
+
+
+def environ_of(pid):
+    return dict(entry.split("=", 1) for entry in open(f"/proc/{pid}/environ").read().split("\0") if "=" in entry)
 
 
 def wait_for(path, pattern, timeout=60):
@@ -47,10 +51,12 @@ def main():
     root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
     agent_jar = os.path.join(root, "agent/target/hashfence-agent.jar")
     collector_jar = os.path.join(root, "collector/target/hashfence-collector.jar")
+    for jar in (agent_jar, collector_jar):
+        if not os.path.exists(jar):
+            sys.exit(f"build {jar} first (see the usage above)")
     node_exporter = shutil.which("prometheus-node-exporter")
     if not node_exporter:
         sys.exit("install the Debian package prometheus-node-exporter")
-    flags = os.environ.get("HASHFENCE_AGENT_JVM_FLAGS", LAUNCHER_FLAGS).split()
     work = tempfile.mkdtemp(prefix="hashfence-footprint-")
     procs = []
 
@@ -62,9 +68,11 @@ def main():
         return proc
 
     try:
+        # In the reactor, so that the agent's test dependency on test-support resolves without installing it.
         classpath = subprocess.run(
-            ["mvn", "-q", "-f", os.path.join(root, "agent/pom.xml"), "dependency:build-classpath",
-             "-Dmdep.includeScope=test", "-Dmdep.outputFile=" + os.path.join(work, "cp.txt")],
+            ["mvn", "-q", "-f", os.path.join(root, "pom.xml"), "-pl", "agent", "-am", "test-compile",
+             "dependency:build-classpath", "-Dmdep.includeScope=test",
+             "-Dmdep.outputFile=" + os.path.join(work, "cp.txt")],
             check=True) and open(os.path.join(work, "cp.txt")).read().strip()
         classpath = ":".join([os.path.join(root, "agent/target/test-classes"),
                               os.path.join(root, "agent/target/classes"), classpath])
@@ -88,7 +96,7 @@ def main():
                 f"site: bench\nclient_id: {name}\ncollector: tcp://127.0.0.1:{mqtt_port}\npublish_interval: 10s\n"
                 f"miners:\n{miners}location: {{lat: 30.6557, lon: -97.0017}}\n"
                 f"outbox: {{directory: {os.path.join(work, name + '-outbox')}}}\n")
-            agents[name] = start(name, ["java", *flags, "-jar", agent_jar, "run", "--config", config],
+            agents[name] = start(name, [os.path.join(root, "hashfence"), "agent", "run", "--config", config],
                                  {"HASHFENCE_TOKEN": token})
         exporter = start("node-exporter", [node_exporter, "--web.listen-address=127.0.0.1:19109"])
         measured = dict(agents, **{"prometheus-node-exporter": exporter})
@@ -109,7 +117,10 @@ def main():
                 peak[name] = max(peak[name], rss_kib(proc.pid))
             time.sleep(1)
         elapsed = time.time() - started
-        print(f"window {elapsed:.0f} s after {args.warmup} s warm-up; agent JVM flags: {' '.join(flags)}")
+        agent_pid = agents["agent-1-miner"].pid
+        command_line = open(f"/proc/{agent_pid}/cmdline").read().strip("\0").replace("\0", " ")
+        print(f"window {elapsed:.0f} s after {args.warmup} s warm-up; agent: {command_line}; "
+              f"MALLOC_ARENA_MAX={environ_of(agent_pid).get('MALLOC_ARENA_MAX', '(unset)')}")
         print(f"{'process':28} {'RSS peak MiB':>12} {'RSS last MiB':>12} {'CPU % of a core':>16}")
         for name, proc in measured.items():
             cpu = (cpu_ticks(proc.pid) - start_ticks[name]) / CLK_TCK / elapsed * 100

@@ -1,6 +1,5 @@
 package io.hashfence.agent.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hashfence.agent.config.AgentConfig;
 import io.hashfence.agent.config.CommandLineOverrides;
 import io.hashfence.agent.config.ConfigLoader;
@@ -62,13 +61,12 @@ public final class CheckCommand implements Callable<Integer> {
         out = spec.commandLine().getOut();
         AgentConfig config = new ConfigLoader(environment).load(configFile, new CommandLineOverrides(null, null));
         ok("config", configFile + " is valid (site " + config.credentials().site() + ")");
-        ObjectMapper json = new ObjectMapper();
-        config.miners().ifPresent(miners -> checkMiners(miners, json));
+        config.miners().ifPresent(miners -> checkMiners(miners));
         if (config.simulate().isPresent()) {
             ok("rigs", "simulated fleet of " + config.simulate().get().rigs() + " rigs");
         }
         checkPower(RigSources.meter(config.power()));
-        checkLocation(config.location(), json);
+        checkLocation(config.location());
         checkOutbox(config.outbox().directory());
         checkCollector(config);
         out.println(failures == 0 ? "all checks passed" : failures + " check(s) failed");
@@ -76,8 +74,8 @@ public final class CheckCommand implements Callable<Integer> {
         return failures == 0 ? ExitCodes.OK : ExitCodes.FAILURE;
     }
 
-    private void checkMiners(MinerSettings miners, ObjectMapper json) {
-        MinerAdapters adapters = new MinerAdapters(json);
+    private void checkMiners(MinerSettings miners) {
+        MinerAdapters adapters = new MinerAdapters();
         for (MinerEndpoint endpoint : miners.miners()) {
             try {
                 MinerSnapshot snapshot = adapters.forKind(endpoint.kind()).read(endpoint, miners.poll().timeout());
@@ -135,8 +133,8 @@ public final class CheckCommand implements Callable<Integer> {
         }
     }
 
-    private void checkLocation(LocationSettings settings, ObjectMapper json) throws InterruptedException {
-        try (LocationProvider location = RigSources.location(settings, json, Clock.systemUTC())) {
+    private void checkLocation(LocationSettings settings) throws InterruptedException {
+        try (LocationProvider location = RigSources.location(settings, Clock.systemUTC())) {
             if (settings instanceof LocationSettings.None) {
                 ok("location", "none configured; the collector cannot place these rigs");
                 return;

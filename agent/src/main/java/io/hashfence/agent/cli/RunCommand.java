@@ -1,6 +1,5 @@
 package io.hashfence.agent.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hashfence.agent.config.AgentConfig;
 import io.hashfence.agent.config.CommandLineOverrides;
 import io.hashfence.agent.config.ConfigLoader;
@@ -38,7 +37,7 @@ public final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         AgentConfig config = new ConfigLoader(environment).load(configFile, new CommandLineOverrides(collector, interval));
-        try (RigSources rigs = RigSources.open(config, new ObjectMapper(), Clock.systemUTC())) {
+        try (RigSources rigs = RigSources.open(config, Clock.systemUTC())) {
             Agent.Site site = new Agent.Site(config.credentials(), config.clientId(), rigs.source());
             UntilStopped.run(Agent.start(List.of(site), config.publishInterval(), config.mqtt(),
                     Optional.of(config.outbox()), Clock.systemUTC()));

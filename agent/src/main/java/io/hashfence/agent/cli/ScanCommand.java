@@ -1,6 +1,5 @@
 package io.hashfence.agent.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hashfence.agent.discover.Cidr;
 import io.hashfence.agent.discover.FoundMiner;
 import io.hashfence.agent.discover.Scanner;
@@ -63,7 +62,7 @@ public final class ScanCommand implements Callable<Integer> {
         if (parallelism < 1 || parallelism > 4096) {
             throw new ParameterException(spec.commandLine(), "--parallelism must be between 1 and 4096, got " + parallelism);
         }
-        Scanner scanner = new Scanner(new MinerAdapters(new ObjectMapper()), connectTimeout, timeout, parallelism,
+        Scanner scanner = new Scanner(new MinerAdapters(), connectTimeout, timeout, parallelism,
                 probes.isEmpty() ? Scanner.DEFAULT_PROBES : probes);
         long started = System.nanoTime();
         List<FoundMiner> found = scanner.scan(cidrs);

@@ -3,7 +3,7 @@ package io.hashfence.agent.config;
 import java.util.List;
 
 /**
- * The YAML config file as written: every value may be absent. {@link ConfigLoader} resolves it into an
+ * The YAML config file as written: every value may be absent. {@link ConfigFileReader} reads it and {@link ConfigLoader} resolves it into an
  * {@link AgentConfig}. Durations stay text here so that their errors name the setting.
  */
 record ConfigFile(String site, String token, String collector, String clientId, String publishInterval,
@@ -41,9 +41,5 @@ record ConfigFile(String site, String token, String collector, String clientId, 
     }
 
     record Outbox(String directory, String maxSize, Integer replayRate) {
-    }
-
-    static ConfigFile empty() {
-        return new ConfigFile(null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 }

@@ -1,14 +1,5 @@
 package io.hashfence.agent.config;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -20,12 +11,6 @@ public final class ConfigLoader {
     public static final String ENV_SITE = "HASHFENCE_SITE";
     public static final String ENV_COLLECTOR = "HASHFENCE_COLLECTOR";
 
-    private static final ObjectMapper YAML = YAMLMapper.builder()
-            .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-            .build();
-
     private final Map<String, String> environment;
 
     public ConfigLoader(Map<String, String> environment) {
@@ -33,7 +18,7 @@ public final class ConfigLoader {
     }
 
     public AgentConfig load(Path file, CommandLineOverrides overrides) {
-        ConfigFile raw = read(file);
+        ConfigFile raw = ConfigFileReader.read(file);
         String site = firstPresent(env(ENV_SITE), raw.site())
                 .orElseThrow(() -> new ConfigException("site is required: set site in " + file + " or " + ENV_SITE));
         String token = firstPresent(env(ENV_TOKEN), raw.token())
@@ -48,26 +33,6 @@ public final class ConfigLoader {
                 Optional.ofNullable(simulation(raw.simulate())), SourceSettingsLoader.miners(raw),
                 SourceSettingsLoader.power(raw.power()), SourceSettingsLoader.location(raw.location()),
                 SourceSettingsLoader.outbox(raw.outbox()));
-    }
-
-    private static ConfigFile read(Path file) {
-        try {
-            ConfigFile raw = YAML.readValue(Files.readAllBytes(file), ConfigFile.class);
-            return raw == null ? ConfigFile.empty() : raw;
-        } catch (NoSuchFileException e) {
-            throw new ConfigException("config file " + file + " does not exist");
-        } catch (UnrecognizedPropertyException e) {
-            throw new ConfigException(file + ": unknown setting \"" + e.getPropertyName() + "\"" + lineOf(e)
-                    + "; known settings are " + e.getKnownPropertyIds(), e);
-        } catch (JsonProcessingException e) {
-            throw new ConfigException(file + ": " + e.getOriginalMessage() + lineOf(e), e);
-        } catch (IOException e) {
-            throw new ConfigException("cannot read config file " + file + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static String lineOf(JsonProcessingException e) {
-        return e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")";
     }
 
     private static MqttSettings mqtt(String collector, ConfigFile.Mqtt raw) {

@@ -1,9 +1,9 @@
 package io.hashfence.agent.location;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hashfence.protocol.Location;
 import io.hashfence.protocol.LocationSource;
+import io.hashfence.agent.json.JsonTrees;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -34,7 +34,6 @@ public final class GpsdLocation implements LocationProvider {
     private final int port;
     private final Duration maxAge;
     private final Clock clock;
-    private final ObjectMapper json;
     private final Thread reader;
     private volatile Fix latest;
     private volatile String state = "not connected yet";
@@ -44,18 +43,17 @@ public final class GpsdLocation implements LocationProvider {
     private record Fix(Location location, Instant receivedAt) {
     }
 
-    private GpsdLocation(String host, int port, Duration maxAge, Clock clock, ObjectMapper json) {
+    private GpsdLocation(String host, int port, Duration maxAge, Clock clock) {
         this.host = host;
         this.port = port;
         this.maxAge = maxAge;
         this.clock = clock;
-        this.json = json;
         this.reader = new Thread(this::readForever, "hashfence-gpsd");
         reader.setDaemon(true);
     }
 
-    public static GpsdLocation start(String host, int port, Duration maxAge, Clock clock, ObjectMapper json) {
-        GpsdLocation gpsd = new GpsdLocation(host, port, maxAge, clock, json);
+    public static GpsdLocation start(String host, int port, Duration maxAge, Clock clock) {
+        GpsdLocation gpsd = new GpsdLocation(host, port, maxAge, clock);
         gpsd.reader.start();
         return gpsd;
     }
@@ -115,7 +113,7 @@ public final class GpsdLocation implements LocationProvider {
     void accept(String line) {
         JsonNode report;
         try {
-            report = json.readTree(line);
+            report = JsonTrees.read(line);
         } catch (IOException e) {
             log.debug("gpsd: ignoring a line that is not JSON: {}", line);
             return;

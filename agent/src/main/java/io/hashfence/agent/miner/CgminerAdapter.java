@@ -1,7 +1,6 @@
 package io.hashfence.agent.miner;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hashfence.protocol.Fan;
 import io.hashfence.protocol.MinerStatus;
 import io.hashfence.protocol.Pool;
@@ -27,8 +26,8 @@ public final class CgminerAdapter implements MinerAdapter {
 
     private final CgminerClient client;
 
-    public CgminerAdapter(ObjectMapper json) {
-        this.client = new CgminerClient(json);
+    public CgminerAdapter() {
+        this.client = new CgminerClient();
     }
 
     /** Who answers on this endpoint: family, model and firmware from {@code version}. */

@@ -1,9 +1,10 @@
 package io.hashfence.agent.miner;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hashfence.agent.json.JsonTrees;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,12 +24,6 @@ final class CgminerClient {
     private static final int MAX_REPLY_BYTES = 4 << 20;
     private static final Map<String, String> TEXT_SECTIONS = Map.of("POOL", "POOLS", "GPU", "DEVS", "ASC", "DEVS",
             "PGA", "DEVS");
-
-    private final ObjectMapper json;
-
-    CgminerClient(ObjectMapper json) {
-        this.json = json;
-    }
 
     /** Sends a JSON command and answers the parsed reply; a plain-text reply is accepted too. */
     JsonNode command(MinerEndpoint endpoint, String command, Deadline deadline) throws MinerException {
@@ -96,7 +91,7 @@ final class CgminerClient {
             return fromText(trimmed);
         }
         try {
-            return json.readTree(trimmed.replaceAll("}\\s*\\{", "},{"));
+            return JsonTrees.read(trimmed.replaceAll("}\\s*\\{", "},{"));
         } catch (IOException e) {
             throw new MinerException(MinerException.Problem.GARBLED, endpoint.address() + ": reply to " + command
                     + " is neither JSON nor the text format: " + abbreviate(trimmed), e);
@@ -104,8 +99,8 @@ final class CgminerClient {
     }
 
     /** {@code STATUS=S,Msg=Summary|SUMMARY,MHS av=1.5|} as {@code {"STATUS":[{...}],"SUMMARY":[{...}]}}. */
-    private JsonNode fromText(String reply) {
-        ObjectNode root = json.createObjectNode();
+    private static JsonNode fromText(String reply) {
+        ObjectNode root = JsonNodeFactory.instance.objectNode();
         for (String section : reply.split("\\|")) {
             if (section.isBlank()) {
                 continue;
@@ -114,7 +109,7 @@ final class CgminerClient {
             String head = fields[0];
             int equals = head.indexOf('=');
             String name = (equals < 0 ? head : head.substring(0, equals)).trim();
-            ObjectNode object = json.createObjectNode();
+            ObjectNode object = JsonNodeFactory.instance.objectNode();
             for (int i = equals < 0 ? 1 : 0; i < fields.length; i++) {
                 int at = fields[i].indexOf('=');
                 if (at > 0) {

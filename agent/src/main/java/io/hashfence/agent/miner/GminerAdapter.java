@@ -1,7 +1,6 @@
 package io.hashfence.agent.miner;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hashfence.protocol.MinerStatus;
 import io.hashfence.protocol.Pool;
 import java.time.Duration;
@@ -11,8 +10,8 @@ import java.util.List;
 public final class GminerAdapter implements MinerAdapter {
     private final HttpJson http;
 
-    public GminerAdapter(ObjectMapper json) {
-        this.http = new HttpJson(json);
+    public GminerAdapter() {
+        this.http = new HttpJson();
     }
 
     @Override

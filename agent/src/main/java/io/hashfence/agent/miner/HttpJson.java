@@ -2,7 +2,7 @@ package io.hashfence.agent.miner;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.hashfence.agent.json.JsonTrees;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.HttpURLConnection;
@@ -12,12 +12,6 @@ import java.net.URL;
 /** GET of a miner's JSON HTTP API, within the poll's deadline. */
 final class HttpJson {
     private static final int MAX_REPLY_BYTES = 4 << 20;
-
-    private final ObjectMapper json;
-
-    HttpJson(ObjectMapper json) {
-        this.json = json;
-    }
 
     JsonNode get(MinerEndpoint endpoint, String path, Deadline deadline) throws MinerException {
         HttpURLConnection connection = null;
@@ -42,7 +36,7 @@ final class HttpJson {
                 if (body.length > MAX_REPLY_BYTES) {
                     throw new MinerException(MinerException.Problem.GARBLED, endpoint.address() + path + ": reply too long");
                 }
-                JsonNode reply = json.readTree(body);
+                JsonNode reply = JsonTrees.read(body);
                 if (reply == null || !reply.isObject()) {
                     throw new MinerException(MinerException.Problem.GARBLED, endpoint.address() + path
                             + ": reply is not a JSON object");

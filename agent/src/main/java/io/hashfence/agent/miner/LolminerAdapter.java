@@ -1,7 +1,6 @@
 package io.hashfence.agent.miner;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hashfence.protocol.MinerStatus;
 import io.hashfence.protocol.Pool;
 import io.hashfence.protocol.Temperature;
@@ -17,8 +16,8 @@ import java.util.List;
 public final class LolminerAdapter implements MinerAdapter {
     private final HttpJson http;
 
-    public LolminerAdapter(ObjectMapper json) {
-        this.http = new HttpJson(json);
+    public LolminerAdapter() {
+        this.http = new HttpJson();
     }
 
     @Override

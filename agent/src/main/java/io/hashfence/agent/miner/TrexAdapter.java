@@ -1,7 +1,6 @@
 package io.hashfence.agent.miner;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hashfence.protocol.MinerStatus;
 import io.hashfence.protocol.Pool;
 import io.hashfence.protocol.Temperature;
@@ -17,8 +16,8 @@ import java.util.List;
 public final class TrexAdapter implements MinerAdapter {
     private final HttpJson http;
 
-    public TrexAdapter(ObjectMapper json) {
-        this.http = new HttpJson(json);
+    public TrexAdapter() {
+        this.http = new HttpJson();
     }
 
     @Override

@@ -1,11 +1,13 @@
 package io.hashfence.agent.miner;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.JsonGenerator;
+import io.hashfence.agent.json.JsonTrees;
 import io.hashfence.protocol.Fan;
 import io.hashfence.protocol.MinerStatus;
 import io.hashfence.protocol.Pool;
 import io.hashfence.protocol.Temperature;
+import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -13,7 +15,6 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,12 +28,6 @@ import java.util.OptionalDouble;
  */
 public final class WhatsminerV3Adapter implements MinerAdapter {
     private static final int MAX_REPLY_BYTES = 1 << 20;
-
-    private final ObjectMapper json;
-
-    public WhatsminerV3Adapter(ObjectMapper json) {
-        this.json = json;
-    }
 
     @Override
     public MinerSnapshot read(MinerEndpoint endpoint, Duration timeout) throws MinerException {
@@ -95,12 +90,8 @@ public final class WhatsminerV3Adapter implements MinerAdapter {
 
     private JsonNode exchange(MinerEndpoint endpoint, String command, String param, Deadline deadline)
             throws MinerException {
-        var request = json.createObjectNode().put("cmd", command);
-        if (param != null) {
-            request.put("param", param);
-        }
-        byte[] body = request.toString().getBytes(StandardCharsets.UTF_8);
         try (Socket socket = new Socket()) {
+            byte[] body = request(command, param);
             socket.connect(new InetSocketAddress(endpoint.host(), endpoint.port()), deadline.remainingMillis(endpoint));
             socket.setSoTimeout(deadline.remainingMillis(endpoint));
             socket.getOutputStream().write(ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putInt(body.length).array());
@@ -116,7 +107,7 @@ public final class WhatsminerV3Adapter implements MinerAdapter {
             }
             byte[] reply = new byte[length];
             in.readFully(reply);
-            return json.readTree(reply);
+            return JsonTrees.read(reply);
         } catch (SocketTimeoutException e) {
             throw new MinerException(MinerException.Problem.UNREACHABLE, endpoint.address() + ": no answer in time", e);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
@@ -125,6 +116,19 @@ public final class WhatsminerV3Adapter implements MinerAdapter {
         } catch (IOException e) {
             throw new MinerException(MinerException.Problem.UNREACHABLE, endpoint.address() + ": " + e.getMessage(), e);
         }
+    }
+
+    private static byte[] request(String command, String param) throws IOException {
+        ByteArrayOutputStream body = new ByteArrayOutputStream(64);
+        try (JsonGenerator json = JsonTrees.FACTORY.createGenerator(body)) {
+            json.writeStartObject();
+            json.writeStringField("cmd", command);
+            if (param != null) {
+                json.writeStringField("param", param);
+            }
+            json.writeEndObject();
+        }
+        return body.toByteArray();
     }
 
     private static void addTemperature(List<Temperature> temperatures, String sensor, OptionalDouble celsius) {

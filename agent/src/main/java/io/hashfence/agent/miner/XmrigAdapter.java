@@ -1,7 +1,6 @@
 package io.hashfence.agent.miner;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hashfence.protocol.MinerStatus;
 import io.hashfence.protocol.Pool;
 import java.time.Duration;
@@ -16,8 +15,8 @@ import java.util.OptionalDouble;
 public final class XmrigAdapter implements MinerAdapter {
     private final HttpJson http;
 
-    public XmrigAdapter(ObjectMapper json) {
-        this.http = new HttpJson(json);
+    public XmrigAdapter() {
+        this.http = new HttpJson();
     }
 
     @Override

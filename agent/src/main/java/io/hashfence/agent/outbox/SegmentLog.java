@@ -179,11 +179,17 @@ final class SegmentLog implements AutoCloseable {
             active = FileChannel.open(last.path, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
             return last;
         }
-        Path path = directory.resolve(String.format("%020d%s", nextIndex, SEGMENT_SUFFIX));
+        Path path = directory.resolve(segmentName(nextIndex));
         Segment segment = new Segment(nextIndex, path);
         active = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
         segments.put(nextIndex, segment);
         return segment;
+    }
+
+    /** The index zero-padded to 20 digits, without String.format: its locale data costs the agent 1.5 MB resident. */
+    private static String segmentName(long index) {
+        String digits = Long.toString(index);
+        return "0".repeat(20 - digits.length()) + digits + SEGMENT_SUFFIX;
     }
 
     /** Deletes the oldest segments until the new record fits the capacity; the active segment stays. */

@@ -8,7 +8,6 @@ import io.hashfence.agent.config.SiteCredentials;
 import io.hashfence.agent.publish.PublishCounters;
 import io.hashfence.agent.publish.SiteConnection;
 import io.hashfence.agent.source.RigSource;
-import io.hashfence.protocol.TelemetryCodec;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -71,7 +70,6 @@ public final class Agent implements AutoCloseable {
         ScheduledExecutorService mqttExecutor = new ScheduledThreadPoolExecutor(
                 MQTT_THREADS_PER_SITE * sites.size() + 2, new DaemonThreads("hashfence-mqtt"));
         PublishCounters counters = new PublishCounters();
-        TelemetryCodec codec = new TelemetryCodec(clock);
         long firstSequence = clock.millis();
         String version = version();
         List<SiteConnection> connections = new ArrayList<>(sites.size());
@@ -87,7 +85,7 @@ public final class Agent implements AutoCloseable {
                             scheduler, counters, Math.max(MIN_BACKLOG, 2 * site.rigs().rigCount()));
             connections.add(connection);
             connection.start();
-            SiteAgent siteAgent = new SiteAgent(connection, site.rigs(), interval, firstSequence, codec, clock);
+            SiteAgent siteAgent = new SiteAgent(connection, site.rigs(), interval, firstSequence, clock);
             long staggerMillis = interval.toMillis() * i / sites.size();
             scheduler.scheduleAtFixedRate(siteAgent::tick, FIRST_TICK_GRACE.toMillis() + staggerMillis,
                     interval.toMillis(), TimeUnit.MILLISECONDS);

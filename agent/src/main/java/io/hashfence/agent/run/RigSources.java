@@ -1,6 +1,5 @@
 package io.hashfence.agent.run;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hashfence.agent.config.AgentConfig;
 import io.hashfence.agent.config.Durations;
 import io.hashfence.agent.config.LocationSettings;
@@ -45,17 +44,17 @@ public final class RigSources implements AutoCloseable {
         return source;
     }
 
-    public static RigSources open(AgentConfig config, ObjectMapper json, Clock clock) throws InterruptedException {
+    public static RigSources open(AgentConfig config, Clock clock) throws InterruptedException {
         if (config.simulate().isPresent()) {
             List<RigSpec> fleet = FleetGenerator.generate(config.simulate().get());
             log.info("{}", FleetSummary.describe(fleet));
             return new RigSources(SimulatedFleet.of(fleet), List.of());
         }
         MinerSettings miners = config.miners().orElseThrow();
-        MinerAdapters adapters = new MinerAdapters(json);
+        MinerAdapters adapters = new MinerAdapters();
         MinerFleet fleet = new MinerFleet(miners.miners(), adapters, miners.poll(),
                 new PowerFallback(meter(config.power()), config.power().estimate()),
-                location(config.location(), json, clock));
+                location(config.location(), clock));
         if (miners.discoveryRanges().isEmpty()) {
             log.info("polling {} miners every {}", miners.miners().size(), Durations.format(config.publishInterval()));
             return new RigSources(fleet, List.of(fleet));
@@ -74,12 +73,12 @@ public final class RigSources implements AutoCloseable {
         };
     }
 
-    public static LocationProvider location(LocationSettings settings, ObjectMapper json, Clock clock) {
+    public static LocationProvider location(LocationSettings settings, Clock clock) {
         if (settings instanceof LocationSettings.Static declared) {
             return new StaticLocation(declared.lat(), declared.lon(), declared.accuracyMetres(), null);
         }
         if (settings instanceof LocationSettings.Gpsd gpsd) {
-            return GpsdLocation.start(gpsd.host(), gpsd.port(), gpsd.maxAge(), clock, json);
+            return GpsdLocation.start(gpsd.host(), gpsd.port(), gpsd.maxAge(), clock);
         }
         return new NoLocation();
     }

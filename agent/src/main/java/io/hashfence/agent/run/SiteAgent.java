@@ -1,12 +1,12 @@
 package io.hashfence.agent.run;
 
+import io.hashfence.agent.json.WireEncoder;
 import io.hashfence.agent.publish.SiteConnection;
 import io.hashfence.agent.source.RigReading;
 import io.hashfence.agent.source.RigSource;
 import io.hashfence.protocol.RigId;
 import io.hashfence.protocol.SiteId;
 import io.hashfence.protocol.Telemetry;
-import io.hashfence.protocol.TelemetryCodec;
 import io.hashfence.protocol.Topic;
 import java.time.Clock;
 import java.time.Duration;
@@ -29,7 +29,6 @@ final class SiteAgent {
     private final RigSource source;
     private final Duration interval;
     private final long firstSequence;
-    private final TelemetryCodec codec;
     private final Clock clock;
     private final Map<RigId, RigChannel> channels = new HashMap<>();
 
@@ -45,14 +44,12 @@ final class SiteAgent {
     }
 
     /** @param firstSequence every rig's first sequence number; the agent's start time in epoch milliseconds keeps restarts ahead of earlier runs */
-    SiteAgent(SiteConnection connection, RigSource source, Duration interval, long firstSequence, TelemetryCodec codec,
-              Clock clock) {
+    SiteAgent(SiteConnection connection, RigSource source, Duration interval, long firstSequence, Clock clock) {
         this.site = connection.site();
         this.connection = connection;
         this.source = source;
         this.interval = interval;
         this.firstSequence = firstSequence;
-        this.codec = codec;
         this.clock = clock;
     }
 
@@ -75,6 +72,6 @@ final class SiteAgent {
         Telemetry telemetry = new Telemetry(site, reading.rig(), time, channel.nextSequence++, reading.miner(),
                 reading.hashrate(), reading.power(), reading.temperatures(), reading.fans(), reading.pools(),
                 reading.location(), interval);
-        connection.publish(channel.topic, codec.encode(telemetry));
+        connection.publish(channel.topic, WireEncoder.telemetry(telemetry));
     }
 }

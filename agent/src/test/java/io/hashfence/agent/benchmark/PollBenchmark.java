@@ -1,6 +1,5 @@
 package io.hashfence.agent.benchmark;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hashfence.agent.location.StaticLocation;
 import io.hashfence.agent.miner.MinerAdapters;
 import io.hashfence.agent.miner.MinerEndpoint;
@@ -35,7 +34,7 @@ public final class PollBenchmark {
             for (int port : fake.ports()) {
                 endpoints.add(new MinerEndpoint(MinerKind.CGMINER, "127.0.0.1", port, RigId.of("s19-" + port), null, null));
             }
-            try (MinerFleet fleet = new MinerFleet(endpoints, new MinerAdapters(new ObjectMapper()),
+            try (MinerFleet fleet = new MinerFleet(endpoints, new MinerAdapters(),
                     new PollSettings(PollSettings.DEFAULT_TIMEOUT, parallelism), new PowerFallback(Optional.empty(), true),
                     new StaticLocation(30.6557, -97.0017, 100, null))) {
                 System.out.printf("%d fake Antminers on loopback, parallelism %d, %d cores%n", miners, parallelism,

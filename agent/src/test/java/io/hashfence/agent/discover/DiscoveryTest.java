@@ -2,7 +2,6 @@ package io.hashfence.agent.discover;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hashfence.agent.location.StaticLocation;
 import io.hashfence.agent.miner.MinerAdapters;
 import io.hashfence.agent.miner.MinerEndpoint;
@@ -21,7 +20,7 @@ import org.junit.jupiter.api.Test;
 class DiscoveryTest {
     @Test
     void minersFoundInTheRangesJoinTheConfiguredOnes() throws Exception {
-        MinerAdapters adapters = new MinerAdapters(new ObjectMapper());
+        MinerAdapters adapters = new MinerAdapters();
         try (FakeCgminer configured = FakeCgminer.serving("bmminer", "version", "summary", "pools", "stats");
              FakeCgminer luxos = FakeCgminer.serving("luxos", "version", "summary", "pools", "power");
              FakeWhatsminerV3 whatsminer = FakeWhatsminerV3.start();

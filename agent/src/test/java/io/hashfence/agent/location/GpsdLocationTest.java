@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hashfence.agent.testing.Gpsfake;
 import io.hashfence.protocol.Location;
 import io.hashfence.protocol.LocationSource;
@@ -30,7 +29,7 @@ class GpsdLocationTest {
     void reportsTheFixOfARealGpsd() throws Exception {
         try (Gpsfake gpsd = Gpsfake.feeding(log("irkutsk.nmea"), dir);
              GpsdLocation location = GpsdLocation.start("127.0.0.1", gpsd.port(), Duration.ofMinutes(5),
-                     Clock.systemUTC(), new ObjectMapper())) {
+                     Clock.systemUTC())) {
             // gpsd's first fix from a GGA alone has no date, hence no time; the RMC that follows brings it.
             await().atMost(Duration.ofSeconds(20)).until(() -> location.current().map(Location::fixTime).isPresent());
 
@@ -48,7 +47,7 @@ class GpsdLocationTest {
     void passesOnThatAFixIsSimulated() throws Exception {
         try (Gpsfake gpsd = Gpsfake.feeding(log("irkutsk-simulated.nmea"), dir);
              GpsdLocation location = GpsdLocation.start("127.0.0.1", gpsd.port(), Duration.ofMinutes(5),
-                     Clock.systemUTC(), new ObjectMapper())) {
+                     Clock.systemUTC())) {
             await().atMost(Duration.ofSeconds(20))
                     .until(() -> location.current().map(Location::simulated).orElse(false));
 
@@ -62,7 +61,7 @@ class GpsdLocationTest {
     void ignoresReportsWithoutAFixAndForgetsStaleFixes() {
         Instant start = Instant.parse("2026-11-26T14:00:00Z");
         MutableClock clock = new MutableClock(start);
-        GpsdLocation location = GpsdLocation.start("127.0.0.1", 1, Duration.ofMinutes(5), clock, new ObjectMapper());
+        GpsdLocation location = GpsdLocation.start("127.0.0.1", 1, Duration.ofMinutes(5), clock);
         try {
             location.accept("{\"class\":\"TPV\",\"mode\":1,\"lat\":10.0,\"lon\":20.0}");
             location.accept("{\"class\":\"SKY\",\"satellites\":[]}");

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hashfence.agent.testing.FakeCgminer;
 import io.hashfence.protocol.Fan;
 import io.hashfence.protocol.MinerStatus;
@@ -19,7 +18,7 @@ import org.junit.jupiter.api.Test;
 /** The cgminer-style adapter against recorded replies of each firmware family, served over real TCP. */
 class CgminerAdapterTest {
     private static final Duration TIMEOUT = Duration.ofSeconds(3);
-    private final CgminerAdapter adapter = new CgminerAdapter(new ObjectMapper());
+    private final CgminerAdapter adapter = new CgminerAdapter();
 
     private MinerSnapshot read(FakeCgminer fake) throws MinerException {
         return adapter.read(endpoint(fake.port()), TIMEOUT);

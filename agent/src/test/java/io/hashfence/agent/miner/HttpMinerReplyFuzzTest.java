@@ -3,7 +3,6 @@ package io.hashfence.agent.miner;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -25,7 +24,7 @@ class HttpMinerReplyFuzzTest {
     private static final List<MinerKind> KINDS = List.of(MinerKind.XMRIG, MinerKind.TREX, MinerKind.LOLMINER,
             MinerKind.GMINER, MinerKind.NBMINER);
     private static final AtomicReference<byte[]> BODY = new AtomicReference<>(new byte[0]);
-    private static final MinerAdapters ADAPTERS = new MinerAdapters(new ObjectMapper());
+    private static final MinerAdapters ADAPTERS = new MinerAdapters();
     private static HttpServer miner;
 
     @BeforeAll

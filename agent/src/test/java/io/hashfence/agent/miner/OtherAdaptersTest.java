@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hashfence.agent.testing.FakeHttpMiner;
 import io.hashfence.agent.testing.FakeWhatsminerV3;
 import io.hashfence.protocol.Fan;
@@ -18,7 +17,6 @@ import org.junit.jupiter.api.Test;
 /** Whatsminer API v3 and the HTTP miner APIs against recorded replies, served over real sockets. */
 class OtherAdaptersTest {
     private static final Duration TIMEOUT = Duration.ofSeconds(3);
-    private final ObjectMapper json = new ObjectMapper();
 
     private static MinerEndpoint endpoint(MinerKind kind, int port, String token) {
         return new MinerEndpoint(kind, "127.0.0.1", port, RigId.of("rig-1"), token, null);
@@ -27,7 +25,7 @@ class OtherAdaptersTest {
     @Test
     void whatsminerApiV3ReadsTerahashesAndPowerThroughLengthFraming() throws Exception {
         try (FakeWhatsminerV3 fake = FakeWhatsminerV3.start()) {
-            MinerSnapshot snapshot = new WhatsminerV3Adapter(json).read(endpoint(MinerKind.WHATSMINER_V3, fake.port(), null),
+            MinerSnapshot snapshot = new WhatsminerV3Adapter().read(endpoint(MinerKind.WHATSMINER_V3, fake.port(), null),
                     TIMEOUT);
 
             assertThat(snapshot.type()).isEqualTo("whatsminer");
@@ -47,7 +45,7 @@ class OtherAdaptersTest {
     void xmrigTakesTheShortestFilledWindowAndSendsTheAccessToken() throws Exception {
         try (FakeHttpMiner fake = FakeHttpMiner.serving("/2/summary", "xmrig-summary.json")) {
             fake.requireToken("s3cret");
-            XmrigAdapter adapter = new XmrigAdapter(json);
+            XmrigAdapter adapter = new XmrigAdapter();
 
             assertThatThrownBy(() -> adapter.read(endpoint(MinerKind.XMRIG, fake.port(), null), TIMEOUT))
                     .isInstanceOfSatisfying(MinerException.class, e -> assertThat(e.getMessage())
@@ -66,7 +64,7 @@ class OtherAdaptersTest {
     @Test
     void xmrigWhoseWindowsAreAllStillNullIsIdleAtZero() throws Exception {
         try (FakeHttpMiner fake = FakeHttpMiner.serving("/2/summary", "xmrig-summary-starting.json")) {
-            MinerSnapshot snapshot = new XmrigAdapter(json).read(endpoint(MinerKind.XMRIG, fake.port(), null), TIMEOUT);
+            MinerSnapshot snapshot = new XmrigAdapter().read(endpoint(MinerKind.XMRIG, fake.port(), null), TIMEOUT);
 
             assertThat(snapshot.hashrate()).isZero();
             assertThat(snapshot.status()).isEqualTo(MinerStatus.IDLE);
@@ -76,7 +74,7 @@ class OtherAdaptersTest {
     @Test
     void trexSumsGpuPowerAndListsGpuTemperatures() throws Exception {
         try (FakeHttpMiner fake = FakeHttpMiner.serving("/summary", "trex-summary.json")) {
-            MinerSnapshot snapshot = new TrexAdapter(json).read(endpoint(MinerKind.TREX, fake.port(), null), TIMEOUT);
+            MinerSnapshot snapshot = new TrexAdapter().read(endpoint(MinerKind.TREX, fake.port(), null), TIMEOUT);
 
             assertThat(snapshot.hashrate()).isEqualTo(150_600_000.0);
             assertThat(snapshot.powerWatts()).isEqualTo(735.0);
@@ -91,7 +89,7 @@ class OtherAdaptersTest {
     @Test
     void lolminerScalesItsPerformanceUnit() throws Exception {
         try (FakeHttpMiner fake = FakeHttpMiner.serving("/summary", "lolminer-summary.json")) {
-            MinerSnapshot snapshot = new LolminerAdapter(json).read(endpoint(MinerKind.LOLMINER, fake.port(), null), TIMEOUT);
+            MinerSnapshot snapshot = new LolminerAdapter().read(endpoint(MinerKind.LOLMINER, fake.port(), null), TIMEOUT);
 
             assertThat(snapshot.hashrate()).isCloseTo(480.12e6, within(1.0));
             assertThat(snapshot.powerWatts()).isCloseTo(1072.0, within(0.01));
@@ -103,7 +101,7 @@ class OtherAdaptersTest {
     @Test
     void gminerSumsDeviceSpeeds() throws Exception {
         try (FakeHttpMiner fake = FakeHttpMiner.serving("/stat", "gminer-stat.json")) {
-            MinerSnapshot snapshot = new GminerAdapter(json).read(endpoint(MinerKind.GMINER, fake.port(), null), TIMEOUT);
+            MinerSnapshot snapshot = new GminerAdapter().read(endpoint(MinerKind.GMINER, fake.port(), null), TIMEOUT);
 
             assertThat(snapshot.hashrate()).isEqualTo(8.6e9);
             assertThat(snapshot.powerWatts()).isEqualTo(1246.0);
@@ -114,7 +112,7 @@ class OtherAdaptersTest {
     @Test
     void nbminerReadsTheRawTotals() throws Exception {
         try (FakeHttpMiner fake = FakeHttpMiner.serving("/api/v1/status", "nbminer-status.json")) {
-            MinerSnapshot snapshot = new NbminerAdapter(json).read(endpoint(MinerKind.NBMINER, fake.port(), null), TIMEOUT);
+            MinerSnapshot snapshot = new NbminerAdapter().read(endpoint(MinerKind.NBMINER, fake.port(), null), TIMEOUT);
 
             assertThat(snapshot.hashrate()).isEqualTo(150_600_000.0);
             assertThat(snapshot.powerWatts()).isEqualTo(723.0);
@@ -125,7 +123,7 @@ class OtherAdaptersTest {
     @Test
     void anHttpMinerAnsweringSomethingElseIsGarbled() throws Exception {
         try (FakeHttpMiner fake = FakeHttpMiner.serving("/summary", "xmrig-summary.json")) {
-            assertThatThrownBy(() -> new TrexAdapter(json).read(endpoint(MinerKind.TREX, fake.port(), null), TIMEOUT))
+            assertThatThrownBy(() -> new TrexAdapter().read(endpoint(MinerKind.TREX, fake.port(), null), TIMEOUT))
                     .isInstanceOfSatisfying(MinerException.class, e -> {
                         assertThat(e.problem()).isEqualTo(MinerException.Problem.GARBLED);
                         assertThat(e.getMessage()).contains("no hashrate");

@@ -3,7 +3,6 @@ package io.hashfence.agent.miner;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -25,7 +24,7 @@ import org.junit.jupiter.api.BeforeAll;
  */
 class TcpMinerReplyFuzzTest {
     private static final AtomicReference<byte[]> REPLY = new AtomicReference<>(new byte[0]);
-    private static final MinerAdapters ADAPTERS = new MinerAdapters(new ObjectMapper());
+    private static final MinerAdapters ADAPTERS = new MinerAdapters();
     private static ServerSocket miner;
     private static Thread server;
 

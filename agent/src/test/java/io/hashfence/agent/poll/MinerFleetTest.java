@@ -3,7 +3,6 @@ package io.hashfence.agent.poll;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hashfence.agent.location.StaticLocation;
 import io.hashfence.agent.miner.MinerAdapters;
 import io.hashfence.agent.miner.MinerEndpoint;
@@ -45,7 +44,7 @@ class MinerFleetTest {
              FakeCgminer garbled = FakeCgminer.serving("bmminer", "version");
              MinerFleet fleet = new MinerFleet(List.of(endpoint("healthy", healthy.port()),
                      endpoint("silent", silent.port()), endpoint("garbled", garbled.port()), endpoint("absent", closedPort)),
-                     new MinerAdapters(new ObjectMapper()), new PollSettings(TIMEOUT, 8),
+                     new MinerAdapters(), new PollSettings(TIMEOUT, 8),
                      new PowerFallback(Optional.empty(), true), new StaticLocation(52.28, 104.3, 50, null))) {
             silent.goSilent();
             garbled.reply("summary", "\u0000\u0001garbage}{".getBytes(StandardCharsets.ISO_8859_1));
@@ -81,7 +80,7 @@ class MinerFleetTest {
     @Test
     void anUnreachableMinerKeepsTheIdentityLastSeen() throws Exception {
         FakeCgminer miner = FakeCgminer.serving("braiins", "version", "summary", "pools", "devdetails", "tunerstatus");
-        try (MinerFleet fleet = new MinerFleet(List.of(endpoint("s19j", miner.port())), new MinerAdapters(new ObjectMapper()),
+        try (MinerFleet fleet = new MinerFleet(List.of(endpoint("s19j", miner.port())), new MinerAdapters(),
                 new PollSettings(TIMEOUT, 2), new PowerFallback(Optional.empty(), false), new StaticLocation(0, 0, 1, null))) {
             List<RigReading> readings = new ArrayList<>();
             fleet.read(Instant.now(), readings::add);
