@@ -8,6 +8,7 @@ import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.socket.DuplexChannel;
 import io.netty.handler.codec.DecoderResult;
 import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.codec.mqtt.MqttConnectMessage;
@@ -56,6 +57,7 @@ final class MqttConnectionHandler extends ChannelInboundHandlerAdapter {
     private static final int SUBSCRIPTION_REFUSED_3 = 0x80;
     private static final int SUBSCRIPTION_REFUSED_5 = 0x87;
     private static final double KEEP_ALIVE_GRACE = 1.5;
+    private static final long LINGER_AFTER_DISCONNECT_MILLIS = 2_000;
 
     private final MqttSessionServices services;
     private final long connectionId;
@@ -71,6 +73,8 @@ final class MqttConnectionHandler extends ChannelInboundHandlerAdapter {
     private ScheduledFuture<?> connectDeadline;
     private boolean active;
     private boolean awaitingDisk;
+    /** A DISCONNECT with a reason was sent: whatever still arrives is dropped until the connection closes. */
+    private boolean disconnecting;
 
     MqttConnectionHandler(MqttSessionServices services, long connectionId) {
         this.services = services;
@@ -129,7 +133,7 @@ final class MqttConnectionHandler extends ChannelInboundHandlerAdapter {
     }
 
     private void handle(ChannelHandlerContext ctx, MqttMessage message) {
-        if (!ctx.channel().isActive()) {
+        if (!ctx.channel().isActive() || disconnecting) {
             return;
         }
         DecoderResult result = message.decoderResult();
@@ -437,9 +441,24 @@ final class MqttConnectionHandler extends ChannelInboundHandlerAdapter {
     }
 
     /** MQTT 5 clients are told why the server closes; MQTT 3.1.1 has no server DISCONNECT, so it just closes. */
+    /**
+     * Closes the connection, telling an MQTT 5 client why first. The DISCONNECT is followed by a half-close,
+     * and what the client still sends is read and dropped until it closes (or a moment has passed): closing
+     * at once with its messages unread would make the kernel answer with a reset, and a reset makes the
+     * client's kernel throw away the DISCONNECT before the client has read it.
+     */
     private void closeWithReason(ChannelHandlerContext ctx, byte reasonCode) {
         if (session != null && session.isMqtt5() && reasonCode != NORMAL_DISCONNECT) {
-            ctx.writeAndFlush(MqttReplies.disconnect(reasonCode)).addListener(ChannelFutureListener.CLOSE);
+            disconnecting = true;
+            ctx.channel().config().setAutoRead(true);
+            ctx.writeAndFlush(MqttReplies.disconnect(reasonCode)).addListener((ChannelFutureListener) written -> {
+                if (written.isSuccess() && ctx.channel() instanceof DuplexChannel duplex) {
+                    duplex.shutdownOutput();
+                    ctx.executor().schedule(() -> ctx.close(), LINGER_AFTER_DISCONNECT_MILLIS, TimeUnit.MILLISECONDS);
+                } else {
+                    ctx.close();
+                }
+            });
         } else {
             ctx.flush();
             ctx.close();
