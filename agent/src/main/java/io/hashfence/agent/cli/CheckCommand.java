@@ -22,32 +22,23 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
-import java.util.concurrent.Callable;
 import org.eclipse.paho.mqttv5.client.MqttClient;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttException;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
-@Command(name = "check", mixinStandardHelpOptions = true,
-        description = "Test each configured miner, power meter, location source, the outbox and the collector connection;"
-                + " print what works and what to fix. Exit code 0 when everything works, 1 otherwise.")
-public final class CheckCommand implements Callable<Integer> {
+public final class CheckCommand implements AgentCommand {
+    private static final CommandSpec SPEC = new CommandSpec("check",
+            "Test each configured miner, power meter, location source, the outbox and the collector connection;"
+                    + " print what works and what to fix. Exit code 0 when everything works, 1 otherwise.", null,
+            List.of(CommandSpec.Option.required("--config", "FILE", "YAML config file (see agent/README.md).")));
     private static final Duration GPS_FIX_WAIT = Duration.ofSeconds(10);
 
     private final Map<String, String> environment;
-
-    @Spec
-    private CommandSpec spec;
-
-    @Option(names = "--config", required = true, paramLabel = "FILE", description = "YAML config file (see agent/README.md).")
-    private Path configFile;
 
     private PrintWriter out;
     private int failures;
@@ -57,8 +48,14 @@ public final class CheckCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() throws InterruptedException {
-        out = spec.commandLine().getOut();
+    public CommandSpec spec() {
+        return SPEC;
+    }
+
+    @Override
+    public int run(Flags flags, PrintWriter out) throws InterruptedException {
+        this.out = out;
+        Path configFile = flags.path("--config");
         AgentConfig config = new ConfigLoader(environment).load(configFile, new CommandLineOverrides(null, null));
         ok("config", configFile + " is valid (site " + config.credentials().site() + ")");
         config.miners().ifPresent(miners -> checkMiners(miners));

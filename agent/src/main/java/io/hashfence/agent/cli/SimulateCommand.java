@@ -13,93 +13,65 @@ import io.hashfence.agent.simulate.FleetSummary;
 import io.hashfence.agent.simulate.RigSpec;
 import io.hashfence.agent.simulate.SimulatedFleet;
 import io.hashfence.agent.simulate.SitesFile;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 
-@Command(name = "simulate", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Publish telemetry for a simulated fleet until stopped (Ctrl-C or SIGTERM).",
-                "The fleet is deterministic for a seed; by default at least 5%% of its rigs sit in restricted places, "
-                        + "Irkutsk Oblast among them."})
-public final class SimulateCommand implements Callable<Integer> {
+public final class SimulateCommand implements AgentCommand {
     private static final Logger log = LoggerFactory.getLogger(SimulateCommand.class);
+    private static final CommandSpec SPEC = new CommandSpec("simulate",
+            "Publish telemetry for a simulated fleet until stopped (Ctrl-C or SIGTERM). The fleet is deterministic for a"
+                    + " seed; by default at least 5% of its rigs sit in restricted places, Irkutsk Oblast among them.", null,
+            List.of(CommandSpec.Option.required("--rigs", "N", "Number of simulated rigs."),
+                    CommandSpec.Option.optional("--site", "SITE", "Site id (the MQTT user name)."),
+                    CommandSpec.Option.optional("--token", "TOKEN", "Site token (the MQTT password); default: the"
+                            + " environment variable " + ConfigLoader.ENV_TOKEN + "."),
+                    CommandSpec.Option.optional("--sites-file", "FILE", "Lines of SITE TOKEN; the rigs are dealt over"
+                            + " these sites, one MQTT connection per site. Replaces --site and --token."),
+                    CommandSpec.Option.required("--collector", "URL",
+                            "Collector address: tcp://HOST:PORT, or ssl://HOST:PORT for TLS."),
+                    CommandSpec.Option.optional("--interval", "DURATION",
+                            "Publish interval per rig, e.g. 10s, 500ms, 1m (default: 10s)."),
+                    CommandSpec.Option.optional("--seed", "S", "Seed of the fleet; the same seed gives the same rigs"
+                            + " (default: " + SimulationSettings.DEFAULT_SEED + ")."),
+                    CommandSpec.Option.optional("--restricted-share", "FRACTION", "Least share of rigs placed in"
+                            + " restricted places, 0 to 1 (default: " + SimulationSettings.DEFAULT_RESTRICTED_SHARE + ")."),
+                    CommandSpec.Option.optional("--reconnect-min", "DURATION", "First reconnect delay (default: 1s)."),
+                    CommandSpec.Option.optional("--reconnect-max", "DURATION", "Longest reconnect delay (default: 60s)."),
+                    CommandSpec.Option.optional("--ca-file", "FILE",
+                            "With an ssl:// collector: CA certificates (PEM) to trust instead of the JVM's."),
+                    CommandSpec.Option.optional("--cert-file", "FILE", "Client certificate chain (PEM) for mutual TLS."),
+                    CommandSpec.Option.optional("--key-file", "FILE", "Client certificate's PKCS#8 key (PEM).")));
 
     private final Map<String, String> environment;
-
-    @Spec
-    private CommandSpec spec;
-
-    @Option(names = "--rigs", required = true, paramLabel = "N", description = "Number of simulated rigs.")
-    private int rigs;
-
-    @Option(names = "--site", paramLabel = "SITE", description = "Site id (the MQTT user name).")
-    private String site;
-
-    @Option(names = "--token", paramLabel = "TOKEN",
-            description = "Site token (the MQTT password); default: the environment variable " + ConfigLoader.ENV_TOKEN + ".")
-    private String token;
-
-    @Option(names = "--sites-file", paramLabel = "FILE",
-            description = "Lines of SITE TOKEN; the rigs are dealt over these sites, one MQTT connection per site. Replaces --site and --token.")
-    private Path sitesFile;
-
-    @Option(names = "--collector", required = true, paramLabel = "URL",
-            description = "Collector address: tcp://HOST:PORT, or ssl://HOST:PORT for TLS.")
-    private String collector;
-
-    @Option(names = "--interval", paramLabel = "DURATION", converter = DurationConverter.class, defaultValue = "10s",
-            description = "Publish interval per rig, e.g. 10s, 500ms, 1m (default: ${DEFAULT-VALUE}).")
-    private Duration interval;
-
-    @Option(names = "--seed", paramLabel = "S", defaultValue = "" + SimulationSettings.DEFAULT_SEED,
-            description = "Seed of the fleet; the same seed gives the same rigs (default: ${DEFAULT-VALUE}).")
-    private long seed;
-
-    @Option(names = "--restricted-share", paramLabel = "FRACTION", defaultValue = "" + SimulationSettings.DEFAULT_RESTRICTED_SHARE,
-            description = "Least share of rigs placed in restricted places, 0 to 1 (default: ${DEFAULT-VALUE}).")
-    private double restrictedShare;
-
-    @Option(names = "--reconnect-min", paramLabel = "DURATION", converter = DurationConverter.class, defaultValue = "1s",
-            description = "First reconnect delay (default: ${DEFAULT-VALUE}).")
-    private Duration reconnectMin;
-
-    @Option(names = "--reconnect-max", paramLabel = "DURATION", converter = DurationConverter.class, defaultValue = "60s",
-            description = "Longest reconnect delay (default: ${DEFAULT-VALUE}).")
-    private Duration reconnectMax;
-
-    @Option(names = "--ca-file", paramLabel = "FILE",
-            description = "With an ssl:// collector: CA certificates (PEM) to trust instead of the JVM's.")
-    private Path caFile;
-
-    @Option(names = "--cert-file", paramLabel = "FILE", description = "Client certificate chain (PEM) for mutual TLS.")
-    private Path certFile;
-
-    @Option(names = "--key-file", paramLabel = "FILE", description = "Client certificate's PKCS#8 key (PEM).")
-    private Path keyFile;
 
     public SimulateCommand(Map<String, String> environment) {
         this.environment = environment;
     }
 
     @Override
-    public Integer call() {
+    public CommandSpec spec() {
+        return SPEC;
+    }
+
+    @Override
+    public int run(Flags flags, PrintWriter out) {
+        Duration interval = flags.duration("--interval", Duration.ofSeconds(10));
         AgentConfig.requirePublishInterval(interval);
-        List<SiteCredentials> sites = sites();
-        MqttSettings mqtt = MqttSettings.defaults(collector)
-                .withReconnectBackoff(new ReconnectBackoff(reconnectMin, reconnectMax))
-                .withTls(new TlsSettings(caFile, certFile, keyFile));
-        List<RigSpec> fleet = FleetGenerator.generate(new SimulationSettings(rigs, seed, restrictedShare));
+        List<SiteCredentials> sites = sites(flags);
+        MqttSettings mqtt = MqttSettings.defaults(flags.text("--collector"))
+                .withReconnectBackoff(new ReconnectBackoff(flags.duration("--reconnect-min", Duration.ofSeconds(1)),
+                        flags.duration("--reconnect-max", Duration.ofSeconds(60))))
+                .withTls(new TlsSettings(flags.path("--ca-file"), flags.path("--cert-file"), flags.path("--key-file")));
+        List<RigSpec> fleet = FleetGenerator.generate(new SimulationSettings(flags.integer("--rigs", 0),
+                flags.longInteger("--seed", SimulationSettings.DEFAULT_SEED),
+                flags.decimal("--restricted-share", SimulationSettings.DEFAULT_RESTRICTED_SHARE)));
         log.info("{}", FleetSummary.describe(fleet));
         List<SimulatedFleet> fleets = SimulatedFleet.dealt(fleet, sites.size());
         List<Agent.Site> agentSites = new ArrayList<>(sites.size());
@@ -110,20 +82,22 @@ public final class SimulateCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    private List<SiteCredentials> sites() {
+    private List<SiteCredentials> sites(Flags flags) {
+        Path sitesFile = flags.path("--sites-file");
+        String site = flags.text("--site");
+        String token = flags.text("--token");
         if (sitesFile != null) {
             if (site != null || token != null) {
-                throw new ParameterException(spec.commandLine(), "--sites-file cannot be combined with --site or --token");
+                throw new UsageException("--sites-file cannot be combined with --site or --token");
             }
             return SitesFile.read(sitesFile);
         }
         if (site == null) {
-            throw new ParameterException(spec.commandLine(), "Missing site: give --site SITE (or --sites-file FILE)");
+            throw new UsageException("Missing site: give --site SITE (or --sites-file FILE)");
         }
         String siteToken = token != null ? token : environment.get(ConfigLoader.ENV_TOKEN);
         if (siteToken == null || siteToken.isBlank()) {
-            throw new ParameterException(spec.commandLine(),
-                    "Missing token: give --token TOKEN or set " + ConfigLoader.ENV_TOKEN);
+            throw new UsageException("Missing token: give --token TOKEN or set " + ConfigLoader.ENV_TOKEN);
         }
         return List.of(new SiteCredentials(SiteCredentials.siteId(site), siteToken));
     }

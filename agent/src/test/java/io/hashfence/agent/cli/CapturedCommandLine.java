@@ -4,7 +4,6 @@ import io.hashfence.agent.AgentMain;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.Map;
-import picocli.CommandLine;
 
 /** Runs {@code hashfence-agent} in-process, as its main does, and keeps what it printed. */
 final class CapturedCommandLine {
@@ -12,10 +11,7 @@ final class CapturedCommandLine {
     private final StringWriter err = new StringWriter();
 
     int execute(Map<String, String> environment, String... args) {
-        CommandLine commandLine = AgentMain.commandLine(environment);
-        commandLine.setOut(new PrintWriter(out, true));
-        commandLine.setErr(new PrintWriter(err, true));
-        return commandLine.execute(args);
+        return AgentMain.commandLine(environment).execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
     }
 
     String out() {

@@ -1,6 +1,7 @@
 package io.hashfence.agent.testing;
 
 import io.hashfence.agent.AgentMain;
+import io.hashfence.agent.cli.CommandLine;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.Map;
@@ -8,9 +9,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.TimeUnit;
-import picocli.CommandLine;
 
-/** Runs {@code hashfence-agent} through its picocli entry on a thread of this JVM; interrupting it stops the agent cleanly. */
+/** Runs {@code hashfence-agent} through its command line on a thread of this JVM; interrupting it stops the agent cleanly. */
 public final class InProcessAgent implements AutoCloseable {
     private final Thread thread;
     private final CompletableFuture<Integer> exitCode = new CompletableFuture<>();
@@ -18,8 +18,8 @@ public final class InProcessAgent implements AutoCloseable {
 
     private InProcessAgent(Map<String, String> environment, String... args) {
         CommandLine commandLine = AgentMain.commandLine(environment);
-        commandLine.setErr(new PrintWriter(errors, true));
-        thread = new Thread(() -> exitCode.complete(commandLine.execute(args)), "agent-under-test");
+        thread = new Thread(() -> exitCode.complete(commandLine.execute(new PrintWriter(System.out, true),
+                new PrintWriter(errors, true), args)), "agent-under-test");
     }
 
     public static InProcessAgent start(Map<String, String> environment, String... args) {
