@@ -9,7 +9,7 @@ import java.util.Map;
 
 /**
  * Picks the command named by the first argument, checks its flags and runs it, answering the exit code. Hand-made
- * rather than a CLI library: picocli's reflection cost the agent 3.5 MiB resident (docs/BENCHMARKS.md).
+ * rather than a CLI library: picocli's reflection cost the agent 3.3 MiB resident (docs/BENCHMARKS.md).
  */
 public final class CommandLine {
     private final String program;
