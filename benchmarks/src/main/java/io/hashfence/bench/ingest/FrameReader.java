@@ -11,7 +11,7 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 abstract class FrameReader extends ChannelInboundHandlerAdapter {
     private ByteBuf cumulation;
 
-    /** One whole packet; {@code body} is released after the call. */
+    /** One whole packet; {@code body} is a view into the read buffer, valid only during the call. */
     protected abstract void packet(ChannelHandlerContext ctx, int type, int flags, ByteBuf body);
 
     @Override
