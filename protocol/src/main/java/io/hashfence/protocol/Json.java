@@ -16,18 +16,24 @@ import java.io.IOException;
  * parser's own duplicate detection kept a set of names per object.
  */
 final class Json {
-    static final ObjectMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
-                    .streamReadConstraints(StreamReadConstraints.builder()
-                            .maxNestingDepth(Limits.MAX_JSON_NESTING)
-                            .maxStringLength(64 * 1024)
-                            .maxNumberLength(64)
-                            .build())
+    /** Writes the wire messages (encoding needs no ObjectMapper, so an agent that only encodes never loads one). */
+    static final JsonFactory FACTORY = JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder()
+                    .maxNestingDepth(Limits.MAX_JSON_NESTING)
+                    .maxStringLength(64 * 1024)
+                    .maxNumberLength(64)
                     .build())
-            .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
-            .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER)
-            .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
+
+    /** Built on first decode: a holder class, so that encoding alone does not pay for it. */
+    static final class Reader {
+        static final ObjectMapper MAPPER = JsonMapper.builder(FACTORY.copy())
+                .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+                .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER)
+                .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .build();
+    }
 
     private Json() {
     }
@@ -35,7 +41,7 @@ final class Json {
     /** Parses a payload, or rejects it as malformed JSON. */
     static JsonFields parseObject(byte[] payload) {
         try {
-            return JsonFields.root(MAPPER.readTree(payload));
+            return JsonFields.root(Reader.MAPPER.readTree(payload));
         } catch (JsonProcessingException e) {
             throw new JsonFields.Rejected(Violation.MALFORMED_JSON, "", "malformed JSON: " + e.getOriginalMessage());
         } catch (IOException e) {

@@ -10,7 +10,7 @@ public final class SiteStatusCodec {
 
     public byte[] encode(SiteStatus status) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(128);
-        try (JsonGenerator json = Json.MAPPER.getFactory().createGenerator(out)) {
+        try (JsonGenerator json = Json.FACTORY.createGenerator(out)) {
             json.writeStartObject();
             json.writeNumberField("schema_version", SiteStatus.SCHEMA_VERSION);
             json.writeStringField("site", status.site().value());

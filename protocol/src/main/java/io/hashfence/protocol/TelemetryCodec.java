@@ -22,7 +22,7 @@ public final class TelemetryCodec {
 
     public byte[] encode(Telemetry telemetry) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(512);
-        try (JsonGenerator json = Json.MAPPER.getFactory().createGenerator(out)) {
+        try (JsonGenerator json = Json.FACTORY.createGenerator(out)) {
             json.writeStartObject();
             json.writeNumberField("schema_version", Telemetry.SCHEMA_VERSION);
             json.writeStringField("site", telemetry.site().value());

@@ -151,7 +151,7 @@ class TelemetryCodecTest {
 
     private static ObjectNode example() {
         try {
-            return (ObjectNode) Json.MAPPER.readTree(Examples.bytes(Examples.ANTMINER_S19));
+            return (ObjectNode) Json.Reader.MAPPER.readTree(Examples.bytes(Examples.ANTMINER_S19));
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
@@ -159,7 +159,7 @@ class TelemetryCodecTest {
 
     private static byte[] bytes(ObjectNode message) {
         try {
-            return Json.MAPPER.writeValueAsBytes(message);
+            return Json.Reader.MAPPER.writeValueAsBytes(message);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

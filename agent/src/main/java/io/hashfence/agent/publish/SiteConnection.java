@@ -3,11 +3,11 @@ package io.hashfence.agent.publish;
 import io.hashfence.agent.config.Durations;
 import io.hashfence.agent.config.MqttSettings;
 import io.hashfence.agent.config.SiteCredentials;
-import io.hashfence.agent.json.WireEncoder;
 import io.hashfence.agent.outbox.Outbox;
 import io.hashfence.protocol.AgentState;
 import io.hashfence.protocol.SiteId;
 import io.hashfence.protocol.SiteStatus;
+import io.hashfence.protocol.SiteStatusCodec;
 import io.hashfence.protocol.Topic;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -49,6 +49,7 @@ public final class SiteConnection implements AutoCloseable {
     private final String statusTopic;
     private final String agentVersion;
     private final Clock clock;
+    private final SiteStatusCodec statusCodec = new SiteStatusCodec();
     private final ScheduledExecutorService scheduler;
     private final MqttAsyncClient client;
     private final Outbound queue;
@@ -201,7 +202,7 @@ public final class SiteConnection implements AutoCloseable {
     }
 
     private byte[] statusPayload(AgentState state) {
-        return WireEncoder.status(new SiteStatus(site, state, clock.instant(), agentVersion));
+        return statusCodec.encode(new SiteStatus(site, state, clock.instant(), agentVersion));
     }
 
     private void connected(IMqttToken connectToken) {

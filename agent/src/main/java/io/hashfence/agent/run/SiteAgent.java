@@ -1,12 +1,12 @@
 package io.hashfence.agent.run;
 
-import io.hashfence.agent.json.WireEncoder;
 import io.hashfence.agent.publish.SiteConnection;
 import io.hashfence.agent.source.RigReading;
 import io.hashfence.agent.source.RigSource;
 import io.hashfence.protocol.RigId;
 import io.hashfence.protocol.SiteId;
 import io.hashfence.protocol.Telemetry;
+import io.hashfence.protocol.TelemetryCodec;
 import io.hashfence.protocol.Topic;
 import java.time.Clock;
 import java.time.Duration;
@@ -30,6 +30,7 @@ final class SiteAgent {
     private final Duration interval;
     private final long firstSequence;
     private final Clock clock;
+    private final TelemetryCodec codec;
     private final Map<RigId, RigChannel> channels = new HashMap<>();
 
     /** A rig's topic, built once, and its next sequence number. */
@@ -51,6 +52,7 @@ final class SiteAgent {
         this.interval = interval;
         this.firstSequence = firstSequence;
         this.clock = clock;
+        this.codec = new TelemetryCodec(clock);
     }
 
     void tick() {
@@ -72,6 +74,6 @@ final class SiteAgent {
         Telemetry telemetry = new Telemetry(site, reading.rig(), time, channel.nextSequence++, reading.miner(),
                 reading.hashrate(), reading.power(), reading.temperatures(), reading.fans(), reading.pools(),
                 reading.location(), interval);
-        connection.publish(channel.topic, WireEncoder.telemetry(telemetry));
+        connection.publish(channel.topic, codec.encode(telemetry));
     }
 }
