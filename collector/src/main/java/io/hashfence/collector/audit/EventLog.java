@@ -2,6 +2,7 @@ package io.hashfence.collector.audit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.hashfence.collector.fleet.RigKey;
+import io.hashfence.collector.storage.Directories;
 import io.hashfence.collector.storage.DurableMark;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -227,21 +228,23 @@ public final class EventLog implements AutoCloseable {
                 out.force(false);
             }
             Path rest = dataDir.resolve(FILE_NAME + ".compacting");
-            try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ);
-                 FileChannel out = FileChannel.open(rest, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                         StandardOpenOption.TRUNCATE_EXISTING)) {
+            FileChannel compacted = FileChannel.open(rest, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                    StandardOpenOption.TRUNCATE_EXISTING);
+            try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ)) {
                 long size = in.size();
                 long copied = 0;
                 while (copied < size - droppedBytes) {
-                    copied += in.transferTo(droppedBytes + copied, size - droppedBytes - copied, out);
+                    copied += in.transferTo(droppedBytes + copied, size - droppedBytes - copied, compacted);
                 }
-                out.force(false);
+                compacted.force(false);
+                // The channel follows its file through the rename, so no reopen can fail once the new log is in place.
+                Files.move(rest, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                Directories.force(dataDir);
+            } catch (IOException e) {
+                compacted.close();
+                Files.deleteIfExists(rest);
+                throw e;
             }
-            // On POSIX the open channel keeps writing to the old file until it is swapped; move first, then
-            // open the new file, so that a failure leaves a working channel either way.
-            Files.move(rest, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            FileChannel compacted = FileChannel.open(file, StandardOpenOption.WRITE);
-            compacted.position(compacted.size());
             FileChannel old = channel;
             channel = compacted;
             old.close();

@@ -1,5 +1,6 @@
 package io.hashfence.collector.fleet;
 
+import io.hashfence.collector.storage.Directories;
 import io.hashfence.collector.storage.DurableMark;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -234,9 +235,7 @@ public final class SequenceJournal implements AutoCloseable {
         if (old != null) {
             old.close();
         }
-        try (FileChannel directory = FileChannel.open(file.getParent(), StandardOpenOption.READ)) {
-            directory.force(true);
-        }
+        Directories.force(file.getParent());
         LOG.debug("compacted the sequence journal {} to {} bytes", file, fresh.position());
     }
 
