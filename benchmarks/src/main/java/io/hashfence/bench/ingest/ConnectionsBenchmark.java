@@ -7,7 +7,6 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +14,7 @@ import java.util.concurrent.Callable;
 import java.util.function.IntSupplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -29,11 +29,8 @@ public final class ConnectionsBenchmark implements Callable<Integer> {
     /** Jars, logs, the data directory, listeners: what a JVM holds open before any connection. */
     static final int FILES_BESIDES_CONNECTIONS = 1_000;
 
-    @Option(names = "--collector-jar", required = true)
-    Path collectorJar;
-
-    @Option(names = "--collector-jvm-flags", defaultValue = "-XX:+UseShenandoahGC -Xms256m -Xmx2g")
-    String collectorJvmFlags;
+    @Mixin
+    CollectorOptions collectorOptions;
 
     @Option(names = "--agents", defaultValue = "100000")
     int agents;
@@ -71,15 +68,15 @@ public final class ConnectionsBenchmark implements Callable<Integer> {
             return 2;
         }
         WorkDir.recreate(workDir);
-        List<String> flags = Arrays.asList(collectorJvmFlags.trim().split("\\s+"));
+        List<String> flags = collectorOptions.jvmFlagList();
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("date", Instant.now().toString());
         result.put("cpus", Runtime.getRuntime().availableProcessors());
-        result.put("collector_jvm_flags", collectorJvmFlags);
+        result.put("collector_jvm_flags", collectorOptions.jvmFlags);
         result.put("agents", agents);
         result.put("sites", sites);
         result.put("interval_s", intervalSeconds);
-        CollectorProcess collector = CollectorProcess.start(collectorJar, flags, workDir, sites);
+        CollectorProcess collector = CollectorProcess.start(collectorOptions.jar, flags, workDir, sites);
         try (SteadyFleet fleet = new SteadyFleet(clientThreads, collector.address(), collector::password,
                 intervalSeconds * 1000L)) {
             Thread.sleep(3_000);
@@ -121,7 +118,7 @@ public final class ConnectionsBenchmark implements Callable<Integer> {
 
             long refusedBefore = fleet.refusedConnects();
             long failedBefore = fleet.failedConnects();
-            collector = collector.restart(collectorJar, flags, workDir);
+            collector = collector.restart(collectorOptions.jar, flags, workDir);
             double listening = System.nanoTime() / 1e9;
             double storm = awaitAll(fleet::connected, 600) - listening;
             result.put("reconnect_storm_all_back_s", round(storm));

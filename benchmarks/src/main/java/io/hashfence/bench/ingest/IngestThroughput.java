@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +13,7 @@ import java.util.concurrent.Callable;
 import org.HdrHistogram.Histogram;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -26,12 +26,8 @@ import picocli.CommandLine.Option;
 public final class IngestThroughput implements Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    @Option(names = "--collector-jar", required = true, description = "the shipped hashfence-collector.jar")
-    Path collectorJar;
-
-    @Option(names = "--collector-jvm-flags", defaultValue = "-XX:+UseShenandoahGC -Xms256m -Xmx2g",
-            description = "JVM flags for the collector (default: the launcher's: ${DEFAULT-VALUE})")
-    String collectorJvmFlags;
+    @Mixin
+    CollectorOptions collector;
 
     @Option(names = "--targets", split = ",", defaultValue = "sink,mosquitto,collector")
     List<String> targets;
@@ -92,8 +88,7 @@ public final class IngestThroughput implements Callable<Integer> {
         return switch (target) {
             case "sink" -> new LoopbackSink();
             case "mosquitto" -> MosquittoRelay.start(dir, qos);
-            case "collector" -> CollectorProcess.start(collectorJar, Arrays.asList(collectorJvmFlags.trim().split("\\s+")),
-                    dir, sites);
+            case "collector" -> CollectorProcess.start(collector.jar, collector.jvmFlagList(), dir, sites);
             default -> throw new CommandLine.ParameterException(new CommandLine(this), "unknown target " + target
                     + " (sink, mosquitto, collector)");
         };
@@ -160,7 +155,7 @@ public final class IngestThroughput implements Callable<Integer> {
         result.put("cpus", Runtime.getRuntime().availableProcessors());
         result.put("java", System.getProperty("java.version"));
         result.put("payload_bytes", TelemetryFrame.payload(LoadGenerator.site(0), "c00000-r00").length());
-        result.put("collector_jvm_flags", collectorJvmFlags);
+        result.put("collector_jvm_flags", collector.jvmFlags);
         result.put("runs", runs);
         Files.createDirectories(resultFile.toAbsolutePath().getParent());
         Files.writeString(resultFile, JSON.writeValueAsString(result));
