@@ -1,6 +1,6 @@
 package io.hashfence.agent.cli;
 
-import io.hashfence.agent.config.Durations;
+import io.hashfence.protocol.Durations;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package io.hashfence.agent.config;
 
+import io.hashfence.protocol.Durations;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 

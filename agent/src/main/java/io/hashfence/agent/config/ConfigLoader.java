@@ -1,5 +1,6 @@
 package io.hashfence.agent.config;
 
+import io.hashfence.protocol.Durations;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;

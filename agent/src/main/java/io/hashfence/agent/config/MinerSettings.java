@@ -3,6 +3,7 @@ package io.hashfence.agent.config;
 import io.hashfence.agent.discover.Cidr;
 import io.hashfence.agent.miner.MinerEndpoint;
 import io.hashfence.agent.poll.PollSettings;
+import io.hashfence.protocol.Durations;
 import java.time.Duration;
 import java.util.List;
 

@@ -1,5 +1,6 @@
 package io.hashfence.agent.config;
 
+import io.hashfence.protocol.Durations;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;

@@ -1,5 +1,6 @@
 package io.hashfence.agent.config;
 
+import io.hashfence.protocol.Durations;
 import java.time.Duration;
 
 /** Bounds of the exponential reconnect delay: the first retry waits about {@code min}, later ones double up to {@code max}. */

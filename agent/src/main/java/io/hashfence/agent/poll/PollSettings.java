@@ -1,7 +1,7 @@
 package io.hashfence.agent.poll;
 
 import io.hashfence.agent.config.ConfigException;
-import io.hashfence.agent.config.Durations;
+import io.hashfence.protocol.Durations;
 import java.time.Duration;
 
 /** How miners are polled: the time one miner's poll may take, and how many miners are polled at once. */

@@ -1,10 +1,10 @@
 package io.hashfence.agent.publish;
 
-import io.hashfence.agent.config.Durations;
 import io.hashfence.agent.config.MqttSettings;
 import io.hashfence.agent.config.SiteCredentials;
 import io.hashfence.agent.outbox.Outbox;
 import io.hashfence.protocol.AgentState;
+import io.hashfence.protocol.Durations;
 import io.hashfence.protocol.SiteId;
 import io.hashfence.protocol.SiteStatus;
 import io.hashfence.protocol.SiteStatusCodec;

@@ -1,6 +1,5 @@
 package io.hashfence.agent.run;
 
-import io.hashfence.agent.config.Durations;
 import io.hashfence.agent.config.MqttSettings;
 import io.hashfence.agent.config.OutboxSettings;
 import io.hashfence.agent.outbox.Outbox;
@@ -8,6 +7,7 @@ import io.hashfence.agent.config.SiteCredentials;
 import io.hashfence.agent.publish.PublishCounters;
 import io.hashfence.agent.publish.SiteConnection;
 import io.hashfence.agent.source.RigSource;
+import io.hashfence.protocol.Durations;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;

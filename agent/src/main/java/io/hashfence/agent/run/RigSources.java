@@ -1,7 +1,6 @@
 package io.hashfence.agent.run;
 
 import io.hashfence.agent.config.AgentConfig;
-import io.hashfence.agent.config.Durations;
 import io.hashfence.agent.config.LocationSettings;
 import io.hashfence.agent.config.MinerSettings;
 import io.hashfence.agent.config.PowerSettings;
@@ -22,6 +21,7 @@ import io.hashfence.agent.simulate.FleetSummary;
 import io.hashfence.agent.simulate.RigSpec;
 import io.hashfence.agent.simulate.SimulatedFleet;
 import io.hashfence.agent.source.RigSource;
+import io.hashfence.protocol.Durations;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.hashfence.collector.alert.AlertConfig;
 import io.hashfence.collector.audit.AuditConfig;
 import io.hashfence.collector.compliance.ComplianceConfig;
+import io.hashfence.protocol.Durations;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -234,7 +235,14 @@ public final class ConfigLoader {
 
         Duration duration(String name, Duration fallback) {
             JsonNode value = value(name);
-            return value == null ? fallback : DurationText.parse(qualified(path, name), value.asText());
+            if (value == null) {
+                return fallback;
+            }
+            try {
+                return Durations.parse(value.asText());
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(qualified(path, name) + ": " + e.getMessage(), e);
+            }
         }
 
         private static String qualified(String path, String name) {

@@ -1,10 +1,10 @@
-package io.hashfence.agent.config;
+package io.hashfence.protocol;
 
 import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** The duration syntax of flags and config files: a whole number and a unit, such as {@code 500ms}, {@code 10s}, {@code 1m}, {@code 2h}, {@code 1d}. */
+/** The duration syntax of both programs' flags and config files (agent and collector): a whole number and a unit, such as {@code 500ms}, {@code 10s}, {@code 1m}, {@code 2h}, {@code 1d}. */
 public final class Durations {
     private static final Pattern SYNTAX = Pattern.compile("(\\d{1,9})(ms|s|m|h|d)");
 

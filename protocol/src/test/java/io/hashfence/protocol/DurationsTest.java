@@ -1,4 +1,4 @@
-package io.hashfence.agent.config;
+package io.hashfence.protocol;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
