@@ -30,6 +30,7 @@ import io.hashfence.collector.http.HealthEndpoint;
 import io.hashfence.collector.http.HttpServer;
 import io.hashfence.collector.http.LocateEndpoint;
 import io.hashfence.collector.http.MetricsEndpoint;
+import io.hashfence.collector.http.RigClearEndpoint;
 import io.hashfence.collector.http.RigsEndpoint;
 import io.hashfence.collector.http.Route;
 import io.hashfence.collector.ingest.IngestMetrics;
@@ -149,6 +150,7 @@ public final class Collector implements AutoCloseable {
                 Route.open(HttpMethod.GET, "/api/v1/alerts", alertsEndpoint::list),
                 Route.open(HttpMethod.GET, "/api/v1/alerts/{id}", alertsEndpoint::one),
                 Route.withToken(HttpMethod.POST, "/api/v1/alerts/{id}/ack", alertsEndpoint::acknowledge),
+                Route.withToken(HttpMethod.POST, "/api/v1/rigs/{site}/{rig}/clear", new RigClearEndpoint(judge, compliance)),
                 Route.withToken(HttpMethod.GET, "/api/v1/report", new ReportEndpoint(config.dataDir(), clock))),
                 apiToken);
 
@@ -190,7 +192,7 @@ public final class Collector implements AutoCloseable {
         LOG.info("HTTP listening on {}://{}:{} (/metrics, /healthz, /api/v1/rigs, /api/v1/alerts, /api/v1/locate, "
                         + "/api/v1/report)", config.http().https() ? "https" : "http",
                 config.http().bind(), httpAddress().getPort());
-        LOG.info("alert acknowledgement and reports need the bearer token in {}", tokenFile);
+        LOG.info("alert acknowledgement, clearing a spoofing suspicion and reports need the bearer token in {}", tokenFile);
         int sites = credentials.size();
         if (sites == 0) {
             LOG.warn("no sites in {} yet: add one with 'hashfence-collector sites add SITE --data-dir {}'",

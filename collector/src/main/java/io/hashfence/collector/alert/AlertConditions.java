@@ -48,6 +48,12 @@ final class AlertConditions {
                     country, subdivision, "rig's claimed location in " + place + " conflicts with other evidence",
                     a.evidence(), trust));
         }
+        if (a.has(FindingKind.SPOOF_SUSPECTED)) {
+            conditions.put(AlertType.SPOOF_SUSPECTED, new Condition(AlertType.SPOOF_SUSPECTED, Severity.CRITICAL,
+                    country, subdivision, "rig's location looks spoofed (" + a.detail(FindingKind.SPOOF_SUSPECTED)
+                    + "); an operator clears a false suspicion with POST /api/v1/rigs/{site}/{rig}/clear",
+                    a.evidence(), trust));
+        }
         if (a.has(FindingKind.RELOCATED)) {
             conditions.put(AlertType.RELOCATED, new Condition(AlertType.RELOCATED, Severity.INFO, country, subdivision,
                     "rig relocated to " + place, a.evidence(), trust));

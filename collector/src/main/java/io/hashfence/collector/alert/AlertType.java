@@ -6,7 +6,8 @@ public enum AlertType {
     NEAR_RESTRICTED_BORDER("RigNearRestrictedBorder"),
     LOCATION_UNVERIFIED("RigLocationUnverified"),
     LOCATION_UNKNOWN("RigLocationUnknown"),
-    RELOCATED("RigRelocated");
+    RELOCATED("RigRelocated"),
+    SPOOF_SUSPECTED("RigLocationSpoofSuspected");
 
     private final String alertName;
 

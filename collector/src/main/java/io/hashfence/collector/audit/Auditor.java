@@ -7,11 +7,13 @@ import io.hashfence.collector.alert.AlertJson;
 import io.hashfence.collector.alert.AlertStatus;
 import io.hashfence.collector.alert.Notification;
 import io.hashfence.collector.compliance.Assessment;
+import io.hashfence.collector.compliance.ComplianceState;
 import io.hashfence.collector.compliance.Exemption;
 import io.hashfence.collector.compliance.Finding;
 import io.hashfence.collector.compliance.FindingKind;
 import io.hashfence.collector.compliance.Policy;
 import io.hashfence.collector.compliance.Restriction;
+import io.hashfence.collector.compliance.SpoofSuspicion;
 import io.hashfence.collector.compliance.Trust;
 import io.hashfence.collector.fleet.RigKey;
 import io.hashfence.protocol.Telemetry;
@@ -44,6 +46,10 @@ public final class Auditor {
         if (before == null) {
             ObjectNode data = placeAndState(current, telemetry);
             data.put("model", telemetry.miner().model());
+            if (current.state() == ComplianceState.VIOLATION) {
+                data.put("evidence", current.evidence());
+                data.set("restriction", restriction(current.restriction()));
+            }
             log.append(EventType.RIG_FIRST_SEEN, rig, data);
         } else {
             if (!Objects.equals(before.subdivision(), now.subdivision()) || !Objects.equals(before.zone(), now.zone())) {
@@ -80,6 +86,20 @@ public final class Auditor {
                     .forEach(f -> findings.addObject().put("kind", f.kind().label()).put("detail", f.detail()));
             log.append(EventType.EVIDENCE_CONFLICT, rig, data);
         }
+    }
+
+    /**
+     * An operator cleared a rig's spoofing suspicion by hand.
+     *
+     * @param by who cleared it, as the API request named them
+     */
+    public void suspicionCleared(RigKey rig, SpoofSuspicion suspicion, String reason, String by) {
+        ObjectNode data = ChainHash.JSON.createObjectNode();
+        data.put("suspected_since", suspicion.since().toString());
+        data.put("suspicion", suspicion.reason());
+        data.put("reason", reason);
+        data.put("by", by);
+        log.append(EventType.SUSPICION_CLEARED, rig, data);
     }
 
     /** An alert fired or resolved. */

@@ -17,6 +17,7 @@ public enum EventType {
     POLICY_CHANGED("policy_changed"),
     EXEMPTION_ADDED("exemption_added"),
     EXEMPTION_EXPIRED("exemption_expired"),
+    SUSPICION_CLEARED("suspicion_cleared"),
     CHECKPOINT("checkpoint");
 
     private final String label;

@@ -50,6 +50,17 @@ public record Assessment(ComplianceState state, Trust trust, Double lat, Double 
         return false;
     }
 
+    /** The details of the findings of this kind, joined; empty if there are none. */
+    public String detail(FindingKind kind) {
+        StringBuilder text = new StringBuilder();
+        for (Finding finding : findings) {
+            if (finding.kind() == kind) {
+                text.append(text.isEmpty() ? "" : "; ").append(finding.detail());
+            }
+        }
+        return text.toString();
+    }
+
     /** The findings as one line, for alert annotations and logs. */
     public String evidence() {
         StringBuilder text = new StringBuilder();

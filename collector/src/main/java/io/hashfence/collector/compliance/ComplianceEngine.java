@@ -27,10 +27,13 @@ public final class ComplianceEngine {
     private final List<EvidenceRule> locatedRules;
     private final StalenessRule staleness;
     private final ImpossibleTravelRule impossibleTravel;
+    private final CredibleDeparture departure;
+    private final int recentWindow;
     private final Map<RigKey, RigCompliance> rigs = new ConcurrentHashMap<>();
     /** Findings a re-judgement works out again rather than carrying over from the last message. */
     private static final Set<FindingKind> RE_JUDGED = Set.of(FindingKind.STALE_LOCATION, FindingKind.RELOCATED,
-            FindingKind.IMPOSSIBLE_TRAVEL, FindingKind.RECENT_IMPOSSIBLE_TRAVEL);
+            FindingKind.IMPOSSIBLE_TRAVEL, FindingKind.RECENT_IMPOSSIBLE_TRAVEL, FindingKind.HELD_LOCATION,
+            FindingKind.SPOOF_SUSPECTED);
 
     /** The last message and connection of a rig, its location memory, and its latest assessment. */
     public record RigCompliance(Telemetry telemetry, ConnectionFacts connection, LocationHistory history,
@@ -44,10 +47,13 @@ public final class ComplianceEngine {
         this.staleness = new StalenessRule(config.locationMaxAge());
         this.impossibleTravel = new ImpossibleTravelRule(config.maxSpeedKmh(), config.relocationKm(),
                 config.locationMaxAge());
+        this.departure = new CredibleDeparture(config.maxSpeedKmh());
+        this.recentWindow = config.frozenFixCount();
         List<EvidenceRule> rules = new ArrayList<>(List.of(
                 new LocationSourceRule(),
                 new SimulatedFixRule(),
                 new FrozenCoordinatesRule(config.frozenFixCount()),
+                new RepeatingPositionsRule(config.frozenFixCount()),
                 impossibleTravel,
                 new RelocationRule(config.relocationKm()),
                 new IpCountryRule()));
@@ -62,8 +68,11 @@ public final class ComplianceEngine {
         Instant now = clock.instant();
         RigCompliance updated = rigs.compute(key, (k, known) -> {
             LocationHistory history = known == null ? LocationHistory.NONE : known.history();
+            if (telemetry.location() == null) {
+                history = history.withheldFrom(now);
+            }
             Judgement judgement = judge(key, telemetry, connection, history, now, null);
-            return remember(known, telemetry, connection, judgement, now);
+            return remember(known, telemetry, connection, history, judgement, now);
         });
         return updated.assessment();
     }
@@ -74,13 +83,27 @@ public final class ComplianceEngine {
      */
     public Optional<Assessment> reassess(RigKey key) {
         Instant now = clock.instant();
-        RigCompliance updated = rigs.computeIfPresent(key, (k, known) -> {
-            Judgement judgement = judge(key, known.telemetry(), known.connection(), known.history(), now,
-                    known.assessment());
-            return new RigCompliance(known.telemetry(), known.connection(), known.history(), judgement.assessment(),
-                    judgement.assessment().state() == known.assessment().state() ? known.stateSince() : now);
-        });
+        RigCompliance updated = rigs.computeIfPresent(key, (k, known) -> rejudged(key, known, known.history(), now));
         return Optional.ofNullable(updated).map(RigCompliance::assessment);
+    }
+
+    /**
+     * An operator's word that a spoofing suspicion was false: drops it (and the impossible jump it may be
+     * about) and judges the rig again. The position holding a violation still needs a credible move out.
+     *
+     * @return the suspicion cleared; empty when the rig is unknown or not suspected
+     */
+    public Optional<SpoofSuspicion> clearSuspicion(RigKey key) {
+        Instant now = clock.instant();
+        SpoofSuspicion[] cleared = new SpoofSuspicion[1];
+        rigs.computeIfPresent(key, (k, known) -> {
+            if (known.history().suspicion() == null) {
+                return known;
+            }
+            cleared[0] = known.history().suspicion();
+            return rejudged(key, known, known.history().cleared(), now);
+        });
+        return Optional.ofNullable(cleared[0]);
     }
 
     public Optional<RigCompliance> find(RigKey key) {
@@ -91,20 +114,31 @@ public final class ComplianceEngine {
         return rigs.keySet();
     }
 
-    private record Judgement(Assessment assessment, Fix fix) {
+    /**
+     * @param held what the history holds after this judgement
+     * @param suspicion the spoofing suspicion after this judgement, or null
+     */
+    private record Judgement(Assessment assessment, Fix fix, HeldLocation held, SpoofSuspicion suspicion) {
     }
 
-    private static RigCompliance remember(RigCompliance known, Telemetry telemetry, ConnectionFacts connection,
-                                          Judgement judgement, Instant now) {
-        LocationHistory history = known == null ? LocationHistory.NONE : known.history();
+    private RigCompliance rejudged(RigKey key, RigCompliance known, LocationHistory history, Instant now) {
+        Judgement judgement = judge(key, known.telemetry(), known.connection(), history, now, known.assessment());
+        return new RigCompliance(known.telemetry(), known.connection(),
+                history.judged(judgement.held(), judgement.suspicion()), judgement.assessment(),
+                judgement.assessment().state() == known.assessment().state() ? known.stateSince() : now);
+    }
+
+    private RigCompliance remember(RigCompliance known, Telemetry telemetry, ConnectionFacts connection,
+                                   LocationHistory history, Judgement judgement, Instant now) {
         if (judgement.fix() != null) {
-            history = history.after(judgement.fix(), judgement.assessment().has(FindingKind.RELOCATED));
+            history = history.after(judgement.fix(), judgement.assessment().has(FindingKind.RELOCATED), recentWindow);
         }
         for (Finding finding : judgement.assessment().findings()) {
             if (finding.kind() == FindingKind.IMPOSSIBLE_TRAVEL) {
                 history = history.withImpossibleTravel(now, finding.detail());
             }
         }
+        history = history.judged(judgement.held(), judgement.suspicion());
         Instant since = known != null && known.assessment().state() == judgement.assessment().state()
                 ? known.stateSince() : now;
         return new RigCompliance(telemetry, connection, history, judgement.assessment(), since);
@@ -113,60 +147,109 @@ public final class ComplianceEngine {
     /**
      * @param previous null for a new message; for a re-judgement of the last one, its assessment, whose
      *                 movement findings stand (the rules that compare fixes must not compare it with itself)
-     *                 while staleness and the policy are applied afresh
+     *                 while staleness, the held position and the policy are applied afresh; a re-judgement
+     *                 raises no new spoofing suspicion
      */
     private Judgement judge(RigKey key, Telemetry telemetry, ConnectionFacts connection, LocationHistory history,
                             Instant now, Assessment previous) {
         Policy current = policy.get();
         Location location = telemetry.location();
         boolean ipCountryRestricted = connection.ipCountry().map(c -> current.restrictionOf(c).isPresent()).orElse(false);
+        HeldLocation held = history.held() != null && current.restrictionAt(history.held().where()).isPresent()
+                ? history.held() : null;
+        List<Finding> findings = new ArrayList<>();
+        Fix fix = null;
+        GeoLocation where = null;
         if (location == null) {
-            List<Finding> findings = new ArrayList<>(List.of(new Finding(FindingKind.NO_LOCATION,
-                    "the agent reports no location")));
+            findings.add(new Finding(FindingKind.NO_LOCATION, "the agent reports no location"));
             connection.ipCountry().ifPresent(country -> findings.add(new Finding(FindingKind.IP_COUNTRY_UNKNOWN,
                     "the connection's address is registered in " + country)));
-            return new Judgement(new Assessment(ComplianceState.UNKNOWN, Trust.NONE, null, null, null, null, null,
-                    null, ipCountryRestricted, findings, now, current.origin()), null);
-        }
-        Instant fixTime = location.source() == LocationSource.GPS && location.fixTime() != null
-                ? location.fixTime() : telemetry.time();
-        Fix fix = new Fix(location.lat(), location.lon(), location.source(), fixTime);
-        GeoLocation where = geo.locate(fix.lat(), fix.lon());
-        Observation observation = new Observation(key, telemetry, fix, where, history, connection, now);
-
-        List<Finding> findings = new ArrayList<>();
-        staleness.examine(observation).ifPresent(findings::add);
-        if (previous == null) {
-            for (EvidenceRule rule : locatedRules) {
-                rule.examine(observation).ifPresent(findings::add);
-            }
         } else {
-            previous.findings().stream()
-                    .filter(f -> !RE_JUDGED.contains(f.kind()))
-                    .forEach(findings::add);
-            impossibleTravel.held(history, now).ifPresent(findings::add);
+            Instant fixTime = location.source() == LocationSource.GPS && location.fixTime() != null
+                    ? location.fixTime() : telemetry.time();
+            fix = new Fix(location.lat(), location.lon(), location.source(), fixTime);
+            where = geo.locate(fix.lat(), fix.lon());
+            Observation observation = new Observation(key, telemetry, fix, where, history, connection, now);
+            staleness.examine(observation).ifPresent(findings::add);
+            if (previous == null) {
+                for (EvidenceRule rule : locatedRules) {
+                    rule.examine(observation).ifPresent(findings::add);
+                }
+            } else {
+                previous.findings().stream()
+                        .filter(f -> !RE_JUDGED.contains(f.kind()))
+                        .forEach(findings::add);
+                impossibleTravel.held(history, now).ifPresent(findings::add);
+            }
+        }
+        Restriction claimed = where == null ? null : current.restrictionAt(where).orElse(null);
+
+        SpoofSuspicion suspicion = history.suspicion();
+        if (suspicion == null && previous == null && fix != null) {
+            String country = where.country() == null ? null : where.country().code();
+            suspicion = SpoofSigns.in(connection, findings, held, claimed, ipCountryRestricted, country)
+                    .map(reason -> new SpoofSuspicion(now, reason)).orElse(null);
+        }
+        if (suspicion != null) {
+            findings.add(new Finding(FindingKind.SPOOF_SUSPECTED, "since " + suspicion.since() + ": "
+                    + suspicion.reason() + "; only an operator can clear this"));
         }
 
-        Restriction restriction = current.restrictionAt(where).orElse(null);
-        double distance = restriction != null ? 0 : nearestRestrictedKm(fix, current);
-        Double nearestKm = Double.isInfinite(distance) ? null : distance;
+        HeldLocation holding = null;
+        if (held != null && claimed == null) {
+            List<String> objections = departure.objections(held, fix, where, findings, connection, now,
+                    history.withheldSince());
+            if (!objections.isEmpty()) {
+                holding = held;
+                findings.add(new Finding(FindingKind.HELD_LOCATION, heldDetail(held, fix, where, objections)));
+            }
+        }
+        HeldLocation nextHeld = claimed != null ? new HeldLocation(fix, where, now) : holding;
         Exemption exemption = current.exemptionFor(key, now).orElse(null);
+        Trust trust = trust(findings);
+
+        if (holding != null) {
+            Restriction restriction = current.restrictionAt(holding.where()).orElseThrow();
+            Assessment assessment = new Assessment(exemption != null ? ComplianceState.COMPLIANT : ComplianceState.VIOLATION,
+                    trust, holding.fix().lat(), holding.fix().lon(), holding.where(), restriction, 0.0, exemption,
+                    ipCountryRestricted, findings, now, current.origin());
+            return new Judgement(assessment, fix, nextHeld, suspicion);
+        }
+        if (fix == null) {
+            return new Judgement(new Assessment(ComplianceState.UNKNOWN, trust, null, null, null, null, null,
+                    null, ipCountryRestricted, findings, now, current.origin()), null, nextHeld, suspicion);
+        }
+        double distance = claimed != null ? 0 : nearestRestrictedKm(fix, current);
+        Double nearestKm = Double.isInfinite(distance) ? null : distance;
 
         ComplianceState state;
-        if (findings.stream().anyMatch(f -> f.kind() == FindingKind.STALE_LOCATION)) {
-            state = ComplianceState.UNKNOWN;
-        } else if (exemption != null) {
-            state = ComplianceState.COMPLIANT;
-        } else if (restriction != null) {
+        if (exemption != null) {
+            state = Assessment.has(findings, FindingKind.STALE_LOCATION) ? ComplianceState.UNKNOWN
+                    : ComplianceState.COMPLIANT;
+        } else if (claimed != null) {
             state = ComplianceState.VIOLATION;
+        } else if (Assessment.has(findings, FindingKind.STALE_LOCATION)) {
+            state = ComplianceState.UNKNOWN;
         } else if (nearestKm != null && nearestKm <= current.nearBorderKm()) {
             state = ComplianceState.WARNING;
         } else {
             state = ComplianceState.COMPLIANT;
         }
-        Assessment assessment = new Assessment(state, trust(findings), fix.lat(), fix.lon(), where, restriction,
+        Assessment assessment = new Assessment(state, trust, fix.lat(), fix.lon(), where, claimed,
                 nearestKm, exemption, ipCountryRestricted, findings, now, current.origin());
-        return new Judgement(assessment, fix);
+        return new Judgement(assessment, fix, nextHeld, suspicion);
+    }
+
+    private static String heldDetail(HeldLocation held, Fix fix, GeoLocation where, List<String> objections) {
+        StringBuilder detail = new StringBuilder(String.format("last known in %s at %.5f, %.5f (%s)", held.place(),
+                held.fix().lat(), held.fix().lon(), held.fix().time()));
+        if (fix == null) {
+            return detail.append("; ").append(String.join("; ", objections)).toString();
+        }
+        detail.append(String.format("; it now claims %.5f, %.5f in %s", fix.lat(), fix.lon(),
+                where.country() == null ? "international waters"
+                        : where.subdivision().code() + ", " + where.country().code()));
+        return detail.append(", which is no credible move out: ").append(String.join("; ", objections)).toString();
     }
 
     private double nearestRestrictedKm(Fix fix, Policy current) {

@@ -13,9 +13,14 @@ public enum FindingKind {
     IMPOSSIBLE_TRAVEL("impossible_travel", Effect.CONFLICTS),
     RECENT_IMPOSSIBLE_TRAVEL("recent_impossible_travel", Effect.CONFLICTS),
     FROZEN_COORDINATES("frozen_coordinates", Effect.CONFLICTS),
+    REPEATING_POSITIONS("repeating_positions", Effect.CONFLICTS),
     SIMULATED_FIX("simulated_fix", Effect.CONFLICTS),
     RELOCATED("relocated", Effect.NEUTRAL),
-    WITHIN_RTT_BOUND("within_rtt_bound", Effect.NEUTRAL);
+    WITHIN_RTT_BOUND("within_rtt_bound", Effect.NEUTRAL),
+    /** The verdict follows the rig's last position in a restricted place: the claim is no credible move out. */
+    HELD_LOCATION("held_location", Effect.CONFLICTS),
+    /** The rig is suspected of spoofing its location until an operator clears it. */
+    SPOOF_SUSPECTED("spoof_suspected", Effect.CONFLICTS);
 
     /** What a finding does to trust. */
     public enum Effect {

@@ -4,8 +4,8 @@ import io.hashfence.protocol.LocationSource;
 import java.util.Optional;
 
 /**
- * Real GPS receivers jitter in the last digits; a long run of bit-identical "GPS" fixes suggests a
- * replayed or typed-in position.
+ * Real GPS receivers wander by metres; a long run of "GPS" fixes that all stay within a centimetre of each
+ * other (bit-identical, or dithered in the ninth decimal) suggests a replayed or typed-in position.
  */
 final class FrozenCoordinatesRule implements EvidenceRule {
     private final int threshold;
@@ -16,16 +16,18 @@ final class FrozenCoordinatesRule implements EvidenceRule {
 
     @Override
     public Optional<Finding> examine(Observation observation) {
-        Fix last = observation.history().last();
+        Fix anchor = observation.history().stillAnchor();
         Fix fix = observation.fix();
-        if (fix.source() != LocationSource.GPS || last == null || last.source() != LocationSource.GPS
-                || !fix.bitIdentical(last)) {
+        if (fix.source() != LocationSource.GPS || anchor == null || fix.kmTo(anchor) >= LocationHistory.STILL_KM) {
             return Optional.empty();
         }
-        int run = observation.history().identicalGpsFixes() + 1;
-        return run >= threshold
-                ? Optional.of(new Finding(FindingKind.FROZEN_COORDINATES,
-                        run + " consecutive GPS fixes with bit-identical coordinates"))
-                : Optional.empty();
+        int run = observation.history().stillGpsFixes() + 1;
+        if (run < threshold) {
+            return Optional.empty();
+        }
+        String how = fix.bitIdentical(anchor) && observation.history().last().bitIdentical(fix)
+                ? "bit-identical coordinates" : "coordinates within 1 cm of each other";
+        return Optional.of(new Finding(FindingKind.FROZEN_COORDINATES, run + " consecutive GPS fixes with " + how
+                + "; a real receiver wanders by metres"));
     }
 }

@@ -5,8 +5,10 @@ import io.hashfence.collector.audit.Auditor;
 import io.hashfence.collector.compliance.Assessment;
 import io.hashfence.collector.compliance.ComplianceEngine;
 import io.hashfence.collector.compliance.ConnectionFacts;
+import io.hashfence.collector.compliance.SpoofSuspicion;
 import io.hashfence.collector.fleet.RigKey;
 import io.hashfence.protocol.Telemetry;
+import java.util.Optional;
 
 /**
  * Judges a rig, records what changed and updates its alerts, as one step per rig: a new message (event
@@ -46,6 +48,26 @@ public final class RigJudge {
                 compliance.find(rig).ifPresent(known -> auditor.assessed(rig, assessment, known.telemetry()));
                 alerts.update(rig, assessment);
             });
+        }
+    }
+
+    /**
+     * An operator's word that the rig's spoofing suspicion was false: cleared, recorded, and the rig judged
+     * again, in its turn with its messages.
+     *
+     * @return the suspicion cleared; empty if the rig had none
+     */
+    public Optional<SpoofSuspicion> clearSuspicion(RigKey rig, String reason, String by) {
+        synchronized (stripe(rig)) {
+            Optional<SpoofSuspicion> cleared = compliance.clearSuspicion(rig);
+            cleared.ifPresent(suspicion -> {
+                auditor.suspicionCleared(rig, suspicion, reason, by);
+                compliance.find(rig).ifPresent(known -> {
+                    auditor.assessed(rig, known.assessment(), known.telemetry());
+                    alerts.update(rig, known.assessment());
+                });
+            });
+            return cleared;
         }
     }
 

@@ -49,6 +49,7 @@ final class HtmlReport {
         summary(html, report, map);
         mapSection(html, report, map);
         violations(html, report, map);
+        clearances(html, report);
         rigs(html, report, map);
         stays(html, report, map);
         policies(html, report, map);
@@ -169,6 +170,26 @@ final class HtmlReport {
                                 : Html.escape(HumanUnits.time(v.end())),
                         Html.escape(HumanUnits.duration(v.durationInPeriod())), Html.escape(v.trust().label()),
                         Html.escape(v.evidence() == null ? "not recorded" : v.evidence())));
+            }
+        }
+        html.append("</tbody></table>");
+    }
+
+    private static void clearances(StringBuilder html, Report report) {
+        html.append("<h2 id=\"clearances\">Spoofing suspicions cleared by operators</h2>");
+        if (report.rigs().stream().allMatch(rig -> rig.clearances().isEmpty())) {
+            html.append("<p>No operator cleared a spoofing suspicion during this period.</p>");
+            return;
+        }
+        html.append("<p>A spoofing suspicion is never cleared automatically; each row is an operator's "
+                + "recorded decision.</p><table id=\"clearance-table\">");
+        Html.head(html, "Site", "Rig", "Cleared", "By", "Reason given", "What was suspected");
+        html.append("<tbody>");
+        for (RigReport rig : report.rigs()) {
+            for (Clearance c : rig.clearances()) {
+                Html.row(html, "clearance-row", List.of(Html.escape(rig.site()), Html.escape(rig.rig()),
+                        Html.escape(HumanUnits.time(c.at())), Html.escape(c.by()), Html.escape(c.reason()),
+                        Html.escape(c.suspicion())));
             }
         }
         html.append("</tbody></table>");

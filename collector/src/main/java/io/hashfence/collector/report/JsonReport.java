@@ -117,6 +117,11 @@ final class JsonReport {
             item.put("trust", violation.trust().label());
             item.put("began_before_checkpoint", violation.beganBeforeCheckpoint());
         }
+        ArrayNode clearances = node.putArray("suspicions_cleared");
+        for (Clearance clearance : rig.clearances()) {
+            clearances.addObject().put("at", clearance.at().toString()).put("by", clearance.by())
+                    .put("reason", clearance.reason()).put("suspicion", clearance.suspicion());
+        }
     }
 
     private static void place(ObjectNode node, Place place) {

@@ -66,6 +66,7 @@ public final class ReportBuilder implements Consumer<AuditEvent> {
                     EventData.text(data, "evidence"), EventData.restriction(data.get("restriction")), currentPolicy());
             case RELOCATED, EVIDENCE_CONFLICT -> known(event).ifPresent(rig -> rig.observed(event.time(), data));
             case EXEMPTION_EXPIRED -> known(event).ifPresent(RigTimeline::exemptionExpired);
+            case SUSPICION_CLEARED -> known(event).ifPresent(rig -> rig.cleared(event.time(), data));
             case POLICY_LOADED, POLICY_CHANGED -> policy(event);
             case ALERT_OPENED -> alertsOpened += inPeriod(event);
             case ALERT_RESOLVED -> alertsResolved += inPeriod(event);

@@ -17,6 +17,7 @@ final class RigTimeline {
     private final ReportPeriod period;
     private final List<JurisdictionStay> stays = new ArrayList<>();
     private final List<Violation> violations = new ArrayList<>();
+    private final List<Clearance> clearances = new ArrayList<>();
     private final Set<Trust> trustSeen = EnumSet.noneOf(Trust.class);
     private String model;
     private ComplianceState state;
@@ -57,7 +58,7 @@ final class RigTimeline {
 
     void firstSeen(Instant time, JsonNode data, PolicyInForce policy) {
         model = EventData.text(data, "model");
-        changed(time, data, null, null, policy);
+        changed(time, data, EventData.text(data, "evidence"), EventData.restriction(data.get("restriction")), policy);
     }
 
     /** The state a compaction checkpoint recorded for the rig at {@code time}; what came before is unknown. */
@@ -125,6 +126,14 @@ final class RigTimeline {
         }
     }
 
+    /** An operator cleared the rig's spoofing suspicion. */
+    void cleared(Instant time, JsonNode data) {
+        if (period.contains(time)) {
+            clearances.add(new Clearance(time, EventData.text(data, "by"), EventData.text(data, "reason"),
+                    EventData.text(data, "suspicion")));
+        }
+    }
+
     void exemptionExpired() {
         exemption = null;
     }
@@ -137,7 +146,7 @@ final class RigTimeline {
             trustSeen.add(trustWhenPeriodBegan);
         }
         RigStatus atEnd = new RigStatus(state, trust, place, lat, lon, hashrateHs, exemption);
-        return new RigReport(site, rig, model, atEnd, stays, violations, trustSeen);
+        return new RigReport(site, rig, model, atEnd, stays, violations, trustSeen, clearances);
     }
 
     private void closeStay(Instant end) {

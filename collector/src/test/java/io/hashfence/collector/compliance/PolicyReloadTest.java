@@ -59,7 +59,9 @@ class PolicyReloadTest {
 
             write(policy, "include: [ofac-comprehensive]\n");
             assertThat(collector.collector().reloadPolicy()).as("SIGHUP's reload").isTrue();
-            assertThat(MetricsScrape.sample(collector.http(), String.format(RIG_STATE, "compliant"))).isEqualTo(1);
+            // The reload re-judges the rigs on the timers thread: wait for it rather than race it.
+            Poll.until("the rig is compliant again", Duration.ofSeconds(10),
+                    () -> MetricsScrape.sample(collector.http(), String.format(RIG_STATE, "compliant")) == 1);
         }
     }
 

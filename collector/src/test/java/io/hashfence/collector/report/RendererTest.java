@@ -31,7 +31,7 @@ class RendererTest {
 
         JsonNode alm02 = rig(root, "alm-02");
         assertThat(alm02.fieldNames()).toIterable().containsExactly("site", "rig", "model", "at_end", "trust_seen",
-                "jurisdictions", "violations");
+                "jurisdictions", "violations", "suspicions_cleared");
         JsonNode violation = alm02.at("/violations/0");
         assertThat(violation.get("subdivision").asText()).isEqualTo("RU-IRK");
         assertThat(violation.get("start").asText()).isEqualTo("2026-10-08T06:00:00Z");
