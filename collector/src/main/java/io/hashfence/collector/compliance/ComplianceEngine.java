@@ -201,6 +201,8 @@ public final class ComplianceEngine {
                     history.withheldSince());
             if (!objections.isEmpty()) {
                 holding = held;
+                // No relocation while the move is not credible: it is recognised once it is.
+                findings.removeIf(f -> f.kind() == FindingKind.RELOCATED);
                 findings.add(new Finding(FindingKind.HELD_LOCATION, heldDetail(held, fix, where, objections)));
             }
         }

@@ -73,6 +73,7 @@ class HiddenOperationTest {
         assertThat(texas.state()).isEqualTo(ComplianceState.VIOLATION);
         assertThat(texas.where().subdivision().code()).isEqualTo("RU-IRK");
         assertThat(texas.has(FindingKind.IMPOSSIBLE_TRAVEL)).isTrue();
+        assertThat(texas.has(FindingKind.RELOCATED)).as("no relocation while the move is not credible").isFalse();
         assertThat(texas.detail(FindingKind.HELD_LOCATION)).contains("last known in Irkutsk", "RU-IRK", "US-TX",
                 "no credible move out", "only 1 min passed");
         assertThat(texas.detail(FindingKind.SPOOF_SUSPECTED)).contains("impossible jump out of Irkutsk");
@@ -109,6 +110,7 @@ class HiddenOperationTest {
         assertThat(later.state()).isEqualTo(ComplianceState.COMPLIANT);
         assertThat(later.where().subdivision().code()).isEqualTo("US-TX");
         assertThat(later.has(FindingKind.SPOOF_SUSPECTED)).isFalse();
+        assertThat(later.has(FindingKind.RELOCATED)).as("the move is recognised once it is credible").isTrue();
     }
 
     @Test
