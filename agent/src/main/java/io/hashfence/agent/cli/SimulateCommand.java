@@ -12,6 +12,7 @@ import io.hashfence.agent.simulate.FleetGenerator;
 import io.hashfence.agent.simulate.FleetSummary;
 import io.hashfence.agent.simulate.RigSpec;
 import io.hashfence.agent.simulate.SimulatedFleet;
+import io.hashfence.agent.simulate.SimulatedSite;
 import io.hashfence.agent.simulate.SitesFile;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -32,8 +33,12 @@ public final class SimulateCommand implements AgentCommand {
                     CommandSpec.Option.optional("--site", "SITE", "Site id (the MQTT user name)."),
                     CommandSpec.Option.optional("--token", "TOKEN", "Site token (the MQTT password); default: the"
                             + " environment variable " + ConfigLoader.ENV_TOKEN + "."),
-                    CommandSpec.Option.optional("--sites-file", "FILE", "Lines of SITE TOKEN; the rigs are dealt over"
-                            + " these sites, one MQTT connection per site. Replaces --site and --token."),
+                    CommandSpec.Option.optional("--sites-file", "FILE", "Lines of SITE TOKEN [area=SLUG]"
+                            + " [proxy-from=ADDRESS] [teleport-from=SLUG]; the rigs are dealt over these sites, one"
+                            + " MQTT connection per site. area= places the site's rigs outside restricted places"
+                            + " there; proxy-from= sends a PROXY protocol v2 header naming ADDRESS (a site behind a"
+                            + " load balancer); teleport-from= makes the site's first rig claim that area first."
+                            + " Replaces --site and --token."),
                     CommandSpec.Option.required("--collector", "URL",
                             "Collector address: tcp://HOST:PORT, or ssl://HOST:PORT for TLS."),
                     CommandSpec.Option.optional("--interval", "DURATION",
@@ -64,25 +69,33 @@ public final class SimulateCommand implements AgentCommand {
     public int run(Flags flags, PrintWriter out) {
         Duration interval = flags.duration("--interval", Duration.ofSeconds(10));
         AgentConfig.requirePublishInterval(interval);
-        List<SiteCredentials> sites = sites(flags);
+        List<SimulatedSite> sites = sites(flags);
         MqttSettings mqtt = MqttSettings.defaults(flags.text("--collector"))
                 .withReconnectBackoff(new ReconnectBackoff(flags.duration("--reconnect-min", Duration.ofSeconds(1)),
                         flags.duration("--reconnect-max", Duration.ofSeconds(60))))
                 .withTls(new TlsSettings(flags.path("--ca-file"), flags.path("--cert-file"), flags.path("--key-file")));
-        List<RigSpec> fleet = FleetGenerator.generate(new SimulationSettings(flags.integer("--rigs", 0),
-                flags.longInteger("--seed", SimulationSettings.DEFAULT_SEED),
+        long seed = flags.longInteger("--seed", SimulationSettings.DEFAULT_SEED);
+        List<RigSpec> fleet = FleetGenerator.generate(new SimulationSettings(flags.integer("--rigs", 0), seed,
                 flags.decimal("--restricted-share", SimulationSettings.DEFAULT_RESTRICTED_SHARE)));
-        log.info("{}", FleetSummary.describe(fleet));
-        List<SimulatedFleet> fleets = SimulatedFleet.dealt(fleet, sites.size());
+        List<List<RigSpec>> shares = SimulatedFleet.shares(fleet, sites.size());
+        List<RigSpec> staged = new ArrayList<>(fleet.size());
         List<Agent.Site> agentSites = new ArrayList<>(sites.size());
         for (int i = 0; i < sites.size(); i++) {
-            agentSites.add(new Agent.Site(sites.get(i), AgentConfig.defaultClientId(sites.get(i)), fleets.get(i)));
+            SimulatedSite site = sites.get(i);
+            List<RigSpec> share = site.stage(shares.get(i), seed);
+            staged.addAll(share);
+            if (site.proxyFrom() != null && mqtt.usesTls()) {
+                throw new UsageException("proxy-from= in the sites file needs a tcp:// collector");
+            }
+            agentSites.add(new Agent.Site(site.credentials(), AgentConfig.defaultClientId(site.credentials()),
+                    SimulatedFleet.of(share), site.proxyFrom()));
         }
+        log.info("{}", FleetSummary.describe(staged));
         UntilStopped.run(Agent.start(agentSites, interval, mqtt, Clock.systemUTC()));
         return ExitCodes.OK;
     }
 
-    private List<SiteCredentials> sites(Flags flags) {
+    private List<SimulatedSite> sites(Flags flags) {
         Path sitesFile = flags.path("--sites-file");
         String site = flags.text("--site");
         String token = flags.text("--token");
@@ -99,6 +112,6 @@ public final class SimulateCommand implements AgentCommand {
         if (siteToken == null || siteToken.isBlank()) {
             throw new UsageException("Missing token: give --token TOKEN or set " + ConfigLoader.ENV_TOKEN);
         }
-        return List.of(new SiteCredentials(SiteCredentials.siteId(site), siteToken));
+        return List.of(SimulatedSite.plain(new SiteCredentials(SiteCredentials.siteId(site), siteToken)));
     }
 }

@@ -47,7 +47,7 @@ public final class ConfigLoader {
                 new ReconnectBackoff(
                         duration("mqtt.reconnect_backoff.min", backoff.min(), ReconnectBackoff.DEFAULT.min()),
                         duration("mqtt.reconnect_backoff.max", backoff.max(), ReconnectBackoff.DEFAULT.max())),
-                new TlsSettings(path(tls.caFile()), path(tls.certFile()), path(tls.keyFile())));
+                new TlsSettings(path(tls.caFile()), path(tls.certFile()), path(tls.keyFile())), null);
     }
 
     private static Path path(String text) {

@@ -1,6 +1,7 @@
 package io.hashfence.agent.config;
 
 import io.hashfence.protocol.Durations;
+import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
@@ -9,9 +10,11 @@ import java.time.Duration;
  * How to reach the collector and keep the connection alive.
  *
  * @param tls used when the collector URL is {@code ssl://}
+ * @param proxySource the client address a PROXY protocol v2 header names before MQTT, or null to send none
+ *                    (the simulator's stand-in for a site behind a TCP load balancer; plain {@code tcp://} only)
  */
 public record MqttSettings(String collector, Duration keepAlive, Duration connectTimeout, ReconnectBackoff reconnectBackoff,
-                           TlsSettings tls) {
+                           TlsSettings tls, InetAddress proxySource) {
     public static final String DEFAULT_COLLECTOR = "tcp://localhost:1883";
     public static final Duration DEFAULT_KEEP_ALIVE = Duration.ofSeconds(30);
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
@@ -27,19 +30,26 @@ public record MqttSettings(String collector, Duration keepAlive, Duration connec
             throw new ConfigException("connect timeout must be whole seconds, at least 1s, got "
                     + Durations.format(connectTimeout));
         }
+        if (proxySource != null && collector.startsWith("ssl://")) {
+            throw new ConfigException("a PROXY protocol header is sent only to a tcp:// collector, got " + collector);
+        }
     }
 
     public static MqttSettings defaults(String collector) {
         return new MqttSettings(collector, DEFAULT_KEEP_ALIVE, DEFAULT_CONNECT_TIMEOUT, ReconnectBackoff.DEFAULT,
-                TlsSettings.JVM_DEFAULTS);
+                TlsSettings.JVM_DEFAULTS, null);
     }
 
     public MqttSettings withReconnectBackoff(ReconnectBackoff backoff) {
-        return new MqttSettings(collector, keepAlive, connectTimeout, backoff, tls);
+        return new MqttSettings(collector, keepAlive, connectTimeout, backoff, tls, proxySource);
     }
 
     public MqttSettings withTls(TlsSettings newTls) {
-        return new MqttSettings(collector, keepAlive, connectTimeout, reconnectBackoff, newTls);
+        return new MqttSettings(collector, keepAlive, connectTimeout, reconnectBackoff, newTls, proxySource);
+    }
+
+    public MqttSettings withProxySource(InetAddress source) {
+        return new MqttSettings(collector, keepAlive, connectTimeout, reconnectBackoff, tls, source);
     }
 
     public boolean usesTls() {

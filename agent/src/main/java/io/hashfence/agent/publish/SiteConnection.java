@@ -193,6 +193,8 @@ public final class SiteConnection implements AutoCloseable {
         if (settings.usesTls()) {
             options.setSocketFactory(TlsSocketFactory.of(settings.tls()));
             options.setHttpsHostnameVerificationEnabled(true);
+        } else if (settings.proxySource() != null) {
+            options.setSocketFactory(new ProxyProtocolSocketFactory(settings.proxySource()));
         }
         MqttMessage will = new MqttMessage(statusPayload(AgentState.OFFLINE));
         will.setQos(AT_LEAST_ONCE);

@@ -8,6 +8,7 @@ import io.hashfence.agent.publish.PublishCounters;
 import io.hashfence.agent.publish.SiteConnection;
 import io.hashfence.agent.source.RigSource;
 import io.hashfence.protocol.Durations;
+import java.net.InetAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -41,8 +42,16 @@ public final class Agent implements AutoCloseable {
     private PublishCounters.Snapshot lastSummary;
     private boolean closed;
 
-    /** A site to serve: its credentials, MQTT client id and where its rigs come from. */
-    public record Site(SiteCredentials credentials, String clientId, RigSource rigs) {
+    /**
+     * A site to serve: its credentials, MQTT client id and where its rigs come from.
+     *
+     * @param proxySource the client address to name in a PROXY protocol header, or null for none (the
+     *                    simulator's sites behind a load balancer)
+     */
+    public record Site(SiteCredentials credentials, String clientId, RigSource rigs, InetAddress proxySource) {
+        public Site(SiteCredentials credentials, String clientId, RigSource rigs) {
+            this(credentials, clientId, rigs, null);
+        }
     }
 
     private Agent(List<SiteConnection> connections, ScheduledExecutorService scheduler,
@@ -79,9 +88,10 @@ public final class Agent implements AutoCloseable {
                 Durations.format(interval));
         for (int i = 0; i < sites.size(); i++) {
             Site site = sites.get(i);
+            MqttSettings siteMqtt = site.proxySource() == null ? mqtt : mqtt.withProxySource(site.proxySource());
             SiteConnection connection = outbox.isPresent()
-                    ? durableConnection(site, outbox.get(), mqtt, version, clock, mqttExecutor, scheduler, counters, agent)
-                    : new SiteConnection(site.credentials(), site.clientId(), mqtt, version, clock, mqttExecutor,
+                    ? durableConnection(site, outbox.get(), siteMqtt, version, clock, mqttExecutor, scheduler, counters, agent)
+                    : new SiteConnection(site.credentials(), site.clientId(), siteMqtt, version, clock, mqttExecutor,
                             scheduler, counters, Math.max(MIN_BACKLOG, 2 * site.rigs().rigCount()));
             connections.add(connection);
             connection.start();

@@ -64,10 +64,9 @@ public final class FleetGenerator {
 
     private static RigSpec rig(int index, MinerModel model, MiningArea area, SplittableRandom random) {
         RigId id = RigId.of(String.format("%s-%04d", model.slug(), index + 1));
-        double distanceKm = area.radiusKm() * Math.sqrt(random.nextDouble());
-        double bearing = random.nextDouble(2 * Math.PI);
-        double lat = area.lat() + distanceKm * Math.cos(bearing) / KM_PER_DEGREE;
-        double lon = area.lon() + distanceKm * Math.sin(bearing) / (KM_PER_DEGREE * Math.cos(Math.toRadians(area.lat())));
+        double[] position = positionIn(area, random);
+        double lat = position[0];
+        double lon = position[1];
         boolean gps = model.kind() != HardwareKind.ASIC && random.nextDouble() < GPS_SHARE;
         return new RigSpec(index, id, model, area, lat, lon,
                 gps ? LocationSource.GPS : LocationSource.STATIC,
@@ -76,7 +75,16 @@ public final class FleetGenerator {
                 random.nextDouble(0.96, 1.03),
                 random.nextDouble(0.97, 1.04),
                 random.nextDouble(-4, 4),
-                random.nextLong());
+                random.nextLong(),
+                null);
+    }
+
+    /** A position drawn uniformly within the area's radius of its centre, as {lat, lon}. */
+    static double[] positionIn(MiningArea area, SplittableRandom random) {
+        double distanceKm = area.radiusKm() * Math.sqrt(random.nextDouble());
+        double bearing = random.nextDouble(2 * Math.PI);
+        return new double[] {area.lat() + distanceKm * Math.cos(bearing) / KM_PER_DEGREE,
+                area.lon() + distanceKm * Math.sin(bearing) / (KM_PER_DEGREE * Math.cos(Math.toRadians(area.lat())))};
     }
 
     /** Two or three pools of the rig's algorithm, the first active; ASICs log in as {@code account.worker}, XMRig with a wallet. */

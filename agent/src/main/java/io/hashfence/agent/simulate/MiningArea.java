@@ -2,6 +2,7 @@ package io.hashfence.agent.simulate;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Places where mining happens, as a centre (WGS84 degrees) and a radius that keeps jittered rigs on land
@@ -23,6 +24,8 @@ public enum MiningArea {
     KUTAISI_GE("kutaisi", "Kutaisi, Imereti", "GE", 42.2700, 42.7000, 4, false, 5),
     MEDICINE_HAT_AB("medicinehat", "Medicine Hat, Alberta", "CA", 50.0400, -110.6800, 5, false, 6),
     BODEN_SE("boden", "Boden, Norrbotten", "SE", 65.8250, 21.6900, 4, false, 5),
+    /** Where a shell company's holding claims its rigs are; weight 0: only a sites file places rigs here. */
+    SINGAPORE_SG("singapore", "Singapore", "SG", 1.3521, 103.8198, 4, false, 0),
 
     IRKUTSK_RU("irkutsk", "Irkutsk, Irkutsk Oblast", "RU", 52.2900, 104.2900, 3, true, 0),
     BRATSK_RU("bratsk", "Bratsk, Irkutsk Oblast", "RU", 56.1500, 101.6300, 3, true, 0),
@@ -36,7 +39,8 @@ public enum MiningArea {
     public static final List<MiningArea> RESTRICTED_ROTATION = List.of(
             IRKUTSK_RU, SIMFEROPOL_UA, BRATSK_RU, TEHRAN_IR, DONETSK_UA, MINSK_BY, HAVANA_CU);
 
-    static final List<MiningArea> UNRESTRICTED = Arrays.stream(values()).filter(area -> !area.restricted).toList();
+    static final List<MiningArea> UNRESTRICTED = Arrays.stream(values())
+            .filter(area -> !area.restricted && area.weight > 0).toList();
 
     private final String slug;
     private final String displayName;
@@ -57,6 +61,11 @@ public enum MiningArea {
         this.radiusKm = radiusKm;
         this.restricted = restricted;
         this.weight = weight;
+    }
+
+    /** The area with this slug, e.g. {@code rockdale} or {@code irkutsk}. */
+    public static Optional<MiningArea> bySlug(String slug) {
+        return Arrays.stream(values()).filter(area -> area.slug.equals(slug)).findFirst();
     }
 
     public String slug() {

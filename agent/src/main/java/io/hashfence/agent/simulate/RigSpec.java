@@ -4,12 +4,28 @@ import io.hashfence.protocol.LocationSource;
 import io.hashfence.protocol.Pool;
 import io.hashfence.protocol.RigId;
 import java.util.List;
+import java.util.SplittableRandom;
 
 /**
  * One simulated rig as generated from the seed: what it is, where it stands and how far this unit deviates
- * from its model's nameplate. {@code accuracyMetres} is the location's stated accuracy.
+ * from its model's nameplate. {@code accuracyMetres} is the location's stated accuracy; {@code teleportFrom},
+ * when not null, is where the rig claims to be in its first reading before it claims its own place (the
+ * red-team trick of a rig that "moves" out of a restricted place in seconds).
  */
 public record RigSpec(int index, RigId id, MinerModel model, MiningArea area, double lat, double lon,
                       LocationSource locationSource, double accuracyMetres, List<Pool> pools, double hashrateFactor,
-                      double powerFactor, double temperatureOffset, long noiseSeed) {
+                      double powerFactor, double temperatureOffset, long noiseSeed, MiningArea teleportFrom) {
+
+    /** This rig standing somewhere else in {@code newArea}, chosen by {@code random}. */
+    public RigSpec placedIn(MiningArea newArea, SplittableRandom random) {
+        double[] position = FleetGenerator.positionIn(newArea, random);
+        return new RigSpec(index, id, model, newArea, position[0], position[1], locationSource, accuracyMetres, pools,
+                hashrateFactor, powerFactor, temperatureOffset, noiseSeed, teleportFrom);
+    }
+
+    /** This rig, claiming to be in {@code origin} in its first reading. */
+    public RigSpec teleportingFrom(MiningArea origin) {
+        return new RigSpec(index, id, model, area, lat, lon, locationSource, accuracyMetres, pools, hashrateFactor,
+                powerFactor, temperatureOffset, noiseSeed, origin);
+    }
 }

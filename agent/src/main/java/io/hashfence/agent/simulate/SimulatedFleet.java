@@ -21,6 +21,11 @@ public final class SimulatedFleet implements RigSource {
 
     /** Deals the rigs round-robin onto {@code sites} fleets, so that every site gets a mix of models and places. */
     public static List<SimulatedFleet> dealt(List<RigSpec> specs, int sites) {
+        return shares(specs, sites).stream().map(SimulatedFleet::of).toList();
+    }
+
+    /** The rigs dealt round-robin onto {@code sites} shares. */
+    public static List<List<RigSpec>> shares(List<RigSpec> specs, int sites) {
         List<List<RigSpec>> shares = new ArrayList<>(sites);
         for (int i = 0; i < sites; i++) {
             shares.add(new ArrayList<>(specs.size() / sites + 1));
@@ -28,7 +33,7 @@ public final class SimulatedFleet implements RigSource {
         for (RigSpec spec : specs) {
             shares.get(spec.index() % sites).add(spec);
         }
-        return shares.stream().map(SimulatedFleet::of).toList();
+        return shares;
     }
 
     @Override

@@ -32,6 +32,7 @@ final class SimulatedRig {
     private final Map<MinerStatus, Miner> minerByStatus = new EnumMap<>(MinerStatus.class);
     private final Location staticLocation;
     private MinerStatus status = MinerStatus.MINING;
+    private boolean teleported;
 
     SimulatedRig(RigSpec spec) {
         this.spec = spec;
@@ -99,8 +100,17 @@ final class SimulatedRig {
         return List.of(fans);
     }
 
-    /** Static locations never change; a GPS fix wanders within its accuracy and is as fresh as the reading. */
+    /**
+     * Static locations never change; a GPS fix wanders within its accuracy and is as fresh as the reading. A
+     * teleporting rig claims its origin's centre in its first reading.
+     */
     private Location location(Instant time) {
+        if (spec.teleportFrom() != null && !teleported) {
+            teleported = true;
+            MiningArea origin = spec.teleportFrom();
+            return new Location(origin.lat(), origin.lon(), spec.locationSource(), spec.accuracyMetres(),
+                    spec.locationSource() == LocationSource.GPS ? time : null, false);
+        }
         if (staticLocation != null) {
             return staticLocation;
         }

@@ -4,20 +4,29 @@ import io.hashfence.agent.config.ConfigException;
 import io.hashfence.agent.config.SiteCredentials;
 import io.hashfence.protocol.SiteId;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 
-/** The {@code --sites-file} of {@code simulate}: one {@code SITE TOKEN} pair per line; blank lines and {@code #} comments are ignored. */
+/**
+ * The {@code --sites-file} of {@code simulate}: one {@code SITE TOKEN} pair per line, optionally followed by
+ * {@code area=SLUG} (the site's rigs stand in that mining area), {@code proxy-from=ADDRESS} (the site connects
+ * as if behind a load balancer, with a PROXY protocol v2 header naming ADDRESS) and {@code teleport-from=SLUG}
+ * (the site's first rig claims that area in its first reading). Blank lines and {@code #} comments are ignored.
+ */
 public final class SitesFile {
     private SitesFile() {
     }
 
-    public static List<SiteCredentials> read(Path file) {
+    public static List<SimulatedSite> read(Path file) {
         List<String> lines;
         try {
             lines = Files.readAllLines(file);
@@ -26,7 +35,7 @@ public final class SitesFile {
         } catch (IOException e) {
             throw new ConfigException("cannot read sites file " + file + ": " + e.getMessage(), e);
         }
-        List<SiteCredentials> sites = new ArrayList<>();
+        List<SimulatedSite> sites = new ArrayList<>();
         Set<SiteId> seen = new HashSet<>();
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i).strip();
@@ -35,8 +44,9 @@ public final class SitesFile {
             }
             String where = file + " line " + (i + 1);
             String[] fields = line.split("\\s+");
-            if (fields.length != 2) {
-                throw new ConfigException(where + ": expected SITE TOKEN, found " + fields.length + " fields");
+            if (fields.length < 2) {
+                throw new ConfigException(where + ": expected SITE TOKEN [area=SLUG] [proxy-from=ADDRESS]"
+                        + " [teleport-from=SLUG], found " + fields.length + " field");
             }
             SiteId site;
             try {
@@ -47,11 +57,50 @@ public final class SitesFile {
             if (!seen.add(site)) {
                 throw new ConfigException(where + ": site " + site + " is listed twice");
             }
-            sites.add(new SiteCredentials(site, fields[1]));
+            sites.add(site(new SiteCredentials(site, fields[1]), fields, where));
         }
         if (sites.isEmpty()) {
             throw new ConfigException("sites file " + file + " lists no sites");
         }
         return List.copyOf(sites);
+    }
+
+    private static SimulatedSite site(SiteCredentials credentials, String[] fields, String where) {
+        MiningArea area = null;
+        InetAddress proxyFrom = null;
+        MiningArea teleportFrom = null;
+        for (int i = 2; i < fields.length; i++) {
+            String field = fields[i];
+            int equals = field.indexOf('=');
+            String key = equals < 0 ? field : field.substring(0, equals);
+            String value = equals < 0 ? "" : field.substring(equals + 1);
+            switch (key) {
+                case "area" -> area = area(value, where, key);
+                case "teleport-from" -> teleportFrom = area(value, where, key);
+                case "proxy-from" -> proxyFrom = address(value, where);
+                default -> throw new ConfigException(where + ": unknown setting \"" + key
+                        + "\"; expected area=SLUG, proxy-from=ADDRESS or teleport-from=SLUG");
+            }
+        }
+        return new SimulatedSite(credentials, area, proxyFrom, teleportFrom);
+    }
+
+    private static MiningArea area(String slug, String where, String key) {
+        return MiningArea.bySlug(slug).orElseThrow(() -> new ConfigException(where + ": " + key + "=" + slug
+                + " is not a mining area; known: " + Arrays.stream(MiningArea.values()).map(MiningArea::slug)
+                .collect(Collectors.joining(", "))));
+    }
+
+    /** A literal IPv4 or IPv6 address; never a name to look up. */
+    private static InetAddress address(String text, String where) {
+        boolean literal = text.matches("[0-9.]+") || (text.contains(":") && text.matches("[0-9A-Fa-f:.]+"));
+        try {
+            if (literal) {
+                return InetAddress.getByName(text);
+            }
+        } catch (UnknownHostException e) {
+            // refused below with the same message
+        }
+        throw new ConfigException(where + ": proxy-from=" + text + " is not an IP address");
     }
 }

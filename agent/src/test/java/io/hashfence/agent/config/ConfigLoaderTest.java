@@ -115,7 +115,7 @@ class ConfigLoaderTest {
         assertThat(config.publishInterval()).isEqualTo(Duration.ofMinutes(1));
         assertThat(config.mqtt()).isEqualTo(new MqttSettings("tcp://127.0.0.1:8883", Duration.ZERO,
                 Duration.ofSeconds(3), new ReconnectBackoff(Duration.ofMillis(250), Duration.ofMinutes(2)),
-                TlsSettings.JVM_DEFAULTS));
+                TlsSettings.JVM_DEFAULTS, null));
         assertThat(config.simulate()).contains(new SimulationSettings(40, 9, 0.25));
     }
 
