@@ -43,7 +43,7 @@ final class CredibleDeparture {
         Duration byRig = Duration.between(held.fix().time(), fix.time());
         Duration byCollector = Duration.between(held.seenAt(), now);
         Duration elapsed = byRig.compareTo(byCollector) < 0 ? byRig : byCollector;
-        Duration needed = Duration.ofSeconds((long) Math.ceil(km / maxSpeedKmh * 3600));
+        Duration needed = Duration.ofNanos((long) Math.ceil(km / maxSpeedKmh * 3.6e12));
         if (elapsed.compareTo(needed) < 0) {
             objections.add(String.format("%.0f km from there takes at least %s at %.0f km/h, but only %s passed",
                     km, words(needed), maxSpeedKmh, words(elapsed.isNegative() ? Duration.ZERO : elapsed)));

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hashfence.testing.ExternalBinary;
+import io.hashfence.collector.compliance.ComplianceConfig;
 import io.hashfence.collector.testing.ExternalProcess;
 import io.hashfence.collector.testing.FreePort;
 import io.hashfence.collector.testing.MqttTestClient;
@@ -50,7 +51,12 @@ class AlertmanagerTest {
                 "--web.listen-address=127.0.0.1:" + port, "--cluster.listen-address="), dir)) {
             URI base = URI.create("http://127.0.0.1:" + port);
             Poll.until("Alertmanager is ready", Duration.ofSeconds(30), () -> ready(base));
+            // Any speed is plausible here, so that the move to Kazakhstan a moment later is credible and resolves
+            // the alert (at the default 1000 km/h the violation would hold for the 2.5 h the distance takes).
+            ComplianceConfig anySpeed = new ComplianceConfig(null, Duration.ofHours(1), 1e12, 1.0, 20, null, null,
+                    Duration.ofSeconds(30));
             try (RunningCollector collector = new RunningCollector(dir.resolve("data"), config -> config
+                    .withCompliance(anySpeed)
                     .withAlerts(config.alerts().withAlertmanager(base).withResolveAfter(Duration.ZERO)))) {
                 String token = collector.addSite("siberia-01");
                 try (MqttTestClient agent = MqttTestClient.connect(collector.mqtt(), MqttVersion.MQTT_5, "siberia-01",
