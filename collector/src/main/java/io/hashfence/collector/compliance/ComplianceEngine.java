@@ -184,8 +184,9 @@ public final class ComplianceEngine {
         }
         Restriction claimed = where == null ? null : current.restrictionAt(where).orElse(null);
 
+        Exemption exemption = current.exemptionFor(key, now).orElse(null);
         SpoofSuspicion suspicion = history.suspicion();
-        if (suspicion == null && previous == null && fix != null) {
+        if (suspicion == null && previous == null && fix != null && exemption == null) {
             String country = where.country() == null ? null : where.country().code();
             suspicion = SpoofSigns.in(connection, findings, held, claimed, ipCountryRestricted, country)
                     .map(reason -> new SpoofSuspicion(now, reason)).orElse(null);
@@ -207,7 +208,6 @@ public final class ComplianceEngine {
             }
         }
         HeldLocation nextHeld = claimed != null ? new HeldLocation(fix, where, now) : holding;
-        Exemption exemption = current.exemptionFor(key, now).orElse(null);
         Trust trust = trust(findings);
 
         if (holding != null) {

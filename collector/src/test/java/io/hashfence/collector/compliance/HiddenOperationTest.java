@@ -243,6 +243,23 @@ class HiddenOperationTest {
     }
 
     @Test
+    void anExemptRigRaisesNoSuspicion() throws Exception {
+        policy.set(parser.parse("""
+                include: [ofac-comprehensive, russia-belarus]
+                exemptions:
+                  - site: texas-02
+                    rig: s19-0007
+                    reason: GPS spoofing test bench
+                    expires: 2027-01-01T00:00:00Z
+                """, "bench.yml"));
+        Location simulated = new Location(SINGAPORE[0], SINGAPORE[1], LocationSource.GPS, 3.0, clock.instant(), true);
+        Assessment bench = observe(simulated, ip("RU"));
+        assertThat(bench.has(FindingKind.SIMULATED_FIX)).isTrue();
+        assertThat(bench.has(FindingKind.SPOOF_SUSPECTED)).isFalse();
+        assertThat(firingTypes()).doesNotContain(AlertType.SPOOF_SUSPECTED);
+    }
+
+    @Test
     void aSuspicionStaysUntilClearedAndAnOngoingSignRaisesItAgain() {
         observe(gps(SINGAPORE), ip("RU"));
         clock.advance(Duration.ofDays(2));
