@@ -1,10 +1,12 @@
 package io.hashfence.collector;
 
+import io.hashfence.collector.alert.Alert;
 import io.hashfence.collector.alert.AlertBook;
 import io.hashfence.collector.alert.AlertMetrics;
 import io.hashfence.collector.alert.AlertSink;
 import io.hashfence.collector.alert.AlertmanagerSink;
 import io.hashfence.collector.alert.LogSink;
+import io.hashfence.collector.alert.AlertType;
 import io.hashfence.collector.alert.Notifier;
 import io.hashfence.collector.alert.OpenAlertMetrics;
 import io.hashfence.collector.alert.WebhookSink;
@@ -12,15 +14,19 @@ import io.hashfence.collector.audit.AuditKey;
 import io.hashfence.collector.audit.Auditor;
 import io.hashfence.collector.audit.EventLog;
 import io.hashfence.collector.audit.LogReplay;
+import io.hashfence.collector.audit.RecordedRig;
 import io.hashfence.collector.compliance.ComplianceEngine;
+import io.hashfence.collector.compliance.ComplianceState;
 import io.hashfence.collector.compliance.IpCountryDatabase;
 import io.hashfence.collector.compliance.Locator;
 import io.hashfence.collector.compliance.Policy;
 import io.hashfence.collector.compliance.PolicyException;
 import io.hashfence.collector.compliance.PolicyParser;
 import io.hashfence.collector.compliance.PolicyStore;
+import io.hashfence.collector.compliance.SpoofSuspicion;
 import io.hashfence.collector.config.CollectorConfig;
 import io.hashfence.collector.fleet.FleetMetrics;
+import io.hashfence.collector.fleet.RigKey;
 import io.hashfence.collector.fleet.RigRegistry;
 import io.hashfence.collector.fleet.SequenceJournal;
 import io.hashfence.collector.fleet.SequenceWindows;
@@ -62,7 +68,11 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -117,6 +127,7 @@ public final class Collector implements AutoCloseable {
         auditedPolicy.set(policy.get());
         auditor.policyLoaded(policy.get());
         compliance = new ComplianceEngine(geo, policy, config.compliance(), clock);
+        restoreVerdicts(replay);
         Transport transport = Transport.best();
         notifier = new Notifier(sinks(config, clock), config.alerts(), meters, clock);
         alerts = new AlertBook(config.alerts(), clock, notification -> {
@@ -238,6 +249,31 @@ public final class Collector implements AutoCloseable {
                 LOG.error("{} failed", what, e);
             }
         };
+    }
+
+    /**
+     * After a restart, a rig last recorded in violation stays held at that position, and an open spoofing
+     * alert stays a suspicion, until the rig makes a credible move or an operator clears it.
+     */
+    private void restoreVerdicts(LogReplay replay) {
+        Map<RigKey, SpoofSuspicion> suspicions = new HashMap<>();
+        for (Alert alert : replay.openAlerts()) {
+            if (alert.type() == AlertType.SPOOF_SUSPECTED) {
+                suspicions.put(alert.rig(), new SpoofSuspicion(alert.openedAt(),
+                        "raised before the collector restarted: " + alert.summary()));
+            }
+        }
+        Set<RigKey> keys = new HashSet<>(suspicions.keySet());
+        keys.addAll(replay.rigs().keySet());
+        for (RigKey rig : keys) {
+            RecordedRig recorded = replay.rigs().get(rig);
+            double[] position = recorded != null && recorded.state() == ComplianceState.VIOLATION
+                    && recorded.lat() != null && recorded.lon() != null
+                    ? new double[] {recorded.lat(), recorded.lon()} : null;
+            if (position != null || suspicions.containsKey(rig)) {
+                compliance.restore(rig, position, suspicions.get(rig));
+            }
+        }
     }
 
     /** Re-judges every rig (policy changed, or time passed), records what changed, updates the alerts. */

@@ -30,6 +30,8 @@ public final class ComplianceEngine {
     private final CredibleDeparture departure;
     private final int recentWindow;
     private final Map<RigKey, RigCompliance> rigs = new ConcurrentHashMap<>();
+    /** What the event log said of rigs not heard from since the collector started; taken by their first message. */
+    private final Map<RigKey, LocationHistory> restored = new ConcurrentHashMap<>();
     /** Findings a re-judgement works out again rather than carrying over from the last message. */
     private static final Set<FindingKind> RE_JUDGED = Set.of(FindingKind.STALE_LOCATION, FindingKind.RELOCATED,
             FindingKind.IMPOSSIBLE_TRAVEL, FindingKind.RECENT_IMPOSSIBLE_TRAVEL, FindingKind.HELD_LOCATION,
@@ -67,7 +69,7 @@ public final class ComplianceEngine {
     public Assessment observe(RigKey key, Telemetry telemetry, ConnectionFacts connection) {
         Instant now = clock.instant();
         RigCompliance updated = rigs.compute(key, (k, known) -> {
-            LocationHistory history = known == null ? LocationHistory.NONE : known.history();
+            LocationHistory history = known == null ? restoredHistory(k) : known.history();
             if (telemetry.location() == null) {
                 history = history.withheldFrom(now);
             }
@@ -104,6 +106,26 @@ public final class ComplianceEngine {
             return rejudged(key, known, known.history().cleared(), now);
         });
         return Optional.ofNullable(cleared[0]);
+    }
+
+    /**
+     * Takes back, after a restart, what the event log recorded of a rig: the position its violation was about
+     * (held from now, as if claimed now, which makes a move out of it need the full travel time from now)
+     * and an open spoofing suspicion. Either may be null. Applied to the rig's first message.
+     */
+    public void restore(RigKey key, double[] violationPosition, SpoofSuspicion suspicion) {
+        Instant now = clock.instant();
+        HeldLocation held = null;
+        if (violationPosition != null) {
+            Fix fix = new Fix(violationPosition[0], violationPosition[1], LocationSource.STATIC, now);
+            held = new HeldLocation(fix, geo.locate(fix.lat(), fix.lon()), now);
+        }
+        restored.put(key, LocationHistory.NONE.judged(held, suspicion));
+    }
+
+    private LocationHistory restoredHistory(RigKey key) {
+        LocationHistory history = restored.remove(key);
+        return history == null ? LocationHistory.NONE : history;
     }
 
     public Optional<RigCompliance> find(RigKey key) {
