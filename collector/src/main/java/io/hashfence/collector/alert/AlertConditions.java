@@ -50,8 +50,8 @@ final class AlertConditions {
         }
         if (a.has(FindingKind.SPOOF_SUSPECTED)) {
             conditions.put(AlertType.SPOOF_SUSPECTED, new Condition(AlertType.SPOOF_SUSPECTED, Severity.CRITICAL,
-                    country, subdivision, "rig's location looks spoofed (" + a.detail(FindingKind.SPOOF_SUSPECTED)
-                    + "); an operator clears a false suspicion with POST /api/v1/rigs/{site}/{rig}/clear",
+                    country, subdivision, "rig's location looks spoofed " + a.detail(FindingKind.SPOOF_SUSPECTED)
+                    + "; it stays until an operator clears it (POST /api/v1/rigs/{site}/{rig}/clear)",
                     a.evidence(), trust));
         }
         if (a.has(FindingKind.RELOCATED)) {

@@ -215,7 +215,7 @@ public final class ComplianceEngine {
         }
         if (suspicion != null) {
             findings.add(new Finding(FindingKind.SPOOF_SUSPECTED, "since " + suspicion.since() + ": "
-                    + suspicion.reason() + "; only an operator can clear this"));
+                    + suspicion.reason()));
         }
 
         HeldLocation holding = null;
@@ -246,22 +246,27 @@ public final class ComplianceEngine {
         double distance = claimed != null ? 0 : nearestRestrictedKm(fix, current);
         Double nearestKm = Double.isInfinite(distance) ? null : distance;
 
-        ComplianceState state;
-        if (exemption != null) {
-            state = Assessment.has(findings, FindingKind.STALE_LOCATION) ? ComplianceState.UNKNOWN
-                    : ComplianceState.COMPLIANT;
-        } else if (claimed != null) {
-            state = ComplianceState.VIOLATION;
-        } else if (Assessment.has(findings, FindingKind.STALE_LOCATION)) {
-            state = ComplianceState.UNKNOWN;
-        } else if (nearestKm != null && nearestKm <= current.nearBorderKm()) {
-            state = ComplianceState.WARNING;
-        } else {
-            state = ComplianceState.COMPLIANT;
-        }
-        Assessment assessment = new Assessment(state, trust, fix.lat(), fix.lon(), where, claimed,
-                nearestKm, exemption, ipCountryRestricted, findings, now, current.origin());
+        Assessment assessment = new Assessment(stateOfClaim(exemption, claimed, findings, nearestKm, current), trust,
+                fix.lat(), fix.lon(), where, claimed, nearestKm, exemption, ipCountryRestricted, findings, now,
+                current.origin());
         return new Judgement(assessment, fix, nextHeld, suspicion);
+    }
+
+    /** The state a located claim gives when no held position decides it; a stale claim in a restricted place is still one. */
+    private static ComplianceState stateOfClaim(Exemption exemption, Restriction claimed, List<Finding> findings,
+                                                Double nearestKm, Policy current) {
+        boolean stale = Assessment.has(findings, FindingKind.STALE_LOCATION);
+        if (exemption != null) {
+            return stale ? ComplianceState.UNKNOWN : ComplianceState.COMPLIANT;
+        }
+        if (claimed != null) {
+            return ComplianceState.VIOLATION;
+        }
+        if (stale) {
+            return ComplianceState.UNKNOWN;
+        }
+        return nearestKm != null && nearestKm <= current.nearBorderKm() ? ComplianceState.WARNING
+                : ComplianceState.COMPLIANT;
     }
 
     private static String heldDetail(HeldLocation held, Fix fix, GeoLocation where, List<String> objections) {
