@@ -125,6 +125,18 @@ class HiddenOperationTest {
     }
 
     @Test
+    void backDatingTheIrkutskFixDoesNotBuyTravelTime() {
+        Location backDated = new Location(IRKUTSK[0], IRKUTSK[1], LocationSource.GPS, 5.0,
+                clock.instant().minus(Duration.ofHours(20)), false);
+        observe(backDated, noIp());
+        clock.advance(Duration.ofMinutes(1));
+        Assessment texas = observe(gps(TEXAS), noIp());
+        assertThat(texas.state()).as("20 h by the rig's clock, 1 min by the collector's")
+                .isEqualTo(ComplianceState.VIOLATION);
+        assertThat(texas.detail(FindingKind.HELD_LOCATION)).contains("but only 1 min passed");
+    }
+
+    @Test
     void aMoveOutThatTheConnectionContradictsIsNoCredibleMove() {
         observe(gps(IRKUTSK), noIp());
         clock.advance(Duration.ofDays(3));
