@@ -160,58 +160,45 @@ class StackConfigIT {
     }
 
     @Test
-    void dockerfilesBuildTheShippedJarInABuilderStageAndRunItAsANonRootUser() throws Exception {
+    void dockerfilesPackTheShippedJarOnAJreGivenAsABuildArgumentAndRunItAsANonRootUser() throws Exception {
         assertDockerfile("collector", "hashfence-collector.jar");
         assertDockerfile("agent", "hashfence-agent.jar");
     }
 
-    private static void assertDockerfile(String module, String jar) throws IOException {
-        List<String> lines = Files.readAllLines(REPO.resolve(module).resolve("Dockerfile"));
-        List<String> from = lines.stream().filter(l -> l.startsWith("FROM ")).toList();
-        assertThat(from).as("a Maven builder stage, then a JRE runtime stage").hasSize(2);
-        assertThat(from.get(0)).contains("maven").contains("temurin-17").endsWith(" AS build");
-        assertThat(from.get(1)).contains("eclipse-temurin:17-jre");
-        int runtime = lines.indexOf(from.get(1));
-        List<String> runtimeStage = lines.subList(runtime, lines.size());
-
-        List<String> builderCopies = lines.subList(0, runtime).stream().filter(l -> l.startsWith("COPY ")).toList();
-        for (String line : builderCopies) {
-            String[] parts = line.split("\\s+");
-            for (int i = 1; i < parts.length - 1; i++) {
-                assertThat(REPO.resolve(parts[i])).as("build context file of " + line).exists();
-            }
+    @Test
+    void composeRunsOurServicesOnReadOnlyRootFilesystemsAndBuildsOnTheJreItIsGiven() throws Exception {
+        Path compose = ExternalTool.require("docker-compose", "docker-compose");
+        ExternalTool.Result config = ExternalTool.run(REPO, compose.toString(), "-f", "docker-compose.yml", "config");
+        assertThat(config.exitCode()).as(config.output()).isZero();
+        Path resolved = workDir.resolve("compose-resolved.yml");
+        Files.writeString(resolved, config.stdout());
+        JsonNode services = ExternalTool.yaml(resolved).get("services");
+        for (String service : List.of("collector-init", "collector", "fleet", "prometheus", "alertmanager")) {
+            assertThat(services.at("/" + service + "/read_only").asBoolean()).as(service + " read_only").isTrue();
+            assertThat(services.at("/" + service + "/tmpfs/0").asText()).as(service + " tmpfs").isEqualTo("/tmp");
         }
-        // Maven's reactor reads every module's pom; the build compiles the module and the modules it depends on.
-        for (String reactorModule : matches(Pattern.compile("<module>([\\w-]+)</module>"), Files.readString(REPO.resolve("pom.xml")))) {
-            assertThat(builderCopies).as("the builder stage copies every module's pom")
-                    .contains("COPY " + reactorModule + "/pom.xml " + reactorModule + "/");
+        for (String service : List.of("collector-init", "collector", "fleet")) {
+            assertThat(services.at("/" + service + "/build/args/JRE_IMAGE").asText()).as(service)
+                    .isEqualTo("eclipse-temurin:17-jre");
         }
-        for (String needed : moduleWithItsDependencies(module)) {
-            assertThat(builderCopies).as("the builder stage copies the sources " + module + " is built from")
-                    .contains("COPY " + needed + "/src " + needed + "/src");
-        }
-        assertThat(lines).anyMatch(l -> l.startsWith("RUN mvn ") && l.contains("-pl " + module + " -am package"));
-        String copiedJar = "/src/" + module + "/target/" + jar;
-        assertThat(runtimeStage).anyMatch(l -> l.startsWith("COPY --from=build " + copiedJar + " /opt/hashfence/" + jar));
-        assertThat(runtimeStage.stream().filter(l -> l.startsWith("USER ")).toList())
-                .singleElement().asString().matches("USER [1-9][0-9]*:[1-9][0-9]*");
-        assertThat(runtimeStage).anyMatch(l -> l.startsWith("ENTRYPOINT [\"java\"") && l.contains("\"/opt/hashfence/" + jar + "\""));
+        assertThat(services.at("/prometheus/image").asText()).isEqualTo("prom/prometheus:v2.53.2");
+        assertThat(services.at("/alertmanager/image").asText()).isEqualTo("prom/alertmanager:v0.27.0");
+        assertThat(services.at("/fleet/depends_on/collector/condition").asText()).isEqualTo("service_healthy");
     }
 
-    /** The module and, transitively, the project modules its pom depends on (artifact hashfence-X lives in X/). */
-    private static Set<String> moduleWithItsDependencies(String module) throws IOException {
-        Set<String> modules = new LinkedHashSet<>(List.of(module));
-        List<String> pending = new ArrayList<>(modules);
-        while (!pending.isEmpty()) {
-            String pom = Files.readString(REPO.resolve(pending.remove(0)).resolve("pom.xml"));
-            for (String dependency : matches(Pattern.compile("<artifactId>hashfence-([\\w-]+)</artifactId>"), pom)) {
-                if (!dependency.equals("parent") && Files.isRegularFile(REPO.resolve(dependency).resolve("pom.xml"))
-                        && modules.add(dependency)) {
-                    pending.add(dependency);
-                }
-            }
-        }
-        return modules;
+    private static void assertDockerfile(String module, String jar) throws IOException {
+        List<String> lines = Files.readAllLines(REPO.resolve(module).resolve("Dockerfile"));
+        assertThat(lines).as("the official Temurin JRE unless another is given")
+                .contains("ARG JRE_IMAGE=eclipse-temurin:17-jre");
+        assertThat(lines.stream().filter(l -> l.startsWith("FROM ")).toList()).containsExactly("FROM ${JRE_IMAGE}");
+        String builtJar = module + "/target/" + jar;
+        assertThat(lines).as("the jar the Maven build made").contains("COPY " + builtJar + " /opt/hashfence/" + jar);
+        assertThat(Files.readAllLines(REPO.resolve(".dockerignore"))).as("the build context admits the jar")
+                .contains("!" + builtJar);
+        assertThat(lines.stream().filter(l -> l.startsWith("USER ")).toList())
+                .singleElement().asString().matches("USER [1-9][0-9]*:[1-9][0-9]*");
+        assertThat(lines).anyMatch(l -> l.startsWith("HEALTHCHECK "));
+        assertThat(lines).anyMatch(l -> l.startsWith("ENTRYPOINT [\"java\"") && l.contains("\"/opt/hashfence/" + jar + "\""));
     }
 
     private static Set<String> matches(Pattern pattern, String text) {
