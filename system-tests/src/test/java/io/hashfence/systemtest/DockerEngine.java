@@ -15,6 +15,8 @@ final class DockerEngine {
     static final String JRE_IMAGE = "hashfence/jre:17";
     static final String PROMETHEUS_IMAGE = "hashfence/prometheus:debian";
     static final String ALERTMANAGER_IMAGE = "hashfence/alertmanager:debian";
+    /** Debian with Java 17 and systemd's tools: where the .deb packages are installed. */
+    static final String DEBIAN_HOST_IMAGE = "hashfence/debian-host:bookworm";
 
     private DockerEngine() {
     }
