@@ -77,6 +77,7 @@ class DebianPackagesIT {
         ok("sed -i 's/^  plain: false$/  plain: true/' /etc/hashfence/collector.yml");
         String token = ok("setpriv --reuid=hashfence --regid=hashfence --init-groups"
                 + " hashfence-collector sites add " + SITE + " --data-dir /var/lib/hashfence | tail -n 1").strip();
+        ok("sed -i 's/^publish_interval: 10s$/publish_interval: 1s/' /etc/hashfence/agent.yml");
         ok("printf 'site: " + SITE + "\\nminers:\\n  - host: 127.0.0.1\\n    rig: rack1-s19-01\\n"
                 + "location:\\n  source: static\\n  lat: 30.6557\\n  lon: -97.0017\\n' >> /etc/hashfence/agent.yml");
         ok("echo 'HASHFENCE_TOKEN=" + token + "' >> /etc/hashfence/agent.env");
