@@ -117,7 +117,9 @@ class ComposeStackIT {
         double rigsUp = await("Prometheus to have " + RIGS + " rigs up", () -> prometheusValue("count(hashfence_rig_up == 1)"),
                 count -> count == RIGS);
         assertThat(rigsUp).isEqualTo(RIGS);
-        assertThat(prometheusValue("count(hashfence_rig_hashrate_hashes_per_second > 0)")).isEqualTo(RIGS);
+        assertThat(prometheusValue("count(hashfence_rig_hashrate_hashes_per_second)")).isEqualTo(RIGS);
+        assertThat(prometheusValue("count(hashfence_rig_power_watts)")).isEqualTo(RIGS);
+        assertThat(prometheusValue("sum(hashfence_rig_hashrate_hashes_per_second)")).isPositive();
         assertThat(prometheusValue("up{job=\"hashfence-collector\"}")).isEqualTo(1);
     }
 
