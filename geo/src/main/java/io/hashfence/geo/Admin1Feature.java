@@ -10,4 +10,10 @@ import java.util.List;
  */
 record Admin1Feature(int sourceIndex, String countryCode, String countryName, String subdivisionCode,
                      String subdivisionName, List<List<double[]>> polygons) {
+
+    static Admin1Feature of(GeoJsonFeature feature) {
+        return new Admin1Feature(feature.sourceIndex(), feature.properties().get("iso_a2"),
+                feature.properties().get("admin"), feature.properties().get("iso_3166_2"),
+                feature.firstPresent("name", "name_en", "gn_name", "woe_name"), feature.polygons());
+    }
 }

@@ -10,37 +10,55 @@ import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
 /**
- * The bundled resource: gzip of a varint stream holding countries, subdivisions, ring sizes (with an
- * exterior-ring flag), vertex
- * coordinates (degrees x 10^5, delta-coded; the source has at most 5 decimals so this is lossless)
- * and the prebuilt {@link LookupGrid}.
+ * The bundled resource: gzip of a varint stream holding two layers, the countries (with their
+ * territorial sea) and the subdivisions, each as: countries, region names (subdivision layer only),
+ * ring sizes (with an exterior-ring flag), vertex coordinates (degrees x 10^5, delta-coded; both
+ * sources have at most 5 decimals so this is lossless) and the layer's prebuilt {@link LookupGrid}.
  */
 final class BundleCodec {
     static final int COORDINATE_SCALE = 100_000;
     private static final int MAGIC = 0x48464745;
-    private static final int VERSION = 1;
+    private static final int VERSION = 2;
 
-    record Bundle(Regions regions, LookupGrid grid) {
+    /** The country layer (countries with their territorial sea) and the subdivision layer. */
+    record Bundle(Layer countries, Layer subdivisions) {
+    }
+
+    /** One layer's polygons and its prebuilt lookup grid. */
+    record Layer(Regions regions, LookupGrid grid) {
     }
 
     private BundleCodec() {
     }
 
-    static void write(Regions regions, LookupGrid grid, OutputStream out) throws IOException {
+    static void write(Bundle bundle, OutputStream out) throws IOException {
         Writer w = new Writer();
         w.fixedInt(MAGIC);
         w.varint(VERSION);
         w.varint(COORDINATE_SCALE);
         w.varint(LookupGrid.CELLS_PER_DEGREE);
+        writeLayer(bundle.countries(), w);
+        writeLayer(bundle.subdivisions(), w);
+        try (GZIPOutputStream gzip = new GZIPOutputStream(out, 1 << 16)) {
+            w.bytes.writeTo(gzip);
+        }
+    }
+
+    private static void writeLayer(Layer layer, Writer w) {
+        Regions regions = layer.regions();
+        LookupGrid grid = layer.grid();
         w.varint(regions.countries.length);
         for (Country country : regions.countries) {
             w.string(country.code());
             w.string(country.name());
         }
+        w.varint(regions.hasSubdivisions() ? 1 : 0);
         w.varint(regions.count());
         for (int r = 0; r < regions.count(); r++) {
-            w.string(regions.subdivisions[r].code());
-            w.string(regions.subdivisions[r].name());
+            if (regions.hasSubdivisions()) {
+                w.string(regions.subdivisions[r].code());
+                w.string(regions.subdivisions[r].name());
+            }
             w.varint(regions.countryOf[r]);
             w.varint(regions.ringStart[r + 1] - regions.ringStart[r]);
             for (int ring = regions.ringStart[r]; ring < regions.ringStart[r + 1]; ring++) {
@@ -51,8 +69,8 @@ final class BundleCodec {
         long previousX = 0;
         long previousY = 0;
         for (int v = 0; v < regions.vertexCount(); v++) {
-            long x = scaled(regions.xs[v]);
-            long y = scaled(regions.ys[v]);
+            long x = regions.xs[v];
+            long y = regions.ys[v];
             w.signedVarint(x - previousX);
             w.signedVarint(y - previousY);
             previousX = x;
@@ -72,9 +90,6 @@ final class BundleCodec {
             for (int k = grid.listStart[list]; k < grid.listStart[list + 1]; k++) {
                 w.varint(grid.listRegions[k]);
             }
-        }
-        try (GZIPOutputStream gzip = new GZIPOutputStream(out, 1 << 16)) {
-            w.bytes.writeTo(gzip);
         }
     }
 
@@ -99,18 +114,30 @@ final class BundleCodec {
         if (r.varint() != COORDINATE_SCALE || r.varint() != LookupGrid.CELLS_PER_DEGREE) {
             throw new IOException("geo bundle built with a different coordinate scale or grid resolution");
         }
+        Layer countries = readLayer(r);
+        Layer subdivisions = readLayer(r);
+        if (!r.atEnd()) {
+            throw new IOException("trailing data in geo bundle");
+        }
+        return new Bundle(countries, subdivisions);
+    }
+
+    private static Layer readLayer(Reader r) {
         Country[] countries = new Country[r.varint()];
         for (int i = 0; i < countries.length; i++) {
             countries[i] = new Country(r.string(), r.string());
         }
+        boolean named = r.varint() == 1;
         int regionCount = r.varint();
-        Subdivision[] subdivisions = new Subdivision[regionCount];
+        Subdivision[] subdivisions = new Subdivision[named ? regionCount : 0];
         int[] countryOf = new int[regionCount];
         int[] ringStart = new int[regionCount + 1];
         int[] ringSizes = new int[16];
         int rings = 0;
         for (int i = 0; i < regionCount; i++) {
-            subdivisions[i] = new Subdivision(r.string(), r.string());
+            if (named) {
+                subdivisions[i] = new Subdivision(r.string(), r.string());
+            }
             countryOf[i] = r.varint();
             int regionRings = r.varint();
             ringStart[i + 1] = ringStart[i] + regionRings;
@@ -128,15 +155,15 @@ final class BundleCodec {
             exterior[k] = (ringSizes[k] & 1) == 1;
         }
         int vertices = vertexStart[rings];
-        double[] xs = new double[vertices];
-        double[] ys = new double[vertices];
+        int[] xs = new int[vertices];
+        int[] ys = new int[vertices];
         long x = 0;
         long y = 0;
         for (int v = 0; v < vertices; v++) {
             x += r.signedVarint();
             y += r.signedVarint();
-            xs[v] = x / (double) COORDINATE_SCALE;
-            ys[v] = y / (double) COORDINATE_SCALE;
+            xs[v] = (int) x;
+            ys[v] = (int) y;
         }
         int[] blocks = new int[r.varint()];
         for (int i = 0; i < blocks.length; i++) {
@@ -159,13 +186,10 @@ final class BundleCodec {
                 listRegions[k] = r.varint();
             }
         }
-        if (!r.atEnd()) {
-            throw new IOException("trailing data in geo bundle");
-        }
         Regions regions = new Regions(countries, subdivisions, countryOf, ringStart, vertexStart, exterior, xs, ys);
         LookupGrid grid = new LookupGrid(regionCount, blocks, cells, listStart,
                 Arrays.copyOf(listRegions, listStart[lists]));
-        return new Bundle(regions, grid);
+        return new Layer(regions, grid);
     }
 
     private static final class Writer {

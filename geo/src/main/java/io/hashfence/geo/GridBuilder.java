@@ -21,25 +21,33 @@ final class GridBuilder {
     private static final int UNSET = -1;
 
     private final Regions regions;
+    private final boolean everyCoveringRegion;
     private final EdgeBands bands;
     private final LongList touches = new LongList();
     private final int[] touchStart;
     private final int[] contained;
     private final LongList extraContained = new LongList();
 
-    private GridBuilder(Regions regions, EdgeBands bands) {
+    private GridBuilder(Regions regions, EdgeBands bands, boolean everyCoveringRegion) {
         this.regions = regions;
+        this.everyCoveringRegion = everyCoveringRegion;
         this.bands = bands;
         this.touchStart = new int[regions.count() + 1];
         this.contained = new int[COLUMNS * ROWS];
         Arrays.fill(contained, UNSET);
     }
 
-    static LookupGrid build(Regions regions, EdgeBands bands) {
+    /**
+     * The grid for a layer. With {@code everyCoveringRegion} a point's candidate list holds every region
+     * that may cover it (so that overlapping regions can all be found, as the country layer needs);
+     * without, a list ends at the first region wholly containing the cell, which is all a first-match
+     * lookup needs.
+     */
+    static LookupGrid build(Regions regions, EdgeBands bands, boolean everyCoveringRegion) {
         if (regions.count() + LookupGrid.FIRST_REGION >= Character.MAX_VALUE) {
             throw new IllegalStateException("too many regions for 16-bit cell values: " + regions.count());
         }
-        GridBuilder builder = new GridBuilder(regions, bands);
+        GridBuilder builder = new GridBuilder(regions, bands, everyCoveringRegion);
         builder.rasterizeEdges();
         builder.fillInteriors();
         return builder.assemble();
@@ -48,15 +56,13 @@ final class GridBuilder {
     private void rasterizeEdges() {
         int[] lastToucher = new int[COLUMNS * ROWS];
         Arrays.fill(lastToucher, UNSET);
-        double[] xs = regions.xs;
-        double[] ys = regions.ys;
         for (int r = 0; r < regions.count(); r++) {
             touchStart[r] = touches.size();
             for (int ring = regions.ringStart[r]; ring < regions.ringStart[r + 1]; ring++) {
                 int last = regions.vertexStart[ring + 1] - 1;
                 for (int v = regions.vertexStart[ring]; v < last; v++) {
-                    rasterizeEdge(r, (xs[v] + 180.0) * F, (ys[v] + 90.0) * F,
-                            (xs[v + 1] + 180.0) * F, (ys[v + 1] + 90.0) * F, lastToucher);
+                    rasterizeEdge(r, (regions.x(v) + 180.0) * F, (regions.y(v) + 90.0) * F,
+                            (regions.x(v + 1) + 180.0) * F, (regions.y(v + 1) + 90.0) * F, lastToucher);
                 }
             }
         }
@@ -155,12 +161,23 @@ final class GridBuilder {
         Map<IntArrayKey, Integer> listIds = new HashMap<>();
         List<int[]> lists = new ArrayList<>();
         int[] scratch = new int[64];
+        int[] containerScratch = new int[8];
         int t = 0;
         int e = 0;
         for (int cell = 0; cell < values.length; cell++) {
             int firstContainer = contained[cell];
+            int containers = firstContainer == UNSET ? 0 : 1;
+            int[] allContainers = containerScratch;
+            if (containers == 1) {
+                allContainers[0] = firstContainer;
+            }
             while (e < extraPairs.length && (int) (extraPairs[e] >>> 16) == cell) {
-                firstContainer = Math.min(firstContainer, (int) (extraPairs[e++] & 0xFFFF));
+                int container = (int) (extraPairs[e++] & 0xFFFF);
+                firstContainer = Math.min(firstContainer, container);
+                if (containers == allContainers.length) {
+                    allContainers = containerScratch = Arrays.copyOf(allContainers, containers * 2);
+                }
+                allContainers[containers++] = container;
             }
             int touching = 0;
             while (t < touchPairs.length && (int) (touchPairs[t] >>> 16) == cell) {
@@ -170,25 +187,33 @@ final class GridBuilder {
                 scratch[touching++] = (int) (touchPairs[t++] & 0xFFFF);
             }
             border[cell] = touching > 0;
+            int[] list;
             if (touching == 0 && firstContainer == UNSET) {
                 values[cell] = LookupGrid.INTERNATIONAL;
-            } else if (firstContainer != UNSET && (touching == 0 || firstContainer < scratch[0])) {
+                continue;
+            } else if (firstContainer != UNSET && (touching == 0 || firstContainer < scratch[0])
+                    && (containers == 1 || !everyCoveringRegion)) {
                 values[cell] = LookupGrid.FIRST_REGION + firstContainer;
+                continue;
+            } else if (everyCoveringRegion) {
+                list = Arrays.copyOf(scratch, touching + containers);
+                System.arraycopy(allContainers, 0, list, touching, containers);
+                Arrays.sort(list);
             } else {
                 int size = 0;
                 while (size < touching && (firstContainer == UNSET || scratch[size] < firstContainer)) {
                     size++;
                 }
-                int[] list = Arrays.copyOf(scratch, firstContainer == UNSET ? size : size + 1);
+                list = Arrays.copyOf(scratch, firstContainer == UNSET ? size : size + 1);
                 if (firstContainer != UNSET) {
                     list[size] = firstContainer;
                 }
-                Integer id = listIds.computeIfAbsent(new IntArrayKey(list), k -> {
-                    lists.add(k.values);
-                    return lists.size() - 1;
-                });
-                values[cell] = LookupGrid.FIRST_REGION + regions.count() + id;
             }
+            Integer id = listIds.computeIfAbsent(new IntArrayKey(list), k -> {
+                lists.add(k.values);
+                return lists.size() - 1;
+            });
+            values[cell] = LookupGrid.FIRST_REGION + regions.count() + id;
         }
         int maxValue = LookupGrid.FIRST_REGION + regions.count() + lists.size();
         if (maxValue > Character.MAX_VALUE) {

@@ -1,6 +1,7 @@
 package io.hashfence.geo;
 
 import java.util.Arrays;
+import java.util.function.IntPredicate;
 
 /** Regions listed under every 1-degree cell their bounding box touches, to find the regions near a point. */
 final class RegionBuckets {
@@ -47,10 +48,10 @@ final class RegionBuckets {
     }
 
     /**
-     * The region with the nearest boundary within {@code km} of the point (ties: lowest index), or -1.
-     * Each region is measured once, in the first window cell that lists it.
+     * The region {@code accept} accepts with the nearest boundary within {@code km} of the point (ties:
+     * lowest index), or -1. Each region is measured once, in the first window cell that lists it.
      */
-    int nearestWithin(double lat, double lon, double km) {
+    int nearestWithin(double lat, double lon, double km, IntPredicate accept) {
         double latReach = km / SphericalDistance.KM_PER_DEGREE;
         double lonReach = SphericalDistance.longitudeReach(lat, km);
         int row0 = row(lat - latReach);
@@ -64,7 +65,7 @@ final class RegionBuckets {
                 int cell = row * COLUMNS + Math.floorMod(c, COLUMNS);
                 for (int k = cellStart[cell]; k < cellStart[cell + 1]; k++) {
                     int r = regionIds[k];
-                    if (seenEarlierInWindow(r, row, row0, c, col0)) {
+                    if (!accept.test(r) || seenEarlierInWindow(r, row, row0, c, col0)) {
                         continue;
                     }
                     double d = bands.distanceToBoundaryKm(r, lat, lon, best);

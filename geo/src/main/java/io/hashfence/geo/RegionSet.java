@@ -4,7 +4,8 @@ import java.util.BitSet;
 import java.util.Set;
 
 /**
- * Jurisdictions resolved once to the index's regions, for asking {@link GeoIndex#distanceKm} about them
+ * Jurisdictions resolved once to the index's regions (countries on the country layer, subdivisions on
+ * the subdivision layer), for asking {@link GeoIndex#distanceKm} about them
  * again and again (a sanctions policy asks for every located message). Besides the regions it keeps a
  * mask of the 1° cells from which one of them could be within {@link GeoIndex#MAX_DISTANCE_KM}, so that a
  * point far from all of them is answered without looking at any region. Immutable and thread-safe.
@@ -13,12 +14,20 @@ public final class RegionSet {
     private static final int COLUMNS = 360;
 
     private final Set<String> codes;
-    private final int[] regions;
+    private final int[] countryRegions;
+    private final int[] subdivisionRegions;
     private final BitSet maybeNear = new BitSet(COLUMNS * 180);
 
-    RegionSet(Set<String> codes, int[] regions, Regions index) {
+    RegionSet(Set<String> codes, int[] countryRegions, Regions countryLayer, int[] subdivisionRegions,
+              Regions subdivisionLayer) {
         this.codes = Set.copyOf(codes);
-        this.regions = regions;
+        this.countryRegions = countryRegions;
+        this.subdivisionRegions = subdivisionRegions;
+        markReach(countryRegions, countryLayer);
+        markReach(subdivisionRegions, subdivisionLayer);
+    }
+
+    private void markReach(int[] regions, Regions index) {
         double latReach = GeoIndex.MAX_DISTANCE_KM / SphericalDistance.KM_PER_DEGREE;
         for (int r : regions) {
             int firstRow = row(index.minY[r] - latReach);
@@ -37,11 +46,15 @@ public final class RegionSet {
     }
 
     public boolean isEmpty() {
-        return regions.length == 0;
+        return countryRegions.length == 0 && subdivisionRegions.length == 0;
     }
 
-    int[] regions() {
-        return regions;
+    int[] countryRegions() {
+        return countryRegions;
+    }
+
+    int[] subdivisionRegions() {
+        return subdivisionRegions;
     }
 
     /** False only where every region is certainly farther than {@link GeoIndex#MAX_DISTANCE_KM}. */

@@ -1,7 +1,9 @@
 package io.hashfence.geo;
 
 /**
- * The subdivision polygons, flattened into primitive arrays. Region {@code r} owns rings
+ * One layer's polygons (the countries, or the subdivisions), flattened into primitive arrays. In the
+ * country layer region {@code r} is country {@code r} and there are no subdivisions; in the subdivision
+ * layer region {@code r} is subdivision {@code r} of country {@code countryOf[r]}. Region {@code r} owns rings
  * {@code ringStart[r] .. ringStart[r+1]-1}; ring {@code k} owns vertices
  * {@code vertexStart[k] .. vertexStart[k+1]-1} (closed: the last vertex repeats the first).
  * {@code exterior[k]} marks the rings that start a polygon (the rings after it, up to the next exterior,
@@ -15,15 +17,16 @@ final class Regions {
     final int[] ringStart;
     final int[] vertexStart;
     final boolean[] exterior;
-    final double[] xs;
-    final double[] ys;
+    /** Vertex longitudes and latitudes in 10^-5 degrees (both sources have at most 5 decimals). */
+    final int[] xs;
+    final int[] ys;
     final double[] minX;
     final double[] minY;
     final double[] maxX;
     final double[] maxY;
 
     Regions(Country[] countries, Subdivision[] subdivisions, int[] countryOf,
-            int[] ringStart, int[] vertexStart, boolean[] exterior, double[] xs, double[] ys) {
+            int[] ringStart, int[] vertexStart, boolean[] exterior, int[] xs, int[] ys) {
         this.countries = countries;
         this.subdivisions = subdivisions;
         this.countryOf = countryOf;
@@ -32,7 +35,7 @@ final class Regions {
         this.exterior = exterior;
         this.xs = xs;
         this.ys = ys;
-        int n = subdivisions.length;
+        int n = ringStart.length - 1;
         minX = new double[n];
         minY = new double[n];
         maxX = new double[n];
@@ -43,10 +46,10 @@ final class Regions {
             double x1 = Double.NEGATIVE_INFINITY;
             double y1 = Double.NEGATIVE_INFINITY;
             for (int v = vertexStart[ringStart[r]]; v < vertexStart[ringStart[r + 1]]; v++) {
-                x0 = Math.min(x0, xs[v]);
-                y0 = Math.min(y0, ys[v]);
-                x1 = Math.max(x1, xs[v]);
-                y1 = Math.max(y1, ys[v]);
+                x0 = Math.min(x0, x(v));
+                y0 = Math.min(y0, y(v));
+                x1 = Math.max(x1, x(v));
+                y1 = Math.max(y1, y(v));
             }
             minX[r] = x0;
             minY[r] = y0;
@@ -55,8 +58,22 @@ final class Regions {
         }
     }
 
+    /** Longitude of vertex v in degrees: exactly the decimal value of the source. */
+    double x(int v) {
+        return xs[v] / (double) BundleCodec.COORDINATE_SCALE;
+    }
+
+    /** Latitude of vertex v in degrees: exactly the decimal value of the source. */
+    double y(int v) {
+        return ys[v] / (double) BundleCodec.COORDINATE_SCALE;
+    }
+
     int count() {
-        return subdivisions.length;
+        return ringStart.length - 1;
+    }
+
+    boolean hasSubdivisions() {
+        return subdivisions.length > 0;
     }
 
     Country countryOfRegion(int r) {

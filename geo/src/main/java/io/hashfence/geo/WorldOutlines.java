@@ -48,7 +48,7 @@ public final class WorldOutlines {
                 int from = regions.vertexStart[k];
                 int to = regions.vertexStart[k + 1];
                 if (spansAtLeast(regions, from, to, toleranceDegrees)) {
-                    double[] ring = simplifyRing(regions.xs, regions.ys, from, to, toleranceDegrees);
+                    double[] ring = simplifyRing(regions, from, to, toleranceDegrees);
                     if (ring.length >= 8) {
                         rings.add(ring);
                     }
@@ -67,16 +67,16 @@ public final class WorldOutlines {
         double minY = Double.POSITIVE_INFINITY;
         double maxY = Double.NEGATIVE_INFINITY;
         for (int v = from; v < to; v++) {
-            minX = Math.min(minX, regions.xs[v]);
-            maxX = Math.max(maxX, regions.xs[v]);
-            minY = Math.min(minY, regions.ys[v]);
-            maxY = Math.max(maxY, regions.ys[v]);
+            minX = Math.min(minX, regions.x(v));
+            maxX = Math.max(maxX, regions.x(v));
+            minY = Math.min(minY, regions.y(v));
+            maxY = Math.max(maxY, regions.y(v));
         }
         return maxX - minX >= size || maxY - minY >= size;
     }
 
     /** Douglas-Peucker over vertices [from, to) of a closed ring; iterative, as rings reach 100,000 vertices. */
-    private static double[] simplifyRing(double[] xs, double[] ys, int from, int to, double tolerance) {
+    private static double[] simplifyRing(Regions regions, int from, int to, double tolerance) {
         int n = to - from;
         boolean[] keep = new boolean[n];
         keep[0] = true;
@@ -85,7 +85,7 @@ public final class WorldOutlines {
         int far = 0;
         double farthest = -1;
         for (int i = 1; i < n - 1; i++) {
-            double d = Math.hypot(xs[from + i] - xs[from], ys[from + i] - ys[from]);
+            double d = Math.hypot(regions.x(from + i) - regions.x(from), regions.y(from + i) - regions.y(from));
             if (d > farthest) {
                 farthest = d;
                 far = i;
@@ -102,8 +102,8 @@ public final class WorldOutlines {
             int worst = -1;
             double worstDistance = tolerance;
             for (int i = a + 1; i < b; i++) {
-                double d = distanceToSegment(xs[from + i], ys[from + i], xs[from + a], ys[from + a], xs[from + b],
-                        ys[from + b]);
+                double d = distanceToSegment(regions.x(from + i), regions.y(from + i), regions.x(from + a),
+                        regions.y(from + a), regions.x(from + b), regions.y(from + b));
                 if (d > worstDistance) {
                     worstDistance = d;
                     worst = i;
@@ -119,8 +119,8 @@ public final class WorldOutlines {
         int size = 0;
         for (int i = 0; i < n; i++) {
             if (keep[i]) {
-                ring[size++] = xs[from + i];
-                ring[size++] = ys[from + i];
+                ring[size++] = regions.x(from + i);
+                ring[size++] = regions.y(from + i);
             }
         }
         return Arrays.copyOf(ring, size);

@@ -22,13 +22,16 @@ class DistanceTest {
     }
 
     @Test
-    void aCountryCodeMeansEverySubdivisionTheDataPutsInThatCountry() {
+    void aCountryCodeMeansTheCountrysBoundaryWithItsTerritorialSea() {
         double lat = 44.95;
         double lon = 34.10;
 
-        assertThat(index.distanceKm(lat, lon, Set.of("RU"))).isZero();
+        assertThat(index.distanceKm(lat, lon, Set.of("RU"))).as("Crimea inside Russia's boundary").isZero();
+        assertThat(index.distanceKm(lat, lon, Set.of("UA"))).as("and inside Ukraine's").isZero();
         assertThat(index.distanceKm(lat, lon, Set.of("UA-43"))).isZero();
-        assertThat(index.distanceKm(lat, lon, Set.of("UA"))).isGreaterThan(50.0);
+        assertThat(index.distanceKm(lat, lon, Set.of("UA-65"))).isGreaterThan(50.0);
+        assertThat(index.distanceKm(35.70, 141.0, Set.of("JP"))).as("Japan's territorial sea").isZero();
+        assertThat(index.distanceKm(35.70, 141.0, Set.of("JP-12"))).isPositive();
     }
 
     @Test
@@ -76,7 +79,7 @@ class DistanceTest {
             double lon = random.nextDouble(lon0, lon1);
             double actual = index.distanceKm(lat, lon, Set.of(code));
             if (actual == 0.0) {
-                assertThat(index.locate(lat, lon).subdivision().code()).isEqualTo(code);
+                assertThat(regions.subdivisions[index.regionAt(lat, lon)].code()).isEqualTo(code);
                 continue;
             }
             double expected = bruteForceKm(code, lat, lon);
@@ -100,14 +103,14 @@ class DistanceTest {
             }
             for (int ring = regions.ringStart[r]; ring < regions.ringStart[r + 1]; ring++) {
                 for (int v = regions.vertexStart[ring]; v < regions.vertexStart[ring + 1] - 1; v++) {
-                    double lengthKm = SphericalDistance.haversineKm(regions.ys[v], regions.xs[v],
-                            regions.ys[v + 1], regions.xs[v + 1]);
+                    double lengthKm = SphericalDistance.haversineKm(regions.y(v), regions.x(v),
+                            regions.y(v + 1), regions.x(v + 1));
                     int steps = Math.max(1, (int) Math.ceil(lengthKm / 0.1));
                     for (int s = 0; s <= steps; s++) {
                         double t = s / (double) steps;
                         best = Math.min(best, SphericalDistance.haversineKm(lat, lon,
-                                regions.ys[v] + t * (regions.ys[v + 1] - regions.ys[v]),
-                                regions.xs[v] + t * (regions.xs[v + 1] - regions.xs[v])));
+                                regions.y(v) + t * (regions.y(v + 1) - regions.y(v)),
+                                regions.x(v) + t * (regions.x(v + 1) - regions.x(v))));
                     }
                 }
             }

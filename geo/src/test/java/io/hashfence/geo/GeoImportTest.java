@@ -11,29 +11,44 @@ import java.nio.file.Path;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The import pipeline end to end on a small hand-made admin-1 file. */
+/** The import pipeline end to end on small hand-made country and admin-1 files. */
 class GeoImportTest {
     private static final String SQUARE_WITH_HOLE = """
-            {"type":"Feature","properties":{"iso_a2":"QQ","admin":"Qland","iso_3166_2":"QQ-01","name":"Square"},
+            {"type":"Feature","properties":{"iso_a2":"SM","admin":"San Marino","iso_3166_2":"SM-01","name":"Square"},
              "geometry":{"type":"Polygon","coordinates":[[[0,0],[10,0],[10,10],[0,10],[0,0]],
                                                          [[4,4],[4,6],[6,6],[6,4],[4,4]]]}}""";
     private static final String ENCLAVE_WITH_MISSING_COUNTRY_PREFIX = """
-            {"type":"Feature","properties":{"iso_a2":"QQ","admin":"Qland","iso_3166_2":"-99-X04~"},
+            {"type":"Feature","properties":{"iso_a2":"SM","admin":"San Marino","iso_3166_2":"-99-X04~"},
              "geometry":{"type":"Polygon","coordinates":[[[4,4],[6,4],[6,6],[4,6],[4,4]]]}}""";
     private static final String ACROSS_THE_ANTIMERIDIAN = """
-            {"type":"Feature","properties":{"iso_a2":"RR","admin":"Rland","iso_3166_2":"RR-AB","name":"Split"},
+            {"type":"Feature","properties":{"iso_a2":"FJ","admin":"Fiji","iso_3166_2":"FJ-AB","name":"Split"},
              "geometry":{"type":"MultiPolygon","coordinates":[
                [[[179,0],[180,0],[180,5],[179,5],[179,0]]],
                [[[-180,0],[-179,0],[-179,5],[-180,5],[-180,0]]]]}}""";
+
+    /** San Marino's and Fiji's territory (by their alpha-3 codes) around the two subdivision shapes, 0.2° of sea. */
+    private static final String COUNTRIES = """
+            {"type":"Feature","properties":{"A3":"SMR"},
+             "geometry":{"type":"Polygon","coordinates":[[[-0.2,-0.2],[10.2,-0.2],[10.2,10.2],[-0.2,10.2],[-0.2,-0.2]]]}},
+            {"type":"Feature","properties":{"A3":"FJI"},
+             "geometry":{"type":"MultiPolygon","coordinates":[
+               [[[178.8,-0.2],[180,-0.2],[180,5.2],[178.8,5.2],[178.8,-0.2]]],
+               [[[-180,-0.2],[-178.8,-0.2],[-178.8,5.2],[-180,5.2],[-180,-0.2]]]]}}""";
 
     @TempDir
     Path dir;
 
     private GeoIndex imported(String... features) throws IOException {
+        return importedWithCountries(COUNTRIES, features);
+    }
+
+    private GeoIndex importedWithCountries(String countryFeatures, String... features) throws IOException {
         Path input = dir.resolve("admin1.json");
         Files.writeString(input, "{\"type\":\"FeatureCollection\",\"features\":[" + String.join(",", features) + "]}");
+        Path countries = dir.resolve("countries.json");
+        Files.writeString(countries, "{\"type\":\"FeatureCollection\",\"features\":[" + countryFeatures + "]}");
         Path output = dir.resolve("bundle.gz");
-        GeoImport.main(new String[] {input.toString(), output.toString()});
+        GeoImport.main(new String[] {countries.toString(), input.toString(), output.toString()});
         try (InputStream in = Files.newInputStream(output)) {
             return GeoIndex.load(in);
         }
@@ -43,30 +58,43 @@ class GeoImportTest {
     void importsHolesEnclavesMultipolygonsAndRepairsCodes() throws IOException {
         GeoIndex index = imported(SQUARE_WITH_HOLE, ENCLAVE_WITH_MISSING_COUNTRY_PREFIX, ACROSS_THE_ANTIMERIDIAN);
 
-        assertThat(index.locate(2, 2).subdivision()).isEqualTo(new Subdivision("QQ-01", "Square"));
-        assertThat(index.locate(5, 5).subdivision()).isEqualTo(new Subdivision("QQ-X04~", "Qland"));
-        assertThat(index.locate(5, 5).country()).isEqualTo(new Country("QQ", "Qland"));
-        assertThat(index.locate(5, 6).subdivision().code()).as("shared border: lower code wins").isEqualTo("QQ-01");
-        assertThat(index.locate(2.5, 180).subdivision().code()).isEqualTo("RR-AB");
-        assertThat(index.locate(2.5, -180).subdivision().code()).isEqualTo("RR-AB");
-        assertThat(index.locate(2.5, -179.5).subdivision().code()).isEqualTo("RR-AB");
+        assertThat(index.locate(2, 2).subdivision()).isEqualTo(new Subdivision("SM-01", "Square"));
+        assertThat(index.locate(5, 5).country()).isEqualTo(new Country("SM", "San Marino"));
+        assertThat(index.subdivisions()).contains(new Subdivision("SM-X04~", "San Marino"));
+        assertThat(index.locate(5, 5).subdivision()).as("a placeholder code is no ISO 3166-2 code").isNull();
+        assertThat(index.locate(5, 6).subdivision().code()).as("shared border: lower code wins").isEqualTo("SM-01");
+        assertThat(index.locate(2.5, 180).subdivision().code()).isEqualTo("FJ-AB");
+        assertThat(index.locate(2.5, -180).subdivision().code()).isEqualTo("FJ-AB");
+        assertThat(index.locate(2.5, -179.5).subdivision().code()).isEqualTo("FJ-AB");
+        assertThat(index.locate(2.5, -179.5).country()).isEqualTo(new Country("FJ", "Fiji"));
     }
 
     @Test
-    void importedIndexKnowsTerritorialAndInternationalWaters() throws IOException {
+    void territorialSeaIsWhereTheCountryLayerReachesBeyondTheSubdivisions() throws IOException {
         GeoIndex index = imported(SQUARE_WITH_HOLE, ACROSS_THE_ANTIMERIDIAN);
 
         assertThat(index.locate(2.5, 10.1).zone()).isEqualTo(Zone.TERRITORIAL);
-        assertThat(index.locate(2.5, 10.1).subdivision().code()).isEqualTo("QQ-01");
-        assertThat(index.locate(2.5, 10.5).zone()).isEqualTo(Zone.INTERNATIONAL);
-        assertThat(index.locate(2.5, 178.9).subdivision().code()).isEqualTo("RR-AB");
+        assertThat(index.locate(2.5, 10.1).subdivision().code()).isEqualTo("SM-01");
+        assertThat(index.locate(2.5, 10.3).zone()).isEqualTo(Zone.INTERNATIONAL);
+        assertThat(index.locate(2.5, 178.9).subdivision().code()).isEqualTo("FJ-AB");
         assertThat(index.locate(2.5, 178.9).zone()).isEqualTo(Zone.TERRITORIAL);
-        assertThat(index.distanceKm(2.5, 10.1, java.util.Set.of("QQ"))).isBetween(11.0, 11.2);
+        assertThat(index.distanceKm(2.5, 10.1, java.util.Set.of("SM-01"))).isBetween(11.0, 11.2);
+        assertThat(index.borderKm(2.5, 10.1)).as("to the edge of San Marino's sea at 10.2").isBetween(11.0, 11.2);
+        assertThat(index.borderKm(2.5, 10.3)).as("from international waters").isBetween(11.0, 11.2);
+    }
+
+    @Test
+    void aCountryCodeTheJdkCannotMapFailsTheImport() {
+        String unknown = SQUARE_WITH_HOLE.replace("SM-01", "SM-02");
+
+        assertThatThrownBy(() -> importedWithCountries(COUNTRIES.replace("SMR", "QQQ"), unknown))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("alpha-3 code with no ISO 3166-1 alpha-2 code: QQQ");
     }
 
     @Test
     void unrecognisedSubdivisionCodesFailTheImport() {
-        String bad = SQUARE_WITH_HOLE.replace("QQ-01", "-1");
+        String bad = SQUARE_WITH_HOLE.replace("SM-01", "-1");
 
         assertThatThrownBy(() -> imported(bad))
                 .isInstanceOf(IllegalStateException.class)

@@ -12,68 +12,88 @@ import java.util.SplittableRandom;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The index must give exactly the answer of JTS {@code covers} on the same polygons, with the tie rule
- * of {@link GeoIndex}: among several covering subdivisions, the lowest index (= lowest code) wins.
+ * Each layer of the index (countries, subdivisions) must give exactly the answer of JTS {@code covers} on
+ * the same polygons, with the tie rule of {@link GeoIndex}: among several covering regions, the lowest
+ * index (= lowest code) wins. The point counts are the targets of issue #15 for each layer.
  */
 class JtsExactnessTest {
     private static final GeoIndex INDEX = SharedIndex.INDEX;
     private static Regions regions;
     private static JtsOracle jts;
+    private static Regions countries;
+    private static JtsOracle countryJts;
 
     @BeforeAll
-    static void buildOracle() {
+    static void buildOracles() {
         regions = INDEX.regions();
         jts = new JtsOracle(regions);
+        countries = INDEX.countryRegions();
+        countryJts = new JtsOracle(countries);
     }
 
     private interface PointSource {
         void next(SplittableRandom random, double[] latLon);
     }
 
-    private static void assertAgreesWithJts(int count, long seed, PointSource source) {
+    private interface RegionLookup {
+        int regionAt(double lat, double lon);
+    }
+
+    private enum LayerUnderTest { COUNTRIES, SUBDIVISIONS }
+
+    private static void assertAgreesWithJts(LayerUnderTest layer, int count, long seed, PointSource source) {
+        Regions polygons = layer == LayerUnderTest.COUNTRIES ? countries : regions;
+        JtsOracle oracle = layer == LayerUnderTest.COUNTRIES ? countryJts : jts;
+        RegionLookup index = layer == LayerUnderTest.COUNTRIES ? INDEX::countryRegionAt : INDEX::regionAt;
         SplittableRandom random = new SplittableRandom(seed);
         double[] latLon = new double[2];
         List<String> mismatches = new ArrayList<>();
         int mismatchCount = 0;
-        int onLand = 0;
+        int inside = 0;
         for (int i = 0; i < count; i++) {
             source.next(random, latLon);
-            int expected = jts.expectedRegion(latLon[0], latLon[1]);
-            int actual = INDEX.regionAt(latLon[0], latLon[1]);
+            int expected = oracle.expectedRegion(latLon[0], latLon[1]);
+            int actual = index.regionAt(latLon[0], latLon[1]);
             if (expected >= 0) {
-                onLand++;
+                inside++;
             }
             if (expected != actual) {
                 mismatchCount++;
                 if (mismatches.size() < 10) {
                     mismatches.add(String.format("(%s, %s): jts %s, index %s", latLon[0], latLon[1],
-                            name(expected), name(actual)));
+                            name(polygons, expected), name(polygons, actual)));
                 }
             }
         }
-        assertThat(mismatches).as("%d of %d points differ from JTS", mismatchCount, count).isEmpty();
-        assertThat(onLand).as("points that landed in some subdivision").isGreaterThan(count / 10);
+        assertThat(mismatches).as("%s: %d of %d points differ from JTS", layer, mismatchCount, count).isEmpty();
+        assertThat(inside).as("points that landed in some region").isGreaterThan(count / 10);
+    }
+
+    private static String name(Regions polygons, int region) {
+        if (region < 0) {
+            return "none";
+        }
+        return polygons.hasSubdivisions() ? polygons.subdivisions[region].code()
+                : polygons.countries[region].code();
     }
 
     private static String name(int region) {
-        return region < 0 ? "none" : regions.subdivisions[region].code();
+        return name(regions, region);
     }
 
-    @Test
-    void millionUniformRandomPointsMatchJts() {
-        assertAgreesWithJts(1_000_000, 20261126L, (random, latLon) -> {
+    private static PointSource uniform() {
+        return (random, latLon) -> {
             latLon[0] = Math.toDegrees(Math.asin(random.nextDouble(-1.0, 1.0)));
             latLon[1] = random.nextDouble(-180.0, 180.0);
-        });
+        };
     }
 
-    @Test
-    void hundredThousandPointsWithinOneKmOfBordersMatchJts() {
-        assertAgreesWithJts(100_000, 42L, (random, latLon) -> {
-            int v = random.nextInt(regions.vertexCount() - 1);
+    private static PointSource withinOneKmOfEdges(Regions polygons) {
+        return (random, latLon) -> {
+            int v = random.nextInt(polygons.vertexCount() - 1);
             double t = random.nextDouble();
-            double lat = regions.ys[v] + t * (regions.ys[v + 1] - regions.ys[v]);
-            double lon = regions.xs[v] + t * (regions.xs[v + 1] - regions.xs[v]);
+            double lat = polygons.y(v) + t * (polygons.y(v + 1) - polygons.y(v));
+            double lon = polygons.x(v) + t * (polygons.x(v + 1) - polygons.x(v));
             double km = random.nextDouble(1.0);
             double bearing = random.nextDouble(2 * Math.PI);
             lat += km * Math.cos(bearing) / SphericalDistance.KM_PER_DEGREE;
@@ -81,16 +101,52 @@ class JtsExactnessTest {
             lon += km * Math.sin(bearing) / kmPerLonDegree;
             latLon[0] = Math.max(-90.0, Math.min(90.0, lat));
             latLon[1] = Math.max(-180.0, Math.min(180.0, lon));
-        });
+        };
+    }
+
+    private static PointSource onVertices(Regions polygons) {
+        return (random, latLon) -> {
+            int v = random.nextInt(polygons.vertexCount());
+            latLon[0] = polygons.y(v);
+            latLon[1] = polygons.x(v);
+        };
+    }
+
+    @Test
+    void millionUniformRandomPointsMatchJtsOnTheCountryLayer() {
+        assertAgreesWithJts(LayerUnderTest.COUNTRIES, 1_000_000, 20261206L, uniform());
+    }
+
+    @Test
+    void hundredThousandPointsWithinOneKmOfCountryBordersMatchJts() {
+        assertAgreesWithJts(LayerUnderTest.COUNTRIES, 100_000, 43L, withinOneKmOfEdges(countries));
+    }
+
+    @Test
+    void pointsExactlyOnCountryVerticesFollowTheTieRule() {
+        assertAgreesWithJts(LayerUnderTest.COUNTRIES, 20_000, 8L, onVertices(countries));
+    }
+
+    @Test
+    void millionUniformRandomPointsMatchJts() {
+        assertAgreesWithJts(LayerUnderTest.SUBDIVISIONS, 1_000_000, 20261126L, uniform());
+    }
+
+    @Test
+    void hundredThousandPointsWithinOneKmOfBordersMatchJts() {
+        assertAgreesWithJts(LayerUnderTest.SUBDIVISIONS, 100_000, 42L, withinOneKmOfEdges(regions));
     }
 
     @Test
     void pointsExactlyOnVerticesFollowTheTieRule() {
-        assertAgreesWithJts(20_000, 7L, (random, latLon) -> {
-            int v = random.nextInt(regions.vertexCount());
-            latLon[0] = regions.ys[v];
-            latLon[1] = regions.xs[v];
-        });
+        assertAgreesWithJts(LayerUnderTest.SUBDIVISIONS, 20_000, 7L, onVertices(regions));
+    }
+
+    @Test
+    void crimeaIsCoveredByBothRussiaAndUkraineAndRussiaSortsFirst() {
+        assertThat(countryJts.coveringRegions(44.95, 34.10)).extracting(r -> name(countries, r))
+                .containsExactly("RU", "UA");
+        assertThat(name(countries, INDEX.countryRegionAt(44.95, 34.10))).isEqualTo("RU");
     }
 
     @Test
@@ -100,18 +156,17 @@ class JtsExactnessTest {
         int sharedVertex = -1;
         for (int v = regions.vertexStart[regions.ringStart[donetsk]]; sharedVertex < 0
                 && v < regions.vertexStart[regions.ringStart[donetsk + 1]]; v++) {
-            if (jts.coveringRegions(regions.ys[v], regions.xs[v]).equals(List.of(luhansk, donetsk))) {
+            if (jts.coveringRegions(regions.y(v), regions.x(v)).equals(List.of(luhansk, donetsk))) {
                 sharedVertex = v;
             }
         }
         assertThat(sharedVertex).as("a vertex on the UA-09/UA-14 border").isNotNegative();
-        double lat = regions.ys[sharedVertex];
-        double lon = regions.xs[sharedVertex];
+        double lat = regions.y(sharedVertex);
+        double lon = regions.x(sharedVertex);
 
         assertThat(jts.coveringRegions(lat, lon)).extracting(JtsExactnessTest::name)
                 .containsExactly("UA-09", "UA-14");
-        assertThat(INDEX.locate(lat, lon).subdivision().code()).isEqualTo("UA-09");
-        assertThat(INDEX.locate(lat, lon).zone()).isEqualTo(Zone.LAND);
+        assertThat(INDEX.regionAt(lat, lon)).isEqualTo(luhansk);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -135,8 +190,10 @@ class JtsExactnessTest {
     @Test
     void northPoleIsInternationalWaters() {
         assertThat(INDEX.regionAt(90.0, 0.0)).isEqualTo(-1);
+        assertThat(INDEX.countryRegionAt(90.0, 0.0)).isEqualTo(-1);
         assertThat(INDEX.locate(90.0, 123.0).zone()).isEqualTo(Zone.INTERNATIONAL);
         assertThat(jts.coveringRegions(90.0, 0.0)).isEmpty();
+        assertThat(countryJts.coveringRegions(90.0, 0.0)).isEmpty();
     }
 
     @Test

@@ -40,7 +40,7 @@ final class JtsOracle {
             Coordinate[] coordinates = new Coordinate[regions.vertexStart[ring + 1] - regions.vertexStart[ring]];
             for (int i = 0; i < coordinates.length; i++) {
                 int v = regions.vertexStart[ring] + i;
-                coordinates[i] = new Coordinate(regions.xs[v], regions.ys[v]);
+                coordinates[i] = new Coordinate(regions.x(v), regions.y(v));
             }
             LinearRing linearRing = factory.createLinearRing(coordinates);
             if (regions.exterior[ring]) {

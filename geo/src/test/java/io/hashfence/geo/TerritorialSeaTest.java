@@ -7,11 +7,12 @@ import java.util.SplittableRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+/** The territorial sea is the country layer's reach beyond the Natural Earth subdivisions. */
 class TerritorialSeaTest {
     private final GeoIndex index = SharedIndex.INDEX;
 
     @Test
-    void seaZoneFollowsTheDistanceToTheNearestCoast() {
+    void seaZonesFollowTheCountryLayerAndItsBorderDistance() {
         SplittableRandom random = new SplittableRandom(12);
         int territorial = 0;
         int international = 0;
@@ -23,19 +24,18 @@ class TerritorialSeaTest {
             if (location.zone() == Zone.LAND) {
                 continue;
             }
-            double toJapan = index.distanceKm(lat, lon, Set.of("JP"));
-            double toKoreas = index.distanceKm(lat, lon, Set.of("KR", "KP"));
-            double toChina = index.distanceKm(lat, lon, Set.of("CN"));
-            double toRussia = index.distanceKm(lat, lon, Set.of("RU"));
-            double nearest = Math.min(Math.min(toJapan, toKoreas), Math.min(toChina, toRussia));
+            assertThat(index.regionAt(lat, lon)).as("(%s, %s) in no subdivision", lat, lon).isEqualTo(-1);
             if (location.zone() == Zone.TERRITORIAL) {
                 territorial++;
-                assertThat(nearest).isLessThanOrEqualTo(GeoIndex.TERRITORIAL_SEA_KM);
-                double toOwner = index.distanceKm(lat, lon, Set.of(location.subdivision().code()));
-                assertThat(toOwner).as("(%s, %s) owner %s", lat, lon, location.subdivision()).isEqualTo(nearest);
+                assertThat(index.distanceKm(lat, lon, Set.of(location.country().code())))
+                        .as("(%s, %s) inside %s's sea", lat, lon, location.country()).isZero();
+                assertThat(index.borderKm(lat, lon)).isEqualTo(
+                        index.countryLayer().distanceToBoundaryKm(index.countryRegionAt(lat, lon), lat, lon,
+                                GeoIndex.MAX_DISTANCE_KM));
             } else {
                 international++;
-                assertThat(nearest).as("(%s, %s)", lat, lon).isGreaterThan(GeoIndex.TERRITORIAL_SEA_KM);
+                assertThat(index.countryRegionAt(lat, lon)).isEqualTo(-1);
+                assertThat(index.borderKm(lat, lon)).as("(%s, %s)", lat, lon).isPositive();
             }
         }
         assertThat(territorial).isGreaterThan(50);
@@ -43,20 +43,20 @@ class TerritorialSeaTest {
     }
 
     @Test
-    void openSeaCellsOfTheGridNeverHideACoastWithinTwelveNauticalMiles() {
+    void theOpenSeaHasNoCountryAndIsFarFromEveryCountry() {
         SplittableRandom random = new SplittableRandom(99);
         int international = 0;
-        for (int i = 0; i < 50_000; i++) {
+        for (int i = 0; i < 20_000; i++) {
             double lat = Math.toDegrees(Math.asin(random.nextDouble(-1.0, 1.0)));
             double lon = random.nextDouble(-180.0, 180.0);
             GeoLocation location = index.locate(lat, lon);
             if (location.zone() == Zone.INTERNATIONAL) {
                 international++;
-                assertThat(index.nearestRegionWithin(lat, lon, GeoIndex.TERRITORIAL_SEA_KM))
-                        .as("(%s, %s)", lat, lon).isEqualTo(-1);
+                assertThat(location.country()).isNull();
+                assertThat(index.borderKm(lat, lon)).as("(%s, %s)", lat, lon).isPositive();
             }
         }
-        assertThat(international).isGreaterThan(25_000);
+        assertThat(international).isGreaterThan(10_000);
     }
 
     @Test
@@ -65,6 +65,7 @@ class TerritorialSeaTest {
         GeoLocation location = index.locate(70.80, -179.5);
 
         assertThat(location.zone()).isEqualTo(Zone.TERRITORIAL);
+        assertThat(location.country().code()).isEqualTo("RU");
         assertThat(location.subdivision().code()).isEqualTo("RU-CHU");
     }
 }

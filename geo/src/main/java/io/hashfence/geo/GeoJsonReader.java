@@ -11,13 +11,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Streams the features of a Natural Earth admin-1 GeoJSON FeatureCollection (import tool only). */
-final class Admin1Reader {
-    private Admin1Reader() {
+/** Streams the (multi)polygon features of a GeoJSON FeatureCollection (import tool only). */
+final class GeoJsonReader {
+    private GeoJsonReader() {
     }
 
-    static List<Admin1Feature> read(InputStream in) throws IOException {
-        List<Admin1Feature> features = new ArrayList<>();
+    static List<GeoJsonFeature> read(InputStream in) throws IOException {
+        List<GeoJsonFeature> features = new ArrayList<>();
         try (JsonParser parser = new JsonFactory().createParser(in)) {
             expect(parser.nextToken(), JsonToken.START_OBJECT);
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
@@ -36,7 +36,7 @@ final class Admin1Reader {
         return features;
     }
 
-    private static Admin1Feature readFeature(JsonParser parser, int index) throws IOException {
+    private static GeoJsonFeature readFeature(JsonParser parser, int index) throws IOException {
         Map<String, String> properties = new HashMap<>();
         String geometryType = null;
         List<List<double[]>> polygons = new ArrayList<>();
@@ -74,19 +74,7 @@ final class Admin1Reader {
         if (!"Polygon".equals(geometryType) && !"MultiPolygon".equals(geometryType)) {
             throw new IOException("feature " + index + " has geometry " + geometryType + ", expected (Multi)Polygon");
         }
-        return new Admin1Feature(index, properties.get("iso_a2"), properties.get("admin"),
-                properties.get("iso_3166_2"), firstPresent(properties, "name", "name_en", "gn_name", "woe_name"),
-                polygons);
-    }
-
-    private static String firstPresent(Map<String, String> properties, String... keys) {
-        for (String key : keys) {
-            String value = properties.get(key);
-            if (value != null && !value.isBlank()) {
-                return value;
-            }
-        }
-        return null;
+        return new GeoJsonFeature(index, Map.copyOf(properties), polygons);
     }
 
     private record Ring(double[] lonLat) {

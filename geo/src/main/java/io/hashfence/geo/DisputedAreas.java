@@ -1,0 +1,46 @@
+package io.hashfence.geo;
+
+import java.util.Map;
+
+/**
+ * Land whose state is disputed, named by the Natural Earth admin-1 feature that covers it: the state in
+ * effective control and the state that claims it. (Where the country layer's boundaries themselves
+ * overlap, as over Crimea and Western Sahara, {@link GeoIndex#locate} finds the claim without this table.) {@link GeoIndex#locate} answers the controller as the
+ * country and the claimant as {@link GeoLocation#claimedBy()}, so that a policy naming either matches.
+ * Effective control follows the findings of the European Court of Human Rights where it has ruled
+ * (Northern Cyprus: Cyprus v. Turkey, 2001; Transnistria: Catan v. Moldova and Russia, 2012; Abkhazia:
+ * Georgia v. Russia (II), 2021) and the UN/ICJ position on occupied territory otherwise (the West Bank,
+ * ICJ advisory opinion of 2024). Where neither dataset draws the line of control (the four Ukrainian
+ * oblasts Russia claims and partly occupies), the whole oblast is answered as Ukraine, claimed by Russia.
+ * Listed in {@code geo/PROVENANCE.md}.
+ */
+final class DisputedAreas {
+    /** The state in effective control, and the state claiming the area; ISO 3166-1 alpha-2. */
+    record Dispute(String controller, String claimant) {
+    }
+
+    private static final Dispute CONTROLLED_BY_RUSSIA_CLAIMED_BY_UKRAINE = new Dispute("RU", "UA");
+    private static final Dispute UKRAINE_CLAIMED_BY_RUSSIA = new Dispute("UA", "RU");
+
+    private static final Map<String, Dispute> BY_SUBDIVISION = Map.ofEntries(
+            Map.entry("UA-43", CONTROLLED_BY_RUSSIA_CLAIMED_BY_UKRAINE),     // Crimea
+            Map.entry("UA-40", CONTROLLED_BY_RUSSIA_CLAIMED_BY_UKRAINE),     // Sevastopol
+            Map.entry("UA-14", UKRAINE_CLAIMED_BY_RUSSIA),                   // Donetsk oblast
+            Map.entry("UA-09", UKRAINE_CLAIMED_BY_RUSSIA),                   // Luhansk oblast
+            Map.entry("UA-23", UKRAINE_CLAIMED_BY_RUSSIA),                   // Zaporizhzhia oblast
+            Map.entry("UA-65", UKRAINE_CLAIMED_BY_RUSSIA),                   // Kherson oblast
+            Map.entry("GE-AB", new Dispute("RU", "GE")),                     // Abkhazia
+            Map.entry("MD-SN", new Dispute("RU", "MD")),                     // Transnistria
+            Map.entry("MD-BD", new Dispute("RU", "MD")),                     // Bender, held with Transnistria
+            Map.entry("CY-X04~", new Dispute("TR", "CY")),                   // Northern Cyprus
+            Map.entry("EH-X01~", new Dispute("MA", "EH")),                   // Western Sahara
+            Map.entry("PS-WBK", new Dispute("IL", "PS")));                   // the West Bank
+
+    private DisputedAreas() {
+    }
+
+    /** The dispute over the subdivision with this (Natural Earth) code, or null. */
+    static Dispute of(String subdivisionCode) {
+        return BY_SUBDIVISION.get(subdivisionCode);
+    }
+}
