@@ -145,7 +145,7 @@ public final class Collector implements AutoCloseable {
 
         mqtt = new MqttServer(config.mqtt(), transport, new SiteAuthenticator(credentials),
                 new IngestTargets(registry, judge, eventLog, journal, ipCountries), new IngestMetrics(meters), clock);
-        RigsEndpoint rigs = new RigsEndpoint(registry, compliance, new TelemetryCodec(clock));
+        RigsEndpoint rigs = new RigsEndpoint(registry, compliance, new TelemetryCodec(clock), geo);
         AlertsEndpoint alertsEndpoint = new AlertsEndpoint(alerts, auditor::alertAcknowledged);
         Path tokenFile = config.http().apiTokenFile() != null ? config.http().apiTokenFile()
                 : config.dataDir().resolve("api-token");

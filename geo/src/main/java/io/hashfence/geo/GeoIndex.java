@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.IntPredicate;
 
 /**
@@ -41,8 +42,11 @@ public final class GeoIndex {
     private final Map<String, int[]> subdivisionRegionsByCode;
 
     GeoIndex(BundleCodec.Bundle bundle) {
-        this.countryLayer = new Layer(bundle.countries().regions(), bundle.countries().grid());
+        // The two layers' edge indexes are independent: build them on two cores when there are two.
+        CompletableFuture<Layer> countriesBuilt = CompletableFuture.supplyAsync(
+                () -> new Layer(bundle.countries().regions(), bundle.countries().grid()));
         this.subdivisionLayer = new Layer(bundle.subdivisions().regions(), bundle.subdivisions().grid());
+        this.countryLayer = countriesBuilt.join();
         Regions countries = countryLayer.regions;
         for (int c = 0; c < countries.count(); c++) {
             countryByCode.put(countries.countries[c].code(), c);
@@ -71,7 +75,7 @@ public final class GeoIndex {
         }
     }
 
-    /** Loads the index bundled in this jar (typically 0.3 to 0.6 s). */
+    /** Loads the index bundled in this jar (see docs/BENCHMARKS.md for the measured cold load time). */
     public static GeoIndex loadBundled() {
         try (InputStream in = GeoIndex.class.getResourceAsStream(BUNDLED_RESOURCE)) {
             if (in == null) {
@@ -93,7 +97,7 @@ public final class GeoIndex {
      * a Natural Earth subdivision also covers it, else TERRITORIAL), else international waters. (South of
      * 85.05113 S, where the country layer ends, Antarctica is Natural Earth's.) The
      * subdivision is the covering one of that country, else the nearest one of that country within
-     * {@link #MAX_DISTANCE_KM}; one whose code is not ISO 3166-2 is answered as none. On disputed land
+     * {@link #TERRITORIAL_SEA_KM}, else none; one whose code is not ISO 3166-2 is answered as none. On disputed land
      * ({@link DisputedAreas}) the country is the state in control and {@code claimedBy} the claimant.
      *
      * @throws IllegalArgumentException if lat is not within [-90, 90] or lon not within [-180, 180]
@@ -121,27 +125,38 @@ public final class GeoIndex {
             country = secondControls ? second : first;
             claimedBy = countryLayer.regions.countries[secondControls ? first : second];
         }
-        int subdivision = subdivisionOf(country, lat, lon);
+        int subdivision = subdivisionOf(country, anySubdivision, lat, lon);
         Regions subdivisions = subdivisionLayer.regions;
         Subdivision answered = subdivision < 0 || !subdivisions.subdivisions[subdivision].isIsoCode() ? null
                 : subdivisions.subdivisions[subdivision];
         DisputedAreas.Dispute dispute = subdivision < 0 ? null
                 : DisputedAreas.of(subdivisions.subdivisions[subdivision].code());
         if (dispute != null) {
-            return new GeoLocation(zone, country(dispute.controller()), answered, country(dispute.claimant()));
+            return new GeoLocation(zone, country(dispute.controller()), answered, country(dispute.claimant()),
+                    dispute.control());
         }
-        return new GeoLocation(zone, countryLayer.regions.countries[country], answered, claimedBy);
+        return new GeoLocation(zone, countryLayer.regions.countries[country], answered, claimedBy,
+                claimedBy == null ? Control.UNDISPUTED : Control.DE_FACTO);
     }
 
-    /** The subdivision of the country covering the point, else the nearest within reach, else -1. */
-    private int subdivisionOf(int country, double lat, double lon) {
+    /**
+     * The subdivision of the country covering the point, else the nearest within 12 nmi, else -1.
+     * {@code anySubdivision} is the subdivision layer's own answer for the point (a region, or
+     * {@link Layer#NOT_NEAR_ANY} when no subdivision is within 12 nmi, or {@link Layer#MAYBE_NEAR_ONE}).
+     */
+    private int subdivisionOf(int country, int anySubdivision, double lat, double lon) {
+        if (anySubdivision >= 0 && countryOfSubdivision[anySubdivision] == country) {
+            return anySubdivision;
+        }
+        if (anySubdivision == Layer.NOT_NEAR_ANY) {
+            return -1;
+        }
         IntPredicate ofCountry = r -> countryOfSubdivision[r] == country;
         int covering = subdivisionLayer.coveringRegion(lat, lon, ofCountry);
         if (covering >= 0) {
             return covering;
         }
-        int near = subdivisionLayer.buckets.nearestWithin(lat, lon, TERRITORIAL_SEA_KM, ofCountry);
-        return near >= 0 ? near : subdivisionLayer.buckets.nearestWithin(lat, lon, MAX_DISTANCE_KM, ofCountry);
+        return subdivisionLayer.buckets.nearestWithin(lat, lon, TERRITORIAL_SEA_KM, ofCountry);
     }
 
     private Country country(String code) {

@@ -12,13 +12,19 @@ import java.util.Objects;
  *                    state); {@code null} for INTERNATIONAL and where no subdivision with an ISO 3166-2
  *                    code holds or lies near the point
  * @param claimedBy   for disputed land, the other state claiming it; otherwise {@code null}
+ * @param control     whether the place is disputed, and if so whether the country holds it all or in part
  */
-public record GeoLocation(Zone zone, Country country, Subdivision subdivision, Country claimedBy) {
+public record GeoLocation(Zone zone, Country country, Subdivision subdivision, Country claimedBy, Control control) {
 
-    static final GeoLocation INTERNATIONAL_WATERS = new GeoLocation(Zone.INTERNATIONAL, null, null, null);
+    static final GeoLocation INTERNATIONAL_WATERS =
+            new GeoLocation(Zone.INTERNATIONAL, null, null, null, Control.UNDISPUTED);
 
     public GeoLocation {
         Objects.requireNonNull(zone, "zone");
+        Objects.requireNonNull(control, "control");
+        if ((claimedBy == null) != (control == Control.UNDISPUTED)) {
+            throw new IllegalArgumentException("a claimant is present exactly when the place is disputed");
+        }
         if ((zone == Zone.INTERNATIONAL) != (country == null)) {
             throw new IllegalArgumentException("country must be present exactly when the zone is not INTERNATIONAL");
         }
@@ -35,11 +41,11 @@ public record GeoLocation(Zone zone, Country country, Subdivision subdivision, C
 
     /** An undisputed location. */
     public GeoLocation(Zone zone, Country country, Subdivision subdivision) {
-        this(zone, country, subdivision, null);
+        this(zone, country, subdivision, null, Control.UNDISPUTED);
     }
 
-    /** Whether the country is the de facto (controlling) state of land another state claims. */
+    /** Whether another state claims the place. */
     public boolean disputed() {
-        return claimedBy != null;
+        return control != Control.UNDISPUTED;
     }
 }

@@ -45,22 +45,23 @@ class KnownPlacesTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource({
-            "Simferopol,       44.95,   34.10, RU, UA, UA-43",
-            "Sevastopol,       44.60,   33.53, RU, UA, UA-40",
-            "Izvaryne,         48.33,   39.84, UA, RU, UA-09",
-            "Donetsk,          48.00,   37.80, UA, RU, UA-14",
-            "Sukhumi,          43.00,   41.02, RU, GE, GE-AB",
-            "Tiraspol,         46.84,   29.63, RU, MD, MD-BD",
-            "Laayoune,         27.15,  -13.20, MA, EH, MA-15",
-            "Ramallah,         31.90,   35.20, IL, PS, PS-WBK",
+            "Simferopol,       44.95,   34.10, RU, UA, UA-43,  DE_FACTO",
+            "Sevastopol,       44.60,   33.53, RU, UA, UA-40,  DE_FACTO",
+            "Izvaryne,         48.33,   39.84, UA, RU, UA-09,  CONTESTED",
+            "Donetsk,          48.00,   37.80, UA, RU, UA-14,  CONTESTED",
+            "Sukhumi,          43.00,   41.02, RU, GE, GE-AB,  DE_FACTO",
+            "Tiraspol,         46.84,   29.63, RU, MD, MD-BD,  DE_FACTO",
+            "Laayoune,         27.15,  -13.20, MA, EH, MA-15,  DE_FACTO",
+            "Ramallah,         31.90,   35.20, IL, PS, PS-WBK, DE_FACTO",
     })
     void disputedLandNamesTheControllingAndTheClaimingState(String place, double lat, double lon, String country,
-                                                           String claimedBy, String subdivision) {
+                                                           String claimedBy, String subdivision, Control control) {
         GeoLocation location = index.locate(lat, lon);
 
         assertThat(location.zone()).isEqualTo(Zone.LAND);
         assertThat(location.country().code()).isEqualTo(country);
         assertThat(location.claimedBy().code()).isEqualTo(claimedBy);
+        assertThat(location.control()).isEqualTo(control);
         assertThat(location.disputed()).isTrue();
         assertThat(location.subdivision().code()).isEqualTo(subdivision);
     }
@@ -96,7 +97,11 @@ class KnownPlacesTest {
 
         assertThat(index.regionAt(10.02, 139.72)).as("no Natural Earth polygon here").isEqualTo(-1);
         assertThat(ulithi.country().code()).isEqualTo("FM");
-        assertThat(ulithi.subdivision().code()).isEqualTo("FM-YAP");
+        assertThat(ulithi.zone()).isEqualTo(Zone.TERRITORIAL);
+        assertThat(index.distanceKm(10.02, 139.72, java.util.Set.of("FM-YAP")))
+                .as("Yap's Natural Earth polygons are farther than 12 nmi: no subdivision is guessed")
+                .isGreaterThan(GeoIndex.TERRITORIAL_SEA_KM);
+        assertThat(ulithi.subdivision()).isNull();
     }
 
     @Test

@@ -16,7 +16,7 @@ public final class FleetSummary {
                 .forEach(rig -> restricted.merge(rig.area(), 1, Integer::sum));
         int restrictedRigs = restricted.values().stream().mapToInt(Integer::intValue).sum();
         String places = restricted.entrySet().stream()
-                .map(entry -> entry.getKey().displayName() + " (" + entry.getKey().countryCode() + ") x" + entry.getValue())
+                .map(entry -> entry.getKey().displayName() + " (" + entry.getKey().jurisdiction() + ") x" + entry.getValue())
                 .collect(Collectors.joining(", "));
         long areas = fleet.stream().map(RigSpec::area).distinct().count();
         return fleet.size() + " simulated rigs in " + areas + " areas; " + restrictedRigs + " in restricted places"

@@ -5,6 +5,7 @@ import io.hashfence.collector.compliance.ComplianceState;
 import io.hashfence.collector.compliance.FindingKind;
 import io.hashfence.collector.compliance.Severity;
 import io.hashfence.collector.compliance.Trust;
+import io.hashfence.geo.GeoLocation;
 import java.util.EnumMap;
 import java.util.Map;
 
@@ -62,9 +63,18 @@ final class AlertConditions {
     }
 
     private static String describe(Assessment a) {
-        String where = a.where().subdivision() == null ? "international waters"
-                : a.where().subdivision().name() + " (" + a.where().subdivision().code() + "), "
-                + a.where().country().name() + " (" + a.where().country().code() + ")";
+        GeoLocation at = a.where();
+        if (at.country() == null) {
+            return "international waters";
+        }
+        String subdivision = at.subdivision() == null ? ""
+                : at.subdivision().name() + " (" + at.subdivision().code() + "), ";
+        String claim = switch (at.control()) {
+            case UNDISPUTED -> "";
+            case DE_FACTO -> ", de facto; claimed by " + at.claimedBy().name() + " (" + at.claimedBy().code() + ")";
+            case CONTESTED -> "; claimed by " + at.claimedBy().name() + " (" + at.claimedBy().code() + ")";
+        };
+        String where = subdivision + at.country().name() + " (" + at.country().code() + claim + ")";
         return switch (a.where().zone()) {
             case LAND -> where;
             case TERRITORIAL -> "the territorial waters of " + where;

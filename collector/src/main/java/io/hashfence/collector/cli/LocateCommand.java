@@ -74,10 +74,20 @@ public final class LocateCommand implements Callable<Integer> {
             default -> text.append("in international waters");
         }
         if (!answer.get("country").isNull()) {
-            text.append(answer.at("/subdivision/name").asText()).append(" (").append(answer.at("/subdivision/code").asText())
-                    .append("), ").append(answer.at("/country/name").asText()).append(" (")
-                    .append(answer.at("/country/code").asText()).append(")");
+            if (!answer.get("subdivision").isNull()) {
+                text.append(answer.at("/subdivision/name").asText()).append(" (")
+                        .append(answer.at("/subdivision/code").asText()).append("), ");
+            }
+            text.append(answer.at("/country/name").asText()).append(" (").append(answer.at("/country/code").asText());
+            if (!answer.get("claimed_by").isNull()) {
+                text.append(answer.at("/country/de_facto").asBoolean() ? ", de facto; claimed by " : "; claimed by ")
+                        .append(answer.at("/claimed_by/name").asText()).append(" (")
+                        .append(answer.at("/claimed_by/code").asText()).append(")");
+            }
+            text.append(")");
         }
+        JsonNode borderKm = answer.get("border_km");
+        text.append(borderKm.isNull() ? "; no border within 100 km" : "; " + borderKm.asDouble() + " km from the border");
         JsonNode verdict = answer.get("policy");
         text.append(System.lineSeparator()).append("policy ").append(verdict.get("origin").asText()).append(": ");
         if (!verdict.get("restricted").isNull()) {

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hashfence.geo.GeoIndex;
 import io.hashfence.geo.GeoLocation;
-import java.util.Locale;
 import java.util.function.Supplier;
 
 /**
@@ -35,15 +34,7 @@ public final class Locator {
         ObjectNode answer = JSON.createObjectNode();
         answer.put("lat", lat);
         answer.put("lon", lon);
-        answer.put("zone", where.zone().name().toLowerCase(Locale.ROOT));
-        if (where.country() == null) {
-            answer.putNull("country");
-            answer.putNull("subdivision");
-        } else {
-            answer.putObject("country").put("code", where.country().code()).put("name", where.country().name());
-            answer.putObject("subdivision").put("code", where.subdivision().code())
-                    .put("name", where.subdivision().name());
-        }
+        LocationJson.put(answer, where, geo.borderKm(lat, lon));
         ObjectNode verdict = answer.putObject("policy");
         verdict.put("origin", current.origin());
         current.restrictionAt(where).ifPresentOrElse(r -> verdict.putObject("restricted")

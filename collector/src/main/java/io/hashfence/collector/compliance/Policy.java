@@ -11,8 +11,9 @@ import java.util.function.Predicate;
 
 /**
  * The operator's sanctions policy: restricted jurisdictions, the near-border buffer that yields a
- * warning, and exemptions. A restriction matches a location whose country or subdivision has its code,
- * so a rule for UA-43 holds whichever country the boundary data puts Crimea under.
+ * warning, and exemptions. A restriction matches a location whose country, claiming state or subdivision
+ * has its code: a rule for UA-43 holds whichever country the boundary data puts Crimea under, a rule for UA
+ * covers Crimea (held by Russia, claimed by Ukraine) and a rule for RU covers it too.
  *
  * @param origin where it came from, for logs, alerts and reports
  * @param restrictedRegions the jurisdictions of {@code restrictions} resolved to boundaries once, because every
@@ -64,6 +65,7 @@ public record Policy(List<Restriction> restrictions, double nearBorderKm, List<E
     private static boolean matches(Jurisdiction jurisdiction, GeoLocation location) {
         String code = jurisdiction.code();
         return (location.country() != null && code.equals(location.country().code()))
+                || (location.claimedBy() != null && code.equals(location.claimedBy().code()))
                 || (location.subdivision() != null && code.equals(location.subdivision().code()));
     }
 }

@@ -101,7 +101,7 @@ public final class FleetMetrics implements MultiCollector {
                 }
                 if (a.where() != null && a.where().country() != null) {
                     country = a.where().country().code();
-                    subdivision = a.where().subdivision().code();
+                    subdivision = a.where().subdivision() == null ? "" : a.where().subdivision().code();
                 }
             }
             info.dataPoint(InfoDataPointSnapshot.builder().labels(labels.merge(Labels.of(

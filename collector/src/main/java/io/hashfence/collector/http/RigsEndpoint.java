@@ -7,9 +7,11 @@ import io.hashfence.collector.compliance.Assessment;
 import io.hashfence.collector.compliance.ComplianceEngine;
 import io.hashfence.collector.compliance.ComplianceEngine.RigCompliance;
 import io.hashfence.collector.compliance.Finding;
+import io.hashfence.collector.compliance.LocationJson;
 import io.hashfence.collector.fleet.RigKey;
 import io.hashfence.collector.fleet.RigRecord;
 import io.hashfence.collector.fleet.RigRegistry;
+import io.hashfence.geo.GeoIndex;
 import io.hashfence.protocol.Ids;
 import io.hashfence.protocol.RigId;
 import io.hashfence.protocol.SiteId;
@@ -30,11 +32,13 @@ public final class RigsEndpoint {
     private final RigRegistry registry;
     private final ComplianceEngine compliance;
     private final TelemetryCodec codec;
+    private final GeoIndex geo;
 
-    public RigsEndpoint(RigRegistry registry, ComplianceEngine compliance, TelemetryCodec codec) {
+    public RigsEndpoint(RigRegistry registry, ComplianceEngine compliance, TelemetryCodec codec, GeoIndex geo) {
         this.registry = registry;
         this.compliance = compliance;
         this.codec = codec;
+        this.geo = geo;
     }
 
     public Response list(Request request) {
@@ -79,19 +83,14 @@ public final class RigsEndpoint {
         return node;
     }
 
-    private static ObjectNode complianceView(RigCompliance known) {
+    private ObjectNode complianceView(RigCompliance known) {
         Assessment a = known.assessment();
         ObjectNode node = Response.MAPPER.createObjectNode();
         node.put("state", a.state().label());
         node.put("since", known.stateSince().toString());
         node.put("trust", a.trust().label());
         if (a.where() != null) {
-            node.put("zone", a.where().zone().name().toLowerCase(Locale.ROOT));
-            if (a.where().country() != null) {
-                node.putObject("country").put("code", a.where().country().code()).put("name", a.where().country().name());
-                node.putObject("subdivision").put("code", a.where().subdivision().code())
-                        .put("name", a.where().subdivision().name());
-            }
+            LocationJson.put(node, a.where(), geo.borderKm(a.lat(), a.lon()));
         }
         if (a.restriction() != null) {
             node.putObject("restriction").put("code", a.restriction().jurisdiction().code())
