@@ -1,6 +1,7 @@
 package io.hashfence.collector.compliance;
 
 import io.hashfence.collector.fleet.RigKey;
+import io.hashfence.geo.Control;
 import io.hashfence.geo.GeoLocation;
 import io.hashfence.geo.RegionSet;
 import java.time.Instant;
@@ -11,9 +12,11 @@ import java.util.function.Predicate;
 
 /**
  * The operator's sanctions policy: restricted jurisdictions, the near-border buffer that yields a
- * warning, and exemptions. A restriction matches a location whose country, claiming state or subdivision
- * has its code: a rule for UA-43 holds whichever country the boundary data puts Crimea under, a rule for UA
- * covers Crimea (held by Russia, claimed by Ukraine) and a rule for RU covers it too.
+ * warning, and exemptions. A restriction matches a location whose country or subdivision has its code,
+ * and land held de facto against another state's claim also by the claiming state's code: a rule for
+ * UA-43, for RU or for UA each covers Crimea (RU de facto, claimed by UA). Land a state claims and holds
+ * only in part (Donetsk oblast: UA, contested by RU) is not matched by the partial holder's code, since the
+ * data cannot tell which part a rig is in; name the subdivision (UA-14) to restrict it.
  *
  * @param origin where it came from, for logs, alerts and reports
  * @param restrictedRegions the jurisdictions of {@code restrictions} resolved to boundaries once, because every
@@ -65,7 +68,7 @@ public record Policy(List<Restriction> restrictions, double nearBorderKm, List<E
     private static boolean matches(Jurisdiction jurisdiction, GeoLocation location) {
         String code = jurisdiction.code();
         return (location.country() != null && code.equals(location.country().code()))
-                || (location.claimedBy() != null && code.equals(location.claimedBy().code()))
+                || (location.control() == Control.DE_FACTO && code.equals(location.claimedBy().code()))
                 || (location.subdivision() != null && code.equals(location.subdivision().code()));
     }
 }

@@ -261,7 +261,9 @@ final class HtmlReport {
     }
 
     private static String named(Place place, WorldMap map) {
-        return map.name(place.subdivision()) + " (" + place.subdivision() + "), " + map.name(place.country());
+        String country = map.name(place.country()) + " (" + place.country() + ")";
+        return place.subdivision() == null ? country
+                : map.name(place.subdivision()) + " (" + place.subdivision() + "), " + country;
     }
 
     private static String stateName(ComplianceState state) {
