@@ -40,6 +40,12 @@ public final class GeoIndex {
     private final int[] countryOfSubdivision;
     private final Map<String, Integer> countryByCode = new HashMap<>();
     private final Map<String, int[]> subdivisionRegionsByCode;
+    /** The answers, built once so that a lookup allocates nothing: per subdivision, LAND then TERRITORIAL. */
+    private final GeoLocation[] bySubdivision;
+    /** Per subdivision: whether {@link DisputedAreas} names it. */
+    private final boolean[] disputed;
+    /** Answers with no subdivision, per country: LAND then TERRITORIAL. */
+    private final GeoLocation[] byCountry;
 
     GeoIndex(BundleCodec.Bundle bundle) {
         // The two layers' edge indexes are independent: build them on two cores when there are two.
@@ -62,6 +68,28 @@ public final class GeoIndex {
             append(byCode, regions.subdivisions[r].code(), r);
         }
         subdivisionRegionsByCode = byCode;
+        Regions countryRegions = countryLayer.regions;
+        int m = countryRegions.count();
+        byCountry = new GeoLocation[2 * m];
+        for (int c = 0; c < m; c++) {
+            byCountry[c] = new GeoLocation(Zone.LAND, countryRegions.countries[c], null);
+            byCountry[m + c] = new GeoLocation(Zone.TERRITORIAL, countryRegions.countries[c], null);
+        }
+        bySubdivision = new GeoLocation[2 * n];
+        disputed = new boolean[n];
+        for (int r = 0; r < n; r++) {
+            if (countryOfSubdivision[r] < 0) {
+                continue;
+            }
+            DisputedAreas.Dispute dispute = DisputedAreas.of(regions.subdivisions[r].code());
+            disputed[r] = dispute != null;
+            for (Zone zone : new Zone[] {Zone.LAND, Zone.TERRITORIAL}) {
+                bySubdivision[(zone == Zone.LAND ? 0 : n) + r] = dispute == null
+                        ? new GeoLocation(zone, countryRegions.countries[countryOfSubdivision[r]], isoSubdivision(r))
+                        : new GeoLocation(zone, country(dispute.controller()), isoSubdivision(r),
+                                country(dispute.claimant()), dispute.control());
+            }
+        }
     }
 
     private static void append(Map<String, int[]> byCode, String code, int region) {
@@ -126,17 +154,20 @@ public final class GeoIndex {
             claimedBy = countryLayer.regions.countries[secondControls ? first : second];
         }
         int subdivision = subdivisionOf(country, anySubdivision, lat, lon);
-        Regions subdivisions = subdivisionLayer.regions;
-        Subdivision answered = subdivision < 0 || !subdivisions.subdivisions[subdivision].isIsoCode() ? null
-                : subdivisions.subdivisions[subdivision];
-        DisputedAreas.Dispute dispute = subdivision < 0 ? null
-                : DisputedAreas.of(subdivisions.subdivisions[subdivision].code());
-        if (dispute != null) {
-            return new GeoLocation(zone, country(dispute.controller()), answered, country(dispute.claimant()),
-                    dispute.control());
+        int zoneRow = zone == Zone.LAND ? 0 : 1;
+        if (subdivision >= 0 && (claimedBy == null || disputed[subdivision])) {
+            return bySubdivision[zoneRow * bySubdivision.length / 2 + subdivision];
         }
-        return new GeoLocation(zone, countryLayer.regions.countries[country], answered, claimedBy,
-                claimedBy == null ? Control.UNDISPUTED : Control.DE_FACTO);
+        if (claimedBy == null) {
+            return byCountry[zoneRow * byCountry.length / 2 + country];
+        }
+        Subdivision answered = subdivision < 0 ? null : isoSubdivision(subdivision);
+        return new GeoLocation(zone, countryLayer.regions.countries[country], answered, claimedBy, Control.DE_FACTO);
+    }
+
+    private Subdivision isoSubdivision(int region) {
+        Subdivision subdivision = subdivisionLayer.regions.subdivisions[region];
+        return subdivision.isIsoCode() ? subdivision : null;
     }
 
     /**
