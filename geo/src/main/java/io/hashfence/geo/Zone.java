@@ -8,8 +8,12 @@ package io.hashfence.geo;
 public enum Zone {
     /** Inside an admin-1 subdivision (land and inland waters as Natural Earth draws them). */
     LAND,
-    /** At sea within {@link GeoIndex#TERRITORIAL_SEA_KM} of the nearest subdivision's boundary. */
+    /**
+     * Inside a country's OpenStreetMap boundary but outside every Natural Earth subdivision: its
+     * territorial sea (and what the source draws as such: Peru's 200-nautical-mile maritime domain, the
+     * whole Antarctic Treaty area south of 60 S), and small islands Natural Earth leaves out.
+     */
     TERRITORIAL,
-    /** At sea farther than {@link GeoIndex#TERRITORIAL_SEA_KM} from every subdivision. */
+    /** Outside every country's boundary. */
     INTERNATIONAL
 }
