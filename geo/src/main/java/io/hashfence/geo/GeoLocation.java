@@ -43,9 +43,4 @@ public record GeoLocation(Zone zone, Country country, Subdivision subdivision, C
     public GeoLocation(Zone zone, Country country, Subdivision subdivision) {
         this(zone, country, subdivision, null, Control.UNDISPUTED);
     }
-
-    /** Whether another state claims the place. */
-    public boolean disputed() {
-        return control != Control.UNDISPUTED;
-    }
 }

@@ -62,7 +62,6 @@ class KnownPlacesTest {
         assertThat(location.country().code()).isEqualTo(country);
         assertThat(location.claimedBy().code()).isEqualTo(claimedBy);
         assertThat(location.control()).isEqualTo(control);
-        assertThat(location.disputed()).isTrue();
         assertThat(location.subdivision().code()).isEqualTo(subdivision);
     }
 
