@@ -106,6 +106,8 @@ class KnownPlacesTest {
     @Test
     void tenKmSouthOfVladivostokIsRussiaAndTheOpenSeaOfJapanIsInternational() {
         assertThat(index.locate(43.0255, 131.8855).country().code()).isEqualTo("RU");
+        assertThat(index.locate(43.03, 132.05)).as("Ussuri Bay").isEqualTo(new GeoLocation(Zone.TERRITORIAL,
+                new Country("RU", "Russia"), new Subdivision("RU-PRI", "Primor'ye")));
         assertThat(index.locate(41.5, 134.0).zone()).isEqualTo(Zone.INTERNATIONAL);
         assertThat(index.borderKm(41.5, 134.0)).as("farther than %s km from any sea border",
                 GeoIndex.MAX_DISTANCE_KM).isInfinite();

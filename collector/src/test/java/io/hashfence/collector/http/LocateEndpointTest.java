@@ -57,7 +57,8 @@ class LocateEndpointTest {
             "Lotfabad,        37.5186,  59.3423,  land, IR, IR-30",
             "Julfa,           38.9558,  45.6306,  land, AZ, AZ-CUL",
             
-            "10 km south of Vladivostok, 43.0255, 131.8855, land, RU, RU-PRI",
+            "10 km south of Vladivostok (Russky Island), 43.0255, 131.8855, land, RU, RU-PRI",
+            "Ussuri Bay south-east of Vladivostok, 43.03, 132.05, territorial, RU, RU-PRI",
     })
     void townsAndIslandsAreInTheirCountry(String place, double lat, double lon, String zone, String country,
                                           String subdivision) throws Exception {
