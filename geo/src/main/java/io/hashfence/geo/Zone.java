@@ -1,9 +1,9 @@
 package io.hashfence.geo;
 
 /**
- * Which kind of place a coordinate falls in. "Sea" means outside every subdivision: the oceans, and
- * the Caspian Sea, which Natural Earth leaves out of the admin-1 polygons. Lakes such as Baikal,
- * Victoria or the Great Lakes lie inside subdivisions there and count as {@link #LAND}.
+ * Which kind of place a coordinate falls in: on Natural Earth's land (lakes such as Baikal, Victoria or the
+ * Great Lakes lie inside its subdivisions and count as {@link #LAND}), in a country's waters as the
+ * OpenStreetMap boundary draws them, or outside every country (the open sea, and the middle of the Caspian).
  */
 public enum Zone {
     /** Inside an admin-1 subdivision (land and inland waters as Natural Earth draws them). */
