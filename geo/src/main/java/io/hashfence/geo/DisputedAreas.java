@@ -37,7 +37,7 @@ final class DisputedAreas {
             Map.entry("MD-BD", new Dispute("RU", "MD", Control.DE_FACTO)),      // Bender, held with Transnistria
             Map.entry("CY-X04~", new Dispute("TR", "CY", Control.DE_FACTO)),    // Northern Cyprus
             Map.entry("EH-X01~", new Dispute("MA", "EH", Control.DE_FACTO)),    // Western Sahara
-            Map.entry("PS-WBK", new Dispute("IL", "PS", Control.DE_FACTO)));    // the West Bank
+            Map.entry("PS-WBK~", new Dispute("IL", "PS", Control.DE_FACTO)));   // the West Bank
 
     private DisputedAreas() {
     }

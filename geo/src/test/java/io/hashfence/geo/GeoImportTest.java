@@ -35,6 +35,21 @@ class GeoImportTest {
                [[[178.8,-0.2],[180,-0.2],[180,5.2],[178.8,5.2],[178.8,-0.2]]],
                [[[-180,-0.2],[-178.8,-0.2],[-178.8,5.2],[-180,5.2],[-180,-0.2]]]]}}""";
 
+    /** The ISO 3166-2 list as the iso-3166 package's 2.js spells it: the two codes above, and no other. */
+    private static final String ISO_LIST = """
+            export const iso31662 = [
+              {
+                code: 'FJ-AB',
+                name: 'Split',
+                parent: 'FJ'
+              },
+              {
+                code: 'SM-01',
+                name: 'Square',
+                parent: 'SM'
+              }
+            ]""";
+
     @TempDir
     Path dir;
 
@@ -47,8 +62,10 @@ class GeoImportTest {
         Files.writeString(input, "{\"type\":\"FeatureCollection\",\"features\":[" + String.join(",", features) + "]}");
         Path countries = dir.resolve("countries.json");
         Files.writeString(countries, "{\"type\":\"FeatureCollection\",\"features\":[" + countryFeatures + "]}");
+        Path isoList = dir.resolve("2.js");
+        Files.writeString(isoList, ISO_LIST);
         Path output = dir.resolve("bundle.gz");
-        GeoImport.main(new String[] {countries.toString(), input.toString(), output.toString()});
+        GeoImport.main(new String[] {countries.toString(), input.toString(), isoList.toString(), output.toString()});
         try (InputStream in = Files.newInputStream(output)) {
             return GeoIndex.load(in);
         }
@@ -81,6 +98,16 @@ class GeoImportTest {
         assertThat(index.distanceKm(2.5, 10.1, java.util.Set.of("SM-01"))).isBetween(11.0, 11.2);
         assertThat(index.borderKm(2.5, 10.1)).as("to the edge of San Marino's sea at 10.2").isBetween(11.0, 11.2);
         assertThat(index.borderKm(2.5, 10.3)).as("from international waters").isBetween(11.0, 11.2);
+    }
+
+    @Test
+    void aCodeTheIsoListLacksIsMarkedAndNeverAnswered() throws IOException {
+        GeoIndex index = imported(SQUARE_WITH_HOLE.replace("SM-01", "SM-09"));
+
+        assertThat(index.subdivisions()).extracting(Subdivision::code).containsExactly("SM-09~");
+        assertThat(index.locate(2, 2).country().code()).isEqualTo("SM");
+        assertThat(index.locate(2, 2).subdivision()).isNull();
+        assertThat(index.isKnownCode("SM-09")).as("a policy cannot name it").isFalse();
     }
 
     @Test

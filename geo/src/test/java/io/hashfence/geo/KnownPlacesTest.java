@@ -16,16 +16,13 @@ class KnownPlacesTest {
             "Tehran,        35.69,   51.39, IR, IR-07",
             "Pyongyang,     39.02,  125.75, KP, KP-01",
             "Havana,        23.11,  -82.37, CU, CU-03",
-            "Almaty,        43.24,   76.89, KZ, KZ-ALA",
             "Tokyo,         35.68,  139.69, JP, JP-13",
             "Austin,        30.27,  -97.74, US, US-TX",
             "Minsk,         53.90,   27.56, BY, BY-HM",
             "Rome,          41.89,   12.51, IT, IT-RM",
             "Suva Fiji,    -18.14,  178.44, FJ, FJ-C",
             // issue #15: towns Natural Earth's generalised borders put in the neighbouring country
-            "Narva,         59.3772, 28.1903, EE, EE-44",
             "Ivangorod,     59.3703, 28.2197, RU, RU-LEN",
-            "Kuznica,       53.5108, 23.6519, PL, PL-PD",
             "Hyesan,        41.4017, 128.1775, KP, KP-10",
             "Changbai,      41.42,   128.20, CN, CN-JL",
             "Bagrationovsk, 54.387,  20.64,  RU, RU-KGD",
@@ -51,8 +48,6 @@ class KnownPlacesTest {
             "Donetsk,          48.00,   37.80, UA, RU, UA-14,  CONTESTED",
             "Sukhumi,          43.00,   41.02, RU, GE, GE-AB,  DE_FACTO",
             "Tiraspol,         46.84,   29.63, RU, MD, MD-BD,  DE_FACTO",
-            "Laayoune,         27.15,  -13.20, MA, EH, MA-15,  DE_FACTO",
-            "Ramallah,         31.90,   35.20, IL, PS, PS-WBK, DE_FACTO",
     })
     void disputedLandNamesTheControllingAndTheClaimingState(String place, double lat, double lon, String country,
                                                            String claimedBy, String subdivision, Control control) {
@@ -63,6 +58,21 @@ class KnownPlacesTest {
         assertThat(location.claimedBy().code()).isEqualTo(claimedBy);
         assertThat(location.control()).isEqualTo(control);
         assertThat(location.subdivision().code()).isEqualTo(subdivision);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+            "Laayoune (MA-15~),  27.15, -13.20, MA, EH",
+            "Ramallah (PS-WBK~), 31.90,  35.20, IL, PS",
+    })
+    void disputedLandWithAnOutdatedCodeNamesBothStatesAndNoSubdivision(String place, double lat, double lon,
+                                                                      String country, String claimedBy) {
+        GeoLocation location = index.locate(lat, lon);
+
+        assertThat(location.country().code()).isEqualTo(country);
+        assertThat(location.claimedBy().code()).isEqualTo(claimedBy);
+        assertThat(location.control()).isEqualTo(Control.DE_FACTO);
+        assertThat(location.subdivision()).isNull();
     }
 
     @Test
@@ -81,6 +91,9 @@ class KnownPlacesTest {
             "Pristina (XK-X20~),      42.66,  21.17,   XK",
             "Vatican (VA-X01~),       41.9029, 12.4534, VA",
             "Hargeisa (SO-X11~),       9.56,  44.06,   SO",
+            "Narva (EE-44 until 2017), 59.3772, 28.1903, EE",
+            "Kuznica (PL-PD until 2018), 53.5108, 23.6519, PL",
+            "Almaty (KZ-ALA until 2020), 43.24, 76.89, KZ",
     })
     void placesWhoseOnlySubdivisionCodeIsNotIsoAnswerNoSubdivision(String place, double lat, double lon,
                                                                    String country) {
@@ -88,6 +101,24 @@ class KnownPlacesTest {
 
         assertThat(location.country().code()).isEqualTo(country);
         assertThat(location.subdivision()).isNull();
+        assertThat(location.zone()).isEqualTo(Zone.LAND);
+    }
+
+    @Test
+    void everyAnsweredSubdivisionCodeIsInTheIsoList() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(15);
+        int answered = 0;
+        for (int i = 0; i < 20_000; i++) {
+            double lat = Math.toDegrees(Math.asin(random.nextDouble(-1.0, 1.0)));
+            double lon = random.nextDouble(-180.0, 180.0);
+            Subdivision subdivision = index.locate(lat, lon).subdivision();
+            if (subdivision != null) {
+                answered++;
+                assertThat(subdivision.code()).as("(%s, %s)", lat, lon).matches("[A-Z]{2}-[A-Z0-9]{1,3}");
+                assertThat(subdivision.isIsoCode()).isTrue();
+            }
+        }
+        assertThat(answered).isGreaterThan(4_000);
     }
 
     @Test
