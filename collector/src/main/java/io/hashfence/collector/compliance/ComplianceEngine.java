@@ -277,7 +277,8 @@ public final class ComplianceEngine {
         }
         detail.append(String.format("; it now claims %.5f, %.5f in %s", fix.lat(), fix.lon(),
                 where.country() == null ? "international waters"
-                        : where.subdivision().code() + ", " + where.country().code()));
+                        : (where.subdivision() == null ? "" : where.subdivision().code() + ", ")
+                        + where.country().code()));
         return detail.append(", which is no credible move out: ").append(String.join("; ", objections)).toString();
     }
 
