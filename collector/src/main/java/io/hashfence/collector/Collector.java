@@ -47,6 +47,7 @@ import io.hashfence.collector.report.ReportEndpoint;
 import io.hashfence.collector.site.CredentialStore;
 import io.hashfence.collector.site.RevocationWatch;
 import io.hashfence.collector.site.SiteAuthenticator;
+import io.hashfence.collector.storage.PrivateFiles;
 import io.hashfence.collector.transport.Transport;
 import io.hashfence.geo.GeoIndex;
 import io.hashfence.protocol.TelemetryCodec;
@@ -101,7 +102,7 @@ public final class Collector implements AutoCloseable {
 
     private Collector(CollectorConfig config, Clock clock) throws IOException, InterruptedException, PolicyException {
         config.mqtt().requireListener();
-        Files.createDirectories(config.dataDir());
+        PrivateFiles.directory(config.dataDir());
         CredentialStore credentials = new CredentialStore(config.dataDir());
         PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         new JvmMemoryMetrics().bindTo(meters);

@@ -1,10 +1,10 @@
 package io.hashfence.collector.audit;
 
+import io.hashfence.collector.storage.PrivateFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPair;
@@ -47,9 +47,8 @@ public final class AuditKey {
                         factory.generatePublic(new X509EncodedKeySpec(decode(publicFile))));
             }
             KeyPair pair = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
-            Files.createDirectories(dataDir);
-            Files.writeString(Files.createFile(privateFile,
-                            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))),
+            PrivateFiles.directory(dataDir);
+            Files.writeString(Files.createFile(privateFile, PrivateFiles.ownerOnly()),
                     Base64.getEncoder().encodeToString(pair.getPrivate().getEncoded()));
             Files.writeString(publicFile, Base64.getEncoder().encodeToString(pair.getPublic().getEncoded()));
             return new AuditKey(pair.getPrivate(), pair.getPublic());

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.hashfence.collector.fleet.RigKey;
 import io.hashfence.collector.storage.Directories;
 import io.hashfence.collector.storage.DurableMark;
+import io.hashfence.collector.storage.PrivateFiles;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -54,7 +55,7 @@ public final class EventLog implements AutoCloseable {
     private EventLog(Path file, Clock clock, ChainVerifier.Result existing) throws IOException {
         this.file = file;
         this.clock = clock;
-        this.channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        this.channel = PrivateFiles.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         channel.truncate(existing.validBytes());
         channel.position(existing.validBytes());
         this.enqueued = new AtomicLong(existing.headSeq());
@@ -222,13 +223,13 @@ public final class EventLog implements AutoCloseable {
             Checkpoint checkpoint = new Checkpoint(unsigned.throughSeq(), unsigned.throughHash(), unsigned.throughTime(),
                     unsigned.createdAt(), unsigned.state(), key.sign(unsigned.signedContent()));
             Path checkpoints = dataDir.resolve(AuditFiles.CHECKPOINTS);
-            try (FileChannel out = FileChannel.open(checkpoints, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+            try (FileChannel out = PrivateFiles.open(checkpoints, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                     StandardOpenOption.APPEND)) {
                 out.write(ByteBuffer.wrap((checkpoint.toLine() + "\n").getBytes(StandardCharsets.UTF_8)));
                 out.force(false);
             }
             Path rest = dataDir.resolve(FILE_NAME + ".compacting");
-            FileChannel compacted = FileChannel.open(rest, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+            FileChannel compacted = PrivateFiles.open(rest, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                     StandardOpenOption.TRUNCATE_EXISTING);
             try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ)) {
                 long size = in.size();

@@ -43,8 +43,11 @@ public final class ReportCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = "--data-dir", paramLabel = "DIR",
-            description = "the collector's data directory (default: $HASHFENCE_DATA_DIR, else ./data)")
+            description = "the collector's data directory (default: $HASHFENCE_DATA_DIR, else data_dir from --config, else ./data)")
     Path dataDir;
+
+    @Option(names = "--config", paramLabel = "FILE", description = "the collector's YAML config file, for its data_dir")
+    Path config;
 
     private final Clock clock;
 
@@ -67,9 +70,9 @@ public final class ReportCommand implements Callable<Integer> {
         }
         ReportFormat chosen = ReportFormat.fromLabel(format).orElseThrow(() -> new ParameterException(spec.commandLine(),
                 "--format must be " + ReportFormat.choices() + ", got \"" + format + "\""));
-        Path dir = DataDirectory.resolve(dataDir);
+        Path dir = DataDirectory.resolve(dataDir, config);
         if (!Files.isDirectory(dir)) {
-            throw new ParameterException(spec.commandLine(), "--data-dir " + dir + " is not a directory");
+            throw new ParameterException(spec.commandLine(), "the data directory " + dir + " is not a directory (set it with --data-dir, --config or HASHFENCE_DATA_DIR)");
         }
         Report report;
         try {

@@ -23,12 +23,16 @@ public final class VerifyCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--data-dir", paramLabel = "DIR", description = "the collector's data directory (default: ./data)")
+    @Option(names = "--data-dir", paramLabel = "DIR",
+            description = "the collector's data directory (default: $HASHFENCE_DATA_DIR, else data_dir from --config, else ./data)")
     Path dataDir;
+
+    @Option(names = "--config", paramLabel = "FILE", description = "the collector's YAML config file, for its data_dir")
+    Path config;
 
     @Override
     public Integer call() throws Exception {
-        Path dir = DataDirectory.resolve(dataDir);
+        Path dir = DataDirectory.resolve(dataDir, config);
         Path file = dir.resolve(EventLog.FILE_NAME);
         if (!Files.exists(file)) {
             throw new ParameterException(spec.commandLine(), "no event log at " + file);

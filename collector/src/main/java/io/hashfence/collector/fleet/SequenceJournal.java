@@ -2,6 +2,7 @@ package io.hashfence.collector.fleet;
 
 import io.hashfence.collector.storage.Directories;
 import io.hashfence.collector.storage.DurableMark;
+import io.hashfence.collector.storage.PrivateFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -96,7 +97,7 @@ public final class SequenceJournal implements AutoCloseable {
         }
         if (damaged) {
             Path copy = file.resolveSibling(FILE_NAME + ".damaged-" + System.currentTimeMillis());
-            Files.copy(file, copy);
+            PrivateFiles.copy(file, copy);
             LOG.error("{}: the damaged file is kept as {}; sequence numbers in the unreadable parts may be accepted "
                     + "again if resent", file, copy);
         }
@@ -210,7 +211,7 @@ public final class SequenceJournal implements AutoCloseable {
      */
     private void compact() throws IOException {
         Path next = file.resolveSibling(FILE_NAME + ".compacting");
-        FileChannel fresh = FileChannel.open(next, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+        FileChannel fresh = PrivateFiles.open(next, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.TRUNCATE_EXISTING);
         try {
             buffer.clear();

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hashfence.collector.storage.PrivateFiles;
 import io.hashfence.protocol.SiteId;
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -11,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -119,7 +119,7 @@ public final class CredentialStore {
     }
 
     private void write(Map<SiteId, SiteCredential> credentials) throws IOException {
-        Files.createDirectories(file.getParent());
+        PrivateFiles.directory(file.getParent());
         ObjectNode root = JSON.createObjectNode();
         root.put("format", "hashfence-sites-v1");
         root.put("algorithm", TokenHasher.ALGORITHM);
@@ -133,8 +133,7 @@ public final class CredentialStore {
                     .put("iterations", credential.iterations())
                     .put("created", credential.created().toString());
         }
-        Path temporary = Files.createTempFile(file.getParent(), FILE_NAME, ".tmp",
-                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        Path temporary = Files.createTempFile(file.getParent(), FILE_NAME, ".tmp", PrivateFiles.ownerOnly());
         try {
             JSON.writerWithDefaultPrettyPrinter().writeValue(temporary.toFile(), root);
             try {
