@@ -48,6 +48,7 @@ import io.hashfence.collector.site.CredentialStore;
 import io.hashfence.collector.site.RevocationWatch;
 import io.hashfence.collector.site.SiteAuthenticator;
 import io.hashfence.collector.storage.PrivateFiles;
+import io.hashfence.collector.storage.StorageHealth;
 import io.hashfence.collector.transport.Transport;
 import io.hashfence.geo.GeoIndex;
 import io.hashfence.protocol.TelemetryCodec;
@@ -118,10 +119,11 @@ public final class Collector implements AutoCloseable {
         LOG.info("boundary data and IP database loaded in {} ms", (System.nanoTime() - started) / 1_000_000);
 
         LogReplay replay = LogReplay.startingFrom(config.dataDir());
-        eventLog = EventLog.open(config.dataDir(), clock, replay);
+        StorageHealth storage = new StorageHealth(meters);
+        eventLog = EventLog.open(config.dataDir(), clock, replay, storage);
         auditor = new Auditor(eventLog, replay.rigs());
         SequenceWindows seen = new SequenceWindows();
-        journal = SequenceJournal.open(config.dataDir(), seen);
+        journal = SequenceJournal.open(config.dataDir(), seen, storage);
         registry = new RigRegistry(clock, config.fleet(), seen);
         policy = new PolicyStore(config.compliance().policyFile(), new PolicyParser(geo), meters,
                 this::policyChanged);
@@ -155,7 +157,7 @@ public final class Collector implements AutoCloseable {
         http = new HttpServer(config.http(), transport, List.of(
                 config.http().protectMetrics() ? Route.withToken(HttpMethod.GET, "/metrics", metrics)
                         : Route.open(HttpMethod.GET, "/metrics", metrics),
-                Route.open(HttpMethod.GET, "/healthz", new HealthEndpoint(registry)),
+                Route.open(HttpMethod.GET, "/healthz", new HealthEndpoint(registry, storage)),
                 Route.open(HttpMethod.GET, "/api/v1/rigs", rigs::list),
                 Route.open(HttpMethod.GET, "/api/v1/rigs/{site}/{rig}", rigs::one),
                 Route.open(HttpMethod.GET, "/api/v1/locate", new LocateEndpoint(new Locator(geo, policy))),

@@ -5,6 +5,7 @@ import io.hashfence.collector.fleet.RigKey;
 import io.hashfence.collector.storage.Directories;
 import io.hashfence.collector.storage.DurableMark;
 import io.hashfence.collector.storage.PrivateFiles;
+import io.hashfence.collector.storage.StorageHealth;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,6 +19,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -45,6 +47,7 @@ public final class EventLog implements AutoCloseable {
     private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
     private final AtomicLong enqueued;
     private final DurableMark durable;
+    private final StorageHealth health;
     private final Thread writer;
     private volatile String headHash;
     private volatile boolean closing;
@@ -52,9 +55,15 @@ public final class EventLog implements AutoCloseable {
     private record Pending(long seq, Instant time, EventType type, String site, String rig, JsonNode data) {
     }
 
-    private EventLog(Path file, Clock clock, ChainVerifier.Result existing) throws IOException {
+    /** The newest record on disk: its sequence number and hash (0 and the genesis hash for an empty log). */
+    public record Head(long seq, String hash) {
+    }
+
+    private EventLog(Path file, Clock clock, ChainVerifier.Result existing, StorageHealth health) throws IOException {
         this.file = file;
         this.clock = clock;
+        this.health = health;
+        health.track(file);
         this.channel = PrivateFiles.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         channel.truncate(existing.validBytes());
         channel.position(existing.validBytes());
@@ -73,7 +82,16 @@ public final class EventLog implements AutoCloseable {
      *
      * @param replay receives every intact record, oldest first, to rebuild state from
      */
-    public static EventLog open(Path dataDir, Clock clock, Consumer<AuditEvent> replay)
+    public static EventLog open(Path dataDir, Clock clock, Consumer<AuditEvent> replay) throws IOException {
+        return open(dataDir, clock, replay, StorageHealth.unexported());
+    }
+
+    /**
+     * {@link #open(Path, Clock, Consumer)}, reporting failed writes and a cut last record to {@code health}.
+     * What is cut is kept as {@code events.log.damaged-MILLIS}: a crash leaves a torn line there, but it may
+     * also be a complete record someone edited, which is evidence.
+     */
+    public static EventLog open(Path dataDir, Clock clock, Consumer<AuditEvent> replay, StorageHealth health)
             throws IOException {
         Path file = dataDir.resolve(FILE_NAME);
         AuditFiles.Verified verified = AuditFiles.verify(dataDir, replay);
@@ -84,11 +102,21 @@ public final class EventLog implements AutoCloseable {
                 throw new IOException("the event log " + file + " fails verification at " + problem
                         + "; run 'hashfence-collector verify --data-dir " + dataDir + "' and keep the file as evidence");
             }
-            LOG.warn("cutting a torn last record from {} ({}); {} intact records remain", file, problem,
-                    result.records());
+            keepCut(file, result.validBytes(), problem, clock);
+            health.cut(file, 1);
         }
         LOG.info("event log {}: {} records, chain verified, head {}", file, result.records(), result.headHash());
-        return new EventLog(file, clock, result);
+        return new EventLog(file, clock, result, health);
+    }
+
+    private static void keepCut(Path file, long validBytes, ChainVerifier.Problem problem, Clock clock)
+            throws IOException {
+        byte[] content = Files.readAllBytes(file);
+        Path kept = file.resolveSibling(FILE_NAME + ".damaged-" + clock.millis());
+        PrivateFiles.write(kept, Arrays.copyOfRange(content, (int) validBytes, content.length));
+        LOG.error("{}: cut the last record, bytes {} to {} ({}); kept as {}. A crash in the middle of a write "
+                        + "leaves such a record, but so does an edit: compare it with the chain before deleting it",
+                file, validBytes, content.length, problem, kept);
     }
 
     /** Queues an event; it is durable once {@link #durable(long)} for the returned sequence completes. */
@@ -147,6 +175,7 @@ public final class EventLog implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 return;
             } catch (IOException e) {
+                health.writeFailed(file, e);
                 LOG.error("cannot write the event log {}; {} event(s) are held in memory and retried: {}", file,
                         batch.size(), e.getMessage());
                 sleepQuietly();
@@ -184,6 +213,14 @@ public final class EventLog implements AutoCloseable {
         }
         headHash = prev;
         durable.advance(batch.get(batch.size() - 1).seq());
+        health.writeSucceeded(file);
+    }
+
+    /** The newest record on disk, its number and hash read together. */
+    public Head head() {
+        synchronized (writeLock) {
+            return new Head(durable.get(), headHash);
+        }
     }
 
     /**

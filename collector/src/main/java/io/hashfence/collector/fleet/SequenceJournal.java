@@ -3,6 +3,7 @@ package io.hashfence.collector.fleet;
 import io.hashfence.collector.storage.Directories;
 import io.hashfence.collector.storage.DurableMark;
 import io.hashfence.collector.storage.PrivateFiles;
+import io.hashfence.collector.storage.StorageHealth;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -35,6 +36,7 @@ public final class SequenceJournal implements AutoCloseable {
     private final Path file;
     private final SequenceWindows windows;
     private final long compactAtLeast;
+    private final StorageHealth health;
     private final JournalFormat format = new JournalFormat();
     private final ByteBuffer buffer = ByteBuffer.allocate(BUFFER_BYTES);
     private final Object lock = new Object();
@@ -50,10 +52,13 @@ public final class SequenceJournal implements AutoCloseable {
     private record Arrived(RigKey rig, long seq) {
     }
 
-    private SequenceJournal(Path file, SequenceWindows windows, long compactAtLeast) throws IOException {
+    private SequenceJournal(Path file, SequenceWindows windows, long compactAtLeast, StorageHealth health)
+            throws IOException {
         this.file = file;
         this.windows = windows;
         this.compactAtLeast = compactAtLeast;
+        this.health = health;
+        health.track(file);
         compact();
         writer = new Thread(this::writeLoop, "sequence-journal-writer");
         writer.setDaemon(true);
@@ -66,10 +71,20 @@ public final class SequenceJournal implements AutoCloseable {
      * for inspection; a file that cannot be read at all stops the start.
      */
     public static SequenceJournal open(Path dataDir, SequenceWindows windows) throws IOException {
-        return open(dataDir, windows, COMPACT_AT_LEAST);
+        return open(dataDir, windows, StorageHealth.unexported());
+    }
+
+    /** {@link #open(Path, SequenceWindows)}, reporting failed writes and a cut last record to {@code health}. */
+    public static SequenceJournal open(Path dataDir, SequenceWindows windows, StorageHealth health) throws IOException {
+        return open(dataDir, windows, COMPACT_AT_LEAST, health);
     }
 
     static SequenceJournal open(Path dataDir, SequenceWindows windows, long compactAtLeast) throws IOException {
+        return open(dataDir, windows, compactAtLeast, StorageHealth.unexported());
+    }
+
+    private static SequenceJournal open(Path dataDir, SequenceWindows windows, long compactAtLeast,
+                                        StorageHealth health) throws IOException {
         Path file = dataDir.resolve(FILE_NAME);
         JournalReplay.Result replayed;
         try {
@@ -77,18 +92,19 @@ public final class SequenceJournal implements AutoCloseable {
         } catch (IOException e) {
             throw new IOException("cannot read the sequence journal " + file + ": " + e.getMessage(), e);
         }
-        report(file, replayed);
+        report(file, replayed, health);
         LOG.info("sequence journal {}: {} records read, sequence windows of {} rigs restored", file,
                 replayed.records(), windows.size());
-        return new SequenceJournal(file, windows, compactAtLeast);
+        return new SequenceJournal(file, windows, compactAtLeast, health);
     }
 
-    private static void report(Path file, JournalReplay.Result replayed) throws IOException {
+    private static void report(Path file, JournalReplay.Result replayed, StorageHealth health) throws IOException {
         boolean damaged = false;
         for (JournalReplay.Unreadable stretch : replayed.unreadable()) {
             if (stretch.isTornTail(replayed.size())) {
                 LOG.warn("{}: cutting a torn last record at offset {} ({} bytes, {}): a crash in the middle of a write",
                         file, stretch.from(), stretch.to() - stretch.from(), stretch.problem());
+                health.cut(file, 1);
             } else {
                 damaged = true;
                 LOG.error("{}: bytes at offsets {} to {} are unreadable ({}); skipped, the records around them were read",
@@ -163,8 +179,10 @@ public final class SequenceJournal implements AutoCloseable {
         while (true) {
             try {
                 write(batch);
+                health.writeSucceeded(file);
                 return;
             } catch (IOException e) {
+                health.writeFailed(file, e);
                 LOG.error("cannot write the sequence journal {}; {} record(s) and their PUBACKs wait, retried: {}",
                         file, batch.size(), e.getMessage());
                 Thread.sleep(1000);

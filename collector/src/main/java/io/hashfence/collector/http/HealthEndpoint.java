@@ -1,18 +1,37 @@
 package io.hashfence.collector.http;
 
 import io.hashfence.collector.fleet.RigRegistry;
+import io.hashfence.collector.storage.StorageHealth;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** {@code GET /healthz}: answers 200 while the collector serves, with the size of the fleet it knows. */
+/**
+ * {@code GET /healthz}: 200 while the collector serves and can write its durable files, with the size of
+ * the fleet it knows; 503 naming each file that cannot be written (disk full, I/O error), because then no
+ * PUBACK goes out and agents hold their data.
+ */
 public final class HealthEndpoint implements Endpoint {
     private final RigRegistry registry;
+    private final StorageHealth storage;
 
-    public HealthEndpoint(RigRegistry registry) {
+    public HealthEndpoint(RigRegistry registry, StorageHealth storage) {
         this.registry = registry;
+        this.storage = storage;
     }
 
     @Override
     public Response handle(Request request) {
-        return Response.ok(Map.of("status", "ok", "rigs", registry.size()));
+        Map<String, String> failing = storage.failing();
+        if (failing.isEmpty()) {
+            return Response.ok(Map.of("status", "ok", "rigs", registry.size()));
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", "storage_failing");
+        body.put("rigs", registry.size());
+        body.put("reason", "cannot write " + String.join(", ", failing.keySet())
+                + "; messages are not acknowledged until it can");
+        body.put("failing", failing);
+        return Response.json(HttpResponseStatus.SERVICE_UNAVAILABLE, body);
     }
 }
