@@ -15,6 +15,7 @@ import io.hashfence.collector.audit.Auditor;
 import io.hashfence.collector.audit.EventLog;
 import io.hashfence.collector.audit.LogReplay;
 import io.hashfence.collector.audit.RecordedRig;
+import io.hashfence.collector.audit.Witness;
 import io.hashfence.collector.compliance.ComplianceEngine;
 import io.hashfence.collector.compliance.ComplianceState;
 import io.hashfence.collector.compliance.IpCountryDatabase;
@@ -100,6 +101,7 @@ public final class Collector implements AutoCloseable {
     private final ScheduledExecutorService timers;
     private final MqttServer mqtt;
     private final HttpServer http;
+    private final Witness witness;
 
     private Collector(CollectorConfig config, Clock clock) throws IOException, InterruptedException, PolicyException {
         config.mqtt().requireListener();
@@ -177,6 +179,13 @@ public final class Collector implements AutoCloseable {
         long reassess = config.compliance().reassessInterval().toMillis();
         timers.scheduleWithFixedDelay(guarded("reassessment", this::reassessAll), reassess, reassess,
                 TimeUnit.MILLISECONDS);
+        if (config.audit().witnessDir() != null) {
+            witness = Witness.open(config.audit().witnessDir(), AuditKey.loadOrCreate(config.dataDir()), clock);
+            witness.witness(eventLog.head());
+            timers.scheduleWithFixedDelay(guarded("witnessing the event log", this::witness), 1, 1, TimeUnit.MINUTES);
+        } else {
+            witness = null;
+        }
         if (config.audit().retention() != null) {
             AuditKey key = AuditKey.loadOrCreate(config.dataDir());
             Duration retention = config.audit().retention();
@@ -292,6 +301,14 @@ public final class Collector implements AutoCloseable {
         }
     }
 
+    private void witness() {
+        try {
+            witness.witness(eventLog.head());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the witness " + witness.file() + ": " + e.getMessage(), e);
+        }
+    }
+
     /** Runs on the timers thread, like the periodic reassessment, so that two never judge a rig at once. */
     private void policyChanged() {
         timers.execute(guarded("policy change", () -> {
@@ -331,6 +348,15 @@ public final class Collector implements AutoCloseable {
         return eventLog;
     }
 
+    /** The last head, once everything queued is on disk, so the witness holds the whole log. */
+    private void closeWitness() {
+        try (witness) {
+            witness.witness(eventLog.head());
+        } catch (IOException e) {
+            LOG.error("cannot write the last checkpoint to the witness {}: {}", witness.file(), e.getMessage());
+        }
+    }
+
     @Override
     public void close() {
         mqtt.close();
@@ -346,6 +372,9 @@ public final class Collector implements AutoCloseable {
         policy.close();
         notifier.close();
         eventLog.close();
+        if (witness != null) {
+            closeWitness();
+        }
         journal.close();
         gcMetrics.close();
         LOG.info("collector stopped");

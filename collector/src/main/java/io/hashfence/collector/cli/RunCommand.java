@@ -39,6 +39,10 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--alertmanager", paramLabel = "URL", description = "send alerts to this Alertmanager")
     String alertmanager;
 
+    @Option(names = "--witness-dir", paramLabel = "DIR",
+            description = "sign the event log's head into DIR every minute and at shutdown; put DIR on other storage")
+    Path witnessDir;
+
     @Override
     public Integer call() throws Exception {
         CollectorConfig settings = new ConfigLoader(System.getenv()).load(config);
@@ -53,6 +57,9 @@ public final class RunCommand implements Callable<Integer> {
         }
         if (policy != null) {
             settings = settings.withPolicyFile(policy);
+        }
+        if (witnessDir != null) {
+            settings = settings.withWitnessDir(witnessDir);
         }
         if (alertmanager != null) {
             settings = settings.withAlertmanager(Urls.http("--alertmanager", alertmanager));

@@ -4,11 +4,16 @@ import io.hashfence.collector.audit.AuditFiles;
 import io.hashfence.collector.audit.AuditKey;
 import io.hashfence.collector.audit.ChainVerifier;
 import io.hashfence.collector.audit.EventLog;
+import io.hashfence.collector.audit.WitnessCheck;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.PublicKey;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -18,7 +23,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code verify}: checks the whole event log's hash chain and names the first bad record. */
 @Command(name = "verify", mixinStandardHelpOptions = true,
-        description = "Verify the event log's hash chain; exit 0 if intact, 1 naming the first bad record.")
+        description = "Verify the event log's hash chain; exit 0 if intact, 1 naming the first bad record. With "
+                + "--witness-dir also check that the log reaches, and agrees with, every head witnessed there.")
 public final class VerifyCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -30,26 +36,58 @@ public final class VerifyCommand implements Callable<Integer> {
     @Option(names = "--config", paramLabel = "FILE", description = "the collector's YAML config file, for its data_dir")
     Path config;
 
+    @Option(names = "--witness-dir", paramLabel = "DIR",
+            description = "the witness directory the collector signed its log's head into (run --witness-dir)")
+    Path witnessDir;
+
     @Override
     public Integer call() throws Exception {
         Path dir = DataDirectory.resolve(dataDir, config);
         Path file = dir.resolve(EventLog.FILE_NAME);
         if (!Files.exists(file)) {
-            throw new ParameterException(spec.commandLine(), "no event log at " + file);
+            throw new ParameterException(spec.commandLine(), "no event log at " + file
+                    + " (set the data directory with --data-dir, --config or HASHFENCE_DATA_DIR)");
         }
-        AuditFiles.Verified verified = AuditFiles.verify(dir, event -> { });
+        WitnessCheck witness = witnessDir == null ? null : readWitness(dir);
+        Set<Long> witnessed = witness == null ? Set.of() : witness.witnessedSeqs();
+        Map<Long, String> hashes = new HashMap<>();
+        AuditFiles.Verified verified = AuditFiles.verify(dir, event -> {
+            if (witnessed.contains(event.seq())) {
+                hashes.put(event.seq(), event.hash());
+            }
+        });
         ChainVerifier.Result result = verified.chain();
-        verified.checkpoint().ifPresent(checkpoint -> spec.commandLine().getOut().printf(
+        PrintWriter out = spec.commandLine().getOut();
+        verified.checkpoint().ifPresent(checkpoint -> out.printf(
                 "checkpoint: records up to %d (%s) compacted; signed by audit key %s%n", checkpoint.throughSeq(),
                 checkpoint.throughTime(), AuditKey.fingerprint(uncheckedPublicKey(dir))));
-        if (result.intact()) {
-            spec.commandLine().getOut().printf("OK: %d records, chain intact, head %s (record %d)%n", result.records(),
-                    result.headHash(), result.headSeq());
-            return 0;
+        if (!result.intact()) {
+            out.printf("BROKEN: %s%n%d records before it verify; last good head %s%n", result.problem().get(),
+                    result.records(), result.headHash());
+            return 1;
         }
-        spec.commandLine().getOut().printf("BROKEN: %s%n%d records before it verify; last good head %s%n",
-                result.problem().get(), result.records(), result.headHash());
-        return 1;
+        if (witness != null) {
+            WitnessCheck.Result held = witness.compare(result, hashes, verified.checkpoint());
+            if (!held.agrees()) {
+                out.printf("BROKEN: %s%nthe chain itself is intact up to record %d (head %s), witness %s%n",
+                        held.problem().get(), result.headSeq(), result.headHash(), witnessDir);
+                return 1;
+            }
+            held.newest().ifPresentOrElse(newest -> out.printf(
+                    "witness: %d signed heads in %s agree; newest record %d at %s (audit key %s)%n", held.witnessed(),
+                    witnessDir, newest.seq(), newest.time(), AuditKey.fingerprint(uncheckedPublicKey(dir))),
+                    () -> out.printf("witness: no signed head in %s yet%n", witnessDir));
+        }
+        out.printf("OK: %d records, chain intact, head %s (record %d)%n", result.records(), result.headHash(),
+                result.headSeq());
+        return 0;
+    }
+
+    private WitnessCheck readWitness(Path dir) throws IOException {
+        if (!Files.isDirectory(witnessDir)) {
+            throw new ParameterException(spec.commandLine(), "--witness-dir " + witnessDir + " is not a directory");
+        }
+        return WitnessCheck.read(witnessDir, AuditKey.publicKey(dir));
     }
 
     private static PublicKey uncheckedPublicKey(Path dir) {

@@ -47,6 +47,10 @@ public record CollectorConfig(MqttConfig mqtt, HttpConfig http, Path dataDir, Fl
         return new CollectorConfig(mqtt, http, dataDir, fleet, compliance, alerts, newAudit);
     }
 
+    public CollectorConfig withWitnessDir(Path dir) {
+        return withAudit(audit.withWitnessDir(dir));
+    }
+
     public CollectorConfig withPolicyFile(Path file) {
         return withCompliance(compliance.withPolicyFile(file));
     }

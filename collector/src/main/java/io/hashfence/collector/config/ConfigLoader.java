@@ -42,7 +42,7 @@ public final class ConfigLoader {
     private static CollectorConfig fromYaml(JsonNode root, CollectorConfig defaults) {
         Section top = new Section(root, "", Set.of("mqtt", "http", "data_dir", "fleet", "compliance", "alerts",
                 "audit"));
-        Section audit = top.section("audit", Set.of("retention"));
+        Section audit = top.section("audit", Set.of("retention", "witness_dir"));
         Section mqtt = top.section("mqtt", Set.of("bind", "port", "max_message_bytes", "receive_maximum",
                 "connect_timeout", "proxy_protocol", "limits", "tls", "plain"));
         Section tls = mqtt.section("tls", Set.of("port", "cert_file", "key_file", "client_ca_file",
@@ -107,7 +107,8 @@ public final class ConfigLoader {
                         alerts.duration("resend_interval", a.resendInterval()),
                         alerts.duration("timeout", a.sinkTimeout()),
                         alerts.integer("webhook_attempts", a.webhookAttempts())),
-                new AuditConfig(audit.duration("retention", defaults.audit().retention())));
+                new AuditConfig(audit.duration("retention", defaults.audit().retention()),
+                        path(audit.text("witness_dir", null))));
     }
 
     private CollectorConfig withEnvironment(CollectorConfig config) {

@@ -1,0 +1,70 @@
+package io.hashfence.collector.audit;
+
+import io.hashfence.collector.storage.PrivateFiles;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Writes signed checkpoints of the event log's head to {@code witness.log} in a directory that should be on
+ * other storage (another disk, a mounted bucket). Whoever can rewrite the data directory can then still not
+ * cut records off the end of the log unnoticed: {@code verify --witness-dir} finds the log shorter than, or
+ * different from, what was witnessed.
+ */
+public final class Witness implements AutoCloseable {
+    public static final String FILE_NAME = "witness.log";
+    private static final Logger LOG = LoggerFactory.getLogger(Witness.class);
+
+    private final Path file;
+    private final AuditKey key;
+    private final Clock clock;
+    private final FileChannel channel;
+    private EventLog.Head lastWitnessed;
+
+    private Witness(Path file, AuditKey key, Clock clock, FileChannel channel) {
+        this.file = file;
+        this.key = key;
+        this.clock = clock;
+        this.channel = channel;
+    }
+
+    public static Witness open(Path directory, AuditKey key, Clock clock) throws IOException {
+        PrivateFiles.directory(directory);
+        Path file = directory.resolve(FILE_NAME);
+        FileChannel channel = PrivateFiles.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.APPEND);
+        LOG.info("witnessing the event log's head in {} (audit key {})", file, AuditKey.fingerprint(key.publicKey()));
+        return new Witness(file, key, clock, channel);
+    }
+
+    /** Signs and appends the head unless it is the one witnessed last; forced to disk before it returns. */
+    public synchronized void witness(EventLog.Head head) throws IOException {
+        if (head.equals(lastWitnessed)) {
+            return;
+        }
+        WitnessedHead unsigned = new WitnessedHead(head.seq(), head.hash(), clock.instant(), "");
+        WitnessedHead signed = new WitnessedHead(unsigned.seq(), unsigned.hash(), unsigned.time(),
+                key.sign(unsigned.signedContent()));
+        ByteBuffer line = ByteBuffer.wrap((signed.toLine() + "\n").getBytes(StandardCharsets.UTF_8));
+        while (line.hasRemaining()) {
+            channel.write(line);
+        }
+        channel.force(false);
+        lastWitnessed = head;
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    @Override
+    public synchronized void close() throws IOException {
+        channel.close();
+    }
+}
