@@ -1,0 +1,201 @@
+package io.hashfence.systemtest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.eclipse.paho.mqttv5.client.MqttClient;
+import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
+import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The collector's record and state files through the shipped jar: the witness catches a cut tail that the
+ * chain alone cannot, a cut last record is kept and counted, verify and report find the data directory the
+ * way run does, and the files are private to the collector's user.
+ */
+class StorageHardeningIT {
+    private static final Pattern MQTT_PORT = Pattern.compile("MQTT listening on [^:]+:(\\d+)");
+    private static final Pattern HTTP_PORT = Pattern.compile("HTTP listening on http://[^:]+:(\\d+)");
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final Duration START = Duration.ofSeconds(60);
+    private static final String SITE = "store-site";
+
+    @TempDir
+    Path workDir;
+
+    @Test
+    void theWitnessCatchesATailCutAtALineBoundaryThatThePlainChainCannot() throws Exception {
+        Path dataDir = workDir.resolve("data");
+        Path witnessDir = workDir.resolve("witness");
+        String token = addSite(dataDir);
+        JarProcess collector = run(dataDir, "--witness-dir", witnessDir.toString());
+        publishRigs(collector, token, 5);
+        collector.stop();
+
+        List<String> lines = Files.readAllLines(dataDir.resolve("events.log"), StandardCharsets.UTF_8);
+        assertThat(lines).hasSizeGreaterThan(3);
+        int kept = lines.size() - 2;
+        Files.write(dataDir.resolve("events.log"), lines.subList(0, kept), StandardCharsets.UTF_8);
+
+        JarProcess plain = collector("verify", "--data-dir", dataDir.toString());
+        assertThat(plain.waitFor(START)).as(plain.stdout()).isZero();
+        assertThat(plain.stdout()).contains("OK: " + kept + " records");
+
+        JarProcess witnessed = collector("verify", "--data-dir", dataDir.toString(), "--witness-dir",
+                witnessDir.toString());
+        assertThat(witnessed.waitFor(START)).as(witnessed.stdout()).isOne();
+        assertThat(witnessed.stdout()).contains("BROKEN: the log ends at record " + kept)
+                .contains("records " + (kept + 1) + " to " + lines.size() + " are missing");
+    }
+
+    @Test
+    void theWitnessAgreesWithAnUntouchedLogAndItsFilesArePrivate() throws Exception {
+        Path dataDir = workDir.resolve("data");
+        Path witnessDir = workDir.resolve("witness");
+        String token = addSite(dataDir);
+        JarProcess collector = run(dataDir, "--witness-dir", witnessDir.toString());
+        publishRigs(collector, token, 3);
+        collector.stop();
+
+        JarProcess verify = collector("verify", "--data-dir", dataDir.toString(), "--witness-dir",
+                witnessDir.toString());
+        assertThat(verify.waitFor(START)).as(verify.stdout()).isZero();
+        assertThat(verify.stdout()).contains("signed heads in " + witnessDir + " agree").contains("chain intact");
+
+        assertThat(mode(dataDir)).isEqualTo("rwx------");
+        assertThat(mode(witnessDir)).isEqualTo("rwx------");
+        for (Path file : List.of(dataDir.resolve("events.log"), dataDir.resolve("sequences.log"),
+                dataDir.resolve("sites.json"), dataDir.resolve("audit-signing.key"), witnessDir.resolve("witness.log"))) {
+            assertThat(mode(file)).as(file.toString()).isEqualTo("rw-------");
+        }
+    }
+
+    @Test
+    void anEditedCompleteLastRecordIsKeptLoggedAndCountedWhenStartUpCutsIt() throws Exception {
+        Path dataDir = workDir.resolve("data");
+        String token = addSite(dataDir);
+        JarProcess first = run(dataDir);
+        publishRigs(first, token, 2);
+        first.stop();
+
+        Path log = dataDir.resolve("events.log");
+        List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+        String last = lines.get(lines.size() - 1);
+        // A complete line no longer of the form HASH JSON: what start-up used to drop as "torn" without a trace.
+        String edited = last.substring(1);
+        lines.set(lines.size() - 1, edited);
+        Files.write(log, lines, StandardCharsets.UTF_8);
+        long validBytes = Files.size(log) - edited.getBytes(StandardCharsets.UTF_8).length - 1;
+
+        JarProcess restarted = run(dataDir);
+        restarted.awaitLog(Pattern.compile("ERROR .*cut the last record, bytes " + validBytes + " to "
+                + Files.size(log)), START);
+        int httpPort = Integer.parseInt(restarted.awaitLog(HTTP_PORT, START));
+        assertThat(get(httpPort, "/metrics", dataDir).body())
+                .contains("hashfence_storage_records_cut_total{file=\"events.log\"} 1.0");
+        restarted.stop();
+
+        try (Stream<Path> files = Files.list(dataDir)) {
+            Path kept = files.filter(file -> file.getFileName().toString().startsWith("events.log.damaged-"))
+                    .findFirst().orElseThrow(() -> new AssertionError("no events.log.damaged-* in " + dataDir));
+            assertThat(Files.readString(kept, StandardCharsets.UTF_8)).isEqualTo(edited + "\n");
+            assertThat(mode(kept)).isEqualTo("rw-------");
+        }
+    }
+
+    @Test
+    void verifyAndReportFindTheDataDirectoryFromTheConfigFileAndTheEnvironmentAsRunDoes() throws Exception {
+        Path dataDir = workDir.resolve("var-lib-hashfence");
+        String token = addSite(dataDir);
+        Files.writeString(workDir.resolve("collector.yml"), "data_dir: " + dataDir + "\n");
+        JarProcess collector = collector("run", "--config", "collector.yml", "--mqtt-port", "0", "--http-port", "0");
+        publishRigs(collector, token, 2);
+        collector.stop();
+
+        // The README's regulator example, as written, from the directory that holds collector.yml.
+        JarProcess report = collector("report", "--config", "collector.yml", "--from", "2026-07-01T00:00:00Z",
+                "--format", "html", "--out", "q3.html");
+        assertThat(report.waitFor(START)).as(report.stderr()).isZero();
+        assertThat(Files.readString(workDir.resolve("q3.html"), StandardCharsets.UTF_8)).contains("rig-1");
+        JarProcess verify = collector("verify", "--config", "collector.yml");
+        assertThat(verify.waitFor(START)).as(verify.stdout() + verify.stderr()).isZero();
+        assertThat(verify.stdout()).contains("chain intact");
+
+        JarProcess fromEnvironment = JarProcess.start(JarProcess.collectorJar(), workDir,
+                Map.of("HASHFENCE_DATA_DIR", dataDir.toString()), "verify");
+        assertThat(fromEnvironment.waitFor(START)).as(fromEnvironment.stdout()).isZero();
+        JarProcess nowhere = collector("verify");
+        assertThat(nowhere.waitFor(START)).isEqualTo(2);
+        assertThat(nowhere.stderr()).contains("no event log at data/events.log").contains("--config");
+    }
+
+    private String addSite(Path dataDir) throws Exception {
+        JarProcess add = collector("sites", "add", SITE, "--data-dir", dataDir.toString());
+        assertThat(add.waitFor(START)).as(add.stderr()).isZero();
+        String[] lines = add.stdout().strip().split("\n");
+        return lines[lines.length - 1].strip();
+    }
+
+    private JarProcess run(Path dataDir, String... more) throws IOException {
+        List<String> args = new java.util.ArrayList<>(List.of("run", "--data-dir", dataDir.toString(), "--mqtt-port",
+                "0", "--http-port", "0"));
+        args.addAll(List.of(more));
+        return collector(args.toArray(String[]::new));
+    }
+
+    private JarProcess collector(String... args) throws IOException {
+        return JarProcess.start(JarProcess.collectorJar(), workDir, Map.of(), args);
+    }
+
+    /** Publishes one QoS 1 message for each of {@code rigs} rigs; each returns once the collector acknowledged it. */
+    private static void publishRigs(JarProcess collector, String token, int rigs) throws Exception {
+        int port = Integer.parseInt(collector.awaitLog(MQTT_PORT, START));
+        MqttClient client = new MqttClient("tcp://127.0.0.1:" + port, "store-test", new MemoryPersistence());
+        MqttConnectionOptions options = new MqttConnectionOptions();
+        options.setUserName(SITE);
+        options.setPassword(token.getBytes(StandardCharsets.UTF_8));
+        options.setConnectionTimeout(30);
+        client.connect(options);
+        try {
+            for (int i = 1; i <= rigs; i++) {
+                client.publish("hashfence/v1/" + SITE + "/rig-" + i + "/telemetry",
+                        telemetry("rig-" + i, i).getBytes(StandardCharsets.UTF_8), 1, false);
+            }
+            client.disconnect();
+        } finally {
+            client.close();
+        }
+    }
+
+    static String telemetry(String rig, int i) {
+        return "{\"schema_version\":1,\"site\":\"" + SITE + "\",\"rig\":\"" + rig + "\",\"time\":\"" + Instant.now()
+                + "\",\"seq\":1,\"miner\":{\"type\":\"bmminer\",\"status\":\"mining\"},\"hashrate_hs\":1.1e14,"
+                + "\"power\":{\"watts\":3250,\"source\":\"miner\"},\"location\":{\"lat\":" + (30 + i * 0.1)
+                + ",\"lon\":-97.0,\"source\":\"static\"}}";
+    }
+
+    static HttpResponse<String> get(int port, String path, Path dataDir) throws IOException, InterruptedException {
+        String apiToken = Files.readString(dataDir.resolve("api-token"), StandardCharsets.UTF_8).strip();
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Authorization", "Bearer " + apiToken).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String mode(Path path) throws IOException {
+        return PosixFilePermissions.toString(Files.getPosixFilePermissions(path));
+    }
+}
