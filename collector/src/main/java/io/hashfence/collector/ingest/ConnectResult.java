@@ -6,6 +6,8 @@ public enum ConnectResult {
     BAD_CREDENTIALS("bad_credentials"),
     CERTIFICATE_MISMATCH("certificate_mismatch"),
     SERVER_BUSY("server_busy"),
+    /** Refused unchecked: the source address failed to log in too often in a row (MQTT 5 0x9F, 3.1.1 0x03). */
+    BACKED_OFF("backed_off"),
     TIMEOUT("timeout");
 
     private final String label;

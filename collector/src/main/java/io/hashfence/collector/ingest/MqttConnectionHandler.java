@@ -31,6 +31,7 @@ import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.util.ArrayDeque;
 import java.util.List;
+import java.net.InetAddress;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -184,18 +185,19 @@ final class MqttConnectionHandler extends ChannelInboundHandlerAdapter {
             refuseConnection(ctx, MqttReplies.notAuthorized(version));
             return;
         }
+        InetAddress source = services.inspector().inspect(ctx.channel()).clientAddress();
+        if (certified.isEmpty() && services.authenticator().backsOff(source)) {
+            services.metrics().connect(ConnectResult.BACKED_OFF);
+            services.clientWarnings().warn("backed-off", "refused CONNECT from {} for site {} unchecked: it failed to "
+                    + "log in too often", ctx.channel().remoteAddress(), Ids.isValid(user) ? user : "(invalid id)");
+            refuseConnection(ctx, MqttReplies.backedOff(version));
+            return;
+        }
         authenticating = true;
         ctx.channel().config().setAutoRead(false);
         Executor eventLoop = ctx.executor();
-        if (certified.isEmpty()) {
-            Optional<SiteCredential> known = services.authenticator().alreadyVerified(user, token);
-            if (known.isPresent()) {
-                onAuthenticated(ctx, user, keepAliveSeconds, known, null);
-                return;
-            }
-        }
         try {
-            (certified.isEmpty() ? services.authenticator().verify(user, token, services.authExecutor())
+            (certified.isEmpty() ? services.authenticator().verify(user, token, source, services.authExecutor())
                     : CompletableFuture.supplyAsync(() -> services.authenticator().authenticateByCertificate(user),
                             services.authExecutor()))
                     .whenCompleteAsync((site, failure) -> onAuthenticated(ctx, user, keepAliveSeconds, site, failure),

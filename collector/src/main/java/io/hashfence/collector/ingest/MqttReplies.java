@@ -60,6 +60,13 @@ final class MqttReplies {
                 : MqttConnectReturnCode.CONNECTION_REFUSED_SERVER_UNAVAILABLE);
     }
 
+    /** For a source address in failed-login back-off: MQTT 5 "connection rate exceeded". */
+    static MqttConnAckMessage backedOff(MqttVersion version) {
+        return refused(version == MqttVersion.MQTT_5
+                ? MqttConnectReturnCode.CONNECTION_REFUSED_CONNECTION_RATE_EXCEEDED
+                : MqttConnectReturnCode.CONNECTION_REFUSED_SERVER_UNAVAILABLE);
+    }
+
     static MqttConnAckMessage serverUnavailable(MqttVersion version) {
         return refused(version == MqttVersion.MQTT_5
                 ? MqttConnectReturnCode.CONNECTION_REFUSED_SERVER_UNAVAILABLE_5

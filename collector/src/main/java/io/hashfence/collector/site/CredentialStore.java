@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
+import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -20,13 +21,17 @@ import java.util.Optional;
 
 /**
  * The site credentials file ({@code sites.json} in the data directory, mode 0600). Reloaded when the
- * file changes, so that {@code sites add} takes effect in a running collector.
+ * file changes, so that {@code sites add} takes effect in a running collector. New tokens are stored as
+ * HMAC-SHA-256 under the data directory's {@link TokenKey}; a PBKDF2 hash an earlier version stored is
+ * checked the slow way once and then replaced by its HMAC ({@link #upgrade}).
  */
 public final class CredentialStore {
     public static final String FILE_NAME = "sites.json";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Path file;
+    private final Path dataDir;
+    private volatile TokenKey key;
     private volatile Snapshot snapshot = new Snapshot(Map.of(), null);
 
     private record Snapshot(Map<SiteId, SiteCredential> credentials, FileTime modified) {
@@ -34,6 +39,7 @@ public final class CredentialStore {
 
     public CredentialStore(Path dataDir) {
         this.file = dataDir.resolve(FILE_NAME);
+        this.dataDir = dataDir;
     }
 
     public Path file() {
@@ -67,11 +73,52 @@ public final class CredentialStore {
     private String issue(SiteId site, TokenHasher hasher) throws IOException {
         Map<SiteId, SiteCredential> credentials = new LinkedHashMap<>(current().credentials());
         String token = hasher.newToken();
-        byte[] salt = hasher.newSalt();
-        credentials.put(site, new SiteCredential(site, salt, TokenHasher.hash(token, salt, TokenHasher.ITERATIONS),
-                TokenHasher.ITERATIONS, Instant.now()));
+        credentials.put(site, hmacCredential(site, token, Instant.now()));
         write(credentials);
         return token;
+    }
+
+    /** Whether the token is the one the credential stands for; slow (tens of ms) only for a PBKDF2 entry. */
+    public boolean matches(SiteCredential credential, String token) throws IOException {
+        return switch (credential.scheme()) {
+            case HMAC_SHA256 -> MessageDigest.isEqual(key().hash(token), credential.hash());
+            case PBKDF2 -> TokenHasher.matchesPbkdf2(token, credential);
+        };
+    }
+
+    /**
+     * Replaces a PBKDF2 entry, whose token was just verified, by the token's HMAC (same issue time, so its
+     * sessions stay open). Does nothing if the entry changed meanwhile, e.g. the token was rotated.
+     *
+     * @return the site's credential now
+     */
+    public synchronized SiteCredential upgrade(SiteCredential verified, String token) throws IOException {
+        SiteCredential current = current().credentials().get(verified.site());
+        if (current == null || current.scheme() != TokenScheme.PBKDF2 || !current.sameAs(verified)) {
+            return current == null ? verified : current;
+        }
+        Map<SiteId, SiteCredential> credentials = new LinkedHashMap<>(current().credentials());
+        SiteCredential upgraded = hmacCredential(verified.site(), token, verified.created());
+        credentials.put(verified.site(), upgraded);
+        write(credentials);
+        return upgraded;
+    }
+
+    private SiteCredential hmacCredential(SiteId site, String token, Instant created) throws IOException {
+        return new SiteCredential(site, TokenScheme.HMAC_SHA256, new byte[0], key().hash(token), 0, created);
+    }
+
+    private TokenKey key() throws IOException {
+        TokenKey known = key;
+        if (known == null) {
+            synchronized (this) {
+                if (key == null) {
+                    key = TokenKey.loadOrCreate(dataDir);
+                }
+                known = key;
+            }
+        }
+        return known;
     }
 
     /** Every site's current credential, re-read if the file changed. */
@@ -108,8 +155,11 @@ public final class CredentialStore {
             Base64.Decoder base64 = Base64.getDecoder();
             for (JsonNode entry : root.path("sites")) {
                 SiteId site = SiteId.of(entry.path("site").asText());
-                credentials.put(site, new SiteCredential(site, base64.decode(entry.path("salt").asText()),
-                        base64.decode(entry.path("hash").asText()), entry.path("iterations").asInt(),
+                String label = entry.path("scheme").asText(TokenScheme.PBKDF2.label());
+                TokenScheme scheme = TokenScheme.fromLabel(label).orElseThrow(() -> new IllegalArgumentException(
+                        "site " + site + " has an unknown scheme \"" + label + "\""));
+                credentials.put(site, new SiteCredential(site, scheme, base64.decode(entry.path("salt").asText("")),
+                        base64.decode(entry.path("hash").asText()), entry.path("iterations").asInt(0),
                         Instant.parse(entry.path("created").asText())));
             }
             return Map.copyOf(credentials);
@@ -121,17 +171,18 @@ public final class CredentialStore {
     private void write(Map<SiteId, SiteCredential> credentials) throws IOException {
         PrivateFiles.directory(file.getParent());
         ObjectNode root = JSON.createObjectNode();
-        root.put("format", "hashfence-sites-v1");
-        root.put("algorithm", TokenHasher.ALGORITHM);
+        root.put("format", "hashfence-sites-v2");
         ArrayNode sites = root.putArray("sites");
         Base64.Encoder base64 = Base64.getEncoder();
         for (SiteCredential credential : credentials.values()) {
-            sites.addObject()
+            ObjectNode entry = sites.addObject()
                     .put("site", credential.site().value())
-                    .put("salt", base64.encodeToString(credential.salt()))
-                    .put("hash", base64.encodeToString(credential.hash()))
-                    .put("iterations", credential.iterations())
-                    .put("created", credential.created().toString());
+                    .put("scheme", credential.scheme().label())
+                    .put("hash", base64.encodeToString(credential.hash()));
+            if (credential.scheme() == TokenScheme.PBKDF2) {
+                entry.put("salt", base64.encodeToString(credential.salt())).put("iterations", credential.iterations());
+            }
+            entry.put("created", credential.created().toString());
         }
         Path temporary = Files.createTempFile(file.getParent(), FILE_NAME, ".tmp", PrivateFiles.ownerOnly());
         try {

@@ -7,11 +7,12 @@ import java.util.Base64;
 import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;
 
-/** Issues site tokens and derives their salted PBKDF2-HMAC-SHA256 hashes; only hashes are ever stored. */
+/**
+ * Issues site tokens, and checks tokens against the salted PBKDF2-HMAC-SHA256 hashes earlier versions stored
+ * (new tokens are stored as HMACs, see {@link TokenKey}); only hashes are ever stored.
+ */
 public final class TokenHasher {
-    static final String ALGORITHM = "PBKDF2WithHmacSHA256";
-    static final int ITERATIONS = 100_000;
-    private static final int SALT_BYTES = 16;
+    private static final String PBKDF2 = "PBKDF2WithHmacSHA256";
     private static final int TOKEN_BYTES = 32;
     private static final int HASH_BITS = 256;
 
@@ -24,25 +25,19 @@ public final class TokenHasher {
         return "hf_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
-    public byte[] newSalt() {
-        byte[] salt = new byte[SALT_BYTES];
-        random.nextBytes(salt);
-        return salt;
-    }
-
-    public static byte[] hash(String token, byte[] salt, int iterations) {
+    static byte[] pbkdf2(String token, byte[] salt, int iterations) {
         PBEKeySpec spec = new PBEKeySpec(token.toCharArray(), salt, iterations, HASH_BITS);
         try {
-            return SecretKeyFactory.getInstance(ALGORITHM).generateSecret(spec).getEncoded();
+            return SecretKeyFactory.getInstance(PBKDF2).generateSecret(spec).getEncoded();
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(ALGORITHM + " is not available in this JVM", e);
+            throw new IllegalStateException(PBKDF2 + " is not available in this JVM", e);
         } finally {
             spec.clearPassword();
         }
     }
 
-    public static boolean matches(String token, SiteCredential credential) {
-        byte[] candidate = hash(token, credential.salt(), credential.iterations());
-        return MessageDigest.isEqual(candidate, credential.hash());
+    /** Whether the token matches a PBKDF2 credential: deliberately slow (tens of ms). */
+    static boolean matchesPbkdf2(String token, SiteCredential credential) {
+        return MessageDigest.isEqual(pbkdf2(token, credential.salt(), credential.iterations()), credential.hash());
     }
 }
