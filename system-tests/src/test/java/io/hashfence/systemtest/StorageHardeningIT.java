@@ -144,6 +144,42 @@ class StorageHardeningIT {
         assertThat(nowhere.stderr()).contains("no event log at data/events.log").contains("--config");
     }
 
+    @Test
+    void aValidAgentIsAcceptedWhileAFloodOfWrongTokensRunsRightAfterARestart() throws Exception {
+        Path dataDir = workDir.resolve("data");
+        String token = addSite(dataDir);
+        run(dataDir).stop();
+        JarProcess collector = run(dataDir);
+        int port = Integer.parseInt(collector.awaitLog(MQTT_PORT, START));
+        int httpPort = Integer.parseInt(collector.awaitLog(HTTP_PORT, START));
+
+        WrongTokenFlood flood = new WrongTokenFlood(port, SITE);
+        flood.start(4);
+        try {
+            flood.awaitAttempts(100);
+            long slowestMicros = 0;
+            for (int i = 0; i < 10; i++) {
+                long started = System.nanoTime();
+                int returnCode = WrongTokenFlood.connectOnce(port, "127.0.0.1", "valid-agent", SITE, token);
+                slowestMicros = Math.max(slowestMicros, (System.nanoTime() - started) / 1_000);
+                assertThat(returnCode).as("CONNACK return code of the valid agent").isZero();
+                assertThat(flood.isRunning()).as("the flood was still running when the agent was accepted").isTrue();
+            }
+            System.out.printf("10 valid CONNECTs accepted during a flood of wrong tokens, the slowest in %d us "
+                    + "(%d wrong ones sent so far)%n", slowestMicros, flood.attempts());
+            flood.awaitAttempts(1_000);
+        } finally {
+            flood.stop();
+        }
+        assertThat(flood.failures()).as("every flood CONNECT was answered").isEmpty();
+        String metrics = get(httpPort, "/metrics", dataDir).body();
+        assertThat(metrics).contains("hashfence_mqtt_connects_total{result=\"accepted\"} 10.0")
+                .containsPattern("hashfence_mqtt_connects_total\\{result=\"backed_off\"} [1-9]")
+                .containsPattern("hashfence_mqtt_connects_total\\{result=\"bad_credentials\"} [1-9]")
+                .doesNotContainPattern("hashfence_mqtt_connects_total\\{result=\"server_busy\"} [1-9]");
+        collector.stop();
+    }
+
     private String addSite(Path dataDir) throws Exception {
         JarProcess add = collector("sites", "add", SITE, "--data-dir", dataDir.toString());
         assertThat(add.waitFor(START)).as(add.stderr()).isZero();
