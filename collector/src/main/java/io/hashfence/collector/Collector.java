@@ -29,6 +29,7 @@ import io.hashfence.collector.config.CollectorConfig;
 import io.hashfence.collector.fleet.FleetMetrics;
 import io.hashfence.collector.fleet.RigKey;
 import io.hashfence.collector.fleet.RigRegistry;
+import io.hashfence.collector.fleet.RigSnapshot;
 import io.hashfence.collector.fleet.SequenceJournal;
 import io.hashfence.collector.fleet.SequenceWindows;
 import io.hashfence.collector.http.AlertsEndpoint;
@@ -102,6 +103,7 @@ public final class Collector implements AutoCloseable {
     private final MqttServer mqtt;
     private final HttpServer http;
     private final Witness witness;
+    private final RigSnapshot rigSnapshot;
 
     private Collector(CollectorConfig config, Clock clock) throws IOException, InterruptedException, PolicyException {
         config.mqtt().requireListener();
@@ -127,6 +129,8 @@ public final class Collector implements AutoCloseable {
         SequenceWindows seen = new SequenceWindows();
         journal = SequenceJournal.open(config.dataDir(), seen, storage);
         registry = new RigRegistry(clock, config.fleet(), seen);
+        rigSnapshot = new RigSnapshot(config.dataDir(), registry, new TelemetryCodec(clock), storage);
+        rigSnapshot.restore();
         policy = new PolicyStore(config.compliance().policyFile(), new PolicyParser(geo), meters,
                 this::policyChanged);
         auditedPolicy.set(policy.get());
@@ -176,6 +180,7 @@ public final class Collector implements AutoCloseable {
             return thread;
         });
         timers.scheduleWithFixedDelay(guarded("alert tick", alerts::tick), 1, 1, TimeUnit.SECONDS);
+        timers.scheduleWithFixedDelay(guarded("rig snapshot", rigSnapshot::writeIfDue), 1, 1, TimeUnit.SECONDS);
         long reassess = config.compliance().reassessInterval().toMillis();
         timers.scheduleWithFixedDelay(guarded("reassessment", this::reassessAll), reassess, reassess,
                 TimeUnit.MILLISECONDS);
@@ -369,6 +374,7 @@ public final class Collector implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        rigSnapshot.write();
         policy.close();
         notifier.close();
         eventLog.close();

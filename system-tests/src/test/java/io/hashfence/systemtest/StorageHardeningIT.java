@@ -180,6 +180,36 @@ class StorageHardeningIT {
         collector.stop();
     }
 
+    @Test
+    void aRestartedCollectorShowsEveryKnownRigDownUntilItReports() throws Exception {
+        Path dataDir = workDir.resolve("data");
+        String token = addSite(dataDir);
+        JarProcess first = run(dataDir);
+        publishRigs(first, token, 3);
+        Path snapshot = dataDir.resolve("rigs.snapshot");
+        long deadline = System.nanoTime() + START.toNanos();
+        while (!(Files.exists(snapshot) && Files.readString(snapshot, StandardCharsets.UTF_8).contains("rig-3"))) {
+            assertThat(System.nanoTime()).as("rigs.snapshot names every new rig").isLessThan(deadline);
+            Thread.sleep(50);
+        }
+        first.kill();
+
+        for (String stop : List.of("after SIGKILL", "after SIGTERM")) {
+            JarProcess restarted = run(dataDir);
+            int httpPort = Integer.parseInt(restarted.awaitLog(HTTP_PORT, START));
+            String rigs = get(httpPort, "/api/v1/rigs", dataDir).body();
+            assertThat(rigs).as(stop).contains("\"count\":3").contains("\"rig\":\"rig-1\"")
+                    .contains("\"rig\":\"rig-3\"").doesNotContain("\"up\":true");
+            String metrics = get(httpPort, "/metrics", dataDir).body();
+            for (String rig : List.of("rig-1", "rig-2", "rig-3")) {
+                assertThat(metrics).as(stop).containsPattern(
+                        "hashfence_rig_up\\{[^}]*rig=\"" + rig + "\"[^}]*} 0");
+            }
+            restarted.stop();
+        }
+        assertThat(mode(snapshot)).isEqualTo("rw-------");
+    }
+
     private String addSite(Path dataDir) throws Exception {
         JarProcess add = collector("sites", "add", SITE, "--data-dir", dataDir.toString());
         assertThat(add.waitFor(START)).as(add.stderr()).isZero();

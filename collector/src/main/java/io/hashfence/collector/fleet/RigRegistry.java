@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The latest state of every rig, indexed by site. A rig is up while the connection that last reported
@@ -23,6 +24,7 @@ public final class RigRegistry {
     private final FleetConfig config;
     private final SequenceWindows seen;
     private final Map<SiteId, Map<RigId, RigRecord>> sites = new ConcurrentHashMap<>();
+    private final AtomicLong changes = new AtomicLong();
 
     public RigRegistry(Clock clock, FleetConfig config, SequenceWindows seen) {
         this.clock = clock;
@@ -43,6 +45,7 @@ public final class RigRegistry {
         if (!seen.markNew(key, telemetry.seq())) {
             return Recorded.DUPLICATE;
         }
+        changes.incrementAndGet();
         rigs.compute(telemetry.rig(), (rig, known) -> {
             if (known == null) {
                 outcome[0] = Recorded.NEWEST;
@@ -54,6 +57,20 @@ public final class RigRegistry {
                     connectionId, true);
         });
         return outcome[0];
+    }
+
+    /**
+     * Puts back a rig known before a restart, down (no connection reports it) until it reports again. A rig
+     * that has reported since is left as it is.
+     */
+    public void restore(RigRecord known) {
+        sites.computeIfAbsent(known.key().site(), site -> new ConcurrentHashMap<>())
+                .putIfAbsent(known.key().rig(), known.disconnected());
+    }
+
+    /** Grows with every sample recorded, so that a snapshot can tell whether anything changed since it. */
+    public long changes() {
+        return changes.get();
     }
 
     /** The agent connection closed (or declared itself offline): the rigs it reported are down. */

@@ -1,0 +1,159 @@
+package io.hashfence.collector.fleet;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hashfence.collector.storage.Directories;
+import io.hashfence.collector.storage.PrivateFiles;
+import io.hashfence.collector.storage.StorageHealth;
+import io.hashfence.protocol.Decoded;
+import io.hashfence.protocol.Telemetry;
+import io.hashfence.protocol.TelemetryCodec;
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.time.Instant;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The rig registry across restarts ({@code rigs.snapshot} in the data directory, mode 0600): one JSON line
+ * per rig with when it was first and last seen, its interval and its newest telemetry as on the wire. It is
+ * rewritten whole (new file, forced, renamed into place) within a second of a new rig's first message, every
+ * minute while samples arrive, and at shutdown; on start every rig in it is restored, down until it reports.
+ */
+public final class RigSnapshot {
+    public static final String FILE_NAME = "rigs.snapshot";
+    static final Duration PERIOD = Duration.ofMinutes(1);
+    private static final String FORMAT = "hashfence-rigs-v1";
+    private static final Logger LOG = LoggerFactory.getLogger(RigSnapshot.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Path file;
+    private final RigRegistry registry;
+    private final TelemetryCodec codec;
+    private final StorageHealth health;
+    private int writtenRigs;
+    private long writtenChanges;
+    private long writtenAtNanos;
+    private boolean failing;
+
+    public RigSnapshot(Path dataDir, RigRegistry registry, TelemetryCodec codec, StorageHealth health) {
+        this.file = dataDir.resolve(FILE_NAME);
+        this.registry = registry;
+        this.codec = codec;
+        this.health = health;
+        this.writtenAtNanos = System.nanoTime();
+        health.track(file);
+    }
+
+    /** Restores every rig of the snapshot into the registry, down; a line that does not read is logged and skipped. */
+    public int restore() throws IOException {
+        if (!Files.exists(file)) {
+            return 0;
+        }
+        int restored = 0;
+        int lineNumber = 0;
+        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                lineNumber++;
+                if (lineNumber == 1 && line.contains(FORMAT)) {
+                    continue;
+                }
+                try {
+                    registry.restore(fromJson(JSON.readTree(line)));
+                    restored++;
+                } catch (IOException | RuntimeException e) {
+                    LOG.error("{} line {}: not a rig ({}); skipped", file, lineNumber, e.getMessage());
+                }
+            }
+        }
+        writtenRigs = registry.size();
+        writtenChanges = registry.changes();
+        LOG.info("rig registry: {} rig(s) restored from {}, down until they report", restored, file);
+        return restored;
+    }
+
+    /** Writes the snapshot if a rig is new, or if anything changed and the last one is a minute old. */
+    public synchronized void writeIfDue() {
+        boolean newRigs = registry.size() != writtenRigs;
+        boolean due = registry.changes() != writtenChanges && System.nanoTime() - writtenAtNanos >= PERIOD.toNanos();
+        if (newRigs || due) {
+            write();
+        }
+    }
+
+    /** Writes the snapshot now. A failure is logged (once until it succeeds again) and reported to health. */
+    public synchronized void write() {
+        int rigs = registry.size();
+        long changes = registry.changes();
+        try {
+            writeFile();
+            writtenRigs = rigs;
+            writtenChanges = changes;
+            writtenAtNanos = System.nanoTime();
+            health.writeSucceeded(file);
+            if (failing) {
+                LOG.info("the rig snapshot {} is written again", file);
+                failing = false;
+            }
+        } catch (IOException e) {
+            health.writeFailed(file, e);
+            if (!failing) {
+                LOG.error("cannot write the rig snapshot {}; retried: {}", file, e.getMessage());
+                failing = true;
+            }
+        }
+    }
+
+    private void writeFile() throws IOException {
+        Path next = file.resolveSibling(FILE_NAME + ".writing");
+        try (FileChannel channel = PrivateFiles.open(next, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING)) {
+            Writer writer = new BufferedWriter(new OutputStreamWriter(Channels.newOutputStream(channel),
+                    StandardCharsets.UTF_8), 1 << 16);
+            writer.write("{\"format\":\"" + FORMAT + "\"}\n");
+            for (RigRecord rig : registry.all()) {
+                writer.write(toJson(rig).toString());
+                writer.write('\n');
+            }
+            writer.flush();
+            channel.force(false);
+        } catch (IOException e) {
+            Files.deleteIfExists(next);
+            throw e;
+        }
+        Files.move(next, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        Directories.force(file.getParent());
+    }
+
+    private ObjectNode toJson(RigRecord rig) throws IOException {
+        ObjectNode node = JSON.createObjectNode();
+        node.put("first_seen", rig.firstSeen().toString());
+        node.put("last_seen", rig.lastSeen().toString());
+        node.put("interval_ms", rig.interval().toMillis());
+        node.set("latest", JSON.readTree(codec.encode(rig.latest())));
+        return node;
+    }
+
+    private RigRecord fromJson(JsonNode node) throws IOException {
+        Decoded<Telemetry> decoded = codec.decode(JSON.writeValueAsBytes(node.path("latest")));
+        if (!(decoded instanceof Decoded.Valid<Telemetry> valid)) {
+            throw new IllegalArgumentException("its telemetry does not decode: " + decoded);
+        }
+        Telemetry latest = valid.value();
+        return new RigRecord(new RigKey(latest.site(), latest.rig()), latest,
+                Instant.parse(node.path("first_seen").asText()), Instant.parse(node.path("last_seen").asText()),
+                Duration.ofMillis(node.path("interval_ms").asLong()), -1, false);
+    }
+}
