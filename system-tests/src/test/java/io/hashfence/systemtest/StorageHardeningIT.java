@@ -17,6 +17,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import io.hashfence.testing.Requirement;
+import org.eclipse.paho.mqttv5.client.IMqttToken;
+import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
 import org.eclipse.paho.mqttv5.client.MqttClient;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
@@ -208,6 +211,95 @@ class StorageHardeningIT {
             restarted.stop();
         }
         assertThat(mode(snapshot)).isEqualTo("rw-------");
+    }
+
+    @Test
+    void aFullDiskMakesHealthzAnswer503AndNothingCountsAsAcceptedUntilItIsDurable() throws Exception {
+        Path dataDir = workDir.resolve("tiny");
+        Files.createDirectories(dataDir);
+        Process mount = new ProcessBuilder("mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", dataDir.toString())
+                .redirectErrorStream(true).start();
+        boolean mounted = mount.waitFor() == 0;
+        Requirement.require(mounted, "mounting a 2 MiB tmpfs needs root (mount -t tmpfs): "
+                + new String(mount.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip());
+        try {
+            String token = addSite(dataDir);
+            JarProcess collector = run(dataDir);
+            int httpPort = Integer.parseInt(collector.awaitLog(HTTP_PORT, START));
+            publishRigs(collector, token, 1);
+            assertThat(get(httpPort, "/healthz", dataDir).statusCode()).isEqualTo(200);
+            assertThat(accepted(httpPort, dataDir)).isEqualTo(1.0);
+
+            Path filler = dataDir.resolve("filler");
+            fill(filler);
+            int port = Integer.parseInt(collector.awaitLog(MQTT_PORT, START));
+            MqttAsyncClient agent = new MqttAsyncClient("tcp://127.0.0.1:" + port, "disk-full", new MemoryPersistence());
+            MqttConnectionOptions options = new MqttConnectionOptions();
+            options.setUserName(SITE);
+            options.setPassword(token.getBytes(StandardCharsets.UTF_8));
+            agent.connect(options).waitForCompletion(30_000);
+            // New rigs, each with a rig_first_seen event: more than the event log's last allocated page still holds.
+            List<IMqttToken> published = new java.util.ArrayList<>();
+            for (int i = 10; i < 40; i++) {
+                published.add(agent.publish("hashfence/v1/" + SITE + "/rig-" + i + "/telemetry",
+                        telemetry("rig-" + i, i).getBytes(StandardCharsets.UTF_8), 1, false));
+            }
+
+            HttpResponse<String> health = awaitHealth(httpPort, dataDir, 503, "events.log (No space left on device)");
+            assertThat(health.body()).contains("\"status\":\"storage_failing\"");
+            assertThat(get(httpPort, "/metrics", dataDir).body())
+                    .containsPattern("hashfence_storage_write_failures_total\\{file=\"events.log\"} [1-9]");
+            assertThat(published.stream().filter(each -> !each.isComplete()))
+                    .as("messages without PUBACK while the disk is full").isNotEmpty();
+            assertThat(accepted(httpPort, dataDir)).as("accepted counts only durable messages").isLessThan(31.0);
+
+            Files.delete(filler);
+            for (IMqttToken each : published) {
+                each.waitForCompletion(60_000);
+            }
+            awaitHealth(httpPort, dataDir, 200, "\"status\":\"ok\"");
+            assertThat(accepted(httpPort, dataDir)).isEqualTo(31.0);
+            agent.disconnect().waitForCompletion(10_000);
+            agent.close();
+            collector.stop();
+            JarProcess verify = collector("verify", "--data-dir", dataDir.toString());
+            assertThat(verify.waitFor(START)).as(verify.stdout()).isZero();
+        } finally {
+            new ProcessBuilder("umount", "-l", dataDir.toString()).start().waitFor();
+        }
+    }
+
+    private static void fill(Path filler) throws IOException {
+        byte[] block = new byte[64 * 1024];
+        try (java.io.OutputStream out = Files.newOutputStream(filler)) {
+            while (true) {
+                out.write(block);
+            }
+        } catch (IOException e) {
+            assertThat(e.getMessage()).contains("No space left");
+        }
+    }
+
+    private static HttpResponse<String> awaitHealth(int httpPort, Path dataDir, int status, String saying)
+            throws Exception {
+        long deadline = System.nanoTime() + START.toNanos();
+        while (true) {
+            HttpResponse<String> health = get(httpPort, "/healthz", dataDir);
+            if (health.statusCode() == status && health.body().contains(saying)) {
+                return health;
+            }
+            assertThat(System.nanoTime()).as("/healthz answers " + status + " with " + saying + "; last: "
+                            + health.body())
+                    .isLessThan(deadline);
+            Thread.sleep(50);
+        }
+    }
+
+    private static double accepted(int httpPort, Path dataDir) throws Exception {
+        java.util.regex.Matcher matcher = Pattern.compile(
+                "hashfence_ingest_messages_total\\{outcome=\"accepted\"} ([0-9.E]+)")
+                .matcher(get(httpPort, "/metrics", dataDir).body());
+        return matcher.find() ? Double.parseDouble(matcher.group(1)) : 0;
     }
 
     private String addSite(Path dataDir) throws Exception {

@@ -5,11 +5,12 @@ import io.hashfence.collector.storage.StorageHealth;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * {@code GET /healthz}: 200 while the collector serves and can write its durable files, with the size of
- * the fleet it knows; 503 naming each file that cannot be written (disk full, I/O error), because then no
- * PUBACK goes out and agents hold their data.
+ * the fleet it knows; 503 naming each file that cannot be written (disk full, I/O error): while the event
+ * log or the sequence journal cannot write, no PUBACK goes out and agents hold their data.
  */
 public final class HealthEndpoint implements Endpoint {
     private final RigRegistry registry;
@@ -29,8 +30,8 @@ public final class HealthEndpoint implements Endpoint {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", "storage_failing");
         body.put("rigs", registry.size());
-        body.put("reason", "cannot write " + String.join(", ", failing.keySet())
-                + "; messages are not acknowledged until it can");
+        body.put("reason", "cannot write " + failing.entrySet().stream()
+                .map(file -> file.getKey() + " (" + file.getValue() + ")").collect(Collectors.joining(", ")));
         body.put("failing", failing);
         return Response.json(HttpResponseStatus.SERVICE_UNAVAILABLE, body);
     }

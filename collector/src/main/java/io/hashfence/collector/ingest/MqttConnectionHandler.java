@@ -309,26 +309,33 @@ final class MqttConnectionHandler extends ChannelInboundHandlerAdapter {
         long eventsAfter = services.eventLog().lastEnqueued();
         long journalAfter = services.journal().lastEnqueued();
         services.metrics().processed(System.nanoTime() - started);
-        services.metrics().message(outcome);
         if (outcome == IngestOutcome.TOPIC_NOT_AUTHORIZED && !session.isMqtt5()) {
             // MQTT 3.1.1 cannot refuse a single PUBLISH: closing is the only answer the client sees.
+            services.metrics().message(outcome);
             ctx.close();
             return;
         }
         if (qos == MqttQoS.AT_LEAST_ONCE) {
-            byte reasonCode = session.isMqtt5() ? outcome.reasonCode() : 0;
             // A duplicate may be the resend of a message whose events are still queued: it waits for them too.
             boolean waitsForEvents = eventsAfter > eventsBefore || outcome == IngestOutcome.DUPLICATE;
-            acknowledge(ctx, new PendingAck(publish.variableHeader().packetId(), reasonCode,
+            acknowledge(ctx, new PendingAck(publish.variableHeader().packetId(), outcome,
                     waitsForEvents ? eventsAfter : 0, journalAfter > journalBefore ? journalAfter : 0));
+        } else {
+            services.metrics().message(outcome);
         }
     }
 
     /**
      * A PUBACK that may wait for the event log to be on disk up to {@code events} (the events its message
      * produced) and the sequence journal up to {@code journal} (its (site, rig, seq)); 0 waits for nothing.
+     * Its message is counted by outcome when the PUBACK goes out, so {@code accepted} counts only what is durable.
      */
-    private record PendingAck(int packetId, byte reasonCode, long events, long journal) {
+    private record PendingAck(int packetId, IngestOutcome outcome, long events, long journal) {
+    }
+
+    private void sendAck(ChannelHandlerContext ctx, PendingAck ack) {
+        services.metrics().message(ack.outcome());
+        ctx.write(MqttReplies.pubAck(ack.packetId(), session.isMqtt5() ? ack.outcome().reasonCode() : 0));
     }
 
     private boolean ready(PendingAck ack) {
@@ -341,7 +348,7 @@ final class MqttConnectionHandler extends ChannelInboundHandlerAdapter {
      */
     private void acknowledge(ChannelHandlerContext ctx, PendingAck ack) {
         if (pendingAcks.isEmpty() && ready(ack)) {
-            ctx.write(MqttReplies.pubAck(ack.packetId(), ack.reasonCode()));
+            sendAck(ctx, ack);
             return;
         }
         pendingAcks.add(ack);
@@ -367,8 +374,7 @@ final class MqttConnectionHandler extends ChannelInboundHandlerAdapter {
         awaitingDisk = false;
         boolean sent = false;
         while (!pendingAcks.isEmpty() && ready(pendingAcks.peek())) {
-            PendingAck ack = pendingAcks.poll();
-            ctx.write(MqttReplies.pubAck(ack.packetId(), ack.reasonCode()));
+            sendAck(ctx, pendingAcks.poll());
             sent = true;
         }
         if (sent) {
