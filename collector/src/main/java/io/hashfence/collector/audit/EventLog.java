@@ -63,7 +63,7 @@ public final class EventLog implements AutoCloseable {
         this.file = file;
         this.clock = clock;
         this.health = health;
-        health.track(file);
+        health.trackWithRecovery(file);
         this.channel = PrivateFiles.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         channel.truncate(existing.validBytes());
         channel.position(existing.validBytes());

@@ -58,7 +58,7 @@ public final class SequenceJournal implements AutoCloseable {
         this.windows = windows;
         this.compactAtLeast = compactAtLeast;
         this.health = health;
-        health.track(file);
+        health.trackWithRecovery(file);
         compact();
         writer = new Thread(this::writeLoop, "sequence-journal-writer");
         writer.setDaemon(true);

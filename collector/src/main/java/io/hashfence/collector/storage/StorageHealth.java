@@ -27,9 +27,14 @@ public final class StorageHealth {
         return new StorageHealth(new SimpleMeterRegistry());
     }
 
-    /** Registers the counters for a file at zero, so that they show before the first failure. */
+    /** Registers the write-failure counter for a file at zero, so that it shows before the first failure. */
     public void track(Path file) {
         writeFailures(file);
+    }
+
+    /** {@link #track}, and the counter of records start-up recovery cuts from the file. */
+    public void trackWithRecovery(Path file) {
+        track(file);
         recordsCut(file);
     }
 
