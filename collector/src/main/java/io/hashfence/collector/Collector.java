@@ -185,6 +185,12 @@ public final class Collector implements AutoCloseable {
         timers.scheduleWithFixedDelay(guarded("reassessment", this::reassessAll), reassess, reassess,
                 TimeUnit.MILLISECONDS);
         if (config.audit().witnessDir() != null) {
+            if (config.audit().witnessDir().toAbsolutePath().normalize()
+                    .startsWith(config.dataDir().toAbsolutePath().normalize())) {
+                LOG.warn("the witness directory {} is inside the data directory {}: it is lost or rewritten with the "
+                        + "log; put it on other storage (another disk, a mounted bucket)", config.audit().witnessDir(),
+                        config.dataDir());
+            }
             witness = Witness.open(config.audit().witnessDir(), AuditKey.loadOrCreate(config.dataDir()), clock);
             witness.witness(eventLog.head());
             timers.scheduleWithFixedDelay(guarded("witnessing the event log", this::witness), 1, 1, TimeUnit.MINUTES);

@@ -34,11 +34,18 @@ public final class Witness implements AutoCloseable {
         this.channel = channel;
     }
 
+    /** Opens (creating them 0700/0600) the directory and its witness log; fails naming them if it cannot. */
     public static Witness open(Path directory, AuditKey key, Clock clock) throws IOException {
-        PrivateFiles.directory(directory);
         Path file = directory.resolve(FILE_NAME);
-        FileChannel channel = PrivateFiles.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.APPEND);
+        FileChannel channel;
+        try {
+            PrivateFiles.directory(directory);
+            channel = PrivateFiles.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                    StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new IOException("cannot open the witness log " + file + " (audit.witness_dir, --witness-dir): "
+                    + e.getClass().getSimpleName() + " " + e.getMessage(), e);
+        }
         LOG.info("witnessing the event log's head in {} (audit key {})", file, AuditKey.fingerprint(key.publicKey()));
         return new Witness(file, key, clock, channel);
     }
