@@ -108,6 +108,7 @@ public final class Collector implements AutoCloseable {
         config.mqtt().requireListener();
         PrivateFiles.directory(config.dataDir());
         CredentialStore credentials = new CredentialStore(config.dataDir());
+        credentials.prepare();
         PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         new JvmMemoryMetrics().bindTo(meters);
         gcMetrics = new JvmGcMetrics();
