@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -75,14 +76,29 @@ class SiteAuthenticatorTest {
         SiteCredential legacy = store.find(SiteId.of("storm-site")).orElseThrow();
         SiteAuthenticator authenticator = new SiteAuthenticator(store);
 
+        // The check waits until all 200 CONNECTs have arrived, as a slow PBKDF2 run under a storm would.
+        CountDownLatch stormArrived = new CountDownLatch(1);
+        AtomicInteger slowChecks = new AtomicInteger();
+        Executor gated = task -> {
+            slowChecks.incrementAndGet();
+            pool.execute(() -> {
+                try {
+                    stormArrived.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                task.run();
+            });
+        };
         List<CompletableFuture<Optional<SiteCredential>>> connects = new ArrayList<>();
         for (int i = 0; i < 200; i++) {
-            connects.add(authenticator.verify("storm-site", bytes(token), SOURCE, executor));
+            connects.add(authenticator.verify("storm-site", bytes(token), SOURCE, gated));
         }
+        stormArrived.countDown();
         for (CompletableFuture<Optional<SiteCredential>> connect : connects) {
             assertThat(connect.get(30, TimeUnit.SECONDS)).isPresent();
         }
-        assertThat(verifications).as("PBKDF2 runs").hasValue(1);
+        assertThat(slowChecks).as("PBKDF2 runs").hasValue(1);
 
         SiteCredential upgraded = new CredentialStore(dataDir).find(SiteId.of("storm-site")).orElseThrow();
         assertThat(upgraded.scheme()).isEqualTo(TokenScheme.HMAC_SHA256);
@@ -92,7 +108,7 @@ class SiteAuthenticatorTest {
         assertThat(later).isDone();
         assertThat(later.get()).isPresent();
         assertThat(authenticator.verify("storm-site", bytes(token + "x"), SOURCE, executor).get()).isEmpty();
-        assertThat(verifications).hasValue(1);
+        assertThat(verifications).as("checks on the executor once upgraded").hasValue(0);
     }
 
     @Test
@@ -111,11 +127,25 @@ class SiteAuthenticatorTest {
     void aFullExecutorIsReportedSoThatTheClientHearsServerBusy() throws Exception {
         writeLegacySites("a", "b", "c");
         SiteAuthenticator authenticator = new SiteAuthenticator(new CredentialStore(dataDir));
-        authenticator.verify("a", bytes("token-a"), SOURCE, executor);
-        authenticator.verify("b", bytes("token-b"), SOURCE, executor);
+        // Slow checks that do not end before the third arrives: one running, one queued, no room left.
+        CountDownLatch checksMayEnd = new CountDownLatch(1);
+        Executor slow = task -> pool.execute(() -> {
+            try {
+                checksMayEnd.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            task.run();
+        });
+        try {
+            authenticator.verify("a", bytes("token-a"), SOURCE, slow);
+            authenticator.verify("b", bytes("token-b"), SOURCE, slow);
 
-        assertThatThrownBy(() -> authenticator.verify("c", bytes("token-c"), SOURCE, executor))
-                .isInstanceOf(RejectedExecutionException.class);
+            assertThatThrownBy(() -> authenticator.verify("c", bytes("token-c"), SOURCE, slow))
+                    .isInstanceOf(RejectedExecutionException.class);
+        } finally {
+            checksMayEnd.countDown();
+        }
     }
 
     @Test
