@@ -25,7 +25,6 @@ public final class Witness implements AutoCloseable {
     private final AuditKey key;
     private final Clock clock;
     private final FileChannel channel;
-    private EventLog.Head lastWitnessed;
 
     private Witness(Path file, AuditKey key, Clock clock, FileChannel channel) {
         this.file = file;
@@ -50,11 +49,11 @@ public final class Witness implements AutoCloseable {
         return new Witness(file, key, clock, channel);
     }
 
-    /** Signs and appends the head unless it is the one witnessed last; forced to disk before it returns. */
+    /**
+     * Signs and appends the head with the current time, forced to disk before it returns. An unchanged head is
+     * witnessed again: the time then attests that the log had not grown, so a quiet hour is not a cut one.
+     */
     public synchronized void witness(EventLog.Head head) throws IOException {
-        if (head.equals(lastWitnessed)) {
-            return;
-        }
         WitnessedHead unsigned = new WitnessedHead(head.seq(), head.hash(), clock.instant(), "");
         WitnessedHead signed = new WitnessedHead(unsigned.seq(), unsigned.hash(), unsigned.time(),
                 key.sign(unsigned.signedContent()));
@@ -63,7 +62,6 @@ public final class Witness implements AutoCloseable {
             channel.write(line);
         }
         channel.force(false);
-        lastWitnessed = head;
     }
 
     public Path file() {

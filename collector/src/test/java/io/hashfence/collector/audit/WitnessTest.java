@@ -29,7 +29,7 @@ class WitnessTest {
         writeWitnessed(3, 5);
         WitnessCheck.Result result = check();
         assertThat(result.agrees()).as(result.problem().orElse("")).isTrue();
-        assertThat(result.witnessed()).isEqualTo(3);
+        assertThat(result.witnessed()).as("each head twice").isEqualTo(6);
         assertThat(result.newest()).as("3 rounds of 5").map(WitnessedHead::seq).contains(15L);
     }
 
@@ -62,10 +62,10 @@ class WitnessTest {
         writeWitnessed(2, 5);
         Path file = witnessDir.resolve(Witness.FILE_NAME);
         List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        lines.set(1, lines.get(1).replace("\"seq\":10", "\"seq\":9"));
+        lines.set(3, lines.get(3).replace("\"seq\":10", "\"seq\":9"));
         Files.write(file, lines, StandardCharsets.UTF_8);
         assertThat(check().problem()).hasValueSatisfying(problem -> assertThat(problem)
-                .contains("line 2 does not verify against the audit public key"));
+                .contains("line 4 does not verify against the audit public key"));
     }
 
     @Test
@@ -75,7 +75,7 @@ class WitnessTest {
                 java.nio.file.StandardOpenOption.APPEND);
         WitnessCheck.Result result = check();
         assertThat(result.agrees()).as(result.problem().orElse("")).isTrue();
-        assertThat(result.witnessed()).isEqualTo(2);
+        assertThat(result.witnessed()).isEqualTo(4);
     }
 
     /** {@code rounds} rounds of {@code perRound} events, the head witnessed after each. */
