@@ -16,7 +16,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The data directory holds evidence and credentials: it is created 0700 and the files in it 0600, and a
- * directory or file an older version created more open is narrowed to that when the collector opens it.
+ * directory or file an older version created more open is narrowed to that when the collector opens it
+ * (warned about instead when the collector may not change it, e.g. a directory another user owns).
  */
 public final class PrivateFiles {
     private static final Logger LOG = LoggerFactory.getLogger(PrivateFiles.class);
@@ -43,12 +44,7 @@ public final class PrivateFiles {
     /** Opens a file, creating it 0600 if the options say so, and narrows an existing one to 0600. */
     public static FileChannel open(Path file, OpenOption... options) throws IOException {
         FileChannel channel = FileChannel.open(file, Set.of(options), ownerOnly());
-        try {
-            narrow(file, FILE);
-        } catch (IOException e) {
-            channel.close();
-            throw e;
-        }
+        narrow(file, FILE);
         return channel;
     }
 
@@ -68,12 +64,18 @@ public final class PrivateFiles {
         write(to, Files.readAllBytes(from));
     }
 
-    private static void narrow(Path path, Set<PosixFilePermission> wanted) throws IOException {
-        Set<PosixFilePermission> actual = Files.getPosixFilePermissions(path);
-        if (!actual.equals(wanted)) {
-            Files.setPosixFilePermissions(path, wanted);
-            LOG.info("{} was mode {}; narrowed to {}", path, PosixFilePermissions.toString(actual),
-                    PosixFilePermissions.toString(wanted));
+    /** Narrows the mode if it is wider; one the collector may not change (another owner's) is only warned about. */
+    private static void narrow(Path path, Set<PosixFilePermission> wanted) {
+        try {
+            Set<PosixFilePermission> actual = Files.getPosixFilePermissions(path);
+            if (!actual.equals(wanted)) {
+                Files.setPosixFilePermissions(path, wanted);
+                LOG.info("{} was mode {}; narrowed to {}", path, PosixFilePermissions.toString(actual),
+                        PosixFilePermissions.toString(wanted));
+            }
+        } catch (IOException | UnsupportedOperationException e) {
+            LOG.warn("cannot narrow the mode of {} to {} ({}); make it private to the collector's user", path,
+                    PosixFilePermissions.toString(wanted), e.toString());
         }
     }
 }
