@@ -63,7 +63,7 @@ class DebianPackagesIT {
         String install = ok("dpkg -i /debs/hashfence-collector.deb /debs/hashfence-agent.deb");
         assertThat(install).contains("configure /etc/hashfence/collector.yml, then: systemctl enable --now hashfence-collector.service");
         assertThat(ok("stat -c '%U:%G %a' /var/lib/hashfence /etc/hashfence/collector.yml /etc/hashfence/agent.yml /etc/hashfence/agent.env"))
-                .isEqualTo("hashfence:hashfence 750\nroot:hashfence 640\nroot:hashfence 640\nroot:hashfence 640\n");
+                .isEqualTo("hashfence:hashfence 700\nroot:hashfence 640\nroot:hashfence 640\nroot:hashfence 640\n");
         assertThat(ok("getent passwd hashfence | cut -d: -f6,7")).isEqualTo("/var/lib/hashfence:/usr/sbin/nologin\n");
         assertThat(ok("cat /var/lib/dpkg/info/hashfence-collector.conffiles /var/lib/dpkg/info/hashfence-agent.conffiles"))
                 .isEqualTo("/etc/hashfence/collector.yml\n/etc/hashfence/agent.yml\n/etc/hashfence/agent.env\n");
@@ -103,7 +103,7 @@ class DebianPackagesIT {
         assertThat(ok("md5sum /etc/hashfence/collector.yml /etc/hashfence/agent.yml /etc/hashfence/agent.env"))
                 .as("the operator's configuration survives the upgrade").isEqualTo(configured);
         assertThat(ok("stat -c '%U:%G %a' /var/lib/hashfence /etc/hashfence/agent.env"))
-                .isEqualTo("hashfence:hashfence 750\nroot:hashfence 640\n");
+                .isEqualTo("hashfence:hashfence 700\nroot:hashfence 640\n");
         assertThat(ok(asUser("hashfence-collector verify --data-dir /var/lib/hashfence")))
                 .as("the event log survives the upgrade").isEqualTo(verified);
         startInBackground("hashfence-collector");
