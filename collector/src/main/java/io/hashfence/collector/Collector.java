@@ -35,6 +35,7 @@ import io.hashfence.collector.fleet.SequenceWindows;
 import io.hashfence.collector.http.AlertsEndpoint;
 import io.hashfence.collector.http.ApiToken;
 import io.hashfence.collector.http.HealthEndpoint;
+import io.hashfence.collector.http.HttpMetrics;
 import io.hashfence.collector.http.HttpServer;
 import io.hashfence.collector.http.LocateEndpoint;
 import io.hashfence.collector.http.MetricsEndpoint;
@@ -160,19 +161,20 @@ public final class Collector implements AutoCloseable {
                 : config.dataDir().resolve("api-token");
         ApiToken apiToken = ApiToken.loadOrCreate(tokenFile);
         MetricsEndpoint metrics = new MetricsEndpoint(meters);
+        boolean readsNeedToken = !config.http().openReadEndpoints();
         http = new HttpServer(config.http(), transport, List.of(
                 config.http().protectMetrics() ? Route.withToken(HttpMethod.GET, "/metrics", metrics)
                         : Route.open(HttpMethod.GET, "/metrics", metrics),
                 Route.open(HttpMethod.GET, "/healthz", new HealthEndpoint(registry, storage)),
-                Route.open(HttpMethod.GET, "/api/v1/rigs", rigs::list),
-                Route.open(HttpMethod.GET, "/api/v1/rigs/{site}/{rig}", rigs::one),
+                new Route(HttpMethod.GET, "/api/v1/rigs", rigs::list, readsNeedToken),
+                new Route(HttpMethod.GET, "/api/v1/rigs/{site}/{rig}", rigs::one, readsNeedToken),
                 Route.open(HttpMethod.GET, "/api/v1/locate", new LocateEndpoint(new Locator(geo, policy))),
-                Route.open(HttpMethod.GET, "/api/v1/alerts", alertsEndpoint::list),
-                Route.open(HttpMethod.GET, "/api/v1/alerts/{id}", alertsEndpoint::one),
+                new Route(HttpMethod.GET, "/api/v1/alerts", alertsEndpoint::list, readsNeedToken),
+                new Route(HttpMethod.GET, "/api/v1/alerts/{id}", alertsEndpoint::one, readsNeedToken),
                 Route.withToken(HttpMethod.POST, "/api/v1/alerts/{id}/ack", alertsEndpoint::acknowledge),
                 Route.withToken(HttpMethod.POST, "/api/v1/rigs/{site}/{rig}/clear", new RigClearEndpoint(judge, compliance)),
                 Route.withToken(HttpMethod.GET, "/api/v1/report", new ReportEndpoint(config.dataDir(), clock))),
-                apiToken);
+                apiToken, new HttpMetrics(meters));
 
         timers = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "collector-timers");
@@ -226,7 +228,10 @@ public final class Collector implements AutoCloseable {
         LOG.info("HTTP listening on {}://{}:{} (/metrics, /healthz, /api/v1/rigs, /api/v1/alerts, /api/v1/locate, "
                         + "/api/v1/report)", config.http().https() ? "https" : "http",
                 config.http().bind(), httpAddress().getPort());
-        LOG.info("alert acknowledgement, clearing a spoofing suspicion and reports need the bearer token in {}", tokenFile);
+        LOG.info("{} need the bearer token in {}", readsNeedToken
+                ? "the API (rigs, alerts, acknowledgement, clearing a spoofing suspicion, report)"
+                : "alert acknowledgement, clearing a spoofing suspicion and reports (http.open_read_endpoints: rigs and "
+                        + "alerts are open)", tokenFile);
         int sites = credentials.size();
         if (sites == 0) {
             LOG.warn("no sites in {} yet: add one with 'hashfence-collector sites add SITE --data-dir {}'",

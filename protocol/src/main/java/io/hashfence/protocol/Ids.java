@@ -1,6 +1,9 @@
 package io.hashfence.protocol;
 
-/** The identifier rule shared by sites and rigs: {@code [A-Za-z0-9._-]{1,64}}. */
+/**
+ * The identifier rule shared by sites and rigs: {@code [A-Za-z0-9._-]{1,64}}, but not {@code .} or {@code ..},
+ * which name a directory and its parent wherever an id becomes part of a path.
+ */
 public final class Ids {
     public static final int MAX_LENGTH = 64;
 
@@ -8,7 +11,7 @@ public final class Ids {
     }
 
     public static boolean isValid(String value) {
-        if (value == null || value.isEmpty() || value.length() > MAX_LENGTH) {
+        if (value == null || value.isEmpty() || value.length() > MAX_LENGTH || value.equals(".") || value.equals("..")) {
             return false;
         }
         for (int i = 0; i < value.length(); i++) {
@@ -25,7 +28,7 @@ public final class Ids {
     static void requireValid(String kind, String value) {
         if (!isValid(value)) {
             throw new IllegalArgumentException(
-                    kind + " id must match [A-Za-z0-9._-]{1,64}, got " + quote(value));
+                    kind + " id must match [A-Za-z0-9._-]{1,64} and not be . or .., got " + quote(value));
         }
     }
 

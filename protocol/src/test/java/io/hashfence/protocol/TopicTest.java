@@ -23,7 +23,7 @@ class TopicTest {
     @ValueSource(strings = {
             "", "hashfence/v1/", "hashfence/v2/site/rig/telemetry", "hashfence/v1/site/rig/telemetry/extra",
             "hashfence/v1/si te/rig/telemetry", "hashfence/v1/site/+/telemetry", "hashfence/v1/site/#",
-            "hashfence/v1/site//telemetry", "hashfence/v1/site/rig/status", "other/v1/site/status"})
+            "hashfence/v1/site//telemetry", "hashfence/v1/../rig/telemetry", "hashfence/v1/site/./telemetry", "hashfence/v1/site/rig/status", "other/v1/site/status"})
     void refusesNamesOutsideTheLayout(String name) {
         assertThat(Topic.parse(name)).isEmpty();
     }
@@ -37,5 +37,9 @@ class TopicTest {
         assertThat(Ids.isValid("")).isFalse();
         assertThat(Ids.isValid("a/b")).isFalse();
         assertThat(Ids.isValid("é")).isFalse();
+        assertThat(Ids.isValid(".")).isFalse();
+        assertThat(Ids.isValid("..")).isFalse();
+        assertThat(Ids.isValid("...")).isTrue();
+        assertThat(Ids.isValid(".hidden")).isTrue();
     }
 }

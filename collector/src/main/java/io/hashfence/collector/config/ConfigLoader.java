@@ -49,7 +49,8 @@ public final class ConfigLoader {
                 "require_client_cert"));
         Section limits = mqtt.section("limits", Set.of("max_connections", "max_connections_per_address",
                 "publishes_per_second", "publish_burst", "max_topic_length"));
-        Section http = top.section("http", Set.of("bind", "port", "api_token_file", "protect_metrics", "tls"));
+        Section http = top.section("http", Set.of("bind", "port", "api_token_file", "protect_metrics",
+                "open_read_endpoints", "request_head_timeout", "tls"));
         Section httpTls = http.section("tls", Set.of("cert_file", "key_file"));
         Section fleet = top.section("fleet", Set.of("default_interval", "missed_intervals", "max_rigs_per_site"));
         Section compliance = top.section("compliance", Set.of("policy", "location_max_age", "max_speed_kmh",
@@ -85,6 +86,8 @@ public final class ConfigLoader {
                         http.text("api_token_file", null) == null ? h.apiTokenFile()
                                 : Path.of(http.text("api_token_file", null)),
                         http.bool("protect_metrics", h.protectMetrics()),
+                        http.bool("open_read_endpoints", h.openReadEndpoints()),
+                        http.duration("request_head_timeout", h.requestHeadTimeout()),
                         path(httpTls.text("cert_file", null)), path(httpTls.text("key_file", null))),
                 Path.of(top.text("data_dir", defaults.dataDir().toString())),
                 new FleetConfig(fleet.duration("default_interval", f.defaultInterval()),

@@ -1,36 +1,61 @@
 package io.hashfence.collector.config;
 
 import java.nio.file.Path;
+import java.time.Duration;
 
 /**
  * The HTTP listener serving /metrics, /healthz and the API.
  *
- * @param apiTokenFile the bearer token that alert acknowledgement and reports require; null means
- *                     {@code api-token} in the data directory, created on first start
+ * @param apiTokenFile the bearer token that the API requires; null means {@code api-token} in the data
+ *                     directory, created on first start
  * @param protectMetrics whether /metrics requires the token too
+ * @param openReadEndpoints whether {@code GET /api/v1/rigs…} and {@code GET /api/v1/alerts…} answer without
+ *                          the token (the report, acknowledgements and other writes always need it)
+ * @param requestHeadTimeout how long a client may take to send a whole request head (request line and
+ *                           headers) before the connection is closed
  * @param certFile the HTTPS certificate chain, PEM; null serves plain HTTP
  * @param keyFile the HTTPS private key, PKCS#8 PEM; with {@code certFile}
  */
-public record HttpConfig(String bind, int port, Path apiTokenFile, boolean protectMetrics, Path certFile, Path keyFile) {
+public record HttpConfig(String bind, int port, Path apiTokenFile, boolean protectMetrics, boolean openReadEndpoints,
+                         Duration requestHeadTimeout, Path certFile, Path keyFile) {
     public static final int DEFAULT_PORT = 9464;
+    public static final Duration DEFAULT_REQUEST_HEAD_TIMEOUT = Duration.ofSeconds(10);
 
     public HttpConfig {
         Ports.requireValid("http.port", port);
         if ((certFile == null) != (keyFile == null)) {
             throw new IllegalArgumentException("http.tls needs both cert_file and key_file");
         }
+        if (requestHeadTimeout.isNegative() || requestHeadTimeout.isZero()) {
+            throw new IllegalArgumentException("http.request_head_timeout must be positive, got " + requestHeadTimeout);
+        }
     }
 
     public static HttpConfig defaults() {
-        return new HttpConfig("0.0.0.0", DEFAULT_PORT, null, false, null, null);
+        return new HttpConfig("0.0.0.0", DEFAULT_PORT, null, false, false, DEFAULT_REQUEST_HEAD_TIMEOUT, null, null);
     }
 
     public HttpConfig withPort(int newPort) {
-        return new HttpConfig(bind, newPort, apiTokenFile, protectMetrics, certFile, keyFile);
+        return new HttpConfig(bind, newPort, apiTokenFile, protectMetrics, openReadEndpoints, requestHeadTimeout,
+                certFile, keyFile);
     }
 
     public HttpConfig withTls(Path newCertFile, Path newKeyFile) {
-        return new HttpConfig(bind, port, apiTokenFile, protectMetrics, newCertFile, newKeyFile);
+        return new HttpConfig(bind, port, apiTokenFile, protectMetrics, openReadEndpoints, requestHeadTimeout,
+                newCertFile, newKeyFile);
+    }
+
+    public HttpConfig withProtectMetrics(boolean protect) {
+        return new HttpConfig(bind, port, apiTokenFile, protect, openReadEndpoints, requestHeadTimeout, certFile,
+                keyFile);
+    }
+
+    public HttpConfig withOpenReadEndpoints(boolean open) {
+        return new HttpConfig(bind, port, apiTokenFile, protectMetrics, open, requestHeadTimeout, certFile, keyFile);
+    }
+
+    public HttpConfig withRequestHeadTimeout(Duration timeout) {
+        return new HttpConfig(bind, port, apiTokenFile, protectMetrics, openReadEndpoints, timeout, certFile, keyFile);
     }
 
     public boolean https() {

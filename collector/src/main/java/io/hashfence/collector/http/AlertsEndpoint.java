@@ -1,5 +1,6 @@
 package io.hashfence.collector.http;
 
+import io.hashfence.collector.logging.ClientText;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -67,7 +68,8 @@ public final class AlertsEndpoint {
         }
         return alerts.acknowledge(id, by.get())
                 .map(alert -> {
-                    LOG.info("alert {} ({} {}) acknowledged by {}", id, alert.type().alertName(), alert.rig(), by.get());
+                    LOG.info("alert {} ({} {}) acknowledged by {}", id, alert.type().alertName(), alert.rig(),
+                            ClientText.escape(by.get()));
                     onAcknowledged.accept(alert);
                     return Response.ok(AlertJson.of(alert));
                 })

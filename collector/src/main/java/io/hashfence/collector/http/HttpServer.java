@@ -22,7 +22,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The HTTP endpoint: metrics, health and the API. It runs on its own event loop so that a slow scrape of
- * a large fleet never delays MQTT. Pipeline: TLS when configured, idle timeout (60 s), codec, gzip where the client accepts it,
+ * a large fleet never delays MQTT. Pipeline: TLS when configured, idle timeout (60 s), the request head deadline
+ * ({@code http.request_head_timeout}, {@link RequestHeadDeadline}), codec, gzip where the client accepts it,
  * aggregation of request bodies (up to 64 KiB), then the {@link Router}.
  */
 public final class HttpServer implements AutoCloseable {
@@ -33,9 +34,9 @@ public final class HttpServer implements AutoCloseable {
     private final EventLoopGroup group;
     private final Channel serverChannel;
 
-    public HttpServer(HttpConfig config, Transport transport, List<Route> routes, ApiToken token)
+    public HttpServer(HttpConfig config, Transport transport, List<Route> routes, ApiToken token, HttpMetrics metrics)
             throws InterruptedException {
-        Router router = new Router(routes, token);
+        Router router = new Router(routes, token, metrics);
         SslContext tls = config.https() ? serverTls(config) : null;
         group = transport.newGroup(1);
         serverChannel = new ServerBootstrap()
@@ -47,9 +48,12 @@ public final class HttpServer implements AutoCloseable {
                         if (tls != null) {
                             channel.pipeline().addLast("tls", tls.newHandler(channel.alloc()));
                         }
+                        RequestHeadDeadline headDeadline = new RequestHeadDeadline(config.requestHeadTimeout(), metrics);
                         channel.pipeline()
                                 .addLast("idle", new IdleStateHandler(0, 0, IDLE_SECONDS))
+                                .addLast("head-deadline-start", headDeadline.bytes())
                                 .addLast("http-codec", new HttpServerCodec())
+                                .addLast("head-deadline-stop", headDeadline.heads())
                                 .addLast("gzip", new HttpContentCompressor())
                                 .addLast("aggregator", new HttpObjectAggregator(MAX_REQUEST_BYTES))
                                 .addLast("router", router);

@@ -1,5 +1,6 @@
 package io.hashfence.collector.http;
 
+import io.hashfence.collector.logging.ClientText;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandler;
@@ -27,10 +28,12 @@ final class Router extends SimpleChannelInboundHandler<FullHttpRequest> {
 
     private final List<Route> routes;
     private final ApiToken token;
+    private final HttpMetrics metrics;
 
-    Router(List<Route> routes, ApiToken token) {
+    Router(List<Route> routes, ApiToken token, HttpMetrics metrics) {
         this.routes = List.copyOf(routes);
         this.token = token;
+        this.metrics = metrics;
     }
 
     @Override
@@ -66,7 +69,8 @@ final class Router extends SimpleChannelInboundHandler<FullHttpRequest> {
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        LOG.debug("HTTP connection from {} failed: {}", ctx.channel().remoteAddress(), cause.toString());
+        LOG.debug("HTTP connection from {} failed: {}", ctx.channel().remoteAddress(),
+                ClientText.escape(cause.toString()));
         ctx.close();
     }
 
@@ -83,6 +87,7 @@ final class Router extends SimpleChannelInboundHandler<FullHttpRequest> {
             if (route.method().equals(request.method())
                     || (route.method().equals(HttpMethod.GET) && request.method().equals(HttpMethod.HEAD))) {
                 if (route.needsToken() && !token.admits(request.headers().get(HttpHeaderNames.AUTHORIZATION))) {
+                    metrics.refused(HttpRefusal.UNAUTHORIZED);
                     return Response.error(HttpResponseStatus.UNAUTHORIZED,
                             path + " needs the API token: Authorization: Bearer <token from the api-token file>");
                 }
@@ -90,7 +95,7 @@ final class Router extends SimpleChannelInboundHandler<FullHttpRequest> {
                     return route.endpoint().handle(new Request(request.method(), path, parameters.get(),
                             uri.parameters(), ByteBufUtil.getBytes(request.content())));
                 } catch (RuntimeException e) {
-                    LOG.error("{} {} failed", request.method(), path, e);
+                    LOG.error("{} {} failed", request.method(), ClientText.escape(path), e);
                     return Response.error(HttpResponseStatus.INTERNAL_SERVER_ERROR,
                             "internal error; the collector's log has the details");
                 }

@@ -17,6 +17,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *       connection's;</li>
  *   <li>{@code tls}, on the TLS listener: the TLS session (mutual TLS when configured: a certificate that
  *       names the site authenticates it);</li>
+ *   <li>{@code connect-size}: until the first packet is known, refuses a CONNECT over the configured size
+ *       as its protocol version asks, before reading it ({@link ConnectSizeGuard});</li>
  *   <li>{@code mqtt-decoder}: bytes to MQTT packets, refusing packets over the configured size;</li>
  *   <li>{@code mqtt-encoder}: replies to bytes, in the client's protocol version;</li>
  *   <li>{@code keep-alive}: added after CONNECT, closes at 1.5x the client's keep-alive;</li>
@@ -55,6 +57,8 @@ final class MqttChannelInitializer extends ChannelInitializer<Channel> {
             channel.pipeline().addLast("tls", tls.newHandler(channel.alloc()));
         }
         channel.pipeline()
+                .addLast("connect-size", new ConnectSizeGuard(services.config().maxMessageBytes(), services.metrics(),
+                        services.clientWarnings()))
                 .addLast("mqtt-decoder", new MqttDecoder(services.config().maxMessageBytes(), MAX_CLIENT_ID_LENGTH))
                 .addLast("mqtt-encoder", MqttEncoder.INSTANCE)
                 .addLast("session", new MqttConnectionHandler(services, connectionIds.incrementAndGet()));

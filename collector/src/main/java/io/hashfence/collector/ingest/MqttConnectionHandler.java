@@ -1,5 +1,6 @@
 package io.hashfence.collector.ingest;
 
+import io.hashfence.collector.logging.ClientText;
 import io.hashfence.collector.site.CertificateIdentity;
 import io.hashfence.protocol.Ids;
 import io.hashfence.collector.site.SiteCredential;
@@ -34,6 +35,7 @@ import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
@@ -70,6 +72,8 @@ final class MqttConnectionHandler extends ChannelInboundHandlerAdapter {
     private boolean authenticating;
     private Will will;
     private String clientId;
+    /** The client id the server chose, for a client that sent an empty one; null otherwise. */
+    private String assignedClientId;
     private PublishRate publishRate;
     private ScheduledFuture<?> connectDeadline;
     private boolean active;
@@ -147,8 +151,7 @@ final class MqttConnectionHandler extends ChannelInboundHandlerAdapter {
             case PUBLISH -> whenConnected(ctx, () -> onPublish(ctx, (MqttPublishMessage) message));
             case PINGREQ -> whenConnected(ctx, () -> ctx.write(MqttReplies.PINGRESP));
             case SUBSCRIBE -> whenConnected(ctx, () -> onSubscribe(ctx, (MqttSubscribeMessage) message));
-            case UNSUBSCRIBE -> whenConnected(ctx, () -> ctx.write(
-                    MqttReplies.unsubAck(((MqttUnsubscribeMessage) message).variableHeader().messageId())));
+            case UNSUBSCRIBE -> whenConnected(ctx, () -> onUnsubscribe(ctx, (MqttUnsubscribeMessage) message));
             case DISCONNECT -> onDisconnect(ctx, message);
             default -> protocolViolation(ctx, "unexpected " + message.fixedHeader().messageType());
         }
@@ -169,10 +172,25 @@ final class MqttConnectionHandler extends ChannelInboundHandlerAdapter {
         }
         version = MqttVersion.fromProtocolNameAndLevel(connect.variableHeader().name(),
                 (byte) connect.variableHeader().version());
+        if (version == MqttVersion.MQTT_3_1) {
+            services.metrics().protocolError(ProtocolError.UNSUPPORTED_PROTOCOL_VERSION);
+            services.clientWarnings().warn("unsupported-protocol-version",
+                    "refused CONNECT from {}: MQTT 3.1 (MQIsdp); the collector speaks MQTT 3.1.1 and 5",
+                    ctx.channel().remoteAddress());
+            refuseConnection(ctx, MqttReplies.refused(
+                    MqttConnectReturnCode.CONNECTION_REFUSED_UNACCEPTABLE_PROTOCOL_VERSION));
+            return;
+        }
         if (connect.variableHeader().isWillFlag()) {
             will = new Will(connect.payload().willTopic(), connect.payload().willMessageInBytes());
         }
         clientId = connect.payload().clientIdentifier();
+        if (clientId == null || clientId.isEmpty()) {
+            // The server names a client that left it to the server (MQTT 5 tells it, in CONNACK); the name
+            // keeps such clients apart, where one empty name would have each new connection take over the last.
+            assignedClientId = "hashfence-" + UUID.randomUUID();
+            clientId = assignedClientId;
+        }
         String user = connect.payload().userName();
         byte[] token = connect.payload().passwordInBytes();
         int keepAliveSeconds = connect.variableHeader().keepAliveTimeSeconds();
@@ -229,7 +247,7 @@ final class MqttConnectionHandler extends ChannelInboundHandlerAdapter {
         authenticating = false;
         connectDeadline.cancel(false);
         if (failure != null) {
-            LOG.error("cannot check credentials of site {}: {}", user, failure.getMessage());
+            LOG.error("cannot check credentials of site {}: {}", ClientText.escape(user), failure.getMessage());
             refuseConnection(ctx, MqttReplies.serverUnavailable(version));
             return;
         }
@@ -255,7 +273,7 @@ final class MqttConnectionHandler extends ChannelInboundHandlerAdapter {
         }
         services.metrics().connect(ConnectResult.ACCEPTED);
         LOG.debug("site {} connected from {} with MQTT {}", session.site(), ctx.channel().remoteAddress(), version);
-        ctx.writeAndFlush(services.replies().accepted(version));
+        ctx.writeAndFlush(services.replies().accepted(version, assignedClientId));
         while (!waitingForAuthentication.isEmpty()) {
             MqttMessage next = waitingForAuthentication.poll();
             try {
@@ -278,6 +296,10 @@ final class MqttConnectionHandler extends ChannelInboundHandlerAdapter {
     private void onPublish(ChannelHandlerContext ctx, MqttPublishMessage publish) {
         MqttQoS qos = publish.fixedHeader().qosLevel();
         long started = System.nanoTime();
+        if (qos == MqttQoS.AT_MOST_ONCE && publish.fixedHeader().isDup()) {
+            malformed(ctx, "QoS 0 PUBLISH with the DUP flag set");
+            return;
+        }
         if (qos == MqttQoS.EXACTLY_ONCE) {
             refuseAndClose(ctx, IngestOutcome.QOS_NOT_SUPPORTED, null, "QoS 2 PUBLISH");
             return;
@@ -303,7 +325,7 @@ final class MqttConnectionHandler extends ChannelInboundHandlerAdapter {
                             qos == MqttQoS.AT_LEAST_ONCE);
         } catch (RuntimeException e) {
             LOG.error("processing a message from site {} on {} failed; it is refused, the connection goes on",
-                    session.site(), topic, e);
+                    session.site(), ClientText.escape(topic), e);
             outcome = IngestOutcome.INTERNAL_ERROR;
         }
         long eventsAfter = services.eventLog().lastEnqueued();
@@ -396,6 +418,10 @@ final class MqttConnectionHandler extends ChannelInboundHandlerAdapter {
     private void onSubscribe(ChannelHandlerContext ctx, MqttSubscribeMessage subscribe) {
         String commandTopic = new Topic.Command(session.site()).name();
         List<MqttTopicSubscription> subscriptions = subscribe.payload().topicSubscriptions();
+        if (subscriptions.isEmpty()) {
+            protocolViolation(ctx, ProtocolError.NO_TOPIC_FILTERS, "SUBSCRIBE without topic filters");
+            return;
+        }
         int[] reasonCodes = new int[subscriptions.size()];
         for (int i = 0; i < reasonCodes.length; i++) {
             MqttTopicSubscription subscription = subscriptions.get(i);
@@ -408,7 +434,21 @@ final class MqttConnectionHandler extends ChannelInboundHandlerAdapter {
         ctx.write(MqttReplies.subAck(subscribe.variableHeader().messageId(), reasonCodes));
     }
 
+    private void onUnsubscribe(ChannelHandlerContext ctx, MqttUnsubscribeMessage unsubscribe) {
+        if (unsubscribe.payload().topics().isEmpty()) {
+            protocolViolation(ctx, ProtocolError.NO_TOPIC_FILTERS, "UNSUBSCRIBE without topic filters");
+            return;
+        }
+        ctx.write(MqttReplies.unsubAck(unsubscribe.variableHeader().messageId()));
+    }
+
     private void onDisconnect(ChannelHandlerContext ctx, MqttMessage disconnect) {
+        if (version != MqttVersion.MQTT_5 && disconnect.fixedHeader().remainingLength() > 0) {
+            // MQTT 3.1.1 DISCONNECT has no variable header and no payload: this is a malformed packet, and
+            // like any connection closed for an error, it publishes the Will.
+            malformed(ctx, "MQTT 3.1.1 DISCONNECT with " + disconnect.fixedHeader().remainingLength() + " bytes after it");
+            return;
+        }
         boolean keepWill = disconnect.variableHeader() instanceof MqttReasonCodeAndPropertiesVariableHeader header
                 && header.reasonCode() != NORMAL_DISCONNECT;
         if (!keepWill) {
@@ -434,21 +474,28 @@ final class MqttConnectionHandler extends ChannelInboundHandlerAdapter {
                     ? MqttConnectReturnCode.CONNECTION_REFUSED_CLIENT_IDENTIFIER_NOT_VALID
                     : MqttConnectReturnCode.CONNECTION_REFUSED_IDENTIFIER_REJECTED));
         } else {
-            services.metrics().protocolError(ProtocolError.MALFORMED_PACKET);
-            services.clientWarnings().warn("malformed", "closed connection from {} ({}): malformed MQTT packet: {}",
-                    ctx.channel().remoteAddress(), siteName(), cause.getMessage());
-            closeWithReason(ctx, MALFORMED_PACKET);
+            malformed(ctx, ClientText.escape(cause.getMessage()));
         }
     }
 
+    private void malformed(ChannelHandlerContext ctx, String what) {
+        services.metrics().protocolError(ProtocolError.MALFORMED_PACKET);
+        services.clientWarnings().warn("malformed", "closed connection from {} ({}): malformed MQTT packet: {}",
+                ctx.channel().remoteAddress(), siteName(), what);
+        closeWithReason(ctx, MALFORMED_PACKET);
+    }
+
     private void protocolViolation(ChannelHandlerContext ctx, String what) {
-        services.metrics().protocolError(ProtocolError.UNEXPECTED_PACKET);
+        protocolViolation(ctx, ProtocolError.UNEXPECTED_PACKET, what);
+    }
+
+    private void protocolViolation(ChannelHandlerContext ctx, ProtocolError kind, String what) {
+        services.metrics().protocolError(kind);
         services.clientWarnings().warn("protocol-violation", "closed connection from {} ({}): {}",
                 ctx.channel().remoteAddress(), siteName(), what);
         closeWithReason(ctx, PROTOCOL_ERROR);
     }
 
-    /** MQTT 5 clients are told why the server closes; MQTT 3.1.1 has no server DISCONNECT, so it just closes. */
     /**
      * Closes the connection, telling an MQTT 5 client why first. The DISCONNECT is followed by a half-close,
      * and what the client still sends is read and dropped until it closes (or a moment has passed): closing
@@ -484,7 +531,7 @@ final class MqttConnectionHandler extends ChannelInboundHandlerAdapter {
             closeWithReason(ctx, NOT_AUTHORIZED);
         } else if (event == SessionRegistry.TAKEN_OVER) {
             LOG.info("site {} connection {} taken over by a new connection with client id {}", session.site(),
-                    connectionId, clientId);
+                    connectionId, ClientText.escape(clientId));
             closeWithReason(ctx, SESSION_TAKEN_OVER);
         } else if (event instanceof IdleStateEvent) {
             services.metrics().protocolError(ProtocolError.KEEP_ALIVE_EXPIRED);
@@ -497,7 +544,7 @@ final class MqttConnectionHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        LOG.debug("connection {} ({}) failed: {}", connectionId, siteName(), cause.toString());
+        LOG.debug("connection {} ({}) failed: {}", connectionId, siteName(), ClientText.escape(cause.toString()));
         ctx.close();
     }
 }

@@ -11,6 +11,7 @@ import io.netty.handler.codec.mqtt.MqttMessageType;
 import io.netty.handler.codec.mqtt.MqttProperties;
 import io.netty.handler.codec.mqtt.MqttProperties.IntegerProperty;
 import io.netty.handler.codec.mqtt.MqttProperties.MqttPropertyType;
+import io.netty.handler.codec.mqtt.MqttProperties.StringProperty;
 import io.netty.handler.codec.mqtt.MqttQoS;
 import io.netty.handler.codec.mqtt.MqttSubAckMessage;
 import io.netty.handler.codec.mqtt.MqttSubAckPayload;
@@ -28,10 +29,19 @@ final class MqttReplies {
         this.config = config;
     }
 
-    /** CONNACK accepting the session; MQTT 5 clients also learn the server's limits. */
-    MqttConnAckMessage accepted(MqttVersion version) {
+    /**
+     * CONNACK accepting the session; MQTT 5 clients also learn the server's limits, and the client id the
+     * server assigned them when they sent an empty one.
+     *
+     * @param assignedClientId the id the server chose for the client, or null when the client named itself
+     */
+    MqttConnAckMessage accepted(MqttVersion version, String assignedClientId) {
         MqttProperties properties = new MqttProperties();
         if (version == MqttVersion.MQTT_5) {
+            if (assignedClientId != null) {
+                properties.add(new StringProperty(MqttPropertyType.ASSIGNED_CLIENT_IDENTIFIER.value(),
+                        assignedClientId));
+            }
             properties.add(new IntegerProperty(MqttPropertyType.RECEIVE_MAXIMUM.value(), config.receiveMaximum()));
             properties.add(new IntegerProperty(MqttPropertyType.MAXIMUM_PACKET_SIZE.value(), config.maxMessageBytes()));
             properties.add(new IntegerProperty(MqttPropertyType.MAXIMUM_QOS.value(), 1));

@@ -7,6 +7,8 @@ public enum ProtocolError {
     IDENTIFIER_REJECTED("identifier_rejected"),
     PACKET_TOO_LARGE("packet_too_large"),
     UNEXPECTED_PACKET("unexpected_packet"),
+    /** A SUBSCRIBE or UNSUBSCRIBE with an empty list, which MQTT calls a protocol error. */
+    NO_TOPIC_FILTERS("no_topic_filters"),
     KEEP_ALIVE_EXPIRED("keep_alive_expired"),
     MISSING_PROXY_HEADER("missing_proxy_header"),
     PUBLISH_RATE_EXCEEDED("publish_rate_exceeded"),

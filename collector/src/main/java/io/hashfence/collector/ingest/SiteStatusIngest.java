@@ -1,5 +1,6 @@
 package io.hashfence.collector.ingest;
 
+import io.hashfence.collector.logging.ClientText;
 import io.hashfence.collector.fleet.RigRegistry;
 import io.hashfence.protocol.AgentState;
 import io.hashfence.protocol.Decoded;
@@ -38,7 +39,7 @@ final class SiteStatusIngest {
             return IngestOutcome.TOPIC_MISMATCH;
         }
         LOG.info("site {} agent is {} (agent version {})", status.site(), status.state().wireName(),
-                status.agentVersion());
+                ClientText.escape(status.agentVersion()));
         if (status.state() == AgentState.OFFLINE) {
             registry.connectionClosed(session.site(), session.connectionId());
         }

@@ -10,7 +10,8 @@ import io.hashfence.protocol.TelemetryCodec;
 import io.hashfence.protocol.Topic;
 
 /**
- * Telemetry, in order: decode and validate against the wire contract; record the rig's new state; judge
+ * Telemetry, in order: decode and validate against the wire contract; strip pool passwords
+ * ({@link PoolCredentials}); record the rig's new state; judge
  * its location under the policy; record what changed in the event log; open or resolve its alerts. A sample that arrived before (an agent's
  * outbox replay) is acknowledged but changes nothing; an older sample is recorded but not judged again.
  * The (site, rig, seq) of every sample that gets a PUBACK goes to the sequence journal, duplicates too: a
@@ -39,7 +40,7 @@ final class TelemetryIngest {
             refusals.refused(outcome, session, topic.name(), invalid.detail());
             return outcome;
         }
-        Telemetry telemetry = ((Decoded.Valid<Telemetry>) decoded).value();
+        Telemetry telemetry = PoolCredentials.strip(((Decoded.Valid<Telemetry>) decoded).value());
         Recorded recorded = registry.record(telemetry, session.connectionId());
         if (recorded == Recorded.OVER_QUOTA) {
             refusals.refused(IngestOutcome.TOO_MANY_RIGS, session, topic.name(),

@@ -46,8 +46,8 @@ class PolicyReloadTest {
                     () -> MetricsScrape.sample(collector.http(), String.format(RIG_STATE, "violation")) == 1);
             // The rig's state is set a moment before its alert is raised: wait for the alert as well.
             Poll.until("the alert is raised", Duration.ofSeconds(10),
-                    () -> MetricsScrape.get(collector.http(), "/api/v1/alerts").body().contains("exit Kazakhstan by 2027"));
-            assertThat(MetricsScrape.get(collector.http(), "/api/v1/alerts").body()).contains("\"severity\":\"warning\"");
+                    () -> collector.get("/api/v1/alerts").body().contains("exit Kazakhstan by 2027"));
+            assertThat(collector.get("/api/v1/alerts").body()).contains("\"severity\":\"warning\"");
 
             double invalidBefore = MetricsScrape.sample(collector.http(),
                     "hashfence_policy_reloads_total{result=\"invalid\"}");

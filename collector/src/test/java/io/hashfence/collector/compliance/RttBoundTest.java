@@ -45,13 +45,13 @@ class RttBoundTest {
                         TestTelemetry.bytes(TestTelemetry.at("tx-01", "near", 1, 35.68, 139.76)), MqttQoS.AT_LEAST_ONCE);
                 agent.await(MqttMessageType.PUBACK);
             }
-            JsonNode far = JSON.readTree(MetricsScrape.get(collector.http(), "/api/v1/rigs/tx-01/far").body());
+            JsonNode far = JSON.readTree(collector.get("/api/v1/rigs/tx-01/far").body());
             assertThat(far.at("/compliance/trust").asText()).isEqualTo("none");
             assertThat(far.at("/compliance/evidence").toString()).contains("beyond_rtt_bound");
-            JsonNode near = JSON.readTree(MetricsScrape.get(collector.http(), "/api/v1/rigs/tx-01/near").body());
+            JsonNode near = JSON.readTree(collector.get("/api/v1/rigs/tx-01/near").body());
             assertThat(near.at("/compliance/evidence").toString()).contains("within_rtt_bound")
                     .doesNotContain("beyond_rtt_bound");
-            assertThat(MetricsScrape.get(collector.http(), "/api/v1/alerts").body())
+            assertThat(collector.get("/api/v1/alerts").body())
                     .contains("RigLocationUnverified").contains("\"rig\":\"far\"");
         }
     }

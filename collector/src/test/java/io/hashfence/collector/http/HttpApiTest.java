@@ -44,7 +44,7 @@ class HttpApiTest {
             agent.publish(TestTelemetry.topic("norway-01", "s21-0001"),
                     TestTelemetry.bytes(TestTelemetry.message("norway-01", "s21-0001", 5)), MqttQoS.AT_LEAST_ONCE);
             agent.await(MqttMessageType.PUBACK);
-            String rigs = MetricsScrape.get(collector.http(), "/api/v1/rigs").body();
+            String rigs = collector.get("/api/v1/rigs").body();
             assertThat(rigs).contains("\"count\":1").contains("\"rig\":\"s21-0001\"").contains("\"up\":true");
             assertThat(MetricsScrape.sample(collector.http(), "hashfence_rig_up{rig=\"s21-0001\",site=\"norway-01\"}"))
                     .isEqualTo(1);
@@ -58,18 +58,18 @@ class HttpApiTest {
         }
         assertThat(MetricsScrape.sample(collector.http(), "hashfence_rig_up{rig=\"s21-0001\",site=\"norway-01\"}"))
                 .isZero();
-        assertThat(MetricsScrape.get(collector.http(), "/api/v1/rigs/norway-01/s21-0001").body())
+        assertThat(collector.get("/api/v1/rigs/norway-01/s21-0001").body())
                 .contains("\"connected\":false");
     }
 
     @Test
     void errorsAreJsonWithAStatusAndAMessage() throws Exception {
-        HttpResponse<String> missing = MetricsScrape.get(collector.http(), "/api/v1/rigs/norway-01/none");
+        HttpResponse<String> missing = collector.get("/api/v1/rigs/norway-01/none");
         assertThat(missing.statusCode()).isEqualTo(404);
         assertThat(missing.headers().firstValue("content-type")).hasValueSatisfying(v -> assertThat(v).contains("json"));
         assertThat(missing.body()).contains("no rig norway-01/none");
         assertThat(MetricsScrape.get(collector.http(), "/nothing-here").statusCode()).isEqualTo(404);
-        assertThat(MetricsScrape.get(collector.http(), "/api/v1/rigs?site=bad%20site").statusCode()).isEqualTo(400);
+        assertThat(collector.get("/api/v1/rigs?site=bad%20site").statusCode()).isEqualTo(400);
         HttpResponse<String> post = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                         URI.create("http://127.0.0.1:" + collector.http().getPort() + "/metrics"))
                 .POST(HttpRequest.BodyPublishers.ofString("x")).build(), HttpResponse.BodyHandlers.ofString());

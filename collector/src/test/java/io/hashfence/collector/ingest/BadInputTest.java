@@ -69,7 +69,7 @@ class BadInputTest {
         MqttMessage pubAck = bystander.await(MqttMessageType.PUBACK);
         assertThat(((MqttPubReplyMessageVariableHeader) pubAck.variableHeader()).messageId()).isEqualTo(id);
         assertThat(reasonCode(pubAck)).isZero();
-        assertThat(MetricsScrape.get(collector.http(), "/api/v1/rigs/site-b/bystander").body())
+        assertThat(collector.get("/api/v1/rigs/site-b/bystander").body())
                 .contains("\"seq\":" + bystanderSeq);
         assertThat(MetricsScrape.get(collector.http(), "/healthz").statusCode()).isEqualTo(200);
     }
@@ -150,7 +150,7 @@ class BadInputTest {
             }
         }
         assertThat(MetricsScrape.ingested(collector.http(), "topic_not_authorized")).isEqualTo(before + 1);
-        assertThat(MetricsScrape.get(collector.http(), "/api/v1/rigs/site-b/rig-1").statusCode()).isEqualTo(404);
+        assertThat(collector.get("/api/v1/rigs/site-b/rig-1").statusCode()).isEqualTo(404);
     }
 
     @ParameterizedTest

@@ -38,7 +38,7 @@ class DuplicatesAcrossRestartsTest {
             assertThat(publishQos1(second, token, 42)).as("PUBACK success").isZero();
             assertThat(MetricsScrape.ingested(second.http(), "duplicate")).isEqualTo(1);
             assertThat(MetricsScrape.ingested(second.http(), "accepted")).isZero();
-            String rig = MetricsScrape.get(second.http(), "/api/v1/rigs/" + SITE + "/" + RIG).body();
+            String rig = second.get("/api/v1/rigs/" + SITE + "/" + RIG).body();
             assertThat(rig).as("no state change: the rig is known from the snapshot, down until it sends something new")
                     .contains("\"up\":false").contains("\"seq\":42");
 

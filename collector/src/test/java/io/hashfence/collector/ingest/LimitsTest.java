@@ -150,8 +150,8 @@ class LimitsTest {
 
     @Test
     void metricsCanRequireTheApiToken(@TempDir Path dir) throws Exception {
-        try (RunningCollector guarded = new RunningCollector(dir, config -> config.withHttp(new HttpConfig(
-                config.http().bind(), 0, null, true, null, null)))) {
+        try (RunningCollector guarded = new RunningCollector(dir, config -> config.withHttp(
+                config.http().withProtectMetrics(true)))) {
             URI metrics = URI.create("http://127.0.0.1:" + guarded.http().getPort() + "/metrics");
             HttpClient http = HttpClient.newHttpClient();
             assertThat(http.send(HttpRequest.newBuilder(metrics).build(), HttpResponse.BodyHandlers.ofString())

@@ -65,7 +65,7 @@ class MosquittoClientsTest {
                 TestTelemetry.bytes(TestTelemetry.message(SITE, rig, 1)));
         assertThat(result.exitCode()).isNotZero();
         assertThat(result.output().toLowerCase()).contains("bad user name or password");
-        assertThat(MetricsScrape.get(collector.http(), "/api/v1/rigs/" + SITE + "/" + rig).statusCode())
+        assertThat(collector.get("/api/v1/rigs/" + SITE + "/" + rig).statusCode())
                 .isEqualTo(404);
     }
 

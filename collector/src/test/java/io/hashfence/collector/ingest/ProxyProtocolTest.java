@@ -54,7 +54,7 @@ class ProxyProtocolTest {
         assertThat(compliance.get("ip_country").asText()).isEqualTo("RU");
         assertThat(compliance.get("trust").asText()).isEqualTo("low");
         assertThat(compliance.toString()).contains("77.88.8.8 is registered in RU but the rig claims KZ");
-        assertThat(MetricsScrape.get(collector.http(), "/api/v1/alerts").body())
+        assertThat(collector.get("/api/v1/alerts").body())
                 .contains("RigLocationUnverified").contains("\"severity\":\"critical\"");
     }
 
@@ -88,7 +88,7 @@ class ProxyProtocolTest {
             client.publish(TestTelemetry.topic(SITE, rig), TestTelemetry.bytes(message), MqttQoS.AT_LEAST_ONCE);
             client.await(MqttMessageType.PUBACK);
         }
-        return JSON.readTree(MetricsScrape.get(collector.http(), "/api/v1/rigs/" + SITE + "/" + rig).body())
+        return JSON.readTree(collector.get("/api/v1/rigs/" + SITE + "/" + rig).body())
                 .get("compliance");
     }
 

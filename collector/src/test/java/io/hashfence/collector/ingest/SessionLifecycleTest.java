@@ -78,7 +78,7 @@ class SessionLifecycleTest {
             assertThat(waitedMillis).isBetween(1_000L, 4_000L);
             assertThat(client.awaitClosed(Duration.ofSeconds(2))).isTrue();
         }
-        assertThat(MetricsScrape.get(collector.http(), "/api/v1/rigs/" + SITE + "/quiet-rig").body())
+        assertThat(collector.get("/api/v1/rigs/" + SITE + "/quiet-rig").body())
                 .contains("\"up\":false");
     }
 
@@ -132,11 +132,11 @@ class SessionLifecycleTest {
             client.publish(TestTelemetry.topic(SITE, "rig-q0"),
                     TestTelemetry.bytes(TestTelemetry.message(SITE, "rig-q0", 1)), MqttQoS.AT_MOST_ONCE);
             long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-            while (MetricsScrape.get(collector.http(), "/api/v1/rigs/" + SITE + "/rig-q0").statusCode() != 200
+            while (collector.get("/api/v1/rigs/" + SITE + "/rig-q0").statusCode() != 200
                     && System.nanoTime() < deadline) {
                 Thread.sleep(20);
             }
-            assertThat(MetricsScrape.get(collector.http(), "/api/v1/rigs/" + SITE + "/rig-q0").statusCode())
+            assertThat(collector.get("/api/v1/rigs/" + SITE + "/rig-q0").statusCode())
                     .isEqualTo(200);
         }
     }

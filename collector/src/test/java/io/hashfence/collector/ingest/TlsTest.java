@@ -83,7 +83,7 @@ class TlsTest {
                     TestTelemetry.bytes(TestTelemetry.message("tls-site", "tls-rig", 1)), MqttQoS.AT_LEAST_ONCE);
             agent.await(MqttMessageType.PUBACK);
         }
-        assertThat(MetricsScrape.get(collector.http(), "/api/v1/rigs/tls-site/tls-rig").statusCode()).isEqualTo(200);
+        assertThat(collector.get("/api/v1/rigs/tls-site/tls-rig").statusCode()).isEqualTo(200);
     }
 
     @Test

@@ -19,6 +19,13 @@ public final class MetricsScrape {
                 HttpResponse.BodyHandlers.ofString());
     }
 
+    /** A GET with the API's bearer token, as an operator's script sends it. */
+    public static HttpResponse<String> get(InetSocketAddress server, String path, String apiToken)
+            throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.getPort() + path))
+                .header("Authorization", "Bearer " + apiToken).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     /** The value of one sample line, e.g. {@code hashfence_ingest_messages_total{outcome="accepted"}}; NaN if absent. */
     public static double sample(InetSocketAddress server, String series) throws IOException, InterruptedException {
         for (String line : get(server, "/metrics").body().split("\n")) {

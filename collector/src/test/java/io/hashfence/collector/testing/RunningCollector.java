@@ -7,6 +7,7 @@ import io.hashfence.collector.site.TokenHasher;
 import io.hashfence.protocol.SiteId;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -38,6 +39,11 @@ public final class RunningCollector implements AutoCloseable {
     /** The HTTP API's bearer token, as the collector created it in the data directory. */
     public String apiToken() throws IOException {
         return Files.readString(dataDir.resolve("api-token")).strip();
+    }
+
+    /** A GET of an API path, with the API token the collector created. */
+    public HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return MetricsScrape.get(http(), path, apiToken());
     }
 
     /** The plain MQTT listener (tests that switch it off use the collector's TLS address instead). */
