@@ -10,9 +10,6 @@ import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -44,7 +41,6 @@ class AgentMinersIT {
             "stats", "{\"STATUS\":[{\"STATUS\":\"S\",\"Code\":70,\"Msg\":\"CGMiner stats\"}],\"STATS\":[{\"BMMiner\":\"1.0.0\"}"
                     + "{\"STATS\":0,\"ID\":\"BC50\",\"fan1\":5520,\"fan2\":5640,\"temp2_1\":71,\"temp2_2\":\"72\"}],\"id\":1}");
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @TempDir
     Path workDir;
@@ -80,7 +76,7 @@ class AgentMinersIT {
 
             try (JarProcess agent = JarProcess.start(JarProcess.agentJar(), workDir, Map.of("HASHFENCE_TOKEN", token),
                     "run", "--config", config.toString())) {
-                JsonNode live = awaitRig(httpPort, "s19pro-rack1", agent);
+                JsonNode live = awaitRig(httpPort, dataDir, "s19pro-rack1", agent);
                 assertThat(live.at("/miner/type").asText()).isEqualTo("bmminer");
                 assertThat(live.at("/miner/model").asText()).isEqualTo("Antminer S19 Pro");
                 assertThat(live.at("/miner/status").asText()).isEqualTo("mining");
@@ -92,7 +88,7 @@ class AgentMinersIT {
                 assertThat(live.at("/temperatures")).hasSize(2);
                 assertThat(live.at("/pools/0/active").asBoolean()).isTrue();
 
-                JsonNode gone = awaitRig(httpPort, "gone-rack2", agent);
+                JsonNode gone = awaitRig(httpPort, dataDir, "gone-rack2", agent);
                 assertThat(gone.at("/miner/status").asText()).isEqualTo("unreachable");
                 assertThat(gone.at("/hashrate_hs").asDouble()).isZero();
                 assertThat(agent.stderr()).contains("gone-rack2").contains("unreachable");
@@ -128,12 +124,10 @@ class AgentMinersIT {
         }
     }
 
-    private JsonNode awaitRig(int httpPort, String rig, JarProcess agent) throws Exception {
+    private JsonNode awaitRig(int httpPort, Path dataDir, String rig, JarProcess agent) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (System.nanoTime() < deadline) {
-            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
-                    URI.create("http://127.0.0.1:" + httpPort + "/api/v1/rigs/miners-site/" + rig)).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = CollectorApi.get(httpPort, dataDir, "/api/v1/rigs/miners-site/" + rig);
             if (response.statusCode() == 200) {
                 return JSON.readTree(response.body()).get("latest");
             }

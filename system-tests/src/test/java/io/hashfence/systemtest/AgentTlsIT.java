@@ -4,10 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hashfence.collector.testing.TestCertificates;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -53,7 +49,7 @@ class AgentTlsIT {
                     "--site", "cert-site", "--collector", url, "--interval", "1s", "--ca-file", pki.caFile().toString(),
                     "--cert-file", client[0].toString(), "--key-file", client[1].toString())) {
                 long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-                while (rigs(httpPort, "token-site") < 2 || rigs(httpPort, "cert-site") < 2) {
+                while (rigs(httpPort, data, "token-site") < 2 || rigs(httpPort, data, "cert-site") < 2) {
                     assertThat(System.nanoTime()).as("rigs of both sites within 60 s; agent logs:\n%s\n%s",
                             withToken.stderr(), withCertificate.stderr()).isLessThan(deadline);
                     Thread.sleep(200);
@@ -70,9 +66,8 @@ class AgentTlsIT {
         return lines[lines.length - 1].strip();
     }
 
-    private static int rigs(int httpPort, String site) throws Exception {
-        String body = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort
-                + "/api/v1/rigs?site=" + site)).build(), HttpResponse.BodyHandlers.ofString()).body();
+    private static int rigs(int httpPort, Path data, String site) throws Exception {
+        String body = CollectorApi.get(httpPort, data, "/api/v1/rigs?site=" + site).body();
         return JSON.readTree(body).get("count").asInt();
     }
 }

@@ -47,7 +47,7 @@ class CollectorAndAgentIT {
             try (JarProcess agent = JarProcess.start(JarProcess.agentJar(), workDir, Map.of("HASHFENCE_TOKEN", token),
                     "simulate", "--rigs", "5", "--site", "e2e-site", "--collector", "tcp://127.0.0.1:" + mqttPort,
                     "--interval", "1s", "--seed", "7")) {
-                JsonNode rigs = awaitRigs(httpPort, 5, agent);
+                JsonNode rigs = awaitRigs(httpPort, dataDir, 5, agent);
                 String metrics = get(httpPort, "/metrics").body();
                 for (JsonNode rig : rigs.get("rigs")) {
                     String labels = "{rig=\"" + rig.get("rig").asText() + "\",site=\"e2e-site\"}";
@@ -55,12 +55,12 @@ class CollectorAndAgentIT {
                     assertThat(sample(metrics, "hashfence_rig_power_watts" + labels)).isPositive();
                     assertThat(sample(metrics, "hashfence_rig_up" + labels)).isEqualTo(1.0);
                     assertThat(rig.get("up").asBoolean()).isTrue();
-                    String one = get(httpPort, "/api/v1/rigs/e2e-site/" + rig.get("rig").asText()).body();
+                    String one = CollectorApi.get(httpPort, dataDir, "/api/v1/rigs/e2e-site/" + rig.get("rig").asText()).body();
                     assertThat(JSON.readTree(one).at("/latest/miner/status").asText()).isNotEmpty();
                 }
                 assertThat(sample(metrics, "hashfence_ingest_messages_total{outcome=\"accepted\"}")).isGreaterThanOrEqualTo(5);
             }
-            awaitAllDown(httpPort);
+            awaitAllDown(httpPort, dataDir);
             collector.stop();
             assertThat(collector.stderr()).doesNotContain("LEAK:");
         }
@@ -89,11 +89,11 @@ class CollectorAndAgentIT {
         return token;
     }
 
-    private JsonNode awaitRigs(int httpPort, int count, JarProcess agent) throws Exception {
+    private JsonNode awaitRigs(int httpPort, Path dataDir, int count, JarProcess agent) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         JsonNode rigs = null;
         while (System.nanoTime() < deadline) {
-            rigs = JSON.readTree(get(httpPort, "/api/v1/rigs").body());
+            rigs = JSON.readTree(CollectorApi.get(httpPort, dataDir, "/api/v1/rigs").body());
             if (rigs.get("count").asInt() >= count) {
                 assertThat(rigs.get("count").asInt()).isEqualTo(count);
                 return rigs;
@@ -104,12 +104,12 @@ class CollectorAndAgentIT {
         throw new AssertionError("only " + rigs + " after 60 s; agent log:\n" + agent.stderr());
     }
 
-    private void awaitAllDown(int httpPort) throws Exception {
+    private void awaitAllDown(int httpPort, Path dataDir) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         List<String> up = new ArrayList<>();
         while (System.nanoTime() < deadline) {
             up.clear();
-            for (JsonNode rig : JSON.readTree(get(httpPort, "/api/v1/rigs").body()).get("rigs")) {
+            for (JsonNode rig : JSON.readTree(CollectorApi.get(httpPort, dataDir, "/api/v1/rigs").body()).get("rigs")) {
                 if (rig.get("up").asBoolean()) {
                     up.add(rig.get("rig").asText());
                 }

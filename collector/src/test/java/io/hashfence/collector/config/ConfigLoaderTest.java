@@ -22,6 +22,8 @@ class ConfigLoaderTest {
         assertThat(config.mqtt().maxMessageBytes()).isEqualTo(65536);
         assertThat(config.mqtt().connectTimeout()).isEqualTo(Duration.ofSeconds(10));
         assertThat(config.http().port()).isEqualTo(9464);
+        assertThat(config.http().openReadEndpoints()).as("the API's reads need the token").isFalse();
+        assertThat(config.http().requestHeadTimeout()).isEqualTo(Duration.ofSeconds(10));
         assertThat(config.dataDir()).isEqualTo(Path.of("data"));
         assertThat(config.fleet().missedIntervals()).isEqualTo(3);
     }
@@ -66,6 +68,8 @@ class ConfigLoaderTest {
                 http:
                   api_token_file: /etc/hashfence/api-token
                   protect_metrics: true
+                  open_read_endpoints: true
+                  request_head_timeout: 4s
                 compliance:
                   policy: /etc/hashfence/policy.yml
                   location_max_age: 2h
@@ -83,6 +87,8 @@ class ConfigLoaderTest {
         assertThat(config.mqtt().limits()).isEqualTo(new LimitsConfig(100, 10, 50, 60, 128));
         assertThat(config.http().apiTokenFile()).isEqualTo(Path.of("/etc/hashfence/api-token"));
         assertThat(config.http().protectMetrics()).isTrue();
+        assertThat(config.http().openReadEndpoints()).isTrue();
+        assertThat(config.http().requestHeadTimeout()).isEqualTo(Duration.ofSeconds(4));
         assertThat(config.compliance().policyFile()).isEqualTo(Path.of("/etc/hashfence/policy.yml"));
         assertThat(config.compliance().locationMaxAge()).isEqualTo(Duration.ofHours(2));
         assertThat(config.compliance().collectorLat()).isEqualTo(35.68);
