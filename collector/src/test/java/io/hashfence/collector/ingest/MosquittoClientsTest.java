@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -67,6 +68,19 @@ class MosquittoClientsTest {
         assertThat(result.output().toLowerCase()).contains("bad user name or password");
         assertThat(collector.get("/api/v1/rigs/" + SITE + "/" + rig).statusCode())
                 .isEqualTo(404);
+    }
+
+    @Test
+    void mqtt31IsRefusedAsAnUnacceptableProtocolVersion() throws Exception {
+        double before = MetricsScrape.sample(collector.http(),
+                "hashfence_mqtt_protocol_errors_total{kind=\"unsupported_protocol_version\"}");
+        Result result = publish("mqttv31", token, TestTelemetry.topic(SITE, "old-client"),
+                TestTelemetry.bytes(TestTelemetry.message(SITE, "old-client", 1)));
+        assertThat(result.exitCode()).isNotZero();
+        assertThat(result.output().toLowerCase()).as(result.output()).contains("unacceptable protocol version");
+        assertThat(MetricsScrape.sample(collector.http(),
+                "hashfence_mqtt_protocol_errors_total{kind=\"unsupported_protocol_version\"}")).isEqualTo(before + 1);
+        assertThat(collector.get("/api/v1/rigs/" + SITE + "/old-client").statusCode()).isEqualTo(404);
     }
 
     private record Result(int exitCode, String output) {
