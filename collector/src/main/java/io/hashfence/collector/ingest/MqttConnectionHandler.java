@@ -185,7 +185,16 @@ final class MqttConnectionHandler extends ChannelInboundHandlerAdapter {
             will = new Will(connect.payload().willTopic(), connect.payload().willMessageInBytes());
         }
         clientId = connect.payload().clientIdentifier();
-        if (clientId == null || clientId.isEmpty()) {
+        boolean noClientId = clientId == null || clientId.isEmpty();
+        if (noClientId && version == MqttVersion.MQTT_3_1_1 && !connect.variableHeader().isCleanSession()) {
+            // MQTT 3.1.1 [MQTT-3.1.3-8]: a session to resume needs a name.
+            services.metrics().protocolError(ProtocolError.IDENTIFIER_REJECTED);
+            services.clientWarnings().warn("identifier-rejected",
+                    "refused CONNECT from {}: empty client id without clean session", ctx.channel().remoteAddress());
+            refuseConnection(ctx, MqttReplies.refused(MqttConnectReturnCode.CONNECTION_REFUSED_IDENTIFIER_REJECTED));
+            return;
+        }
+        if (noClientId) {
             // The server names a client that left it to the server (MQTT 5 tells it, in CONNACK); the name
             // keeps such clients apart, where one empty name would have each new connection take over the last.
             assignedClientId = "hashfence-" + UUID.randomUUID();

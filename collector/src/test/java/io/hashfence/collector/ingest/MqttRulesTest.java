@@ -162,6 +162,20 @@ class MqttRulesTest {
                 .isEqualTo(takeovers);
     }
 
+    @Test
+    void mqtt311EmptyClientIdWithoutCleanSessionIsRejected() throws Exception {
+        double rejected = protocolErrors("identifier_rejected");
+        try (MqttTestClient client = MqttTestClient.open(collector.mqtt(), MqttVersion.MQTT_3_1_1)) {
+            client.send(MqttMessageBuilders.connect().clientId("").protocolVersion(MqttVersion.MQTT_3_1_1)
+                    .username(SITE).password(token.getBytes(StandardCharsets.UTF_8)).keepAlive(30).cleanSession(false)
+                    .build());
+            assertThat(client.connAck().variableHeader().connectReturnCode())
+                    .isEqualTo(MqttConnectReturnCode.CONNECTION_REFUSED_IDENTIFIER_REJECTED);
+            assertThat(client.awaitClosed(CLOSE_WAIT)).isTrue();
+        }
+        assertThat(protocolErrors("identifier_rejected")).isEqualTo(rejected + 1);
+    }
+
     @ParameterizedTest
     @EnumSource(value = MqttVersion.class, names = {"MQTT_3_1_1", "MQTT_5"})
     void qos0PublishWithDupSetIsMalformed(MqttVersion version) throws Exception {
