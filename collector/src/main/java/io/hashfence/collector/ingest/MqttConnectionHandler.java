@@ -35,7 +35,6 @@ import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
@@ -184,22 +183,16 @@ final class MqttConnectionHandler extends ChannelInboundHandlerAdapter {
         if (connect.variableHeader().isWillFlag()) {
             will = new Will(connect.payload().willTopic(), connect.payload().willMessageInBytes());
         }
-        clientId = connect.payload().clientIdentifier();
-        boolean noClientId = clientId == null || clientId.isEmpty();
-        if (noClientId && version == MqttVersion.MQTT_3_1_1 && !connect.variableHeader().isCleanSession()) {
-            // MQTT 3.1.1 [MQTT-3.1.3-8]: a session to resume needs a name.
+        Optional<ClientIdentifier> identifier = ClientIdentifier.of(connect, version);
+        if (identifier.isEmpty()) {
             services.metrics().protocolError(ProtocolError.IDENTIFIER_REJECTED);
             services.clientWarnings().warn("identifier-rejected",
                     "refused CONNECT from {}: empty client id without clean session", ctx.channel().remoteAddress());
             refuseConnection(ctx, MqttReplies.refused(MqttConnectReturnCode.CONNECTION_REFUSED_IDENTIFIER_REJECTED));
             return;
         }
-        if (noClientId) {
-            // The server names a client that left it to the server (MQTT 5 tells it, in CONNACK); the name
-            // keeps such clients apart, where one empty name would have each new connection take over the last.
-            assignedClientId = "hashfence-" + UUID.randomUUID();
-            clientId = assignedClientId;
-        }
+        clientId = identifier.get().value();
+        assignedClientId = identifier.get().assigned() ? clientId : null;
         String user = connect.payload().userName();
         byte[] token = connect.payload().passwordInBytes();
         int keepAliveSeconds = connect.variableHeader().keepAliveTimeSeconds();
@@ -455,7 +448,8 @@ final class MqttConnectionHandler extends ChannelInboundHandlerAdapter {
         if (version != MqttVersion.MQTT_5 && disconnect.fixedHeader().remainingLength() > 0) {
             // MQTT 3.1.1 DISCONNECT has no variable header and no payload: this is a malformed packet, and
             // like any connection closed for an error, it publishes the Will.
-            malformed(ctx, "MQTT 3.1.1 DISCONNECT with " + disconnect.fixedHeader().remainingLength() + " bytes after it");
+            malformed(ctx, "MQTT 3.1.1 DISCONNECT with " + disconnect.fixedHeader().remainingLength()
+                    + " bytes after it");
             return;
         }
         boolean keepWill = disconnect.variableHeader() instanceof MqttReasonCodeAndPropertiesVariableHeader header
