@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.hashfence.collector.testing.MetricsScrape;
 import io.hashfence.collector.testing.MqttTestClient;
+import io.hashfence.collector.testing.Poll;
 import io.hashfence.collector.testing.RunningCollector;
 import io.hashfence.collector.testing.TestTelemetry;
 import io.netty.buffer.Unpooled;
@@ -27,6 +28,7 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -121,13 +123,24 @@ class MqttRulesTest {
     }
 
     @Test
-    void mqtt311DisconnectWithAPayloadIsMalformedAndCloses() throws Exception {
+    void mqtt311DisconnectWithAPayloadIsMalformedClosesAndPublishesTheWill() throws Exception {
         double malformed = protocolErrors("malformed_packet");
-        try (MqttTestClient client = connected(MqttVersion.MQTT_3_1_1)) {
+        double accepted = MetricsScrape.ingested(collector.http(), "accepted");
+        byte[] will = ("{\"schema_version\": 1, \"site\": \"" + SITE + "\", \"state\": \"offline\", \"time\": \""
+                + Instant.now() + "\", \"agent_version\": \"0.1.0\"}").getBytes(StandardCharsets.UTF_8);
+        try (MqttTestClient client = MqttTestClient.open(collector.mqtt(), MqttVersion.MQTT_3_1_1)) {
+            client.send(MqttMessageBuilders.connect().clientId("will-client").protocolVersion(MqttVersion.MQTT_3_1_1)
+                    .username(SITE).password(token.getBytes(StandardCharsets.UTF_8)).keepAlive(30).cleanSession(true)
+                    .willFlag(true).willTopic("hashfence/v1/" + SITE + "/status").willMessage(will)
+                    .willQoS(MqttQoS.AT_LEAST_ONCE).build());
+            assertThat(client.connAck().variableHeader().connectReturnCode())
+                    .isEqualTo(MqttConnectReturnCode.CONNECTION_ACCEPTED);
             client.sendRaw(new byte[] {(byte) 0xE0, 0x02, 0x00, 0x00});
             assertThat(client.awaitClosed(CLOSE_WAIT)).isTrue();
         }
         assertThat(protocolErrors("malformed_packet")).isEqualTo(malformed + 1);
+        Poll.until("the Will is processed as for any connection closed for an error", CLOSE_WAIT,
+                () -> MetricsScrape.ingested(collector.http(), "accepted") == accepted + 1);
     }
 
     @ParameterizedTest
