@@ -48,6 +48,7 @@ class CollectorAndAgentIT {
                     "simulate", "--rigs", "5", "--site", "e2e-site", "--collector", "tcp://127.0.0.1:" + mqttPort,
                     "--interval", "1s", "--seed", "7")) {
                 JsonNode rigs = awaitRigs(httpPort, dataDir, 5, agent);
+                assertThat(get(httpPort, "/api/v1/rigs").statusCode()).as("the API needs the token").isEqualTo(401);
                 String metrics = get(httpPort, "/metrics").body();
                 for (JsonNode rig : rigs.get("rigs")) {
                     String labels = "{rig=\"" + rig.get("rig").asText() + "\",site=\"e2e-site\"}";
