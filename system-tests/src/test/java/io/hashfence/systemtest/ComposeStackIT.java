@@ -126,8 +126,10 @@ class ComposeStackIT {
     @Test
     @Order(3)
     void restrictedRigsAlertsReachAlertmanagerRoutedToCompliance() throws Exception {
+        String apiToken = container("collector").execInContainer("cat", "/var/lib/hashfence/api-token").getStdout()
+                .strip();
         Set<String> collectorAlerts = await("the collector to open restriction alerts",
-                () -> rigsOf(getJson(httpPort, "/api/v1/alerts").get("alerts"), null), rigs -> !rigs.isEmpty());
+                () -> rigsOf(getJson(httpPort, "/api/v1/alerts", apiToken).get("alerts"), null), rigs -> !rigs.isEmpty());
         Set<String> alertmanagerAlerts = await("Alertmanager to hold the collector's restriction alerts",
                 () -> rigsOf(getJson(alertmanagerPort, "/api/v2/alerts?filter="
                         + URLEncoder.encode("alertname=\"RigInRestrictedJurisdiction\"", StandardCharsets.UTF_8)), "labels"),
@@ -227,8 +229,18 @@ class ComposeStackIT {
     }
 
     private static JsonNode getJson(int port, String path) throws Exception {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+        return getJson(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)), path);
+    }
+
+    /** A GET of the collector's API with its bearer token. */
+    private static JsonNode getJson(int port, String path, String apiToken) throws Exception {
+        return getJson(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Authorization", "Bearer " + apiToken), path);
+    }
+
+    private static JsonNode getJson(HttpRequest.Builder request, String path) throws Exception {
+        HttpResponse<String> response = HTTP.send(request.timeout(Duration.ofSeconds(30)).build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(200);
         return JSON.readTree(response.body());
     }

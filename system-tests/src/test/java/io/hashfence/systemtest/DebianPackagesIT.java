@@ -88,7 +88,8 @@ class DebianPackagesIT {
                 + " && cat <&3", "\"status\":\"ok\"");
         startInBackground("hashfence-agent");
         awaitOutput("the agent's rig at the collector", "exec 3<>/dev/tcp/127.0.0.1/9464"
-                + " && printf 'GET /api/v1/rigs HTTP/1.0\\r\\n\\r\\n' >&3 && cat <&3", "rack1-s19-01");
+                + " && printf 'GET /api/v1/rigs HTTP/1.0\\r\\nAuthorization: Bearer %s\\r\\n\\r\\n'"
+                + " \"$(cat /var/lib/hashfence/api-token)\" >&3 && cat <&3", "rack1-s19-01");
         assertThat(ok("ps -o user= -C java | sort -u")).as("both services run as the unit's user").isEqualTo("hashfence\n");
         stopServices();
         String verified = ok(asUser("hashfence-collector verify --data-dir /var/lib/hashfence"));
@@ -109,7 +110,8 @@ class DebianPackagesIT {
         startInBackground("hashfence-collector");
         startInBackground("hashfence-agent");
         awaitOutput("the agent back at the upgraded collector with its kept token", "exec 3<>/dev/tcp/127.0.0.1/9464"
-                + " && printf 'GET /api/v1/rigs HTTP/1.0\\r\\n\\r\\n' >&3 && cat <&3", "\"up\":true");
+                + " && printf 'GET /api/v1/rigs HTTP/1.0\\r\\nAuthorization: Bearer %s\\r\\n\\r\\n'"
+                + " \"$(cat /var/lib/hashfence/api-token)\" >&3 && cat <&3", "\"up\":true");
         stopServices();
 
         // Purge: programs, units and configuration go; the event log stays for the operator to decide.
