@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.hashfence.testing.Await;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
@@ -14,8 +15,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -59,8 +60,8 @@ class AgentMinersIT {
             Thread fake = new Thread(() -> serve(antminer), "fake-antminer");
             fake.setDaemon(true);
             fake.start();
-            int mqttPort = Integer.parseInt(collector.awaitLog(MQTT_PORT, Duration.ofSeconds(30)));
-            int httpPort = Integer.parseInt(collector.awaitLog(HTTP_PORT, Duration.ofSeconds(30)));
+            int mqttPort = Integer.parseInt(collector.awaitLog(MQTT_PORT));
+            int httpPort = Integer.parseInt(collector.awaitLog(HTTP_PORT));
             Path config = workDir.resolve("agent.yml");
             Files.writeString(config, """
                     site: miners-site
@@ -96,7 +97,7 @@ class AgentMinersIT {
 
             JarProcess check = JarProcess.start(JarProcess.agentJar(), workDir, Map.of("HASHFENCE_TOKEN", token),
                     "check", "--config", config.toString());
-            assertThat(check.waitFor(Duration.ofSeconds(60))).as(check.stdout() + check.stderr()).isEqualTo(1);
+            assertThat(check.waitFor()).as(check.stdout() + check.stderr()).isEqualTo(1);
             assertThat(check.stdout())
                     .containsPattern("ok +miner cgminer 127\\.0\\.0\\.1:\\d+ \\(s19pro-rack1\\): bmminer Antminer S19 Pro, mining")
                     .containsPattern("FAIL +miner cgminer 127\\.0\\.0\\.1:" + absentPort + " \\(gone-rack2\\)")
@@ -125,22 +126,18 @@ class AgentMinersIT {
     }
 
     private JsonNode awaitRig(int httpPort, Path dataDir, String rig, JarProcess agent) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (System.nanoTime() < deadline) {
-            HttpResponse<String> response = CollectorApi.get(httpPort, dataDir, "/api/v1/rigs/miners-site/" + rig);
-            if (response.statusCode() == 200) {
-                return JSON.readTree(response.body()).get("latest");
-            }
+        return Await.value("rig " + rig + " shows in the API", () -> {
             assertThat(agent.isAlive()).as("agent still running; its log:\n" + agent.stderr()).isTrue();
-            Thread.sleep(100);
-        }
-        throw new AssertionError("rig " + rig + " never showed; agent log:\n" + agent.stderr());
+            HttpResponse<String> response = CollectorApi.get(httpPort, dataDir, "/api/v1/rigs/miners-site/" + rig);
+            return response.statusCode() == 200 ? Optional.of(JSON.readTree(response.body()).get("latest"))
+                    : Optional.empty();
+        });
     }
 
     private String addSite(Path dataDir, String site) throws Exception {
         JarProcess add = JarProcess.start(JarProcess.collectorJar(), workDir, Map.of(),
                 "sites", "add", site, "--data-dir", dataDir.toString());
-        assertThat(add.waitFor(Duration.ofSeconds(30))).as(add.stderr()).isZero();
+        assertThat(add.waitFor()).as(add.stderr()).isZero();
         String[] lines = add.stdout().strip().split("\n");
         return lines[lines.length - 1].strip();
     }

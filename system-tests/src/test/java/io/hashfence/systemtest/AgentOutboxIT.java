@@ -2,6 +2,7 @@ package io.hashfence.systemtest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.hashfence.testing.Await;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -10,7 +11,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -41,8 +41,8 @@ class AgentOutboxIT {
         Path dataDir = workDir.resolve("data");
         String token = addSite(dataDir, "outage-site");
         JarProcess collector = startCollector(dataDir, 0);
-        int mqttPort = Integer.parseInt(collector.awaitLog(MQTT_PORT, Duration.ofSeconds(30)));
-        int httpPort = Integer.parseInt(collector.awaitLog(HTTP_PORT, Duration.ofSeconds(30)));
+        int mqttPort = Integer.parseInt(collector.awaitLog(MQTT_PORT));
+        int httpPort = Integer.parseInt(collector.awaitLog(HTTP_PORT));
         Path config = agentConfig("outage-site", mqttPort, "1s", 2);
 
         try (JarProcess agent = JarProcess.start(JarProcess.agentJar(), workDir, Map.of("HASHFENCE_TOKEN", token),
@@ -54,8 +54,8 @@ class AgentOutboxIT {
             Thread.sleep(4_000);
             assertThat(agent.isAlive()).isTrue();
             collector = startCollector(dataDir, mqttPort);
-            int newHttpPort = Integer.parseInt(collector.awaitLog(HTTP_PORT, Duration.ofSeconds(30)));
-            agent.awaitLog(Pattern.compile("stored samples all delivered"), Duration.ofSeconds(60));
+            int newHttpPort = Integer.parseInt(collector.awaitLog(HTTP_PORT));
+            agent.awaitLog(Pattern.compile("stored samples all delivered"));
             awaitAccepted(newHttpPort, 4, agent);
 
             agent.stop();
@@ -85,8 +85,8 @@ class AgentOutboxIT {
 
         JarProcess first = JarProcess.start(JarProcess.agentJar(), workDir,
                 Map.of("HASHFENCE_TOKEN", token, "HASHFENCE_LOG_LEVEL", "DEBUG"), "run", "--config", config.toString());
-        first.awaitLog(STORED_DEBUG, Duration.ofSeconds(30));
-        Thread.sleep(2_000);
+        Await.until("the agent has stored more than 5 samples",
+                () -> STORED_DEBUG.matcher(first.stderr()).results().count() > 5);
         kill(config);
         long loggedAsStored = STORED_DEBUG.matcher(first.stderr()).results().count();
         assertThat(loggedAsStored).isGreaterThan(5);
@@ -94,11 +94,11 @@ class AgentOutboxIT {
         JarProcess collector = startCollector(dataDir, mqttPort);
         try (JarProcess second = JarProcess.start(JarProcess.agentJar(), workDir, Map.of("HASHFENCE_TOKEN", token),
                 "run", "--config", config.toString())) {
-            int httpPort = Integer.parseInt(collector.awaitLog(HTTP_PORT, Duration.ofSeconds(30)));
-            long recovered = Long.parseLong(second.awaitLog(RECOVERED, Duration.ofSeconds(30)));
+            int httpPort = Integer.parseInt(collector.awaitLog(HTTP_PORT));
+            long recovered = Long.parseLong(second.awaitLog(RECOVERED));
             assertThat(recovered).as("stored before the kill, at most one more than logged")
                     .isBetween(loggedAsStored, loggedAsStored + 1);
-            second.awaitLog(Pattern.compile("stored samples all delivered"), Duration.ofSeconds(60));
+            second.awaitLog(Pattern.compile("stored samples all delivered"));
 
             second.stop();
             double accepted = accepted(httpPort);
@@ -145,21 +145,16 @@ class AgentOutboxIT {
     private String addSite(Path dataDir, String site) throws Exception {
         JarProcess add = JarProcess.start(JarProcess.collectorJar(), workDir, Map.of(),
                 "sites", "add", site, "--data-dir", dataDir.toString());
-        assertThat(add.waitFor(Duration.ofSeconds(30))).as(add.stderr()).isZero();
+        assertThat(add.waitFor()).as(add.stderr()).isZero();
         String[] lines = add.stdout().strip().split("\n");
         return lines[lines.length - 1].strip();
     }
 
     private static void awaitAccepted(int httpPort, double atLeast, JarProcess agent) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (accepted(httpPort) >= atLeast) {
-                return;
-            }
+        Await.until("the collector accepted " + atLeast + " samples", () -> {
             assertThat(agent.isAlive()).as("agent still running; its log:\n" + agent.stderr()).isTrue();
-            Thread.sleep(100);
-        }
-        throw new AssertionError("collector accepted fewer than " + atLeast + " samples; agent log:\n" + agent.stderr());
+            return accepted(httpPort) >= atLeast;
+        });
     }
 
     /**
@@ -168,11 +163,7 @@ class AgentOutboxIT {
      */
     private static double acceptedInAQuietMoment(int httpPort) throws Exception {
         double before = accepted(httpPort);
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (accepted(httpPort) == before && System.nanoTime() < deadline) {
-            Thread.sleep(5);
-        }
-        Thread.sleep(50);
+        Await.until("the next sample arrives", () -> accepted(httpPort) != before);
         return accepted(httpPort);
     }
 

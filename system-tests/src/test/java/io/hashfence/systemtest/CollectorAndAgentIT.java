@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.hashfence.testing.Await;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -11,10 +12,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,8 +42,8 @@ class CollectorAndAgentIT {
 
         try (JarProcess collector = JarProcess.start(JarProcess.collectorJar(), workDir, Map.of(),
                 "run", "--data-dir", dataDir.toString(), "--mqtt-port", "0", "--http-port", "0")) {
-            int mqttPort = Integer.parseInt(collector.awaitLog(MQTT_PORT, Duration.ofSeconds(30)));
-            int httpPort = Integer.parseInt(collector.awaitLog(HTTP_PORT, Duration.ofSeconds(30)));
+            int mqttPort = Integer.parseInt(collector.awaitLog(MQTT_PORT));
+            int httpPort = Integer.parseInt(collector.awaitLog(HTTP_PORT));
 
             try (JarProcess agent = JarProcess.start(JarProcess.agentJar(), workDir, Map.of("HASHFENCE_TOKEN", token),
                     "simulate", "--rigs", "5", "--site", "e2e-site", "--collector", "tcp://127.0.0.1:" + mqttPort,
@@ -71,19 +72,19 @@ class CollectorAndAgentIT {
     void badFlagsGetAClearErrorAndANonZeroExit() throws Exception {
         JarProcess collector = JarProcess.start(JarProcess.collectorJar(), workDir, Map.of(),
                 "run", "--mqtt-port", "70000", "--data-dir", workDir.resolve("data").toString());
-        assertThat(collector.waitFor(Duration.ofSeconds(30))).isNotZero();
+        assertThat(collector.waitFor()).isNotZero();
         assertThat(collector.stderr()).contains("mqtt.port must be within [0, 65535], got 70000");
 
         JarProcess badSite = JarProcess.start(JarProcess.collectorJar(), workDir, Map.of(),
                 "sites", "add", "no spaces allowed", "--data-dir", workDir.resolve("data").toString());
-        assertThat(badSite.waitFor(Duration.ofSeconds(30))).isEqualTo(2);
+        assertThat(badSite.waitFor()).isEqualTo(2);
         assertThat(badSite.stderr()).contains("SITE must match");
     }
 
     private String addSite(Path dataDir, String site) throws Exception {
         JarProcess add = JarProcess.start(JarProcess.collectorJar(), workDir, Map.of(),
                 "sites", "add", site, "--data-dir", dataDir.toString());
-        assertThat(add.waitFor(Duration.ofSeconds(30))).as(add.stderr()).isZero();
+        assertThat(add.waitFor()).as(add.stderr()).isZero();
         String[] lines = add.stdout().strip().split("\n");
         String token = lines[lines.length - 1].strip();
         assertThat(token).matches("hf_[A-Za-z0-9_-]{43}");
@@ -91,36 +92,26 @@ class CollectorAndAgentIT {
     }
 
     private JsonNode awaitRigs(int httpPort, Path dataDir, int count, JarProcess agent) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        JsonNode rigs = null;
-        while (System.nanoTime() < deadline) {
-            rigs = JSON.readTree(CollectorApi.get(httpPort, dataDir, "/api/v1/rigs").body());
-            if (rigs.get("count").asInt() >= count) {
-                assertThat(rigs.get("count").asInt()).isEqualTo(count);
-                return rigs;
-            }
+        JsonNode rigs = Await.value(count + " rigs in the API", () -> {
             assertThat(agent.isAlive()).as("agent still running; its log:\n" + agent.stderr()).isTrue();
-            Thread.sleep(100);
-        }
-        throw new AssertionError("only " + rigs + " after 60 s; agent log:\n" + agent.stderr());
+            JsonNode seen = JSON.readTree(CollectorApi.get(httpPort, dataDir, "/api/v1/rigs").body());
+            return seen.get("count").asInt() >= count ? Optional.of(seen) : Optional.empty();
+        });
+        assertThat(rigs.get("count").asInt()).isEqualTo(count);
+        return rigs;
     }
 
     private void awaitAllDown(int httpPort, Path dataDir) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        List<String> up = new ArrayList<>();
-        while (System.nanoTime() < deadline) {
-            up.clear();
+        Await.until("every rig is down after the agent stopped", () -> {
+            List<String> up = new ArrayList<>();
             for (JsonNode rig : JSON.readTree(CollectorApi.get(httpPort, dataDir, "/api/v1/rigs").body()).get("rigs")) {
                 if (rig.get("up").asBoolean()) {
                     up.add(rig.get("rig").asText());
                 }
             }
-            if (up.isEmpty()) {
-                return;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("rigs still up after the agent stopped: " + up);
+            assertThat(up).as("rigs still up").isEmpty();
+            return true;
+        });
     }
 
     private static HttpResponse<String> get(int port, String path) throws IOException, InterruptedException {

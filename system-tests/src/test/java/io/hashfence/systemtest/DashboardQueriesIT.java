@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hashfence.systemtest.StackConfigIT.ExternalTool;
+import io.hashfence.testing.Await;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -17,7 +18,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -26,7 +26,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -97,8 +96,8 @@ class DashboardQueriesIT {
         collector = JarProcess.start(JarProcess.collectorJar(), workDir, Map.of(), "run", "--data-dir",
                 dataDir.toString(), "--mqtt-port", "0", "--http-port", "0",
                 "--alertmanager", "http://127.0.0.1:" + alertmanagerPort);
-        int mqttPort = Integer.parseInt(collector.awaitLog(MQTT_PORT, Duration.ofSeconds(60)));
-        int httpPort = Integer.parseInt(collector.awaitLog(HTTP_PORT, Duration.ofSeconds(60)));
+        int mqttPort = Integer.parseInt(collector.awaitLog(MQTT_PORT));
+        int httpPort = Integer.parseInt(collector.awaitLog(HTTP_PORT));
 
         Path sitesFile = workDir.resolve("sites.txt");
         Files.writeString(sitesFile, SIMULATED_SITES.stream().map(s -> s + " " + tokens.get(s) + "\n")
@@ -123,7 +122,7 @@ class DashboardQueriesIT {
         rangeStart = Instant.now().getEpochSecond();
 
         int allRigs = SIMULATED_RIGS + 3;
-        await(Duration.ofSeconds(60), "Prometheus has scraped all " + allRigs + " rigs for 10 s", () -> {
+        Await.until("Prometheus has scraped all " + allRigs + " rigs for 10 s", () -> {
             assertThat(fleet.isAlive()).as("fleet running; its log:\n" + fleet.stderr()).isTrue();
             return single(instant("count(hashfence_rig_up)")) == allRigs
                     && single(instant("count_over_time(up{job=\"hashfence-collector\"}[1m])")) >= 10;
@@ -217,7 +216,7 @@ class DashboardQueriesIT {
 
     @Test
     void theOperationalAlertRulesEvaluateOnTheLiveMetrics() throws Exception {
-        await(Duration.ofSeconds(30), "every rule evaluated without error and RigDown pending for the lab rigs", () -> {
+        Await.until("every rule evaluated without error and RigDown pending for the lab rigs", () -> {
             JsonNode groups = prometheusApi("/api/v1/rules", Map.of()).path("groups");
             List<JsonNode> rules = new ArrayList<>();
             groups.forEach(group -> group.path("rules").forEach(rules::add));
@@ -245,7 +244,7 @@ class DashboardQueriesIT {
                 "RigNearRestrictedBorder " + LAB + "/" + NEAR_BORDER, "compliance",
                 "RigLocationUnknown " + LAB + "/" + NO_LOCATION, "compliance");
         Map<String, String> received = new HashMap<>();
-        await(Duration.ofSeconds(30), "the collector's alerts in Alertmanager: " + expected.keySet(), () -> {
+        Await.until("the collector's alerts in Alertmanager: " + expected.keySet(), () -> {
             HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
                     URI.create(alertmanager.url + "/api/v2/alerts")).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(response.statusCode()).isEqualTo(200);
@@ -378,7 +377,7 @@ class DashboardQueriesIT {
     private static String addSite(Path dataDir, String site) throws Exception {
         JarProcess add = JarProcess.start(JarProcess.collectorJar(), workDir, Map.of(), "sites", "add", site,
                 "--data-dir", dataDir.toString());
-        assertThat(add.waitFor(Duration.ofSeconds(60))).as(add.stderr()).isZero();
+        assertThat(add.waitFor()).as(add.stderr()).isZero();
         String[] lines = add.stdout().strip().split("\n");
         return lines[lines.length - 1].strip();
     }
@@ -416,27 +415,6 @@ class DashboardQueriesIT {
         }
     }
 
-    private static void await(Duration timeout, String what, Callable<Boolean> condition) throws Exception {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        AssertionError last = null;
-        while (System.nanoTime() < deadline) {
-            try {
-                if (condition.call()) {
-                    return;
-                }
-                last = null;
-            } catch (AssertionError notYet) {
-                last = notYet;
-            }
-            Thread.sleep(250);
-        }
-        AssertionError failure = new AssertionError("not within " + timeout + ": " + what);
-        if (last != null) {
-            failure.addSuppressed(last);
-        }
-        throw failure;
-    }
-
     private static <T> List<T> concat(List<T> first, List<T> second) {
         return Stream.concat(first.stream(), second.stream()).toList();
     }
@@ -465,7 +443,7 @@ class DashboardQueriesIT {
 
         void awaitReady(String baseUrl) throws Exception {
             url = baseUrl;
-            await(Duration.ofSeconds(30), name + " ready at " + baseUrl, () -> {
+            Await.until(name + " ready at " + baseUrl, () -> {
                 assertThat(process.isAlive()).as(name + " running; its log:\n" + Files.readString(log)).isTrue();
                 try {
                     return HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl + "/-/ready")).build(),

@@ -10,7 +10,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -43,14 +42,14 @@ class DuplicatesAfterCrashIT {
         Path dataDir = workDir.resolve("data");
         String token = addSite(dataDir);
         JarProcess collector = startCollector(dataDir);
-        int port = Integer.parseInt(collector.awaitLog(MQTT_PORT, Duration.ofSeconds(30)));
+        int port = Integer.parseInt(collector.awaitLog(MQTT_PORT));
         publishAll(port, token, FIRST_SEQ);
         collector.kill();
 
         JarProcess restarted = startCollector(dataDir);
         try {
-            port = Integer.parseInt(restarted.awaitLog(MQTT_PORT, Duration.ofSeconds(30)));
-            int httpPort = Integer.parseInt(restarted.awaitLog(HTTP_PORT, Duration.ofSeconds(30)));
+            port = Integer.parseInt(restarted.awaitLog(MQTT_PORT));
+            int httpPort = Integer.parseInt(restarted.awaitLog(HTTP_PORT));
             assertThat(restarted.stderr()).contains("sequence windows of " + RIGS + " rigs restored");
             publishAll(port, token, FIRST_SEQ);
             assertThat(ingested(httpPort, "duplicate")).as(restarted.stderr()).isEqualTo(RIGS * PER_RIG);
@@ -68,7 +67,7 @@ class DuplicatesAfterCrashIT {
         Path dataDir = workDir.resolve("data");
         String token = addSite(dataDir);
         JarProcess collector = startCollector(dataDir);
-        publishAll(Integer.parseInt(collector.awaitLog(MQTT_PORT, Duration.ofSeconds(30))), token, FIRST_SEQ);
+        publishAll(Integer.parseInt(collector.awaitLog(MQTT_PORT)), token, FIRST_SEQ);
         collector.kill();
         Path journal = dataDir.resolve("sequences.log");
         byte[] bytes = Files.readAllBytes(journal);
@@ -78,7 +77,7 @@ class DuplicatesAfterCrashIT {
 
         JarProcess restarted = startCollector(dataDir);
         try {
-            restarted.awaitLog(MQTT_PORT, Duration.ofSeconds(30));
+            restarted.awaitLog(MQTT_PORT);
             assertThat(restarted.stderr()).containsPattern(Pattern.quote(journal.toString())
                     + ": bytes at offsets \\d+ to \\d+ are unreadable \\([a-z ]+\\); skipped");
             assertThat(restarted.stderr()).contains("the damaged file is kept as " + journal + ".damaged-");
@@ -119,7 +118,7 @@ class DuplicatesAfterCrashIT {
     private String addSite(Path dataDir) throws Exception {
         JarProcess add = JarProcess.start(JarProcess.collectorJar(), workDir, Map.of(), "sites", "add", SITE,
                 "--data-dir", dataDir.toString());
-        assertThat(add.waitFor(Duration.ofSeconds(30))).as(add.stderr()).isZero();
+        assertThat(add.waitFor()).as(add.stderr()).isZero();
         String[] lines = add.stdout().strip().split("\n");
         return lines[lines.length - 1].strip();
     }

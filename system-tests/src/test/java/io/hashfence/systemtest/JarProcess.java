@@ -2,11 +2,11 @@ package io.hashfence.systemtest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.hashfence.testing.Await;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -56,26 +56,24 @@ final class JarProcess implements AutoCloseable {
     }
 
     /** Runs to completion and returns the exit code. */
-    int waitFor(Duration timeout) throws InterruptedException {
-        assertThat(process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)).as("process finished in time").isTrue();
+    int waitFor() throws InterruptedException {
+        assertThat(process.waitFor(Await.PATIENCE.toMillis(), TimeUnit.MILLISECONDS)).as("process finished in time").isTrue();
         return process.exitValue();
     }
 
     /** Waits until standard error has a line matching the pattern, and returns its first group. */
-    String awaitLog(Pattern pattern, Duration timeout) throws IOException, InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            Matcher matcher = pattern.matcher(stderr());
-            if (matcher.find()) {
-                return matcher.groupCount() > 0 ? matcher.group(1) : matcher.group();
-            }
-            if (!process.isAlive()) {
-                throw new AssertionError("process exited with " + process.exitValue() + " before logging " + pattern
-                        + ":\n" + stderr());
-            }
-            Thread.sleep(50);
+    String awaitLog(Pattern pattern) throws IOException, InterruptedException {
+        try {
+            Await.until("a log line matching " + pattern, () -> pattern.matcher(stderr()).find() || !process.isAlive());
+        } catch (AssertionError timedOut) {
+            throw new AssertionError(timedOut.getMessage() + "; the log:\n" + stderr(), timedOut);
         }
-        throw new AssertionError("no log line matching " + pattern + " within " + timeout + ":\n" + stderr());
+        Matcher matcher = pattern.matcher(stderr());
+        if (!matcher.find()) {
+            throw new AssertionError("process exited with " + process.exitValue() + " before logging " + pattern
+                    + ":\n" + stderr());
+        }
+        return matcher.groupCount() > 0 ? matcher.group(1) : matcher.group();
     }
 
     String stdout() throws IOException {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hashfence.systemtest.StackConfigIT.ExternalTool;
+import io.hashfence.testing.Await;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -27,7 +28,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 import javax.net.SocketFactory;
 import org.eclipse.paho.mqttv5.client.MqttClient;
@@ -76,8 +76,8 @@ class RedTeamIT {
         String token = addSite(data, SITE);
         try (JarProcess collector = JarProcess.start(JarProcess.collectorJar(), workDir, Map.of(), "run", "--config",
                 config.toString(), "--data-dir", data.toString(), "--mqtt-port", "0", "--http-port", "0")) {
-            int mqtt = Integer.parseInt(collector.awaitLog(MQTT_PORT, Duration.ofSeconds(60)));
-            int http = Integer.parseInt(collector.awaitLog(HTTP_PORT, Duration.ofSeconds(60)));
+            int mqtt = Integer.parseInt(collector.awaitLog(MQTT_PORT));
+            int http = Integer.parseInt(collector.awaitLog(HTTP_PORT));
             String apiToken = Files.readString(data.resolve("api-token")).strip();
             Instant now = Instant.now();
 
@@ -116,7 +116,7 @@ class RedTeamIT {
                     message("control-01", now.minus(Duration.ofMinutes(20)),
                             at(NEAR_CRIMEA, "static", now.minus(Duration.ofMinutes(20)))),
                     message("control-01", now, at(new double[] {47.2, 33.75}, "static", now)));
-            await(Duration.ofSeconds(60), "the control's RigNearRestrictedBorder alert resolves",
+            Await.until("the control's RigNearRestrictedBorder alert resolves",
                     () -> alerts(http, apiToken, "resolved").stream().anyMatch(a -> a.get("rig").asText().equals("control-01")
                             && a.get("alertname").asText().equals("RigNearRestrictedBorder")));
 
@@ -163,7 +163,7 @@ class RedTeamIT {
             assertThat(JSON.readTree(cleared.body()).at("/compliance/state").asText())
                     .as("a cleared suspicion is no credible move out of Irkutsk").isEqualTo("violation");
             // The event log writes on its own thread: wait for the clearance to reach the report.
-            await(Duration.ofSeconds(30), "the report lists the clearance",
+            Await.until("the report lists the clearance",
                     () -> get(http, "/api/v1/report?format=html", apiToken).body().contains("red team exercise"));
             assertThat(get(http, "/api/v1/report?format=html", apiToken).body()).doesNotContain(">not recorded<");
         }
@@ -178,8 +178,8 @@ class RedTeamIT {
         String honestToken = addSite(data, "singapore-01");
         try (JarProcess collector = JarProcess.start(JarProcess.collectorJar(), workDir, Map.of(), "run", "--config",
                 config.toString(), "--data-dir", data.toString(), "--mqtt-port", "0", "--http-port", "0")) {
-            int mqtt = Integer.parseInt(collector.awaitLog(MQTT_PORT, Duration.ofSeconds(60)));
-            int http = Integer.parseInt(collector.awaitLog(HTTP_PORT, Duration.ofSeconds(60)));
+            int mqtt = Integer.parseInt(collector.awaitLog(MQTT_PORT));
+            int http = Integer.parseInt(collector.awaitLog(HTTP_PORT));
             String apiToken = Files.readString(data.resolve("api-token")).strip();
             Instant now = Instant.now();
             publishBehindProxy(mqtt, "77.88.8.8", "singapore-holding", shellToken, "s19-0001",
@@ -206,7 +206,7 @@ class RedTeamIT {
     private String addSite(Path data, String site) throws Exception {
         JarProcess add = JarProcess.start(JarProcess.collectorJar(), workDir, Map.of(), "sites", "add", site,
                 "--data-dir", data.toString());
-        assertThat(add.waitFor(Duration.ofSeconds(60))).as(add.stderr()).isZero();
+        assertThat(add.waitFor()).as(add.stderr()).isZero();
         String[] lines = add.stdout().strip().split("\n");
         return lines[lines.length - 1].strip();
     }
@@ -333,16 +333,5 @@ class RedTeamIT {
         return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .header("Authorization", "Bearer " + apiToken).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                 HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static void await(Duration timeout, String what, Callable<Boolean> condition) throws Exception {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (condition.call()) {
-                return;
-            }
-            Thread.sleep(250);
-        }
-        throw new AssertionError("not within " + timeout + ": " + what);
     }
 }

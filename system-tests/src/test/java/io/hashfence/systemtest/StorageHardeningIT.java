@@ -11,12 +11,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import io.hashfence.testing.Await;
 import io.hashfence.testing.Requirement;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
@@ -35,7 +36,6 @@ class StorageHardeningIT {
     private static final Pattern MQTT_PORT = Pattern.compile("MQTT listening on [^:]+:(\\d+)");
     private static final Pattern HTTP_PORT = Pattern.compile("HTTP listening on http://[^:]+:(\\d+)");
     private static final HttpClient HTTP = HttpClient.newHttpClient();
-    private static final Duration START = Duration.ofSeconds(60);
     private static final String SITE = "store-site";
 
     @TempDir
@@ -56,12 +56,12 @@ class StorageHardeningIT {
         Files.write(dataDir.resolve("events.log"), lines.subList(0, kept), StandardCharsets.UTF_8);
 
         JarProcess plain = collector("verify", "--data-dir", dataDir.toString());
-        assertThat(plain.waitFor(START)).as(plain.stdout()).isZero();
+        assertThat(plain.waitFor()).as(plain.stdout()).isZero();
         assertThat(plain.stdout()).contains("OK: " + kept + " records");
 
         JarProcess witnessed = collector("verify", "--data-dir", dataDir.toString(), "--witness-dir",
                 witnessDir.toString());
-        assertThat(witnessed.waitFor(START)).as(witnessed.stdout()).isOne();
+        assertThat(witnessed.waitFor()).as(witnessed.stdout()).isOne();
         assertThat(witnessed.stdout()).contains("BROKEN: the log ends at record " + kept)
                 .contains("records " + (kept + 1) + " to " + lines.size() + " are missing");
     }
@@ -77,7 +77,7 @@ class StorageHardeningIT {
 
         JarProcess verify = collector("verify", "--data-dir", dataDir.toString(), "--witness-dir",
                 witnessDir.toString());
-        assertThat(verify.waitFor(START)).as(verify.stdout()).isZero();
+        assertThat(verify.waitFor()).as(verify.stdout()).isZero();
         assertThat(verify.stdout()).contains("signed heads in " + witnessDir + " agree").contains("chain intact");
 
         assertThat(mode(dataDir)).isEqualTo("rwx------");
@@ -107,8 +107,8 @@ class StorageHardeningIT {
 
         JarProcess restarted = run(dataDir);
         restarted.awaitLog(Pattern.compile("ERROR .*cut the last record, bytes " + validBytes + " to "
-                + Files.size(log)), START);
-        int httpPort = Integer.parseInt(restarted.awaitLog(HTTP_PORT, START));
+                + Files.size(log)));
+        int httpPort = Integer.parseInt(restarted.awaitLog(HTTP_PORT));
         assertThat(get(httpPort, "/metrics", dataDir).body())
                 .contains("hashfence_storage_records_cut_total{file=\"events.log\"} 1.0");
         restarted.stop();
@@ -133,17 +133,17 @@ class StorageHardeningIT {
         // The README's regulator example, as written, from the directory that holds collector.yml.
         JarProcess report = collector("report", "--config", "collector.yml", "--from", "2026-07-01T00:00:00Z",
                 "--format", "html", "--out", "q3.html");
-        assertThat(report.waitFor(START)).as(report.stderr()).isZero();
+        assertThat(report.waitFor()).as(report.stderr()).isZero();
         assertThat(Files.readString(workDir.resolve("q3.html"), StandardCharsets.UTF_8)).contains("rig-1");
         JarProcess verify = collector("verify", "--config", "collector.yml");
-        assertThat(verify.waitFor(START)).as(verify.stdout() + verify.stderr()).isZero();
+        assertThat(verify.waitFor()).as(verify.stdout() + verify.stderr()).isZero();
         assertThat(verify.stdout()).contains("chain intact");
 
         JarProcess fromEnvironment = JarProcess.start(JarProcess.collectorJar(), workDir,
                 Map.of("HASHFENCE_DATA_DIR", dataDir.toString()), "verify");
-        assertThat(fromEnvironment.waitFor(START)).as(fromEnvironment.stdout()).isZero();
+        assertThat(fromEnvironment.waitFor()).as(fromEnvironment.stdout()).isZero();
         JarProcess nowhere = collector("verify");
-        assertThat(nowhere.waitFor(START)).isEqualTo(2);
+        assertThat(nowhere.waitFor()).isEqualTo(2);
         assertThat(nowhere.stderr()).contains("no event log at data/events.log").contains("--config");
     }
 
@@ -153,8 +153,8 @@ class StorageHardeningIT {
         String token = addSite(dataDir);
         run(dataDir).stop();
         JarProcess collector = run(dataDir);
-        int port = Integer.parseInt(collector.awaitLog(MQTT_PORT, START));
-        int httpPort = Integer.parseInt(collector.awaitLog(HTTP_PORT, START));
+        int port = Integer.parseInt(collector.awaitLog(MQTT_PORT));
+        int httpPort = Integer.parseInt(collector.awaitLog(HTTP_PORT));
 
         WrongTokenFlood flood = new WrongTokenFlood(port, SITE);
         flood.start(4);
@@ -190,16 +190,13 @@ class StorageHardeningIT {
         JarProcess first = run(dataDir);
         publishRigs(first, token, 3);
         Path snapshot = dataDir.resolve("rigs.snapshot");
-        long deadline = System.nanoTime() + START.toNanos();
-        while (!(Files.exists(snapshot) && Files.readString(snapshot, StandardCharsets.UTF_8).contains("rig-3"))) {
-            assertThat(System.nanoTime()).as("rigs.snapshot names every new rig").isLessThan(deadline);
-            Thread.sleep(50);
-        }
+        Await.until("rigs.snapshot names every new rig",
+                () -> Files.exists(snapshot) && Files.readString(snapshot, StandardCharsets.UTF_8).contains("rig-3"));
         first.kill();
 
         for (String stop : List.of("after SIGKILL", "after SIGTERM")) {
             JarProcess restarted = run(dataDir);
-            int httpPort = Integer.parseInt(restarted.awaitLog(HTTP_PORT, START));
+            int httpPort = Integer.parseInt(restarted.awaitLog(HTTP_PORT));
             String rigs = get(httpPort, "/api/v1/rigs", dataDir).body();
             assertThat(rigs).as(stop).contains("\"count\":3").contains("\"rig\":\"rig-1\"")
                     .contains("\"rig\":\"rig-3\"").doesNotContain("\"up\":true");
@@ -225,14 +222,14 @@ class StorageHardeningIT {
         try {
             String token = addSite(dataDir);
             JarProcess collector = run(dataDir);
-            int httpPort = Integer.parseInt(collector.awaitLog(HTTP_PORT, START));
+            int httpPort = Integer.parseInt(collector.awaitLog(HTTP_PORT));
             publishRigs(collector, token, 1);
             assertThat(get(httpPort, "/healthz", dataDir).statusCode()).isEqualTo(200);
             assertThat(accepted(httpPort, dataDir)).isEqualTo(1.0);
 
             Path filler = dataDir.resolve("filler");
             fill(filler);
-            int port = Integer.parseInt(collector.awaitLog(MQTT_PORT, START));
+            int port = Integer.parseInt(collector.awaitLog(MQTT_PORT));
             MqttAsyncClient agent = new MqttAsyncClient("tcp://127.0.0.1:" + port, "disk-full", new MemoryPersistence());
             MqttConnectionOptions options = new MqttConnectionOptions();
             options.setUserName(SITE);
@@ -263,7 +260,7 @@ class StorageHardeningIT {
             agent.close();
             collector.stop();
             JarProcess verify = collector("verify", "--data-dir", dataDir.toString());
-            assertThat(verify.waitFor(START)).as(verify.stdout()).isZero();
+            assertThat(verify.waitFor()).as(verify.stdout()).isZero();
         } finally {
             new ProcessBuilder("umount", "-l", dataDir.toString()).start().waitFor();
         }
@@ -282,17 +279,11 @@ class StorageHardeningIT {
 
     private static HttpResponse<String> awaitHealth(int httpPort, Path dataDir, int status, String saying)
             throws Exception {
-        long deadline = System.nanoTime() + START.toNanos();
-        while (true) {
+        return Await.value("/healthz answers " + status + " with " + saying, () -> {
             HttpResponse<String> health = get(httpPort, "/healthz", dataDir);
-            if (health.statusCode() == status && health.body().contains(saying)) {
-                return health;
-            }
-            assertThat(System.nanoTime()).as("/healthz answers " + status + " with " + saying + "; last: "
-                            + health.body())
-                    .isLessThan(deadline);
-            Thread.sleep(50);
-        }
+            assertThat(health.body()).as("/healthz, status " + health.statusCode()).contains(saying);
+            return health.statusCode() == status ? Optional.of(health) : Optional.empty();
+        });
     }
 
     private static double accepted(int httpPort, Path dataDir) throws Exception {
@@ -304,7 +295,7 @@ class StorageHardeningIT {
 
     private String addSite(Path dataDir) throws Exception {
         JarProcess add = collector("sites", "add", SITE, "--data-dir", dataDir.toString());
-        assertThat(add.waitFor(START)).as(add.stderr()).isZero();
+        assertThat(add.waitFor()).as(add.stderr()).isZero();
         String[] lines = add.stdout().strip().split("\n");
         return lines[lines.length - 1].strip();
     }
@@ -322,7 +313,7 @@ class StorageHardeningIT {
 
     /** Publishes one QoS 1 message for each of {@code rigs} rigs; each returns once the collector acknowledged it. */
     private static void publishRigs(JarProcess collector, String token, int rigs) throws Exception {
-        int port = Integer.parseInt(collector.awaitLog(MQTT_PORT, START));
+        int port = Integer.parseInt(collector.awaitLog(MQTT_PORT));
         MqttClient client = new MqttClient("tcp://127.0.0.1:" + port, "store-test", new MemoryPersistence());
         MqttConnectionOptions options = new MqttConnectionOptions();
         options.setUserName(SITE);
