@@ -1,7 +1,6 @@
 package io.hashfence.agent.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import io.hashfence.agent.testing.InProcessAgent;
 import io.hashfence.agent.testing.Mosquitto;
@@ -11,9 +10,9 @@ import io.hashfence.agent.testing.Wire;
 import io.hashfence.protocol.AgentState;
 import io.hashfence.protocol.RigId;
 import io.hashfence.protocol.Telemetry;
+import io.hashfence.testing.Await;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -41,7 +40,7 @@ class RunCommandTest {
 
                 broker.start();
                 subscriber.reconnect();
-                await().atMost(Duration.ofSeconds(20)).until(() -> Wire.telemetry(subscriber, "site-r").size() >= 8);
+                Await.until("8 samples arrive", () -> Wire.telemetry(subscriber, "site-r").size() >= 8);
                 assertThat(Wire.states(subscriber, "site-r")).startsWith(AgentState.ONLINE);
 
                 broker.stop();
@@ -49,8 +48,8 @@ class RunCommandTest {
                         .mapToLong(Telemetry::seq).max().orElseThrow();
                 broker.start();
                 subscriber.reconnect();
-                await().atMost(Duration.ofSeconds(20)).until(() -> Wire.telemetry(subscriber, "site-r").stream()
-                        .anyMatch(telemetry -> telemetry.seq() > seqBeforeRestart + 2));
+                Await.until("samples after the broker restart arrive", () -> Wire.telemetry(subscriber, "site-r")
+                        .stream().anyMatch(telemetry -> telemetry.seq() > seqBeforeRestart + 2));
                 assertThat(Wire.states(subscriber, "site-r")).filteredOn(state -> state == AgentState.ONLINE)
                         .hasSizeGreaterThanOrEqualTo(2);
                 assertThat(agent.stop()).isEqualTo(ExitCodes.OK);
@@ -67,17 +66,17 @@ class RunCommandTest {
 
             try (InProcessAgent agent = InProcessAgent.start(Map.of("HASHFENCE_TOKEN", "token-r"),
                     "run", "--config", config.toString())) {
-                await().atMost(Duration.ofSeconds(20)).until(() -> Wire.telemetry(subscriber, "site-r").size() >= 8);
+                Await.until("8 samples arrive", () -> Wire.telemetry(subscriber, "site-r").size() >= 8);
                 network.cut();
                 Thread.sleep(2_000);
                 int beforeReturn = Wire.telemetry(subscriber, "site-r").size();
                 network.restore();
-                await().atMost(Duration.ofSeconds(20)).until(() -> Wire.states(subscriber, "site-r").stream()
+                Await.until("the agent is online again", () -> Wire.states(subscriber, "site-r").stream()
                         .filter(state -> state == AgentState.ONLINE).count() >= 2);
-                await().atMost(Duration.ofSeconds(20))
-                        .until(() -> Wire.telemetry(subscriber, "site-r").size() >= beforeReturn + 4 * 2_000 / 200);
+                Await.until("the outage's samples arrive",
+                        () -> Wire.telemetry(subscriber, "site-r").size() >= beforeReturn + 4 * 2_000 / 200);
                 assertThat(agent.stop()).isEqualTo(ExitCodes.OK);
-                await().atMost(Duration.ofSeconds(5)).until(() -> Wire.states(subscriber, "site-r")
+                Await.until("the agent says it is offline", () -> Wire.states(subscriber, "site-r")
                         .contains(AgentState.OFFLINE));
 
                 Map<RigId, List<Long>> seqsByRig = Wire.telemetry(subscriber, "site-r").stream().collect(

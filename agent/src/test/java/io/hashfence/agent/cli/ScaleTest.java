@@ -1,16 +1,15 @@
 package io.hashfence.agent.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import io.hashfence.agent.testing.InProcessAgent;
 import io.hashfence.agent.testing.Mosquitto;
 import io.hashfence.agent.testing.Subscriber;
 import io.hashfence.agent.testing.Wire;
 import io.hashfence.protocol.Telemetry;
+import io.hashfence.testing.Await;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -39,8 +38,7 @@ class ScaleTest {
              Subscriber subscriber = Subscriber.connect(broker);
              InProcessAgent agent = InProcessAgent.start(Map.of(), "simulate", "--rigs", String.valueOf(RIGS),
                      "--sites-file", sitesFile.toString(), "--collector", broker.url(), "--interval", "2s")) {
-            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
-                    .until(() -> distinctRigTopics(subscriber) == RIGS);
+            Await.until("every rig has published", () -> distinctRigTopics(subscriber) == RIGS);
 
             Set<String> sites = subscriber.received(message -> message.topic().endsWith("/status")).stream()
                     .map(message -> Wire.status(message).site().value()).collect(Collectors.toSet());

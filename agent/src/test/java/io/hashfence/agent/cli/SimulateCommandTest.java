@@ -1,7 +1,6 @@
 package io.hashfence.agent.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import io.hashfence.agent.config.SimulationSettings;
 import io.hashfence.agent.simulate.FleetGenerator;
@@ -15,6 +14,7 @@ import io.hashfence.protocol.AgentState;
 import io.hashfence.protocol.RigId;
 import io.hashfence.protocol.SiteStatus;
 import io.hashfence.protocol.Telemetry;
+import io.hashfence.testing.Await;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -40,13 +40,13 @@ class SimulateCommandTest {
                     "simulate", "--rigs", "25", "--site", "site-a", "--collector", broker.url(),
                     "--interval", "300ms", "--seed", "7");
 
-            await().atMost(Duration.ofSeconds(20)).until(() -> Wire.telemetry(subscriber, "site-a").stream()
+            Await.until("every rig of the fleet has published", () -> Wire.telemetry(subscriber, "site-a").stream()
                     .map(Telemetry::rig).collect(Collectors.toSet())
                     .equals(fleet));
-            await().atMost(Duration.ofSeconds(10)).until(() -> Wire.telemetry(subscriber, "site-a").size() >= 3 * 25);
+            Await.until("three rounds of samples arrive", () -> Wire.telemetry(subscriber, "site-a").size() >= 3 * 25);
             assertThat(agent.stop()).isEqualTo(ExitCodes.OK);
-            await().atMost(Duration.ofSeconds(10))
-                    .until(() -> Wire.states(subscriber, "site-a").contains(AgentState.OFFLINE));
+            Await.until("the agent says it is offline",
+                    () -> Wire.states(subscriber, "site-a").contains(AgentState.OFFLINE));
 
             assertThat(subscriber.received().get(0).topic()).isEqualTo("hashfence/v1/site-a/status");
             assertThat(Wire.states(subscriber, "site-a")).containsExactly(AgentState.ONLINE, AgentState.OFFLINE);
@@ -81,13 +81,12 @@ class SimulateCommandTest {
              Subscriber subscriber = Subscriber.connect(broker);
              ChildAgent agent = ChildAgent.start(dir.resolve("agent.log"), "simulate", "--rigs", "2",
                      "--site", "site-w", "--token", "token-w", "--collector", broker.url(), "--interval", "200ms")) {
-            await().atMost(Duration.ofSeconds(30)).until(() -> !Wire.telemetry(subscriber, "site-w").isEmpty());
+            Await.until("the first sample arrives", () -> !Wire.telemetry(subscriber, "site-w").isEmpty());
             assertThat(Wire.states(subscriber, "site-w")).containsExactly(AgentState.ONLINE);
 
             agent.kill();
 
-            await().atMost(Duration.ofSeconds(10))
-                    .until(() -> Wire.states(subscriber, "site-w").contains(AgentState.OFFLINE));
+            Await.until("the Will says offline", () -> Wire.states(subscriber, "site-w").contains(AgentState.OFFLINE));
             SiteStatus will = subscriber.received(message -> message.topic().equals("hashfence/v1/site-w/status"))
                     .stream().map(Wire::status).filter(status -> status.state() == AgentState.OFFLINE)
                     .findFirst().orElseThrow();

@@ -2,11 +2,11 @@ package io.hashfence.agent.location;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
-import static org.awaitility.Awaitility.await;
 
 import io.hashfence.agent.testing.Gpsfake;
 import io.hashfence.protocol.Location;
 import io.hashfence.protocol.LocationSource;
+import io.hashfence.testing.Await;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -31,7 +31,7 @@ class GpsdLocationTest {
              GpsdLocation location = GpsdLocation.start("127.0.0.1", gpsd.port(), Duration.ofMinutes(5),
                      Clock.systemUTC())) {
             // gpsd's first fix from a GGA alone has no date, hence no time; the RMC that follows brings it.
-            await().atMost(Duration.ofSeconds(20)).until(() -> location.current().map(Location::fixTime).isPresent());
+            Await.until("gpsd reports a fix", () -> location.current().map(Location::fixTime).isPresent());
 
             Location fix = location.current().orElseThrow();
             assertThat(fix.lat()).isCloseTo(52.28673, within(1e-4));
@@ -48,8 +48,8 @@ class GpsdLocationTest {
         try (Gpsfake gpsd = Gpsfake.feeding(log("irkutsk-simulated.nmea"), dir);
              GpsdLocation location = GpsdLocation.start("127.0.0.1", gpsd.port(), Duration.ofMinutes(5),
                      Clock.systemUTC())) {
-            await().atMost(Duration.ofSeconds(20))
-                    .until(() -> location.current().map(Location::simulated).orElse(false));
+            Await.until("gpsd reports a simulated fix",
+                    () -> location.current().map(Location::simulated).orElse(false));
 
             Location fix = location.current().orElseThrow();
             assertThat(fix.lat()).isCloseTo(52.28673, within(1e-4));

@@ -27,7 +27,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 class MinerFleetTest {
-    private static final Duration TIMEOUT = Duration.ofMillis(700);
+    private static final Duration TIMEOUT = Duration.ofSeconds(2);
 
     private static MinerEndpoint endpoint(String rig, int port) {
         return new MinerEndpoint(MinerKind.CGMINER, "127.0.0.1", port, RigId.of(rig), null, null);

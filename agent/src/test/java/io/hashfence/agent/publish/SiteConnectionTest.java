@@ -1,16 +1,15 @@
 package io.hashfence.agent.publish;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import io.hashfence.agent.config.MqttSettings;
 import io.hashfence.agent.config.SiteCredentials;
 import io.hashfence.agent.testing.Mosquitto;
 import io.hashfence.protocol.SiteId;
+import io.hashfence.testing.Await;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -45,13 +44,13 @@ class SiteConnectionTest {
                     scheduler, counters, BURST);
             try (connection) {
                 connection.start();
-                await().atMost(Duration.ofSeconds(10)).until(connection::isConnected);
+                Await.until("the connection is up", connection::isConnected);
                 for (int i = 0; i < BURST; i++) {
                     connection.publish("hashfence/v1/site-b/rig-" + (i % 50) + "/telemetry",
                             ("{\"n\":" + i + "}").getBytes(StandardCharsets.UTF_8));
                 }
 
-                await().atMost(Duration.ofSeconds(30)).until(() -> counters.snapshot().acknowledged() == BURST);
+                Await.until("the whole burst is acknowledged", () -> counters.snapshot().acknowledged() == BURST);
                 assertThat(counters.snapshot()).isEqualTo(new PublishCounters.Snapshot(BURST, BURST, 0, 0, 0));
             }
         }

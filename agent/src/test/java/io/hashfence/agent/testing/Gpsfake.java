@@ -1,5 +1,6 @@
 package io.hashfence.agent.testing;
 
+import io.hashfence.testing.Await;
 import io.hashfence.testing.ExternalBinary;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -32,19 +33,20 @@ public final class Gpsfake implements AutoCloseable {
         Process process = new ProcessBuilder("gpsfake", "-q", "-c", "0.1", "-P", String.valueOf(port), nmeaLog.toString())
                 .directory(workDir.toFile()).redirectErrorStream(true)
                 .redirectOutput(workDir.resolve("gpsfake.log").toFile()).start();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
-        while (System.nanoTime() < deadline) {
-            try (Socket probe = new Socket(InetAddress.getLoopbackAddress(), port)) {
-                return new Gpsfake(process, port);
-            } catch (IOException notYet) {
-                if (!process.isAlive()) {
-                    fail("gpsfake exited with " + process.exitValue() + ": " + Files.readString(workDir.resolve("gpsfake.log")));
-                }
-                Thread.sleep(100);
-            }
+        Await.until("gpsd listens on port " + port, () -> listens(port) || !process.isAlive());
+        if (!process.isAlive()) {
+            fail("gpsfake exited with " + process.exitValue() + ": "
+                    + Files.readString(workDir.resolve("gpsfake.log")));
         }
-        process.destroyForcibly();
-        throw new AssertionError("gpsd did not listen on port " + port + " within 15 s");
+        return new Gpsfake(process, port);
+    }
+
+    private static boolean listens(int port) {
+        try (Socket probe = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            return true;
+        } catch (IOException notYet) {
+            return false;
+        }
     }
 
     public int port() {

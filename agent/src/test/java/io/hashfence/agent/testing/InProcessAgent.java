@@ -2,6 +2,7 @@ package io.hashfence.agent.testing;
 
 import io.hashfence.agent.AgentMain;
 import io.hashfence.agent.cli.CommandLine;
+import io.hashfence.testing.Await;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.Map;
@@ -39,14 +40,14 @@ public final class InProcessAgent implements AutoCloseable {
     /** Stops the agent as SIGTERM would and answers its exit code. */
     public int stop() throws InterruptedException, ExecutionException, TimeoutException {
         thread.interrupt();
-        return exitCode.get(20, TimeUnit.SECONDS);
+        return exitCode.get(Await.PATIENCE.toSeconds(), TimeUnit.SECONDS);
     }
 
     @Override
     public void close() {
         if (isRunning()) {
             thread.interrupt();
-            exitCode.orTimeout(20, TimeUnit.SECONDS).join();
+            exitCode.orTimeout(Await.PATIENCE.toSeconds(), TimeUnit.SECONDS).join();
         }
     }
 }

@@ -3,6 +3,7 @@ package io.hashfence.agent.testing;
 import io.hashfence.testing.ExternalBinary;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import io.hashfence.testing.Await;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -10,8 +11,6 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,7 +25,6 @@ import java.util.concurrent.TimeUnit;
 public final class Mosquitto implements AutoCloseable {
     public static final String OBSERVER = "observer";
     public static final String OBSERVER_PASSWORD = "observer-secret";
-    private static final Duration START_TIMEOUT = Duration.ofSeconds(10);
 
     private final Path binary;
     private final Path directory;
@@ -99,12 +97,14 @@ public final class Mosquitto implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        Instant deadline = Instant.now().plus(START_TIMEOUT);
-        while (!accepts()) {
-            if (!process.isAlive() || Instant.now().isAfter(deadline)) {
-                fail("mosquitto did not start on port " + port + ":\n" + read(log()));
-            }
-            sleep(20);
+        try {
+            Await.until("mosquitto listens on port " + port, () -> accepts() || !process.isAlive());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        if (!process.isAlive()) {
+            fail("mosquitto did not start on port " + port + ":\n" + read(log()));
         }
     }
 
@@ -187,15 +187,6 @@ public final class Mosquitto implements AutoCloseable {
             return Files.exists(file) ? Files.readString(file) : "(no log)";
         } catch (IOException e) {
             return "(log unreadable: " + e + ")";
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 }

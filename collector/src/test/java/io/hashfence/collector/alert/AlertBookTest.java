@@ -19,6 +19,7 @@ import io.hashfence.geo.Subdivision;
 import io.hashfence.geo.Zone;
 import io.hashfence.protocol.RigId;
 import io.hashfence.protocol.SiteId;
+import io.hashfence.testing.Await;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -215,7 +216,8 @@ class AlertBookTest {
             }
             book.update(rig, violation(IRKUTSK, RUSSIA));
             book.update(rig, compliant(ALMATY));
-            Thread.sleep(500);
+            Await.until("the four resolutions reach the webhook",
+                    () -> webhook.stream().filter(n -> n.transition() == AlertStatus.RESOLVED).count() >= 4);
         }
         assertThat(webhook).extracting(n -> n.alert().type() + " " + n.transition())
                 .contains("IN_RESTRICTED_JURISDICTION FIRING", "IN_RESTRICTED_JURISDICTION RESOLVED")

@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.hashfence.testing.Await;
 import io.hashfence.testing.ExternalBinary;
 import io.hashfence.collector.compliance.ComplianceConfig;
 import io.hashfence.collector.testing.ExternalProcess;
 import io.hashfence.collector.testing.FreePort;
 import io.hashfence.collector.testing.MqttTestClient;
-import io.hashfence.collector.testing.Poll;
 import io.hashfence.collector.testing.RunningCollector;
 import io.hashfence.collector.testing.TestTelemetry;
 import io.netty.handler.codec.mqtt.MqttMessageType;
@@ -50,7 +50,7 @@ class AlertmanagerTest {
                 "--config.file=" + dir.resolve("alertmanager.yml"), "--storage.path=" + dir.resolve("am-data"),
                 "--web.listen-address=127.0.0.1:" + port, "--cluster.listen-address="), dir)) {
             URI base = URI.create("http://127.0.0.1:" + port);
-            Poll.until("Alertmanager is ready", Duration.ofSeconds(30), () -> ready(base));
+            Await.until("Alertmanager is ready", () -> ready(base));
             // Any speed is plausible here, so that the move to Kazakhstan a moment later is credible and resolves
             // the alert (at the default 1000 km/h the violation would hold for the 2.5 h the distance takes).
             ComplianceConfig anySpeed = new ComplianceConfig(null, Duration.ofHours(1), 1e12, 1.0, 20, null, null,
@@ -64,8 +64,7 @@ class AlertmanagerTest {
                     agent.connAck();
                     publish(agent, TestTelemetry.at("siberia-01", "s19-0001", 1, 52.29, 104.29));
 
-                    Poll.until("Alertmanager lists the alert", Duration.ofSeconds(20),
-                            () -> irkutskAlert(base).isPresent());
+                    Await.until("Alertmanager lists the alert", () -> irkutskAlert(base).isPresent());
                     JsonNode labels = irkutskAlert(base).orElseThrow().get("labels");
                     assertThat(labels.get("alertname").asText()).isEqualTo("RigInRestrictedJurisdiction");
                     assertThat(labels.get("site").asText()).isEqualTo("siberia-01");
@@ -77,8 +76,7 @@ class AlertmanagerTest {
                             .contains("static_declaration");
 
                     publish(agent, TestTelemetry.at("siberia-01", "s19-0001", 2, 43.25, 76.95));
-                    Poll.until("Alertmanager no longer lists it as active", Duration.ofSeconds(20),
-                            () -> irkutskAlert(base).isEmpty());
+                    Await.until("Alertmanager no longer lists it as active", () -> irkutskAlert(base).isEmpty());
                 }
             }
             assertThat(alertmanager.isAlive()).as(alertmanager.log()).isTrue();

@@ -8,9 +8,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpServer;
 import io.hashfence.collector.testing.MetricsScrape;
 import io.hashfence.collector.testing.MqttTestClient;
-import io.hashfence.collector.testing.Poll;
 import io.hashfence.collector.testing.RunningCollector;
 import io.hashfence.collector.testing.TestTelemetry;
+import io.hashfence.testing.Await;
 import io.netty.handler.codec.mqtt.MqttMessageType;
 import io.netty.handler.codec.mqtt.MqttQoS;
 import io.netty.handler.codec.mqtt.MqttVersion;
@@ -60,7 +60,7 @@ class WebhookTest {
             }
             // Tehran to Almaty within milliseconds: no credible move, so the violation holds (at Tehran), and
             // the jump out of a restricted place is a conflict and a spoofing suspicion, each an alert of its own.
-            Poll.until("all three transitions delivered", Duration.ofSeconds(20), () -> accepted.size() >= 3);
+            Await.until("all three transitions delivered", () -> accepted.size() >= 3);
             Thread.sleep(500);
             assertThat(accepted).extracting(n -> n.get("notification_id").asText()).containsExactlyInAnyOrder(
                     "alert-1-firing", "alert-2-firing", "alert-3-firing");

@@ -7,6 +7,7 @@ import io.hashfence.collector.fleet.RigKey;
 import io.hashfence.collector.testing.MutableClock;
 import io.hashfence.protocol.RigId;
 import io.hashfence.protocol.SiteId;
+import io.hashfence.testing.Await;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -35,11 +36,11 @@ class CompactionTest {
                 log.append(EventType.RIG_FIRST_SEEN, rig("rig-" + i), place(i % 2 == 0 ? "violation" : "compliant"));
                 clock.advance(Duration.ofDays(1));
             }
-            log.durable(log.lastEnqueued()).get(5, TimeUnit.SECONDS);
+            log.durable(log.lastEnqueued()).get(Await.PATIENCE.toSeconds(), TimeUnit.SECONDS);
             Optional<Checkpoint> checkpoint = log.compact(START.plus(Duration.ofDays(5)), key);
             assertThat(checkpoint).get().extracting(Checkpoint::throughSeq).isEqualTo(5L);
             log.durable(log.append(EventType.POLICY_CHANGED, null, ChainHash.JSON.createObjectNode()))
-                    .get(5, TimeUnit.SECONDS);
+                    .get(Await.PATIENCE.toSeconds(), TimeUnit.SECONDS);
         }
         List<AuditEvent> kept = new ArrayList<>();
         AuditFiles.Verified verified = AuditFiles.verify(dir, kept::add);
@@ -70,7 +71,7 @@ class CompactionTest {
                 log.append(EventType.RIG_FIRST_SEEN, rig("rig-" + i), place("violation"));
                 clock.advance(Duration.ofDays(1));
             }
-            log.durable(log.lastEnqueued()).get(5, TimeUnit.SECONDS);
+            log.durable(log.lastEnqueued()).get(Await.PATIENCE.toSeconds(), TimeUnit.SECONDS);
             log.compact(START.plus(Duration.ofDays(2)), key);
         }
         Path checkpoints = dir.resolve(AuditFiles.CHECKPOINTS);

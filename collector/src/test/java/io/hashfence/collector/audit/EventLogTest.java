@@ -8,6 +8,7 @@ import io.hashfence.collector.fleet.RigKey;
 import io.hashfence.collector.testing.MutableClock;
 import io.hashfence.protocol.RigId;
 import io.hashfence.protocol.SiteId;
+import io.hashfence.testing.Await;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,7 +44,7 @@ class EventLogTest {
             assertThat(reopened.headHash()).isEqualTo(result.headHash());
             long seq = reopened.append(EventType.POLICY_CHANGED, null, data("n", 6));
             assertThat(seq).isEqualTo(6);
-            reopened.durable(seq).get(5, TimeUnit.SECONDS);
+            reopened.durable(seq).get(Await.PATIENCE.toSeconds(), TimeUnit.SECONDS);
         }
         List<AuditEvent> after = new ArrayList<>();
         assertThat(ChainVerifier.verify(dir.resolve(EventLog.FILE_NAME), after::add).intact()).isTrue();
@@ -101,7 +102,8 @@ class EventLogTest {
         ChainVerifier.Result torn = ChainVerifier.verify(file, e -> { });
         assertThat(torn.problem()).get().extracting(ChainVerifier.Problem::torn).isEqualTo(true);
         try (EventLog log = EventLog.open(dir, clock, e -> { })) {
-            log.durable(log.append(EventType.POLICY_CHANGED, null, data("n", 4))).get(5, TimeUnit.SECONDS);
+            log.durable(log.append(EventType.POLICY_CHANGED, null, data("n", 4)))
+                    .get(Await.PATIENCE.toSeconds(), TimeUnit.SECONDS);
         }
         ChainVerifier.Result repaired = ChainVerifier.verify(file, e -> { });
         assertThat(repaired.intact()).isTrue();
@@ -137,7 +139,8 @@ class EventLogTest {
             for (Thread thread : threads) {
                 thread.join();
             }
-            CompletableFuture.allOf(durable.toArray(CompletableFuture[]::new)).get(10, TimeUnit.SECONDS);
+            CompletableFuture.allOf(durable.toArray(CompletableFuture[]::new))
+                    .get(Await.PATIENCE.toSeconds(), TimeUnit.SECONDS);
         }
         ChainVerifier.Result result = ChainVerifier.verify(dir.resolve(EventLog.FILE_NAME), e -> { });
         assertThat(result.intact()).isTrue();
@@ -151,7 +154,7 @@ class EventLogTest {
                 last = log.append(i == 1 ? EventType.RIG_FIRST_SEEN : EventType.RELOCATED, rig, data("n", i));
                 clock.advance(Duration.ofMinutes(1));
             }
-            log.durable(last).get(5, TimeUnit.SECONDS);
+            log.durable(last).get(Await.PATIENCE.toSeconds(), TimeUnit.SECONDS);
         }
     }
 

@@ -4,16 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hashfence.collector.testing.MetricsScrape;
 import io.hashfence.collector.testing.MqttTestClient;
-import io.hashfence.collector.testing.Poll;
 import io.hashfence.collector.testing.RunningCollector;
 import io.hashfence.collector.testing.TestTelemetry;
+import io.hashfence.testing.Await;
 import io.netty.handler.codec.mqtt.MqttMessageType;
 import io.netty.handler.codec.mqtt.MqttQoS;
 import io.netty.handler.codec.mqtt.MqttVersion;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
-import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,17 +41,17 @@ class PolicyReloadTest {
 
             write(policy, "include: [ofac-comprehensive]\nrestricted:\n  - code: KZ\n    severity: warning\n"
                     + "    reason: exit Kazakhstan by 2027\n");
-            Poll.until("the edit is applied", Duration.ofSeconds(10),
+            Await.until("the edit is applied",
                     () -> MetricsScrape.sample(collector.http(), String.format(RIG_STATE, "violation")) == 1);
             // The rig's state is set a moment before its alert is raised: wait for the alert as well.
-            Poll.until("the alert is raised", Duration.ofSeconds(10),
+            Await.until("the alert is raised",
                     () -> collector.get("/api/v1/alerts").body().contains("exit Kazakhstan by 2027"));
             assertThat(collector.get("/api/v1/alerts").body()).contains("\"severity\":\"warning\"");
 
             double invalidBefore = MetricsScrape.sample(collector.http(),
                     "hashfence_policy_reloads_total{result=\"invalid\"}");
             write(policy, "include: [ofac-comprehensive]\nrestricted:\n  - code: KZ\n    severity: extreme\n");
-            Poll.until("the bad edit is counted", Duration.ofSeconds(10), () -> MetricsScrape.sample(collector.http(),
+            Await.until("the bad edit is counted", () -> MetricsScrape.sample(collector.http(),
                     "hashfence_policy_reloads_total{result=\"invalid\"}") == invalidBefore + 1);
             assertThat(MetricsScrape.sample(collector.http(), String.format(RIG_STATE, "violation")))
                     .as("the last good policy stays in force").isEqualTo(1);
@@ -60,7 +59,7 @@ class PolicyReloadTest {
             write(policy, "include: [ofac-comprehensive]\n");
             assertThat(collector.collector().reloadPolicy()).as("SIGHUP's reload").isTrue();
             // The reload re-judges the rigs on the timers thread: wait for it rather than race it.
-            Poll.until("the rig is compliant again", Duration.ofSeconds(10),
+            Await.until("the rig is compliant again",
                     () -> MetricsScrape.sample(collector.http(), String.format(RIG_STATE, "compliant")) == 1);
         }
     }

@@ -8,6 +8,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import io.hashfence.protocol.RigId;
 import io.hashfence.protocol.SiteId;
+import io.hashfence.testing.Await;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,7 +55,7 @@ class SequenceJournalTest {
         SequenceJournal crashed = SequenceJournal.open(dir, before);
         arrive(before, crashed, S19, 1_000, 1_001, 1_003);
         arrive(before, crashed, M30, 7);
-        crashed.durable(crashed.lastEnqueued()).get(5, TimeUnit.SECONDS);
+        crashed.durable(crashed.lastEnqueued()).get(Await.PATIENCE.toSeconds(), TimeUnit.SECONDS);
         // Not closed: the writer thread simply stops being used, as after SIGKILL.
 
         SequenceWindows after = new SequenceWindows();
@@ -124,7 +125,7 @@ class SequenceJournalTest {
         SequenceWindows windows = new SequenceWindows();
         try (SequenceJournal journal = SequenceJournal.open(dir, windows)) {
             arrive(windows, journal, S19, 1);
-            journal.durable(journal.lastEnqueued()).get(5, TimeUnit.SECONDS);
+            journal.durable(journal.lastEnqueued()).get(Await.PATIENCE.toSeconds(), TimeUnit.SECONDS);
         }
         assertThat(messages()).anyMatch(line -> line.startsWith(file + ": bytes at offsets 0 to " + size
                 + " are unreadable (no sequence journal header)"));
@@ -175,7 +176,7 @@ class SequenceJournalTest {
             for (Thread loop : loops) {
                 loop.join();
             }
-            journal.durable(journal.lastEnqueued()).get(10, TimeUnit.SECONDS);
+            journal.durable(journal.lastEnqueued()).get(Await.PATIENCE.toSeconds(), TimeUnit.SECONDS);
         }
         assertThat(messages()).filteredOn(line -> line.startsWith("compacted the sequence journal"))
                 .as("compacted at open and again as it grew").hasSizeGreaterThan(2);

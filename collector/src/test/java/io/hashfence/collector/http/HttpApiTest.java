@@ -6,6 +6,7 @@ import io.hashfence.collector.testing.MetricsScrape;
 import io.hashfence.collector.testing.MqttTestClient;
 import io.hashfence.collector.testing.RunningCollector;
 import io.hashfence.collector.testing.TestTelemetry;
+import io.hashfence.testing.Await;
 import io.netty.handler.codec.mqtt.MqttMessageType;
 import io.netty.handler.codec.mqtt.MqttQoS;
 import io.netty.handler.codec.mqtt.MqttVersion;
@@ -14,7 +15,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -51,13 +51,8 @@ class HttpApiTest {
             assertThat(MetricsScrape.sample(collector.http(),
                     "hashfence_rig_power_watts{rig=\"s21-0001\",site=\"norway-01\"}")).isEqualTo(3247.5);
         }
-        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-        while (MetricsScrape.sample(collector.http(), "hashfence_rig_up{rig=\"s21-0001\",site=\"norway-01\"}") != 0
-                && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
-        assertThat(MetricsScrape.sample(collector.http(), "hashfence_rig_up{rig=\"s21-0001\",site=\"norway-01\"}"))
-                .isZero();
+        Await.until("the rig is down", () -> MetricsScrape.sample(collector.http(),
+                "hashfence_rig_up{rig=\"s21-0001\",site=\"norway-01\"}") == 0);
         assertThat(collector.get("/api/v1/rigs/norway-01/s21-0001").body())
                 .contains("\"connected\":false");
     }

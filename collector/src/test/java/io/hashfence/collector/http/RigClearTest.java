@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hashfence.collector.testing.MqttTestClient;
-import io.hashfence.collector.testing.Poll;
 import io.hashfence.collector.testing.RunningCollector;
 import io.hashfence.collector.testing.TestTelemetry;
+import io.hashfence.testing.Await;
 import io.netty.handler.codec.mqtt.MqttMessageType;
 import io.netty.handler.codec.mqtt.MqttQoS;
 import io.netty.handler.codec.mqtt.MqttVersion;
@@ -17,7 +17,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -76,7 +75,7 @@ class RigClearTest {
             assertThat(again.body()).contains("not suspected of spoofing");
 
             // The event log writes on its own thread: wait for the record rather than race it.
-            Poll.until("the clearance is in the event log", Duration.ofSeconds(10),
+            Await.until("the clearance is in the event log",
                     () -> Files.readString(dir.resolve("data/events.log")).contains("\"type\":\"suspicion_cleared\""));
             assertThat(Files.readString(dir.resolve("data/events.log"))).contains("waybill 123-4567");
             HttpResponse<String> report = get(collector, "/api/v1/report?format=json", apiToken);

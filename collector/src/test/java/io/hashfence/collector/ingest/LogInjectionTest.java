@@ -6,9 +6,9 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import io.hashfence.collector.testing.MqttTestClient;
-import io.hashfence.collector.testing.Poll;
 import io.hashfence.collector.testing.RunningCollector;
 import io.hashfence.collector.testing.TestTelemetry;
+import io.hashfence.testing.Await;
 import io.netty.handler.codec.mqtt.MqttConnectReturnCode;
 import io.netty.handler.codec.mqtt.MqttMessageBuilders;
 import io.netty.handler.codec.mqtt.MqttMessageType;
@@ -20,7 +20,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -71,10 +70,10 @@ class LogInjectionTest {
             String token = collector.addSite("site-a");
             try (MqttTestClient first = connected(collector, "site-a", token, "agent" + FORGED);
                  MqttTestClient second = connected(collector, "site-a", token, "agent" + FORGED)) {
-                assertThat(first.awaitClosed(Duration.ofSeconds(10))).as("taken over").isTrue();
+                assertThat(first.awaitClosed()).as("taken over").isTrue();
                 assertThat(second.isOpen()).isTrue();
             }
-            Poll.until("the take-over is logged", Duration.ofSeconds(10), () -> forgeries().size() == 1);
+            Await.until("the take-over is logged", () -> forgeries().size() == 1);
             assertOnlyEscapedForgeries("taken over by a new connection with client id agent" + ESCAPED);
         }
     }

@@ -6,6 +6,7 @@ import io.hashfence.testing.ExternalBinary;
 import io.hashfence.collector.testing.MetricsScrape;
 import io.hashfence.collector.testing.RunningCollector;
 import io.hashfence.collector.testing.TestTelemetry;
+import io.hashfence.testing.Await;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -94,7 +95,7 @@ class MosquittoClientsTest {
                 "-h", "127.0.0.1", "-p", String.valueOf(collector.mqtt().getPort()), "-V", version,
                 "-i", "mosquitto-" + version, "-u", SITE, "-P", password, "-q", "1", "-t", topic, "-f", file.toString()));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        assertThat(process.waitFor(20, TimeUnit.SECONDS)).as("mosquitto_pub finished").isTrue();
+        assertThat(process.waitFor(Await.PATIENCE.toSeconds(), TimeUnit.SECONDS)).as("mosquitto_pub finished").isTrue();
         return new Result(process.exitValue(), new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
     }
 }

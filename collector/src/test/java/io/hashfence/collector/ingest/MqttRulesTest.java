@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.hashfence.collector.testing.MetricsScrape;
 import io.hashfence.collector.testing.MqttTestClient;
-import io.hashfence.collector.testing.Poll;
 import io.hashfence.collector.testing.RunningCollector;
 import io.hashfence.collector.testing.TestTelemetry;
+import io.hashfence.testing.Await;
 import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.mqtt.MqttConnAckMessage;
 import io.netty.handler.codec.mqtt.MqttConnectReturnCode;
@@ -27,7 +27,6 @@ import java.io.IOException;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -46,7 +45,6 @@ class MqttRulesTest {
     private static final String SITE = "rules-site";
     private static final String OTHER_SITE = "rules-bystander";
     private static final int MAX_MESSAGE_BYTES = 64 * 1024;
-    private static final Duration CLOSE_WAIT = Duration.ofSeconds(10);
 
     @TempDir
     static Path dataDir;
@@ -136,10 +134,10 @@ class MqttRulesTest {
             assertThat(client.connAck().variableHeader().connectReturnCode())
                     .isEqualTo(MqttConnectReturnCode.CONNECTION_ACCEPTED);
             client.sendRaw(new byte[] {(byte) 0xE0, 0x02, 0x00, 0x00});
-            assertThat(client.awaitClosed(CLOSE_WAIT)).isTrue();
+            assertThat(client.awaitClosed()).isTrue();
         }
         assertThat(protocolErrors("malformed_packet")).isEqualTo(malformed + 1);
-        Poll.until("the Will is processed as for any connection closed for an error", CLOSE_WAIT,
+        Await.until("the Will is processed as for any connection closed for an error",
                 () -> MetricsScrape.ingested(collector.http(), "accepted") == accepted + 1);
     }
 
@@ -153,7 +151,7 @@ class MqttRulesTest {
             if (version == MqttVersion.MQTT_5) {
                 assertThat(disconnectReason(client.await(MqttMessageType.DISCONNECT))).isEqualTo((byte) 0x82);
             }
-            assertThat(client.awaitClosed(CLOSE_WAIT)).isTrue();
+            assertThat(client.awaitClosed()).isTrue();
         }
         assertThat(protocolErrors("no_topic_filters")).isEqualTo(errors + 1);
     }
@@ -184,7 +182,7 @@ class MqttRulesTest {
                     .build());
             assertThat(client.connAck().variableHeader().connectReturnCode())
                     .isEqualTo(MqttConnectReturnCode.CONNECTION_REFUSED_IDENTIFIER_REJECTED);
-            assertThat(client.awaitClosed(CLOSE_WAIT)).isTrue();
+            assertThat(client.awaitClosed()).isTrue();
         }
         assertThat(protocolErrors("identifier_rejected")).isEqualTo(rejected + 1);
     }
@@ -201,7 +199,7 @@ class MqttRulesTest {
             if (version == MqttVersion.MQTT_5) {
                 assertThat(disconnectReason(client.await(MqttMessageType.DISCONNECT))).isEqualTo((byte) 0x81);
             }
-            assertThat(client.awaitClosed(CLOSE_WAIT)).isTrue();
+            assertThat(client.awaitClosed()).isTrue();
         }
         assertThat(protocolErrors("malformed_packet")).isEqualTo(malformed + 1);
         assertThat(MetricsScrape.ingested(collector.http(), "accepted")).isEqualTo(accepted);
@@ -259,7 +257,7 @@ class MqttRulesTest {
     /** Sends the bytes on a new connection and reads everything the collector answers until it closes. */
     private static byte[] exchange(byte[] request) throws IOException {
         try (Socket socket = new Socket("127.0.0.1", collector.mqtt().getPort())) {
-            socket.setSoTimeout((int) CLOSE_WAIT.toMillis());
+            socket.setSoTimeout((int) Await.PATIENCE.toMillis());
             socket.getOutputStream().write(request);
             socket.getOutputStream().flush();
             return socket.getInputStream().readAllBytes();

@@ -11,6 +11,7 @@ import io.hashfence.collector.testing.RunningCollector;
 import io.hashfence.collector.testing.TestTelemetry;
 import io.hashfence.protocol.Examples;
 import io.hashfence.protocol.SiteId;
+import io.hashfence.testing.Await;
 import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.mqtt.MqttConnAckMessage;
 import io.netty.handler.codec.mqtt.MqttConnectReturnCode;
@@ -56,7 +57,7 @@ class SessionLifecycleTest {
     void aConnectionThatNeverSendsConnectIsClosedAtTheDeadline() throws Exception {
         double before = MetricsScrape.sample(collector.http(), "hashfence_mqtt_connects_total{result=\"timeout\"}");
         try (MqttTestClient silent = MqttTestClient.open(collector.mqtt(), MqttVersion.MQTT_5)) {
-            assertThat(silent.awaitClosed(Duration.ofSeconds(5))).isTrue();
+            assertThat(silent.awaitClosed()).isTrue();
         }
         assertThat(MetricsScrape.sample(collector.http(), "hashfence_mqtt_connects_total{result=\"timeout\"}"))
                 .isEqualTo(before + 1);
@@ -75,8 +76,9 @@ class SessionLifecycleTest {
             long waitedMillis = (System.nanoTime() - started) / 1_000_000;
             assertThat(((MqttReasonCodeAndPropertiesVariableHeader) disconnect.variableHeader()).reasonCode())
                     .isEqualTo((byte) 0x8D);
-            assertThat(waitedMillis).isBetween(1_000L, 4_000L);
-            assertThat(client.awaitClosed(Duration.ofSeconds(2))).isTrue();
+            // Not before one and a half keep-alives; the upper bound only has to tell "closed" from "never closed".
+            assertThat(waitedMillis).isBetween(1_000L, 15_000L);
+            assertThat(client.awaitClosed()).isTrue();
         }
         assertThat(collector.get("/api/v1/rigs/" + SITE + "/quiet-rig").body())
                 .contains("\"up\":false");
@@ -85,9 +87,11 @@ class SessionLifecycleTest {
     @Test
     void pingsKeepTheConnectionOpen() throws Exception {
         try (MqttTestClient client = MqttTestClient.open(collector.mqtt(), MqttVersion.MQTT_3_1_1)) {
-            client.sendConnect(SITE, token, 1);
+            // Keep-alive 2 s: closed after 3 s of silence. Six pings 700 ms apart span more than that, and a
+            // ping delayed by a busy machine still has 2 s of margin.
+            client.sendConnect(SITE, token, 2);
             client.connAck();
-            for (int i = 0; i < 4; i++) {
+            for (int i = 0; i < 6; i++) {
                 Thread.sleep(700);
                 client.send(MqttMessage.PINGREQ);
                 client.await(MqttMessageType.PINGRESP);
@@ -108,10 +112,7 @@ class SessionLifecycleTest {
                 .build());
         client.connAck();
         client.close();
-        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-        while (MetricsScrape.ingested(collector.http(), "accepted") < before + 1 && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
+        Await.until("the Will is ingested", () -> MetricsScrape.ingested(collector.http(), "accepted") >= before + 1);
         assertThat(MetricsScrape.ingested(collector.http(), "accepted")).isEqualTo(before + 1);
     }
 
@@ -131,13 +132,8 @@ class SessionLifecycleTest {
         try (MqttTestClient client = connected(MqttVersion.MQTT_3_1_1)) {
             client.publish(TestTelemetry.topic(SITE, "rig-q0"),
                     TestTelemetry.bytes(TestTelemetry.message(SITE, "rig-q0", 1)), MqttQoS.AT_MOST_ONCE);
-            long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-            while (collector.get("/api/v1/rigs/" + SITE + "/rig-q0").statusCode() != 200
-                    && System.nanoTime() < deadline) {
-                Thread.sleep(20);
-            }
-            assertThat(collector.get("/api/v1/rigs/" + SITE + "/rig-q0").statusCode())
-                    .isEqualTo(200);
+            Await.until("the rig shows in the API",
+                    () -> collector.get("/api/v1/rigs/" + SITE + "/rig-q0").statusCode() == 200);
         }
     }
 
@@ -178,11 +174,12 @@ class SessionLifecycleTest {
             MqttMessage disconnect = before.await(MqttMessageType.DISCONNECT);
             assertThat(((MqttReasonCodeAndPropertiesVariableHeader) disconnect.variableHeader()).reasonCode())
                     .isEqualTo((byte) 0x87);
-            assertThat(before.awaitClosed(Duration.ofSeconds(5))).isTrue();
+            assertThat(before.awaitClosed()).isTrue();
             try (MqttTestClient after = MqttTestClient.connect(collector.mqtt(), MqttVersion.MQTT_5, "rotating-site",
                     fresh)) {
                 assertThat(after.connAck().variableHeader().connectReturnCode())
                         .isEqualTo(MqttConnectReturnCode.CONNECTION_ACCEPTED);
+                // Nothing to wait for: the session must not be closed in this time.
                 Thread.sleep(2_500);
                 assertThat(after.isOpen()).as("the new token's session stays").isTrue();
             }
@@ -201,7 +198,7 @@ class SessionLifecycleTest {
         try (MqttTestClient client = MqttTestClient.open(collector.mqtt(), MqttVersion.MQTT_3_1_1)) {
             client.send(MqttMessageBuilders.publish().topicName(TestTelemetry.topic(SITE, "x"))
                     .qos(MqttQoS.AT_MOST_ONCE).payload(Unpooled.wrappedBuffer(new byte[] {1})).build());
-            assertThat(client.awaitClosed(Duration.ofSeconds(5))).isTrue();
+            assertThat(client.awaitClosed()).isTrue();
         }
         assertThat(MetricsScrape.sample(collector.http(),
                 "hashfence_mqtt_protocol_errors_total{kind=\"unexpected_packet\"}")).isEqualTo(before + 1);

@@ -1,5 +1,6 @@
 package io.hashfence.collector.testing;
 
+import io.hashfence.testing.Await;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
@@ -23,7 +24,6 @@ import io.netty.handler.codec.mqtt.MqttVersion;
 import io.netty.handler.ssl.SslContext;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -40,6 +40,7 @@ public final class MqttTestClient implements AutoCloseable {
     private final Channel channel;
     private final MqttVersion version;
     private int nextPacketId = 1;
+    private volatile Throwable failure;
 
     private MqttTestClient(InetSocketAddress server, MqttVersion version, SslContext tls) throws InterruptedException {
         this.version = version;
@@ -55,6 +56,16 @@ public final class MqttTestClient implements AutoCloseable {
                                     @Override
                                     protected void channelRead0(ChannelHandlerContext ctx, MqttMessage msg) {
                                         received.add(msg);
+                                    }
+
+                                    /**
+                                     * The collector resetting a connection it refuses is what many tests provoke:
+                                     * they see it as a closed connection, and a failed wait names the cause.
+                                     */
+                                    @Override
+                                    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+                                        failure = cause;
+                                        ctx.close();
                                     }
                                 });
                     }
@@ -119,9 +130,10 @@ public final class MqttTestClient implements AutoCloseable {
 
     /** The next packet of the given type, skipping none: an unexpected type fails. */
     public MqttMessage await(MqttMessageType type) throws InterruptedException {
-        MqttMessage message = received.poll(10, TimeUnit.SECONDS);
+        MqttMessage message = received.poll(Await.PATIENCE.toSeconds(), TimeUnit.SECONDS);
         if (message == null) {
-            throw new AssertionError("no " + type + " within 10 s" + (channel.isActive() ? "" : "; connection closed"));
+            throw new AssertionError("no " + type + " within " + Await.PATIENCE.toSeconds() + " s"
+                    + (channel.isActive() ? "" : "; connection closed") + (failure == null ? "" : ": " + failure));
         }
         if (message.fixedHeader().messageType() != type) {
             throw new AssertionError("expected " + type + " but got " + message);
@@ -129,8 +141,9 @@ public final class MqttTestClient implements AutoCloseable {
         return message;
     }
 
-    public boolean awaitClosed(Duration timeout) {
-        return channel.closeFuture().awaitUninterruptibly(timeout.toMillis());
+    /** Whether the server closed the connection (within {@link Await#PATIENCE}). */
+    public boolean awaitClosed() {
+        return channel.closeFuture().awaitUninterruptibly(Await.PATIENCE.toMillis());
     }
 
     public boolean isOpen() {
