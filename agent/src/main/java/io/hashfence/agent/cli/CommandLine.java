@@ -65,6 +65,7 @@ public final class CommandLine {
                 out.flush();
                 return ExitCodes.OK;
             }
+            flags.requireAll(command.missing(flags));
             return command.run(flags, out);
         } catch (UsageException e) {
             err.println(program + " " + spec.name() + ": " + e.getMessage());

@@ -47,9 +47,6 @@ final class Flags {
                 throw new UsageException("Unexpected argument: '" + arg + "'");
             }
         }
-        if (!flags.help) {
-            flags.requireAll();
-        }
         return flags;
     }
 
@@ -104,14 +101,24 @@ final class Flags {
         }
     }
 
-    private void requireAll() {
+    /**
+     * Fails, naming everything missing at once, when a required option or the operands are absent or the
+     * command found more missing ({@code alsoMissing}, each already phrased, e.g. {@code '--site SITE' (or ...)}).
+     */
+    void requireAll(List<String> alsoMissing) {
+        List<String> missing = new ArrayList<>();
         for (CommandSpec.Option option : spec.options()) {
             if (option.required() && !values.containsKey(option.name())) {
-                throw new UsageException("Missing required option: '" + option.name() + " " + option.label() + "'");
+                missing.add("'" + option.name() + " " + option.label() + "'");
             }
         }
+        missing.addAll(alsoMissing);
         if (spec.operands() != null && operands.isEmpty()) {
-            throw new UsageException("Missing required operand: " + spec.operands());
+            missing.add("operand " + spec.operands());
+        }
+        if (!missing.isEmpty()) {
+            throw new UsageException("Missing " + (missing.size() == 1 ? "" : missing.size() + " ") + "required "
+                    + (missing.size() == 1 ? "argument: " : "arguments: ") + String.join(", ", missing));
         }
     }
 }

@@ -95,23 +95,36 @@ public final class SimulateCommand implements AgentCommand {
         return ExitCodes.OK;
     }
 
+    @Override
+    public List<String> missing(Flags flags) {
+        if (flags.text("--sites-file") != null) {
+            return List.of();
+        }
+        List<String> missing = new ArrayList<>();
+        if (flags.text("--site") == null) {
+            missing.add("'--site SITE' (or --sites-file FILE)");
+        }
+        String token = token(flags);
+        if (token == null || token.isBlank()) {
+            missing.add("'--token TOKEN' (or set " + ConfigLoader.ENV_TOKEN + ")");
+        }
+        return missing;
+    }
+
+    private String token(Flags flags) {
+        String token = flags.text("--token");
+        return token != null ? token : environment.get(ConfigLoader.ENV_TOKEN);
+    }
+
     private List<SimulatedSite> sites(Flags flags) {
         Path sitesFile = flags.path("--sites-file");
-        String site = flags.text("--site");
-        String token = flags.text("--token");
         if (sitesFile != null) {
-            if (site != null || token != null) {
+            if (flags.text("--site") != null || flags.text("--token") != null) {
                 throw new UsageException("--sites-file cannot be combined with --site or --token");
             }
             return SitesFile.read(sitesFile);
         }
-        if (site == null) {
-            throw new UsageException("Missing site: give --site SITE (or --sites-file FILE)");
-        }
-        String siteToken = token != null ? token : environment.get(ConfigLoader.ENV_TOKEN);
-        if (siteToken == null || siteToken.isBlank()) {
-            throw new UsageException("Missing token: give --token TOKEN or set " + ConfigLoader.ENV_TOKEN);
-        }
-        return List.of(SimulatedSite.plain(new SiteCredentials(SiteCredentials.siteId(site), siteToken)));
+        return List.of(SimulatedSite.plain(
+                new SiteCredentials(SiteCredentials.siteId(flags.text("--site")), token(flags))));
     }
 }

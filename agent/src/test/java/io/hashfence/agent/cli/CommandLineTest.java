@@ -39,6 +39,13 @@ class CommandLineTest {
     }
 
     @Test
+    void simulateNamesEveryMissingOptionAtOnce() {
+        assertThat(cli.execute(Map.of(), "simulate")).isEqualTo(ExitCodes.USAGE);
+        assertThat(cli.err()).contains("Missing 4 required arguments: '--rigs N', '--collector URL', "
+                + "'--site SITE' (or --sites-file FILE), '--token TOKEN' (or set HASHFENCE_TOKEN)");
+    }
+
+    @Test
     void simulateRefusesBadFlags() {
         assertThat(cli.execute(Map.of(), "simulate", "--site", "a", "--token", "t", "--collector", "tcp://h:1"))
                 .as("missing --rigs").isEqualTo(ExitCodes.USAGE);

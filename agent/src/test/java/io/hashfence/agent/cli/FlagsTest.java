@@ -32,10 +32,10 @@ class FlagsTest {
 
     @Test
     void mistakesAreUsageErrorsNamingTheFlag() {
-        assertThatThrownBy(() -> Flags.parse(SPEC, List.of("x"))).isInstanceOf(UsageException.class)
-                .hasMessageContaining("--config FILE");
-        assertThatThrownBy(() -> Flags.parse(SPEC, List.of("--config", "a.yml"))).isInstanceOf(UsageException.class)
-                .hasMessageContaining("CIDR...");
+        assertThatThrownBy(() -> Flags.parse(SPEC, List.of("x")).requireAll(List.of()))
+                .isInstanceOf(UsageException.class).hasMessageContaining("--config FILE");
+        assertThatThrownBy(() -> Flags.parse(SPEC, List.of("--config", "a.yml")).requireAll(List.of()))
+                .isInstanceOf(UsageException.class).hasMessageContaining("CIDR...");
         assertThatThrownBy(() -> Flags.parse(SPEC, List.of("x", "--config", "a", "--config", "b")))
                 .isInstanceOf(UsageException.class).hasMessageContaining("only once");
         assertThatThrownBy(() -> Flags.parse(SPEC, List.of("x", "--confg", "a"))).isInstanceOf(UsageException.class)
@@ -45,6 +45,15 @@ class FlagsTest {
         Flags flags = Flags.parse(SPEC, List.of("x", "--config", "a", "--interval", "10 seconds"));
         assertThatThrownBy(() -> flags.duration("--interval", null)).isInstanceOf(UsageException.class)
                 .hasMessageContaining("'--interval'").hasMessageContaining("ms, s, m, h or d");
+    }
+
+    @Test
+    void everythingMissingIsNamedAtOnce() {
+        List<String> alsoMissing = List.of("'--site SITE' (or --sites-file FILE)");
+        assertThatThrownBy(() -> Flags.parse(SPEC, List.of()).requireAll(alsoMissing))
+                .isInstanceOf(UsageException.class)
+                .hasMessage("Missing 3 required arguments: '--config FILE', '--site SITE' (or --sites-file FILE), "
+                        + "operand CIDR...");
     }
 
     @Test
