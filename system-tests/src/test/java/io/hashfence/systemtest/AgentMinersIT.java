@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -41,10 +42,15 @@ class AgentMinersIT {
                     + "\"stratum+tcp://btc.f2pool.com:1314\",\"Status\":\"Alive\",\"User\":\"hf.s19\",\"Stratum Active\":true}],\"id\":1}",
             "stats", "{\"STATUS\":[{\"STATUS\":\"S\",\"Code\":70,\"Msg\":\"CGMiner stats\"}],\"STATS\":[{\"BMMiner\":\"1.0.0\"}"
                     + "{\"STATS\":0,\"ID\":\"BC50\",\"fan1\":5520,\"fan2\":5640,\"temp2_1\":71,\"temp2_2\":\"72\"}],\"id\":1}");
+    /** What the fake Antminer's summary says once its miner stops hashing (a lost pool, a curtailment). */
+    private static final String IDLE_SUMMARY = "{\"STATUS\":[{\"STATUS\":\"S\",\"Code\":11,\"Msg\":\"Summary\"}],"
+            + "\"SUMMARY\":[{\"Elapsed\":86472,\"GHS 5s\":\"0.00\",\"GHS av\":109987.12}],\"id\":1}";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
     Path workDir;
+
+    private final Map<String, String> antminerReplies = new ConcurrentHashMap<>(ANTMINER);
 
     @Test
     void polledMinersShowInTheCollectorAndCheckSaysWhatToFix() throws Exception {
@@ -57,7 +63,7 @@ class AgentMinersIT {
         try (ServerSocket antminer = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
              JarProcess collector = JarProcess.start(JarProcess.collectorJar(), workDir, Map.of(),
                      "run", "--data-dir", dataDir.toString(), "--mqtt-port", "0", "--http-port", "0")) {
-            Thread fake = new Thread(() -> serve(antminer), "fake-antminer");
+            Thread fake = new Thread(() -> serve(antminer, antminerReplies), "fake-antminer");
             fake.setDaemon(true);
             fake.start();
             int mqttPort = Integer.parseInt(collector.awaitLog(MQTT_PORT));
@@ -93,6 +99,17 @@ class AgentMinersIT {
                 assertThat(gone.at("/miner/status").asText()).isEqualTo("unreachable");
                 assertThat(gone.at("/hashrate_hs").asDouble()).isZero();
                 assertThat(agent.stderr()).contains("gone-rack2").contains("unreachable");
+
+                // The miner stops hashing, then stops answering (its process killed): the agent keeps reporting
+                // the rig, and the collector shows what the miner does.
+                antminerReplies.put("summary", IDLE_SUMMARY);
+                awaitMinerStatus(httpPort, "s19pro-rack1", "idle");
+                antminer.close();
+                awaitMinerStatus(httpPort, "s19pro-rack1", "unreachable");
+                assertThat(metric(httpPort, "hashfence_rig_up{rig=\"s19pro-rack1\",site=\"miners-site\"}"))
+                        .as("the agent still reports the rig").isEqualTo("1.0");
+                assertThat(metric(httpPort, "hashfence_rig_miner_status{rig=\"gone-rack2\",site=\"miners-site\","
+                        + "state=\"unreachable\"}")).isEqualTo("1.0");
             }
 
             JarProcess check = JarProcess.start(JarProcess.agentJar(), workDir, Map.of("HASHFENCE_TOKEN", token),
@@ -107,14 +124,14 @@ class AgentMinersIT {
     }
 
     /** Answers one cgminer API request per connection, as bmminer does, with a NUL after the reply. */
-    private static void serve(ServerSocket server) {
+    private static void serve(ServerSocket server, Map<String, String> replies) {
         while (!server.isClosed()) {
             try (Socket socket = server.accept()) {
                 InputStream in = socket.getInputStream();
                 byte[] buffer = new byte[4096];
                 int read = in.read(buffer);
                 Matcher command = COMMAND.matcher(new String(buffer, 0, Math.max(read, 0), StandardCharsets.US_ASCII));
-                String reply = command.find() ? ANTMINER.get(command.group(1)) : null;
+                String reply = command.find() ? replies.get(command.group(1)) : null;
                 if (reply == null) {
                     reply = "{\"STATUS\":[{\"STATUS\":\"E\",\"Code\":14,\"Msg\":\"Invalid command\"}],\"id\":1}";
                 }
@@ -132,6 +149,19 @@ class AgentMinersIT {
             return response.statusCode() == 200 ? Optional.of(JSON.readTree(response.body()).get("latest"))
                     : Optional.empty();
         });
+    }
+
+    private static void awaitMinerStatus(int httpPort, String rig, String state) throws InterruptedException {
+        String series = "hashfence_rig_miner_status{rig=\"" + rig + "\",site=\"miners-site\",state=\"" + state + "\"}";
+        Await.until(series + " is 1", () -> "1.0".equals(metric(httpPort, series)));
+    }
+
+    /** The value of one series in the collector's /metrics, as text, or null when it is absent. */
+    private static String metric(int httpPort, String series) throws IOException, InterruptedException {
+        String body = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/metrics")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        return body.lines().filter(line -> line.startsWith(series + " "))
+                .map(line -> line.substring(series.length() + 1)).findFirst().orElse(null);
     }
 
     private String addSite(Path dataDir, String site) throws Exception {

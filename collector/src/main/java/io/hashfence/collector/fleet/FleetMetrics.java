@@ -28,6 +28,7 @@ public final class FleetMetrics implements MultiCollector {
     static final String HASHRATE = "hashfence_rig_hashrate_hashes_per_second";
     static final String POWER = "hashfence_rig_power_watts";
     static final String UP = "hashfence_rig_up";
+    static final String MINER_STATUS = "hashfence_rig_miner_status";
     static final String LAST_SEEN = "hashfence_rig_last_seen_timestamp_seconds";
     static final String TEMPERATURE = "hashfence_rig_temperature_max_celsius";
     static final String FAN_MIN = "hashfence_rig_fan_min_rpm";
@@ -56,6 +57,9 @@ public final class FleetMetrics implements MultiCollector {
                 .help("Rig power draw in watts, from the source named in the telemetry");
         GaugeSnapshot.Builder up = GaugeSnapshot.builder().name(UP)
                 .help("1 while the rig's agent is connected and the rig reports within its missed-interval limit");
+        GaugeSnapshot.Builder minerStatus = GaugeSnapshot.builder().name(MINER_STATUS)
+                .help("1 for what the rig's miner was doing in its latest telemetry (label state: mining, idle, error,"
+                        + " unreachable)");
         GaugeSnapshot.Builder lastSeen = GaugeSnapshot.builder().name(LAST_SEEN).unit(Unit.SECONDS)
                 .help("When the collector last received telemetry from the rig, as a Unix time");
         GaugeSnapshot.Builder temperature = GaugeSnapshot.builder().name(TEMPERATURE).unit(Unit.CELSIUS)
@@ -82,6 +86,7 @@ public final class FleetMetrics implements MultiCollector {
                 power.dataPoint(point(labels, latest.power().watts()));
             }
             up.dataPoint(point(labels, registry.isUp(rig) ? 1 : 0));
+            minerStatus.dataPoint(point(labels.add("state", latest.miner().status().wireName()), 1));
             lastSeen.dataPoint(point(labels, rig.lastSeen().toEpochMilli() / 1000.0));
             latest.temperatures().stream().mapToDouble(Temperature::celsius).max()
                     .ifPresent(max -> temperature.dataPoint(point(labels, max)));
@@ -110,9 +115,9 @@ public final class FleetMetrics implements MultiCollector {
                     "pool", latest.pools().stream().filter(Pool::active).map(Pool::url).findFirst().orElse(""),
                     "country", country, "subdivision", subdivision))).build());
         }
-        return new MetricSnapshots(hashrate.build(), power.build(), up.build(), lastSeen.build(), temperature.build(),
-                fanMin.build(), state.build(), stateSince.build(), trust.build(), latitude.build(), longitude.build(),
-                info.build());
+        return new MetricSnapshots(hashrate.build(), power.build(), up.build(), minerStatus.build(), lastSeen.build(),
+                temperature.build(), fanMin.build(), state.build(), stateSince.build(), trust.build(), latitude.build(),
+                longitude.build(), info.build());
     }
 
     private static GaugeDataPointSnapshot point(Labels labels, double value) {
@@ -121,7 +126,7 @@ public final class FleetMetrics implements MultiCollector {
 
     @Override
     public List<String> getPrometheusNames() {
-        return List.of(HASHRATE, POWER, UP, LAST_SEEN, TEMPERATURE, FAN_MIN, STATE, STATE_SINCE, TRUST, LATITUDE,
-                LONGITUDE, INFO);
+        return List.of(HASHRATE, POWER, UP, MINER_STATUS, LAST_SEEN, TEMPERATURE, FAN_MIN, STATE, STATE_SINCE, TRUST,
+                LATITUDE, LONGITUDE, INFO);
     }
 }
