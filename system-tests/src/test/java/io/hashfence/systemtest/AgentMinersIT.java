@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -51,6 +52,7 @@ class AgentMinersIT {
     Path workDir;
 
     private final Map<String, String> antminerReplies = new ConcurrentHashMap<>(ANTMINER);
+    private final AtomicBoolean antminerAnswers = new AtomicBoolean(true);
 
     @Test
     void polledMinersShowInTheCollectorAndCheckSaysWhatToFix() throws Exception {
@@ -63,7 +65,7 @@ class AgentMinersIT {
         try (ServerSocket antminer = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
              JarProcess collector = JarProcess.start(JarProcess.collectorJar(), workDir, Map.of(),
                      "run", "--data-dir", dataDir.toString(), "--mqtt-port", "0", "--http-port", "0")) {
-            Thread fake = new Thread(() -> serve(antminer, antminerReplies), "fake-antminer");
+            Thread fake = new Thread(() -> serve(antminer, antminerReplies, antminerAnswers), "fake-antminer");
             fake.setDaemon(true);
             fake.start();
             int mqttPort = Integer.parseInt(collector.awaitLog(MQTT_PORT));
@@ -100,16 +102,18 @@ class AgentMinersIT {
                 assertThat(gone.at("/hashrate_hs").asDouble()).isZero();
                 assertThat(agent.stderr()).contains("gone-rack2").contains("unreachable");
 
-                // The miner stops hashing, then stops answering (its process killed): the agent keeps reporting
-                // the rig, and the collector shows what the miner does.
+                // The miner stops hashing, then stops answering (hung): the agent keeps reporting the rig, and
+                // the collector shows what the miner does.
                 antminerReplies.put("summary", IDLE_SUMMARY);
                 awaitMinerStatus(httpPort, "s19pro-rack1", "idle");
-                antminer.close();
+                antminerAnswers.set(false);
                 awaitMinerStatus(httpPort, "s19pro-rack1", "unreachable");
                 assertThat(metric(httpPort, "hashfence_rig_up{rig=\"s19pro-rack1\",site=\"miners-site\"}"))
                         .as("the agent still reports the rig").isEqualTo("1.0");
                 assertThat(metric(httpPort, "hashfence_rig_miner_status{rig=\"gone-rack2\",site=\"miners-site\","
                         + "state=\"unreachable\"}")).isEqualTo("1.0");
+                antminerReplies.putAll(ANTMINER);
+                antminerAnswers.set(true);
             }
 
             JarProcess check = JarProcess.start(JarProcess.agentJar(), workDir, Map.of("HASHFENCE_TOKEN", token),
@@ -123,14 +127,22 @@ class AgentMinersIT {
         }
     }
 
-    /** Answers one cgminer API request per connection, as bmminer does, with a NUL after the reply. */
-    private static void serve(ServerSocket server, Map<String, String> replies) {
+    /**
+     * Answers one cgminer API request per connection, as bmminer does, with a NUL after the reply; while
+     * {@code answers} is false it reads the request and says nothing, like a hung miner, until the agent's
+     * poll timeout (500 ms) has passed.
+     */
+    private static void serve(ServerSocket server, Map<String, String> replies, AtomicBoolean answers) {
         while (!server.isClosed()) {
             try (Socket socket = server.accept()) {
                 InputStream in = socket.getInputStream();
                 byte[] buffer = new byte[4096];
                 int read = in.read(buffer);
                 Matcher command = COMMAND.matcher(new String(buffer, 0, Math.max(read, 0), StandardCharsets.US_ASCII));
+                if (!answers.get()) {
+                    Thread.sleep(1_000);
+                    continue;
+                }
                 String reply = command.find() ? replies.get(command.group(1)) : null;
                 if (reply == null) {
                     reply = "{\"STATUS\":[{\"STATUS\":\"E\",\"Code\":14,\"Msg\":\"Invalid command\"}],\"id\":1}";
@@ -138,6 +150,8 @@ class AgentMinersIT {
                 socket.getOutputStream().write((reply + "\u0000").getBytes(StandardCharsets.US_ASCII));
             } catch (IOException e) {
                 // The server closed, or the client went away.
+            } catch (InterruptedException e) {
+                return;
             }
         }
     }

@@ -222,7 +222,7 @@ class DashboardQueriesIT {
             groups.forEach(group -> group.path("rules").forEach(rules::add));
             assertThat(rules).extracting(rule -> rule.path("name").asText()).containsExactlyInAnyOrder(
                     "HashfenceCollectorDown", "HashfenceIngestRejectionsHigh", "HashfenceAlertNotificationsFailing",
-                    "RigDown", "RigHashrateDrop");
+                    "RigDown", "RigHashrateDrop", "RigMinerNotMining");
             boolean allHealthy = rules.stream().allMatch(rule -> rule.path("health").asText().equals("ok"));
             Set<String> pendingDown = new TreeSet<>();
             for (JsonNode alert : prometheusApi("/api/v1/alerts", Map.of()).path("alerts")) {

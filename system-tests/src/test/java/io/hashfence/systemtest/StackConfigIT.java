@@ -45,7 +45,7 @@ class StackConfigIT {
         ExternalTool.Result result = ExternalTool.run(REPO, promtool.toString(), "check", "config",
                 DASHBOARDS.resolve("prometheus/prometheus.yml").toString());
         assertThat(result.exitCode()).as(result.output()).isZero();
-        assertThat(result.output()).contains("SUCCESS: 5 rules found");
+        assertThat(result.output()).contains("SUCCESS: 6 rules found");
     }
 
     @Test
@@ -54,7 +54,7 @@ class StackConfigIT {
         Set<String> rules = matches(Pattern.compile("(?m)^\\s*- alert: (\\w+)\\s*$"), Files.readString(RULES));
         Set<String> tested = matches(Pattern.compile("(?m)^\\s*- alertname: (\\w+)\\s*$"), Files.readString(RULE_TESTS));
         assertThat(rules).containsExactlyInAnyOrder("HashfenceCollectorDown", "HashfenceIngestRejectionsHigh",
-                "HashfenceAlertNotificationsFailing", "RigDown", "RigHashrateDrop");
+                "HashfenceAlertNotificationsFailing", "RigDown", "RigHashrateDrop", "RigMinerNotMining");
         assertThat(tested).as("rules with a promtool unit test").containsAll(rules);
 
         ExternalTool.Result result = ExternalTool.run(REPO, promtool.toString(), "test", "rules", RULE_TESTS.toString());
@@ -92,6 +92,8 @@ class StackConfigIT {
                 "operations"));
         expected.put("alertname=RigLocationSpoofSuspected site=singapore-holding rig=s19-0001 country=SG "
                 + "subdivision=SG-03 severity=critical", "compliance-urgent");
+        expected.put("alertname=RigMinerNotMining site=texas-01 rig=s19-0001 severity=warning category=operational",
+                "operations");
         for (Map.Entry<String, String> route : expected.entrySet()) {
             List<String> command = new ArrayList<>(List.of(amtool.toString(), "config", "routes", "test",
                     "--config.file=" + ALERTMANAGER_CONFIG));
