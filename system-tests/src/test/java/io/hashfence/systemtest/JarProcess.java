@@ -105,8 +105,14 @@ final class JarProcess implements AutoCloseable {
         process.destroyForcibly().waitFor();
     }
 
+    /** Stops the process as {@link #stop()} does; interrupted meanwhile, it kills it and keeps the interrupt. */
     @Override
-    public void close() throws InterruptedException {
-        stop();
+    public void close() {
+        try {
+            stop();
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
     }
 }
