@@ -50,7 +50,7 @@ class CrashSafetyIT {
         publisher.start();
         Await.until("300 messages acknowledged", () -> acknowledged.size() >= 300);
         collector.kill();
-        publisher.join(10_000);
+        publisher.join(Await.PATIENCE.toMillis());
         assertThat(acknowledged).hasSizeGreaterThanOrEqualTo(300);
 
         JarProcess restarted = JarProcess.start(JarProcess.collectorJar(), workDir, Map.of(), "run", "--data-dir",

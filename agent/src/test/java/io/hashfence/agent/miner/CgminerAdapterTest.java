@@ -183,7 +183,9 @@ class CgminerAdapterTest {
             assertThatThrownBy(() -> adapter.read(endpoint(fake.port()), Duration.ofMillis(300)))
                     .isInstanceOfSatisfying(MinerException.class,
                             e -> assertThat(e.problem()).isEqualTo(MinerException.Problem.UNREACHABLE));
-            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(2));
+            // Bounded by the timeout, not by the silent miner, which holds the connection for 60 s; the margin
+            // is for a loaded machine.
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(30));
         }
     }
 
