@@ -213,7 +213,7 @@ public final class CgminerAdapter implements MinerAdapter {
             return;
         }
         for (JsonNode stats : reply.get("STATS")) {
-            var fields = stats.fields();
+            var fields = stats.properties().iterator();
             while (fields.hasNext()) {
                 var field = fields.next();
                 if (STATS_TEMPERATURE.matcher(field.getKey()).matches()) {
@@ -294,7 +294,7 @@ public final class CgminerAdapter implements MinerAdapter {
         }
         Double power = null;
         for (JsonNode stats : reply.get("STATS")) {
-            var fields = stats.fields();
+            var fields = stats.properties().iterator();
             while (fields.hasNext()) {
                 var field = fields.next();
                 if (!field.getKey().startsWith("MM ID")) {

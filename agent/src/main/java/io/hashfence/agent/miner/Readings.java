@@ -69,7 +69,7 @@ final class Readings {
         }
         double best = Double.NaN;
         int bestRank = Integer.MAX_VALUE;
-        var fields = object.fields();
+        var fields = object.properties().iterator();
         while (fields.hasNext()) {
             var field = fields.next();
             Matcher matcher = HASHRATE_KEY.matcher(field.getKey());
