@@ -105,12 +105,12 @@ class AgentMinersIT {
                 // The miner stops hashing, then stops answering (hung): the agent keeps reporting the rig, and
                 // the collector shows what the miner does.
                 antminerReplies.put("summary", IDLE_SUMMARY);
-                awaitMinerStatus(httpPort, "s19pro-rack1", "idle");
+                awaitMinerStatus(httpPort, dataDir, "s19pro-rack1", "idle");
                 antminerAnswers.set(false);
-                awaitMinerStatus(httpPort, "s19pro-rack1", "unreachable");
-                assertThat(metric(httpPort, "hashfence_rig_up{rig=\"s19pro-rack1\",site=\"miners-site\"}"))
+                awaitMinerStatus(httpPort, dataDir, "s19pro-rack1", "unreachable");
+                assertThat(metric(httpPort, dataDir, "hashfence_rig_up{rig=\"s19pro-rack1\",site=\"miners-site\"}"))
                         .as("the agent still reports the rig").isEqualTo("1.0");
-                assertThat(metric(httpPort, "hashfence_rig_miner_status{rig=\"gone-rack2\",site=\"miners-site\","
+                assertThat(metric(httpPort, dataDir, "hashfence_rig_miner_status{rig=\"gone-rack2\",site=\"miners-site\","
                         + "state=\"unreachable\"}")).isEqualTo("1.0");
                 antminerReplies.putAll(ANTMINER);
                 antminerAnswers.set(true);
@@ -165,15 +165,15 @@ class AgentMinersIT {
         });
     }
 
-    private static void awaitMinerStatus(int httpPort, String rig, String state) throws InterruptedException {
+    private static void awaitMinerStatus(int httpPort, Path dataDir, String rig, String state)
+            throws InterruptedException {
         String series = "hashfence_rig_miner_status{rig=\"" + rig + "\",site=\"miners-site\",state=\"" + state + "\"}";
-        Await.until(series + " is 1", () -> "1.0".equals(metric(httpPort, series)));
+        Await.until(series + " is 1", () -> "1.0".equals(metric(httpPort, dataDir, series)));
     }
 
     /** The value of one series in the collector's /metrics, as text, or null when it is absent. */
-    private static String metric(int httpPort, String series) throws IOException, InterruptedException {
-        String body = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/metrics")).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
+    private static String metric(int httpPort, Path dataDir, String series) throws IOException, InterruptedException {
+        String body = CollectorApi.get(httpPort, dataDir, "/metrics").body();
         return body.lines().filter(line -> line.startsWith(series + " "))
                 .map(line -> line.substring(series.length() + 1)).findFirst().orElse(null);
     }
