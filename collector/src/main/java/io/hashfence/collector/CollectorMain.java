@@ -3,6 +3,7 @@ package io.hashfence.collector;
 import io.hashfence.collector.cli.LocateCommand;
 import io.hashfence.collector.cli.ReportCommand;
 import io.hashfence.collector.cli.RunCommand;
+import io.hashfence.collector.cli.SanctionsCommand;
 import io.hashfence.collector.cli.SitesCommand;
 import io.hashfence.collector.cli.VerifyCommand;
 import picocli.CommandLine;
@@ -12,7 +13,7 @@ import picocli.CommandLine.Command;
 @Command(name = "hashfence-collector", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Hashfence collector: MQTT ingest, geo-compliance, metrics and alerts for mining fleets.",
         subcommands = {RunCommand.class, SitesCommand.class, LocateCommand.class, VerifyCommand.class,
-                ReportCommand.class})
+                ReportCommand.class, SanctionsCommand.class})
 public final class CollectorMain {
 
     public static void main(String[] args) {

@@ -1,0 +1,112 @@
+package io.hashfence.collector.screening;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.hashfence.collector.CollectorMain;
+import io.hashfence.collector.testing.Poll;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** {@code sanctions import sdn_advanced.xml} reads OFAC's advanced format; a running store picks the result up. */
+class SanctionsImportTest {
+    private static final String SAMPLE = "sdn_advanced-sample.xml";
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void readsAddressesWithAssetListDateProgrammesAndName() throws Exception {
+        SanctionsList list;
+        try (InputStream in = getClass().getResourceAsStream(SAMPLE)) {
+            list = SdnAdvancedImport.read(in, SAMPLE);
+        }
+        assertThat(list.published()).isEqualTo(LocalDate.of(2026, 11, 28));
+        assertThat(list.entries()).containsExactly(
+                new ListedAddress("ETH", "0x01e2919679362dFBC9ee1644Ba9C6da6D6245BB1", LocalDate.of(2022, 4, 5),
+                        "CYBER2 RUSSIA-EO14024", "SAMPLE MIXER"),
+                new ListedAddress("XBT", "123WBUDmSJv4GctdVEz6Qq6z8nXSKrJ4KX", LocalDate.of(2018, 11, 28), "CYBER2",
+                        "EXAMPLE Exchanger"),
+                new ListedAddress("XBT", "bc1q05aktddf9ce4p7hh3stgsf253m4vweu7nkhtmw", LocalDate.of(2018, 11, 28),
+                        "CYBER2", "EXAMPLE Exchanger"),
+                new ListedAddress("XMR",
+                        "49HqitRzdnhYjgTEAhgGpCfsjdTeMbUTU6cyR4JV1R7k2Eej9rGT8JpFiYDa4tZM6RZiFrHmMzgSrhHEqpDYKBe5B2ufNsL",
+                        LocalDate.of(2022, 4, 5), "CYBER2 RUSSIA-EO14024", "SAMPLE MIXER"));
+        assertThat(list.find(PayoutCandidates.of("0x01e2919679362dfbc9ee1644ba9c6da6d6245bb1.rig")))
+                .extracting(ListedAddress::entity).containsExactly("SAMPLE MIXER");
+    }
+
+    @Test
+    void refusesWhatIsNotOfacsAdvancedXmlWithTheReason() {
+        assertThatThrownBy(() -> read("<sdnList><sdnEntry/></sdnList>"))
+                .hasMessageContaining("the root element is <sdnList>, not OFAC's <Sanctions>");
+        assertThatThrownBy(() -> read("<Sanctions><ReferenceValueSets/></Sanctions>"))
+                .hasMessageContaining("no \"Digital Currency Address - …\" feature types");
+        assertThatThrownBy(() -> read("<Sanctions><oops></Sanctions>")).hasMessageContaining("not well-formed XML");
+        assertThatThrownBy(() -> read("<?xml version=\"1.0\"?><!DOCTYPE Sanctions [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>"
+                + "<Sanctions>&x;</Sanctions>")).as("no external entities").isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void theCommandWritesTheListIntoTheDataDirectoryAndARunningStoreTakesItAtOnce() throws Exception {
+        Path xml = dir.resolve("sdn_advanced.xml");
+        try (InputStream in = getClass().getResourceAsStream(SAMPLE)) {
+            Files.copy(in, xml);
+        }
+        Path dataDir = dir.resolve("data");
+        AtomicInteger changes = new AtomicInteger();
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        try (SanctionsStore store = new SanctionsStore(SanctionsStore.fileIn(dataDir), meters,
+                changes::incrementAndGet)) {
+            assertThat(store.get().size()).as("the bundled snapshot until an import").isEqualTo(654);
+
+            Result imported = run("sanctions", "import", xml.toString(), "--data-dir", dataDir.toString());
+            assertThat(imported.exitCode()).isZero();
+            assertThat(imported.out()).contains("Imported 4 addresses over 3 assets", "published 2026-11-28",
+                    "4 with a list date", "ETH 1, XBT 2, XMR 1", SanctionsStore.FILE_NAME);
+
+            Poll.until("the store reloads the imported list", Duration.ofSeconds(30), () -> store.get().size() == 4);
+            assertThat(changes.get()).isEqualTo(1);
+            assertThat(store.get().published()).isEqualTo(LocalDate.of(2026, 11, 28));
+
+            Files.writeString(SanctionsStore.fileIn(dataDir), "# published: 2026-12-01\nXBT\tbroken line\n");
+            Poll.until("the broken file is refused", Duration.ofSeconds(30),
+                    () -> meters.counter("hashfence.sanctions.reloads", "result", "invalid").count() == 1);
+            assertThat(store.get().size()).isEqualTo(4);
+            assertThat(store.get().published()).as("the last good list stays in force").isEqualTo(LocalDate.of(2026, 11, 28));
+        }
+
+        Result missing = run("sanctions", "import", dir.resolve("nope.xml").toString(), "--data-dir", dataDir.toString());
+        assertThat(missing.exitCode()).isEqualTo(2);
+        assertThat(missing.err()).contains("nope.xml: no such file");
+    }
+
+    private static SanctionsList read(String xml) throws Exception {
+        return SdnAdvancedImport.read(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)), "test.xml");
+    }
+
+    private record Result(int exitCode, String out, String err) {
+    }
+
+    private static Result run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine command = new CommandLine(new CollectorMain());
+        command.setOut(new PrintWriter(out, true));
+        command.setErr(new PrintWriter(err, true));
+        int code = command.execute(args);
+        return new Result(code, out.toString(), err.toString());
+    }
+}
