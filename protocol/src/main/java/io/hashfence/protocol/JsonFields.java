@@ -89,6 +89,14 @@ final class JsonFields {
         return text;
     }
 
+    String optionalIpLiteral(String name) {
+        String text = optionalText(name, IpLiteral.MAX_LENGTH + 1);
+        if (text != null && !IpLiteral.isValid(text)) {
+            throw wrongType(name, "an IPv4 or IPv6 address literal");
+        }
+        return text;
+    }
+
     long wholeNumber(String name) {
         JsonNode value = required(name);
         if (!value.isIntegralNumber() || !value.canConvertToLong()) {

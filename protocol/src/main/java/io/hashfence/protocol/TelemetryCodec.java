@@ -49,6 +49,9 @@ public final class TelemetryCodec {
                 json.writeStringField("url", p.url());
                 json.writeStringField("user", p.user());
                 json.writeBooleanField("active", p.active());
+                if (p.address() != null) {
+                    json.writeStringField("address", p.address());
+                }
             });
             if (telemetry.location() != null) {
                 writeLocation(json, telemetry.location());
@@ -158,7 +161,7 @@ public final class TelemetryCodec {
                 f -> new Fan(f.text("name", Limits.MAX_TEXT_LENGTH), f.number("rpm", 0, Limits.MAX_FAN_RPM)));
         List<Pool> pools = json.objects("pools", Limits.MAX_POOLS,
                 p -> new Pool(p.text("url", Limits.MAX_URL_LENGTH), p.text("user", Limits.MAX_TEXT_LENGTH),
-                        p.bool("active")));
+                        p.bool("active"), p.optionalIpLiteral("address")));
         Location location = json.optionalObject("location").map(l -> readLocation(l, latest)).orElse(null);
         Double intervalSeconds = json.optionalNumber("interval_s", 0.001, Limits.MAX_INTERVAL_SECONDS);
         Duration interval = intervalSeconds == null ? null : Duration.ofMillis(Math.round(intervalSeconds * 1000));

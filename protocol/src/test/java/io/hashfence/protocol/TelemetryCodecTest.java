@@ -108,6 +108,14 @@ class TelemetryCodecTest {
                 edit(m -> m.put("seq", 1.5), Violation.WRONG_TYPE, "seq"),
                 edit(m -> m.putArray("pools").add(m.objectNode().put("url", "x")), Violation.MISSING_FIELD,
                         "pools[0].user"),
+                edit(m -> m.putArray("pools").add(pool(m).put("address", "pool.example.com")), Violation.WRONG_TYPE,
+                        "pools[0].address"),
+                edit(m -> m.putArray("pools").add(pool(m).put("address", "203.0.113.256")), Violation.WRONG_TYPE,
+                        "pools[0].address"),
+                edit(m -> m.putArray("pools").add(pool(m).put("address", "203.0.113.010")), Violation.WRONG_TYPE,
+                        "pools[0].address"),
+                edit(m -> m.putArray("pools").add(pool(m).put("address", 3405803786L)), Violation.WRONG_TYPE,
+                        "pools[0].address"),
                 edit(m -> {
                     var fans = m.putArray("fans");
                     for (int i = 0; i <= Limits.MAX_FANS; i++) {
@@ -130,6 +138,24 @@ class TelemetryCodecTest {
         if (!field.isEmpty()) {
             assertThat(invalid.detail()).contains(field);
         }
+    }
+
+    @Test
+    void aPoolMayCarryTheIpAddressItsHostResolvedTo() {
+        ObjectNode message = example();
+        message.putArray("pools").add(pool(message).put("address", "203.0.113.10"))
+                .add(pool(message).put("address", "2001:db8::7").put("active", false))
+                .add(pool(message).put("active", false));
+        Telemetry t = valid(codec.decode(bytes(message)));
+        assertThat(t.pools()).extracting(Pool::address).containsExactly("203.0.113.10", "2001:db8::7", null);
+        assertThat(valid(codec.decode(codec.encode(t)))).isEqualTo(t);
+        assertThat(new String(codec.encode(t), StandardCharsets.UTF_8)).contains("\"address\":\"2001:db8::7\"")
+                .doesNotContain("\"address\":null");
+    }
+
+    private static ObjectNode pool(ObjectNode message) {
+        return message.objectNode().put("url", "stratum+tcp://pool.example.com:3333").put("user", "wallet.rig1")
+                .put("active", true);
     }
 
     @Test
