@@ -55,6 +55,7 @@ public final class MinerFleet implements RigSource, AutoCloseable {
     private final Map<RigId, MinerException.Problem> failing = new ConcurrentHashMap<>();
     private final LongAdder unreachablePolls = new LongAdder();
     private final LongAdder garbledPolls = new LongAdder();
+    private final PoolAddresses poolAddresses = PoolAddresses.systemResolver();
 
     public MinerFleet(List<MinerEndpoint> configured, MinerAdapters adapters, PollSettings settings, PowerFallback power,
                       LocationProvider location) {
@@ -148,7 +149,7 @@ public final class MinerFleet implements RigSource, AutoCloseable {
         PowerReading powerReading = power.resolve(snapshot.powerWatts(), isLocal(endpoint.host()), model,
                 snapshot.hashrate());
         return new RigReading(endpoint.rig(), miner, snapshot.hashrate(), powerReading, snapshot.temperatures(),
-                snapshot.fans(), snapshot.pools(), here);
+                snapshot.fans(), poolAddresses.withAddresses(snapshot.pools()), here);
     }
 
     private RigReading failed(MinerEndpoint endpoint, Location here, MinerException problem) {
