@@ -47,6 +47,8 @@ import io.hashfence.collector.ingest.IngestTargets;
 import io.hashfence.collector.ingest.MqttServer;
 import io.hashfence.collector.ingest.RigJudge;
 import io.hashfence.collector.report.ReportEndpoint;
+import io.hashfence.collector.screening.SanctionsStore;
+import io.hashfence.collector.screening.Screener;
 import io.hashfence.collector.site.CredentialStore;
 import io.hashfence.collector.site.RevocationWatch;
 import io.hashfence.collector.site.SiteAuthenticator;
@@ -96,6 +98,7 @@ public final class Collector implements AutoCloseable {
     private final AlertBook alerts;
     private final RigJudge judge;
     private final PolicyStore policy;
+    private final SanctionsStore sanctions;
     private final AtomicReference<Policy> auditedPolicy = new AtomicReference<>();
     private final Notifier notifier;
     private final JvmGcMetrics gcMetrics;
@@ -145,7 +148,9 @@ public final class Collector implements AutoCloseable {
             notifier.accept(notification);
         });
         alerts.restore(replay.openAlerts(), replay.highestAlertNumber());
-        judge = new RigJudge(compliance, auditor, alerts);
+        sanctions = new SanctionsStore(SanctionsStore.fileIn(config.dataDir()), meters, this::sanctionsChanged);
+        Screener screener = new Screener(sanctions, policy, ipCountries, clock);
+        judge = new RigJudge(compliance, auditor, alerts, screener);
         if (!replay.openAlerts().isEmpty()) {
             LOG.info("{} open alert(s) restored from the event log", replay.openAlerts().size());
         }
@@ -155,7 +160,7 @@ public final class Collector implements AutoCloseable {
 
         mqtt = new MqttServer(config.mqtt(), transport, new SiteAuthenticator(credentials),
                 new IngestTargets(registry, judge, eventLog, journal, ipCountries), new IngestMetrics(meters), clock);
-        RigsEndpoint rigs = new RigsEndpoint(registry, compliance, new TelemetryCodec(clock), geo);
+        RigsEndpoint rigs = new RigsEndpoint(registry, compliance, new TelemetryCodec(clock), geo, screener);
         AlertsEndpoint alertsEndpoint = new AlertsEndpoint(alerts, auditor::alertAcknowledged);
         Path tokenFile = config.http().apiTokenFile() != null ? config.http().apiTokenFile()
                 : config.dataDir().resolve("api-token");
@@ -333,6 +338,11 @@ public final class Collector implements AutoCloseable {
         }));
     }
 
+    /** A new sanctions list screens every rig again, on the timers thread like a policy change. */
+    private void sanctionsChanged() {
+        timers.execute(guarded("sanctions list change", this::reassessAll));
+    }
+
     /** Reads the policy file again, as on SIGHUP. */
     public boolean reloadPolicy() {
         return policy.reload();
@@ -387,6 +397,7 @@ public final class Collector implements AutoCloseable {
         }
         rigSnapshot.write();
         policy.close();
+        sanctions.close();
         notifier.close();
         eventLog.close();
         if (witness != null) {

@@ -48,7 +48,7 @@ final class PoolAddresses {
 
     List<Pool> withAddresses(List<Pool> pools) {
         return pools.stream().map(pool -> pool.address() != null ? pool
-                : host(pool.url()).flatMap(this::address).map(pool::withAddress).orElse(pool)).toList();
+                : pool.host().flatMap(this::address).map(pool::withAddress).orElse(pool)).toList();
     }
 
     private Optional<String> address(String host) {
@@ -72,34 +72,5 @@ final class PoolAddresses {
         }
         cache.put(host, new Resolved(address, now.plus(ttl)));
         return address;
-    }
-
-    /**
-     * The host of a pool URL as miners write them: {@code stratum+tcp://host:port}, {@code host:port}
-     * (XMRig), {@code stratum+ssl://user@[2001:db8::1]:443}.
-     */
-    static Optional<String> host(String url) {
-        String rest = url.strip();
-        int scheme = rest.indexOf("://");
-        if (scheme >= 0) {
-            rest = rest.substring(scheme + 3);
-        }
-        int at = rest.lastIndexOf('@', firstOf(rest, '/'));
-        if (at >= 0) {
-            rest = rest.substring(at + 1);
-        }
-        String host;
-        if (rest.startsWith("[")) {
-            int close = rest.indexOf(']');
-            host = close > 1 ? rest.substring(1, close) : "";
-        } else {
-            host = rest.substring(0, Math.min(firstOf(rest, ':'), firstOf(rest, '/')));
-        }
-        return host.isEmpty() || host.length() > 253 ? Optional.empty() : Optional.of(host);
-    }
-
-    private static int firstOf(String text, char c) {
-        int index = text.indexOf(c);
-        return index < 0 ? text.length() : index;
     }
 }

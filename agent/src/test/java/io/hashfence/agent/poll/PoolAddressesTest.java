@@ -17,15 +17,6 @@ import org.junit.jupiter.api.Test;
 class PoolAddressesTest {
 
     @Test
-    void findsTheHostInEveryWayMinersWritePoolUrls() {
-        assertThat(PoolAddresses.host("stratum+tcp://btc.example-pool.com:3333")).contains("btc.example-pool.com");
-        assertThat(PoolAddresses.host("pool.supportxmr.com:443")).contains("pool.supportxmr.com");
-        assertThat(PoolAddresses.host("stratum+ssl://wallet.rig@[2001:db8::1]:443")).contains("2001:db8::1");
-        assertThat(PoolAddresses.host("stratum2+tcp://198.51.100.7:3333/path")).contains("198.51.100.7");
-        assertThat(PoolAddresses.host("")).isEmpty();
-    }
-
-    @Test
     void resolvesNamesOnceAndKeepsLiteralsAsTheyAre() throws Exception {
         List<String> lookedUp = new ArrayList<>();
         PoolAddresses addresses = new PoolAddresses(host -> {

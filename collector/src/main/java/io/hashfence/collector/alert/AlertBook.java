@@ -8,10 +8,13 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Deque;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -24,6 +27,9 @@ import java.util.function.Consumer;
  */
 public final class AlertBook {
     private static final int RESOLVED_KEPT = 1000;
+    /** The alert types the compliance engine's assessment decides. */
+    private static final Set<AlertType> LOCATION_TYPES = Collections.unmodifiableSet(
+            EnumSet.complementOf(EnumSet.copyOf(AlertType.SCREENING)));
 
     private final AlertConfig config;
     private final Clock clock;
@@ -47,10 +53,17 @@ public final class AlertBook {
 
     /** Applies a rig's latest assessment. */
     public void update(RigKey rig, Assessment assessment) {
-        Map<AlertType, Condition> conditions = AlertConditions.of(assessment);
+        update(rig, AlertConditions.of(assessment), LOCATION_TYPES);
+    }
+
+    /**
+     * Applies the conditions one stage found for a rig: alert types in {@code scope} without a condition
+     * start to clear; types outside it are left alone (they belong to another stage).
+     */
+    public void update(RigKey rig, Map<AlertType, Condition> conditions, Set<AlertType> scope) {
         Instant now = clock.instant();
         List<Notification> out = new ArrayList<>();
-        for (AlertType type : AlertType.values()) {
+        for (AlertType type : scope) {
             Condition condition = conditions.get(type);
             Key key = new Key(rig, type);
             if (condition == null && !active.containsKey(key)) {

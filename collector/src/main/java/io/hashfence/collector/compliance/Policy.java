@@ -1,6 +1,7 @@
 package io.hashfence.collector.compliance;
 
 import io.hashfence.collector.fleet.RigKey;
+import io.hashfence.collector.screening.ScreeningPolicy;
 import io.hashfence.geo.Control;
 import io.hashfence.geo.GeoLocation;
 import io.hashfence.geo.RegionSet;
@@ -21,9 +22,10 @@ import java.util.function.Predicate;
  * @param origin where it came from, for logs, alerts and reports
  * @param restrictedRegions the jurisdictions of {@code restrictions} resolved to boundaries once, because every
  *                          located message asks how far the nearest one is
+ * @param screening the {@code screening:} section: payouts, pools and hosting networks
  */
 public record Policy(List<Restriction> restrictions, double nearBorderKm, List<Exemption> exemptions,
-                     List<String> presets, String origin, RegionSet restrictedRegions) {
+                     List<String> presets, String origin, RegionSet restrictedRegions, ScreeningPolicy screening) {
 
     public Policy {
         restrictions = List.copyOf(restrictions);

@@ -1,5 +1,7 @@
 package io.hashfence.collector.compliance;
 
+import io.hashfence.collector.screening.ScreeningPolicy;
+import io.hashfence.collector.screening.ScreeningSection;
 import io.hashfence.geo.GeoIndex;
 import io.hashfence.protocol.Ids;
 import io.hashfence.protocol.RigId;
@@ -37,7 +39,8 @@ public final class PolicyParser {
     public static final List<String> DEFAULT_PRESETS = List.of("ofac-comprehensive", "russia-belarus");
     public static final List<String> PRESETS = List.of("ofac-comprehensive", "eu-ukraine-regions", "russia-belarus");
 
-    private static final Set<String> POLICY_KEYS = Set.of("include", "near_border_km", "restricted", "exemptions");
+    private static final Set<String> POLICY_KEYS = Set.of("include", "near_border_km", "restricted", "exemptions",
+            "screening");
     private static final Set<String> PRESET_KEYS = Set.of("description", "restricted");
     private static final Set<String> RESTRICTION_KEYS = Set.of("code", "severity", "reason");
     private static final Set<String> EXEMPTION_KEYS = Set.of("site", "rig", "reason", "expires");
@@ -52,7 +55,7 @@ public final class PolicyParser {
     /** The policy in force when none is configured: the shipped default presets. */
     public Policy defaultPolicy() throws PolicyException {
         return compose(DEFAULT_PRESETS, List.of(), DEFAULT_NEAR_BORDER_KM, List.of(),
-                "default (" + String.join(" + ", DEFAULT_PRESETS) + ")");
+                "default (" + String.join(" + ", DEFAULT_PRESETS) + ")", ScreeningPolicy.DEFAULT);
     }
 
     public Policy parse(String text, String origin) throws PolicyException {
@@ -89,12 +92,15 @@ public final class PolicyParser {
             throw new PolicyException(origin + ": the policy restricts nothing; name presets under 'include' or "
                     + "entries under 'restricted'");
         }
-        return compose(presets, own, nearBorderKm, exemptions, origin);
+        ScreeningPolicy screening = fields.containsKey("screening")
+                ? ScreeningSection.parse(fields.get("screening"), origin) : ScreeningPolicy.DEFAULT;
+        return compose(presets, own, nearBorderKm, exemptions, origin, screening);
     }
 
     /** Presets first, then the file's own entries, which replace a preset's entry for the same code. */
     private Policy compose(List<String> presets, List<Restriction> own, double nearBorderKm,
-                           List<Exemption> exemptions, String origin) throws PolicyException {
+                           List<Exemption> exemptions, String origin, ScreeningPolicy screening)
+            throws PolicyException {
         Map<String, Restriction> byCode = new LinkedHashMap<>();
         for (String preset : presets) {
             for (Restriction restriction : preset(preset)) {
@@ -104,7 +110,7 @@ public final class PolicyParser {
         }
         own.forEach(restriction -> byCode.put(restriction.jurisdiction().code(), restriction));
         return new Policy(List.copyOf(byCode.values()), nearBorderKm, exemptions, presets, origin,
-                geo.regionSet(byCode.keySet()));
+                geo.regionSet(byCode.keySet()), screening);
     }
 
     private List<Restriction> preset(String name) throws PolicyException {

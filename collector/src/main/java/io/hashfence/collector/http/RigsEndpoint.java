@@ -12,6 +12,8 @@ import io.hashfence.collector.fleet.RigKey;
 import io.hashfence.collector.fleet.RigRecord;
 import io.hashfence.collector.fleet.RigRegistry;
 import io.hashfence.geo.GeoIndex;
+import io.hashfence.collector.screening.Screener;
+import io.hashfence.collector.screening.ScreeningJson;
 import io.hashfence.protocol.Ids;
 import io.hashfence.protocol.RigId;
 import io.hashfence.protocol.SiteId;
@@ -33,12 +35,15 @@ public final class RigsEndpoint {
     private final ComplianceEngine compliance;
     private final TelemetryCodec codec;
     private final GeoIndex geo;
+    private final Screener screener;
 
-    public RigsEndpoint(RigRegistry registry, ComplianceEngine compliance, TelemetryCodec codec, GeoIndex geo) {
+    public RigsEndpoint(RigRegistry registry, ComplianceEngine compliance, TelemetryCodec codec, GeoIndex geo,
+                        Screener screener) {
         this.registry = registry;
         this.compliance = compliance;
         this.codec = codec;
         this.geo = geo;
+        this.screener = screener;
     }
 
     public Response list(Request request) {
@@ -79,6 +84,7 @@ public final class RigsEndpoint {
         node.put("last_seen", rig.lastSeen().toString());
         node.put("interval_s", rig.interval().toMillis() / 1000.0);
         compliance.find(rig.key()).ifPresent(known -> node.set("compliance", complianceView(known)));
+        node.set("screening", ScreeningJson.of(screener.find(rig.key())));
         node.putRawValue("latest", new RawValue(new String(codec.encode(rig.latest()), StandardCharsets.UTF_8)));
         return node;
     }

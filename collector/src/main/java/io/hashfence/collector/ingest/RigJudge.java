@@ -1,17 +1,19 @@
 package io.hashfence.collector.ingest;
 
 import io.hashfence.collector.alert.AlertBook;
+import io.hashfence.collector.alert.AlertType;
 import io.hashfence.collector.audit.Auditor;
 import io.hashfence.collector.compliance.Assessment;
 import io.hashfence.collector.compliance.ComplianceEngine;
 import io.hashfence.collector.compliance.ConnectionFacts;
 import io.hashfence.collector.compliance.SpoofSuspicion;
 import io.hashfence.collector.fleet.RigKey;
+import io.hashfence.collector.screening.Screener;
 import io.hashfence.protocol.Telemetry;
 import java.util.Optional;
 
 /**
- * Judges a rig, records what changed and updates its alerts, as one step per rig: a new message (event
+ * Judges a rig, screens it (payouts, pools, network), records what changed and updates its alerts, as one step per rig: a new message (event
  * loop) and a re-judgement (timer, policy change) of the same rig never interleave, so the event log and
  * the alert book see a rig's assessments in the order they were made.
  */
@@ -21,10 +23,12 @@ public final class RigJudge {
     private final ComplianceEngine compliance;
     private final Auditor auditor;
     private final AlertBook alerts;
+    private final Screener screener;
     private final Object[] stripes = new Object[STRIPES];
 
-    public RigJudge(ComplianceEngine compliance, Auditor auditor, AlertBook alerts) {
+    public RigJudge(ComplianceEngine compliance, Auditor auditor, AlertBook alerts, Screener screener) {
         this.compliance = compliance;
+        this.screener = screener;
         this.auditor = auditor;
         this.alerts = alerts;
         for (int i = 0; i < STRIPES; i++) {
@@ -38,6 +42,7 @@ public final class RigJudge {
             Assessment assessment = compliance.observe(rig, telemetry, connection);
             auditor.assessed(rig, assessment, telemetry);
             alerts.update(rig, assessment);
+            alerts.update(rig, screener.screen(rig, telemetry, connection).conditions(), AlertType.SCREENING);
         }
     }
 
@@ -45,7 +50,11 @@ public final class RigJudge {
     public void reassess(RigKey rig) {
         synchronized (stripe(rig)) {
             compliance.reassess(rig).ifPresent(assessment -> {
-                compliance.find(rig).ifPresent(known -> auditor.assessed(rig, assessment, known.telemetry()));
+                compliance.find(rig).ifPresent(known -> {
+                    auditor.assessed(rig, assessment, known.telemetry());
+                    alerts.update(rig, screener.screen(rig, known.telemetry(), known.connection()).conditions(),
+                            AlertType.SCREENING);
+                });
                 alerts.update(rig, assessment);
             });
         }

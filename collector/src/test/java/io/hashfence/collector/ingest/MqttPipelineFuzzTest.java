@@ -10,6 +10,8 @@ import io.hashfence.collector.audit.EventLog;
 import io.hashfence.collector.compliance.ComplianceConfig;
 import io.hashfence.collector.compliance.ComplianceEngine;
 import io.hashfence.collector.compliance.IpCountryDatabase;
+import io.hashfence.collector.screening.SanctionsStore;
+import io.hashfence.collector.screening.Screener;
 import io.hashfence.collector.compliance.PolicyParser;
 import io.hashfence.collector.config.FleetConfig;
 import io.hashfence.collector.config.MqttConfig;
@@ -76,7 +78,8 @@ class MqttPipelineFuzzTest {
         RigRegistry registry = new RigRegistry(clock, FleetConfig.defaults(), seen);
         ComplianceEngine compliance = new ComplianceEngine(geo, () -> policy, ComplianceConfig.defaults(), clock);
         AlertBook alerts = new AlertBook(AlertConfig.defaults(), clock, notification -> { });
-        RigJudge judge = new RigJudge(compliance, new Auditor(eventLog, java.util.Map.of()), alerts);
+        RigJudge judge = new RigJudge(compliance, new Auditor(eventLog, java.util.Map.of()), alerts,
+                new Screener(SanctionsStore::bundled, () -> policy, IpCountryDatabase.loadBundled(), clock));
         IngestTargets targets = new IngestTargets(registry, judge, eventLog, journal, IpCountryDatabase.loadBundled());
         ThrottledLog warnings = new ThrottledLog();
         RefusalLog refusals = new RefusalLog(warnings);

@@ -1,0 +1,150 @@
+package io.hashfence.collector.screening;
+
+import io.hashfence.collector.alert.AlertType;
+import io.hashfence.collector.compliance.ConnectionFacts;
+import io.hashfence.collector.compliance.IpCountryDatabase;
+import io.hashfence.collector.compliance.Policy;
+import io.hashfence.collector.compliance.Restriction;
+import io.hashfence.collector.compliance.Severity;
+import io.hashfence.collector.fleet.RigKey;
+import io.hashfence.protocol.IpLiteral;
+import io.hashfence.protocol.Pool;
+import io.hashfence.protocol.Telemetry;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+
+/**
+ * The screening stage: where a rig's money and traffic go, as opposed to where it is. For each message it
+ * checks every pool's payout candidates against the sanctions list, every pool's host against the deny
+ * list and its located address against the restricted countries, and the rig's connection against the
+ * designated hosting networks. It remembers the latest findings per rig for the API.
+ */
+public final class Screener {
+    private final Supplier<SanctionsList> sanctions;
+    private final Supplier<Policy> policy;
+    private final IpCountryDatabase ipCountries;
+    private final Clock clock;
+    private final Map<RigKey, Screening> latest = new ConcurrentHashMap<>();
+
+    public Screener(Supplier<SanctionsList> sanctions, Supplier<Policy> policy, IpCountryDatabase ipCountries,
+                    Clock clock) {
+        this.sanctions = sanctions;
+        this.policy = policy;
+        this.ipCountries = ipCountries;
+        this.clock = clock;
+    }
+
+    public Screening screen(RigKey rig, Telemetry telemetry, ConnectionFacts connection) {
+        Instant now = clock.instant();
+        Policy current = policy.get();
+        ScreeningPolicy rules = current.screening();
+        SanctionsList list = sanctions.get();
+        List<ScreeningFinding> findings = new ArrayList<>();
+        for (Pool pool : telemetry.pools()) {
+            if (rules.payouts()) {
+                payouts(rig, pool, rules, list, now, findings);
+            }
+            poolPlace(rig, pool, current, rules, now, findings);
+        }
+        network(rig, connection, rules, now, findings);
+        Screening screening = new Screening(findings, now, list.source() + ", published " + list.published());
+        if (findings.isEmpty()) {
+            latest.remove(rig);
+        } else {
+            latest.put(rig, screening);
+        }
+        return screening;
+    }
+
+    /** The latest screening of a rig that found something. */
+    public Optional<Screening> find(RigKey rig) {
+        return Optional.ofNullable(latest.get(rig));
+    }
+
+    private void payouts(RigKey rig, Pool pool, ScreeningPolicy rules, SanctionsList list, Instant now,
+                         List<ScreeningFinding> findings) {
+        Set<ChainAddress> candidates = new LinkedHashSet<>(PayoutCandidates.of(pool.user()));
+        pool.urlUser().ifPresent(user -> candidates.addAll(PayoutCandidates.of(user)));
+        for (ListedAddress hit : list.find(candidates)) {
+            String listed = hit.listDate().map(date -> "listed " + date)
+                    .orElse("on the SDN list as of " + list.published() + " (the list gives no date)");
+            StringBuilder evidence = new StringBuilder("payout address ").append(hit.address()).append(" (")
+                    .append(hit.asset()).append(", ").append(listed);
+            if (!hit.programmes().isEmpty()) {
+                evidence.append(", programmes ").append(hit.programmes());
+            }
+            if (!hit.entity().isEmpty()) {
+                evidence.append(", ").append(hit.entity());
+            }
+            evidence.append(") in the user of pool ").append(pool.url()).append("; list: ").append(list.source());
+            add(findings, rig, AlertType.PAYOUT_TO_SANCTIONED_ADDRESS, rules.payoutSeverity(), "",
+                    "pool payouts go to an SDN-listed " + hit.asset() + " address", evidence.toString(), rules, now);
+        }
+    }
+
+    private void poolPlace(RigKey rig, Pool pool, Policy current, ScreeningPolicy rules, Instant now,
+                           List<ScreeningFinding> findings) {
+        Optional<String> host = pool.host();
+        host.flatMap(rules::deniedHost).ifPresent(entry -> add(findings, rig,
+                AlertType.POOL_IN_RESTRICTED_JURISDICTION, rules.poolSeverity(), "",
+                "pool host " + host.get() + " is on the policy's deny list",
+                "pool " + pool.url() + " matches deny_hosts entry " + entry, rules, now));
+        String address = pool.address() != null ? pool.address()
+                : host.filter(IpLiteral::isValid).orElse(null);
+        if (address == null) {
+            return;
+        }
+        InetAddress ip;
+        try {
+            ip = InetAddress.getByName(address);
+        } catch (UnknownHostException e) {
+            return;
+        }
+        if (!IpCountryDatabase.isPublic(ip)) {
+            return;
+        }
+        ipCountries.country(ip).filter(country -> rules.poolCountries() == null
+                ? current.restrictedCodes().contains(country) : rules.poolCountries().contains(country))
+                .ifPresent(country -> {
+                    String reason = current.restrictionOf(country).map(Restriction::reason)
+                            .orElse("restricted by screening.pools.restricted_countries");
+                    add(findings, rig, AlertType.POOL_IN_RESTRICTED_JURISDICTION, rules.poolSeverity(), country,
+                            "pool " + host.orElse(address) + " is in " + country + ", restricted: " + reason,
+                            "pool " + pool.url() + " connects to " + address + ", registered in " + country
+                                    + " (bundled IP database)", rules, now);
+                });
+    }
+
+    private void network(RigKey rig, ConnectionFacts connection, ScreeningPolicy rules, Instant now,
+                         List<ScreeningFinding> findings) {
+        InetAddress client = connection.clientAddress();
+        if (client == null) {
+            return;
+        }
+        for (DesignatedNetwork network : rules.networks()) {
+            if (network.cidr().contains(client)) {
+                String country = connection.ipCountry().orElse("");
+                add(findings, rig, AlertType.RIG_ON_SANCTIONED_NETWORK, rules.networkSeverity(), country,
+                        "rig connects from a designated hosting network: " + network.reason(),
+                        "connection from " + client.getHostAddress() + " is in " + network.cidr() + " ("
+                                + network.reason() + ")", rules, now);
+            }
+        }
+    }
+
+    private static void add(List<ScreeningFinding> findings, RigKey rig, AlertType type, Severity severity,
+                            String country, String summary, String evidence, ScreeningPolicy rules, Instant now) {
+        findings.add(new ScreeningFinding(type, severity, country, summary, evidence,
+                rules.exemptionFor(rig, type, now).orElse(null)));
+    }
+}

@@ -1,0 +1,38 @@
+package io.hashfence.collector.screening;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Optional;
+
+/** A rig's latest screening as the rig API shows it: {@code {"findings": [...], "screened_at", "sanctions_list"}}. */
+public final class ScreeningJson {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private ScreeningJson() {
+    }
+
+    /** The findings of the rig's latest screening, or an empty list when it found nothing. */
+    public static ObjectNode of(Optional<Screening> screening) {
+        ObjectNode node = MAPPER.createObjectNode();
+        ArrayNode findings = node.putArray("findings");
+        screening.ifPresent(found -> {
+            for (ScreeningFinding finding : found.findings()) {
+                ObjectNode item = findings.addObject().put("alertname", finding.type().alertName())
+                        .put("severity", finding.severity().label()).put("summary", finding.summary())
+                        .put("evidence", finding.evidence());
+                if (!finding.country().isEmpty()) {
+                    item.put("country", finding.country());
+                }
+                if (finding.exempted()) {
+                    item.putObject("exemption").put("scope", finding.exemption().exemption().scope())
+                            .put("reason", finding.exemption().exemption().reason())
+                            .put("expires", finding.exemption().exemption().expires().toString());
+                }
+            }
+            node.put("screened_at", found.at().toString());
+            node.put("sanctions_list", found.sanctionsList());
+        });
+        return node;
+    }
+}
