@@ -37,6 +37,8 @@ class SanctionsImportTest {
         assertThat(list.entries()).containsExactly(
                 new ListedAddress("ETH", "0x01e2919679362dFBC9ee1644Ba9C6da6D6245BB1", LocalDate.of(2022, 4, 5),
                         "CYBER2 RUSSIA-EO14024", "SAMPLE MIXER"),
+                new ListedAddress("USDT", "0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed", LocalDate.of(2022, 4, 5),
+                        "CYBER2 RUSSIA-EO14024", "SAMPLE MIXER"),
                 new ListedAddress("XBT", "123WBUDmSJv4GctdVEz6Qq6z8nXSKrJ4KX", LocalDate.of(2018, 11, 28), "CYBER2",
                         "EXAMPLE Exchanger"),
                 new ListedAddress("XBT", "bc1q05aktddf9ce4p7hh3stgsf253m4vweu7nkhtmw", LocalDate.of(2018, 11, 28),
@@ -74,17 +76,17 @@ class SanctionsImportTest {
 
             Result imported = run("sanctions", "import", xml.toString(), "--data-dir", dataDir.toString());
             assertThat(imported.exitCode()).isZero();
-            assertThat(imported.out()).contains("Imported 4 addresses over 3 assets", "published 2026-11-28",
-                    "4 with a list date", "ETH 1, XBT 2, XMR 1", SanctionsStore.FILE_NAME);
+            assertThat(imported.out()).contains("Imported 5 addresses over 4 assets", "published 2026-11-28",
+                    "5 with a list date", "ETH 1, USDT 1, XBT 2, XMR 1", SanctionsStore.FILE_NAME);
 
-            Poll.until("the store reloads the imported list", Duration.ofSeconds(30), () -> store.get().size() == 4);
+            Poll.until("the store reloads the imported list", Duration.ofSeconds(30), () -> store.get().size() == 5);
             assertThat(changes.get()).isEqualTo(1);
             assertThat(store.get().published()).isEqualTo(LocalDate.of(2026, 11, 28));
 
             Files.writeString(SanctionsStore.fileIn(dataDir), "# published: 2026-12-01\nXBT\tbroken line\n");
             Poll.until("the broken file is refused", Duration.ofSeconds(30),
                     () -> meters.counter("hashfence.sanctions.reloads", "result", "invalid").count() == 1);
-            assertThat(store.get().size()).isEqualTo(4);
+            assertThat(store.get().size()).isEqualTo(5);
             assertThat(store.get().published()).as("the last good list stays in force").isEqualTo(LocalDate.of(2026, 11, 28));
         }
 

@@ -1,0 +1,118 @@
+package io.hashfence.collector.screening;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hashfence.collector.testing.MetricsScrape;
+import io.hashfence.collector.testing.MqttTestClient;
+import io.hashfence.collector.testing.Poll;
+import io.hashfence.collector.testing.RunningCollector;
+import io.hashfence.collector.testing.TestTelemetry;
+import io.netty.handler.codec.mqtt.MqttMessageType;
+import io.netty.handler.codec.mqtt.MqttQoS;
+import io.netty.handler.codec.mqtt.MqttVersion;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Through a running collector: a rig paying out to an SDN address raises PayoutToSanctionedAddress with the
+ * evidence in the alerts API, the rig API, {@code hashfence_alert_info} and the event log; a near miss and an
+ * ordinary address raise nothing; a designated network and an imported list take effect while running.
+ */
+class ScreeningPipelineTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String SDN_XMR =
+            "49HqitRzdnhYjgTEAhgGpCfsjdTeMbUTU6cyR4JV1R7k2Eej9rGT8JpFiYDa4tZM6RZiFrHmMzgSrhHEqpDYKBe5B2ufNsL";
+    private static final String ORDINARY_XBT = "1A1zP1eP5QGefi2DMPTfTL5SLmv7DivfNa";
+    /** In the sample XML only, not in the bundled snapshot: a hit only once the import is in force. */
+    private static final String IMPORTED_USDT = "0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed";
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aSanctionedPayoutAlertsWithItsEvidenceEverywhereAndANearMissDoesNot() throws Exception {
+        Path policy = dir.resolve("policy.yml");
+        Files.writeString(policy, "include: [ofac-comprehensive]\n");
+        try (RunningCollector collector = new RunningCollector(dir.resolve("data"), c -> c.withPolicyFile(policy))) {
+            String token = collector.addSite("texas-01");
+            try (MqttTestClient agent = MqttTestClient.connect(collector.mqtt(), MqttVersion.MQTT_5, "texas-01", token)) {
+                agent.connAck();
+                publish(agent, "xmr-0001", 1, SDN_XMR + ".rig1");
+                publish(agent, "xmr-0002", 1, "x" + SDN_XMR + ".rig2");
+                publish(agent, "btc-0003", 1, ORDINARY_XBT + ".rig3");
+                publish(agent, "eth-0004", 1, IMPORTED_USDT.toLowerCase() + ".rig4");
+            }
+            JsonNode alerts = JSON.readTree(MetricsScrape.get(collector.http(), "/api/v1/alerts").body());
+            assertThat(alerts.get("alerts")).hasSize(1);
+            JsonNode alert = alerts.get("alerts").get(0);
+            assertThat(alert.get("alertname").asText()).isEqualTo("PayoutToSanctionedAddress");
+            assertThat(alert.get("rig").asText()).isEqualTo("xmr-0001");
+            assertThat(alert.get("severity").asText()).isEqualTo("critical");
+            assertThat(alert.get("evidence").asText()).contains(SDN_XMR, "XMR", "2024-09-27");
+
+            JsonNode rig = JSON.readTree(MetricsScrape.get(collector.http(), "/api/v1/rigs/texas-01/xmr-0001").body());
+            assertThat(rig.at("/screening/findings/0/alertname").asText()).isEqualTo("PayoutToSanctionedAddress");
+            assertThat(rig.at("/screening/findings/0/evidence").asText()).contains(SDN_XMR);
+            assertThat(rig.at("/latest/pools/0/user").asText()).as("the payout address is no secret: kept")
+                    .isEqualTo(SDN_XMR + ".rig1");
+            JsonNode nearMiss = JSON.readTree(MetricsScrape.get(collector.http(), "/api/v1/rigs/texas-01/xmr-0002").body());
+            assertThat(nearMiss.at("/screening/findings")).isEmpty();
+
+            assertThat(MetricsScrape.sample(collector.http(), "hashfence_alert_info{alertname=\"PayoutToSanctionedAddress\","
+                    + "country=\"\",rig=\"xmr-0001\",severity=\"critical\",site=\"texas-01\",status=\"firing\","
+                    + "subdivision=\"\",trust=\"\"}")).isEqualTo(1);
+            Poll.until("the alert is in the event log", Duration.ofSeconds(30), () -> Files.readString(
+                    dir.resolve("data").resolve("events.log")).contains("PayoutToSanctionedAddress"));
+            assertThat(Files.readAllLines(dir.resolve("data").resolve("events.log")).stream()
+                    .filter(line -> line.contains("\"alert_opened\"") && line.contains("PayoutToSanctionedAddress")))
+                    .hasSize(1).allMatch(line -> line.contains(SDN_XMR));
+
+            Path xml = dir.resolve("sdn_advanced.xml");
+            try (InputStream in = getClass().getResourceAsStream("sdn_advanced-sample.xml")) {
+                Files.copy(in, xml);
+            }
+            Path list = SanctionsStore.fileIn(dir.resolve("data"));
+            Files.createDirectories(list.getParent());
+            Path written = dir.resolve("list.tsv");
+            try (InputStream in = Files.newInputStream(xml); var out = Files.newBufferedWriter(written)) {
+                SanctionsListFormat.write(SdnAdvancedImport.read(in, "sdn_advanced.xml"), out);
+            }
+            Files.move(written, list, StandardCopyOption.ATOMIC_MOVE);
+            Poll.until("the imported list re-screens the rigs", Duration.ofSeconds(30), () -> MetricsScrape.get(
+                    collector.http(), "/api/v1/alerts").body().contains("eth-0004"));
+            JsonNode eth = JSON.readTree(MetricsScrape.get(collector.http(), "/api/v1/rigs/texas-01/eth-0004").body());
+            assertThat(eth.at("/screening/findings/0/evidence").asText())
+                    .contains(IMPORTED_USDT, "USDT", "listed 2022-04-05", "CYBER2 RUSSIA-EO14024", "SAMPLE MIXER");
+
+            replace(policy, "include: [ofac-comprehensive]\nscreening:\n  networks:\n    designated:\n"
+                    + "      - cidr: 127.0.0.0/8\n        reason: test hosting provider\n");
+            Poll.until("the designated network is screened", Duration.ofSeconds(30), () -> MetricsScrape.get(
+                    collector.http(), "/api/v1/alerts").body().contains("RigOnSanctionedNetwork"));
+            assertThat(MetricsScrape.sample(collector.http(), "hashfence_alerts_open{severity=\"critical\"}"))
+                    .as("one payout, one imported payout, four rigs on the network").isEqualTo(6);
+        }
+    }
+
+    /** Replaces a watched file in one step, as an editor's save or the import command does. */
+    private void replace(Path file, String text) throws Exception {
+        Path next = dir.resolve(file.getFileName() + ".next");
+        Files.writeString(next, text);
+        Files.move(next, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    private static void publish(MqttTestClient agent, String rig, long seq, String poolUser) throws Exception {
+        ObjectNode message = TestTelemetry.at("texas-01", rig, seq, 30.6557, -97.0017);
+        message.putArray("pools").addObject().put("url", "stratum+tcp://pool.example.com:3333").put("user", poolUser)
+                .put("active", true);
+        agent.publish(TestTelemetry.topic("texas-01", rig), TestTelemetry.bytes(message), MqttQoS.AT_LEAST_ONCE);
+        agent.await(MqttMessageType.PUBACK);
+    }
+}
