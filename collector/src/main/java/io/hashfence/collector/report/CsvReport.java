@@ -10,7 +10,9 @@ import java.util.List;
 /**
  * The report as one RFC 4180 table (CRLF line ends, fields quoted when they hold a comma, quote or line
  * break). The {@code record} column says what a row is: one {@code report} row (the period and the chain
- * head hash), then for each rig its {@code jurisdiction} rows and its {@code violation} rows.
+ * head hash), then for each rig its {@code jurisdiction} rows and its {@code violation} rows, then one row per
+ * screening alert, whose {@code record} is its alertname ({@code PayoutToSanctionedAddress}, …), with the
+ * summary under {@code reason}.
  */
 final class CsvReport {
     static final List<String> COLUMNS = List.of("record", "site", "rig", "country", "subdivision", "zone", "start",
@@ -37,6 +39,16 @@ final class CsvReport {
                         v.evidence(), v.trust().label(), null));
             }
         }
+        report.screening().forEach((alertname, alerts) -> {
+            for (ScreeningAlert a : alerts) {
+                List<String> values = values(alertname, a.site(), a.rig(), Place.UNKNOWN, a.firedAt(), a.resolvedAt(),
+                        null, Boolean.toString(a.ongoing()), null, null, a.evidence(), null, null);
+                values.set(COLUMNS.indexOf("country"), a.country());
+                values.set(COLUMNS.indexOf("severity"), a.severity());
+                values.set(COLUMNS.indexOf("reason"), a.summary());
+                row(csv, values);
+            }
+        });
         return csv.toString().getBytes(StandardCharsets.UTF_8);
     }
 
@@ -57,7 +69,7 @@ final class CsvReport {
     }
 
     private static String seconds(Duration duration) {
-        return BigDecimal.valueOf(duration.toMillis(), 3).stripTrailingZeros().toPlainString();
+        return duration == null ? null : BigDecimal.valueOf(duration.toMillis(), 3).stripTrailingZeros().toPlainString();
     }
 
     private static void row(StringBuilder csv, List<String> values) {

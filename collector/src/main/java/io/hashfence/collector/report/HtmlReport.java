@@ -5,6 +5,7 @@ import io.hashfence.collector.compliance.Trust;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -50,6 +51,7 @@ final class HtmlReport {
         mapSection(html, report, map);
         violations(html, report, map);
         clearances(html, report);
+        screening(html, report);
         rigs(html, report, map);
         stays(html, report, map);
         policies(html, report, map);
@@ -193,6 +195,38 @@ final class HtmlReport {
             }
         }
         html.append("</tbody></table>");
+    }
+
+    private static final Map<String, String> SCREENING_TITLES = Map.of(
+            "PayoutToSanctionedAddress", "Payouts to sanctioned addresses",
+            "PoolInRestrictedJurisdiction", "Pools in restricted places or on the deny list",
+            "RigOnSanctionedNetwork", "Rigs on designated hosting networks");
+
+    /** One subsection per kind of screening alert: where the money and the traffic went. */
+    private static void screening(StringBuilder html, Report report) {
+        html.append("<h2 id=\"screening\">Sanctions screening: payouts, pools and hosting networks</h2><p>Alerts "
+                + "of the screening stage open at any time during the period, with the evidence recorded when each "
+                + "fired (address, asset and list date; located pool address; designated network).</p>");
+        report.screening().forEach((alertname, alerts) -> {
+            html.append("<h3 id=\"screening-").append(Html.escape(alertname)).append("\">")
+                    .append(Html.escape(SCREENING_TITLES.getOrDefault(alertname, alertname))).append(" (")
+                    .append(Html.escape(alertname)).append(")</h3>");
+            if (alerts.isEmpty()) {
+                html.append("<p>None during this period.</p>");
+                return;
+            }
+            html.append("<table class=\"screening-table\">");
+            Html.head(html, "Site", "Rig", "Severity", "Country", "Fired", "Resolved", "Summary", "Evidence");
+            html.append("<tbody>");
+            for (ScreeningAlert alert : alerts) {
+                Html.row(html, "screening-row", List.of(Html.escape(alert.site()), Html.escape(alert.rig()),
+                        Html.escape(alert.severity()), Html.escape(alert.country()),
+                        Html.escape(HumanUnits.time(alert.firedAt())), alert.ongoing()
+                                ? "<b>still open at the end of the period</b>" : Html.escape(HumanUnits.time(alert.resolvedAt())),
+                        Html.escape(alert.summary()), Html.escape(alert.evidence())));
+            }
+            html.append("</tbody></table>");
+        });
     }
 
     private static void rigs(StringBuilder html, Report report, WorldMap map) {

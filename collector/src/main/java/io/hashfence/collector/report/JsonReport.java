@@ -46,6 +46,16 @@ final class JsonReport {
         fleet(root.putObject("fleet"), report.fleet());
         ArrayNode rigs = root.putArray("rigs");
         report.rigs().forEach(r -> rig(rigs.addObject(), r));
+        ObjectNode screening = root.putObject("screening");
+        report.screening().forEach((alertname, alerts) -> {
+            ArrayNode kind = screening.putArray(alertname);
+            for (ScreeningAlert alert : alerts) {
+                kind.addObject().put("site", alert.site()).put("rig", alert.rig()).put("severity", alert.severity())
+                        .put("country", alert.country()).put("fired_at", alert.firedAt().toString())
+                        .put("resolved_at", text(alert.resolvedAt())).put("ongoing", alert.ongoing())
+                        .put("summary", alert.summary()).put("evidence", alert.evidence());
+            }
+        });
         return root;
     }
 

@@ -1,7 +1,10 @@
 package io.hashfence.collector.report;
 
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -10,12 +13,16 @@ import java.util.Optional;
  * @param policies the policy in force when the period began (if any), then every policy loaded during it
  * @param compacted the history retention replaced by a checkpoint, or null if the log is complete from its start
  * @param rigs every rig known before the period ended, by site then rig
+ * @param screening the screening alerts open at any time in the period, by kind (every screening alert
+ *                  type is a key, with an empty list when there was none), oldest first
  */
 public record Report(ReportPeriod period, Instant generatedAt, ChainHead chain, CompactedHistory compacted,
-                     List<PolicyInForce> policies, List<RigReport> rigs, FleetSummary fleet) {
+                     List<PolicyInForce> policies, List<RigReport> rigs, FleetSummary fleet,
+                     Map<String, List<ScreeningAlert>> screening) {
     public Report {
         policies = List.copyOf(policies);
         rigs = List.copyOf(rigs);
+        screening = Collections.unmodifiableMap(new LinkedHashMap<>(screening));
     }
 
     /** The policy in force when the period ended. */

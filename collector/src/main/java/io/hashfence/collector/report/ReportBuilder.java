@@ -1,12 +1,14 @@
 package io.hashfence.collector.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.hashfence.collector.alert.AlertType;
 import io.hashfence.collector.audit.AuditEvent;
 import io.hashfence.collector.audit.Checkpoint;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -33,6 +35,7 @@ public final class ReportBuilder implements Consumer<AuditEvent> {
     private int alertsOpened;
     private int alertsResolved;
     private int alertsAcknowledged;
+    private final Map<String, ScreeningAlert> screeningAlerts = new LinkedHashMap<>();
 
     public ReportBuilder(ReportPeriod period) {
         this.period = Objects.requireNonNull(period, "period");
@@ -68,8 +71,14 @@ public final class ReportBuilder implements Consumer<AuditEvent> {
             case EXEMPTION_EXPIRED -> known(event).ifPresent(RigTimeline::exemptionExpired);
             case SUSPICION_CLEARED -> known(event).ifPresent(rig -> rig.cleared(event.time(), data));
             case POLICY_LOADED, POLICY_CHANGED -> policy(event);
-            case ALERT_OPENED -> alertsOpened += inPeriod(event);
-            case ALERT_RESOLVED -> alertsResolved += inPeriod(event);
+            case ALERT_OPENED -> {
+                alertsOpened += inPeriod(event);
+                screeningOpened(event);
+            }
+            case ALERT_RESOLVED -> {
+                alertsResolved += inPeriod(event);
+                screeningAlerts.computeIfPresent(EventData.text(data, "id"), (id, alert) -> alert.resolved(event.time()));
+            }
             case ALERT_ACKNOWLEDGED -> alertsAcknowledged += inPeriod(event);
             case EXEMPTION_ADDED, CHECKPOINT -> {
             }
@@ -91,7 +100,29 @@ public final class ReportBuilder implements Consumer<AuditEvent> {
             policies.add(policyBeforePeriod);
         }
         policies.addAll(policiesInPeriod);
-        return new Report(period, generatedAt, chain, compacted, policies, rigs, summarise(rigs));
+        return new Report(period, generatedAt, chain, compacted, policies, rigs, summarise(rigs), screening());
+    }
+
+    private void screeningOpened(AuditEvent event) {
+        JsonNode data = event.data();
+        String alertname = EventData.text(data, "alertname");
+        if (AlertType.SCREENING.stream().anyMatch(type -> type.alertName().equals(alertname))) {
+            screeningAlerts.put(EventData.text(data, "id"), new ScreeningAlert(alertname, event.site(), event.rig(),
+                    EventData.text(data, "severity"), Objects.requireNonNullElse(EventData.text(data, "country"), ""),
+                    event.time(), null, EventData.text(data, "summary"), EventData.text(data, "evidence")));
+        }
+    }
+
+    /** One list per screening alert type, in the type's order, of the alerts open at some time in the period. */
+    private Map<String, List<ScreeningAlert>> screening() {
+        Map<String, List<ScreeningAlert>> byKind = new LinkedHashMap<>();
+        AlertType.SCREENING.forEach(type -> byKind.put(type.alertName(), new ArrayList<>()));
+        for (ScreeningAlert alert : screeningAlerts.values()) {
+            if (alert.resolvedAt() == null || !alert.resolvedAt().isBefore(period.from())) {
+                byKind.get(alert.alertname()).add(alert);
+            }
+        }
+        return byKind;
     }
 
     private FleetSummary summarise(List<RigReport> rigs) {

@@ -19,7 +19,7 @@ class RendererTest {
         JsonNode root = JSON.readTree(ReportFormat.JSON.render(SAMPLE));
 
         assertThat(root.fieldNames()).toIterable().containsExactly("report_version", "period", "generated_at", "chain",
-                "compacted", "policies", "fleet", "rigs");
+                "compacted", "policies", "fleet", "rigs", "screening");
         assertThat(root.get("compacted").isNull()).isTrue();
         assertThat(root.at("/period/from").asText()).isEqualTo(SampleFleet.FROM);
         assertThat(root.at("/chain/head_hash").asText()).isEqualTo("ab".repeat(32));

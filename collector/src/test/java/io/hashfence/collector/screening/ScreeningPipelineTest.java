@@ -14,6 +14,10 @@ import io.netty.handler.codec.mqtt.MqttMessageType;
 import io.netty.handler.codec.mqtt.MqttQoS;
 import io.netty.handler.codec.mqtt.MqttVersion;
 import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -98,7 +102,31 @@ class ScreeningPipelineTest {
                     collector.http(), "/api/v1/alerts").body().contains("RigOnSanctionedNetwork"));
             assertThat(MetricsScrape.sample(collector.http(), "hashfence_alerts_open{severity=\"critical\"}"))
                     .as("one payout, one imported payout, four rigs on the network").isEqualTo(6);
+
+            Poll.until("the report has a section per screening kind", Duration.ofSeconds(30), () -> report(collector,
+                    "json").contains("RigOnSanctionedNetwork\" : [ {"));
+            JsonNode screening = JSON.readTree(report(collector, "json")).get("screening");
+            assertThat(screening.fieldNames()).toIterable().containsExactly("PayoutToSanctionedAddress",
+                    "PoolInRestrictedJurisdiction", "RigOnSanctionedNetwork");
+            assertThat(screening.get("PayoutToSanctionedAddress")).extracting(a -> a.get("rig").asText())
+                    .containsExactly("xmr-0001", "eth-0004");
+            assertThat(screening.at("/PayoutToSanctionedAddress/0/evidence").asText()).contains(SDN_XMR, "XMR");
+            assertThat(screening.at("/PayoutToSanctionedAddress/0/ongoing").asBoolean()).isTrue();
+            assertThat(screening.get("PoolInRestrictedJurisdiction")).isEmpty();
+            assertThat(screening.get("RigOnSanctionedNetwork")).hasSize(4);
+            assertThat(report(collector, "csv")).contains("PayoutToSanctionedAddress,texas-01,xmr-0001,");
+            assertThat(report(collector, "html")).contains("id=\"screening-PayoutToSanctionedAddress\"", SDN_XMR,
+                    "Pools in restricted places or on the deny list (PoolInRestrictedJurisdiction)</h3><p>None");
         }
+    }
+
+    private static String report(RunningCollector collector, String format) throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://"
+                        + collector.http().getHostString() + ":" + collector.http().getPort() + "/api/v1/report?format="
+                        + format)).header("Authorization", "Bearer " + collector.apiToken()).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return response.body();
     }
 
     /** Replaces a watched file in one step, as an editor's save or the import command does. */
