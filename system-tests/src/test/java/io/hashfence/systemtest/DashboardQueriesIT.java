@@ -62,8 +62,9 @@ class DashboardQueriesIT {
     private static final String MOVED = "moved-to-irkutsk";
     /** In Kherson Oblast, 11 km from Crimea: warning. */
     private static final String NEAR_BORDER = "near-crimea";
-    /** Reports no location: unknown. */
+    /** Reports no location (unknown), and its pool pays out to an SDN-listed address: PayoutToSanctionedAddress. */
     private static final String NO_LOCATION = "no-location";
+    private static final String SDN_PAYOUT = "bc1q05aktddf9ce4p7hh3stgsf253m4vweu7nkhtmw";
     /** Prometheus's scrape and rule evaluation interval in the test; the shipped config says 15s. */
     private static final int SCRAPE_SECONDS = 1;
 
@@ -199,6 +200,10 @@ class DashboardQueriesIT {
                 .containsExactly(LAB + "/" + MOVED + " RU RU-IRK");
         assertThat(rigsIn(instant(substitute(panelExpr(compliance, "Evidence conflicts", "A"), variables))))
                 .containsExactly(LAB + "/" + MOVED + " RU RU-IRK");
+        assertThat(instant(substitute(panelExpr(compliance, "Screening alerts: payouts, pools, hosting networks", "A"),
+                variables))).extracting(series -> series.at("/metric/alertname").asText() + " "
+                + series.at("/metric/site").asText() + "/" + series.at("/metric/rig").asText())
+                .containsExactly("PayoutToSanctionedAddress " + LAB + "/" + NO_LOCATION);
     }
 
     @Test
@@ -242,7 +247,8 @@ class DashboardQueriesIT {
                 "RigInRestrictedJurisdiction " + LAB + "/" + MOVED, "compliance-urgent",
                 "RigRelocated " + LAB + "/" + MOVED, "compliance",
                 "RigNearRestrictedBorder " + LAB + "/" + NEAR_BORDER, "compliance",
-                "RigLocationUnknown " + LAB + "/" + NO_LOCATION, "compliance");
+                "RigLocationUnknown " + LAB + "/" + NO_LOCATION, "compliance",
+                "PayoutToSanctionedAddress " + LAB + "/" + NO_LOCATION, "compliance-urgent");
         Map<String, String> received = new HashMap<>();
         Await.until("the collector's alerts in Alertmanager: " + expected.keySet(), () -> {
             HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
@@ -393,7 +399,7 @@ class DashboardQueriesIT {
         message.putArray("temperatures").addObject().put("sensor", "chain0_chip").put("celsius", 71.5);
         message.putArray("fans").addObject().put("name", "fan0").put("rpm", 5400);
         message.putArray("pools").addObject().put("url", "stratum+tcp://btc.f2pool.com:1314")
-                .put("user", "lab." + rig).put("active", true);
+                .put("user", rig.equals(NO_LOCATION) ? SDN_PAYOUT + "." + rig : "lab." + rig).put("active", true);
         if (lat != null) {
             message.putObject("location").put("lat", lat).put("lon", lon).put("source", "static").put("accuracy_m", 100);
         }

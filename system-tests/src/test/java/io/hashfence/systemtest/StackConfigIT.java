@@ -94,6 +94,10 @@ class StackConfigIT {
                 + "subdivision=SG-03 severity=critical", "compliance-urgent");
         expected.put("alertname=RigMinerNotMining site=texas-01 rig=s19-0001 severity=warning category=operational",
                 "operations");
+        expected.put("alertname=PayoutToSanctionedAddress site=texas-01 rig=s19-0001 country= subdivision= "
+                + "severity=critical", "compliance-urgent");
+        expected.put("alertname=PoolInRestrictedJurisdiction site=texas-01 rig=s19-0001 country=RU subdivision= "
+                + "severity=warning", "compliance");
         for (Map.Entry<String, String> route : expected.entrySet()) {
             List<String> command = new ArrayList<>(List.of(amtool.toString(), "config", "routes", "test",
                     "--config.file=" + ALERTMANAGER_CONFIG));
