@@ -31,7 +31,7 @@ public final class SanctionsCommand {
 
     @Command(name = "import", mixinStandardHelpOptions = true,
             description = "Rebuild the list from OFAC's sdn_advanced.xml (download it from "
-                    + "https://sanctionslistservice.ofac.treas.gov/api/PublicationPreview/exports/SDN_ADVANCED.XML). "
+                    + "https://sanctionslistservice.ofac.treas.gov/api/publicationpreview/exports/sdn_advanced.xml). "
                     + "A running collector using the same data directory takes the new list at once.")
     static final class Import implements Callable<Integer> {
         @Spec
