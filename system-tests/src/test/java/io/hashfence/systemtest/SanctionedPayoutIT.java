@@ -99,9 +99,11 @@ class SanctionedPayoutIT {
         assertThat(result.exitCode()).as(result.output()).isZero();
     }
 
-    private static JsonNode get(int port, String path) throws Exception {
+    /** An API read with the bearer token the collector created in its data directory. */
+    private JsonNode get(int port, String path) throws Exception {
+        String token = Files.readString(workDir.resolve("data").resolve("api-token")).strip();
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .build(), HttpResponse.BodyHandlers.ofString());
+                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return JSON.readTree(response.body());
     }

@@ -86,7 +86,7 @@ public final class Screener {
             if (!hit.entity().isEmpty()) {
                 evidence.append(", ").append(hit.entity());
             }
-            evidence.append(") in the user of pool ").append(pool.url()).append("; list: ").append(list.source());
+            evidence.append(") in the user of pool ").append(name(pool)).append("; list: ").append(list.source());
             add(findings, rig, AlertType.PAYOUT_TO_SANCTIONED_ADDRESS, rules.payoutSeverity(), "",
                     "pool payouts go to an SDN-listed " + hit.asset() + " address", evidence.toString(), rules, now);
         }
@@ -98,7 +98,7 @@ public final class Screener {
         host.flatMap(rules::deniedHost).ifPresent(entry -> add(findings, rig,
                 AlertType.POOL_IN_RESTRICTED_JURISDICTION, rules.poolSeverity(), "",
                 "pool host " + host.get() + " is on the policy's deny list",
-                "pool " + pool.url() + " matches deny_hosts entry " + entry, rules, now));
+                "pool " + name(pool) + " matches deny_hosts entry " + entry, rules, now));
         String address = pool.address() != null ? pool.address()
                 : host.filter(IpLiteral::isValid).orElse(null);
         if (address == null) {
@@ -120,7 +120,7 @@ public final class Screener {
                             .orElse("restricted by screening.pools.restricted_countries");
                     add(findings, rig, AlertType.POOL_IN_RESTRICTED_JURISDICTION, rules.poolSeverity(), country,
                             "pool " + host.orElse(address) + " is in " + country + ", restricted: " + reason,
-                            "pool " + pool.url() + " connects to " + address + ", registered in " + country
+                            "pool " + name(pool) + " connects to " + address + ", registered in " + country
                                     + " (bundled IP database)", rules, now);
                 });
     }
@@ -140,6 +140,11 @@ public final class Screener {
                                 + network.reason() + ")", rules, now);
             }
         }
+    }
+
+    /** A pool by its host alone: its URL may carry a password, which evidence must never repeat. */
+    private static String name(Pool pool) {
+        return pool.host().orElse("without a host");
     }
 
     private static void add(List<ScreeningFinding> findings, RigKey rig, AlertType type, Severity severity,
