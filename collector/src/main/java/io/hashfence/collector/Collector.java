@@ -348,6 +348,11 @@ public final class Collector implements AutoCloseable {
         return policy.reload();
     }
 
+    /** Reads the imported sanctions list again, as on SIGHUP; false when there is none or it is refused. */
+    public boolean reloadSanctions() {
+        return sanctions.reload();
+    }
+
     /** The plain MQTT listener's address, or null when plain MQTT is off. */
     public InetSocketAddress mqttAddress() {
         return mqtt.address();

@@ -67,7 +67,10 @@ public final class RunCommand implements Callable<Integer> {
         LOG.info("hashfence-collector {} starting, data dir {}", Version.current(), settings.dataDir().toAbsolutePath());
         CountDownLatch stopped = new CountDownLatch(1);
         Collector collector = Collector.start(settings, Clock.systemUTC());
-        Signal.handle(new Signal("HUP"), signal -> collector.reloadPolicy());
+        Signal.handle(new Signal("HUP"), signal -> {
+            collector.reloadPolicy();
+            collector.reloadSanctions();
+        });
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             collector.close();
             stopped.countDown();

@@ -88,6 +88,8 @@ class SanctionsImportTest {
                     () -> meters.counter("hashfence.sanctions.reloads", "result", "invalid").count() == 1);
             assertThat(store.get().size()).isEqualTo(5);
             assertThat(store.get().published()).as("the last good list stays in force").isEqualTo(LocalDate.of(2026, 11, 28));
+            assertThat(store.reload()).as("SIGHUP's reload refuses the broken file too").isFalse();
+            assertThat(meters.counter("hashfence.sanctions.reloads", "result", "invalid").count()).isEqualTo(2);
         }
 
         Result missing = run("sanctions", "import", dir.resolve("nope.xml").toString(), "--data-dir", dataDir.toString());
