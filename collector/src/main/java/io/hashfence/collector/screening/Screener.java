@@ -15,6 +15,7 @@ import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +35,11 @@ public final class Screener {
     private final Supplier<Policy> policy;
     private final IpCountryDatabase ipCountries;
     private final Clock clock;
+    private static final int CANDIDATE_CACHE_SIZE = 65_536;
+
     private final Map<RigKey, Screening> latest = new ConcurrentHashMap<>();
+    /** Pool users rarely change, and parsing addresses (checksums) costs microseconds: each user is parsed once. */
+    private final Map<String, Set<ChainAddress>> candidatesByUser = new ConcurrentHashMap<>();
 
     public Screener(Supplier<SanctionsList> sanctions, Supplier<Policy> policy, IpCountryDatabase ipCountries,
                     Clock clock) {
@@ -73,8 +78,8 @@ public final class Screener {
 
     private void payouts(RigKey rig, Pool pool, ScreeningPolicy rules, SanctionsList list, Instant now,
                          List<ScreeningFinding> findings) {
-        Set<ChainAddress> candidates = new LinkedHashSet<>(PayoutCandidates.of(pool.user()));
-        pool.urlUser().ifPresent(user -> candidates.addAll(PayoutCandidates.of(user)));
+        Set<ChainAddress> candidates = new LinkedHashSet<>(candidates(pool.user()));
+        pool.urlUser().ifPresent(user -> candidates.addAll(candidates(user)));
         for (ListedAddress hit : list.find(candidates)) {
             String listed = hit.listDate().map(date -> "listed " + date)
                     .orElse("on the SDN list as of " + list.published() + " (the list gives no date)");
@@ -140,6 +145,19 @@ public final class Screener {
                                 + network.reason() + ")", rules, now);
             }
         }
+    }
+
+    private Set<ChainAddress> candidates(String user) {
+        Set<ChainAddress> known = candidatesByUser.get(user);
+        if (known != null) {
+            return known;
+        }
+        if (candidatesByUser.size() >= CANDIDATE_CACHE_SIZE) {
+            candidatesByUser.clear();
+        }
+        Set<ChainAddress> parsed = Collections.unmodifiableSet(PayoutCandidates.of(user));
+        candidatesByUser.put(user, parsed);
+        return parsed;
     }
 
     /** A pool by its host alone: its URL may carry a password, which evidence must never repeat. */

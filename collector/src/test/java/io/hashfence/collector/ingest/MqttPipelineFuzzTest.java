@@ -72,6 +72,7 @@ class MqttPipelineFuzzTest {
         GeoIndex geo = GeoIndex.loadBundled();
         PolicyParser parser = new PolicyParser(geo);
         var policy = parser.defaultPolicy();
+        var sanctions = SanctionsStore.bundled();
         eventLog = EventLog.open(dir, clock, event -> { });
         SequenceWindows seen = new SequenceWindows();
         journal = SequenceJournal.open(dir, seen);
@@ -79,7 +80,7 @@ class MqttPipelineFuzzTest {
         ComplianceEngine compliance = new ComplianceEngine(geo, () -> policy, ComplianceConfig.defaults(), clock);
         AlertBook alerts = new AlertBook(AlertConfig.defaults(), clock, notification -> { });
         RigJudge judge = new RigJudge(compliance, new Auditor(eventLog, java.util.Map.of()), alerts,
-                new Screener(SanctionsStore::bundled, () -> policy, IpCountryDatabase.loadBundled(), clock));
+                new Screener(() -> sanctions, () -> policy, IpCountryDatabase.loadBundled(), clock));
         IngestTargets targets = new IngestTargets(registry, judge, eventLog, journal, IpCountryDatabase.loadBundled());
         ThrottledLog warnings = new ThrottledLog();
         RefusalLog refusals = new RefusalLog(warnings);

@@ -38,11 +38,13 @@ class ScreenerTest {
     private static final RigKey RIG = new RigKey(SiteId.of("texas-01"), RigId.of("s19-0001"));
     private static PolicyParser parser;
     private static IpCountryDatabase ipCountries;
+    private static SanctionsList sanctions;
 
     @BeforeAll
     static void load() {
         parser = new PolicyParser(GeoIndex.loadBundled());
         ipCountries = IpCountryDatabase.loadBundled();
+        sanctions = SanctionsStore.bundled();
     }
 
     @Test
@@ -129,7 +131,7 @@ class ScreenerTest {
     }
 
     private static Screening screen(Policy policy, List<Pool> pools, ConnectionFacts connection) {
-        Screener screener = new Screener(SanctionsStore::bundled, () -> policy, ipCountries,
+        Screener screener = new Screener(() -> sanctions, () -> policy, ipCountries,
                 Clock.fixed(NOW, ZoneOffset.UTC));
         return screener.screen(RIG, telemetry(pools), connection);
     }
