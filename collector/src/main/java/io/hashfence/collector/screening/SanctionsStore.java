@@ -94,17 +94,19 @@ public final class SanctionsStore implements Supplier<SanctionsList>, AutoClosea
         if (seen == null) {
             return false;
         }
+        SanctionsList list;
         try {
-            current.set(read());
-            loaded.increment();
-            describe("sanctions list reloaded");
-            onChange.run();
-            return true;
+            list = read();
         } catch (RuntimeException e) {
             invalid.increment();
             LOG.error("refused sanctions list change, the last good list stays in force: {}", e.getMessage());
             return false;
         }
+        current.set(list);
+        loaded.increment();
+        describe("sanctions list reloaded");
+        onChange.run();
+        return true;
     }
 
     private void reloadIfChanged() {
