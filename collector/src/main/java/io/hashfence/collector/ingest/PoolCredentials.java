@@ -12,7 +12,8 @@ import java.util.Locale;
  * and its fragment ({@code stratum+tcp://wallet.rig1:S3cret@pool:3333?x=y} becomes
  * {@code stratum+tcp://wallet.rig1@pool:3333}); a pool user keeps the account and worker name and loses
  * what follows a colon ({@code wallet.rig1:S3cret} becomes {@code wallet.rig1}). A payout address stays
- * whole, CashAddr addresses with their {@code bitcoincash:}-style prefix included.
+ * whole, CashAddr addresses with their {@code bitcoincash:}-style prefix included, and so does the IP address the
+ * pool resolved to ({@code pools[].address}), which screening locates.
  */
 final class PoolCredentials {
     /** Address prefixes that contain a colon and are not followed by a password. */
@@ -33,7 +34,7 @@ final class PoolCredentials {
     }
 
     static Pool strip(Pool pool) {
-        return new Pool(url(pool.url()), user(pool.user()), pool.active());
+        return new Pool(url(pool.url()), user(pool.user()), pool.active(), pool.address());
     }
 
     static String url(String url) {

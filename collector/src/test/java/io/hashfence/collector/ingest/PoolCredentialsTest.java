@@ -12,6 +12,7 @@ import io.hashfence.collector.testing.MetricsScrape;
 import io.hashfence.collector.testing.MqttTestClient;
 import io.hashfence.collector.testing.RunningCollector;
 import io.hashfence.collector.testing.TestTelemetry;
+import io.hashfence.protocol.Pool;
 import io.netty.handler.codec.mqtt.MqttMessageType;
 import io.netty.handler.codec.mqtt.MqttQoS;
 import io.netty.handler.codec.mqtt.MqttVersion;
@@ -52,6 +53,14 @@ class PoolCredentialsTest {
             ":only-a-password|''"})
     void poolUsersKeepTheAccountAndWorkerAndPayoutAddress(String user, String stripped) {
         assertThat(PoolCredentials.user(user)).isEqualTo(stripped);
+    }
+
+    @Test
+    void strippingKeepsTheAddressThePoolResolvedToForScreening() {
+        Pool stripped = PoolCredentials.strip(new Pool("stratum+tcp://wallet.rig1:S3cret@pool.example.ru:3333",
+                "wallet.rig1:S3cret", true, "77.88.8.8"));
+        assertThat(stripped).isEqualTo(new Pool("stratum+tcp://wallet.rig1@pool.example.ru:3333", "wallet.rig1", true,
+                "77.88.8.8"));
     }
 
     @Test
