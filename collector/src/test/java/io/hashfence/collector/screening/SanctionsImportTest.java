@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.hashfence.collector.CollectorMain;
-import io.hashfence.collector.testing.Poll;
+import io.hashfence.testing.Await;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
@@ -13,7 +13,6 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -79,12 +78,12 @@ class SanctionsImportTest {
             assertThat(imported.out()).contains("Imported 5 addresses over 4 assets", "published 2026-11-28",
                     "5 with a list date", "ETH 1, USDT 1, XBT 2, XMR 1", SanctionsStore.FILE_NAME);
 
-            Poll.until("the store reloads the imported list", Duration.ofSeconds(30), () -> store.get().size() == 5);
+            Await.until("the store reloads the imported list", () -> store.get().size() == 5);
             assertThat(changes.get()).isEqualTo(1);
             assertThat(store.get().published()).isEqualTo(LocalDate.of(2026, 11, 28));
 
             Files.writeString(SanctionsStore.fileIn(dataDir), "# published: 2026-12-01\nXBT\tbroken line\n");
-            Poll.until("the broken file is refused", Duration.ofSeconds(30),
+            Await.until("the broken file is refused",
                     () -> meters.counter("hashfence.sanctions.reloads", "result", "invalid").count() == 1);
             assertThat(store.get().size()).isEqualTo(5);
             assertThat(store.get().published()).as("the last good list stays in force").isEqualTo(LocalDate.of(2026, 11, 28));

@@ -7,9 +7,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hashfence.collector.testing.MetricsScrape;
 import io.hashfence.collector.testing.MqttTestClient;
-import io.hashfence.collector.testing.Poll;
 import io.hashfence.collector.testing.RunningCollector;
 import io.hashfence.collector.testing.TestTelemetry;
+import io.hashfence.testing.Await;
 import io.netty.handler.codec.mqtt.MqttMessageType;
 import io.netty.handler.codec.mqtt.MqttQoS;
 import io.netty.handler.codec.mqtt.MqttVersion;
@@ -21,7 +21,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -87,7 +86,7 @@ class ScreeningPipelineTest {
             assertThat(MetricsScrape.sample(collector.http(), "hashfence_alert_info{alertname=\"PayoutToSanctionedAddress\","
                     + "country=\"\",rig=\"xmr-0001\",severity=\"critical\",site=\"texas-01\",status=\"firing\","
                     + "subdivision=\"\",trust=\"\"}")).isEqualTo(1);
-            Poll.until("the alert is in the event log", Duration.ofSeconds(30), () -> Files.readString(
+            Await.until("the alert is in the event log", () -> Files.readString(
                     dir.resolve("data").resolve("events.log")).contains("PayoutToSanctionedAddress"));
             assertThat(Files.readAllLines(dir.resolve("data").resolve("events.log")).stream()
                     .filter(line -> line.contains("\"alert_opened\"") && line.contains("PayoutToSanctionedAddress")))
@@ -104,18 +103,18 @@ class ScreeningPipelineTest {
                 SanctionsListFormat.write(SdnAdvancedImport.read(in, "sdn_advanced.xml"), out);
             }
             Files.move(written, list, StandardCopyOption.ATOMIC_MOVE);
-            Poll.until("the imported list re-screens the rigs", Duration.ofSeconds(30), () -> api(collector, "/api/v1/alerts").contains("eth-0004"));
+            Await.until("the imported list re-screens the rigs", () -> api(collector, "/api/v1/alerts").contains("eth-0004"));
             JsonNode eth = JSON.readTree(api(collector, "/api/v1/rigs/texas-01/eth-0004"));
             assertThat(eth.at("/screening/findings/0/evidence").asText())
                     .contains(IMPORTED_USDT, "USDT", "listed 2022-04-05", "CYBER2 RUSSIA-EO14024", "SAMPLE MIXER");
 
             replace(policy, "include: [ofac-comprehensive, russia-belarus]\nscreening:\n  networks:\n    designated:\n"
                     + "      - cidr: 127.0.0.0/8\n        reason: test hosting provider\n");
-            Poll.until("the designated network is screened", Duration.ofSeconds(30), () -> api(collector, "/api/v1/alerts").contains("RigOnSanctionedNetwork"));
+            Await.until("the designated network is screened", () -> api(collector, "/api/v1/alerts").contains("RigOnSanctionedNetwork"));
             assertThat(MetricsScrape.sample(collector.http(), "hashfence_alerts_open{severity=\"critical\"}"))
                     .as("one payout, one imported payout, five rigs on the network").isEqualTo(7);
 
-            Poll.until("the report has a section per screening kind", Duration.ofSeconds(30), () -> report(collector,
+            Await.until("the report has a section per screening kind", () -> report(collector,
                     "json").contains("RigOnSanctionedNetwork\" : [ {"));
             JsonNode screening = JSON.readTree(report(collector, "json")).get("screening");
             assertThat(screening.fieldNames()).toIterable().containsExactly("PayoutToSanctionedAddress",
