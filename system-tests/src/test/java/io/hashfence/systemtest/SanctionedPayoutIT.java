@@ -45,14 +45,14 @@ class SanctionedPayoutIT {
         Path dataDir = workDir.resolve("data");
         JarProcess add = JarProcess.start(JarProcess.collectorJar(), workDir, Map.of(), "sites", "add", SITE,
                 "--data-dir", dataDir.toString());
-        assertThat(add.waitFor(Duration.ofSeconds(60))).as(add.stderr()).isZero();
+        assertThat(add.waitFor()).as(add.stderr()).isZero();
         String[] lines = add.stdout().strip().split("\n");
         String token = lines[lines.length - 1].strip();
 
         try (JarProcess collector = JarProcess.start(JarProcess.collectorJar(), workDir, Map.of(), "run",
                 "--data-dir", dataDir.toString(), "--mqtt-port", "0", "--http-port", "0")) {
-            int mqttPort = Integer.parseInt(collector.awaitLog(MQTT_PORT, Duration.ofSeconds(60)));
-            int httpPort = Integer.parseInt(collector.awaitLog(HTTP_PORT, Duration.ofSeconds(60)));
+            int mqttPort = Integer.parseInt(collector.awaitLog(MQTT_PORT));
+            int httpPort = Integer.parseInt(collector.awaitLog(HTTP_PORT));
             assertThat(collector.stderr()).contains("sanctions list: 654 addresses");
 
             publish(mosquittoPub, mqttPort, token, "sanctioned", SDN_XBT.toUpperCase() + ".worker1");
@@ -73,7 +73,7 @@ class SanctionedPayoutIT {
             Files.writeString(xml, sdnAdvanced());
             JarProcess importer = JarProcess.start(JarProcess.collectorJar(), workDir, Map.of(), "sanctions", "import",
                     xml.toString(), "--data-dir", dataDir.toString());
-            assertThat(importer.waitFor(Duration.ofSeconds(60))).as(importer.stderr()).isZero();
+            assertThat(importer.waitFor()).as(importer.stderr()).isZero();
             assertThat(importer.stdout()).contains("Imported 2 addresses over 2 assets", "published 2026-11-28");
 
             await(Duration.ofSeconds(60), "the running collector re-screens with the imported list", () ->
