@@ -81,6 +81,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
@@ -103,6 +104,7 @@ public final class Collector implements AutoCloseable {
     private final Notifier notifier;
     private final JvmGcMetrics gcMetrics;
     private final ScheduledExecutorService timers;
+    private final ScheduledExecutorService snapshots;
     private final MqttServer mqtt;
     private final HttpServer http;
     private final Witness witness;
@@ -181,13 +183,11 @@ public final class Collector implements AutoCloseable {
                 Route.withToken(HttpMethod.GET, "/api/v1/report", new ReportEndpoint(config.dataDir(), clock))),
                 apiToken, new HttpMetrics(meters));
 
-        timers = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "collector-timers");
-            thread.setDaemon(true);
-            return thread;
-        });
+        timers = Executors.newSingleThreadScheduledExecutor(daemonThread("collector-timers"));
         timers.scheduleWithFixedDelay(guarded("alert tick", alerts::tick), 1, 1, TimeUnit.SECONDS);
-        timers.scheduleWithFixedDelay(guarded("rig snapshot", rigSnapshot::writeIfDue), 1, 1, TimeUnit.SECONDS);
+        // Writing a large fleet's snapshot takes long enough to delay alert ticks, so it has its own thread.
+        snapshots = Executors.newSingleThreadScheduledExecutor(daemonThread("rig-snapshot"));
+        snapshots.scheduleWithFixedDelay(guarded("rig snapshot", rigSnapshot::writeIfDue), 1, 1, TimeUnit.SECONDS);
         long reassess = config.compliance().reassessInterval().toMillis();
         timers.scheduleWithFixedDelay(guarded("reassessment", this::reassessAll), reassess, reassess,
                 TimeUnit.MILLISECONDS);
@@ -388,18 +388,31 @@ public final class Collector implements AutoCloseable {
         }
     }
 
-    @Override
-    public void close() {
-        mqtt.close();
-        http.close();
-        timers.shutdown();
+    private static ThreadFactory daemonThread(String name) {
+        return runnable -> {
+            Thread thread = new Thread(runnable, name);
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
+    private static void stop(ScheduledExecutorService executor) {
+        executor.shutdown();
         try {
-            if (!timers.awaitTermination(5, TimeUnit.SECONDS)) {
-                timers.shutdownNow();
+            if (!executor.awaitTermination(5, TimeUnit.SECONDS)) {
+                executor.shutdownNow();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    @Override
+    public void close() {
+        mqtt.close();
+        http.close();
+        stop(timers);
+        stop(snapshots);
         rigSnapshot.write();
         policy.close();
         sanctions.close();

@@ -2,7 +2,6 @@ package io.hashfence.collector.fleet;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hashfence.collector.storage.Directories;
 import io.hashfence.collector.storage.PrivateFiles;
 import io.hashfence.collector.storage.StorageHealth;
@@ -10,10 +9,9 @@ import io.hashfence.protocol.Decoded;
 import io.hashfence.protocol.Telemetry;
 import io.hashfence.protocol.TelemetryCodec;
 import java.io.BufferedReader;
-import java.io.BufferedWriter;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
+import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -29,8 +27,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The rig registry across restarts ({@code rigs.snapshot} in the data directory, mode 0600): one JSON line
  * per rig with when it was first and last seen, its interval and its newest telemetry as on the wire. It is
- * rewritten whole (new file, forced, renamed into place) within a second of a new rig's first message, every
- * minute while samples arrive, and at shutdown; on start every rig in it is restored, down until it reports.
+ * rewritten whole (new file, forced, renamed into place) soon after a new rig's first message, every minute
+ * while samples arrive, and at shutdown; on start every rig in it is restored, down until it reports.
+ * "Soon" is a second, or ten times as long as the last write took, so that writing a large fleet over and over
+ * while new rigs keep arriving never takes more than about a tenth of one core.
  */
 public final class RigSnapshot {
     public static final String FILE_NAME = "rigs.snapshot";
@@ -46,6 +46,7 @@ public final class RigSnapshot {
     private int writtenRigs;
     private long writtenChanges;
     private long writtenAtNanos;
+    private long lastWriteNanos;
     private boolean failing;
 
     public RigSnapshot(Path dataDir, RigRegistry registry, TelemetryCodec codec, StorageHealth health) {
@@ -86,8 +87,9 @@ public final class RigSnapshot {
 
     /** Writes the snapshot if a rig is new, or if anything changed and the last one is a minute old. */
     public synchronized void writeIfDue() {
-        boolean newRigs = registry.size() != writtenRigs;
-        boolean due = registry.changes() != writtenChanges && System.nanoTime() - writtenAtNanos >= PERIOD.toNanos();
+        long sinceLast = System.nanoTime() - writtenAtNanos;
+        boolean newRigs = registry.size() != writtenRigs && sinceLast >= 10 * lastWriteNanos;
+        boolean due = registry.changes() != writtenChanges && sinceLast >= PERIOD.toNanos();
         if (newRigs || due) {
             write();
         }
@@ -97,8 +99,10 @@ public final class RigSnapshot {
     public synchronized void write() {
         int rigs = registry.size();
         long changes = registry.changes();
+        long started = System.nanoTime();
         try {
             writeFile();
+            lastWriteNanos = System.nanoTime() - started;
             writtenRigs = rigs;
             writtenChanges = changes;
             writtenAtNanos = System.nanoTime();
@@ -120,14 +124,12 @@ public final class RigSnapshot {
         Path next = file.resolveSibling(FILE_NAME + ".writing");
         try (FileChannel channel = PrivateFiles.open(next, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.TRUNCATE_EXISTING)) {
-            Writer writer = new BufferedWriter(new OutputStreamWriter(Channels.newOutputStream(channel),
-                    StandardCharsets.UTF_8), 1 << 16);
-            writer.write("{\"format\":\"" + FORMAT + "\"}\n");
+            OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16);
+            out.write(("{\"format\":\"" + FORMAT + "\"}\n").getBytes(StandardCharsets.US_ASCII));
             for (RigRecord rig : registry.all()) {
-                writer.write(toJson(rig).toString());
-                writer.write('\n');
+                writeLine(rig, out);
             }
-            writer.flush();
+            out.flush();
             channel.force(false);
         } catch (IOException e) {
             Files.deleteIfExists(next);
@@ -137,13 +139,13 @@ public final class RigSnapshot {
         Directories.force(file.getParent());
     }
 
-    private ObjectNode toJson(RigRecord rig) throws IOException {
-        ObjectNode node = JSON.createObjectNode();
-        node.put("first_seen", rig.firstSeen().toString());
-        node.put("last_seen", rig.lastSeen().toString());
-        node.put("interval_ms", rig.interval().toMillis());
-        node.set("latest", JSON.readTree(codec.encode(rig.latest())));
-        return node;
+    /** One rig's line; its telemetry is written as the codec encodes it, not parsed again. */
+    private void writeLine(RigRecord rig, OutputStream out) throws IOException {
+        out.write(("{\"first_seen\":\"" + rig.firstSeen() + "\",\"last_seen\":\"" + rig.lastSeen()
+                + "\",\"interval_ms\":" + rig.interval().toMillis() + ",\"latest\":").getBytes(StandardCharsets.US_ASCII));
+        out.write(codec.encode(rig.latest()));
+        out.write('}');
+        out.write('\n');
     }
 
     private RigRecord fromJson(JsonNode node) throws IOException {
