@@ -6,6 +6,8 @@ package io.hashfence.protocol;
  */
 public final class Ids {
     public static final int MAX_LENGTH = 64;
+    /** The rule in words, for error messages. */
+    public static final String RULE = "must match [A-Za-z0-9._-]{1,64} and not be . or ..";
 
     private Ids() {
     }
@@ -28,7 +30,7 @@ public final class Ids {
     static void requireValid(String kind, String value) {
         if (!isValid(value)) {
             throw new IllegalArgumentException(
-                    kind + " id must match [A-Za-z0-9._-]{1,64} and not be . or .., got " + quote(value));
+                    kind + " id " + RULE + ", got " + quote(value));
         }
     }
 

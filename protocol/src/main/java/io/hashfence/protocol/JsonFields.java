@@ -84,7 +84,7 @@ final class JsonFields {
         String text = text(name, Ids.MAX_LENGTH + 1);
         if (!Ids.isValid(text)) {
             throw new Rejected(Violation.INVALID_ID, pathOf(name),
-                    "field " + pathOf(name) + " must match [A-Za-z0-9._-]{1,64} and not be . or ..");
+                    "field " + pathOf(name) + " " + Ids.RULE);
         }
         return text;
     }

@@ -5,20 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hashfence.agent.publish.ProxyProtocolSocketFactory;
 import io.hashfence.systemtest.StackConfigIT.ExternalTool;
 import io.hashfence.testing.Await;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.OutputStream;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.Socket;
-import java.net.SocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,7 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.regex.Pattern;
-import javax.net.SocketFactory;
 import org.eclipse.paho.mqttv5.client.MqttClient;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
@@ -249,7 +242,7 @@ class RedTeamIT {
         MqttConnectionOptions options = new MqttConnectionOptions();
         options.setUserName(site);
         options.setPassword(token.getBytes(StandardCharsets.UTF_8));
-        options.setSocketFactory(new ProxiedSocketFactory(InetAddress.getByName(source)));
+        options.setSocketFactory(new ProxyProtocolSocketFactory(InetAddress.getByName(source)));
         client.connect(options);
         try {
             client.publish("hashfence/v1/" + site + "/" + rig + "/telemetry", message.getBytes(StandardCharsets.UTF_8),
@@ -257,64 +250,6 @@ class RedTeamIT {
         } finally {
             client.disconnect();
             client.close();
-        }
-    }
-
-    /** Sockets that begin with a PROXY protocol v2 header, as a TCP load balancer in front of the collector sends. */
-    private static final class ProxiedSocketFactory extends SocketFactory {
-        private final InetAddress source;
-
-        ProxiedSocketFactory(InetAddress source) {
-            this.source = source;
-        }
-
-        @Override
-        public Socket createSocket() {
-            return new Socket() {
-                @Override
-                public void connect(SocketAddress endpoint, int timeout) throws IOException {
-                    super.connect(endpoint, timeout);
-                    OutputStream out = getOutputStream();
-                    out.write(header(source, (InetSocketAddress) endpoint));
-                    out.flush();
-                }
-            };
-        }
-
-        @Override
-        public Socket createSocket(String host, int port) throws IOException {
-            return createSocket(InetAddress.getByName(host), port);
-        }
-
-        @Override
-        public Socket createSocket(String host, int port, InetAddress localHost, int localPort) throws IOException {
-            return createSocket(InetAddress.getByName(host), port);
-        }
-
-        @Override
-        public Socket createSocket(InetAddress host, int port) throws IOException {
-            Socket socket = createSocket();
-            socket.connect(new InetSocketAddress(host, port), 0);
-            return socket;
-        }
-
-        @Override
-        public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort)
-                throws IOException {
-            return createSocket(address, port);
-        }
-
-        private static byte[] header(InetAddress source, InetSocketAddress destination) {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            out.writeBytes(new byte[] {0x0D, 0x0A, 0x0D, 0x0A, 0x00, 0x0D, 0x0A, 0x51, 0x55, 0x49, 0x54, 0x0A});
-            out.write(0x21);
-            out.write(0x11);
-            out.writeBytes(ByteBuffer.allocate(2).putShort((short) 12).array());
-            out.writeBytes(source.getAddress());
-            out.writeBytes(destination.getAddress().getAddress());
-            out.writeBytes(ByteBuffer.allocate(2).putShort((short) 40_000).array());
-            out.writeBytes(ByteBuffer.allocate(2).putShort((short) destination.getPort()).array());
-            return out.toByteArray();
         }
     }
 

@@ -14,9 +14,10 @@ import javax.net.SocketFactory;
 /**
  * Plain TCP sockets that begin with a PROXY protocol v2 header naming {@code source} as the client, as a TCP
  * load balancer in front of the collector sends. The simulator uses it to stand for sites behind one, so
- * that the collector's IP evidence sees each site's own public address.
+ * that the collector's IP evidence sees each site's own public address; the red-team system test uses it
+ * for a foreign client (Paho) behind such a balancer.
  */
-final class ProxyProtocolSocketFactory extends SocketFactory {
+public final class ProxyProtocolSocketFactory extends SocketFactory {
     private static final byte[] SIGNATURE = {0x0D, 0x0A, 0x0D, 0x0A, 0x00, 0x0D, 0x0A, 0x51, 0x55, 0x49, 0x54, 0x0A};
     private static final int VERSION_2_PROXY = 0x21;
     private static final int TCP_OVER_IPV4 = 0x11;
@@ -24,7 +25,7 @@ final class ProxyProtocolSocketFactory extends SocketFactory {
 
     private final InetAddress source;
 
-    ProxyProtocolSocketFactory(InetAddress source) {
+    public ProxyProtocolSocketFactory(InetAddress source) {
         this.source = source;
     }
 

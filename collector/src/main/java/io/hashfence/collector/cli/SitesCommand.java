@@ -34,7 +34,7 @@ public final class SitesCommand {
         public Integer call() throws Exception {
             if (!Ids.isValid(site)) {
                 throw new ParameterException(spec.commandLine(),
-                        "SITE must match [A-Za-z0-9._-]{1,64}, got \"" + site + "\"");
+                        "SITE " + Ids.RULE + ", got \"" + site + "\"");
             }
             CredentialStore store = new CredentialStore(DataDirectory.resolve(dataDir));
             if (store.find(SiteId.of(site)).isPresent()) {

@@ -167,13 +167,13 @@ public final class PolicyParser {
             Node siteNode = required(entry, "site", item, source);
             String site = scalar(siteNode, "site", source);
             if (!Ids.isValid(site)) {
-                throw source.error(siteNode, "site must match [A-Za-z0-9._-]{1,64}, got '" + site + "'");
+                throw source.error(siteNode, "site " + Ids.RULE + ", got '" + site + "'");
             }
             RigId rig = null;
             if (entry.containsKey("rig")) {
                 String rigText = scalar(entry.get("rig"), "rig", source);
                 if (!Ids.isValid(rigText)) {
-                    throw source.error(entry.get("rig"), "rig must match [A-Za-z0-9._-]{1,64}, got '" + rigText + "'");
+                    throw source.error(entry.get("rig"), "rig " + Ids.RULE + ", got '" + rigText + "'");
                 }
                 rig = RigId.of(rigText);
             }

@@ -47,7 +47,7 @@ public final class RigClearEndpoint implements Endpoint {
         String site = request.pathParameter("site");
         String rig = request.pathParameter("rig");
         if (!Ids.isValid(site) || !Ids.isValid(rig)) {
-            return Response.error(HttpResponseStatus.BAD_REQUEST, "site and rig must match [A-Za-z0-9._-]{1,64}");
+            return Response.error(HttpResponseStatus.BAD_REQUEST, "site and rig " + Ids.RULE);
         }
         Optional<Clearing> clearing = clearing(request.body());
         if (clearing.isEmpty()) {

@@ -49,7 +49,7 @@ public final class RigsEndpoint {
     public Response list(Request request) {
         Optional<String> site = request.queryParameter("site");
         if (site.isPresent() && !Ids.isValid(site.get())) {
-            return Response.error(HttpResponseStatus.BAD_REQUEST, "site must match [A-Za-z0-9._-]{1,64}");
+            return Response.error(HttpResponseStatus.BAD_REQUEST, "site " + Ids.RULE);
         }
         List<RigRecord> rigs = registry.all().stream()
                 .filter(rig -> site.isEmpty() || rig.key().site().value().equals(site.get()))
@@ -67,7 +67,7 @@ public final class RigsEndpoint {
         String site = request.pathParameter("site");
         String rig = request.pathParameter("rig");
         if (!Ids.isValid(site) || !Ids.isValid(rig)) {
-            return Response.error(HttpResponseStatus.BAD_REQUEST, "site and rig must match [A-Za-z0-9._-]{1,64}");
+            return Response.error(HttpResponseStatus.BAD_REQUEST, "site and rig " + Ids.RULE);
         }
         return registry.find(new RigKey(SiteId.of(site), RigId.of(rig)))
                 .map(found -> Response.ok(view(found)))

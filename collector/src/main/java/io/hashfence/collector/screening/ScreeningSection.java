@@ -143,7 +143,7 @@ public final class ScreeningSection {
     private String id(Node node, String what) throws PolicyException {
         String text = scalar(node, what);
         if (!Ids.isValid(text)) {
-            throw error(node, what + " must match [A-Za-z0-9._-]{1,64}, got '" + text + "'");
+            throw error(node, what + " " + Ids.RULE + ", got '" + text + "'");
         }
         return text;
     }
