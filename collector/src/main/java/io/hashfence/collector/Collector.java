@@ -2,11 +2,11 @@ package io.hashfence.collector;
 
 import io.hashfence.collector.alert.Alert;
 import io.hashfence.collector.alert.AlertBook;
-import io.hashfence.collector.alert.AlertMetrics;
 import io.hashfence.collector.alert.AlertSink;
 import io.hashfence.collector.alert.AlertmanagerSink;
 import io.hashfence.collector.alert.LogSink;
 import io.hashfence.collector.alert.AlertType;
+import io.hashfence.collector.alert.NotificationMetrics;
 import io.hashfence.collector.alert.Notifier;
 import io.hashfence.collector.alert.OpenAlertMetrics;
 import io.hashfence.collector.alert.WebhookSink;
@@ -46,6 +46,8 @@ import io.hashfence.collector.ingest.IngestMetrics;
 import io.hashfence.collector.ingest.IngestTargets;
 import io.hashfence.collector.ingest.MqttServer;
 import io.hashfence.collector.ingest.RigJudge;
+import io.hashfence.collector.metrics.CollectorMetrics;
+import io.hashfence.collector.metrics.ReloadMetrics;
 import io.hashfence.collector.report.ReportEndpoint;
 import io.hashfence.collector.screening.SanctionsStore;
 import io.hashfence.collector.screening.Screener;
@@ -54,16 +56,10 @@ import io.hashfence.collector.site.RevocationWatch;
 import io.hashfence.collector.site.SiteAuthenticator;
 import io.hashfence.collector.storage.PrivateFiles;
 import io.hashfence.collector.storage.StorageHealth;
+import io.hashfence.collector.storage.StorageMetrics;
 import io.hashfence.collector.transport.Transport;
 import io.hashfence.geo.GeoIndex;
 import io.hashfence.protocol.TelemetryCodec;
-import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
-import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
-import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
-import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
-import io.micrometer.core.instrument.binder.system.UptimeMetrics;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.netty.handler.codec.http.HttpMethod;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -102,7 +98,7 @@ public final class Collector implements AutoCloseable {
     private final SanctionsStore sanctions;
     private final AtomicReference<Policy> auditedPolicy = new AtomicReference<>();
     private final Notifier notifier;
-    private final JvmGcMetrics gcMetrics;
+    private final CollectorMetrics metrics;
     private final ScheduledExecutorService timers;
     private final ScheduledExecutorService snapshots;
     private final MqttServer mqtt;
@@ -115,13 +111,7 @@ public final class Collector implements AutoCloseable {
         PrivateFiles.directory(config.dataDir());
         CredentialStore credentials = new CredentialStore(config.dataDir());
         credentials.prepare();
-        PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        new JvmMemoryMetrics().bindTo(meters);
-        gcMetrics = new JvmGcMetrics();
-        gcMetrics.bindTo(meters);
-        new JvmThreadMetrics().bindTo(meters);
-        new ProcessorMetrics().bindTo(meters);
-        new UptimeMetrics().bindTo(meters);
+        metrics = new CollectorMetrics();
 
         long started = System.nanoTime();
         GeoIndex geo = GeoIndex.loadBundled();
@@ -129,7 +119,8 @@ public final class Collector implements AutoCloseable {
         LOG.info("boundary data and IP database loaded in {} ms", (System.nanoTime() - started) / 1_000_000);
 
         LogReplay replay = LogReplay.startingFrom(config.dataDir());
-        StorageHealth storage = new StorageHealth(meters);
+        StorageMetrics storageMetrics = new StorageMetrics();
+        StorageHealth storage = new StorageHealth(storageMetrics);
         eventLog = EventLog.open(config.dataDir(), clock, replay, storage);
         auditor = new Auditor(eventLog, replay.rigs());
         SequenceWindows seen = new SequenceWindows();
@@ -137,41 +128,46 @@ public final class Collector implements AutoCloseable {
         registry = new RigRegistry(clock, config.fleet(), seen);
         rigSnapshot = new RigSnapshot(config.dataDir(), registry, new TelemetryCodec(clock), storage);
         rigSnapshot.restore();
-        policy = new PolicyStore(config.compliance().policyFile(), new PolicyParser(geo), meters,
+        ReloadMetrics policyReloads = ReloadMetrics.policy();
+        policy = new PolicyStore(config.compliance().policyFile(), new PolicyParser(geo), policyReloads,
                 this::policyChanged);
         auditedPolicy.set(policy.get());
         auditor.policyLoaded(policy.get());
         compliance = new ComplianceEngine(geo, policy, config.compliance(), clock);
         restoreVerdicts(replay);
         Transport transport = Transport.best();
-        notifier = new Notifier(sinks(config, clock), config.alerts(), meters, clock);
+        NotificationMetrics notifications = new NotificationMetrics();
+        notifier = new Notifier(sinks(config, clock), config.alerts(), notifications, clock);
         alerts = new AlertBook(config.alerts(), clock, notification -> {
             auditor.alertTransition(notification);
             notifier.accept(notification);
         });
         alerts.restore(replay.openAlerts(), replay.highestAlertNumber());
-        sanctions = new SanctionsStore(SanctionsStore.fileIn(config.dataDir()), meters, this::sanctionsChanged);
+        ReloadMetrics sanctionsReloads = ReloadMetrics.sanctions();
+        sanctions = new SanctionsStore(SanctionsStore.fileIn(config.dataDir()), sanctionsReloads,
+                this::sanctionsChanged);
         Screener screener = new Screener(sanctions, policy, ipCountries, clock);
         judge = new RigJudge(compliance, auditor, alerts, screener);
         if (!replay.openAlerts().isEmpty()) {
             LOG.info("{} open alert(s) restored from the event log", replay.openAlerts().size());
         }
-        AlertMetrics.bind(alerts, meters);
-        meters.getPrometheusRegistry().register(new FleetMetrics(registry, compliance));
-        meters.getPrometheusRegistry().register(new OpenAlertMetrics(alerts));
+        IngestMetrics ingestMetrics = new IngestMetrics();
+        HttpMetrics httpMetrics = new HttpMetrics();
+        metrics.register(ingestMetrics, new FleetMetrics(registry, compliance), new OpenAlertMetrics(alerts),
+                notifications, policyReloads, sanctionsReloads, storageMetrics, httpMetrics);
 
         mqtt = new MqttServer(config.mqtt(), transport, new SiteAuthenticator(credentials),
-                new IngestTargets(registry, judge, eventLog, journal, ipCountries), new IngestMetrics(meters), clock);
+                new IngestTargets(registry, judge, eventLog, journal, ipCountries), ingestMetrics, clock);
         RigsEndpoint rigs = new RigsEndpoint(registry, compliance, new TelemetryCodec(clock), geo, screener);
         AlertsEndpoint alertsEndpoint = new AlertsEndpoint(alerts, auditor::alertAcknowledged);
         Path tokenFile = config.http().apiTokenFile() != null ? config.http().apiTokenFile()
                 : config.dataDir().resolve("api-token");
         ApiToken apiToken = ApiToken.loadOrCreate(tokenFile);
-        MetricsEndpoint metrics = new MetricsEndpoint(meters);
+        MetricsEndpoint metricsEndpoint = new MetricsEndpoint(metrics);
         boolean readsNeedToken = !config.http().openReadEndpoints();
         http = new HttpServer(config.http(), transport, List.of(
-                config.http().protectMetrics() ? Route.withToken(HttpMethod.GET, "/metrics", metrics)
-                        : Route.open(HttpMethod.GET, "/metrics", metrics),
+                config.http().protectMetrics() ? Route.withToken(HttpMethod.GET, "/metrics", metricsEndpoint)
+                        : Route.open(HttpMethod.GET, "/metrics", metricsEndpoint),
                 Route.open(HttpMethod.GET, "/healthz", new HealthEndpoint(registry, storage)),
                 new Route(HttpMethod.GET, "/api/v1/rigs", rigs::list, readsNeedToken),
                 new Route(HttpMethod.GET, "/api/v1/rigs/{site}/{rig}", rigs::one, readsNeedToken),
@@ -181,7 +177,7 @@ public final class Collector implements AutoCloseable {
                 Route.withToken(HttpMethod.POST, "/api/v1/alerts/{id}/ack", alertsEndpoint::acknowledge),
                 Route.withToken(HttpMethod.POST, "/api/v1/rigs/{site}/{rig}/clear", new RigClearEndpoint(judge, compliance)),
                 Route.withToken(HttpMethod.GET, "/api/v1/report", new ReportEndpoint(config.dataDir(), clock))),
-                apiToken, new HttpMetrics(meters));
+                apiToken, httpMetrics);
 
         timers = Executors.newSingleThreadScheduledExecutor(daemonThread("collector-timers"));
         timers.scheduleWithFixedDelay(guarded("alert tick", alerts::tick), 1, 1, TimeUnit.SECONDS);
@@ -422,7 +418,7 @@ public final class Collector implements AutoCloseable {
             closeWitness();
         }
         journal.close();
-        gcMetrics.close();
+        metrics.close();
         LOG.info("collector stopped");
     }
 }

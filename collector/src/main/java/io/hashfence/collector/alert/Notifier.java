@@ -2,8 +2,8 @@ package io.hashfence.collector.alert;
 
 import io.hashfence.collector.compliance.Severity;
 import io.hashfence.collector.fleet.RigKey;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
+import io.hashfence.collector.alert.NotificationMetrics.Outcome;
+import io.prometheus.metrics.core.datapoints.CounterDataPoint;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,14 +30,14 @@ public final class Notifier implements Consumer<Notification>, AutoCloseable {
     private final int perRigLimit;
     private final Clock clock;
     private final Map<RigKey, Deque<Instant>> recent = new ConcurrentHashMap<>();
-    private final Map<String, Counter> rateLimited = new ConcurrentHashMap<>();
+    private final Map<String, CounterDataPoint> rateLimited = new ConcurrentHashMap<>();
 
-    public Notifier(List<AlertSink> sinks, AlertConfig config, MeterRegistry meters, Clock clock) {
+    public Notifier(List<AlertSink> sinks, AlertConfig config, NotificationMetrics metrics, Clock clock) {
         this.perRigLimit = config.maxNotificationsPerRigPerHour();
         this.clock = clock;
         for (AlertSink sink : sinks) {
-            workers.add(new SinkWorker(sink, meters));
-            rateLimited.put(sink.name(), SinkWorker.counter(meters, sink.name(), "rate_limited"));
+            workers.add(new SinkWorker(sink, metrics));
+            rateLimited.put(sink.name(), metrics.counter(sink.name(), Outcome.RATE_LIMITED));
         }
     }
 
@@ -54,7 +54,7 @@ public final class Notifier implements Consumer<Notification>, AutoCloseable {
             if (allowed || worker.sink() instanceof LogSink) {
                 worker.enqueue(notification);
             } else {
-                rateLimited.get(worker.sink().name()).increment();
+                rateLimited.get(worker.sink().name()).inc();
             }
         }
         if (!allowed) {

@@ -1,7 +1,7 @@
 package io.hashfence.collector.alert;
 
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
+import io.hashfence.collector.alert.NotificationMetrics.Outcome;
+import io.prometheus.metrics.core.datapoints.CounterDataPoint;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -18,24 +18,19 @@ final class SinkWorker implements AutoCloseable {
 
     private final AlertSink sink;
     private final BlockingQueue<Runnable> queue = new LinkedBlockingQueue<>(QUEUE_CAPACITY);
-    private final Counter sent;
-    private final Counter failed;
-    private final Counter dropped;
+    private final CounterDataPoint sent;
+    private final CounterDataPoint failed;
+    private final CounterDataPoint dropped;
     private final Thread thread;
 
-    SinkWorker(AlertSink sink, MeterRegistry meters) {
+    SinkWorker(AlertSink sink, NotificationMetrics metrics) {
         this.sink = sink;
-        this.sent = counter(meters, sink.name(), "sent");
-        this.failed = counter(meters, sink.name(), "failed");
-        this.dropped = counter(meters, sink.name(), "dropped");
+        this.sent = metrics.counter(sink.name(), Outcome.SENT);
+        this.failed = metrics.counter(sink.name(), Outcome.FAILED);
+        this.dropped = metrics.counter(sink.name(), Outcome.DROPPED);
         this.thread = new Thread(this::run, "alert-sink-" + sink.name());
         thread.setDaemon(true);
         thread.start();
-    }
-
-    static Counter counter(MeterRegistry meters, String sink, String outcome) {
-        return Counter.builder("hashfence.alert.notifications").tag("sink", sink).tag("outcome", outcome)
-                .description("Alert notifications, by sink and outcome").register(meters);
     }
 
     AlertSink sink() {
@@ -58,7 +53,7 @@ final class SinkWorker implements AutoCloseable {
 
     private void offer(Runnable task) {
         if (!queue.offer(task)) {
-            dropped.increment();
+            dropped.inc();
             LOG.error("{} sink queue is full ({} waiting); a notification was dropped", sink.name(), QUEUE_CAPACITY);
         }
     }
@@ -68,14 +63,14 @@ final class SinkWorker implements AutoCloseable {
         for (int attempt = 1; ; attempt++) {
             try {
                 sink.deliver(notification);
-                sent.increment();
+                sent.inc();
                 return;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
             } catch (Exception e) {
                 if (attempt >= sink.attempts()) {
-                    failed.increment();
+                    failed.inc();
                     LOG.error("{} notification {} to {} failed after {} attempt(s): {}", notification.transition().label(),
                             notification.id(), sink.name(), attempt, e.getMessage());
                     return;

@@ -6,8 +6,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hashfence.collector.compliance.Locator;
 import io.hashfence.collector.compliance.PolicyParser;
 import io.hashfence.collector.compliance.PolicyStore;
+import io.hashfence.collector.metrics.ReloadMetrics;
 import io.hashfence.geo.GeoIndex;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -43,7 +43,7 @@ public final class LocateCommand implements Callable<Integer> {
         double latitude = number("LAT", lat);
         double longitude = number("LON", lon);
         GeoIndex geo = GeoIndex.loadBundled();
-        try (PolicyStore policies = new PolicyStore(policy, new PolicyParser(geo), new SimpleMeterRegistry(),
+        try (PolicyStore policies = new PolicyStore(policy, new PolicyParser(geo), ReloadMetrics.policy(),
                 () -> { })) {
             ObjectNode answer;
             try {

@@ -1,7 +1,6 @@
 package io.hashfence.collector.compliance;
 
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
+import io.hashfence.collector.metrics.ReloadMetrics;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -27,8 +26,7 @@ public final class PolicyStore implements Supplier<Policy>, AutoCloseable {
     private final PolicyParser parser;
     private final Runnable onChange;
     private final AtomicReference<Policy> current = new AtomicReference<>();
-    private final Counter loaded;
-    private final Counter invalid;
+    private final ReloadMetrics reloads;
     private final ScheduledExecutorService watcher;
     private volatile FileTime seen;
 
@@ -38,15 +36,12 @@ public final class PolicyStore implements Supplier<Policy>, AutoCloseable {
      * @param file the policy file, or null for the shipped default
      * @param onChange called after a new policy takes effect, to re-judge every rig
      */
-    public PolicyStore(Path file, PolicyParser parser, MeterRegistry meters, Runnable onChange)
+    public PolicyStore(Path file, PolicyParser parser, ReloadMetrics reloads, Runnable onChange)
             throws PolicyException {
         this.file = file;
         this.parser = parser;
         this.onChange = onChange;
-        this.loaded = Counter.builder("hashfence.policy.reloads").tag("result", "loaded")
-                .description("Policy loads, by result").register(meters);
-        this.invalid = Counter.builder("hashfence.policy.reloads").tag("result", "invalid")
-                .description("Policy loads, by result").register(meters);
+        this.reloads = reloads;
         if (file == null) {
             current.set(parser.defaultPolicy());
             watcher = null;
@@ -60,7 +55,7 @@ public final class PolicyStore implements Supplier<Policy>, AutoCloseable {
             });
             watcher.scheduleWithFixedDelay(this::reloadIfChanged, 1, 1, TimeUnit.SECONDS);
         }
-        loaded.increment();
+        reloads.loaded();
         Policy policy = current.get();
         LOG.info("policy {}: {} restricted jurisdictions ({}), near-border warning within {} km, {} exemption(s)",
                 policy.origin(), policy.restrictions().size(), String.join(", ", policy.restrictedCodes().stream()
@@ -86,13 +81,13 @@ public final class PolicyStore implements Supplier<Policy>, AutoCloseable {
         try {
             Policy policy = read();
             current.set(policy);
-            loaded.increment();
+            reloads.loaded();
             LOG.info("policy reloaded from {}: {} restricted jurisdictions, {} exemption(s)", file,
                     policy.restrictions().size(), policy.exemptions().size());
             onChange.run();
             return true;
         } catch (PolicyException | RuntimeException e) {
-            invalid.increment();
+            reloads.invalid();
             LOG.error("refused policy change, the last good policy stays in force: {}", e.getMessage());
             return false;
         }

@@ -1,23 +1,32 @@
 package io.hashfence.collector.http;
 
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
-import java.util.EnumMap;
-import java.util.Map;
+import io.prometheus.metrics.core.metrics.Counter;
+import io.prometheus.metrics.model.registry.MultiCollector;
+import io.prometheus.metrics.model.snapshots.MetricSnapshots;
+import java.util.List;
 
 /** {@code hashfence_http_requests_refused_total{reason}}; every reason is registered up front, so it shows as 0. */
-public final class HttpMetrics {
-    private final Map<HttpRefusal, Counter> refusals = new EnumMap<>(HttpRefusal.class);
+public final class HttpMetrics implements MultiCollector {
+    private final Counter refusals = Counter.builder().name("hashfence_http_requests_refused_total")
+            .help("HTTP requests turned away before an endpoint saw them, by reason").labelNames("reason").build();
 
-    public HttpMetrics(MeterRegistry registry) {
+    public HttpMetrics() {
         for (HttpRefusal refusal : HttpRefusal.values()) {
-            refusals.put(refusal, Counter.builder("hashfence.http.requests.refused")
-                    .description("HTTP requests turned away before an endpoint saw them, by reason")
-                    .tag("reason", refusal.label()).register(registry));
+            refusals.initLabelValues(refusal.label());
         }
     }
 
     void refused(HttpRefusal refusal) {
-        refusals.get(refusal).increment();
+        refusals.labelValues(refusal.label()).inc();
+    }
+
+    @Override
+    public MetricSnapshots collect() {
+        return new MetricSnapshots(refusals.collect());
+    }
+
+    @Override
+    public List<String> getPrometheusNames() {
+        return List.of(refusals.getPrometheusName());
     }
 }

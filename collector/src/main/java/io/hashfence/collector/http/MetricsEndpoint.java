@@ -1,19 +1,19 @@
 package io.hashfence.collector.http;
 
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.hashfence.collector.metrics.CollectorMetrics;
 
 /** {@code GET /metrics}: the collector's own meters and the per-rig fleet metrics, in Prometheus text format. */
 public final class MetricsEndpoint implements Endpoint {
     static final String CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
 
-    private final PrometheusMeterRegistry registry;
+    private final CollectorMetrics metrics;
 
-    public MetricsEndpoint(PrometheusMeterRegistry registry) {
-        this.registry = registry;
+    public MetricsEndpoint(CollectorMetrics metrics) {
+        this.metrics = metrics;
     }
 
     @Override
     public Response handle(Request request) {
-        return Response.text(CONTENT_TYPE, registry.scrape(CONTENT_TYPE));
+        return Response.text(CONTENT_TYPE, metrics.scrape(CONTENT_TYPE));
     }
 }

@@ -1,86 +1,131 @@
 package io.hashfence.collector.ingest;
 
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
-import java.time.Duration;
-import java.util.EnumMap;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+import io.prometheus.metrics.core.metrics.Counter;
+import io.prometheus.metrics.core.metrics.Gauge;
+import io.prometheus.metrics.core.metrics.Histogram;
+import io.prometheus.metrics.model.registry.MultiCollector;
+import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
+import io.prometheus.metrics.model.snapshots.GaugeSnapshot.GaugeDataPointSnapshot;
+import io.prometheus.metrics.model.snapshots.Labels;
+import io.prometheus.metrics.model.snapshots.MetricSnapshots;
+import io.prometheus.metrics.model.snapshots.Unit;
+import java.util.ArrayList;
+import java.util.List;
 
-/** The collector's own MQTT and ingest metrics. Every outcome is registered up front, so it shows as 0. */
-public final class IngestMetrics {
-    private final Map<IngestOutcome, Counter> messages = new EnumMap<>(IngestOutcome.class);
-    private final Map<ConnectResult, Counter> connects = new EnumMap<>(ConnectResult.class);
-    private final Map<ProtocolError, Counter> protocolErrors = new EnumMap<>(ProtocolError.class);
-    private final Map<ConnectionRefusal, Counter> refusals = new EnumMap<>(ConnectionRefusal.class);
-    private final Counter takeovers;
-    private final AtomicInteger openConnections = new AtomicInteger();
-    private final Timer processing;
+/**
+ * The collector's own MQTT and ingest metrics: {@code hashfence_ingest_messages_total{outcome}},
+ * {@code hashfence_ingest_processing_seconds} (histogram, and its recent maximum {@code _max}),
+ * {@code hashfence_mqtt_connects_total{result}}, {@code hashfence_mqtt_protocol_errors_total{kind}},
+ * {@code hashfence_mqtt_connections}, {@code hashfence_mqtt_connections_refused_total{reason}} and
+ * {@code hashfence_mqtt_sessions_taken_over_total}. Every label value is registered up front, so it shows as 0.
+ */
+public final class IngestMetrics implements MultiCollector {
+    private static final String PROCESSING_MAX = "hashfence_ingest_processing_seconds_max";
+    private static final String PROCESSING_HELP =
+            "Time from a PUBLISH decoded to its outcome known (validation, registry, compliance, alerts)";
+    private static final long PROCESSING_MIN_NANOS = 10_000;
+    private static final long PROCESSING_MAX_NANOS = 1_000_000_000;
 
-    public IngestMetrics(MeterRegistry registry) {
+    private final Counter messages = Counter.builder().name("hashfence_ingest_messages_total")
+            .help("MQTT PUBLISH messages received, by what became of them").labelNames("outcome").build();
+    private final Counter connects = Counter.builder().name("hashfence_mqtt_connects_total")
+            .help("MQTT CONNECT attempts, by result").labelNames("result").build();
+    private final Counter protocolErrors = Counter.builder().name("hashfence_mqtt_protocol_errors_total")
+            .help("Connections closed for breaking the MQTT protocol, by kind").labelNames("kind").build();
+    private final Counter refusals = Counter.builder().name("hashfence_mqtt_connections_refused_total")
+            .help("Connections refused before MQTT began, by limit").labelNames("reason").build();
+    private final Counter takeovers = Counter.builder().name("hashfence_mqtt_sessions_taken_over_total")
+            .help("Connections closed because a new one with the same site and client id took over").build();
+    // The blank help is the one this gauge has always been exported with.
+    private final Gauge openConnections = Gauge.builder().name("hashfence_mqtt_connections").help(" ").build();
+    private final Histogram processing = Histogram.builder().name("hashfence_ingest_processing_seconds")
+            .unit(Unit.SECONDS).help(PROCESSING_HELP).classicOnly().classicUpperBounds(processingBuckets()).build();
+    private final RecentMax slowestProcessing = new RecentMax();
+
+    public IngestMetrics() {
         for (IngestOutcome outcome : IngestOutcome.values()) {
-            messages.put(outcome, Counter.builder("hashfence.ingest.messages")
-                    .description("MQTT PUBLISH messages received, by what became of them")
-                    .tag("outcome", outcome.label()).register(registry));
+            messages.initLabelValues(outcome.label());
         }
         for (ConnectResult result : ConnectResult.values()) {
-            connects.put(result, Counter.builder("hashfence.mqtt.connects")
-                    .description("MQTT CONNECT attempts, by result")
-                    .tag("result", result.label()).register(registry));
+            connects.initLabelValues(result.label());
         }
         for (ProtocolError error : ProtocolError.values()) {
-            protocolErrors.put(error, Counter.builder("hashfence.mqtt.protocol.errors")
-                    .description("Connections closed for breaking the MQTT protocol, by kind")
-                    .tag("kind", error.label()).register(registry));
+            protocolErrors.initLabelValues(error.label());
         }
         for (ConnectionRefusal refusal : ConnectionRefusal.values()) {
-            refusals.put(refusal, Counter.builder("hashfence.mqtt.connections.refused")
-                    .description("Connections refused before MQTT began, by limit")
-                    .tag("reason", refusal.label()).register(registry));
+            refusals.initLabelValues(refusal.label());
         }
-        takeovers = Counter.builder("hashfence.mqtt.sessions.taken.over")
-                .description("Connections closed because a new one with the same site and client id took over")
-                .register(registry);
-        registry.gauge("hashfence.mqtt.connections", openConnections);
-        processing = Timer.builder("hashfence.ingest.processing")
-                .description("Time from a PUBLISH decoded to its outcome known (validation, registry, compliance, alerts)")
-                .publishPercentileHistogram()
-                .minimumExpectedValue(Duration.ofNanos(10_000))
-                .maximumExpectedValue(Duration.ofSeconds(1))
-                .register(registry);
     }
 
     public void processed(long nanos) {
-        processing.record(nanos, TimeUnit.NANOSECONDS);
+        processing.observe(Unit.nanosToSeconds(nanos));
+        slowestProcessing.record(nanos);
     }
 
     public void message(IngestOutcome outcome) {
-        messages.get(outcome).increment();
+        messages.labelValues(outcome.label()).inc();
     }
 
     public void connect(ConnectResult result) {
-        connects.get(result).increment();
+        connects.labelValues(result.label()).inc();
     }
 
     public void protocolError(ProtocolError error) {
-        protocolErrors.get(error).increment();
+        protocolErrors.labelValues(error.label()).inc();
     }
 
     void connectionRefused(ConnectionRefusal refusal) {
-        refusals.get(refusal).increment();
+        refusals.labelValues(refusal.label()).inc();
     }
 
     void sessionTakenOver() {
-        takeovers.increment();
+        takeovers.inc();
     }
 
     public void connectionOpened() {
-        openConnections.incrementAndGet();
+        openConnections.inc();
     }
 
     public void connectionClosed() {
-        openConnections.decrementAndGet();
+        openConnections.dec();
+    }
+
+    @Override
+    public MetricSnapshots collect() {
+        GaugeSnapshot max = GaugeSnapshot.builder().name(PROCESSING_MAX).help(PROCESSING_HELP)
+                .dataPoint(GaugeDataPointSnapshot.builder().labels(Labels.EMPTY)
+                        .value(Unit.nanosToSeconds(slowestProcessing.get())).build())
+                .build();
+        return new MetricSnapshots(messages.collect(), processing.collect(), max, connects.collect(),
+                protocolErrors.collect(), openConnections.collect(), refusals.collect(), takeovers.collect());
+    }
+
+    @Override
+    public List<String> getPrometheusNames() {
+        return List.of(messages.getPrometheusName(), processing.getPrometheusName(), PROCESSING_MAX,
+                connects.getPrometheusName(), protocolErrors.getPrometheusName(), openConnections.getPrometheusName(),
+                refusals.getPrometheusName(), takeovers.getPrometheusName());
+    }
+
+    /**
+     * The bucket bounds this histogram had when it was a Micrometer timer with a percentile histogram from 10 µs
+     * to 1 s (the powers of 4 in nanoseconds, each span cut in thirds of its start), kept so that its {@code le}
+     * values, and the queries and recorded series that name them, stay as they were.
+     */
+    private static double[] processingBuckets() {
+        List<Double> bounds = new ArrayList<>();
+        bounds.add(Unit.nanosToSeconds(PROCESSING_MIN_NANOS));
+        for (int exponent = 2; (1L << exponent) < PROCESSING_MAX_NANOS; exponent += 2) {
+            long bound = 1L << exponent;
+            long step = bound / 3;
+            long end = (bound << 2) - step;
+            for (; bound < end; bound += step) {
+                if (bound > PROCESSING_MIN_NANOS && bound < PROCESSING_MAX_NANOS) {
+                    bounds.add(Unit.nanosToSeconds(bound));
+                }
+            }
+        }
+        bounds.add(Unit.nanosToSeconds(PROCESSING_MAX_NANOS));
+        return bounds.stream().mapToDouble(Double::doubleValue).toArray();
     }
 }

@@ -1,7 +1,6 @@
 package io.hashfence.collector.screening;
 
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
+import io.hashfence.collector.metrics.ReloadMetrics;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -32,8 +31,7 @@ public final class SanctionsStore implements Supplier<SanctionsList>, AutoClosea
     private final Path file;
     private final Runnable onChange;
     private final AtomicReference<SanctionsList> current = new AtomicReference<>();
-    private final Counter loaded;
-    private final Counter invalid;
+    private final ReloadMetrics reloads;
     private final ScheduledExecutorService watcher;
     private volatile FileTime seen;
 
@@ -41,16 +39,13 @@ public final class SanctionsStore implements Supplier<SanctionsList>, AutoClosea
      * @param file the imported list to use and watch (it need not exist yet), or null for the bundled one alone
      * @param onChange called after a new list takes effect, to screen every rig again
      */
-    public SanctionsStore(Path file, MeterRegistry meters, Runnable onChange) {
+    public SanctionsStore(Path file, ReloadMetrics reloads, Runnable onChange) {
         this.file = file;
         this.onChange = onChange;
-        this.loaded = Counter.builder("hashfence.sanctions.reloads").tag("result", "loaded")
-                .description("Sanctions list loads, by result").register(meters);
-        this.invalid = Counter.builder("hashfence.sanctions.reloads").tag("result", "invalid")
-                .description("Sanctions list loads, by result").register(meters);
+        this.reloads = reloads;
         seen = modified();
         current.set(seen == null ? bundled() : read());
-        loaded.increment();
+        reloads.loaded();
         describe("sanctions list");
         if (file == null) {
             watcher = null;
@@ -98,12 +93,12 @@ public final class SanctionsStore implements Supplier<SanctionsList>, AutoClosea
         try {
             list = read();
         } catch (RuntimeException e) {
-            invalid.increment();
+            reloads.invalid();
             LOG.error("refused sanctions list change, the last good list stays in force: {}", e.getMessage());
             return false;
         }
         current.set(list);
-        loaded.increment();
+        reloads.loaded();
         describe("sanctions list reloaded");
         onChange.run();
         return true;

@@ -1,7 +1,6 @@
 package io.hashfence.collector.alert;
 
 import io.hashfence.collector.testing.MutableClock;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hashfence.collector.compliance.Assessment;
@@ -13,6 +12,7 @@ import io.hashfence.collector.compliance.Restriction;
 import io.hashfence.collector.compliance.Severity;
 import io.hashfence.collector.compliance.Trust;
 import io.hashfence.collector.fleet.RigKey;
+import io.hashfence.collector.testing.Samples;
 import io.hashfence.geo.Country;
 import io.hashfence.geo.GeoLocation;
 import io.hashfence.geo.Subdivision;
@@ -205,8 +205,8 @@ class AlertBookTest {
         };
         AlertConfig config = new AlertConfig(Duration.ZERO, Duration.ZERO, Duration.ofMinutes(1), 2, null, null,
                 Duration.ofMinutes(1), Duration.ofSeconds(5), 1);
-        SimpleMeterRegistry meters = new SimpleMeterRegistry();
-        try (Notifier notifier = new Notifier(List.of(recording, new LogSink()), config, meters, clock)) {
+        NotificationMetrics metrics = new NotificationMetrics();
+        try (Notifier notifier = new Notifier(List.of(recording, new LogSink()), config, metrics, clock)) {
             AlertBook book = new AlertBook(config, clock, notifier);
             for (int i = 0; i < 3; i++) {
                 book.update(rig, new Assessment(ComplianceState.COMPLIANT, Trust.MEDIUM, 1.0, 1.0, ALMATY, null, null,
@@ -223,10 +223,10 @@ class AlertBookTest {
                 .contains("IN_RESTRICTED_JURISDICTION FIRING", "IN_RESTRICTED_JURISDICTION RESOLVED")
                 .containsOnlyOnce("RELOCATED FIRING");
         assertThat(webhook).filteredOn(n -> n.transition() == AlertStatus.RESOLVED).hasSize(4);
-        assertThat(meters.get("hashfence.alert.notifications").tags("sink", "webhook", "outcome", "rate_limited")
-                .counter().count()).isGreaterThanOrEqualTo(1);
-        assertThat(meters.get("hashfence.alert.notifications").tags("sink", "log", "outcome", "rate_limited")
-                .counter().count()).isZero();
+        assertThat(Samples.value(metrics, "hashfence_alert_notifications_total", "sink", "webhook",
+                "outcome", "rate_limited")).isGreaterThanOrEqualTo(1);
+        assertThat(Samples.value(metrics, "hashfence_alert_notifications_total", "sink", "log",
+                "outcome", "rate_limited")).isZero();
     }
 
     @Test

@@ -26,7 +26,6 @@ import io.hashfence.protocol.SiteId;
 import io.hashfence.protocol.SiteStatusCodec;
 import io.hashfence.protocol.TelemetryCodec;
 import io.hashfence.geo.GeoIndex;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
@@ -87,7 +86,7 @@ class MqttPipelineFuzzTest {
         PublishRouter router = new PublishRouter(new TelemetryIngest(new TelemetryCodec(clock), targets, refusals),
                 new SiteStatusIngest(new SiteStatusCodec(), registry, refusals), refusals);
         MqttConfig config = MqttConfig.defaults().withPort(0);
-        IngestMetrics metrics = new IngestMetrics(new SimpleMeterRegistry());
+        IngestMetrics metrics = new IngestMetrics();
         services = new MqttSessionServices(config, authenticator, Runnable::run, router, registry, metrics,
                 new MqttReplies(config), new ConnectionInspector(IpCountryDatabase.loadBundled()), eventLog, journal,
                 new SessionRegistry(), warnings);

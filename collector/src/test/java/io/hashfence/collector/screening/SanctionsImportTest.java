@@ -4,8 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.hashfence.collector.CollectorMain;
+import io.hashfence.collector.metrics.ReloadMetrics;
+import io.hashfence.collector.testing.Samples;
 import io.hashfence.testing.Await;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -68,8 +69,8 @@ class SanctionsImportTest {
         }
         Path dataDir = dir.resolve("data");
         AtomicInteger changes = new AtomicInteger();
-        SimpleMeterRegistry meters = new SimpleMeterRegistry();
-        try (SanctionsStore store = new SanctionsStore(SanctionsStore.fileIn(dataDir), meters,
+        ReloadMetrics reloads = ReloadMetrics.sanctions();
+        try (SanctionsStore store = new SanctionsStore(SanctionsStore.fileIn(dataDir), reloads,
                 changes::incrementAndGet)) {
             assertThat(store.get().size()).as("the bundled snapshot until an import").isEqualTo(654);
 
@@ -84,11 +85,11 @@ class SanctionsImportTest {
 
             Files.writeString(SanctionsStore.fileIn(dataDir), "# published: 2026-12-01\nXBT\tbroken line\n");
             Await.until("the broken file is refused",
-                    () -> meters.counter("hashfence.sanctions.reloads", "result", "invalid").count() == 1);
+                    () -> Samples.value(reloads, "hashfence_sanctions_reloads_total", "result", "invalid") == 1);
             assertThat(store.get().size()).isEqualTo(5);
             assertThat(store.get().published()).as("the last good list stays in force").isEqualTo(LocalDate.of(2026, 11, 28));
             assertThat(store.reload()).as("SIGHUP's reload refuses the broken file too").isFalse();
-            assertThat(meters.counter("hashfence.sanctions.reloads", "result", "invalid").count()).isEqualTo(2);
+            assertThat(Samples.value(reloads, "hashfence_sanctions_reloads_total", "result", "invalid")).isEqualTo(2);
         }
 
         Result missing = run("sanctions", "import", dir.resolve("nope.xml").toString(), "--data-dir", dataDir.toString());
