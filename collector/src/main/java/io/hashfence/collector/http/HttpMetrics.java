@@ -1,23 +1,27 @@
 package io.hashfence.collector.http;
 
+import io.prometheus.metrics.core.datapoints.CounterDataPoint;
 import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.model.registry.MultiCollector;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 
 /** {@code hashfence_http_requests_refused_total{reason}}; every reason is registered up front, so it shows as 0. */
 public final class HttpMetrics implements MultiCollector {
     private final Counter refusals = Counter.builder().name("hashfence_http_requests_refused_total")
             .help("HTTP requests turned away before an endpoint saw them, by reason").labelNames("reason").build();
+    private final Map<HttpRefusal, CounterDataPoint> byReason = new EnumMap<>(HttpRefusal.class);
 
     public HttpMetrics() {
         for (HttpRefusal refusal : HttpRefusal.values()) {
-            refusals.initLabelValues(refusal.label());
+            byReason.put(refusal, refusals.labelValues(refusal.label()));
         }
     }
 
     void refused(HttpRefusal refusal) {
-        refusals.labelValues(refusal.label()).inc();
+        byReason.get(refusal).inc();
     }
 
     @Override

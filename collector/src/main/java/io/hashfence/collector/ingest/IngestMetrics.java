@@ -1,5 +1,6 @@
 package io.hashfence.collector.ingest;
 
+import io.prometheus.metrics.core.datapoints.CounterDataPoint;
 import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.core.metrics.Gauge;
 import io.prometheus.metrics.core.metrics.Histogram;
@@ -10,14 +11,18 @@ import io.prometheus.metrics.model.snapshots.Labels;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import io.prometheus.metrics.model.snapshots.Unit;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The collector's own MQTT and ingest metrics: {@code hashfence_ingest_messages_total{outcome}},
  * {@code hashfence_ingest_processing_seconds} (histogram, and its recent maximum {@code _max}),
  * {@code hashfence_mqtt_connects_total{result}}, {@code hashfence_mqtt_protocol_errors_total{kind}},
  * {@code hashfence_mqtt_connections}, {@code hashfence_mqtt_connections_refused_total{reason}} and
- * {@code hashfence_mqtt_sessions_taken_over_total}. Every label value is registered up front, so it shows as 0.
+ * {@code hashfence_mqtt_sessions_taken_over_total}. Every label value is registered up front, so it shows as 0,
+ * and each one's data point is kept, so counting a message looks nothing up.
  */
 public final class IngestMetrics implements MultiCollector {
     private static final String PROCESSING_MAX = "hashfence_ingest_processing_seconds_max";
@@ -41,21 +46,14 @@ public final class IngestMetrics implements MultiCollector {
     private final Histogram processing = Histogram.builder().name("hashfence_ingest_processing_seconds")
             .unit(Unit.SECONDS).help(PROCESSING_HELP).classicOnly().classicUpperBounds(processingBuckets()).build();
     private final RecentMax slowestProcessing = new RecentMax();
-
-    public IngestMetrics() {
-        for (IngestOutcome outcome : IngestOutcome.values()) {
-            messages.initLabelValues(outcome.label());
-        }
-        for (ConnectResult result : ConnectResult.values()) {
-            connects.initLabelValues(result.label());
-        }
-        for (ProtocolError error : ProtocolError.values()) {
-            protocolErrors.initLabelValues(error.label());
-        }
-        for (ConnectionRefusal refusal : ConnectionRefusal.values()) {
-            refusals.initLabelValues(refusal.label());
-        }
-    }
+    private final Map<IngestOutcome, CounterDataPoint> messagesByOutcome =
+            byLabel(messages, IngestOutcome.class, IngestOutcome::label);
+    private final Map<ConnectResult, CounterDataPoint> connectsByResult =
+            byLabel(connects, ConnectResult.class, ConnectResult::label);
+    private final Map<ProtocolError, CounterDataPoint> protocolErrorsByKind =
+            byLabel(protocolErrors, ProtocolError.class, ProtocolError::label);
+    private final Map<ConnectionRefusal, CounterDataPoint> refusalsByReason =
+            byLabel(refusals, ConnectionRefusal.class, ConnectionRefusal::label);
 
     public void processed(long nanos) {
         processing.observe(Unit.nanosToSeconds(nanos));
@@ -63,19 +61,19 @@ public final class IngestMetrics implements MultiCollector {
     }
 
     public void message(IngestOutcome outcome) {
-        messages.labelValues(outcome.label()).inc();
+        messagesByOutcome.get(outcome).inc();
     }
 
     public void connect(ConnectResult result) {
-        connects.labelValues(result.label()).inc();
+        connectsByResult.get(result).inc();
     }
 
     public void protocolError(ProtocolError error) {
-        protocolErrors.labelValues(error.label()).inc();
+        protocolErrorsByKind.get(error).inc();
     }
 
     void connectionRefused(ConnectionRefusal refusal) {
-        refusals.labelValues(refusal.label()).inc();
+        refusalsByReason.get(refusal).inc();
     }
 
     void sessionTakenOver() {
@@ -105,6 +103,15 @@ public final class IngestMetrics implements MultiCollector {
         return List.of(messages.getPrometheusName(), processing.getPrometheusName(), PROCESSING_MAX,
                 connects.getPrometheusName(), protocolErrors.getPrometheusName(), openConnections.getPrometheusName(),
                 refusals.getPrometheusName(), takeovers.getPrometheusName());
+    }
+
+    private static <E extends Enum<E>> Map<E, CounterDataPoint> byLabel(Counter counter, Class<E> type,
+                                                                       Function<E, String> label) {
+        Map<E, CounterDataPoint> points = new EnumMap<>(type);
+        for (E value : type.getEnumConstants()) {
+            points.put(value, counter.labelValues(label.apply(value)));
+        }
+        return points;
     }
 
     /**
