@@ -240,6 +240,27 @@ class AlertBookTest {
         assertThat(book.acknowledge("alert-999", "x")).isEmpty();
     }
 
+    @Test
+    void theMetricsCountFiringAlertsBySeverityAndListEveryOpenOne() {
+        AlertBook book = book(Duration.ofSeconds(30), Duration.ofMinutes(1));
+        OpenAlertMetrics metrics = new OpenAlertMetrics(book);
+        String info = "hashfence_alert_info";
+        book.update(rig, violation(IRKUTSK, RUSSIA));
+        assertThat(Samples.value(metrics, "hashfence_alerts_open", "severity", "critical"))
+                .as("a pending alert is not firing yet").isZero();
+        assertThat(Samples.value(metrics, "hashfence_alerts_open", "severity", "warning")).isZero();
+        assertThat(Samples.value(metrics, info, "alertname", "RigInRestrictedJurisdiction", "site", "site-1",
+                "rig", "rig-1", "severity", "critical", "status", "pending", "country", "RU",
+                "subdivision", "RU-IRK", "trust", "medium")).as("but it is open").isEqualTo(1);
+
+        clock.advance(Duration.ofSeconds(30));
+        book.tick();
+        assertThat(Samples.value(metrics, "hashfence_alerts_open", "severity", "critical")).isEqualTo(1);
+        assertThat(Samples.value(metrics, info, "alertname", "RigInRestrictedJurisdiction", "site", "site-1",
+                "rig", "rig-1", "severity", "critical", "status", "firing", "country", "RU",
+                "subdivision", "RU-IRK", "trust", "medium")).isEqualTo(1);
+    }
+
     Assessment violation(GeoLocation where, Restriction restriction) {
         return new Assessment(ComplianceState.VIOLATION, Trust.MEDIUM, 1.0, 1.0, where, restriction, 0.0, null, false,
                 List.of(new Finding(FindingKind.STATIC_DECLARATION, "declared")), clock.instant(), "test");

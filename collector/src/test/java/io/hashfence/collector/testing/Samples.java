@@ -1,9 +1,12 @@
 package io.hashfence.collector.testing;
 
 import io.prometheus.metrics.model.registry.MultiCollector;
+import io.prometheus.metrics.model.snapshots.CounterSnapshot;
 import io.prometheus.metrics.model.snapshots.CounterSnapshot.CounterDataPointSnapshot;
 import io.prometheus.metrics.model.snapshots.DataPointSnapshot;
 import io.prometheus.metrics.model.snapshots.GaugeSnapshot.GaugeDataPointSnapshot;
+import io.prometheus.metrics.model.snapshots.InfoSnapshot;
+import io.prometheus.metrics.model.snapshots.InfoSnapshot.InfoDataPointSnapshot;
 import io.prometheus.metrics.model.snapshots.Labels;
 import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 
@@ -13,14 +16,14 @@ public final class Samples {
     }
 
     /**
-     * The value of a counter or gauge series, e.g. {@code value(metrics, "hashfence_sanctions_reloads_total",
-     * "result", "invalid")}; NaN when the owner does not export that series.
+     * The value of a counter, gauge or info series (an info series is 1), by its exported name and all its labels,
+     * e.g. {@code value(metrics, "hashfence_sanctions_reloads_total", "result", "invalid")}; NaN when the owner
+     * does not export that series.
      */
     public static double value(MultiCollector owner, String name, String... labelNamesAndValues) {
-        String family = name.endsWith("_total") ? name.substring(0, name.length() - "_total".length()) : name;
         Labels labels = Labels.of(labelNamesAndValues);
         for (MetricSnapshot snapshot : owner.collect()) {
-            if (!snapshot.getMetadata().getPrometheusName().equals(family)) {
+            if (!exportedName(snapshot).equals(name)) {
                 continue;
             }
             for (DataPointSnapshot point : snapshot.getDataPoints()) {
@@ -31,9 +34,20 @@ public final class Samples {
                     if (point instanceof GaugeDataPointSnapshot gauge) {
                         return gauge.getValue();
                     }
+                    if (point instanceof InfoDataPointSnapshot) {
+                        return 1;
+                    }
                 }
             }
         }
         return Double.NaN;
+    }
+
+    private static String exportedName(MetricSnapshot snapshot) {
+        String name = snapshot.getMetadata().getPrometheusName();
+        if (snapshot instanceof CounterSnapshot) {
+            return name + "_total";
+        }
+        return snapshot instanceof InfoSnapshot ? name + "_info" : name;
     }
 }
