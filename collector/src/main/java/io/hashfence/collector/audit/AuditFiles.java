@@ -1,6 +1,5 @@
 package io.hashfence.collector.audit;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -83,12 +82,11 @@ public final class AuditFiles {
         }
         try (BufferedReader reader = Files.newBufferedReader(events, StandardCharsets.UTF_8)) {
             String line = reader.readLine();
-            if (line == null || line.length() < 66) {
+            if (line == null) {
                 return 0;
             }
-            JsonNode node = ChainHash.JSON.readTree(line.substring(65));
-            return node.path("seq").asLong(0);
-        } catch (IOException e) {
+            return Math.max(0, EventLogLineFormat.decode(line).fields().seq());
+        } catch (IOException | EventLogLineFormat.Malformed e) {
             return 0;
         }
     }

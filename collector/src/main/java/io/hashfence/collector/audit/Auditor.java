@@ -65,7 +65,7 @@ public final class Auditor {
                 log.append(EventType.COMPLIANCE_STATE_CHANGED, rig, data);
             }
             if (before.exempt() && current.exemption() == null) {
-                ObjectNode data = ChainHash.JSON.createObjectNode();
+                ObjectNode data = AuditJson.object();
                 data.put("state", current.state().label());
                 log.append(EventType.EXEMPTION_EXPIRED, rig, data);
             }
@@ -94,7 +94,7 @@ public final class Auditor {
      * @param by who cleared it, as the API request named them
      */
     public void suspicionCleared(RigKey rig, SpoofSuspicion suspicion, String reason, String by) {
-        ObjectNode data = ChainHash.JSON.createObjectNode();
+        ObjectNode data = AuditJson.object();
         data.put("suspected_since", suspicion.since().toString());
         data.put("suspicion", suspicion.reason());
         data.put("reason", reason);
@@ -130,7 +130,7 @@ public final class Auditor {
     }
 
     private void exemptionAdded(Exemption exemption) {
-        ObjectNode data = ChainHash.JSON.createObjectNode();
+        ObjectNode data = AuditJson.object();
         data.put("scope", exemption.scope());
         data.put("reason", exemption.reason());
         data.put("expires", exemption.expires().toString());
@@ -142,7 +142,7 @@ public final class Auditor {
     }
 
     private static ObjectNode describe(Policy policy) {
-        ObjectNode data = ChainHash.JSON.createObjectNode();
+        ObjectNode data = AuditJson.object();
         data.put("origin", policy.origin());
         data.put("near_border_km", policy.nearBorderKm());
         ArrayNode restricted = data.putArray("restricted");
@@ -153,7 +153,7 @@ public final class Auditor {
     }
 
     private static ObjectNode restriction(Restriction r) {
-        ObjectNode node = ChainHash.JSON.createObjectNode();
+        ObjectNode node = AuditJson.object();
         node.put("code", r.jurisdiction().code());
         node.put("severity", r.severity().label());
         node.put("reason", r.reason());
@@ -161,7 +161,7 @@ public final class Auditor {
     }
 
     private static ObjectNode change(RecordedRig before, Assessment current, Telemetry telemetry) {
-        ObjectNode data = ChainHash.JSON.createObjectNode();
+        ObjectNode data = AuditJson.object();
         ObjectNode from = data.putObject("from");
         from.put("state", before.state().label());
         from.put("trust", before.trust().label());
@@ -172,7 +172,7 @@ public final class Auditor {
 
     private static ObjectNode placeAndState(Assessment a, Telemetry telemetry) {
         RecordedRig r = recordOf(a);
-        ObjectNode node = ChainHash.JSON.createObjectNode();
+        ObjectNode node = AuditJson.object();
         node.put("state", r.state().label());
         node.put("trust", r.trust().label());
         putPlace(node, r.country(), r.subdivision(), r.zone());

@@ -1,12 +1,9 @@
 package io.hashfence.collector.audit;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -42,7 +39,7 @@ public final class ChainVerifier {
 
     /** Where a chain starts: the genesis, or the record a compaction checkpoint stands for. */
     public record Anchor(long seq, String hash) {
-        public static final Anchor GENESIS = new Anchor(0, ChainHash.GENESIS);
+        public static final Anchor GENESIS = new Anchor(0, EventLogLineFormat.GENESIS);
     }
 
     public static Result verify(Path file, Consumer<AuditEvent> each) throws IOException {
@@ -91,45 +88,23 @@ public final class ChainVerifier {
     }
 
     private static Parsed parse(String text, long expectedSeq, String prev) {
-        int space = text.indexOf(' ');
-        if (space != 64) {
-            return new Parsed(null, "not of the form HASH JSON", true);
-        }
-        String hash = text.substring(0, space);
-        String json = text.substring(space + 1);
-        if (!ChainHash.sha256(json).equals(hash)) {
-            return new Parsed(null, "hash mismatch: the record was altered", false);
-        }
-        JsonNode node;
         try {
-            node = ChainHash.JSON.readTree(json);
-        } catch (IOException e) {
-            return new Parsed(null, "not valid JSON", true);
+            EventLogLineFormat.Line line = EventLogLineFormat.decode(text);
+            if (!line.hashMatches()) {
+                return new Parsed(null, "hash mismatch: the record was altered", false);
+            }
+            EventLogLineFormat.Fields fields = line.fields();
+            if (fields.seq() != expectedSeq) {
+                return new Parsed(null, "sequence " + fields.seqText() + " where " + expectedSeq
+                        + " was expected: a record was removed or inserted", false);
+            }
+            if (!prev.equals(fields.prev())) {
+                return new Parsed(null, "prev does not match the previous record's hash: the chain is broken", false);
+            }
+            return new Parsed(fields.event(), null, false);
+        } catch (EventLogLineFormat.Malformed e) {
+            return new Parsed(null, e.getMessage(), e.tornLike());
         }
-        if (node.path("seq").asLong(-1) != expectedSeq) {
-            return new Parsed(null, "sequence " + node.path("seq").asText() + " where " + expectedSeq
-                    + " was expected: a record was removed or inserted", false);
-        }
-        if (!prev.equals(node.path("prev").asText())) {
-            return new Parsed(null, "prev does not match the previous record's hash: the chain is broken", false);
-        }
-        Optional<EventType> type = EventType.fromLabel(node.path("type").asText());
-        if (type.isEmpty()) {
-            return new Parsed(null, "unknown event type " + node.path("type").asText(), false);
-        }
-        Instant time;
-        try {
-            time = Instant.parse(node.path("time").asText());
-        } catch (DateTimeParseException e) {
-            return new Parsed(null, "unreadable time", false);
-        }
-        return new Parsed(new AuditEvent(expectedSeq, time, type.get(), text(node, "site"), text(node, "rig"),
-                node.get("data"), prev, hash), null, false);
-    }
-
-    private static String text(JsonNode node, String field) {
-        JsonNode value = node.get(field);
-        return value == null || value.isNull() ? null : value.asText();
     }
 
     private static int indexOf(byte[] bytes, byte value, int from) {

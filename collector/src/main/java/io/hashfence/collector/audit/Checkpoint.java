@@ -2,7 +2,6 @@ package io.hashfence.collector.audit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
 import java.time.Instant;
 
 /**
@@ -17,19 +16,19 @@ public record Checkpoint(long throughSeq, String throughHash, Instant throughTim
 
     /** The bytes the signature covers. */
     String signedContent() {
-        ObjectNode node = ChainHash.JSON.createObjectNode();
+        ObjectNode node = AuditJson.object();
         node.put("through_seq", throughSeq);
         node.put("through_hash", throughHash);
         node.put("through_time", throughTime.toString());
         node.put("created_at", createdAt.toString());
         node.set("state", state);
-        return node.toString();
+        return AuditJson.write(node);
     }
 
     String toLine() {
         ObjectNode node = (ObjectNode) readTree(signedContent());
         node.put("signature", signature);
-        return node.toString();
+        return AuditJson.write(node);
     }
 
     static Checkpoint fromLine(String line) {
@@ -41,9 +40,9 @@ public record Checkpoint(long throughSeq, String throughHash, Instant throughTim
 
     private static JsonNode readTree(String json) {
         try {
-            return ChainHash.JSON.readTree(json);
-        } catch (IOException e) {
-            throw new IllegalArgumentException("unreadable checkpoint: " + e.getMessage(), e);
+            return AuditJson.read(json);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("unreadable checkpoint: " + e.getCause().getMessage(), e);
         }
     }
 }

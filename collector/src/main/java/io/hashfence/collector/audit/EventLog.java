@@ -193,11 +193,10 @@ public final class EventLog implements AutoCloseable {
         StringBuilder lines = new StringBuilder(batch.size() * 256);
         String prev = headHash;
         for (Pending pending : batch) {
-            String json = ChainHash.canonicalJson(pending.seq(), pending.time(), pending.type(), pending.site(),
-                    pending.rig(), pending.data(), prev);
-            String hash = ChainHash.sha256(json);
-            lines.append(hash).append(' ').append(json).append('\n');
-            prev = hash;
+            EventLogLineFormat.Encoded record = EventLogLineFormat.encode(pending.seq(), pending.time(),
+                    pending.type(), pending.site(), pending.rig(), pending.data(), prev);
+            lines.append(record.line()).append('\n');
+            prev = record.hash();
         }
         ByteBuffer bytes = ByteBuffer.wrap(lines.toString().getBytes(StandardCharsets.UTF_8));
         long position = channel.position();
@@ -239,16 +238,11 @@ public final class EventLog implements AutoCloseable {
             AuditEvent last = null;
             try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
                 for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                    JsonNode record = ChainHash.JSON.readTree(line.substring(65));
-                    Instant time = Instant.parse(record.get("time").asText());
-                    if (!time.isBefore(cutoff)) {
+                    AuditEvent event = readWritten(line);
+                    if (!event.time().isBefore(cutoff)) {
                         break;
                     }
-                    last = new AuditEvent(record.get("seq").asLong(), time,
-                            EventType.fromLabel(record.get("type").asText()).orElseThrow(),
-                            record.hasNonNull("site") ? record.get("site").asText() : null,
-                            record.hasNonNull("rig") ? record.get("rig").asText() : null, record.get("data"),
-                            record.get("prev").asText(), line.substring(0, 64));
+                    last = event;
                     state.accept(last);
                     droppedBytes += line.getBytes(StandardCharsets.UTF_8).length + 1;
                 }
@@ -289,6 +283,15 @@ public final class EventLog implements AutoCloseable {
             LOG.info("compacted the event log: records up to {} ({}) replaced by a signed checkpoint", last.seq(),
                     last.time());
             return Optional.of(checkpoint);
+        }
+    }
+
+    /** A record this log wrote and verified at open; its hash is not checked again. */
+    private static AuditEvent readWritten(String line) throws IOException {
+        try {
+            return EventLogLineFormat.decode(line).fields().event();
+        } catch (EventLogLineFormat.Malformed e) {
+            throw new IOException("unreadable record in the event log: " + e.getMessage(), e);
         }
     }
 

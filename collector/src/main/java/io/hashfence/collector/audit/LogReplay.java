@@ -97,7 +97,7 @@ public final class LogReplay implements Consumer<AuditEvent> {
 
     /** The state so far, as a checkpoint keeps it. */
     ObjectNode toState() {
-        ObjectNode state = ChainHash.JSON.createObjectNode();
+        ObjectNode state = AuditJson.object();
         ArrayNode rigArray = state.putArray("rigs");
         rigs.entrySet().stream().sorted(Map.Entry.comparingByKey(
                         (a, b) -> a.toString().compareTo(b.toString())))

@@ -89,7 +89,7 @@ public final class WitnessCheck {
             if (head.seq() > chain.headSeq()) {
                 return new Result(newest, heads.size(), Optional.of(missing(chain.headSeq(), newest.get())));
             }
-            String hash = head.seq() == 0 ? ChainHash.GENESIS : known.get(head.seq());
+            String hash = head.seq() == 0 ? EventLogLineFormat.GENESIS : known.get(head.seq());
             if (hash != null && !hash.equals(head.hash())) {
                 return new Result(newest, heads.size(), Optional.of("record " + head.seq()
                         + " differs from the one witnessed at " + head.time() + " (witnessed hash " + head.hash()

@@ -2,7 +2,6 @@ package io.hashfence.collector.audit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
 import java.time.Instant;
 
 /**
@@ -13,21 +12,21 @@ public record WitnessedHead(long seq, String hash, Instant time, String signatur
 
     /** The bytes the signature covers. */
     String signedContent() {
-        ObjectNode node = ChainHash.JSON.createObjectNode();
+        ObjectNode node = AuditJson.object();
         node.put("seq", seq);
         node.put("hash", hash);
         node.put("time", time.toString());
-        return node.toString();
+        return AuditJson.write(node);
     }
 
     String toLine() {
-        ObjectNode node = (ObjectNode) readTree(signedContent());
+        ObjectNode node = (ObjectNode) AuditJson.read(signedContent());
         node.put("signature", signature);
-        return node.toString();
+        return AuditJson.write(node);
     }
 
     static WitnessedHead fromLine(String line) {
-        JsonNode node = readTree(line);
+        JsonNode node = AuditJson.read(line);
         if (!node.path("seq").canConvertToLong() || !node.path("hash").isTextual() || !node.path("time").isTextual()
                 || !node.path("signature").isTextual()) {
             throw new IllegalArgumentException("a witness line needs seq, hash, time and signature");
@@ -37,14 +36,6 @@ public record WitnessedHead(long seq, String hash, Instant time, String signatur
                     Instant.parse(node.get("time").asText()), node.get("signature").asText());
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("unreadable time in a witness line: " + e.getMessage(), e);
-        }
-    }
-
-    private static JsonNode readTree(String json) {
-        try {
-            return ChainHash.JSON.readTree(json);
-        } catch (IOException e) {
-            throw new IllegalArgumentException("not JSON: " + e.getMessage(), e);
         }
     }
 }

@@ -39,7 +39,7 @@ class CompactionTest {
             log.durable(log.lastEnqueued()).get(Await.PATIENCE.toSeconds(), TimeUnit.SECONDS);
             Optional<Checkpoint> checkpoint = log.compact(START.plus(Duration.ofDays(5)), key);
             assertThat(checkpoint).get().extracting(Checkpoint::throughSeq).isEqualTo(5L);
-            log.durable(log.append(EventType.POLICY_CHANGED, null, ChainHash.JSON.createObjectNode()))
+            log.durable(log.append(EventType.POLICY_CHANGED, null, AuditJson.object()))
                     .get(Await.PATIENCE.toSeconds(), TimeUnit.SECONDS);
         }
         List<AuditEvent> kept = new ArrayList<>();
@@ -86,7 +86,7 @@ class CompactionTest {
     }
 
     private static ObjectNode place(String state) {
-        return ChainHash.JSON.createObjectNode().put("state", state).put("trust", "medium").put("country", "RU")
+        return AuditJson.object().put("state", state).put("trust", "medium").put("country", "RU")
                 .put("subdivision", "RU-IRK").put("zone", "land").put("hashrate_hs", 1e14);
     }
 }

@@ -36,7 +36,7 @@ class EventLogTest {
         assertThat(result.intact()).isTrue();
         assertThat(result.records()).isEqualTo(5);
         assertThat(read).extracting(AuditEvent::seq).containsExactly(1L, 2L, 3L, 4L, 5L);
-        assertThat(read.get(0).prev()).isEqualTo(ChainHash.GENESIS);
+        assertThat(read.get(0).prev()).isEqualTo(EventLogLineFormat.GENESIS);
         assertThat(read.get(1).prev()).isEqualTo(read.get(0).hash());
         assertThat(read.get(4).hash()).isEqualTo(result.headHash());
 
@@ -56,7 +56,7 @@ class EventLogTest {
         writeEvents(1);
         String line = Files.readAllLines(dir.resolve(EventLog.FILE_NAME)).get(0);
         String json = line.substring(65);
-        assertThat(line.substring(0, 64)).isEqualTo(ChainHash.sha256(json));
+        assertThat(line.substring(0, 64)).isEqualTo(EventLogLineFormat.sha256(json));
         assertThat(json).startsWith("{\"seq\":1,\"time\":\"2026-11-26T12:00:00Z\",\"type\":\"rig_first_seen\","
                 + "\"site\":\"siberia-01\",\"rig\":\"s19-0001\",\"data\":");
     }
@@ -159,6 +159,6 @@ class EventLogTest {
     }
 
     private static ObjectNode data(String field, int value) {
-        return ChainHash.JSON.createObjectNode().put(field, value).put("state", "compliant").put("trust", "medium");
+        return AuditJson.object().put(field, value).put("state", "compliant").put("trust", "medium");
     }
 }

@@ -49,7 +49,7 @@ class WitnessTest {
         clock.advance(java.time.Duration.ofMinutes(1));
         try (EventLog log = EventLog.open(dataDir, clock, event -> { })) {
             for (int i = 0; i < 8; i++) {
-                log.durable(log.append(EventType.POLICY_CHANGED, null, ChainHash.JSON.createObjectNode().put("i", i)))
+                log.durable(log.append(EventType.POLICY_CHANGED, null, AuditJson.object().put("i", i)))
                         .get(5, TimeUnit.SECONDS);
             }
         }
@@ -86,7 +86,7 @@ class WitnessTest {
             for (int round = 0; round < rounds; round++) {
                 long seq = 0;
                 for (int i = 0; i < perRound; i++) {
-                    seq = log.append(EventType.POLICY_CHANGED, null, ChainHash.JSON.createObjectNode().put("i", i));
+                    seq = log.append(EventType.POLICY_CHANGED, null, AuditJson.object().put("i", i));
                 }
                 log.durable(seq).get(5, TimeUnit.SECONDS);
                 witness.witness(log.head());
