@@ -106,9 +106,8 @@ public final class AlertBook {
     }
 
     private Tracked open(Key key, Condition condition, Instant now) {
-        Alert alert = new Alert("alert-" + ids.incrementAndGet(), key.rig(), key.type(), AlertStatus.PENDING,
-                condition.severity(), condition.country(), condition.subdivision(), condition.summary(),
-                condition.evidence(), condition.trust(), now, null, null, null, null);
+        Alert alert = Alert.builder().id("alert-" + ids.incrementAndGet()).rig(key.rig()).type(key.type())
+                .status(AlertStatus.PENDING).condition(condition).openedAt(now).build();
         return new Tracked(alert, now, null);
     }
 

@@ -42,15 +42,18 @@ public final class AlertJson {
 
     /** Reads back what {@link #of} wrote, as the event log keeps it. */
     public static Alert parse(JsonNode node) {
-        return new Alert(node.get("id").asText(),
-                new RigKey(SiteId.of(node.get("site").asText()), RigId.of(node.get("rig").asText())),
-                AlertType.fromAlertName(node.get("alertname").asText()),
-                AlertStatus.valueOf(node.get("status").asText().toUpperCase(Locale.ROOT)),
-                Severity.fromLabel(node.get("severity").asText()).orElseThrow(),
-                node.get("country").asText(), node.get("subdivision").asText(), node.get("summary").asText(),
-                node.get("evidence").asText(), node.get("trust").asText(), time(node, "opened_at"),
-                time(node, "fired_at"), time(node, "resolved_at"), time(node, "acknowledged_at"),
-                node.hasNonNull("acknowledged_by") ? node.get("acknowledged_by").asText() : null);
+        return Alert.builder().id(node.get("id").asText())
+                .rig(new RigKey(SiteId.of(node.get("site").asText()), RigId.of(node.get("rig").asText())))
+                .type(AlertType.fromAlertName(node.get("alertname").asText()))
+                .status(AlertStatus.valueOf(node.get("status").asText().toUpperCase(Locale.ROOT)))
+                .severity(Severity.fromLabel(node.get("severity").asText()).orElseThrow())
+                .country(node.get("country").asText()).subdivision(node.get("subdivision").asText())
+                .summary(node.get("summary").asText()).evidence(node.get("evidence").asText())
+                .trust(node.get("trust").asText()).openedAt(time(node, "opened_at")).firedAt(time(node, "fired_at"))
+                .resolvedAt(time(node, "resolved_at"))
+                .acknowledged(node.hasNonNull("acknowledged_by") ? node.get("acknowledged_by").asText() : null,
+                        time(node, "acknowledged_at"))
+                .build();
     }
 
     /** The number in an alert id such as {@code alert-42}. */

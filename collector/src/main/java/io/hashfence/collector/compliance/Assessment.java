@@ -3,6 +3,7 @@ package io.hashfence.collector.compliance;
 import io.hashfence.geo.GeoLocation;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * The verdict on one rig at one moment: its compliance state, how far its location claim can be trusted,
@@ -22,6 +23,15 @@ public record Assessment(ComplianceState state, Trust trust, Double lat, Double 
 
     public Assessment {
         findings = List.copyOf(findings);
+    }
+
+    /**
+     * Starts an assessment with what every one has; the claimed place, restriction, distance to one, exemption
+     * and IP country's restriction are added where they apply.
+     */
+    public static Builder builder(ComplianceState state, Trust trust, List<Finding> findings, Instant at,
+                                  String policy) {
+        return new Builder(state, trust, findings, at, policy);
     }
 
     public boolean has(FindingKind kind) {
@@ -71,5 +81,65 @@ public record Assessment(ComplianceState state, Trust trust, Double lat, Double 
             text.append(finding.kind().label()).append(": ").append(finding.detail());
         }
         return text.toString();
+    }
+
+    /** Builds an assessment; what is not set is absent (no claim, no restriction, no exemption). */
+    public static final class Builder {
+        private final ComplianceState state;
+        private final Trust trust;
+        private final List<Finding> findings;
+        private final Instant at;
+        private final String policy;
+        private Double lat;
+        private Double lon;
+        private GeoLocation where;
+        private Restriction restriction;
+        private Double nearestRestrictedKm;
+        private Exemption exemption;
+        private boolean ipCountryRestricted;
+
+        private Builder(ComplianceState state, Trust trust, List<Finding> findings, Instant at, String policy) {
+            this.state = Objects.requireNonNull(state, "state");
+            this.trust = Objects.requireNonNull(trust, "trust");
+            this.findings = findings;
+            this.at = Objects.requireNonNull(at, "at");
+            this.policy = policy;
+        }
+
+        /** The location the rig claims and where that is. */
+        public Builder claim(double claimedLat, double claimedLon, GeoLocation located) {
+            lat = claimedLat;
+            lon = claimedLon;
+            where = Objects.requireNonNull(located, "where");
+            return this;
+        }
+
+        /** @param value the restriction the rig is in, or null */
+        public Builder restriction(Restriction value) {
+            restriction = value;
+            return this;
+        }
+
+        /** @param km distance to the nearest restricted boundary within 100 km, or null beyond */
+        public Builder nearestRestrictedKm(Double km) {
+            nearestRestrictedKm = km;
+            return this;
+        }
+
+        /** @param value the exemption that spared the rig, or null */
+        public Builder exemption(Exemption value) {
+            exemption = value;
+            return this;
+        }
+
+        public Builder ipCountryRestricted(boolean value) {
+            ipCountryRestricted = value;
+            return this;
+        }
+
+        public Assessment build() {
+            return new Assessment(state, trust, lat, lon, where, restriction, nearestRestrictedKm, exemption,
+                    ipCountryRestricted, findings, at, policy);
+        }
     }
 }

@@ -234,21 +234,24 @@ public final class ComplianceEngine {
 
         if (holding != null) {
             Restriction restriction = current.restrictionAt(holding.where()).orElseThrow();
-            Assessment assessment = new Assessment(exemption != null ? ComplianceState.COMPLIANT : ComplianceState.VIOLATION,
-                    trust, holding.fix().lat(), holding.fix().lon(), holding.where(), restriction, 0.0, exemption,
-                    ipCountryRestricted, findings, now, current.origin());
+            ComplianceState state = exemption != null ? ComplianceState.COMPLIANT : ComplianceState.VIOLATION;
+            Assessment assessment = Assessment.builder(state, trust, findings, now, current.origin())
+                    .claim(holding.fix().lat(), holding.fix().lon(), holding.where()).restriction(restriction)
+                    .nearestRestrictedKm(0.0).exemption(exemption).ipCountryRestricted(ipCountryRestricted).build();
             return new Judgement(assessment, fix, nextHeld, suspicion);
         }
         if (fix == null) {
-            return new Judgement(new Assessment(ComplianceState.UNKNOWN, trust, null, null, null, null, null,
-                    null, ipCountryRestricted, findings, now, current.origin()), null, nextHeld, suspicion);
+            Assessment unknown = Assessment.builder(ComplianceState.UNKNOWN, trust, findings, now, current.origin())
+                    .ipCountryRestricted(ipCountryRestricted).build();
+            return new Judgement(unknown, null, nextHeld, suspicion);
         }
         double distance = claimed != null ? 0 : nearestRestrictedKm(fix, current);
         Double nearestKm = Double.isInfinite(distance) ? null : distance;
 
-        Assessment assessment = new Assessment(stateOfClaim(exemption, claimed, findings, nearestKm, current), trust,
-                fix.lat(), fix.lon(), where, claimed, nearestKm, exemption, ipCountryRestricted, findings, now,
-                current.origin());
+        ComplianceState state = stateOfClaim(exemption, claimed, findings, nearestKm, current);
+        Assessment assessment = Assessment.builder(state, trust, findings, now, current.origin())
+                .claim(fix.lat(), fix.lon(), where).restriction(claimed).nearestRestrictedKm(nearestKm)
+                .exemption(exemption).ipCountryRestricted(ipCountryRestricted).build();
         return new Judgement(assessment, fix, nextHeld, suspicion);
     }
 

@@ -149,8 +149,9 @@ class AlertBookTest {
     @Test
     void aRelocationAlertResolvesAfterItsHoldTime() {
         AlertBook book = book(Duration.ZERO, Duration.ofMinutes(1));
-        book.update(rig, new Assessment(ComplianceState.COMPLIANT, Trust.MEDIUM, 43.25, 76.95, ALMATY, null, null,
-                null, false, List.of(new Finding(FindingKind.RELOCATED, "moved 2 km")), clock.instant(), "test"));
+        book.update(rig, Assessment.builder(ComplianceState.COMPLIANT, Trust.MEDIUM,
+                List.of(new Finding(FindingKind.RELOCATED, "moved 2 km")), clock.instant(), "test")
+                .claim(43.25, 76.95, ALMATY).build());
         assertThat(sent).singleElement().extracting(n -> n.alert().type()).isEqualTo(AlertType.RELOCATED);
         book.update(rig, compliant(ALMATY));
         clock.advance(Duration.ofMinutes(59));
@@ -164,8 +165,9 @@ class AlertBookTest {
     @Test
     void conflictingEvidenceRaisesLocationUnverifiedCriticalWhenTheIpIsInARestrictedCountry() {
         AlertBook book = book(Duration.ZERO, Duration.ofMinutes(1));
-        book.update(rig, new Assessment(ComplianceState.COMPLIANT, Trust.LOW, 43.25, 76.95, ALMATY, null, null, null,
-                true, List.of(new Finding(FindingKind.IP_COUNTRY_DIFFERS, "registered in RU")), clock.instant(), "t"));
+        book.update(rig, Assessment.builder(ComplianceState.COMPLIANT, Trust.LOW,
+                List.of(new Finding(FindingKind.IP_COUNTRY_DIFFERS, "registered in RU")), clock.instant(), "t")
+                .claim(43.25, 76.95, ALMATY).ipCountryRestricted(true).build());
         assertThat(book.firing()).singleElement().satisfies(a -> {
             assertThat(a.type()).isEqualTo(AlertType.LOCATION_UNVERIFIED);
             assertThat(a.severity()).isEqualTo(Severity.CRITICAL);
@@ -176,8 +178,9 @@ class AlertBookTest {
     @Test
     void anUnknownLocationFromARestrictedCountryIsCritical() {
         AlertBook book = book(Duration.ZERO, Duration.ofMinutes(1));
-        book.update(rig, new Assessment(ComplianceState.UNKNOWN, Trust.NONE, null, null, null, null, null, null, true,
-                List.of(new Finding(FindingKind.NO_LOCATION, "none")), clock.instant(), "t"));
+        book.update(rig, Assessment.builder(ComplianceState.UNKNOWN, Trust.NONE,
+                List.of(new Finding(FindingKind.NO_LOCATION, "none")), clock.instant(), "t")
+                .ipCountryRestricted(true).build());
         assertThat(book.firing()).singleElement().satisfies(a -> {
             assertThat(a.type()).isEqualTo(AlertType.LOCATION_UNKNOWN);
             assertThat(a.severity()).isEqualTo(Severity.CRITICAL);
@@ -209,8 +212,9 @@ class AlertBookTest {
         try (Notifier notifier = new Notifier(List.of(recording, new LogSink()), config, metrics, clock)) {
             AlertBook book = new AlertBook(config, clock, notifier);
             for (int i = 0; i < 3; i++) {
-                book.update(rig, new Assessment(ComplianceState.COMPLIANT, Trust.MEDIUM, 1.0, 1.0, ALMATY, null, null,
-                        null, false, List.of(new Finding(FindingKind.RELOCATED, "moved")), clock.instant(), "t"));
+                book.update(rig, Assessment.builder(ComplianceState.COMPLIANT, Trust.MEDIUM,
+                        List.of(new Finding(FindingKind.RELOCATED, "moved")), clock.instant(), "t")
+                        .claim(1.0, 1.0, ALMATY).build());
                 clock.advance(Duration.ofMinutes(2));
                 book.tick();
             }
@@ -262,12 +266,14 @@ class AlertBookTest {
     }
 
     Assessment violation(GeoLocation where, Restriction restriction) {
-        return new Assessment(ComplianceState.VIOLATION, Trust.MEDIUM, 1.0, 1.0, where, restriction, 0.0, null, false,
-                List.of(new Finding(FindingKind.STATIC_DECLARATION, "declared")), clock.instant(), "test");
+        return Assessment.builder(ComplianceState.VIOLATION, Trust.MEDIUM,
+                List.of(new Finding(FindingKind.STATIC_DECLARATION, "declared")), clock.instant(), "test")
+                .claim(1.0, 1.0, where).restriction(restriction).nearestRestrictedKm(0.0).build();
     }
 
     Assessment compliant(GeoLocation where) {
-        return new Assessment(ComplianceState.COMPLIANT, Trust.MEDIUM, 1.0, 1.0, where, null, null, null, false,
-                List.of(new Finding(FindingKind.STATIC_DECLARATION, "declared")), clock.instant(), "test");
+        return Assessment.builder(ComplianceState.COMPLIANT, Trust.MEDIUM,
+                List.of(new Finding(FindingKind.STATIC_DECLARATION, "declared")), clock.instant(), "test")
+                .claim(1.0, 1.0, where).build();
     }
 }
