@@ -46,6 +46,7 @@ import io.hashfence.collector.ingest.IngestMetrics;
 import io.hashfence.collector.ingest.IngestTargets;
 import io.hashfence.collector.ingest.MqttServer;
 import io.hashfence.collector.ingest.RigJudge;
+import io.hashfence.collector.json.CollectorJson;
 import io.hashfence.collector.metrics.CollectorMetrics;
 import io.hashfence.collector.metrics.ReloadMetrics;
 import io.hashfence.collector.report.ReportEndpoint;
@@ -109,6 +110,7 @@ public final class Collector implements AutoCloseable {
     private Collector(CollectorConfig config, Clock clock) throws IOException, InterruptedException, PolicyException {
         config.mqtt().requireListener();
         PrivateFiles.directory(config.dataDir());
+        CollectorJson json = new CollectorJson();
         CredentialStore credentials = new CredentialStore(config.dataDir());
         credentials.prepare();
         metrics = new CollectorMetrics();
@@ -137,7 +139,7 @@ public final class Collector implements AutoCloseable {
         restoreVerdicts(replay);
         Transport transport = Transport.best();
         NotificationMetrics notifications = new NotificationMetrics();
-        notifier = new Notifier(sinks(config, clock), config.alerts(), notifications, clock);
+        notifier = new Notifier(sinks(config, clock, json), config.alerts(), notifications, clock);
         alerts = new AlertBook(config.alerts(), clock, notification -> {
             auditor.alertTransition(notification);
             notifier.accept(notification);
@@ -159,7 +161,7 @@ public final class Collector implements AutoCloseable {
         mqtt = new MqttServer(config.mqtt(), transport, new SiteAuthenticator(credentials),
                 new IngestTargets(registry, judge, eventLog, journal, ipCountries), ingestMetrics, clock);
         RigsEndpoint rigs = new RigsEndpoint(registry, compliance, new TelemetryCodec(clock), geo, screener);
-        AlertsEndpoint alertsEndpoint = new AlertsEndpoint(alerts, auditor::alertAcknowledged);
+        AlertsEndpoint alertsEndpoint = new AlertsEndpoint(alerts, auditor::alertAcknowledged, json);
         Path tokenFile = config.http().apiTokenFile() != null ? config.http().apiTokenFile()
                 : config.dataDir().resolve("api-token");
         ApiToken apiToken = ApiToken.loadOrCreate(tokenFile);
@@ -175,9 +177,10 @@ public final class Collector implements AutoCloseable {
                 new Route(HttpMethod.GET, "/api/v1/alerts", alertsEndpoint::list, readsNeedToken),
                 new Route(HttpMethod.GET, "/api/v1/alerts/{id}", alertsEndpoint::one, readsNeedToken),
                 Route.withToken(HttpMethod.POST, "/api/v1/alerts/{id}/ack", alertsEndpoint::acknowledge),
-                Route.withToken(HttpMethod.POST, "/api/v1/rigs/{site}/{rig}/clear", new RigClearEndpoint(judge, compliance)),
-                Route.withToken(HttpMethod.GET, "/api/v1/report", new ReportEndpoint(config.dataDir(), clock))),
-                apiToken, httpMetrics);
+                Route.withToken(HttpMethod.POST, "/api/v1/rigs/{site}/{rig}/clear",
+                        new RigClearEndpoint(judge, compliance, json)),
+                Route.withToken(HttpMethod.GET, "/api/v1/report", new ReportEndpoint(config.dataDir(), clock, json))),
+                apiToken, httpMetrics, json);
 
         timers = Executors.newSingleThreadScheduledExecutor(daemonThread("collector-timers"));
         timers.scheduleWithFixedDelay(guarded("alert tick", alerts::tick), 1, 1, TimeUnit.SECONDS);
@@ -247,16 +250,16 @@ public final class Collector implements AutoCloseable {
         return new Collector(config, clock);
     }
 
-    private List<AlertSink> sinks(CollectorConfig config, Clock clock) {
+    private List<AlertSink> sinks(CollectorConfig config, Clock clock, CollectorJson json) {
         List<AlertSink> sinks = new ArrayList<>(List.of(new LogSink()));
         if (config.alerts().alertmanager() != null) {
             String host = hostName();
             sinks.add(new AlertmanagerSink(config.alerts().alertmanager(),
-                    () -> URI.create("http://" + host + ":" + httpAddress().getPort()), config.alerts(), clock));
+                    () -> URI.create("http://" + host + ":" + httpAddress().getPort()), config.alerts(), clock, json));
             LOG.info("alerts go to Alertmanager at {}", config.alerts().alertmanager());
         }
         if (config.alerts().webhook() != null) {
-            sinks.add(new WebhookSink(config.alerts().webhook(), config.alerts()));
+            sinks.add(new WebhookSink(config.alerts().webhook(), config.alerts(), json));
             LOG.info("alerts go to the webhook at {}", config.alerts().webhook().getHost());
         }
         return sinks;

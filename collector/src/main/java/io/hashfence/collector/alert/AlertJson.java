@@ -1,7 +1,7 @@
 package io.hashfence.collector.alert;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hashfence.collector.compliance.Severity;
 import io.hashfence.collector.fleet.RigKey;
@@ -12,13 +12,11 @@ import java.util.Locale;
 
 /** The JSON shape of an alert, shared by the HTTP API and the webhook. */
 public final class AlertJson {
-    public static final ObjectMapper MAPPER = new ObjectMapper();
-
     private AlertJson() {
     }
 
     public static ObjectNode of(Alert alert) {
-        ObjectNode node = MAPPER.createObjectNode();
+        ObjectNode node = JsonNodeFactory.instance.objectNode();
         node.put("id", alert.id());
         node.put("alertname", alert.type().alertName());
         node.put("status", alert.status().label());

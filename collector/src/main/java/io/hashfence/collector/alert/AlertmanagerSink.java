@@ -1,7 +1,9 @@
 package io.hashfence.collector.alert;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hashfence.collector.json.CollectorJson;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -22,10 +24,11 @@ public final class AlertmanagerSink implements AlertSink {
     private final Clock clock;
 
     /** @param collectorBase this collector's HTTP base URL, for the alerts' generatorURL */
-    public AlertmanagerSink(URI alertmanager, Supplier<URI> collectorBase, AlertConfig config, Clock clock) {
+    public AlertmanagerSink(URI alertmanager, Supplier<URI> collectorBase, AlertConfig config, Clock clock,
+                            CollectorJson json) {
         this.endpoint = URI.create(alertmanager.toString().replaceAll("/+$", "") + "/api/v2/alerts");
         this.generatorBase = collectorBase;
-        this.http = new HttpDelivery(config.sinkTimeout());
+        this.http = new HttpDelivery(config.sinkTimeout(), json);
         this.firingValidity = config.resendInterval().multipliedBy(3);
         this.clock = clock;
     }
@@ -58,13 +61,13 @@ public final class AlertmanagerSink implements AlertSink {
     }
 
     private void post(List<Alert> alerts) throws Exception {
-        ArrayNode body = AlertJson.MAPPER.createArrayNode();
+        ArrayNode body = JsonNodeFactory.instance.arrayNode();
         alerts.forEach(alert -> body.add(toAlertmanager(alert)));
-        http.post(endpoint, AlertJson.MAPPER.writeValueAsBytes(body));
+        http.post(endpoint, body);
     }
 
     private ObjectNode toAlertmanager(Alert alert) {
-        ObjectNode node = AlertJson.MAPPER.createObjectNode();
+        ObjectNode node = JsonNodeFactory.instance.objectNode();
         ObjectNode labels = node.putObject("labels");
         labels.put("alertname", alert.type().alertName());
         labels.put("site", alert.rig().site().value());

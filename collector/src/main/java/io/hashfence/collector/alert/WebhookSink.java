@@ -1,6 +1,8 @@
 package io.hashfence.collector.alert;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hashfence.collector.json.CollectorJson;
 import java.net.URI;
 
 /**
@@ -13,9 +15,9 @@ public final class WebhookSink implements AlertSink {
     private final HttpDelivery http;
     private final int attempts;
 
-    public WebhookSink(URI uri, AlertConfig config) {
+    public WebhookSink(URI uri, AlertConfig config, CollectorJson json) {
         this.uri = uri;
-        this.http = new HttpDelivery(config.sinkTimeout());
+        this.http = new HttpDelivery(config.sinkTimeout(), json);
         this.attempts = config.webhookAttempts();
     }
 
@@ -31,12 +33,12 @@ public final class WebhookSink implements AlertSink {
 
     @Override
     public void deliver(Notification notification) throws Exception {
-        ObjectNode body = AlertJson.MAPPER.createObjectNode();
+        ObjectNode body = JsonNodeFactory.instance.objectNode();
         body.put("version", "1");
         body.put("notification_id", notification.id());
         body.put("status", notification.transition().label());
         body.put("at", notification.at().toString());
         body.set("alert", AlertJson.of(notification.alert()));
-        http.post(uri, AlertJson.MAPPER.writeValueAsBytes(body));
+        http.post(uri, body);
     }
 }

@@ -1,11 +1,11 @@
 package io.hashfence.collector.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hashfence.collector.compliance.Locator;
 import io.hashfence.collector.compliance.PolicyParser;
 import io.hashfence.collector.compliance.PolicyStore;
+import io.hashfence.collector.json.CollectorJson;
 import io.hashfence.collector.metrics.ReloadMetrics;
 import io.hashfence.geo.GeoIndex;
 import java.nio.file.Path;
@@ -21,7 +21,6 @@ import picocli.CommandLine.Spec;
 @Command(name = "locate", mixinStandardHelpOptions = true,
         description = "Print the country, subdivision and zone of a WGS84 coordinate, and the policy's verdict.")
 public final class LocateCommand implements Callable<Integer> {
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Spec
     CommandSpec spec;
@@ -51,7 +50,7 @@ public final class LocateCommand implements Callable<Integer> {
             } catch (IllegalArgumentException e) {
                 throw new ParameterException(spec.commandLine(), e.getMessage());
             }
-            spec.commandLine().getOut().println(json ? JSON.writerWithDefaultPrettyPrinter().writeValueAsString(answer)
+            spec.commandLine().getOut().println(json ? new CollectorJson().prettyText(answer)
                     : describe(answer));
         }
         return 0;

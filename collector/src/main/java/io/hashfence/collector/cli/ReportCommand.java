@@ -1,5 +1,6 @@
 package io.hashfence.collector.cli;
 
+import io.hashfence.collector.json.CollectorJson;
 import io.hashfence.collector.report.BrokenChainException;
 import io.hashfence.collector.report.PeriodParameters;
 import io.hashfence.collector.report.Report;
@@ -81,7 +82,7 @@ public final class ReportCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("hashfence-collector report: " + e.getMessage());
             return 1;
         }
-        byte[] bytes = chosen.render(report);
+        byte[] bytes = chosen.render(report, new CollectorJson());
         if (out == null) {
             PrintWriter stdout = spec.commandLine().getOut();
             stdout.print(new String(bytes, StandardCharsets.UTF_8));

@@ -1,6 +1,6 @@
 package io.hashfence.collector.compliance;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hashfence.geo.GeoIndex;
 import io.hashfence.geo.GeoLocation;
@@ -11,8 +11,6 @@ import java.util.function.Supplier;
  * engine behind {@code /api/v1/locate} and {@code hashfence-collector locate}.
  */
 public final class Locator {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private final GeoIndex geo;
     private final Supplier<Policy> policy;
 
@@ -31,7 +29,7 @@ public final class Locator {
         }
         GeoLocation where = geo.locate(lat, lon);
         Policy current = policy.get();
-        ObjectNode answer = JSON.createObjectNode();
+        ObjectNode answer = JsonNodeFactory.instance.objectNode();
         answer.put("lat", lat);
         answer.put("lon", lon);
         LocationJson.put(answer, where, geo.borderKm(lat, lon));

@@ -3,10 +3,12 @@ package io.hashfence.collector.http;
 import io.hashfence.collector.logging.ClientText;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hashfence.collector.alert.Alert;
 import io.hashfence.collector.alert.AlertBook;
 import io.hashfence.collector.alert.AlertJson;
+import io.hashfence.collector.json.CollectorJson;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -25,11 +27,13 @@ public final class AlertsEndpoint {
 
     private final AlertBook alerts;
     private final Consumer<Alert> onAcknowledged;
+    private final CollectorJson json;
 
     /** @param onAcknowledged records an acknowledgement (in the event log) */
-    public AlertsEndpoint(AlertBook alerts, Consumer<Alert> onAcknowledged) {
+    public AlertsEndpoint(AlertBook alerts, Consumer<Alert> onAcknowledged, CollectorJson json) {
         this.alerts = alerts;
         this.onAcknowledged = onAcknowledged;
+        this.json = json;
     }
 
     public Response list(Request request) {
@@ -46,7 +50,7 @@ public final class AlertsEndpoint {
                 return Response.error(HttpResponseStatus.BAD_REQUEST, "status must be open, resolved or all");
             }
         }
-        ObjectNode body = AlertJson.MAPPER.createObjectNode();
+        ObjectNode body = JsonNodeFactory.instance.objectNode();
         body.put("count", selected.size());
         ArrayNode array = body.putArray("alerts");
         selected.forEach(alert -> array.add(AlertJson.of(alert)));
@@ -76,12 +80,12 @@ public final class AlertsEndpoint {
                 .orElseGet(() -> Response.error(HttpResponseStatus.NOT_FOUND, "no open alert " + id));
     }
 
-    private static Optional<String> acknowledgedBy(Request request) {
+    private Optional<String> acknowledgedBy(Request request) {
         if (request.body().length == 0) {
             return Optional.of("api");
         }
         try {
-            JsonNode body = AlertJson.MAPPER.readTree(request.body());
+            JsonNode body = json.read(request.body());
             JsonNode by = body == null ? null : body.get("by");
             if (body == null || !body.isObject() || (by != null && !by.isTextual())) {
                 return Optional.empty();

@@ -1,6 +1,7 @@
 package io.hashfence.collector.http;
 
 import io.hashfence.collector.config.HttpConfig;
+import io.hashfence.collector.json.CollectorJson;
 import io.hashfence.collector.transport.Transport;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
@@ -34,9 +35,9 @@ public final class HttpServer implements AutoCloseable {
     private final EventLoopGroup group;
     private final Channel serverChannel;
 
-    public HttpServer(HttpConfig config, Transport transport, List<Route> routes, ApiToken token, HttpMetrics metrics)
-            throws InterruptedException {
-        Router router = new Router(routes, token, metrics);
+    public HttpServer(HttpConfig config, Transport transport, List<Route> routes, ApiToken token, HttpMetrics metrics,
+                      CollectorJson json) throws InterruptedException {
+        Router router = new Router(routes, token, metrics, json);
         SslContext tls = config.https() ? serverTls(config) : null;
         group = transport.newGroup(1);
         serverChannel = new ServerBootstrap()
@@ -48,7 +49,8 @@ public final class HttpServer implements AutoCloseable {
                         if (tls != null) {
                             channel.pipeline().addLast("tls", tls.newHandler(channel.alloc()));
                         }
-                        RequestHeadDeadline headDeadline = new RequestHeadDeadline(config.requestHeadTimeout(), metrics);
+                        RequestHeadDeadline headDeadline = new RequestHeadDeadline(config.requestHeadTimeout(), metrics,
+                                json);
                         channel.pipeline()
                                 .addLast("idle", new IdleStateHandler(0, 0, IDLE_SECONDS))
                                 .addLast("head-deadline-start", headDeadline.bytes())

@@ -1,5 +1,6 @@
 package io.hashfence.collector.http;
 
+import io.hashfence.collector.json.CollectorJson;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
@@ -31,14 +32,16 @@ final class RequestHeadDeadline {
 
     private final Duration timeout;
     private final HttpMetrics metrics;
+    private final CollectorJson json;
     private State state = State.BETWEEN_REQUESTS;
     private ScheduledFuture<?> deadline;
     /** Where the 408 is written: after the codec, so that it is encoded on its way out. */
     private ChannelHandlerContext afterCodec;
 
-    RequestHeadDeadline(Duration timeout, HttpMetrics metrics) {
+    RequestHeadDeadline(Duration timeout, HttpMetrics metrics, CollectorJson json) {
         this.timeout = timeout;
         this.metrics = metrics;
+        this.json = json;
     }
 
     /** The handler that goes before the HTTP codec. */
@@ -98,7 +101,7 @@ final class RequestHeadDeadline {
         metrics.refused(HttpRefusal.REQUEST_HEAD_TIMEOUT);
         Response error = Response.error(HttpResponseStatus.REQUEST_TIMEOUT,
                 "the request line and headers did not all arrive within " + timeout.toMillis() + " ms");
-        byte[] body = error.body();
+        byte[] body = error.bytes(json);
         FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, error.status(),
                 Unpooled.wrappedBuffer(body));
         response.headers().set(HttpHeaderNames.CONTENT_TYPE, error.contentType());

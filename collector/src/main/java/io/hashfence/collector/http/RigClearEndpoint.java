@@ -1,11 +1,13 @@
 package io.hashfence.collector.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hashfence.collector.compliance.Assessment;
 import io.hashfence.collector.compliance.ComplianceEngine;
 import io.hashfence.collector.compliance.SpoofSuspicion;
 import io.hashfence.collector.fleet.RigKey;
+import io.hashfence.collector.json.CollectorJson;
 import io.hashfence.collector.ingest.RigJudge;
 import io.hashfence.protocol.Ids;
 import io.hashfence.protocol.RigId;
@@ -32,10 +34,12 @@ public final class RigClearEndpoint implements Endpoint {
 
     private final RigJudge judge;
     private final ComplianceEngine compliance;
+    private final CollectorJson json;
 
-    public RigClearEndpoint(RigJudge judge, ComplianceEngine compliance) {
+    public RigClearEndpoint(RigJudge judge, ComplianceEngine compliance, CollectorJson json) {
         this.judge = judge;
         this.compliance = compliance;
+        this.json = json;
     }
 
     /** The body's reason and name. */
@@ -62,7 +66,7 @@ public final class RigClearEndpoint implements Endpoint {
             return Response.error(HttpResponseStatus.CONFLICT, "rig " + key + " is not suspected of spoofing; nothing to clear");
         }
         LOG.info("spoofing suspicion on {} (since {}) cleared by {}", key, cleared.get().since(), clearing.get().by());
-        ObjectNode body = Response.MAPPER.createObjectNode();
+        ObjectNode body = JsonNodeFactory.instance.objectNode();
         body.put("site", site);
         body.put("rig", rig);
         body.putObject("cleared").put("since", cleared.get().since().toString()).put("suspicion", cleared.get().reason());
@@ -76,9 +80,9 @@ public final class RigClearEndpoint implements Endpoint {
         return Response.ok(body);
     }
 
-    private static Optional<Clearing> clearing(byte[] content) {
+    private Optional<Clearing> clearing(byte[] content) {
         try {
-            JsonNode body = Response.MAPPER.readTree(content);
+            JsonNode body = json.read(content);
             if (body == null || !body.isObject()) {
                 return Optional.empty();
             }

@@ -1,6 +1,7 @@
 package io.hashfence.collector.http;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.util.RawValue;
 import io.hashfence.collector.compliance.Assessment;
@@ -56,7 +57,7 @@ public final class RigsEndpoint {
                 .sorted(Comparator.comparing((RigRecord rig) -> rig.key().site().value())
                         .thenComparing(rig -> rig.key().rig().value()))
                 .toList();
-        ObjectNode body = Response.MAPPER.createObjectNode();
+        ObjectNode body = JsonNodeFactory.instance.objectNode();
         body.put("count", rigs.size());
         ArrayNode array = body.putArray("rigs");
         rigs.forEach(rig -> array.add(view(rig)));
@@ -75,7 +76,7 @@ public final class RigsEndpoint {
     }
 
     private ObjectNode view(RigRecord rig) {
-        ObjectNode node = Response.MAPPER.createObjectNode();
+        ObjectNode node = JsonNodeFactory.instance.objectNode();
         node.put("site", rig.key().site().value());
         node.put("rig", rig.key().rig().value());
         node.put("up", registry.isUp(rig));
@@ -91,7 +92,7 @@ public final class RigsEndpoint {
 
     private ObjectNode complianceView(RigCompliance known) {
         Assessment a = known.assessment();
-        ObjectNode node = Response.MAPPER.createObjectNode();
+        ObjectNode node = JsonNodeFactory.instance.objectNode();
         node.put("state", a.state().label());
         node.put("since", known.stateSince().toString());
         node.put("trust", a.trust().label());

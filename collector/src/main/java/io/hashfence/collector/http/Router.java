@@ -1,5 +1,6 @@
 package io.hashfence.collector.http;
 
+import io.hashfence.collector.json.CollectorJson;
 import io.hashfence.collector.logging.ClientText;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.ChannelFutureListener;
@@ -29,11 +30,13 @@ final class Router extends SimpleChannelInboundHandler<FullHttpRequest> {
     private final List<Route> routes;
     private final ApiToken token;
     private final HttpMetrics metrics;
+    private final CollectorJson json;
 
-    Router(List<Route> routes, ApiToken token, HttpMetrics metrics) {
+    Router(List<Route> routes, ApiToken token, HttpMetrics metrics, CollectorJson json) {
         this.routes = List.copyOf(routes);
         this.token = token;
         this.metrics = metrics;
+        this.json = json;
     }
 
     @Override
@@ -45,13 +48,14 @@ final class Router extends SimpleChannelInboundHandler<FullHttpRequest> {
             response = dispatch(request);
         }
         boolean unauthorized = response.status().equals(HttpResponseStatus.UNAUTHORIZED);
+        byte[] body = response.bytes(json);
         FullHttpResponse http = new DefaultFullHttpResponse(request.protocolVersion(), response.status(),
-                ctx.alloc().buffer(response.body().length).writeBytes(response.body()));
+                ctx.alloc().buffer(body.length).writeBytes(body));
         http.headers().set(HttpHeaderNames.CONTENT_TYPE, response.contentType());
         if (unauthorized) {
             http.headers().set(HttpHeaderNames.WWW_AUTHENTICATE, "Bearer realm=\"hashfence\"");
         }
-        HttpUtil.setContentLength(http, response.body().length);
+        HttpUtil.setContentLength(http, body.length);
         boolean keepAlive = HttpUtil.isKeepAlive(request) && request.decoderResult().isSuccess();
         HttpUtil.setKeepAlive(http, keepAlive);
         ctx.writeAndFlush(http).addListener(keepAlive ? ChannelFutureListener.CLOSE_ON_FAILURE

@@ -1,31 +1,26 @@
 package io.hashfence.collector.report;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hashfence.collector.compliance.Trust;
+import io.hashfence.collector.json.CollectorJson;
 import java.time.Instant;
 
 /** The report as JSON; field names are documented in docs/REPORTS.md and kept stable. */
 final class JsonReport {
     static final int VERSION = 1;
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private JsonReport() {
     }
 
-    static byte[] render(Report report) {
-        try {
-            return JSON.writeValueAsBytes(tree(report));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write the report as JSON", e);
-        }
+    /** Indented, as people read it. */
+    static byte[] render(Report report, CollectorJson json) {
+        return json.pretty(tree(report));
     }
 
     static ObjectNode tree(Report report) {
-        ObjectNode root = JSON.createObjectNode();
+        ObjectNode root = JsonNodeFactory.instance.objectNode();
         root.put("report_version", VERSION);
         ObjectNode period = root.putObject("period");
         period.put("from", report.period().from().toString());

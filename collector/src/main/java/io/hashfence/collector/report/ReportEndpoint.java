@@ -1,6 +1,7 @@
 package io.hashfence.collector.report;
 
 import io.hashfence.collector.http.Endpoint;
+import io.hashfence.collector.json.CollectorJson;
 import io.hashfence.collector.http.Request;
 import io.hashfence.collector.http.Response;
 import io.netty.handler.codec.http.HttpResponseStatus;
@@ -19,10 +20,12 @@ public final class ReportEndpoint implements Endpoint {
 
     private final Path dataDir;
     private final Clock clock;
+    private final CollectorJson json;
 
-    public ReportEndpoint(Path dataDir, Clock clock) {
+    public ReportEndpoint(Path dataDir, Clock clock, CollectorJson json) {
         this.dataDir = dataDir;
         this.clock = clock;
+        this.json = json;
     }
 
     @Override
@@ -41,7 +44,7 @@ public final class ReportEndpoint implements Endpoint {
         }
         try {
             Report report = ReportSource.read(dataDir, period, now);
-            return new Response(HttpResponseStatus.OK, format.contentType(), format.render(report));
+            return Response.bytes(format.contentType(), format.render(report, json));
         } catch (BrokenChainException e) {
             return Response.error(HttpResponseStatus.INTERNAL_SERVER_ERROR, e.getMessage());
         } catch (IOException e) {

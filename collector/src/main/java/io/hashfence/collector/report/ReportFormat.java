@@ -1,5 +1,6 @@
 package io.hashfence.collector.report;
 
+import io.hashfence.collector.json.CollectorJson;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
@@ -26,9 +27,10 @@ public enum ReportFormat {
         return contentType;
     }
 
-    public byte[] render(Report report) {
+    /** @param json the mapper the JSON form is written with */
+    public byte[] render(Report report, CollectorJson json) {
         return switch (this) {
-            case JSON -> JsonReport.render(report);
+            case JSON -> JsonReport.render(report, json);
             case CSV -> CsvReport.render(report);
             case HTML -> HtmlReport.render(report);
         };

@@ -1,20 +1,18 @@
 package io.hashfence.collector.screening;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Optional;
 
 /** A rig's latest screening as the rig API shows it: {@code {"findings": [...], "screened_at", "sanctions_list"}}. */
 public final class ScreeningJson {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
-
     private ScreeningJson() {
     }
 
     /** The findings of the rig's latest screening, or an empty list when it found nothing. */
     public static ObjectNode of(Optional<Screening> screening) {
-        ObjectNode node = MAPPER.createObjectNode();
+        ObjectNode node = JsonNodeFactory.instance.objectNode();
         ArrayNode findings = node.putArray("findings");
         screening.ifPresent(found -> {
             for (ScreeningFinding finding : found.findings()) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.hashfence.collector.compliance.ComplianceState;
+import io.hashfence.collector.json.CollectorJson;
 import io.hashfence.testing.ExternalBinary;
 import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
@@ -43,7 +44,7 @@ class ChromiumReportTest {
         ReportPeriod period = new ReportPeriod(Instant.parse(SampleFleet.FROM), Instant.parse(SampleFleet.TO));
         Report report = ReportSource.read(data, period, Instant.parse("2026-11-01T06:00:00Z"));
         html = dir.resolve("report.html");
-        Files.write(html, ReportFormat.HTML.render(report));
+        Files.write(html, ReportFormat.HTML.render(report, new CollectorJson()));
     }
 
     @Test

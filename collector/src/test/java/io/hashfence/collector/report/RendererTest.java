@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.hashfence.collector.json.CollectorJson;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +17,7 @@ class RendererTest {
 
     @Test
     void jsonHasTheDocumentedFieldsInSnakeCase() throws Exception {
-        JsonNode root = JSON.readTree(ReportFormat.JSON.render(SAMPLE));
+        JsonNode root = JSON.readTree(ReportFormat.JSON.render(SAMPLE, new CollectorJson()));
 
         assertThat(root.fieldNames()).toIterable().containsExactly("report_version", "period", "generated_at", "chain",
                 "compacted", "policies", "fleet", "rigs", "screening");
@@ -63,7 +64,7 @@ class RendererTest {
                 .stateChanged("2026-10-06T00:00:00Z", "s1", "r1", Where.ALMATY, Where.IRKUTSK,
                         "gps_fix: \"live\", 52.29,104.29\nip_country_agrees", "RU")
                 .report(SampleFleet.FROM, SampleFleet.TO);
-        String csv = new String(ReportFormat.CSV.render(report), StandardCharsets.UTF_8);
+        String csv = new String(ReportFormat.CSV.render(report, new CollectorJson()), StandardCharsets.UTF_8);
 
         assertThat(csv).endsWith("\r\n").doesNotContain("\r\n\r\n");
         List<String> rows = records(csv);
@@ -89,7 +90,7 @@ class RendererTest {
 
     @Test
     void htmlIsSelfContainedWithTheMapTablesAndHeadHash() {
-        byte[] bytes = ReportFormat.HTML.render(SAMPLE);
+        byte[] bytes = ReportFormat.HTML.render(SAMPLE, new CollectorJson());
         String html = new String(bytes, StandardCharsets.UTF_8);
 
         assertThat(bytes.length).as("small enough to mail").isLessThan(2_000_000);
@@ -118,7 +119,7 @@ class RendererTest {
                 .stateChanged("2026-10-06T00:00:00Z", "s1", "r1", Where.ALMATY, Where.IRKUTSK,
                         "<script>alert('x')</script> & more", "RU")
                 .report(SampleFleet.FROM, SampleFleet.TO);
-        String html = new String(ReportFormat.HTML.render(report), StandardCharsets.UTF_8);
+        String html = new String(ReportFormat.HTML.render(report, new CollectorJson()), StandardCharsets.UTF_8);
 
         assertThat(html).doesNotContain("<script").doesNotContain("<b>policy</b>")
                 .contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; more").contains("&lt;b&gt;policy&lt;/b&gt;");

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hashfence.collector.audit.EventLog;
 import io.hashfence.collector.http.Request;
 import io.hashfence.collector.http.Response;
+import io.hashfence.collector.json.CollectorJson;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import java.nio.charset.StandardCharsets;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class ReportEndpointTest {
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final CollectorJson COLLECTOR_JSON = new CollectorJson();
     private static final Clock NOW = Clock.fixed(Instant.parse("2026-11-01T00:00:00Z"), ZoneOffset.UTC);
 
     @TempDir
@@ -34,7 +36,7 @@ class ReportEndpointTest {
     @BeforeEach
     void writeLog() throws Exception {
         head = SampleFleet.history().writeTo(data);
-        endpoint = new ReportEndpoint(data, NOW);
+        endpoint = new ReportEndpoint(data, NOW, COLLECTOR_JSON);
     }
 
     @Test
@@ -43,7 +45,7 @@ class ReportEndpointTest {
 
         assertThat(response.status()).isEqualTo(HttpResponseStatus.OK);
         assertThat(response.contentType()).isEqualTo("application/json; charset=utf-8");
-        JsonNode body = JSON.readTree(response.body());
+        JsonNode body = JSON.readTree(response.bytes(COLLECTOR_JSON));
         assertThat(body.at("/period/from").asText()).isEqualTo("2026-10-02T00:00:00Z");
         assertThat(body.at("/period/to").asText()).isEqualTo("2026-11-01T00:00:00Z");
         assertThat(body.at("/chain/head_hash").asText()).isEqualTo(head);
@@ -54,13 +56,13 @@ class ReportEndpointTest {
     void csvAndHtmlHaveTheirContentTypes() {
         Response csv = endpoint.handle(get("format", "csv", "from", "2026-10-01T00:00:00Z", "to", "2026-10-15T00:00:00Z"));
         assertThat(csv.contentType()).startsWith("text/csv; charset=utf-8");
-        assertThat(new String(csv.body(), StandardCharsets.UTF_8)).startsWith("record,site,rig,")
+        assertThat(new String(csv.bytes(COLLECTOR_JSON), StandardCharsets.UTF_8)).startsWith("record,site,rig,")
                 .contains("report,,,,,,2026-10-01T00:00:00Z,2026-10-15T00:00:00Z,");
 
         // an unencoded "+02:00" in a query string arrives as " 02:00"
         Response html = endpoint.handle(get("format", "HTML", "from", "2026-10-01T02:00:00 02:00"));
         assertThat(html.contentType()).isEqualTo("text/html; charset=utf-8");
-        assertThat(new String(html.body(), StandardCharsets.UTF_8)).contains("<svg").contains(head)
+        assertThat(new String(html.bytes(COLLECTOR_JSON), StandardCharsets.UTF_8)).contains("<svg").contains(head)
                 .contains("2026-10-01 00:00:00 UTC");
     }
 
@@ -83,13 +85,13 @@ class ReportEndpointTest {
         Response response = endpoint.handle(get());
 
         assertThat(response.status()).isEqualTo(HttpResponseStatus.INTERNAL_SERVER_ERROR);
-        assertThat(JSON.readTree(response.body()).get("error").asText()).contains("record 5 (line 5)");
+        assertThat(JSON.readTree(response.bytes(COLLECTOR_JSON)).get("error").asText()).contains("record 5 (line 5)");
     }
 
     private void assertBadRequest(Request request, String message) throws Exception {
         Response response = endpoint.handle(request);
         assertThat(response.status()).isEqualTo(HttpResponseStatus.BAD_REQUEST);
-        JsonNode body = JSON.readTree(response.body());
+        JsonNode body = JSON.readTree(response.bytes(COLLECTOR_JSON));
         assertThat(body.get("error").asText()).contains(message);
         assertThat(body.get("status").asInt()).isEqualTo(400);
     }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hashfence.collector.audit.AuditFiles;
 import io.hashfence.collector.audit.Checkpoint;
 import io.hashfence.collector.audit.EventLog;
+import io.hashfence.collector.json.CollectorJson;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -69,12 +70,12 @@ class ReportSourceTest {
                 .satisfies(v -> assertThat(v.beganBeforeCheckpoint()).isFalse());
         assertThat(report.fleet().alerts().opened()).as("only alerts after the checkpoint are in the log").isEqualTo(1);
 
-        JsonNode json = new ObjectMapper().readTree(ReportFormat.JSON.render(report));
+        JsonNode json = new ObjectMapper().readTree(ReportFormat.JSON.render(report, new CollectorJson()));
         assertThat(json.at("/compacted/through_seq").asLong()).isEqualTo(13);
         assertThat(json.at("/compacted/through_time").asText()).isEqualTo("2026-10-08T09:30:00Z");
         assertThat(json.at("/fleet/by_country/1/country").asText()).isEqualTo("KZ");
         assertThat(json.at("/fleet/by_country/1/rigs_without_hashrate").asInt()).isEqualTo(1);
-        String html = new String(ReportFormat.HTML.render(report), StandardCharsets.UTF_8);
+        String html = new String(ReportFormat.HTML.render(report, new CollectorJson()), StandardCharsets.UTF_8);
         assertThat(html).contains("Compacted history").contains("Records up to number 13")
                 .contains("at or before 2026-10-08 09:30:00 UTC").contains("grep -F ' {\"seq\":20,'").contains("88.00 TH/s (1 rig without a known hashrate)");
     }
