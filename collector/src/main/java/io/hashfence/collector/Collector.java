@@ -128,7 +128,8 @@ public final class Collector implements AutoCloseable {
         SequenceWindows seen = new SequenceWindows();
         journal = SequenceJournal.open(config.dataDir(), seen, storage);
         registry = new RigRegistry(clock, config.fleet(), seen);
-        rigSnapshot = new RigSnapshot(config.dataDir(), registry, new TelemetryCodec(clock), storage);
+        rigSnapshot = new RigSnapshot(config.dataDir(), registry, new TelemetryCodec(clock), storage,
+                json);
         rigSnapshot.restore();
         ReloadMetrics policyReloads = ReloadMetrics.policy();
         policy = new PolicyStore(config.compliance().policyFile(), new PolicyParser(geo), policyReloads,

@@ -12,7 +12,7 @@ import io.hashfence.collector.compliance.Exemption;
 import io.hashfence.collector.compliance.Finding;
 import io.hashfence.collector.compliance.FindingKind;
 import io.hashfence.collector.compliance.Policy;
-import io.hashfence.collector.compliance.Restriction;
+import io.hashfence.collector.compliance.PolicyJson;
 import io.hashfence.collector.compliance.SpoofSuspicion;
 import io.hashfence.collector.compliance.Trust;
 import io.hashfence.collector.fleet.RigKey;
@@ -48,7 +48,7 @@ public final class Auditor {
             data.put("model", telemetry.miner().model());
             if (current.state() == ComplianceState.VIOLATION) {
                 data.put("evidence", current.evidence());
-                data.set("restriction", restriction(current.restriction()));
+                data.set("restriction", PolicyJson.restriction(current.restriction()));
             }
             log.append(EventType.RIG_FIRST_SEEN, rig, data);
         } else {
@@ -60,7 +60,7 @@ public final class Auditor {
                 ObjectNode data = change(before, current, telemetry);
                 data.put("evidence", current.evidence());
                 if (current.restriction() != null) {
-                    data.set("restriction", restriction(current.restriction()));
+                    data.set("restriction", PolicyJson.restriction(current.restriction()));
                 }
                 log.append(EventType.COMPLIANCE_STATE_CHANGED, rig, data);
             }
@@ -130,10 +130,7 @@ public final class Auditor {
     }
 
     private void exemptionAdded(Exemption exemption) {
-        ObjectNode data = AuditJson.object();
-        data.put("scope", exemption.scope());
-        data.put("reason", exemption.reason());
-        data.put("expires", exemption.expires().toString());
+        ObjectNode data = PolicyJson.exemption(exemption);
         RigKey rig = exemption.rig() == null ? null : new RigKey(exemption.site(), exemption.rig());
         if (rig == null) {
             data.put("site", exemption.site().value());
@@ -147,17 +144,9 @@ public final class Auditor {
         data.put("near_border_km", policy.nearBorderKm());
         ArrayNode restricted = data.putArray("restricted");
         policy.restrictions().stream().sorted((a, b) -> a.jurisdiction().code().compareTo(b.jurisdiction().code()))
-                .forEach(r -> restricted.add(restriction(r)));
+                .forEach(r -> restricted.add(PolicyJson.restriction(r)));
         data.put("exemptions", policy.exemptions().size());
         return data;
-    }
-
-    private static ObjectNode restriction(Restriction r) {
-        ObjectNode node = AuditJson.object();
-        node.put("code", r.jurisdiction().code());
-        node.put("severity", r.severity().label());
-        node.put("reason", r.reason());
-        return node;
     }
 
     private static ObjectNode change(RecordedRig before, Assessment current, Telemetry telemetry) {

@@ -35,9 +35,7 @@ public final class Locator {
         LocationJson.put(answer, where, geo.borderKm(lat, lon));
         ObjectNode verdict = answer.putObject("policy");
         verdict.put("origin", current.origin());
-        current.restrictionAt(where).ifPresentOrElse(r -> verdict.putObject("restricted")
-                        .put("code", r.jurisdiction().code()).put("severity", r.severity().label())
-                        .put("reason", r.reason()),
+        current.restrictionAt(where).ifPresentOrElse(r -> verdict.set("restricted", PolicyJson.restriction(r)),
                 () -> verdict.putNull("restricted"));
         double km = current.restrictedRegions().isEmpty() ? Double.POSITIVE_INFINITY
                 : geo.distanceKm(lat, lon, current.restrictedRegions());

@@ -1,7 +1,7 @@
 package io.hashfence.collector.fleet;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.hashfence.collector.json.CollectorJson;
 import io.hashfence.collector.storage.Directories;
 import io.hashfence.collector.storage.PrivateFiles;
 import io.hashfence.collector.storage.StorageHealth;
@@ -37,11 +37,11 @@ public final class RigSnapshot {
     static final Duration PERIOD = Duration.ofMinutes(1);
     private static final String FORMAT = "hashfence-rigs-v1";
     private static final Logger LOG = LoggerFactory.getLogger(RigSnapshot.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Path file;
     private final RigRegistry registry;
     private final TelemetryCodec codec;
+    private final CollectorJson json;
     private final StorageHealth health;
     private int writtenRigs;
     private long writtenChanges;
@@ -49,10 +49,12 @@ public final class RigSnapshot {
     private long lastWriteNanos;
     private boolean failing;
 
-    public RigSnapshot(Path dataDir, RigRegistry registry, TelemetryCodec codec, StorageHealth health) {
+    public RigSnapshot(Path dataDir, RigRegistry registry, TelemetryCodec codec, StorageHealth health,
+                       CollectorJson json) {
         this.file = dataDir.resolve(FILE_NAME);
         this.registry = registry;
         this.codec = codec;
+        this.json = json;
         this.health = health;
         this.writtenAtNanos = System.nanoTime();
         health.track(file);
@@ -72,7 +74,7 @@ public final class RigSnapshot {
                     continue;
                 }
                 try {
-                    registry.restore(fromJson(JSON.readTree(line)));
+                    registry.restore(fromJson(json.read(line)));
                     restored++;
                 } catch (IOException | RuntimeException e) {
                     LOG.error("{} line {}: not a rig ({}); skipped", file, lineNumber, e.getMessage());
@@ -149,7 +151,7 @@ public final class RigSnapshot {
     }
 
     private RigRecord fromJson(JsonNode node) throws IOException {
-        Decoded<Telemetry> decoded = codec.decode(JSON.writeValueAsBytes(node.path("latest")));
+        Decoded<Telemetry> decoded = codec.decode(json.bytes(node.path("latest")));
         if (!(decoded instanceof Decoded.Valid<Telemetry> valid)) {
             throw new IllegalArgumentException("its telemetry does not decode: " + decoded);
         }

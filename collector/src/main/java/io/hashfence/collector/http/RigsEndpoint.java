@@ -9,6 +9,7 @@ import io.hashfence.collector.compliance.ComplianceEngine;
 import io.hashfence.collector.compliance.ComplianceEngine.RigCompliance;
 import io.hashfence.collector.compliance.Finding;
 import io.hashfence.collector.compliance.LocationJson;
+import io.hashfence.collector.compliance.PolicyJson;
 import io.hashfence.collector.fleet.RigKey;
 import io.hashfence.collector.fleet.RigRecord;
 import io.hashfence.collector.fleet.RigRegistry;
@@ -100,16 +101,13 @@ public final class RigsEndpoint {
             LocationJson.put(node, a.where(), geo.borderKm(a.lat(), a.lon()));
         }
         if (a.restriction() != null) {
-            node.putObject("restriction").put("code", a.restriction().jurisdiction().code())
-                    .put("severity", a.restriction().severity().label()).put("reason", a.restriction().reason())
-                    .put("source", a.restriction().source());
+            node.set("restriction", PolicyJson.restriction(a.restriction()).put("source", a.restriction().source()));
         }
         if (a.nearestRestrictedKm() != null) {
             node.put("nearest_restricted_km", Math.round(a.nearestRestrictedKm() * 10) / 10.0);
         }
         if (a.exemption() != null) {
-            node.putObject("exemption").put("scope", a.exemption().scope()).put("reason", a.exemption().reason())
-                    .put("expires", a.exemption().expires().toString());
+            node.set("exemption", PolicyJson.exemption(a.exemption()));
         }
         known.connection().ipCountry().ifPresent(country -> node.put("ip_country", country));
         ArrayNode evidence = node.putArray("evidence");

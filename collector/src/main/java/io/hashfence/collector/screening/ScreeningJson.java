@@ -3,6 +3,7 @@ package io.hashfence.collector.screening;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hashfence.collector.compliance.PolicyJson;
 import java.util.Optional;
 
 /** A rig's latest screening as the rig API shows it: {@code {"findings": [...], "screened_at", "sanctions_list"}}. */
@@ -23,9 +24,7 @@ public final class ScreeningJson {
                     item.put("country", finding.country());
                 }
                 if (finding.exempted()) {
-                    item.putObject("exemption").put("scope", finding.exemption().exemption().scope())
-                            .put("reason", finding.exemption().exemption().reason())
-                            .put("expires", finding.exemption().exemption().expires().toString());
+                    item.set("exemption", PolicyJson.exemption(finding.exemption().exemption()));
                 }
             }
             node.put("screened_at", found.at().toString());
