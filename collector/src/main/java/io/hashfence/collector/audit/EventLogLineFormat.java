@@ -1,7 +1,6 @@
 package io.hashfence.collector.audit;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -43,7 +42,7 @@ final class EventLogLineFormat {
     }
 
     static Encoded encode(long seq, Instant time, EventType type, String site, String rig, JsonNode data, String prev) {
-        ObjectNode node = JsonNodeFactory.instance.objectNode();
+        ObjectNode node = AuditJson.object();
         node.put("seq", seq);
         node.put("time", time.toString());
         node.put("type", type.label());
@@ -70,7 +69,6 @@ final class EventLogLineFormat {
 
     /** A line split in two: the hash it carries and its JSON text. */
     record Line(String hash, String text) {
-
         /** Whether the JSON's bytes still hash to the hash the line carries. */
         boolean hashMatches() {
             return sha256(text).equals(hash);
