@@ -151,20 +151,14 @@ public final class Auditor {
 
     private static ObjectNode change(RecordedRig before, Assessment current, Telemetry telemetry) {
         ObjectNode data = AuditJson.object();
-        ObjectNode from = data.putObject("from");
-        from.put("state", before.state().label());
-        from.put("trust", before.trust().label());
-        putPlace(from, before.country(), before.subdivision(), before.zone());
+        before.putStateAndPlace(data.putObject("from"));
         data.set("to", placeAndState(current, telemetry));
         return data;
     }
 
     private static ObjectNode placeAndState(Assessment a, Telemetry telemetry) {
-        RecordedRig r = recordOf(a);
         ObjectNode node = AuditJson.object();
-        node.put("state", r.state().label());
-        node.put("trust", r.trust().label());
-        putPlace(node, r.country(), r.subdivision(), r.zone());
+        recordOf(a).putStateAndPlace(node);
         if (a.lat() != null) {
             node.put("lat", a.lat());
             node.put("lon", a.lon());
@@ -174,12 +168,6 @@ public final class Auditor {
             node.put("exemption", a.exemption().reason());
         }
         return node;
-    }
-
-    private static void putPlace(ObjectNode node, String country, String subdivision, String zone) {
-        node.put("country", country);
-        node.put("subdivision", subdivision);
-        node.put("zone", zone);
     }
 
     private static RecordedRig recordOf(Assessment a) {

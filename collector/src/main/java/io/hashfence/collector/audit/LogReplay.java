@@ -106,11 +106,7 @@ public final class LogReplay implements Consumer<AuditEvent> {
                     ObjectNode node = rigArray.addObject();
                     node.put("site", entry.getKey().site().value());
                     node.put("rig", entry.getKey().rig().value());
-                    node.put("state", r.state().label());
-                    node.put("trust", r.trust().label());
-                    node.put("country", r.country());
-                    node.put("subdivision", r.subdivision());
-                    node.put("zone", r.zone());
+                    r.putStateAndPlace(node);
                     if (r.exempt()) {
                         node.put("exemption", "exempt");
                     }

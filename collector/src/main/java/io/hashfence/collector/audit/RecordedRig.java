@@ -1,6 +1,7 @@
 package io.hashfence.collector.audit;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hashfence.collector.compliance.ComplianceState;
 import io.hashfence.collector.compliance.Trust;
 import java.util.Locale;
@@ -18,6 +19,15 @@ public record RecordedRig(ComplianceState state, Trust trust, String country, St
                 Trust.valueOf(data.get("trust").asText().toUpperCase(Locale.ROOT)), text(data, "country"),
                 text(data, "subdivision"), text(data, "zone"), data.hasNonNull("exemption"), number(data, "lat"),
                 number(data, "lon"));
+    }
+
+    /** Writes the state, trust and place as {@link #fromData} reads them; the caller adds the rest. */
+    void putStateAndPlace(ObjectNode node) {
+        node.put("state", state.label());
+        node.put("trust", trust.label());
+        node.put("country", country);
+        node.put("subdivision", subdivision);
+        node.put("zone", zone);
     }
 
     RecordedRig withTrust(Trust newTrust) {
