@@ -1,9 +1,9 @@
 package io.hashfence.collector.report;
 
 import io.hashfence.collector.http.Endpoint;
-import io.hashfence.collector.json.CollectorJson;
 import io.hashfence.collector.http.Request;
 import io.hashfence.collector.http.Response;
+import io.hashfence.collector.json.CollectorJson;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import java.io.IOException;
 import java.io.UncheckedIOException;

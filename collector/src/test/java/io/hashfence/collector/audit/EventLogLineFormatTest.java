@@ -13,8 +13,9 @@ class EventLogLineFormatTest {
     void aLineIsTheHashOfItsJsonASpaceAndTheJsonInAFixedFieldOrder() {
         EventLogLineFormat.Encoded encoded = EventLogLineFormat.encode(7, TIME, EventType.RIG_FIRST_SEEN,
                 "siberia-01", "s19-0001", AuditJson.object().put("state", "violation"), EventLogLineFormat.GENESIS);
-        String json = "{\"seq\":7,\"time\":\"2026-11-26T12:00:00Z\",\"type\":\"rig_first_seen\",\"site\":\"siberia-01\","
-                + "\"rig\":\"s19-0001\",\"data\":{\"state\":\"violation\"},\"prev\":\"" + EventLogLineFormat.GENESIS + "\"}";
+        String json = "{\"seq\":7,\"time\":\"2026-11-26T12:00:00Z\",\"type\":\"rig_first_seen\","
+                + "\"site\":\"siberia-01\",\"rig\":\"s19-0001\",\"data\":{\"state\":\"violation\"},"
+                + "\"prev\":\"" + EventLogLineFormat.GENESIS + "\"}";
         assertThat(encoded.line()).isEqualTo(EventLogLineFormat.sha256(json) + " " + json);
         assertThat(encoded.hash()).isEqualTo(EventLogLineFormat.sha256(json));
     }
