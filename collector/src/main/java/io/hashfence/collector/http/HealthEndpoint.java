@@ -1,5 +1,6 @@
 package io.hashfence.collector.http;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.hashfence.collector.fleet.RigRegistry;
 import io.hashfence.collector.storage.StorageHealth;
 import io.netty.handler.codec.http.HttpResponseStatus;
@@ -25,7 +26,7 @@ public final class HealthEndpoint implements Endpoint {
     public Response handle(Request request) {
         Map<String, String> failing = storage.failing();
         if (failing.isEmpty()) {
-            return Response.ok(Map.of("status", "ok", "rigs", registry.size()));
+            return Response.ok(JsonNodeFactory.instance.objectNode().put("status", "ok").put("rigs", registry.size()));
         }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", "storage_failing");

@@ -1,9 +1,9 @@
 package io.hashfence.collector.http;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.hashfence.collector.json.CollectorJson;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
 
 /**
  * What an endpoint answers, before it is framed as HTTP: ready bytes, or a JSON value (a tree, map or list) that
@@ -46,9 +46,12 @@ public record Response(HttpResponseStatus status, String contentType, Body body)
         return json(HttpResponseStatus.OK, value);
     }
 
-    /** An error as {@code {"error": "...", "status": N}}, saying what was wrong. */
+    /**
+     * An error as {@code {"error": "...", "status": N}}, saying what was wrong; always in that order (a {@code Map.of}
+     * put them in an order that changed from one start to the next).
+     */
     public static Response error(HttpResponseStatus status, String message) {
-        return json(status, Map.of("error", message, "status", status.code()));
+        return json(status, JsonNodeFactory.instance.objectNode().put("error", message).put("status", status.code()));
     }
 
     public static Response text(String contentType, String body) {
