@@ -46,10 +46,7 @@ public record Response(HttpResponseStatus status, String contentType, Body body)
         return json(HttpResponseStatus.OK, value);
     }
 
-    /**
-     * An error as {@code {"error": "...", "status": N}}, saying what was wrong; always in that order (a {@code Map.of}
-     * put them in an order that changed from one start to the next).
-     */
+    /** An error as {@code {"error": "...", "status": N}}, in that order, saying what was wrong. */
     public static Response error(HttpResponseStatus status, String message) {
         return json(status, JsonNodeFactory.instance.objectNode().put("error", message).put("status", status.code()));
     }
