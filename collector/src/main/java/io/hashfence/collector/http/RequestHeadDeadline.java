@@ -3,9 +3,10 @@ package io.hashfence.collector.http;
 import io.hashfence.collector.json.CollectorJson;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
-import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.socket.DuplexChannel;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
@@ -15,6 +16,7 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.util.ReferenceCountUtil;
 import java.time.Duration;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -28,6 +30,9 @@ import java.util.concurrent.TimeUnit;
  * first byte arrives, and {@link #heads()} after it, where the decoded head and the request's end do.
  */
 final class RequestHeadDeadline {
+    /** How long a connection answered 408 keeps reading (and dropping) what the client still sends. */
+    private static final Duration LINGER = Duration.ofSeconds(2);
+
     private enum State { BETWEEN_REQUESTS, READING_HEAD, READING_BODY }
 
     private final Duration timeout;
@@ -107,6 +112,29 @@ final class RequestHeadDeadline {
         response.headers().set(HttpHeaderNames.CONTENT_TYPE, error.contentType());
         response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
         HttpUtil.setContentLength(response, body.length);
-        afterCodec.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
+        afterCodec.writeAndFlush(response).addListener(written -> lingerThenClose(afterCodec.channel()));
+    }
+
+    /**
+     * Closes as web servers do after an error answer (Apache's and nginx's lingering close): the answer is
+     * followed by a FIN, and whatever the client still sends for a short while is read and dropped. Closing
+     * at once would make the client's next header line meet a closed socket, whose reset can destroy the
+     * answer before the client has read it.
+     */
+    private static void lingerThenClose(Channel channel) {
+        if (!(channel instanceof DuplexChannel duplex) || !channel.isActive()) {
+            channel.close();
+            return;
+        }
+        channel.pipeline().addFirst("discard-after-answer", new DiscardInbound());
+        duplex.shutdownOutput();
+        channel.eventLoop().schedule(() -> channel.close(), LINGER.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private static final class DiscardInbound extends ChannelInboundHandlerAdapter {
+        @Override
+        public void channelRead(ChannelHandlerContext ctx, Object msg) {
+            ReferenceCountUtil.release(msg);
+        }
     }
 }
