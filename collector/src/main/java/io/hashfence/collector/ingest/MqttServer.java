@@ -47,17 +47,19 @@ public final class MqttServer implements AutoCloseable {
                     thread.setDaemon(true);
                     return thread;
                 }, new ThreadPoolExecutor.AbortPolicy());
-        MqttSessionServices services = new MqttSessionServices(config, authenticator, authExecutor, router, registry,
-                metrics, new MqttReplies(config), new ConnectionInspector(targets.ipCountries()), targets.eventLog(),
-                targets.journal(), sessions, warnings);
+        SiteLogin login = new SiteLogin(authenticator, authExecutor, new ConnectionInspector(targets.ipCountries()),
+                sessions);
+        RoutingTargets routing = new RoutingTargets(router, registry,
+                new EventLogAndJournal(targets.eventLog(), targets.journal()));
         bossGroup = transport.newGroup(1);
         workerGroup = transport.newGroup(0);
         ConnectionGate gate = new ConnectionGate(config.limits(), metrics, warnings);
         AtomicLong connectionIds = new AtomicLong();
         serverChannel = !config.plain() ? null : bind(transport, config.bind(), config.port(),
-                new MqttChannelInitializer(services, gate, null, connectionIds));
+                new MqttChannelInitializer(config, login, routing, metrics, warnings, gate, null, connectionIds));
         tlsChannel = config.tls() == null ? null : bind(transport, config.bind(), config.tls().port(),
-                new MqttChannelInitializer(services, gate, TlsContexts.server(config.tls()), connectionIds));
+                new MqttChannelInitializer(config, login, routing, metrics, warnings, gate,
+                        TlsContexts.server(config.tls()), connectionIds));
     }
 
     private Channel bind(Transport transport, String address, int port, MqttChannelInitializer initializer)

@@ -53,7 +53,11 @@ import org.junit.jupiter.api.BeforeAll;
 class MqttPipelineFuzzTest {
     private static final String SITE = "fuzz-site";
     static Path dir;
-    static MqttSessionServices services;
+    static MqttConfig config;
+    static SiteLogin login;
+    static RoutingTargets routing;
+    static IngestMetrics metrics;
+    static ThrottledLog warnings;
     static EventLog eventLog;
     static SequenceJournal journal;
     static byte[] connect;
@@ -81,15 +85,15 @@ class MqttPipelineFuzzTest {
         RigJudge judge = new RigJudge(compliance, new Auditor(eventLog, java.util.Map.of()), alerts,
                 new Screener(() -> sanctions, () -> policy, IpCountryDatabase.loadBundled(), clock));
         IngestTargets targets = new IngestTargets(registry, judge, eventLog, journal, IpCountryDatabase.loadBundled());
-        ThrottledLog warnings = new ThrottledLog();
+        warnings = new ThrottledLog();
         RefusalLog refusals = new RefusalLog(warnings);
         PublishRouter router = new PublishRouter(new TelemetryIngest(new TelemetryCodec(clock), targets, refusals),
                 new SiteStatusIngest(new SiteStatusCodec(), registry, refusals), refusals);
-        MqttConfig config = MqttConfig.defaults().withPort(0);
-        IngestMetrics metrics = new IngestMetrics();
-        services = new MqttSessionServices(config, authenticator, Runnable::run, router, registry, metrics,
-                new MqttReplies(config), new ConnectionInspector(IpCountryDatabase.loadBundled()), eventLog, journal,
-                new SessionRegistry(), warnings);
+        config = MqttConfig.defaults().withPort(0);
+        metrics = new IngestMetrics();
+        login = new SiteLogin(authenticator, Runnable::run, new ConnectionInspector(IpCountryDatabase.loadBundled()),
+                new SessionRegistry());
+        routing = new RoutingTargets(router, registry, new EventLogAndJournal(eventLog, journal));
         connect = encode(MqttMessageBuilders.connect().clientId("fuzzer").protocolVersion(MqttVersion.MQTT_5)
                 .username(SITE).password(token.getBytes(StandardCharsets.UTF_8)).keepAlive(30).cleanSession(true)
                 .build());
@@ -107,9 +111,8 @@ class MqttPipelineFuzzTest {
 
     @FuzzTest(maxDuration = "20s")
     void rawBytes(byte[] data) {
-        EmbeddedChannel channel = new EmbeddedChannel(new MqttChannelInitializer(services,
-                new ConnectionGate(services.config().limits(), services.metrics(), services.clientWarnings()), null,
-                new AtomicLong()));
+        EmbeddedChannel channel = new EmbeddedChannel(new MqttChannelInitializer(config, login, routing, metrics,
+                warnings, new ConnectionGate(config.limits(), metrics, warnings), null, new AtomicLong()));
         try {
             byte[] input = data.length > 0 && (data[0] & 1) == 0 ? concat(connect, publish, data) : data;
             channel.writeInbound(Unpooled.wrappedBuffer(input));
