@@ -111,7 +111,8 @@ class MqttPipelineFuzzTest {
 
     @FuzzTest(maxDuration = "20s")
     void rawBytes(byte[] data) {
-        EmbeddedChannel channel = new EmbeddedChannel(new MqttChannelInitializer(config, login, routing, metrics,
+        // A TCP-like client address: the authentication stage reads it, and an EmbeddedChannel's has none.
+        EmbeddedChannel channel = new StageChannel(new MqttChannelInitializer(config, login, routing, metrics,
                 warnings, new ConnectionGate(config.limits(), metrics, warnings), null, new AtomicLong()));
         try {
             byte[] input = data.length > 0 && (data[0] & 1) == 0 ? concat(connect, publish, data) : data;
