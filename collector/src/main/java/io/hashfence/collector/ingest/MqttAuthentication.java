@@ -10,6 +10,7 @@ import io.netty.handler.codec.mqtt.MqttConnectMessage;
 import io.netty.handler.codec.mqtt.MqttConnectReturnCode;
 import io.netty.handler.codec.mqtt.MqttMessage;
 import io.netty.handler.codec.mqtt.MqttVersion;
+import io.netty.handler.flow.FlowControlHandler;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.ReferenceCountUtil;
@@ -27,8 +28,8 @@ import org.slf4j.LoggerFactory;
  * The authentication stage: CONNECT within the connect timeout, the site's token or its mutual-TLS
  * certificate, then the session's life (a second connection with the same site and client id takes over,
  * a revoked token or a missed keep-alive ends it). Credentials are checked off the event loop; meanwhile
- * reading stops, and the packets already decoded wait in order in the {@code hold} stage before this one.
- * Until a session exists only CONNECT and DISCONNECT pass.
+ * reading stops, and the packets already decoded wait in order in the {@code hold} stage before this one,
+ * which leaves the pipeline once they are released. Until a session exists only CONNECT and DISCONNECT pass.
  */
 final class MqttAuthentication extends ChannelInboundHandlerAdapter {
     private static final Logger LOG = LoggerFactory.getLogger(MqttAuthentication.class);
@@ -200,8 +201,12 @@ final class MqttAuthentication extends ChannelInboundHandlerAdapter {
         metrics.connect(ConnectResult.ACCEPTED);
         LOG.debug("site {} connected from {} with MQTT {}", session.site(), ctx.channel().remoteAddress(), version);
         ctx.writeAndFlush(replies.accepted(version, assignedClientId));
-        // Reading again first releases, in order, the packets that arrived during the check.
+        // Reading again first releases, in order, the packets that arrived during the check; then the hold
+        // has done its work, and leaves the pipeline so that it costs later packets nothing.
         ctx.channel().config().setAutoRead(true);
+        if (ctx.pipeline().get(FlowControlHandler.class) != null) {
+            ctx.pipeline().remove(FlowControlHandler.class);
+        }
         ctx.flush();
     }
 

@@ -23,8 +23,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *       as its protocol version asks, before reading it ({@link ConnectSizeGuard});</li>
  *   <li>{@code mqtt-decoder}: bytes to MQTT packets, refusing packets over the configured size;</li>
  *   <li>{@code mqtt-encoder}: replies to bytes, in the client's protocol version;</li>
- *   <li>{@code hold}: while reading is stopped (credentials being checked), keeps the packets already
- *       decoded, in order, until reading resumes (Netty's {@link FlowControlHandler});</li>
+ *   <li>{@code hold}, until authenticated: while reading is stopped for the credential check, keeps the
+ *       packets already decoded, in order, until reading resumes (Netty's {@link FlowControlHandler});</li>
  *   <li>{@code packet-check}: drops what arrives once the connection is closing, answers packets the
  *       decoder could not read ({@link PacketCheck});</li>
  *   <li>{@code keep-alive}: added after CONNECT, closes at 1.5x the client's keep-alive;</li>

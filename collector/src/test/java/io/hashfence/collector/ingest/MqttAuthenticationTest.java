@@ -90,6 +90,7 @@ class MqttAuthenticationTest {
         assertThat(connection.session().site()).isEqualTo(SiteId.of(SITE));
         assertThat(connection.session().isMqtt5()).isTrue();
         assertThat(channel.pipeline().get(IdleStateHandler.class)).isNotNull();
+        assertThat(channel.pipeline().get(FlowControlHandler.class)).as("the hold, no longer needed").isNull();
         assertThat(connects(ConnectResult.ACCEPTED)).isEqualTo(1);
     }
 
