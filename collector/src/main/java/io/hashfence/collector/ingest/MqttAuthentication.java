@@ -29,7 +29,8 @@ import org.slf4j.LoggerFactory;
  * certificate, then the session's life (a second connection with the same site and client id takes over,
  * a revoked token or a missed keep-alive ends it). Credentials are checked off the event loop; meanwhile
  * reading stops, and the packets already decoded wait in order in the {@code hold} stage before this one,
- * which leaves the pipeline once they are released. Until a session exists only CONNECT and DISCONNECT pass.
+ * which leaves the pipeline once they are released. Before the session exists, a PUBLISH, PINGREQ, SUBSCRIBE
+ * or UNSUBSCRIBE closes the connection.
  */
 final class MqttAuthentication extends ChannelInboundHandlerAdapter {
     private static final Logger LOG = LoggerFactory.getLogger(MqttAuthentication.class);

@@ -3,29 +3,12 @@ package io.hashfence.collector.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import io.hashfence.collector.alert.AlertBook;
-import io.hashfence.collector.alert.AlertConfig;
-import io.hashfence.collector.audit.Auditor;
-import io.hashfence.collector.audit.EventLog;
-import io.hashfence.collector.compliance.ComplianceConfig;
-import io.hashfence.collector.compliance.ComplianceEngine;
-import io.hashfence.collector.compliance.IpCountryDatabase;
-import io.hashfence.collector.screening.SanctionsStore;
-import io.hashfence.collector.screening.Screener;
-import io.hashfence.collector.compliance.PolicyParser;
-import io.hashfence.collector.config.FleetConfig;
 import io.hashfence.collector.config.MqttConfig;
-import io.hashfence.collector.fleet.RigRegistry;
-import io.hashfence.collector.fleet.SequenceJournal;
-import io.hashfence.collector.fleet.SequenceWindows;
 import io.hashfence.collector.site.CredentialStore;
 import io.hashfence.collector.site.SiteAuthenticator;
 import io.hashfence.collector.site.TokenHasher;
 import io.hashfence.protocol.Examples;
 import io.hashfence.protocol.SiteId;
-import io.hashfence.protocol.SiteStatusCodec;
-import io.hashfence.protocol.TelemetryCodec;
-import io.hashfence.geo.GeoIndex;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
@@ -38,7 +21,6 @@ import io.netty.util.ReferenceCountUtil;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterAll;
@@ -53,47 +35,30 @@ import org.junit.jupiter.api.BeforeAll;
 class MqttPipelineFuzzTest {
     private static final String SITE = "fuzz-site";
     static Path dir;
+    static IngestWiring ingest;
     static MqttConfig config;
     static SiteLogin login;
     static RoutingTargets routing;
     static IngestMetrics metrics;
     static ThrottledLog warnings;
-    static EventLog eventLog;
-    static SequenceJournal journal;
     static byte[] connect;
     static byte[] publish;
 
     @BeforeAll
     static void wire() throws Exception {
         dir = Files.createTempDirectory("hashfence-fuzz");
-        Clock clock = Clock.systemUTC();
         CredentialStore store = new CredentialStore(dir);
         String token = store.add(SiteId.of(SITE), new TokenHasher());
         SiteAuthenticator authenticator = new SiteAuthenticator(store);
         assertThat(authenticator.authenticate(SITE, token.getBytes(StandardCharsets.UTF_8))).isPresent();
 
-        GeoIndex geo = GeoIndex.loadBundled();
-        PolicyParser parser = new PolicyParser(geo);
-        var policy = parser.defaultPolicy();
-        var sanctions = SanctionsStore.bundled();
-        eventLog = EventLog.open(dir, clock, event -> { });
-        SequenceWindows seen = new SequenceWindows();
-        journal = SequenceJournal.open(dir, seen);
-        RigRegistry registry = new RigRegistry(clock, FleetConfig.defaults(), seen);
-        ComplianceEngine compliance = new ComplianceEngine(geo, () -> policy, ComplianceConfig.defaults(), clock);
-        AlertBook alerts = new AlertBook(AlertConfig.defaults(), clock, notification -> { });
-        RigJudge judge = new RigJudge(compliance, new Auditor(eventLog, java.util.Map.of()), alerts,
-                new Screener(() -> sanctions, () -> policy, IpCountryDatabase.loadBundled(), clock));
-        IngestTargets targets = new IngestTargets(registry, judge, eventLog, journal, IpCountryDatabase.loadBundled());
+        ingest = new IngestWiring(dir);
         warnings = new ThrottledLog();
-        RefusalLog refusals = new RefusalLog(warnings);
-        PublishRouter router = new PublishRouter(new TelemetryIngest(new TelemetryCodec(clock), targets, refusals),
-                new SiteStatusIngest(new SiteStatusCodec(), registry, refusals), refusals);
         config = MqttConfig.defaults().withPort(0);
         metrics = new IngestMetrics();
-        login = new SiteLogin(authenticator, Runnable::run, new ConnectionInspector(IpCountryDatabase.loadBundled()),
+        login = new SiteLogin(authenticator, Runnable::run, new ConnectionInspector(ingest.ipCountries),
                 new SessionRegistry());
-        routing = new RoutingTargets(router, registry, new EventLogAndJournal(eventLog, journal));
+        routing = new RoutingTargets(ingest.router, ingest.registry, ingest.stores());
         connect = encode(MqttMessageBuilders.connect().clientId("fuzzer").protocolVersion(MqttVersion.MQTT_5)
                 .username(SITE).password(token.getBytes(StandardCharsets.UTF_8)).keepAlive(30).cleanSession(true)
                 .build());
@@ -105,8 +70,7 @@ class MqttPipelineFuzzTest {
 
     @AfterAll
     static void close() {
-        eventLog.close();
-        journal.close();
+        ingest.close();
     }
 
     @FuzzTest(maxDuration = "20s")
