@@ -174,6 +174,10 @@ final class MqttAuthentication extends ChannelInboundHandlerAdapter {
     private void onAuthenticated(ChannelHandlerContext ctx, String user, int keepAliveSeconds,
                                  Optional<SiteCredential> credential, Throwable failure) {
         connectDeadline.cancel(false);
+        if (!ctx.channel().isActive()) {
+            // Closed meanwhile (the connect timeout, or the client): no session for a connection that is gone.
+            return;
+        }
         MqttVersion version = connection.version();
         if (failure != null) {
             LOG.error("cannot check credentials of site {}: {}", ClientText.escape(user), failure.getMessage());

@@ -146,6 +146,23 @@ class MqttAuthenticationTest {
     }
 
     @Test
+    void aConnectionClosedDuringTheCheckGetsNoSessionToBeTakenOver() {
+        channel = open(1);
+        channel.pipeline().fireChannelRead(connect("agent", token));
+        // Through the pipeline: EmbeddedChannel.close() would first run the task that ends the check.
+        channel.pipeline().close();
+        channel.runPendingTasks();
+        assertThat(connection.session()).isNull();
+
+        second = open(2);
+        second.writeInbound(connect("agent", token));
+        second.runPendingTasks();
+        MqttConnAckMessage connAck = second.readOutbound();
+        assertThat(connAck.variableHeader().connectReturnCode()).isEqualTo(MqttConnectReturnCode.CONNECTION_ACCEPTED);
+        assertThat(meters.get("hashfence.mqtt.sessions.taken.over").counter().count()).isZero();
+    }
+
+    @Test
     void aRevokedTokenEndsTheSession() throws Exception {
         channel = open(1);
         channel.writeInbound(connect("agent", token));
