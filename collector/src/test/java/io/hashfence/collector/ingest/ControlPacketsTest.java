@@ -2,7 +2,6 @@ package io.hashfence.collector.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.mqtt.MqttFixedHeader;
 import io.netty.handler.codec.mqtt.MqttMessage;
@@ -23,8 +22,7 @@ import org.junit.jupiter.api.Test;
 class ControlPacketsTest {
     private static final byte[] WILL = "{}".getBytes();
 
-    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
-    private final IngestMetrics metrics = new IngestMetrics(meters);
+    private final IngestMetrics metrics = new IngestMetrics();
     private MqttConnection connection;
     private StageChannel channel;
 
@@ -86,7 +84,7 @@ class ControlPacketsTest {
         channel.writeInbound(packet(MqttMessageType.DISCONNECT, 2));
         assertThat(channel.isActive()).isFalse();
         assertThat(connection.will()).isNotNull();
-        assertThat(StageChannel.protocolErrors(meters, ProtocolError.MALFORMED_PACKET)).isEqualTo(1);
+        assertThat(StageChannel.protocolErrors(metrics, ProtocolError.MALFORMED_PACKET)).isEqualTo(1);
     }
 
     @Test
@@ -94,7 +92,7 @@ class ControlPacketsTest {
         start(MqttVersion.MQTT_5);
         channel.writeInbound(packet(MqttMessageType.PUBACK, 0));
         assertThat(channel.isActive()).isFalse();
-        assertThat(StageChannel.protocolErrors(meters, ProtocolError.UNEXPECTED_PACKET)).isEqualTo(1);
+        assertThat(StageChannel.protocolErrors(metrics, ProtocolError.UNEXPECTED_PACKET)).isEqualTo(1);
         MqttMessage disconnect = channel.readOutbound();
         assertThat(((MqttReasonCodeAndPropertiesVariableHeader) disconnect.variableHeader()).reasonCode())
                 .isEqualTo((byte) 0x82);

@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.hashfence.collector.compliance.IpCountryDatabase;
 import io.hashfence.collector.config.MqttConfig;
 import io.hashfence.collector.site.CredentialStore;
+import io.hashfence.collector.testing.Samples;
 import io.hashfence.collector.site.SiteAuthenticator;
 import io.hashfence.collector.site.TokenHasher;
 import io.hashfence.protocol.SiteId;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.mqtt.MqttConnAckMessage;
 import io.netty.handler.codec.mqtt.MqttConnectMessage;
@@ -43,8 +43,7 @@ class MqttAuthenticationTest {
     static String token;
     static ConnectionInspector inspector;
 
-    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
-    private final IngestMetrics metrics = new IngestMetrics(meters);
+    private final IngestMetrics metrics = new IngestMetrics();
     private final SessionRegistry sessions = new SessionRegistry();
     private MqttConnection connection;
     private StageChannel channel;
@@ -115,7 +114,7 @@ class MqttAuthenticationTest {
         channel.writeInbound(MqttMessageBuilders.publish().topicName("hashfence/v1/" + SITE + "/status")
                 .qos(MqttQoS.AT_MOST_ONCE).payload(Unpooled.EMPTY_BUFFER).build());
         assertThat(channel.isActive()).isFalse();
-        assertThat(StageChannel.protocolErrors(meters, ProtocolError.UNEXPECTED_PACKET)).isEqualTo(1);
+        assertThat(StageChannel.protocolErrors(metrics, ProtocolError.UNEXPECTED_PACKET)).isEqualTo(1);
     }
 
     @Test
@@ -142,7 +141,7 @@ class MqttAuthenticationTest {
         assertThat(disconnectReason(channel)).isEqualTo(0x8E);
         assertThat(channel.isActive()).isFalse();
         assertThat(second.isActive()).isTrue();
-        assertThat(meters.get("hashfence.mqtt.sessions.taken.over").counter().count()).isEqualTo(1);
+        assertThat(Samples.value(metrics, "hashfence_mqtt_sessions_taken_over_total")).isEqualTo(1);
     }
 
     @Test
@@ -159,7 +158,7 @@ class MqttAuthenticationTest {
         second.runPendingTasks();
         MqttConnAckMessage connAck = second.readOutbound();
         assertThat(connAck.variableHeader().connectReturnCode()).isEqualTo(MqttConnectReturnCode.CONNECTION_ACCEPTED);
-        assertThat(meters.get("hashfence.mqtt.sessions.taken.over").counter().count()).isZero();
+        assertThat(Samples.value(metrics, "hashfence_mqtt_sessions_taken_over_total")).isZero();
     }
 
     @Test
@@ -180,7 +179,7 @@ class MqttAuthenticationTest {
     }
 
     private double connects(ConnectResult result) {
-        return meters.get("hashfence.mqtt.connects").tag("result", result.label()).counter().count();
+        return Samples.value(metrics, "hashfence_mqtt_connects_total", "result", result.label());
     }
 
     private static int disconnectReason(StageChannel channel) {

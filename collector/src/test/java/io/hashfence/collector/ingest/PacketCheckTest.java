@@ -2,7 +2,6 @@ package io.hashfence.collector.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelOutboundHandlerAdapter;
@@ -30,8 +29,7 @@ import org.junit.jupiter.api.Test;
 
 /** Packets the decoder could not read are answered as their kind asks; nothing passes once closing. */
 class PacketCheckTest {
-    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
-    private final IngestMetrics metrics = new IngestMetrics(meters);
+    private final IngestMetrics metrics = new IngestMetrics();
     private StageChannel channel;
 
     @AfterEach
@@ -63,8 +61,8 @@ class PacketCheckTest {
         assertThat(((MqttReasonCodeAndPropertiesVariableHeader) disconnect.variableHeader()).reasonCode())
                 .isEqualTo((byte) 0x95);
         assertThat(channel.isActive()).isFalse();
-        assertThat(StageChannel.messages(meters, IngestOutcome.OVERSIZE)).isEqualTo(1);
-        assertThat(StageChannel.protocolErrors(meters, ProtocolError.PACKET_TOO_LARGE)).isEqualTo(1);
+        assertThat(StageChannel.messages(metrics, IngestOutcome.OVERSIZE)).isEqualTo(1);
+        assertThat(StageChannel.protocolErrors(metrics, ProtocolError.PACKET_TOO_LARGE)).isEqualTo(1);
     }
 
     @Test
@@ -76,7 +74,7 @@ class PacketCheckTest {
         assertThat(connAck.variableHeader().connectReturnCode())
                 .isEqualTo(MqttConnectReturnCode.CONNECTION_REFUSED_UNACCEPTABLE_PROTOCOL_VERSION);
         assertThat(channel.isActive()).isFalse();
-        assertThat(StageChannel.protocolErrors(meters, ProtocolError.UNSUPPORTED_PROTOCOL_VERSION)).isEqualTo(1);
+        assertThat(StageChannel.protocolErrors(metrics, ProtocolError.UNSUPPORTED_PROTOCOL_VERSION)).isEqualTo(1);
     }
 
     @Test
@@ -86,7 +84,7 @@ class PacketCheckTest {
                 DecoderResult.failure(new DecoderException("bad remaining length"))));
         assertThat(channel.isActive()).isFalse();
         assertThat((Object) channel.readInbound()).isNull();
-        assertThat(StageChannel.protocolErrors(meters, ProtocolError.MALFORMED_PACKET)).isEqualTo(1);
+        assertThat(StageChannel.protocolErrors(metrics, ProtocolError.MALFORMED_PACKET)).isEqualTo(1);
     }
 
     @Test

@@ -3,7 +3,6 @@ package io.hashfence.collector.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hashfence.collector.storage.DurableMark;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.netty.handler.codec.mqtt.MqttMessage;
 import io.netty.handler.codec.mqtt.MqttMessageType;
 import io.netty.handler.codec.mqtt.MqttPubReplyMessageVariableHeader;
@@ -17,8 +16,7 @@ import org.junit.jupiter.api.Test;
 
 /** PUBACKs in PUBLISH order, each only once its message's writes are on disk, counted when they go out. */
 class PubAckSequencerTest {
-    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
-    private final IngestMetrics metrics = new IngestMetrics(meters);
+    private final IngestMetrics metrics = new IngestMetrics();
     private final MarkedStores stores = new MarkedStores();
     private StageChannel channel;
 
@@ -38,7 +36,7 @@ class PubAckSequencerTest {
         start(MqttVersion.MQTT_5);
         channel.writeInbound(routed(1, IngestOutcome.UNKNOWN_TOPIC, 0, 0));
         assertThat(pubAcks()).containsExactly("1:" + 0x90);
-        assertThat(StageChannel.messages(meters, IngestOutcome.UNKNOWN_TOPIC)).isEqualTo(1);
+        assertThat(StageChannel.messages(metrics, IngestOutcome.UNKNOWN_TOPIC)).isEqualTo(1);
     }
 
     @Test
@@ -49,19 +47,19 @@ class PubAckSequencerTest {
         channel.writeInbound(routed(3, IngestOutcome.ACCEPTED, 0, 1));
         assertThat(pubAcks()).isEmpty();
         assertThat(sequencer.unacknowledged()).isEqualTo(3);
-        assertThat(StageChannel.messages(meters, IngestOutcome.ACCEPTED)).isZero();
+        assertThat(StageChannel.messages(metrics, IngestOutcome.ACCEPTED)).isZero();
 
         stores.events.advance(1);
         channel.runPendingTasks();
         assertThat(pubAcks()).containsExactly("1:0", "2:" + 0x90);
         assertThat(sequencer.unacknowledged()).isEqualTo(1);
-        assertThat(StageChannel.messages(meters, IngestOutcome.ACCEPTED)).isEqualTo(1);
+        assertThat(StageChannel.messages(metrics, IngestOutcome.ACCEPTED)).isEqualTo(1);
 
         stores.journal.advance(1);
         channel.runPendingTasks();
         assertThat(pubAcks()).containsExactly("3:0");
         assertThat(sequencer.unacknowledged()).isZero();
-        assertThat(StageChannel.messages(meters, IngestOutcome.ACCEPTED)).isEqualTo(2);
+        assertThat(StageChannel.messages(metrics, IngestOutcome.ACCEPTED)).isEqualTo(2);
     }
 
     @Test
@@ -92,7 +90,7 @@ class PubAckSequencerTest {
         channel.writeInbound(new RoutedPublish(0, MqttQoS.AT_MOST_ONCE, IngestOutcome.ACCEPTED,
                 StorePositions.NONE, new StorePositions(1, 0)));
         assertThat(pubAcks()).isEmpty();
-        assertThat(StageChannel.messages(meters, IngestOutcome.ACCEPTED)).isEqualTo(1);
+        assertThat(StageChannel.messages(metrics, IngestOutcome.ACCEPTED)).isEqualTo(1);
     }
 
     @Test
@@ -101,7 +99,7 @@ class PubAckSequencerTest {
         channel.writeInbound(routed(5, IngestOutcome.TOPIC_NOT_AUTHORIZED, 0, 0));
         assertThat(channel.isActive()).isFalse();
         assertThat((Object) channel.readOutbound()).isNull();
-        assertThat(StageChannel.messages(meters, IngestOutcome.TOPIC_NOT_AUTHORIZED)).isEqualTo(1);
+        assertThat(StageChannel.messages(metrics, IngestOutcome.TOPIC_NOT_AUTHORIZED)).isEqualTo(1);
     }
 
     @Test

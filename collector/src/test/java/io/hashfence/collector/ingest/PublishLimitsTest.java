@@ -3,7 +3,6 @@ package io.hashfence.collector.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hashfence.collector.config.LimitsConfig;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.mqtt.MqttFixedHeader;
 import io.netty.handler.codec.mqtt.MqttMessage;
@@ -23,8 +22,7 @@ import org.junit.jupiter.api.Test;
 class PublishLimitsTest {
     private static final int RECEIVE_MAXIMUM = 3;
 
-    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
-    private final IngestMetrics metrics = new IngestMetrics(meters);
+    private final IngestMetrics metrics = new IngestMetrics();
     private final AtomicInteger unacknowledged = new AtomicInteger();
     private StageChannel channel;
 
@@ -66,8 +64,8 @@ class PublishLimitsTest {
         channel.writeInbound(publish(MqttQoS.AT_MOST_ONCE, false, 0));
         channel.writeInbound(publish(MqttQoS.AT_MOST_ONCE, false, 0));
         assertThat(disconnectReason()).isEqualTo(0x96);
-        assertThat(StageChannel.messages(meters, IngestOutcome.RATE_LIMITED)).isEqualTo(1);
-        assertThat(StageChannel.protocolErrors(meters, ProtocolError.PUBLISH_RATE_EXCEEDED)).isEqualTo(1);
+        assertThat(StageChannel.messages(metrics, IngestOutcome.RATE_LIMITED)).isEqualTo(1);
+        assertThat(StageChannel.protocolErrors(metrics, ProtocolError.PUBLISH_RATE_EXCEEDED)).isEqualTo(1);
         releasePassed(2);
     }
 
@@ -82,8 +80,8 @@ class PublishLimitsTest {
         releasePassed(1);
         channel.writeInbound(publish(MqttQoS.AT_LEAST_ONCE, false, 2));
         assertThat(disconnectReason()).isEqualTo(0x93);
-        assertThat(StageChannel.messages(meters, IngestOutcome.RECEIVE_MAXIMUM_EXCEEDED)).isEqualTo(1);
-        assertThat(StageChannel.protocolErrors(meters, ProtocolError.RECEIVE_MAXIMUM_EXCEEDED)).isEqualTo(1);
+        assertThat(StageChannel.messages(metrics, IngestOutcome.RECEIVE_MAXIMUM_EXCEEDED)).isEqualTo(1);
+        assertThat(StageChannel.protocolErrors(metrics, ProtocolError.RECEIVE_MAXIMUM_EXCEEDED)).isEqualTo(1);
     }
 
     @Test
@@ -91,7 +89,7 @@ class PublishLimitsTest {
         start(10);
         channel.writeInbound(publish(MqttQoS.EXACTLY_ONCE, false, 1));
         assertThat(disconnectReason()).isEqualTo(0x9B);
-        assertThat(StageChannel.messages(meters, IngestOutcome.QOS_NOT_SUPPORTED)).isEqualTo(1);
+        assertThat(StageChannel.messages(metrics, IngestOutcome.QOS_NOT_SUPPORTED)).isEqualTo(1);
     }
 
     @Test
@@ -99,7 +97,7 @@ class PublishLimitsTest {
         start(10);
         channel.writeInbound(publish(MqttQoS.AT_MOST_ONCE, true, 0));
         assertThat(disconnectReason()).isEqualTo(0x81);
-        assertThat(StageChannel.protocolErrors(meters, ProtocolError.MALFORMED_PACKET)).isEqualTo(1);
+        assertThat(StageChannel.protocolErrors(metrics, ProtocolError.MALFORMED_PACKET)).isEqualTo(1);
     }
 
     private static MqttPublishMessage publish(MqttQoS qos, boolean dup, int packetId) {

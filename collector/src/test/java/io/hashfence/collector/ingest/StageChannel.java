@@ -1,8 +1,8 @@
 package io.hashfence.collector.ingest;
 
 import io.hashfence.collector.compliance.ConnectionFacts;
+import io.hashfence.collector.testing.Samples;
 import io.hashfence.protocol.SiteId;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.codec.mqtt.MqttVersion;
@@ -35,11 +35,12 @@ final class StageChannel extends EmbeddedChannel {
     }
 
     /** How many PUBLISHes {@code hashfence_ingest_messages_total} counted with this outcome. */
-    static double messages(MeterRegistry meters, IngestOutcome outcome) {
-        return meters.get("hashfence.ingest.messages").tag("outcome", outcome.label()).counter().count();
+    static double messages(IngestMetrics metrics, IngestOutcome outcome) {
+        return Samples.value(metrics, "hashfence_ingest_messages_total", "outcome", outcome.label());
     }
 
-    static double protocolErrors(MeterRegistry meters, ProtocolError kind) {
-        return meters.get("hashfence.mqtt.protocol.errors").tag("kind", kind.label()).counter().count();
+    /** How many connections {@code hashfence_mqtt_protocol_errors_total} counted with this kind. */
+    static double protocolErrors(IngestMetrics metrics, ProtocolError kind) {
+        return Samples.value(metrics, "hashfence_mqtt_protocol_errors_total", "kind", kind.label());
     }
 }
