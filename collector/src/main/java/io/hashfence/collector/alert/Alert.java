@@ -10,10 +10,13 @@ import java.util.Objects;
  * severity) are those it fired with, so that the resolution matches the firing in Alertmanager.
  *
  * @param acknowledgedBy who acknowledged it, or null
+ * @param borderKm the rig's distance to the nearest border of its country as last assessed (refreshed like the
+ *                 evidence), or null
  */
 public record Alert(String id, RigKey rig, AlertType type, AlertStatus status, Severity severity, String country,
                     String subdivision, String summary, String evidence, String trust, Instant openedAt,
-                    Instant firedAt, Instant resolvedAt, Instant acknowledgedAt, String acknowledgedBy) {
+                    Instant firedAt, Instant resolvedAt, Instant acknowledgedAt, String acknowledgedBy,
+                    Double borderKm) {
 
     public static Builder builder() {
         return new Builder();
@@ -23,7 +26,7 @@ public record Alert(String id, RigKey rig, AlertType type, AlertStatus status, S
     public Builder toBuilder() {
         return new Builder().id(id).rig(rig).type(type).status(status).severity(severity).country(country)
                 .subdivision(subdivision).summary(summary).evidence(evidence).trust(trust).openedAt(openedAt)
-                .firedAt(firedAt).resolvedAt(resolvedAt).acknowledged(acknowledgedBy, acknowledgedAt);
+                .firedAt(firedAt).resolvedAt(resolvedAt).acknowledged(acknowledgedBy, acknowledgedAt).borderKm(borderKm);
     }
 
     Alert withStatus(AlertStatus newStatus, Instant at) {
@@ -66,6 +69,7 @@ public record Alert(String id, RigKey rig, AlertType type, AlertStatus status, S
         private Instant resolvedAt;
         private Instant acknowledgedAt;
         private String acknowledgedBy;
+        private Double borderKm;
 
         private Builder() {
         }
@@ -142,15 +146,22 @@ public record Alert(String id, RigKey rig, AlertType type, AlertStatus status, S
             return this;
         }
 
+        /** @param km the rig's distance to the nearest border of its country, or null */
+        public Builder borderKm(Double km) {
+            borderKm = km;
+            return this;
+        }
+
         /** The labels it fires with (severity, place) and the text people read, both from the condition. */
         public Builder condition(Condition condition) {
             return severity(condition.severity()).country(condition.country()).subdivision(condition.subdivision())
                     .textOf(condition);
         }
 
-        /** What people read (summary, evidence, trust), from the condition; the labels stay. */
+        /** What people read (summary, evidence, trust, border distance), from the condition; the labels stay. */
         public Builder textOf(Condition condition) {
-            return summary(condition.summary()).evidence(condition.evidence()).trust(condition.trust());
+            return summary(condition.summary()).evidence(condition.evidence()).trust(condition.trust())
+                    .borderKm(condition.borderKm());
         }
 
         public Alert build() {
@@ -158,7 +169,7 @@ public record Alert(String id, RigKey rig, AlertType type, AlertStatus status, S
                     Objects.requireNonNull(type, "type"), Objects.requireNonNull(status, "status"),
                     Objects.requireNonNull(severity, "severity"), country, subdivision, summary, evidence, trust,
                     Objects.requireNonNull(openedAt, "openedAt"), firedAt, resolvedAt, acknowledgedAt,
-                    acknowledgedBy);
+                    acknowledgedBy, borderKm);
         }
     }
 }

@@ -28,36 +28,36 @@ final class AlertConditions {
         if (a.state() == ComplianceState.VIOLATION) {
             conditions.put(AlertType.IN_RESTRICTED_JURISDICTION, new Condition(AlertType.IN_RESTRICTED_JURISDICTION,
                     a.restriction().severity(), country, subdivision, "rig is in " + place + ", restricted: "
-                    + a.restriction().reason(), a.evidence(), trust));
+                    + a.restriction().reason(), a.evidence(), trust, a.borderKm()));
         }
         if (a.state() == ComplianceState.WARNING) {
             conditions.put(AlertType.NEAR_RESTRICTED_BORDER, new Condition(AlertType.NEAR_RESTRICTED_BORDER,
-                    Severity.WARNING, country, subdivision, String.format("rig is in %s, %.1f km from a restricted "
-                    + "jurisdiction", place, a.nearestRestrictedKm()), a.evidence(), trust));
+                    Severity.WARNING, country, subdivision, "rig is in " + place + ", "
+                    + a.detail(FindingKind.NEAR_BORDER), a.evidence(), trust, a.borderKm()));
         }
         if (a.state() == ComplianceState.UNKNOWN) {
             boolean fromRestricted = a.ipCountryRestricted();
             conditions.put(AlertType.LOCATION_UNKNOWN, new Condition(AlertType.LOCATION_UNKNOWN,
                     fromRestricted ? Severity.CRITICAL : Severity.WARNING, country, subdivision,
                     fromRestricted ? "rig's location is unknown and it connects from a restricted country"
-                            : "rig's location is unknown", a.evidence(), trust));
+                            : "rig's location is unknown", a.evidence(), trust, a.borderKm()));
         }
         if (a.state() != ComplianceState.UNKNOWN && (a.trust() == Trust.LOW || a.trust() == Trust.NONE)) {
             Severity severity = a.ipCountryRestricted() || a.has(FindingKind.BEYOND_RTT_BOUND)
                     ? Severity.CRITICAL : Severity.WARNING;
             conditions.put(AlertType.LOCATION_UNVERIFIED, new Condition(AlertType.LOCATION_UNVERIFIED, severity,
                     country, subdivision, "rig's claimed location in " + place + " conflicts with other evidence",
-                    a.evidence(), trust));
+                    a.evidence(), trust, a.borderKm()));
         }
         if (a.has(FindingKind.SPOOF_SUSPECTED)) {
             conditions.put(AlertType.SPOOF_SUSPECTED, new Condition(AlertType.SPOOF_SUSPECTED, Severity.CRITICAL,
                     country, subdivision, "rig's location looks spoofed " + a.detail(FindingKind.SPOOF_SUSPECTED)
                     + "; it stays until an operator clears it (POST /api/v1/rigs/{site}/{rig}/clear)",
-                    a.evidence(), trust));
+                    a.evidence(), trust, a.borderKm()));
         }
         if (a.has(FindingKind.RELOCATED)) {
             conditions.put(AlertType.RELOCATED, new Condition(AlertType.RELOCATED, Severity.INFO, country, subdivision,
-                    "rig relocated to " + place, a.evidence(), trust));
+                    "rig relocated to " + place, a.evidence(), trust, a.borderKm()));
         }
         return conditions;
     }

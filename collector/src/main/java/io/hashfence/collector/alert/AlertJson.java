@@ -28,6 +28,9 @@ public final class AlertJson {
         node.put("summary", alert.summary());
         node.put("evidence", alert.evidence());
         node.put("trust", alert.trust());
+        if (alert.borderKm() != null) {
+            node.put("border_km", Math.round(alert.borderKm() * 100) / 100.0);
+        }
         putTime(node, "opened_at", alert.openedAt());
         putTime(node, "fired_at", alert.firedAt());
         putTime(node, "resolved_at", alert.resolvedAt());
@@ -51,6 +54,7 @@ public final class AlertJson {
                 .resolvedAt(time(node, "resolved_at"))
                 .acknowledged(node.hasNonNull("acknowledged_by") ? node.get("acknowledged_by").asText() : null,
                         time(node, "acknowledged_at"))
+                .borderKm(node.hasNonNull("border_km") ? node.get("border_km").asDouble() : null)
                 .build();
     }
 

@@ -8,11 +8,13 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Supplier;
 
 /**
  * Alertmanager's API v2 ({@code POST /api/v2/alerts}). Labels: alertname, site, rig, country,
- * subdivision, severity; the evidence goes in annotations. Firing alerts are re-sent every resend
+ * subdivision, severity; the evidence goes in annotations (with {@code border_km}, the rig's distance to the
+ * nearest border of its country, when known: it changes as the rig moves, so it is no label). Firing alerts are re-sent every resend
  * interval with {@code endsAt} a few intervals ahead (as Prometheus does), and a resolution is sent with
  * {@code endsAt} set to when it resolved.
  */
@@ -79,6 +81,9 @@ public final class AlertmanagerSink implements AlertSink {
         annotations.put("summary", alert.summary());
         annotations.put("evidence", alert.evidence());
         annotations.put("trust", alert.trust());
+        if (alert.borderKm() != null) {
+            annotations.put("border_km", String.format(Locale.ROOT, "%.2f", alert.borderKm()));
+        }
         annotations.put("hashfence_alert_id", alert.id());
         node.put("startsAt", alert.firedAt().toString());
         node.put("endsAt", alert.status() == AlertStatus.RESOLVED ? alert.resolvedAt().toString()

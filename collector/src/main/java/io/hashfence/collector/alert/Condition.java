@@ -9,7 +9,9 @@ import io.hashfence.collector.compliance.Severity;
  * @param subdivision ISO 3166-2 code where the rig claims to be, or empty
  * @param summary one line for people
  * @param evidence the findings behind it
+ * @param borderKm distance from the rig's position to the nearest border of its country, or null (no position,
+ *                 beyond 100 km, or not about a rig's position)
  */
 public record Condition(AlertType type, Severity severity, String country, String subdivision, String summary,
-                        String evidence, String trust) {
+                        String evidence, String trust, Double borderKm) {
 }

@@ -16,10 +16,13 @@ import java.util.Objects;
  * @param nearestRestrictedKm distance to the nearest restricted boundary within 100 km, or null beyond
  * @param exemption the exemption that spared the rig, or null
  * @param ipCountryRestricted whether the connection comes from a country the policy restricts
+ * @param borderKm distance from the located position (claimed or held) to the nearest border of its country
+ *                 ({@link io.hashfence.geo.GeoIndex#borderKm}), or null without a position or beyond 100 km
  */
 public record Assessment(ComplianceState state, Trust trust, Double lat, Double lon, GeoLocation where,
                          Restriction restriction, Double nearestRestrictedKm, Exemption exemption,
-                         boolean ipCountryRestricted, List<Finding> findings, Instant at, String policy) {
+                         boolean ipCountryRestricted, List<Finding> findings, Instant at, String policy,
+                         Double borderKm) {
 
     public Assessment {
         findings = List.copyOf(findings);
@@ -97,6 +100,7 @@ public record Assessment(ComplianceState state, Trust trust, Double lat, Double 
         private Double nearestRestrictedKm;
         private Exemption exemption;
         private boolean ipCountryRestricted;
+        private Double borderKm;
 
         private Builder(ComplianceState state, Trust trust, List<Finding> findings, Instant at, String policy) {
             this.state = Objects.requireNonNull(state, "state");
@@ -137,9 +141,15 @@ public record Assessment(ComplianceState state, Trust trust, Double lat, Double 
             return this;
         }
 
+        /** @param km distance from the located position to the nearest border of its country, or null */
+        public Builder borderKm(Double km) {
+            borderKm = km;
+            return this;
+        }
+
         public Assessment build() {
             return new Assessment(state, trust, lat, lon, where, restriction, nearestRestrictedKm, exemption,
-                    ipCountryRestricted, findings, at, policy);
+                    ipCountryRestricted, findings, at, policy, borderKm);
         }
     }
 }

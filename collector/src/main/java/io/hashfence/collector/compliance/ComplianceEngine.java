@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -35,7 +36,7 @@ public final class ComplianceEngine {
     /** Findings a re-judgement works out again rather than carrying over from the last message. */
     private static final Set<FindingKind> RE_JUDGED = Set.of(FindingKind.STALE_LOCATION, FindingKind.RELOCATED,
             FindingKind.IMPOSSIBLE_TRAVEL, FindingKind.RECENT_IMPOSSIBLE_TRAVEL, FindingKind.HELD_LOCATION,
-            FindingKind.SPOOF_SUSPECTED);
+            FindingKind.SPOOF_SUSPECTED, FindingKind.NEAR_BORDER);
 
     /** The last message and connection of a rig, its location memory, and its latest assessment. */
     public record RigCompliance(Telemetry telemetry, ConnectionFacts connection, LocationHistory history,
@@ -237,7 +238,8 @@ public final class ComplianceEngine {
             ComplianceState state = exemption != null ? ComplianceState.COMPLIANT : ComplianceState.VIOLATION;
             Assessment assessment = Assessment.builder(state, trust, findings, now, current.origin())
                     .claim(holding.fix().lat(), holding.fix().lon(), holding.where()).restriction(restriction)
-                    .nearestRestrictedKm(0.0).exemption(exemption).ipCountryRestricted(ipCountryRestricted).build();
+                    .nearestRestrictedKm(0.0).exemption(exemption).ipCountryRestricted(ipCountryRestricted)
+                    .borderKm(borderKm(holding.fix())).build();
             return new Judgement(assessment, fix, nextHeld, suspicion);
         }
         if (fix == null) {
@@ -247,17 +249,20 @@ public final class ComplianceEngine {
         }
         double distance = claimed != null ? 0 : nearestRestrictedKm(fix, current);
         Double nearestKm = Double.isInfinite(distance) ? null : distance;
+        Double borderKm = borderKm(fix);
+        if (claimed == null) {
+            nearBorder(where, nearestKm, borderKm, current).ifPresent(findings::add);
+        }
 
-        ComplianceState state = stateOfClaim(exemption, claimed, findings, nearestKm, current);
+        ComplianceState state = stateOfClaim(exemption, claimed, findings);
         Assessment assessment = Assessment.builder(state, trust, findings, now, current.origin())
                 .claim(fix.lat(), fix.lon(), where).restriction(claimed).nearestRestrictedKm(nearestKm)
-                .exemption(exemption).ipCountryRestricted(ipCountryRestricted).build();
+                .exemption(exemption).ipCountryRestricted(ipCountryRestricted).borderKm(borderKm).build();
         return new Judgement(assessment, fix, nextHeld, suspicion);
     }
 
     /** The state a located claim gives when no held position decides it; a stale claim in a restricted place is still one. */
-    private static ComplianceState stateOfClaim(Exemption exemption, Restriction claimed, List<Finding> findings,
-                                                Double nearestKm, Policy current) {
+    private static ComplianceState stateOfClaim(Exemption exemption, Restriction claimed, List<Finding> findings) {
         boolean stale = Assessment.has(findings, FindingKind.STALE_LOCATION);
         if (exemption != null) {
             return stale ? ComplianceState.UNKNOWN : ComplianceState.COMPLIANT;
@@ -268,8 +273,42 @@ public final class ComplianceEngine {
         if (stale) {
             return ComplianceState.UNKNOWN;
         }
-        return nearestKm != null && nearestKm <= current.nearBorderKm() ? ComplianceState.WARNING
-                : ComplianceState.COMPLIANT;
+        return Assessment.has(findings, FindingKind.NEAR_BORDER) ? ComplianceState.WARNING : ComplianceState.COMPLIANT;
+    }
+
+    /**
+     * Why a claim outside restricted places is near one, if it is. Outside disputed land: the distance to the
+     * nearest restricted place, which sees restricted land inside the rig's own country's outline too (Crimea lies
+     * inside Ukraine's). On disputed land that a restricted state holds or claims (the policy restricts the
+     * controller or the claimant but not the place itself, e.g. Zaporizhzhia oblast, UA contested by RU, under a
+     * policy restricting RU): also the distance to the border of the country it is answered under, since where the
+     * disputed part ends no dataset draws.
+     */
+    private static Optional<Finding> nearBorder(GeoLocation where, Double nearestKm, Double borderKm, Policy current) {
+        double limit = current.nearBorderKm();
+        if (nearestKm != null && nearestKm <= limit) {
+            return Optional.of(new Finding(FindingKind.NEAR_BORDER,
+                    String.format(Locale.ROOT, "%.1f km from a restricted jurisdiction", nearestKm)));
+        }
+        if (where.claimedBy() == null || borderKm == null || borderKm > limit) {
+            return Optional.empty();
+        }
+        String country = where.country().code();
+        String claimant = where.claimedBy().code();
+        boolean claimantRestricted = current.restrictionOf(claimant).isPresent();
+        if (!claimantRestricted && current.restrictionOf(country).isEmpty()) {
+            return Optional.empty();
+        }
+        String restrictedState = claimantRestricted ? claimant : country;
+        return Optional.of(new Finding(FindingKind.NEAR_BORDER, String.format(Locale.ROOT,
+                "on land %s %s, which the policy restricts, %.1f km from the border of %s", restrictedState,
+                claimantRestricted ? "claims" : "holds", borderKm, country)));
+    }
+
+    /** The distance from the position to the nearest border of its country, or null beyond 100 km. */
+    private Double borderKm(Fix fix) {
+        double km = geo.borderKm(fix.lat(), fix.lon());
+        return Double.isInfinite(km) ? null : km;
     }
 
     private static String heldDetail(HeldLocation held, Fix fix, GeoLocation where, List<String> objections) {

@@ -20,7 +20,12 @@ public enum FindingKind {
     /** The verdict follows the rig's last position in a restricted place: the claim is no credible move out. */
     HELD_LOCATION("held_location", Effect.CONFLICTS),
     /** The rig is suspected of spoofing its location until an operator clears it. */
-    SPOOF_SUSPECTED("spoof_suspected", Effect.CONFLICTS);
+    SPOOF_SUSPECTED("spoof_suspected", Effect.CONFLICTS),
+    /**
+     * The claim is within the policy's {@code near_border_km} of a restricted place, or on disputed land a
+     * restricted state holds or claims within that distance of its country's border: the reason for a warning.
+     */
+    NEAR_BORDER("near_border", Effect.NEUTRAL);
 
     /** What a finding does to trust. */
     public enum Effect {

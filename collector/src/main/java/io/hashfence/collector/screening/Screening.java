@@ -26,9 +26,9 @@ public record Screening(List<ScreeningFinding> findings, Instant at, String sanc
                 continue;
             }
             conditions.merge(finding.type(), new Condition(finding.type(), finding.severity(), finding.country(),
-                    "", finding.summary(), finding.evidence(), ""), (a, b) -> new Condition(a.type(),
+                    "", finding.summary(), finding.evidence(), "", null), (a, b) -> new Condition(a.type(),
                     a.severity().max(b.severity()), a.country(), "", a.summary().endsWith(" more)") ? a.summary()
-                    : a.summary() + " (and more)", a.evidence() + "; " + b.evidence(), ""));
+                    : a.summary() + " (and more)", a.evidence() + "; " + b.evidence(), "", null));
         }
         return conditions;
     }

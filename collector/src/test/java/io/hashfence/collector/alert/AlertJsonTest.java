@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class AlertJsonTest {
     static final Instant OPENED = Instant.parse("2026-11-26T12:00:00Z");
     static final Condition IRKUTSK = new Condition(AlertType.IN_RESTRICTED_JURISDICTION, Severity.CRITICAL, "RU",
-            "RU-IRK", "rig is in Irkutsk", "static_declaration: declared", "medium");
+            "RU-IRK", "rig is in Irkutsk", "static_declaration: declared", "medium", null);
 
     final Alert pending = Alert.builder().id("alert-7").rig(new RigKey(SiteId.of("shell-co"), RigId.of("s19-0001")))
             .type(AlertType.IN_RESTRICTED_JURISDICTION).status(AlertStatus.PENDING).condition(IRKUTSK)
@@ -43,7 +43,7 @@ class AlertJsonTest {
     @Test
     void newEvidenceKeepsTheLabelsTheAlertFiredWith() {
         Condition moved = new Condition(AlertType.IN_RESTRICTED_JURISDICTION, Severity.WARNING, "KZ", "KZ-ALA",
-                "rig is in Almaty", "gps_fix: fix", "high");
+                "rig is in Almaty", "gps_fix: fix", "high", 28.66);
         Alert refreshed = pending.withEvidence(moved);
         assertThat(refreshed.severity()).isEqualTo(Severity.CRITICAL);
         assertThat(refreshed.country()).isEqualTo("RU");
@@ -51,5 +51,8 @@ class AlertJsonTest {
         assertThat(refreshed.summary()).isEqualTo("rig is in Almaty");
         assertThat(refreshed.evidence()).isEqualTo("gps_fix: fix");
         assertThat(refreshed.trust()).isEqualTo("high");
+        assertThat(refreshed.borderKm()).as("refreshed like the evidence").isEqualTo(28.66);
+        assertThat(AlertJson.of(refreshed).get("border_km").asDouble()).isEqualTo(28.66);
+        assertThat(AlertJson.parse(AlertJson.of(refreshed))).isEqualTo(refreshed);
     }
 }
