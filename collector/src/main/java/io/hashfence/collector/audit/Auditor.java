@@ -174,7 +174,8 @@ public final class Auditor {
         String country = a.where() == null || a.where().country() == null ? null : a.where().country().code();
         String subdivision = a.where() == null || a.where().subdivision() == null ? null : a.where().subdivision().code();
         String zone = a.where() == null ? null : a.where().zone().name().toLowerCase(Locale.ROOT);
-        return new RecordedRig(a.state(), a.trust(), country, subdivision, zone, a.exemption() != null, a.lat(), a.lon());
+        return new RecordedRig(a.state(), a.trust(), country, subdivision, zone, a.exemption() != null, a.lat(), a.lon(),
+                RecordedRig.Claim.of(a.where()));
     }
 
     private static String detail(Assessment a, FindingKind kind) {

@@ -12,12 +12,14 @@ import java.util.List;
  * break). The {@code record} column says what a row is: one {@code report} row (the period and the chain
  * head hash), then for each rig its {@code jurisdiction} rows and its {@code violation} rows, then one row per
  * screening alert, whose {@code record} is its alertname ({@code PayoutToSanctionedAddress}, …), with the
- * summary under {@code reason}.
+ * summary under {@code reason}. {@code claimed_by} and {@code control} (last, so that the older columns keep
+ * their places) state disputed land as {@code /api/v1/locate} does: Crimea is country RU, claimed_by UA, control
+ * de_facto, subdivision UA-43.
  */
 final class CsvReport {
     static final List<String> COLUMNS = List.of("record", "site", "rig", "country", "subdivision", "zone", "start",
             "end", "duration_s", "ongoing", "began_before_checkpoint", "restriction_code", "severity", "reason", "evidence", "trust",
-            "chain_head_hash");
+            "chain_head_hash", "claimed_by", "control");
 
     private CsvReport() {
     }
@@ -60,7 +62,8 @@ final class CsvReport {
         values.add(restriction == null ? null : restriction.code());
         values.add(restriction == null ? null : restriction.severity().label());
         values.add(restriction == null ? null : restriction.reason());
-        values.addAll(Arrays.asList(evidence, trust, chainHead));
+        values.addAll(Arrays.asList(evidence, trust, chainHead, place.claimedBy(),
+                place.isKnown() ? Labels.control(place.control()) : null));
         return values;
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.hashfence.collector.compliance.ComplianceState;
 import io.hashfence.collector.compliance.Severity;
 import io.hashfence.collector.compliance.Trust;
+import io.hashfence.geo.Control;
 import io.hashfence.geo.Zone;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,8 +27,14 @@ final class EventData {
 
     static Place place(JsonNode node) {
         String zone = text(node, "zone");
-        return zone == null ? Place.UNKNOWN
-                : new Place(text(node, "country"), text(node, "subdivision"), Zone.valueOf(zone.toUpperCase(Locale.ROOT)));
+        if (zone == null) {
+            return Place.UNKNOWN;
+        }
+        String claimedBy = text(node, "claimed_by");
+        Control control = claimedBy == null ? Control.UNDISPUTED
+                : Control.valueOf(node.path("control").asText("de_facto").toUpperCase(Locale.ROOT));
+        return new Place(text(node, "country"), text(node, "subdivision"), Zone.valueOf(zone.toUpperCase(Locale.ROOT)),
+                claimedBy, control);
     }
 
     static ComplianceState state(JsonNode node) {

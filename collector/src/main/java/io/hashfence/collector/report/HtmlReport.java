@@ -2,6 +2,7 @@ package io.hashfence.collector.report;
 
 import io.hashfence.collector.compliance.ComplianceState;
 import io.hashfence.collector.compliance.Trust;
+import io.hashfence.geo.Control;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -103,7 +104,7 @@ final class HtmlReport {
         html.append("<tbody>");
         for (CountryTotal total : fleet.byCountry()) {
             String country = total.country() == null ? "No known country (no location or at sea)"
-                    : map.name(total.country()) + " (" + total.country() + ")";
+                    : country(total.country(), total.claimedBy(), total.control(), map);
             String hashrate = HumanUnits.hashrate(total.hashrateHs()) + (total.rigsWithoutHashrate() == 0 ? ""
                     : " (" + total.rigsWithoutHashrate() + (total.rigsWithoutHashrate() == 1 ? " rig" : " rigs")
                     + " without a known hashrate)");
@@ -295,9 +296,19 @@ final class HtmlReport {
     }
 
     private static String named(Place place, WorldMap map) {
-        String country = map.name(place.country()) + " (" + place.country() + ")";
+        String country = country(place.country(), place.claimedBy(), place.control(), map);
         return place.subdivision() == null ? country
                 : map.name(place.subdivision()) + " (" + place.subdivision() + "), " + country;
+    }
+
+    /** "Russia (RU) de facto, claimed by Ukraine (UA)", "Ukraine (UA), contested by Russia (RU)", "Chile (CL)". */
+    private static String country(String code, String claimedBy, Control control, WorldMap map) {
+        String country = map.name(code) + " (" + code + ")";
+        return switch (control) {
+            case UNDISPUTED -> country;
+            case DE_FACTO -> country + " de facto, claimed by " + map.name(claimedBy) + " (" + claimedBy + ")";
+            case CONTESTED -> country + ", contested by " + map.name(claimedBy) + " (" + claimedBy + ")";
+        };
     }
 
     private static String stateName(ComplianceState state) {

@@ -73,7 +73,8 @@ final class JsonReport {
         node.put("hashrate_hs", fleet.hashrateHs());
         ArrayNode countries = node.putArray("by_country");
         for (CountryTotal total : fleet.byCountry()) {
-            countries.addObject().put("country", total.country()).put("rigs", total.rigs())
+            countries.addObject().put("country", total.country()).put("claimed_by", total.claimedBy())
+                    .put("control", Labels.control(total.control())).put("rigs", total.rigs())
                     .put("hashrate_hs", total.hashrateHs()).put("rigs_without_hashrate", total.rigsWithoutHashrate());
         }
         node.put("time_in_restricted_s", Labels.seconds(fleet.timeInRestricted()));
@@ -131,6 +132,8 @@ final class JsonReport {
 
     private static void place(ObjectNode node, Place place) {
         node.put("country", place.country());
+        node.put("claimed_by", place.claimedBy());
+        node.put("control", place.isKnown() ? Labels.control(place.control()) : null);
         node.put("subdivision", place.subdivision());
         node.put("zone", Labels.zone(place.zone()));
     }

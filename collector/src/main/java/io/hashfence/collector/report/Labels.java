@@ -1,5 +1,6 @@
 package io.hashfence.collector.report;
 
+import io.hashfence.geo.Control;
 import io.hashfence.geo.Zone;
 import java.time.Duration;
 import java.util.Locale;
@@ -11,6 +12,10 @@ final class Labels {
 
     static String zone(Zone zone) {
         return zone == null ? null : zone.name().toLowerCase(Locale.ROOT);
+    }
+
+    static String control(Control control) {
+        return control.name().toLowerCase(Locale.ROOT);
     }
 
     /** Seconds with millisecond precision. */

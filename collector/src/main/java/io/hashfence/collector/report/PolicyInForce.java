@@ -1,5 +1,6 @@
 package io.hashfence.collector.report;
 
+import io.hashfence.geo.Control;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -20,7 +21,8 @@ public record PolicyInForce(String origin, Instant since, double nearBorderKm, L
      */
     public RestrictedPlace restrictionOf(Place place) {
         return restricted.stream()
-                .filter(r -> r.code().equals(place.subdivision()) || r.code().equals(place.country()))
+                .filter(r -> r.code().equals(place.subdivision()) || r.code().equals(place.country())
+                        || (place.control() == Control.DE_FACTO && r.code().equals(place.claimedBy())))
                 .min(Comparator.comparing(RestrictedPlace::severity)
                         .thenComparing(r -> !r.code().equals(place.subdivision())))
                 .orElse(null);

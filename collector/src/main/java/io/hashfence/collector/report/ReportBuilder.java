@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.hashfence.collector.alert.AlertType;
 import io.hashfence.collector.audit.AuditEvent;
 import io.hashfence.collector.audit.Checkpoint;
+import io.hashfence.geo.Control;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,6 +26,7 @@ import java.util.stream.Collectors;
  */
 public final class ReportBuilder implements Consumer<AuditEvent> {
     private static final Comparator<String> NULLS_LAST = Comparator.nullsLast(Comparator.naturalOrder());
+    private static final Comparator<String> NULLS_FIRST = Comparator.nullsFirst(Comparator.naturalOrder());
 
     private final ReportPeriod period;
     private final Map<String, Map<String, RigTimeline>> rigsBySite = new TreeMap<>();
@@ -126,12 +128,12 @@ public final class ReportBuilder implements Consumer<AuditEvent> {
     }
 
     private FleetSummary summarise(List<RigReport> rigs) {
-        Map<String, List<RigReport>> byCountry = rigs.stream()
-                .collect(Collectors.groupingBy(r -> Objects.requireNonNullElse(r.atEnd().place().country(), ""),
-                        TreeMap::new, Collectors.toList()));
+        Map<CountryKey, List<RigReport>> byCountry = rigs.stream()
+                .collect(Collectors.groupingBy(r -> CountryKey.of(r.atEnd().place()), Collectors.toList()));
         List<CountryTotal> totals = byCountry.entrySet().stream()
-                .map(e -> countryTotal(e.getKey().isEmpty() ? null : e.getKey(), e.getValue()))
-                .sorted(Comparator.comparing(CountryTotal::country, NULLS_LAST))
+                .map(e -> countryTotal(e.getKey(), e.getValue()))
+                .sorted(Comparator.comparing(CountryTotal::country, NULLS_LAST)
+                        .thenComparing(CountryTotal::claimedBy, NULLS_FIRST))
                 .toList();
         List<Violation> violations = rigs.stream().flatMap(r -> r.violations().stream()).toList();
         Duration restricted = violations.stream().map(Violation::durationInPeriod).reduce(Duration.ZERO, Duration::plus);
@@ -150,10 +152,17 @@ public final class ReportBuilder implements Consumer<AuditEvent> {
         }
     }
 
-    private static CountryTotal countryTotal(String country, List<RigReport> rigs) {
+    /** What a country total is of: a country's undisputed land, or disputed land with its claimant. */
+    private record CountryKey(String country, String claimedBy, Control control) {
+        static CountryKey of(Place place) {
+            return new CountryKey(place.country(), place.claimedBy(), place.control());
+        }
+    }
+
+    private static CountryTotal countryTotal(CountryKey key, List<RigReport> rigs) {
         List<Double> known = rigs.stream().map(r -> r.atEnd().hashrateHs()).filter(Objects::nonNull).toList();
-        return new CountryTotal(country, rigs.size(), known.stream().mapToDouble(Double::doubleValue).sum(),
-                rigs.size() - known.size());
+        return new CountryTotal(key.country(), key.claimedBy(), key.control(), rigs.size(),
+                known.stream().mapToDouble(Double::doubleValue).sum(), rigs.size() - known.size());
     }
 
     private RigTimeline timeline(AuditEvent event) {

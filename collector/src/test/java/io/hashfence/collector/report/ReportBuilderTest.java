@@ -11,6 +11,7 @@ import io.hashfence.collector.audit.EventType;
 import io.hashfence.collector.compliance.ComplianceState;
 import io.hashfence.collector.compliance.Severity;
 import io.hashfence.collector.compliance.Trust;
+import io.hashfence.geo.Control;
 import io.hashfence.geo.Zone;
 import java.time.Duration;
 import java.time.Instant;
@@ -150,8 +151,10 @@ class ReportBuilderTest {
                 .relocated("2026-11-03T00:00:00Z", "s2", "d", Where.TEXAS.hashrate(99e12))
                 .report(FROM, TO);
 
-        assertThat(report.fleet().byCountry()).containsExactly(
-                new CountryTotal("RU", 2, 18e12, 0),
+        assertThat(report.fleet().byCountry()).as("Crimea (RU de facto, claimed by UA) is not counted under RU")
+                .containsExactly(
+                new CountryTotal("RU", 1, 12e12, 0),
+                new CountryTotal("RU", "UA", Control.DE_FACTO, 1, 6e12, 0),
                 new CountryTotal("US", 1, 1e12, 0),
                 new CountryTotal(null, 1, 0, 0));
         assertThat(report.fleet().rigs()).isEqualTo(4);
