@@ -178,6 +178,19 @@ class DashboardQueriesIT {
                     series.at("/metric/state").asText() + " " + series.at("/metric/country").asText() + " "
                             + series.at("/metric/subdivision").asText());
         }
+        Map<String, String> claimantByRig = new HashMap<>();
+        for (JsonNode series : instant(substitute(panelExpr(compliance, "Rigs in violation or warning", "A"), variables))) {
+            claimantByRig.put(series.at("/metric/site").asText() + "/" + series.at("/metric/rig").asText(),
+                    series.at("/metric/claimed_by").asText());
+        }
+        assertThat(claimantByRig).as("Kherson oblast: UA, claimed by RU").containsEntry(LAB + "/" + NEAR_BORDER, "RU")
+                .containsEntry(LAB + "/" + MOVED, "");
+        List<String> countryRows = new ArrayList<>();
+        instant(substitute(panelExpr(compliance, "Rigs by country and state", "A"), variables)).forEach(series ->
+                countryRows.add(series.at("/metric/country").asText() + " " + series.at("/metric/claimed_by").asText()
+                        + " " + series.at("/metric/state").asText()));
+        assertThat(countryRows).as("disputed land is a row of its own").contains("UA RU warning")
+                .doesNotContain("UA  warning");
         assertThat(stateByRig).containsEntry(LAB + "/" + MOVED, "violation RU RU-IRK")
                 .containsEntry(LAB + "/" + NEAR_BORDER, "warning UA UA-65")
                 .doesNotContainKey(LAB + "/" + NO_LOCATION);

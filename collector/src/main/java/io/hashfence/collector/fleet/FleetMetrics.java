@@ -96,6 +96,7 @@ public final class FleetMetrics implements MultiCollector {
             Optional<Assessment> assessment = known.map(RigCompliance::assessment);
             String country = "";
             String subdivision = "";
+            String claimedBy = "";
             if (assessment.isPresent()) {
                 Assessment a = assessment.get();
                 state.dataPoint(point(labels.add("state", a.state().label()), 1));
@@ -107,13 +108,14 @@ public final class FleetMetrics implements MultiCollector {
                 if (a.where() != null && a.where().country() != null) {
                     country = a.where().country().code();
                     subdivision = a.where().subdivision() == null ? "" : a.where().subdivision().code();
+                    claimedBy = a.where().claimedBy() == null ? "" : a.where().claimedBy().code();
                 }
             }
             info.dataPoint(InfoDataPointSnapshot.builder().labels(labels.merge(Labels.of(
                     "miner_type", latest.miner().type(),
                     "model", latest.miner().model() == null ? "" : latest.miner().model(),
                     "pool", latest.pools().stream().filter(Pool::active).map(Pool::url).findFirst().orElse(""),
-                    "country", country, "subdivision", subdivision))).build());
+                    "country", country, "subdivision", subdivision, "claimed_by", claimedBy))).build());
         }
         return new MetricSnapshots(hashrate.build(), power.build(), up.build(), minerStatus.build(), lastSeen.build(),
                 temperature.build(), fanMin.build(), state.build(), stateSince.build(), trust.build(), latitude.build(),
