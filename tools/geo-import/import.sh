@@ -67,5 +67,5 @@ cd "$ROOT"
 mvn -q -pl geo -am compile
 mvn -q -pl geo dependency:build-classpath -Dmdep.outputFile="$WORK/classpath.txt" -Dmdep.includeScope=compile
 java -Xmx3g -cp "geo/target/classes:$(cat "$WORK/classpath.txt")" io.hashfence.geo.GeoImport \
-  "$COUNTRIES_JSON" "$ADMIN1_JSON" "$ISO_LIST" "$OUTPUT"
+  "$COUNTRIES_JSON" "$ADMIN1_JSON" "$ISO_LIST" "$ROOT/tools/geo-import/iso-3166-2-changes.tsv" "$OUTPUT"
 echo "bundle sha256 $(sha256sum "$OUTPUT" | cut -d' ' -f1)"

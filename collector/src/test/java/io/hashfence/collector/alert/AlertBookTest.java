@@ -36,7 +36,7 @@ class AlertBookTest {
     static final GeoLocation MINSK = new GeoLocation(Zone.LAND, new Country("BY", "Belarus"),
             new Subdivision("BY-HM", "Minsk"));
     static final GeoLocation ALMATY = new GeoLocation(Zone.LAND, new Country("KZ", "Kazakhstan"),
-            new Subdivision("KZ-ALA", "Almaty City"));
+            new Subdivision("KZ-75", "Almaty City"));
     static final Restriction RUSSIA = new Restriction(new Jurisdiction("RU"), Severity.CRITICAL, "Russia", "test");
     static final Restriction BELARUS = new Restriction(new Jurisdiction("BY"), Severity.CRITICAL, "Belarus", "test");
 
