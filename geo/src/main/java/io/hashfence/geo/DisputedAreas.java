@@ -1,6 +1,7 @@
 package io.hashfence.geo;
 
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Land whose state is disputed, named by the Natural Earth admin-1 feature that covers it: the state in
@@ -39,7 +40,27 @@ final class DisputedAreas {
             Map.entry("EH-X01~", new Dispute("MA", "EH", Control.DE_FACTO)),    // Western Sahara
             Map.entry("PS-WBK~", new Dispute("IL", "PS", Control.DE_FACTO)));   // the West Bank
 
+    /**
+     * Territories the country layer draws twice, inside their sovereign's outline and as a country of their own
+     * (France's overseas departments and collectivities inside France, Svalbard inside Norway, Puerto Rico inside
+     * the United States, Hong Kong and Macao inside China, ...): an overlap of such a pair is no dispute.
+     */
+    private static final Map<String, Set<String>> OWN_TERRITORIES = Map.of(
+            "FR", Set.of("BL", "GF", "GP", "MF", "MQ", "NC", "PF", "PM", "RE", "TF", "WF", "YT"),
+            "US", Set.of("AS", "GU", "MP", "PR", "UM", "VI"),
+            "NL", Set.of("AW", "BQ", "CW", "SX"),
+            "NO", Set.of("BV", "SJ"),
+            "AU", Set.of("CC", "CX", "HM", "NF"),
+            "CN", Set.of("HK", "MO"),
+            "FI", Set.of("AX"));
+
     private DisputedAreas() {
+    }
+
+    /** Whether one of the two countries is the other's own territory drawn again (in either order). */
+    static boolean isOwnTerritory(String a, String b) {
+        return OWN_TERRITORIES.getOrDefault(a, Set.of()).contains(b) || OWN_TERRITORIES.getOrDefault(b, Set.of())
+                .contains(a);
     }
 
     /** The dispute over the subdivision with this (Natural Earth) code, or null. */

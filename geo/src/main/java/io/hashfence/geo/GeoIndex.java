@@ -151,7 +151,10 @@ public final class GeoIndex {
             // Two countries' boundaries both cover the point: Natural Earth's de facto view names the one in control.
             boolean secondControls = anySubdivision >= 0 && countryOfSubdivision[anySubdivision] == second;
             country = secondControls ? second : first;
-            claimedBy = countryLayer.regions.countries[secondControls ? first : second];
+            Country other = countryLayer.regions.countries[secondControls ? first : second];
+            if (!DisputedAreas.isOwnTerritory(countryLayer.regions.countries[country].code(), other.code())) {
+                claimedBy = other;
+            }
         }
         int subdivision = subdivisionOf(country, anySubdivision, lat, lon);
         int zoneRow = zone == Zone.LAND ? 0 : 1;

@@ -75,6 +75,21 @@ class KnownPlacesTest {
         assertThat(location.subdivision()).isNull();
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+            "Saint-Denis (Réunion: inside France's outline and its own), -20.88, 55.45, FR",
+            "Mariehamn (Åland: inside Finland's outline and its own), 60.10, 19.94, AX",
+            "Hong Kong (inside China's outline and its own), 22.30, 114.17, HK",
+    })
+    void aTerritoryDrawnInsideItsSovereignsOutlineTooIsNoDispute(String place, double lat, double lon,
+                                                                 String country) {
+        GeoLocation location = index.locate(lat, lon);
+
+        assertThat(location.country().code()).isEqualTo(country);
+        assertThat(location.claimedBy()).isNull();
+        assertThat(location.control()).isEqualTo(Control.UNDISPUTED);
+    }
+
     @Test
     void northernCyprusIsHeldByTurkeyClaimedByCyprusWithNoIsoSubdivision() {
         GeoLocation northNicosia = index.locate(35.20, 33.36);
