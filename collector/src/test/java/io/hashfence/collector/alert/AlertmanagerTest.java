@@ -74,6 +74,15 @@ class AlertmanagerTest {
                     assertThat(labels.get("severity").asText()).isEqualTo("critical");
                     assertThat(irkutskAlert(base).orElseThrow().at("/annotations/evidence").asText())
                             .contains("static_declaration");
+                    assertThat(irkutskAlert(base).orElseThrow().get("annotations").has("border_km"))
+                            .as("Irkutsk is more than 100 km from any border").isFalse();
+
+                    publish(agent, TestTelemetry.at("siberia-01", "s19-0002", 1, 59.3772, 28.1903));
+                    Await.until("Alertmanager lists the rig near Narva", () -> active(base, "s19-0002").isPresent());
+                    JsonNode narva = active(base, "s19-0002").orElseThrow();
+                    assertThat(narva.at("/labels/alertname").asText()).isEqualTo("RigNearRestrictedBorder");
+                    assertThat(narva.at("/labels").has("border_km")).as("it changes as a rig moves").isFalse();
+                    assertThat(narva.at("/annotations/border_km").asText()).isEqualTo("0.76");
 
                     publish(agent, TestTelemetry.at("siberia-01", "s19-0001", 2, 43.25, 76.95));
                     Await.until("Alertmanager no longer lists it as active", () -> irkutskAlert(base).isEmpty());
@@ -85,7 +94,8 @@ class AlertmanagerTest {
 
     private static void publish(MqttTestClient agent, com.fasterxml.jackson.databind.node.ObjectNode message)
             throws InterruptedException {
-        agent.publish(TestTelemetry.topic("siberia-01", "s19-0001"), TestTelemetry.bytes(message), MqttQoS.AT_LEAST_ONCE);
+        agent.publish(TestTelemetry.topic("siberia-01", message.get("rig").asText()), TestTelemetry.bytes(message),
+                MqttQoS.AT_LEAST_ONCE);
         agent.await(MqttMessageType.PUBACK);
     }
 
@@ -96,6 +106,17 @@ class AlertmanagerTest {
         } catch (Exception e) {
             return false;
         }
+    }
+
+    private static Optional<JsonNode> active(URI base, String rig) throws Exception {
+        String body = HTTP.send(HttpRequest.newBuilder(base.resolve("/api/v2/alerts?active=true")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        for (JsonNode alert : JSON.readTree(body)) {
+            if (rig.equals(alert.at("/labels/rig").asText())) {
+                return Optional.of(alert);
+            }
+        }
+        return Optional.empty();
     }
 
     private static Optional<JsonNode> irkutskAlert(URI base) throws Exception {
