@@ -163,6 +163,9 @@ public final class Auditor {
             node.put("lat", a.lat());
             node.put("lon", a.lon());
         }
+        if (a.borderKm() != null) {
+            node.put("border_km", Math.round(a.borderKm() * 100) / 100.0);
+        }
         node.put("hashrate_hs", telemetry.hashrate());
         if (a.exemption() != null) {
             node.put("exemption", a.exemption().reason());

@@ -14,12 +14,13 @@ import java.util.List;
  * screening alert, whose {@code record} is its alertname ({@code PayoutToSanctionedAddress}, …), with the
  * summary under {@code reason}. {@code claimed_by} and {@code control} (last, so that the older columns keep
  * their places) state disputed land as {@code /api/v1/locate} does: Crimea is country RU, claimed_by UA, control
- * de_facto, subdivision UA-43.
+ * de_facto, subdivision UA-43; {@code border_km} on a violation row is the rig's distance to the nearest
+ * border of its country when the violation began.
  */
 final class CsvReport {
     static final List<String> COLUMNS = List.of("record", "site", "rig", "country", "subdivision", "zone", "start",
             "end", "duration_s", "ongoing", "began_before_checkpoint", "restriction_code", "severity", "reason", "evidence", "trust",
-            "chain_head_hash", "claimed_by", "control");
+            "chain_head_hash", "claimed_by", "control", "border_km");
 
     private CsvReport() {
     }
@@ -36,9 +37,13 @@ final class CsvReport {
                         stay.duration(), null, null, null, null, null, null));
             }
             for (Violation v : rig.violations()) {
-                row(csv, values("violation", rig.site(), rig.rig(), v.place(), v.start(), v.end(), v.durationInPeriod(),
-                        Boolean.toString(v.ongoing()), Boolean.toString(v.beganBeforeCheckpoint()), v.restriction(),
-                        v.evidence(), v.trust().label(), null));
+                List<String> values = values("violation", rig.site(), rig.rig(), v.place(), v.start(), v.end(),
+                        v.durationInPeriod(), Boolean.toString(v.ongoing()), Boolean.toString(v.beganBeforeCheckpoint()),
+                        v.restriction(), v.evidence(), v.trust().label(), null);
+                if (v.borderKm() != null) {
+                    values.set(COLUMNS.indexOf("border_km"), v.borderKm().toString());
+                }
+                row(csv, values);
             }
         }
         report.screening().forEach((alertname, alerts) -> {
@@ -63,7 +68,7 @@ final class CsvReport {
         values.add(restriction == null ? null : restriction.severity().label());
         values.add(restriction == null ? null : restriction.reason());
         values.addAll(Arrays.asList(evidence, trust, chainHead, place.claimedBy(),
-                place.isKnown() ? Labels.control(place.control()) : null));
+                place.isKnown() ? Labels.control(place.control()) : null, null));
         return values;
     }
 

@@ -6,6 +6,7 @@ import io.hashfence.geo.Control;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -167,7 +168,9 @@ final class HtmlReport {
                 String restriction = r == null ? "not recorded"
                         : r.code() + " (" + r.severity().label() + "): " + (r.reason() == null ? "" : r.reason());
                 Html.row(html, "violation-row", List.of(Html.escape(rig.site()), Html.escape(rig.rig()),
-                        Html.escape(describe(v.place(), map)), Html.escape(restriction),
+                        Html.escape(describe(v.place(), map) + (v.borderKm() == null ? ""
+                                : String.format(Locale.ROOT, ", %.1f km from the border", v.borderKm()))),
+                        Html.escape(restriction),
                         Html.escape((v.beganBeforeCheckpoint() ? "at or before " : "") + HumanUnits.time(v.start())),
                         v.ongoing() ? "<b>still in violation at the end of the period</b>"
                                 : Html.escape(HumanUnits.time(v.end())),

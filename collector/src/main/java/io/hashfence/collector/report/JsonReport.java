@@ -122,6 +122,7 @@ final class JsonReport {
             item.put("evidence", violation.evidence());
             item.put("trust", violation.trust().label());
             item.put("began_before_checkpoint", violation.beganBeforeCheckpoint());
+            item.put("border_km", violation.borderKm());
         }
         ArrayNode clearances = node.putArray("suspicions_cleared");
         for (Clearance clearance : rig.clearances()) {

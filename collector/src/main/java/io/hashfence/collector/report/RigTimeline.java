@@ -36,17 +36,19 @@ final class RigTimeline {
         final Place place;
         final Trust trust;
         final boolean beganBeforeCheckpoint;
+        final Double borderKm;
         RestrictedPlace restriction;
         String evidence;
 
         OpenViolation(Instant start, Place place, Trust trust, boolean beganBeforeCheckpoint,
-                      RestrictedPlace restriction, String evidence) {
+                      RestrictedPlace restriction, String evidence, Double borderKm) {
             this.start = start;
             this.place = place;
             this.trust = trust;
             this.beganBeforeCheckpoint = beganBeforeCheckpoint;
             this.restriction = restriction;
             this.evidence = evidence;
+            this.borderKm = borderKm;
         }
     }
 
@@ -66,7 +68,7 @@ final class RigTimeline {
         changed(time, state, null, null, policy);
         if (openViolation != null) {
             openViolation = new OpenViolation(time, openViolation.place, openViolation.trust, true,
-                    openViolation.restriction, null);
+                    openViolation.restriction, null, openViolation.borderKm);
         }
     }
 
@@ -90,7 +92,8 @@ final class RigTimeline {
         if (newState == ComplianceState.VIOLATION) {
             if (openViolation == null) {
                 RestrictedPlace broken = restriction != null || policy == null ? restriction : policy.restrictionOf(newPlace);
-                openViolation = new OpenViolation(time, newPlace, newTrust, false, broken, evidence);
+                openViolation = new OpenViolation(time, newPlace, newTrust, false, broken, evidence,
+                        EventData.number(to, "border_km"));
             } else if (openViolation.evidence == null && evidence != null) {
                 // jurisdiction_changed comes first and opens the violation; the compliance_state_changed
                 // written at the same moment carries its evidence and restriction.
@@ -165,7 +168,7 @@ final class RigTimeline {
             return;
         }
         violations.add(new Violation(open.place, open.start, end, period.overlap(open.start, end), open.restriction,
-                open.evidence, open.trust, open.beganBeforeCheckpoint));
+                open.evidence, open.trust, open.beganBeforeCheckpoint, open.borderKm));
     }
 
     /** An interval belongs to the report if it overlaps the period or (lasting no time) begins within it. */

@@ -16,9 +16,12 @@ import java.time.Instant;
  * @param trust how far the location claim could be believed when it began
  * @param beganBeforeCheckpoint whether it began before the history that retention compacted, so at or before
  *                              {@code start}
+ * @param borderKm how far the rig stood from the nearest border of the country it was in when the violation began;
+ *                 null if not recorded or more than 100 km
  */
 public record Violation(Place place, Instant start, Instant end, Duration durationInPeriod,
-                        RestrictedPlace restriction, String evidence, Trust trust, boolean beganBeforeCheckpoint) {
+                        RestrictedPlace restriction, String evidence, Trust trust, boolean beganBeforeCheckpoint,
+                        Double borderKm) {
 
     public boolean ongoing() {
         return end == null;

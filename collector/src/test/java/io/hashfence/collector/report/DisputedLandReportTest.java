@@ -52,17 +52,21 @@ class DisputedLandReportTest {
             assertThat(simferopol.get("control").asText()).isEqualTo("de_facto");
             assertThat(simferopol.get("subdivision").asText()).isEqualTo("UA-43");
             assertThat(rig(json, "simferopol").at("/violations/0/claimed_by").asText()).isEqualTo("UA");
+            assertThat(rig(json, "simferopol").at("/violations/0/border_km").asDouble())
+                    .as("Simferopol, from Russia's outline around Crimea").isEqualTo(63.29);
             assertThat(rig(json, "moscow").at("/at_end/claimed_by").isNull()).isTrue();
 
             String csv = body(collector, "/api/v1/report?format=csv");
-            assertThat(csv.lines().findFirst().orElseThrow()).endsWith(",chain_head_hash,claimed_by,control");
+            assertThat(csv.lines().findFirst().orElseThrow()).endsWith(",chain_head_hash,claimed_by,control,border_km");
             assertThat(csv.lines().filter(line -> line.startsWith("jurisdiction,blacksea,simferopol,RU,UA-43,land,")))
-                    .singleElement().satisfies(line -> assertThat(line).endsWith(",UA,de_facto"));
+                    .singleElement().satisfies(line -> assertThat(line).endsWith(",UA,de_facto,"));
             assertThat(csv.lines().filter(line -> line.startsWith("jurisdiction,blacksea,moscow,RU,RU-MOS,land,")))
-                    .singleElement().satisfies(line -> assertThat(line).endsWith(",,undisputed"));
+                    .singleElement().satisfies(line -> assertThat(line).endsWith(",,undisputed,"));
+            assertThat(csv.lines().filter(line -> line.startsWith("violation,blacksea,simferopol,RU,UA-43,land,")))
+                    .singleElement().satisfies(line -> assertThat(line).endsWith(",UA,de_facto,63.29"));
 
             String html = body(collector, "/api/v1/report?format=html");
-            assertThat(html).contains("Crimea (UA-43), Russia (RU) de facto, claimed by Ukraine (UA)")
+            assertThat(html).contains("Crimea (UA-43), Russia (RU) de facto, claimed by Ukraine (UA), 63.3 km from the border")
                     .contains("Ukraine (UA), contested by Russia (RU)");
         }
     }

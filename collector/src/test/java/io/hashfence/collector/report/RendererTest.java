@@ -71,11 +71,11 @@ class RendererTest {
         assertThat(rows).hasSize(5);
         assertThat(rows.get(0)).isEqualTo(String.join(",", CsvReport.COLUMNS));
         assertThat(rows.get(1)).isEqualTo("report,,,,,," + SampleFleet.FROM + "," + SampleFleet.TO + ",2678400,,,,,,,,"
-                + "ab".repeat(32) + ",,");
+                + "ab".repeat(32) + ",,,");
         assertThat(rows.get(2)).isEqualTo("jurisdiction,s1,r1,KZ,KZ-75,land,2026-10-05T00:00:00Z,2026-10-06T00:00:00Z,"
-                + "86400,,,,,,,,,,undisputed");
+                + "86400,,,,,,,,,,undisputed,");
         assertThat(rows.get(4)).isEqualTo("violation,s1,r1,RU,RU-IRK,land,2026-10-06T00:00:00Z,,2246400,true,false,RU,critical,"
-                + "restricted by policy: RU,\"gps_fix: \"\"live\"\", 52.29,104.29\nip_country_agrees\",high,,,undisputed");
+                + "restricted by policy: RU,\"gps_fix: \"\"live\"\", 52.29,104.29\nip_country_agrees\",high,,,undisputed,");
         assertThat(rows).allSatisfy(row -> assertThat(fieldCount(row)).isEqualTo(CsvReport.COLUMNS.size()));
     }
 
