@@ -179,7 +179,8 @@ class DashboardQueriesIT {
                             + series.at("/metric/subdivision").asText());
         }
         Map<String, String> claimantByRig = new HashMap<>();
-        for (JsonNode series : instant(substitute(panelExpr(compliance, "Rigs in violation or warning", "A"), variables))) {
+        String violationTable = substitute(panelExpr(compliance, "Rigs in violation or warning", "A"), variables);
+        for (JsonNode series : instant(violationTable)) {
             claimantByRig.put(series.at("/metric/site").asText() + "/" + series.at("/metric/rig").asText(),
                     series.at("/metric/claimed_by").asText());
         }

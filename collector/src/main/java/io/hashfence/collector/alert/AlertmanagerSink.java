@@ -14,8 +14,8 @@ import java.util.function.Supplier;
 /**
  * Alertmanager's API v2 ({@code POST /api/v2/alerts}). Labels: alertname, site, rig, country,
  * subdivision, severity; the evidence goes in annotations (with {@code border_km}, the rig's distance to the
- * nearest border of its country, when known: it changes as the rig moves, so it is no label). Firing alerts are re-sent every resend
- * interval with {@code endsAt} a few intervals ahead (as Prometheus does), and a resolution is sent with
+ * nearest border of its country, when known: it changes as the rig moves, so it is no label). Firing alerts are
+ * re-sent every resend interval with {@code endsAt} a few intervals ahead (as Prometheus does), and a resolution is sent with
  * {@code endsAt} set to when it resolved.
  */
 public final class AlertmanagerSink implements AlertSink {

@@ -38,8 +38,9 @@ final class CsvReport {
             }
             for (Violation v : rig.violations()) {
                 List<String> values = values("violation", rig.site(), rig.rig(), v.place(), v.start(), v.end(),
-                        v.durationInPeriod(), Boolean.toString(v.ongoing()), Boolean.toString(v.beganBeforeCheckpoint()),
-                        v.restriction(), v.evidence(), v.trust().label(), null);
+                        v.durationInPeriod(), Boolean.toString(v.ongoing()),
+                        Boolean.toString(v.beganBeforeCheckpoint()), v.restriction(), v.evidence(), v.trust().label(),
+                        null);
                 if (v.borderKm() != null) {
                     values.set(COLUMNS.indexOf("border_km"), v.borderKm().toString());
                 }

@@ -32,7 +32,8 @@ class DisputedLandReportTest {
     void crimeaIsReportedAsRussiaDeFactoClaimedByUkraineNotCountedUnderRussiaAlone() throws Exception {
         try (RunningCollector collector = new RunningCollector(dir)) {
             String token = collector.addSite("blacksea");
-            try (MqttTestClient agent = MqttTestClient.connect(collector.mqtt(), MqttVersion.MQTT_5, "blacksea", token)) {
+            try (MqttTestClient agent = MqttTestClient.connect(collector.mqtt(), MqttVersion.MQTT_5, "blacksea",
+                    token)) {
                 agent.connAck();
                 publish(agent, TestTelemetry.at("blacksea", "simferopol", 1, 44.95, 34.10));
                 publish(agent, TestTelemetry.at("blacksea", "moscow", 1, 55.75, 37.62));
@@ -66,7 +67,8 @@ class DisputedLandReportTest {
                     .singleElement().satisfies(line -> assertThat(line).endsWith(",UA,de_facto,63.29"));
 
             String html = body(collector, "/api/v1/report?format=html");
-            assertThat(html).contains("Crimea (UA-43), Russia (RU) de facto, claimed by Ukraine (UA), 63.3 km from the border")
+            assertThat(html)
+                    .contains("Crimea (UA-43), Russia (RU) de facto, claimed by Ukraine (UA), 63.3 km from the border")
                     .contains("Ukraine (UA), contested by Russia (RU)");
         }
     }

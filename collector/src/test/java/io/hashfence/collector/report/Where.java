@@ -15,7 +15,8 @@ record Where(ComplianceState state, Trust trust, String country, String subdivis
     static final Where ALMATY = land(ComplianceState.COMPLIANT, "KZ", "KZ-75", 43.24, 76.89);
     static final Where TEXAS = land(ComplianceState.COMPLIANT, "US", "US-TX", 30.27, -97.74);
     static final Where NARVA = land(ComplianceState.WARNING, "EE", "EE-45", 59.38, 28.19);
-    static final Where NOWHERE = new Where(ComplianceState.UNKNOWN, Trust.NONE, null, null, null, null, null, 0, null, null);
+    static final Where NOWHERE = new Where(ComplianceState.UNKNOWN, Trust.NONE, null, null, null, null, null, 0, null,
+            null);
 
     static Where land(ComplianceState state, String country, String subdivision, double lat, double lon) {
         return new Where(state, Trust.HIGH, country, subdivision, "land", lat, lon, 100e12, null, null);
