@@ -77,7 +77,8 @@ public final class FleetMetrics implements MultiCollector {
         GaugeSnapshot.Builder longitude = GaugeSnapshot.builder().name(LONGITUDE).unit(DEGREES)
                 .help("The rig's claimed longitude (WGS84)");
         InfoSnapshot.Builder info = InfoSnapshot.builder().name(INFO)
-                .help("Rig facts: miner type and model, active pool, and the country and subdivision it claims to be in");
+                .help("Rig facts: miner type and model, active pool, and the country and subdivision it claims to be in"
+                        + " (claimed_by: the state claiming that land, where disputed)");
         for (RigRecord rig : registry.all()) {
             Labels labels = Labels.of("site", rig.key().site().value(), "rig", rig.key().rig().value());
             Telemetry latest = rig.latest();
