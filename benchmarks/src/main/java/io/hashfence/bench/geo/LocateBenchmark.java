@@ -1,5 +1,7 @@
-package io.hashfence.geo;
+package io.hashfence.bench.geo;
 
+import io.hashfence.geo.BenchmarkAccess;
+import io.hashfence.geo.GeoIndex;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -33,7 +35,7 @@ public class LocateBenchmark {
     private static final int POINTS = 1 << 16;
 
     private GeoIndex index;
-    private JtsOracle jts;
+    private BenchmarkAccess.CountryBaseline jts;
     private final double[] landLat = new double[POINTS];
     private final double[] landLon = new double[POINTS];
     private final double[] anyLat = new double[POINTS];
@@ -42,7 +44,7 @@ public class LocateBenchmark {
     @Setup
     public void setUp() {
         index = GeoIndex.loadBundled();
-        jts = new JtsOracle(index.countryRegions());
+        jts = BenchmarkAccess.jtsCountries(index);
         SplittableRandom random = new SplittableRandom(20261126L);
         int land = 0;
         int any = 0;
@@ -53,7 +55,7 @@ public class LocateBenchmark {
                 anyLat[any] = lat;
                 anyLon[any++] = lon;
             }
-            if (land < POINTS && jts.firstCoveringRegion(lat, lon) >= 0 && index.regionAt(lat, lon) >= 0) {
+            if (land < POINTS && jts.firstCoveringRegion(lat, lon) >= 0 && BenchmarkAccess.inSomeSubdivision(index, lat, lon)) {
                 landLat[land] = lat;
                 landLon[land++] = lon;
             }

@@ -1,9 +1,12 @@
-package io.hashfence.geo;
+package io.hashfence.bench.geo;
+
+import io.hashfence.geo.BenchmarkAccess;
+import io.hashfence.geo.GeoIndex;
 
 /**
  * Prints the heap the loaded index retains (used heap after GC, with and without the index) and the
  * index's own count of its arrays. Run: {@code java -cp benchmarks/target/hashfence-benchmarks.jar
- * io.hashfence.geo.FootprintReport}.
+ * io.hashfence.bench.geo.FootprintReport}.
  */
 public final class FootprintReport {
     private FootprintReport() {
@@ -18,7 +21,7 @@ public final class FootprintReport {
         long retained = usedAfterGc(runtime) - before;
         System.out.printf("first load in this JVM: %d ms%n", loadMillis);
         System.out.printf("retained heap (GC delta): %.1f MiB%n", retained / 1048576.0);
-        System.out.printf("index arrays (own count): %.1f MiB%n", index.retainedBytes() / 1048576.0);
+        System.out.printf("index arrays (own count): %.1f MiB%n", BenchmarkAccess.retainedBytes(index) / 1048576.0);
         System.out.printf("check: Irkutsk -> %s%n", index.locate(52.29, 104.29).subdivision().code());
     }
 

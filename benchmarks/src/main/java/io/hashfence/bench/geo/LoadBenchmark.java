@@ -1,5 +1,6 @@
-package io.hashfence.geo;
+package io.hashfence.bench.geo;
 
+import io.hashfence.geo.GeoIndex;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
