@@ -6,7 +6,8 @@ import java.util.Optional;
 /**
  * Waits for the state a test asserts, never for a fixed time. The tests run on a loaded 2-core CI machine,
  * so every wait has the same generous ceiling, {@link #PATIENCE}: a passing test returns as soon as the
- * state holds and never comes near it; only a test that is failing anyway waits that long.
+ * state holds and never comes near it; only a test that is failing anyway waits that long. Waits on what
+ * takes minutes by nature (a container stack starting) name their own, longer ceiling.
  */
 public final class Await {
     /** How long any wait lasts before the test fails. */
@@ -28,12 +29,23 @@ public final class Await {
 
     /** Waits until the condition holds; fails naming {@code what} when it never does. */
     public static void until(String what, Probe<Boolean> condition) throws InterruptedException {
-        value(what, () -> Boolean.TRUE.equals(condition.look()) ? Optional.of(Boolean.TRUE) : Optional.empty());
+        until(what, PATIENCE, condition);
+    }
+
+    /** Waits until the condition holds, at most {@code patience}; fails naming {@code what} when it never does. */
+    public static void until(String what, Duration patience, Probe<Boolean> condition) throws InterruptedException {
+        value(what, patience,
+                () -> Boolean.TRUE.equals(condition.look()) ? Optional.of(Boolean.TRUE) : Optional.empty());
     }
 
     /** Waits until the probe finds a value, and returns it. */
     public static <T> T value(String what, Probe<Optional<T>> probe) throws InterruptedException {
-        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        return value(what, PATIENCE, probe);
+    }
+
+    /** Waits until the probe finds a value, at most {@code patience}, and returns it. */
+    public static <T> T value(String what, Duration patience, Probe<Optional<T>> probe) throws InterruptedException {
+        long deadline = System.nanoTime() + patience.toNanos();
         Throwable lastFailure = null;
         while (true) {
             long lookStarted = System.nanoTime();
@@ -49,7 +61,8 @@ public final class Await {
                 lastFailure = notYet;
             }
             if (System.nanoTime() - deadline > 0) {
-                AssertionError timedOut = new AssertionError("waited " + PATIENCE.toSeconds() + " s in vain until " + what);
+                AssertionError timedOut =
+                        new AssertionError("waited " + patience.toSeconds() + " s in vain until " + what);
                 if (lastFailure != null) {
                     timedOut.initCause(lastFailure);
                 }

@@ -35,6 +35,7 @@ class RunCommandTest {
             try (subscriber;
                  InProcessAgent agent = InProcessAgent.start(Map.of("HASHFENCE_TOKEN", "token-r"),
                          "run", "--config", config.toString())) {
+                // Nothing to wait for: the agent must not give up its first connect in this time.
                 Thread.sleep(1500);
                 assertThat(agent.isRunning()).as("agent keeps retrying its first connect").isTrue();
 
@@ -68,6 +69,7 @@ class RunCommandTest {
                     "run", "--config", config.toString())) {
                 Await.until("8 samples arrive", () -> Wire.telemetry(subscriber, "site-r").size() >= 8);
                 network.cut();
+                // The outage under test: 2 s of samples the agent must keep and deliver later.
                 Thread.sleep(2_000);
                 int beforeReturn = Wire.telemetry(subscriber, "site-r").size();
                 network.restore();

@@ -92,6 +92,7 @@ public final class FakeCgminer implements AutoCloseable {
             String command = json.find() ? json.group(1) : request.replace("|", "").trim();
             requests.computeIfAbsent(command, key -> new AtomicInteger()).incrementAndGet();
             if (silent) {
+                // A silent miner holds the connection and never answers: the behaviour under test, not a wait.
                 Thread.sleep(60_000);
                 return;
             }

@@ -1,21 +1,18 @@
 package io.hashfence.agent.testing;
 
-import io.hashfence.testing.ExternalBinary;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import io.hashfence.testing.Await;
+import io.hashfence.testing.ExternalBinary;
+import io.hashfence.testing.ExternalProcess;
+import io.hashfence.testing.FreePorts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A real Mosquitto broker for tests, on 127.0.0.1 and a free port, that checks user names and passwords
@@ -29,7 +26,7 @@ public final class Mosquitto implements AutoCloseable {
     private final Path binary;
     private final Path directory;
     private final int port;
-    private Process process;
+    private ExternalProcess process;
 
     private Mosquitto(Path binary, Path directory, int port) {
         this.binary = binary;
@@ -53,7 +50,7 @@ public final class Mosquitto implements AutoCloseable {
             run(command);
             first = false;
         }
-        int port = freePort();
+        int port = FreePorts.pick();
         StringBuilder config = new StringBuilder()
                 .append("listener ").append(port).append(" 127.0.0.1\n")
                 .append("allow_anonymous false\n")
@@ -90,21 +87,14 @@ public final class Mosquitto implements AutoCloseable {
             throw new IllegalStateException("already running");
         }
         try {
-            process = new ProcessBuilder(binary.toString(), "-c", directory.resolve("mosquitto.conf").toString())
-                    .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log().toFile()))
-                    .start();
+            process = ExternalProcess.start(
+                    List.of(binary.toString(), "-c", directory.resolve("mosquitto.conf").toString()), directory, log());
+            process.awaitListening(port);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-        try {
-            Await.until("mosquitto listens on port " + port, () -> accepts() || !process.isAlive());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
-        }
-        if (!process.isAlive()) {
-            fail("mosquitto did not start on port " + port + ":\n" + read(log()));
         }
     }
 
@@ -113,29 +103,13 @@ public final class Mosquitto implements AutoCloseable {
         if (process == null) {
             return;
         }
-        process.destroy();
-        try {
-            if (!process.waitFor(5, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        process.close();
         process = null;
     }
 
     @Override
     public void close() {
         stop();
-    }
-
-    private boolean accepts() {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
     }
 
     private static Path requireBinary() {
@@ -166,27 +140,11 @@ public final class Mosquitto implements AutoCloseable {
         }
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     private static void write(Path file, String text) {
         try {
             Files.writeString(file, text);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private static String read(Path file) {
-        try {
-            return Files.exists(file) ? Files.readString(file) : "(no log)";
-        } catch (IOException e) {
-            return "(log unreadable: " + e + ")";
         }
     }
 }

@@ -6,9 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hashfence.testing.Await;
 import io.hashfence.testing.ExternalBinary;
+import io.hashfence.testing.ExternalProcess;
+import io.hashfence.testing.FreePorts;
 import io.hashfence.collector.compliance.ComplianceConfig;
-import io.hashfence.collector.testing.ExternalProcess;
-import io.hashfence.collector.testing.FreePort;
 import io.hashfence.collector.testing.MqttTestClient;
 import io.hashfence.collector.testing.RunningCollector;
 import io.hashfence.collector.testing.TestTelemetry;
@@ -38,7 +38,7 @@ class AlertmanagerTest {
     @Test
     void aRigInIrkutskIsListedByAlertmanagerAndMovingToKazakhstanResolvesIt() throws Exception {
         Path binary = ExternalBinary.require("prometheus-alertmanager", "prometheus-alertmanager");
-        int port = FreePort.pick();
+        int port = FreePorts.pick();
         Files.writeString(dir.resolve("alertmanager.yml"), """
                 route:
                   receiver: compliance
@@ -50,7 +50,7 @@ class AlertmanagerTest {
                 "--config.file=" + dir.resolve("alertmanager.yml"), "--storage.path=" + dir.resolve("am-data"),
                 "--web.listen-address=127.0.0.1:" + port, "--cluster.listen-address="), dir)) {
             URI base = URI.create("http://127.0.0.1:" + port);
-            Await.until("Alertmanager is ready", () -> ready(base));
+            alertmanager.awaitReady("is ready", () -> ready(base));
             // Any speed is plausible here, so that the move to Kazakhstan a moment later is credible and resolves
             // the alert (at the default 1000 km/h the violation would hold for the 2.5 h the distance takes).
             ComplianceConfig anySpeed = new ComplianceConfig(null, Duration.ofHours(1), 1e12, 1.0, 20, null, null,

@@ -61,6 +61,7 @@ class WebhookTest {
             // Tehran to Almaty within milliseconds: no credible move, so the violation holds (at Tehran), and
             // the jump out of a restricted place is a conflict and a spoofing suspicion, each an alert of its own.
             Await.until("all three transitions delivered", () -> accepted.size() >= 3);
+            // Nothing to wait for: no fourth notification (a duplicate) may follow in this time.
             Thread.sleep(500);
             assertThat(accepted).extracting(n -> n.get("notification_id").asText()).containsExactlyInAnyOrder(
                     "alert-1-firing", "alert-2-firing", "alert-3-firing");

@@ -32,6 +32,7 @@ public final class LeakCheck implements AfterAllCallback {
         }
         for (int round = 0; round < 3; round++) {
             System.gc();
+            // No state to wait for: a moment for the reference handler to queue what the GC collected.
             Thread.sleep(50);
             ByteBuf pooled = PooledByteBufAllocator.DEFAULT.buffer(1);
             pooled.release();
