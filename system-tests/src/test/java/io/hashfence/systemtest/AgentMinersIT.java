@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hashfence.testing.Await;
+import io.hashfence.testing.FreePorts;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
@@ -57,11 +58,8 @@ class AgentMinersIT {
     @Test
     void polledMinersShowInTheCollectorAndCheckSaysWhatToFix() throws Exception {
         Path dataDir = workDir.resolve("data");
-        String token = addSite(dataDir, "miners-site");
-        int absentPort;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            absentPort = socket.getLocalPort();
-        }
+        String token = CollectorSites.add(workDir, dataDir, "miners-site");
+        int absentPort = FreePorts.pick();
         try (ServerSocket antminer = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
              JarProcess collector = JarProcess.start(JarProcess.collectorJar(), workDir, Map.of(),
                      "run", "--data-dir", dataDir.toString(), "--mqtt-port", "0", "--http-port", "0")) {
@@ -140,6 +138,7 @@ class AgentMinersIT {
                 int read = in.read(buffer);
                 Matcher command = COMMAND.matcher(new String(buffer, 0, Math.max(read, 0), StandardCharsets.US_ASCII));
                 if (!answers.get()) {
+                    // The hung miner under test: silent past the agent's poll timeout, not a wait for a state.
                     Thread.sleep(1_000);
                     continue;
                 }
@@ -176,13 +175,5 @@ class AgentMinersIT {
         String body = CollectorApi.get(httpPort, dataDir, "/metrics").body();
         return body.lines().filter(line -> line.startsWith(series + " "))
                 .map(line -> line.substring(series.length() + 1)).findFirst().orElse(null);
-    }
-
-    private String addSite(Path dataDir, String site) throws Exception {
-        JarProcess add = JarProcess.start(JarProcess.collectorJar(), workDir, Map.of(),
-                "sites", "add", site, "--data-dir", dataDir.toString());
-        assertThat(add.waitFor()).as(add.stderr()).isZero();
-        String[] lines = add.stdout().strip().split("\n");
-        return lines[lines.length - 1].strip();
     }
 }

@@ -3,8 +3,8 @@ package io.hashfence.systemtest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hashfence.testing.Await;
+import io.hashfence.testing.FreePorts;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -39,7 +39,7 @@ class AgentOutboxIT {
     @Test
     void samplesTakenWhileTheCollectorIsDownArriveExactlyOnceAfterItRestarts() throws Exception {
         Path dataDir = workDir.resolve("data");
-        String token = addSite(dataDir, "outage-site");
+        String token = CollectorSites.add(workDir, dataDir, "outage-site");
         JarProcess collector = startCollector(dataDir, 0);
         int mqttPort = Integer.parseInt(collector.awaitLog(MQTT_PORT));
         int httpPort = Integer.parseInt(collector.awaitLog(HTTP_PORT));
@@ -51,6 +51,7 @@ class AgentOutboxIT {
             double acceptedBeforeOutage = acceptedInAQuietMoment(httpPort);
             collector.stop();
 
+            // The outage under test: about four samples (one a second) the agent must keep and deliver later.
             Thread.sleep(4_000);
             assertThat(agent.isAlive()).isTrue();
             collector = startCollector(dataDir, mqttPort);
@@ -79,8 +80,8 @@ class AgentOutboxIT {
     @Test
     void anAgentKilledWithSigkillLosesAtMostTheSampleItWasWriting() throws Exception {
         Path dataDir = workDir.resolve("data");
-        String token = addSite(dataDir, "kill-site");
-        int mqttPort = freePort();
+        String token = CollectorSites.add(workDir, dataDir, "kill-site");
+        int mqttPort = FreePorts.pick();
         Path config = agentConfig("kill-site", mqttPort, "100ms", 1);
 
         JarProcess first = JarProcess.start(JarProcess.agentJar(), workDir,
@@ -142,14 +143,6 @@ class AgentOutboxIT {
                 "--mqtt-port", String.valueOf(mqttPort), "--http-port", "0");
     }
 
-    private String addSite(Path dataDir, String site) throws Exception {
-        JarProcess add = JarProcess.start(JarProcess.collectorJar(), workDir, Map.of(),
-                "sites", "add", site, "--data-dir", dataDir.toString());
-        assertThat(add.waitFor()).as(add.stderr()).isZero();
-        String[] lines = add.stdout().strip().split("\n");
-        return lines[lines.length - 1].strip();
-    }
-
     private static void awaitAccepted(int httpPort, double atLeast, JarProcess agent) throws Exception {
         Await.until("the collector accepted " + atLeast + " samples", () -> {
             assertThat(agent.isAlive()).as("agent still running; its log:\n" + agent.stderr()).isTrue();
@@ -186,11 +179,5 @@ class AgentOutboxIT {
             }
         }
         return 0;
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -30,8 +30,8 @@ class AgentTlsIT {
         Path[] server = pki.issue("localhost");
         Path[] client = pki.issue("cert-site");
         Path data = workDir.resolve("data");
-        String token = addSite(data, "token-site");
-        addSite(data, "cert-site");
+        String token = CollectorSites.add(workDir, data, "token-site");
+        CollectorSites.add(workDir, data, "cert-site");
         Path config = Files.writeString(workDir.resolve("collector.yml"), "mqtt:\n  tls:\n    port: 0\n"
                 + "    cert_file: " + server[0] + "\n    key_file: " + server[1] + "\n"
                 + "    client_ca_file: " + pki.caFile() + "\n");
@@ -55,14 +55,6 @@ class AgentTlsIT {
                 });
             }
         }
-    }
-
-    private String addSite(Path data, String site) throws Exception {
-        JarProcess add = JarProcess.start(JarProcess.collectorJar(), workDir, Map.of(), "sites", "add", site,
-                "--data-dir", data.toString());
-        assertThat(add.waitFor()).isZero();
-        String[] lines = add.stdout().strip().split("\n");
-        return lines[lines.length - 1].strip();
     }
 
     private static int rigs(int httpPort, Path data, String site) throws Exception {

@@ -37,7 +37,8 @@ class CollectorAndAgentIT {
     @Test
     void simulatedRigsReachMetricsAndTheApi() throws Exception {
         Path dataDir = workDir.resolve("data");
-        String token = addSite(dataDir, "e2e-site");
+        String token = CollectorSites.add(workDir, dataDir, "e2e-site");
+        assertThat(token).matches("hf_[A-Za-z0-9_-]{43}");
         assertThat(Files.readString(dataDir.resolve("sites.json"))).doesNotContain(token);
 
         try (JarProcess collector = JarProcess.start(JarProcess.collectorJar(), workDir, Map.of(),
@@ -79,16 +80,6 @@ class CollectorAndAgentIT {
                 "sites", "add", "no spaces allowed", "--data-dir", workDir.resolve("data").toString());
         assertThat(badSite.waitFor()).isEqualTo(2);
         assertThat(badSite.stderr()).contains("SITE must match");
-    }
-
-    private String addSite(Path dataDir, String site) throws Exception {
-        JarProcess add = JarProcess.start(JarProcess.collectorJar(), workDir, Map.of(),
-                "sites", "add", site, "--data-dir", dataDir.toString());
-        assertThat(add.waitFor()).as(add.stderr()).isZero();
-        String[] lines = add.stdout().strip().split("\n");
-        String token = lines[lines.length - 1].strip();
-        assertThat(token).matches("hf_[A-Za-z0-9_-]{43}");
-        return token;
     }
 
     private JsonNode awaitRigs(int httpPort, Path dataDir, int count, JarProcess agent) throws Exception {

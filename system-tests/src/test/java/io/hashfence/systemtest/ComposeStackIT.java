@@ -6,8 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.InspectContainerResponse;
+import io.hashfence.testing.Await;
+import io.hashfence.testing.FreePorts;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -20,6 +21,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
@@ -68,14 +70,14 @@ class ComposeStackIT {
         docker = DockerEngine.requireImages(DockerEngine.JRE_IMAGE, DockerEngine.PROMETHEUS_IMAGE,
                 DockerEngine.ALERTMANAGER_IMAGE);
         StackConfigIT.ExternalTool.require("docker-compose", "docker-compose");
-        httpPort = freePort();
-        prometheusPort = freePort();
-        alertmanagerPort = freePort();
+        httpPort = FreePorts.pick();
+        prometheusPort = FreePorts.pick();
+        alertmanagerPort = FreePorts.pick();
         environment = Map.of(
                 "HASHFENCE_JRE_IMAGE", DockerEngine.JRE_IMAGE,
                 "HASHFENCE_PROMETHEUS_IMAGE", DockerEngine.PROMETHEUS_IMAGE,
                 "HASHFENCE_ALERTMANAGER_IMAGE", DockerEngine.ALERTMANAGER_IMAGE,
-                "HASHFENCE_STACK_MQTT_PORT", Integer.toString(freePort()),
+                "HASHFENCE_STACK_MQTT_PORT", Integer.toString(FreePorts.pick()),
                 "HASHFENCE_STACK_HTTP_PORT", Integer.toString(httpPort),
                 "HASHFENCE_STACK_PROMETHEUS_PORT", Integer.toString(prometheusPort),
                 "HASHFENCE_STACK_ALERTMANAGER_PORT", Integer.toString(alertmanagerPort));
@@ -245,28 +247,14 @@ class ComposeStackIT {
         return JSON.readTree(response.body());
     }
 
-    /** Polls until the value satisfies the condition; fails with the last value (or error) after {@link #SETTLE}. */
+    /** Waits until the value satisfies the condition, at most {@link #SETTLE}; a timeout names the last value. */
     private static <T> T await(String what, Callable<T> probe, Predicate<T> done) throws InterruptedException {
-        Instant deadline = Instant.now().plus(SETTLE);
-        Object last = null;
-        while (Instant.now().isBefore(deadline)) {
-            try {
-                T value = probe.call();
-                if (done.test(value)) {
-                    return value;
-                }
-                last = value;
-            } catch (Exception | AssertionError e) {
-                last = e;
+        return Await.value(what, SETTLE, () -> {
+            T value = probe.call();
+            if (!done.test(value)) {
+                throw new AssertionError("last: " + value);
             }
-            Thread.sleep(500);
-        }
-        throw new AssertionError("waited " + SETTLE + " for " + what + "; last: " + last);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
+            return Optional.of(value);
+        });
     }
 }

@@ -7,9 +7,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hashfence.systemtest.StackConfigIT.ExternalTool;
 import io.hashfence.testing.Await;
+import io.hashfence.testing.ExternalProcess;
+import io.hashfence.testing.FreePorts;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -26,7 +26,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -72,8 +71,10 @@ class DashboardQueriesIT {
     static Path workDir;
     private static JarProcess collector;
     private static JarProcess fleet;
-    private static Service alertmanager;
-    private static Service prometheus;
+    private static ExternalProcess alertmanager;
+    private static ExternalProcess prometheus;
+    private static String alertmanagerUrl;
+    private static String prometheusUrl;
     private static long rangeStart;
 
     @BeforeAll
@@ -85,14 +86,15 @@ class DashboardQueriesIT {
         Path dataDir = workDir.resolve("data");
         Map<String, String> tokens = new LinkedHashMap<>();
         for (String site : concat(SIMULATED_SITES, List.of(LAB))) {
-            tokens.put(site, addSite(dataDir, site));
+            tokens.put(site, CollectorSites.add(workDir, dataDir, site));
         }
 
-        int alertmanagerPort = freePort();
-        alertmanager = Service.start("alertmanager", alertmanagerBinary,
+        int alertmanagerPort = FreePorts.pick();
+        alertmanagerUrl = "http://127.0.0.1:" + alertmanagerPort;
+        alertmanager = ExternalProcess.start(List.of(alertmanagerBinary.toString(),
                 "--config.file=" + REPO.resolve("dashboards/alertmanager/alertmanager.yml"),
                 "--storage.path=" + workDir.resolve("alertmanager"),
-                "--web.listen-address=127.0.0.1:" + alertmanagerPort, "--cluster.listen-address=");
+                "--web.listen-address=127.0.0.1:" + alertmanagerPort, "--cluster.listen-address="), workDir);
 
         collector = JarProcess.start(JarProcess.collectorJar(), workDir, Map.of(), "run", "--data-dir",
                 dataDir.toString(), "--mqtt-port", "0", "--http-port", "0",
@@ -113,13 +115,15 @@ class DashboardQueriesIT {
         publish(mosquittoPub, mqttPort, tokens.get(LAB), NEAR_BORDER, telemetry(NEAR_BORDER, now, 46.30, 33.75));
         publish(mosquittoPub, mqttPort, tokens.get(LAB), NO_LOCATION, telemetry(NO_LOCATION, now, null, null));
 
-        int prometheusPort = freePort();
+        int prometheusPort = FreePorts.pick();
         Path config = workDir.resolve("prometheus.yml");
         Files.writeString(config, testPrometheusConfig(httpPort, alertmanagerPort));
-        prometheus = Service.start("prometheus", prometheusBinary, "--config.file=" + config,
-                "--storage.tsdb.path=" + workDir.resolve("tsdb"), "--web.listen-address=127.0.0.1:" + prometheusPort);
-        prometheus.awaitReady("http://127.0.0.1:" + prometheusPort);
-        alertmanager.awaitReady("http://127.0.0.1:" + alertmanagerPort);
+        prometheusUrl = "http://127.0.0.1:" + prometheusPort;
+        prometheus = ExternalProcess.start(List.of(prometheusBinary.toString(), "--config.file=" + config,
+                "--storage.tsdb.path=" + workDir.resolve("tsdb"), "--web.listen-address=127.0.0.1:" + prometheusPort),
+                workDir);
+        prometheus.awaitReady("is ready at " + prometheusUrl, () -> ready(prometheusUrl));
+        alertmanager.awaitReady("is ready at " + alertmanagerUrl, () -> ready(alertmanagerUrl));
         rangeStart = Instant.now().getEpochSecond();
 
         int allRigs = SIMULATED_RIGS + 3;
@@ -266,7 +270,7 @@ class DashboardQueriesIT {
         Map<String, String> received = new HashMap<>();
         Await.until("the collector's alerts in Alertmanager: " + expected.keySet(), () -> {
             HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
-                    URI.create(alertmanager.url + "/api/v2/alerts")).build(), HttpResponse.BodyHandlers.ofString());
+                    URI.create(alertmanagerUrl + "/api/v2/alerts")).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(response.statusCode()).isEqualTo(200);
             received.clear();
             for (JsonNode alert : JSON.readTree(response.body())) {
@@ -364,7 +368,7 @@ class DashboardQueriesIT {
     private static JsonNode prometheusApi(String path, Map<String, String> parameters) throws Exception {
         String query = parameters.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8)
                 + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
-        HttpRequest request = HttpRequest.newBuilder(URI.create(prometheus.url + path + (query.isEmpty() ? "" : "?" + query)))
+        HttpRequest request = HttpRequest.newBuilder(URI.create(prometheusUrl + path + (query.isEmpty() ? "" : "?" + query)))
                 .build();
         HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
         JsonNode answer = JSON.readTree(response.body());
@@ -394,14 +398,6 @@ class DashboardQueriesIT {
 
     // ---- the fleet's side ----
 
-    private static String addSite(Path dataDir, String site) throws Exception {
-        JarProcess add = JarProcess.start(JarProcess.collectorJar(), workDir, Map.of(), "sites", "add", site,
-                "--data-dir", dataDir.toString());
-        assertThat(add.waitFor()).as(add.stderr()).isZero();
-        String[] lines = add.stdout().strip().split("\n");
-        return lines[lines.length - 1].strip();
-    }
-
     /** Telemetry v1 of an Antminer S19 Pro, at a static position, or with no location when lat is null. */
     private static String telemetry(String rig, Instant time, Double lat, Double lon) {
         ObjectNode message = JSON.createObjectNode().put("schema_version", 1).put("site", LAB).put("rig", rig)
@@ -429,62 +425,16 @@ class DashboardQueriesIT {
         assertThat(result.exitCode()).as(result.output()).isZero();
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 0, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
-    }
-
     private static <T> List<T> concat(List<T> first, List<T> second) {
         return Stream.concat(first.stream(), second.stream()).toList();
     }
 
-    /** A server program (Prometheus, Alertmanager) run from its Debian binary, its log kept in a file. */
-    private static final class Service implements AutoCloseable {
-        private final String name;
-        private final Process process;
-        private final Path log;
-        private String url;
-
-        private Service(String name, Process process, Path log) {
-            this.name = name;
-            this.process = process;
-            this.log = log;
-        }
-
-        static Service start(String name, Path binary, String... args) throws IOException {
-            List<String> command = new ArrayList<>(List.of(binary.toString()));
-            command.addAll(List.of(args));
-            Path log = workDir.resolve(name + ".log");
-            Process process = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)
-                    .redirectOutput(log.toFile()).start();
-            return new Service(name, process, log);
-        }
-
-        void awaitReady(String baseUrl) throws Exception {
-            url = baseUrl;
-            Await.until(name + " ready at " + baseUrl, () -> {
-                assertThat(process.isAlive()).as(name + " running; its log:\n" + Files.readString(log)).isTrue();
-                try {
-                    return HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl + "/-/ready")).build(),
-                            HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-                } catch (IOException notListeningYet) {
-                    return false;
-                }
-            });
-        }
-
-        @Override
-        public void close() {
-            process.destroy();
-            try {
-                if (!process.waitFor(15, TimeUnit.SECONDS)) {
-                    process.destroyForcibly().waitFor();
-                }
-            } catch (InterruptedException e) {
-                process.destroyForcibly();
-                Thread.currentThread().interrupt();
-            }
+    private static boolean ready(String baseUrl) throws InterruptedException {
+        try {
+            return HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl + "/-/ready")).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException notListeningYet) {
+            return false;
         }
     }
 }

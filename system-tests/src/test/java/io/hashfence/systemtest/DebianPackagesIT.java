@@ -2,11 +2,11 @@ package io.hashfence.systemtest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.hashfence.testing.Await;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -147,19 +147,20 @@ class DebianPackagesIT {
     }
 
     private void awaitOutput(String what, String script, String expected) throws Exception {
-        Instant deadline = Instant.now().plus(SETTLE);
-        String last = "";
-        while (Instant.now().isBefore(deadline)) {
-            ExecResult result = sh(script);
-            last = result.getStdout() + result.getStderr();
-            if (result.getExitCode() == 0 && last.contains(expected)) {
-                return;
-            }
-            Thread.sleep(500);
+        try {
+            Await.until(what, SETTLE, () -> {
+                ExecResult result = sh(script);
+                String answer = result.getStdout() + result.getStderr();
+                if (result.getExitCode() != 0 || !answer.contains(expected)) {
+                    throw new AssertionError("last answer: " + answer);
+                }
+                return true;
+            });
+        } catch (AssertionError timedOut) {
+            throw new AssertionError(timedOut.getMessage() + "\ncollector log:\n"
+                    + sh("cat /tmp/hashfence-collector.log").getStdout()
+                    + "\nagent log:\n" + sh("cat /tmp/hashfence-agent.log 2>/dev/null").getStdout(), timedOut);
         }
-        throw new AssertionError("waited " + SETTLE + " for " + what + "; last answer: " + last
-                + "\ncollector log:\n" + sh("cat /tmp/hashfence-collector.log").getStdout()
-                + "\nagent log:\n" + sh("cat /tmp/hashfence-agent.log 2>/dev/null").getStdout());
     }
 
     private String ok(String script) throws Exception {

@@ -40,7 +40,7 @@ class DuplicatesAfterCrashIT {
     @Test
     void acknowledgedMessagesResentAfterSigkillAreDuplicates() throws Exception {
         Path dataDir = workDir.resolve("data");
-        String token = addSite(dataDir);
+        String token = CollectorSites.add(workDir, dataDir, SITE);
         JarProcess collector = startCollector(dataDir);
         int port = Integer.parseInt(collector.awaitLog(MQTT_PORT));
         publishAll(port, token, FIRST_SEQ);
@@ -65,7 +65,7 @@ class DuplicatesAfterCrashIT {
     @Test
     void aDamagedJournalIsReportedByFileAndOffsetAndTheCollectorRunsOn() throws Exception {
         Path dataDir = workDir.resolve("data");
-        String token = addSite(dataDir);
+        String token = CollectorSites.add(workDir, dataDir, SITE);
         JarProcess collector = startCollector(dataDir);
         publishAll(Integer.parseInt(collector.awaitLog(MQTT_PORT)), token, FIRST_SEQ);
         collector.kill();
@@ -113,14 +113,6 @@ class DuplicatesAfterCrashIT {
                 + "\",\"seq\":" + seq + ",\"miner\":{\"type\":\"bmminer\",\"status\":\"mining\"},\"hashrate_hs\":1.1e14,"
                 + "\"power\":{\"watts\":3250,\"source\":\"miner\"},\"location\":{\"lat\":30.5,\"lon\":-97.0,"
                 + "\"source\":\"static\"}}";
-    }
-
-    private String addSite(Path dataDir) throws Exception {
-        JarProcess add = JarProcess.start(JarProcess.collectorJar(), workDir, Map.of(), "sites", "add", SITE,
-                "--data-dir", dataDir.toString());
-        assertThat(add.waitFor()).as(add.stderr()).isZero();
-        String[] lines = add.stdout().strip().split("\n");
-        return lines[lines.length - 1].strip();
     }
 
     private JarProcess startCollector(Path dataDir) throws IOException {

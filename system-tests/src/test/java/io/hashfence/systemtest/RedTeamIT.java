@@ -66,7 +66,7 @@ class RedTeamIT {
         Path mosquittoPub = ExternalTool.require("mosquitto_pub", "mosquitto-clients");
         Path config = Files.writeString(workDir.resolve("collector.yml"), SHORT_TIMINGS);
         Path data = workDir.resolve("data");
-        String token = addSite(data, SITE);
+        String token = CollectorSites.add(workDir, data, SITE);
         try (JarProcess collector = JarProcess.start(JarProcess.collectorJar(), workDir, Map.of(), "run", "--config",
                 config.toString(), "--data-dir", data.toString(), "--mqtt-port", "0", "--http-port", "0")) {
             int mqtt = Integer.parseInt(collector.awaitLog(MQTT_PORT));
@@ -167,8 +167,8 @@ class RedTeamIT {
         Path config = Files.writeString(workDir.resolve("collector.yml"), SHORT_TIMINGS
                 + "mqtt:\n  proxy_protocol: true\n");
         Path data = workDir.resolve("data");
-        String shellToken = addSite(data, "singapore-holding");
-        String honestToken = addSite(data, "singapore-01");
+        String shellToken = CollectorSites.add(workDir, data, "singapore-holding");
+        String honestToken = CollectorSites.add(workDir, data, "singapore-01");
         try (JarProcess collector = JarProcess.start(JarProcess.collectorJar(), workDir, Map.of(), "run", "--config",
                 config.toString(), "--data-dir", data.toString(), "--mqtt-port", "0", "--http-port", "0")) {
             int mqtt = Integer.parseInt(collector.awaitLog(MQTT_PORT));
@@ -194,14 +194,6 @@ class RedTeamIT {
                     .contains("RigLocationSpoofSuspected critical");
             assertThat(open).filteredOn(a -> a.get("site").asText().equals("singapore-01")).isEmpty();
         }
-    }
-
-    private String addSite(Path data, String site) throws Exception {
-        JarProcess add = JarProcess.start(JarProcess.collectorJar(), workDir, Map.of(), "sites", "add", site,
-                "--data-dir", data.toString());
-        assertThat(add.waitFor()).as(add.stderr()).isZero();
-        String[] lines = add.stdout().strip().split("\n");
-        return lines[lines.length - 1].strip();
     }
 
     private static ObjectNode at(double[] point, String source, Instant fixTime) {

@@ -6,13 +6,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hashfence.systemtest.StackConfigIT.ExternalTool;
+import io.hashfence.testing.Await;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -58,8 +58,7 @@ class SanctionedPayoutIT {
             publish(mosquittoPub, mqttPort, token, "sanctioned", SDN_XBT.toUpperCase() + ".worker1");
             publish(mosquittoPub, mqttPort, token, "ordinary", ORDINARY_XBT + ".worker2");
             publish(mosquittoPub, mqttPort, token, "later-listed", NEWLY_LISTED.toLowerCase() + ".worker3");
-            await(Duration.ofSeconds(60), "the three rigs are known", () -> get(httpPort, "/api/v1/rigs").get("count")
-                    .asInt() == 3);
+            Await.until("the three rigs are known", () -> get(httpPort, "/api/v1/rigs").get("count").asInt() == 3);
 
             JsonNode alerts = get(httpPort, "/api/v1/alerts").get("alerts");
             assertThat(alerts).hasSize(1);
@@ -76,7 +75,7 @@ class SanctionedPayoutIT {
             assertThat(importer.waitFor()).as(importer.stderr()).isZero();
             assertThat(importer.stdout()).contains("Imported 2 addresses over 2 assets", "published 2026-11-28");
 
-            await(Duration.ofSeconds(60), "the running collector re-screens with the imported list", () ->
+            Await.until("the running collector re-screens with the imported list", () ->
                     get(httpPort, "/api/v1/alerts").toString().contains("later-listed"));
             JsonNode rig = get(httpPort, "/api/v1/rigs/" + SITE + "/later-listed");
             assertThat(rig.at("/screening/findings/0/evidence").asText())
@@ -106,20 +105,6 @@ class SanctionedPayoutIT {
                 .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return JSON.readTree(response.body());
-    }
-
-    private interface Check {
-        boolean holds() throws Exception;
-    }
-
-    private static void await(Duration timeout, String what, Check check) throws Exception {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!check.holds()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out after " + timeout + " waiting until " + what);
-            }
-            Thread.sleep(100);
-        }
     }
 
     /** A minimal sdn_advanced.xml in OFAC's format: one party, an XBT and a USDT address, a Created date. */

@@ -45,7 +45,7 @@ class StorageHardeningIT {
     void theWitnessCatchesATailCutAtALineBoundaryThatThePlainChainCannot() throws Exception {
         Path dataDir = workDir.resolve("data");
         Path witnessDir = workDir.resolve("witness");
-        String token = addSite(dataDir);
+        String token = CollectorSites.add(workDir, dataDir, SITE);
         JarProcess collector = run(dataDir, "--witness-dir", witnessDir.toString());
         publishRigs(collector, token, 5);
         collector.stop();
@@ -70,7 +70,7 @@ class StorageHardeningIT {
     void theWitnessAgreesWithAnUntouchedLogAndItsFilesArePrivate() throws Exception {
         Path dataDir = workDir.resolve("data");
         Path witnessDir = workDir.resolve("witness");
-        String token = addSite(dataDir);
+        String token = CollectorSites.add(workDir, dataDir, SITE);
         JarProcess collector = run(dataDir, "--witness-dir", witnessDir.toString());
         publishRigs(collector, token, 3);
         collector.stop();
@@ -91,7 +91,7 @@ class StorageHardeningIT {
     @Test
     void anEditedCompleteLastRecordIsKeptLoggedAndCountedWhenStartUpCutsIt() throws Exception {
         Path dataDir = workDir.resolve("data");
-        String token = addSite(dataDir);
+        String token = CollectorSites.add(workDir, dataDir, SITE);
         JarProcess first = run(dataDir);
         publishRigs(first, token, 2);
         first.stop();
@@ -124,7 +124,7 @@ class StorageHardeningIT {
     @Test
     void verifyAndReportFindTheDataDirectoryFromTheConfigFileAndTheEnvironmentAsRunDoes() throws Exception {
         Path dataDir = workDir.resolve("var-lib-hashfence");
-        String token = addSite(dataDir);
+        String token = CollectorSites.add(workDir, dataDir, SITE);
         Files.writeString(workDir.resolve("collector.yml"), "data_dir: " + dataDir + "\n");
         JarProcess collector = collector("run", "--config", "collector.yml", "--mqtt-port", "0", "--http-port", "0");
         publishRigs(collector, token, 2);
@@ -150,7 +150,7 @@ class StorageHardeningIT {
     @Test
     void aValidAgentIsAcceptedWhileAFloodOfWrongTokensRunsRightAfterARestart() throws Exception {
         Path dataDir = workDir.resolve("data");
-        String token = addSite(dataDir);
+        String token = CollectorSites.add(workDir, dataDir, SITE);
         run(dataDir).stop();
         JarProcess collector = run(dataDir);
         int port = Integer.parseInt(collector.awaitLog(MQTT_PORT));
@@ -186,7 +186,7 @@ class StorageHardeningIT {
     @Test
     void aRestartedCollectorShowsEveryKnownRigDownUntilItReports() throws Exception {
         Path dataDir = workDir.resolve("data");
-        String token = addSite(dataDir);
+        String token = CollectorSites.add(workDir, dataDir, SITE);
         JarProcess first = run(dataDir);
         publishRigs(first, token, 3);
         Path snapshot = dataDir.resolve("rigs.snapshot");
@@ -220,7 +220,7 @@ class StorageHardeningIT {
         Requirement.require(mounted, "mounting a 2 MiB tmpfs needs root (mount -t tmpfs): "
                 + new String(mount.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip());
         try {
-            String token = addSite(dataDir);
+            String token = CollectorSites.add(workDir, dataDir, SITE);
             JarProcess collector = run(dataDir);
             int httpPort = Integer.parseInt(collector.awaitLog(HTTP_PORT));
             publishRigs(collector, token, 1);
@@ -291,13 +291,6 @@ class StorageHardeningIT {
                 "hashfence_ingest_messages_total\\{outcome=\"accepted\"} ([0-9.E]+)")
                 .matcher(get(httpPort, "/metrics", dataDir).body());
         return matcher.find() ? Double.parseDouble(matcher.group(1)) : 0;
-    }
-
-    private String addSite(Path dataDir) throws Exception {
-        JarProcess add = collector("sites", "add", SITE, "--data-dir", dataDir.toString());
-        assertThat(add.waitFor()).as(add.stderr()).isZero();
-        String[] lines = add.stdout().strip().split("\n");
-        return lines[lines.length - 1].strip();
     }
 
     private JarProcess run(Path dataDir, String... more) throws IOException {

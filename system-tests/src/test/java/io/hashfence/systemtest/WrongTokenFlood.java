@@ -1,5 +1,6 @@
 package io.hashfence.systemtest;
 
+import io.hashfence.testing.Await;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
@@ -75,11 +76,9 @@ final class WrongTokenFlood {
     }
 
     void awaitAttempts(int count) throws InterruptedException {
-        while (attempts.get() < count) {
-            if (!failures.isEmpty()) {
-                throw new AssertionError("the flood failed: " + failures.peek());
-            }
-            Thread.sleep(5);
+        Await.until("the flood made " + count + " attempts", () -> !failures.isEmpty() || attempts.get() >= count);
+        if (!failures.isEmpty()) {
+            throw new AssertionError("the flood failed: " + failures.peek());
         }
     }
 
