@@ -36,11 +36,7 @@ class CrashSafetyIT {
     @Test
     void noAcknowledgedEventIsLostToSigkill() throws Exception {
         Path dataDir = workDir.resolve("data");
-        JarProcess add = JarProcess.start(JarProcess.collectorJar(), workDir, Map.of(), "sites", "add", "crash-site",
-                "--data-dir", dataDir.toString());
-        assertThat(add.waitFor()).isZero();
-        String[] lines = add.stdout().strip().split("\n");
-        String token = lines[lines.length - 1].strip();
+        String token = CollectorSites.add(workDir, dataDir, "crash-site");
 
         Set<String> acknowledged = ConcurrentHashMap.newKeySet();
         JarProcess collector = JarProcess.start(JarProcess.collectorJar(), workDir, Map.of(), "run", "--data-dir",

@@ -43,11 +43,7 @@ class SanctionedPayoutIT {
     void aSanctionedPayoutAlertsAndAnImportedListTakesEffectWhileRunning() throws Exception {
         Path mosquittoPub = ExternalTool.require("mosquitto_pub", "mosquitto-clients");
         Path dataDir = workDir.resolve("data");
-        JarProcess add = JarProcess.start(JarProcess.collectorJar(), workDir, Map.of(), "sites", "add", SITE,
-                "--data-dir", dataDir.toString());
-        assertThat(add.waitFor()).as(add.stderr()).isZero();
-        String[] lines = add.stdout().strip().split("\n");
-        String token = lines[lines.length - 1].strip();
+        String token = CollectorSites.add(workDir, dataDir, SITE);
 
         try (JarProcess collector = JarProcess.start(JarProcess.collectorJar(), workDir, Map.of(), "run",
                 "--data-dir", dataDir.toString(), "--mqtt-port", "0", "--http-port", "0")) {

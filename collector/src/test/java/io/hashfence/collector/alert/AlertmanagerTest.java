@@ -12,8 +12,6 @@ import io.hashfence.collector.compliance.ComplianceConfig;
 import io.hashfence.collector.testing.MqttTestClient;
 import io.hashfence.collector.testing.RunningCollector;
 import io.hashfence.collector.testing.TestTelemetry;
-import io.netty.handler.codec.mqtt.MqttMessageType;
-import io.netty.handler.codec.mqtt.MqttQoS;
 import io.netty.handler.codec.mqtt.MqttVersion;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -62,7 +60,7 @@ class AlertmanagerTest {
                 try (MqttTestClient agent = MqttTestClient.connect(collector.mqtt(), MqttVersion.MQTT_5, "siberia-01",
                         token)) {
                     agent.connAck();
-                    publish(agent, TestTelemetry.at("siberia-01", "s19-0001", 1, 52.29, 104.29));
+                    agent.publishAcknowledged(TestTelemetry.at("siberia-01", "s19-0001", 1, 52.29, 104.29));
 
                     Await.until("Alertmanager lists the alert", () -> irkutskAlert(base).isPresent());
                     JsonNode labels = irkutskAlert(base).orElseThrow().get("labels");
@@ -77,26 +75,19 @@ class AlertmanagerTest {
                     assertThat(irkutskAlert(base).orElseThrow().get("annotations").has("border_km"))
                             .as("Irkutsk is more than 100 km from any border").isFalse();
 
-                    publish(agent, TestTelemetry.at("siberia-01", "s19-0002", 1, 59.3772, 28.1903));
+                    agent.publishAcknowledged(TestTelemetry.at("siberia-01", "s19-0002", 1, 59.3772, 28.1903));
                     Await.until("Alertmanager lists the rig near Narva", () -> active(base, "s19-0002").isPresent());
                     JsonNode narva = active(base, "s19-0002").orElseThrow();
                     assertThat(narva.at("/labels/alertname").asText()).isEqualTo("RigNearRestrictedBorder");
                     assertThat(narva.at("/labels").has("border_km")).as("it changes as a rig moves").isFalse();
                     assertThat(narva.at("/annotations/border_km").asText()).isEqualTo("0.76");
 
-                    publish(agent, TestTelemetry.at("siberia-01", "s19-0001", 2, 43.25, 76.95));
+                    agent.publishAcknowledged(TestTelemetry.at("siberia-01", "s19-0001", 2, 43.25, 76.95));
                     Await.until("Alertmanager no longer lists it as active", () -> irkutskAlert(base).isEmpty());
                 }
             }
             assertThat(alertmanager.isAlive()).as(alertmanager.log()).isTrue();
         }
-    }
-
-    private static void publish(MqttTestClient agent, com.fasterxml.jackson.databind.node.ObjectNode message)
-            throws InterruptedException {
-        agent.publish(TestTelemetry.topic("siberia-01", message.get("rig").asText()), TestTelemetry.bytes(message),
-                MqttQoS.AT_LEAST_ONCE);
-        agent.await(MqttMessageType.PUBACK);
     }
 
     private static boolean ready(URI base) {

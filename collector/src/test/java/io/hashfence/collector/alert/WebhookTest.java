@@ -4,15 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpServer;
 import io.hashfence.collector.testing.MetricsScrape;
 import io.hashfence.collector.testing.MqttTestClient;
 import io.hashfence.collector.testing.RunningCollector;
 import io.hashfence.collector.testing.TestTelemetry;
 import io.hashfence.testing.Await;
-import io.netty.handler.codec.mqtt.MqttMessageType;
-import io.netty.handler.codec.mqtt.MqttQoS;
 import io.netty.handler.codec.mqtt.MqttVersion;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -53,11 +50,8 @@ class WebhookTest {
         try (RunningCollector collector = new RunningCollector(dir, config -> config
                 .withAlerts(config.alerts().withWebhook(hook).withResolveAfter(Duration.ZERO)))) {
             String token = collector.addSite("holding-07");
-            try (MqttTestClient agent = MqttTestClient.connect(collector.mqtt(), MqttVersion.MQTT_5, "holding-07", token)) {
-                agent.connAck();
-                publish(agent, TestTelemetry.at("holding-07", "m50-0001", 1, 35.69, 51.39));
-                publish(agent, TestTelemetry.at("holding-07", "m50-0001", 2, 43.25, 76.95));
-            }
+            collector.publishAs("holding-07", token, TestTelemetry.at("holding-07", "m50-0001", 1, 35.69, 51.39),
+                    TestTelemetry.at("holding-07", "m50-0001", 2, 43.25, 76.95));
             // Tehran to Almaty within milliseconds: no credible move, so the violation holds (at Tehran), and
             // the jump out of a restricted place is a conflict and a spoofing suspicion, each an alert of its own.
             Await.until("all three transitions delivered", () -> accepted.size() >= 3);
@@ -94,7 +88,7 @@ class WebhookTest {
                 agent.connAck();
                 long started = System.nanoTime();
                 for (int seq = 1; seq <= 20; seq++) {
-                    publish(agent, TestTelemetry.at("holding-08", "rig-" + seq, seq, 35.69, 51.39));
+                    agent.publishAcknowledged(TestTelemetry.at("holding-08", "rig-" + seq, seq, 35.69, 51.39));
                 }
                 // Delivering in line would cost each publish its 8 attempts' backoff, about 25 s; 20 s leaves a
                 // loaded machine room for 20 acknowledged publishes and still tells the two apart.
@@ -102,11 +96,5 @@ class WebhookTest {
             }
             assertThat(collector.collector().alerts().firing()).hasSize(20);
         }
-    }
-
-    private static void publish(MqttTestClient agent, ObjectNode message) throws InterruptedException {
-        agent.publish(TestTelemetry.topic(message.get("site").asText(), message.get("rig").asText()),
-                TestTelemetry.bytes(message), MqttQoS.AT_LEAST_ONCE);
-        agent.await(MqttMessageType.PUBACK);
     }
 }

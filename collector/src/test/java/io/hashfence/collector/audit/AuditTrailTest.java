@@ -2,15 +2,12 @@ package io.hashfence.collector.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hashfence.collector.CollectorMain;
 import io.hashfence.collector.alert.Alert;
 import io.hashfence.collector.alert.AlertJson;
 import io.hashfence.collector.testing.MqttTestClient;
 import io.hashfence.collector.testing.RunningCollector;
 import io.hashfence.collector.testing.TestTelemetry;
-import io.netty.handler.codec.mqtt.MqttMessageType;
-import io.netty.handler.codec.mqtt.MqttQoS;
 import io.netty.handler.codec.mqtt.MqttVersion;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -41,9 +38,9 @@ class AuditTrailTest {
                 c.alerts().withResolveAfter(Duration.ZERO)))) {
             token = collector.addSite("shell-co");
             try (MqttTestClient agent = connect(collector, "shell-co", token)) {
-                publish(agent, TestTelemetry.at("shell-co", "s19-0001", 1, 52.29, 104.29));
-                publish(agent, TestTelemetry.at("shell-co", "s19-0002", 1, 44.95, 34.10));
-                publish(agent, TestTelemetry.at("shell-co", "s19-0002", 2, 44.96, 34.11));
+                agent.publishAcknowledged(TestTelemetry.at("shell-co", "s19-0001", 1, 52.29, 104.29));
+                agent.publishAcknowledged(TestTelemetry.at("shell-co", "s19-0002", 1, 44.95, 34.10));
+                agent.publishAcknowledged(TestTelemetry.at("shell-co", "s19-0002", 2, 44.96, 34.11));
             }
             openBefore = collector.collector().alerts().firing().stream().map(Alert::id).sorted().toList();
             assertThat(openBefore).isNotEmpty();
@@ -61,9 +58,9 @@ class AuditTrailTest {
             assertThat(restarted.collector().alerts().firing().stream().map(Alert::id).sorted().toList())
                     .isEqualTo(openBefore);
             try (MqttTestClient agent = connect(restarted, "shell-co", token)) {
-                publish(agent, TestTelemetry.at("shell-co", "s19-0001", 2, 52.29, 104.29));
-                publish(agent, TestTelemetry.at("shell-co", "s19-0003", 1, 43.25, 76.95));
-                publish(agent, TestTelemetry.at("shell-co", "s19-0004", 1, 35.69, 51.39));
+                agent.publishAcknowledged(TestTelemetry.at("shell-co", "s19-0001", 2, 52.29, 104.29));
+                agent.publishAcknowledged(TestTelemetry.at("shell-co", "s19-0003", 1, 43.25, 76.95));
+                agent.publishAcknowledged(TestTelemetry.at("shell-co", "s19-0004", 1, 35.69, 51.39));
             }
         }
         long highestBefore = events.stream().filter(e -> e.type() == EventType.ALERT_OPENED)
@@ -82,7 +79,7 @@ class AuditTrailTest {
         try (RunningCollector collector = new RunningCollector(dir)) {
             String token = collector.addSite("ack-site");
             try (MqttTestClient agent = connect(collector, "ack-site", token)) {
-                publish(agent, TestTelemetry.at("ack-site", "rig-1", 1, 39.03, 125.75));
+                agent.publishAcknowledged(TestTelemetry.at("ack-site", "rig-1", 1, 39.03, 125.75));
             }
             String id = collector.collector().alerts().firing().get(0).id();
             URI ackUri = URI.create("http://127.0.0.1:" + collector.http().getPort() + "/api/v1/alerts/" + id + "/ack");
@@ -122,7 +119,7 @@ class AuditTrailTest {
             String token = collector.addSite("v-site");
             try (MqttTestClient agent = connect(collector, "v-site", token)) {
                 for (int i = 1; i <= 3; i++) {
-                    publish(agent, TestTelemetry.at("v-site", "rig-" + i, 1, 35.69, 51.39));
+                    agent.publishAcknowledged(TestTelemetry.at("v-site", "rig-" + i, 1, 35.69, 51.39));
                 }
             }
         }
@@ -161,11 +158,5 @@ class AuditTrailTest {
         MqttTestClient agent = MqttTestClient.connect(collector.mqtt(), MqttVersion.MQTT_5, site, token);
         agent.connAck();
         return agent;
-    }
-
-    private static void publish(MqttTestClient agent, ObjectNode message) throws InterruptedException {
-        agent.publish(TestTelemetry.topic(message.get("site").asText(), message.get("rig").asText()),
-                TestTelemetry.bytes(message), MqttQoS.AT_LEAST_ONCE);
-        agent.await(MqttMessageType.PUBACK);
     }
 }

@@ -4,18 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hashfence.collector.alert.Alert;
 import io.hashfence.collector.alert.AlertStatus;
 import io.hashfence.collector.alert.AlertType;
-import io.hashfence.collector.testing.MqttTestClient;
 import io.hashfence.collector.testing.RunningCollector;
 import io.hashfence.collector.testing.TestTelemetry;
-import io.netty.handler.codec.mqtt.MqttMessageType;
-import io.netty.handler.codec.mqtt.MqttQoS;
-import io.netty.handler.codec.mqtt.MqttVersion;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.List;
@@ -40,21 +34,12 @@ class VerdictsAcrossRestartsTest {
         String token;
         try (RunningCollector collector = new RunningCollector(data)) {
             token = collector.addSite(SITE);
-            try (MqttTestClient agent = MqttTestClient.connect(collector.mqtt(), MqttVersion.MQTT_5, SITE, token)) {
-                agent.connAck();
-                publish(agent, 1, 52.29, 104.29);
-                publish(agent, 2, 30.6555, -97.0014);
-            }
+            collector.publishAs(SITE, token, at(1, 52.29, 104.29), at(2, 30.6555, -97.0014));
             assertThat(firing(collector)).contains(AlertType.IN_RESTRICTED_JURISDICTION, AlertType.SPOOF_SUSPECTED);
         }
         try (RunningCollector restarted = new RunningCollector(data)) {
-            try (MqttTestClient agent = MqttTestClient.connect(restarted.mqtt(), MqttVersion.MQTT_5, SITE, token)) {
-                agent.connAck();
-                publish(agent, 3, 30.6556, -97.0015);
-            }
-            HttpResponse<String> rig = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
-                            "http://127.0.0.1:" + restarted.http().getPort() + "/api/v1/rigs/" + SITE + "/" + RIG))
-                    .header("Authorization", "Bearer " + restarted.apiToken()).build(), HttpResponse.BodyHandlers.ofString());
+            restarted.publishAs(SITE, token, at(3, 30.6556, -97.0015));
+            HttpResponse<String> rig = restarted.get("/api/v1/rigs/" + SITE + "/" + RIG);
             JsonNode compliance = JSON.readTree(rig.body()).get("compliance");
             assertThat(compliance.get("state").asText()).isEqualTo("violation");
             assertThat(compliance.at("/subdivision/code").asText()).isEqualTo("RU-IRK");
@@ -70,9 +55,7 @@ class VerdictsAcrossRestartsTest {
                 .map(Alert::type).toList();
     }
 
-    private static void publish(MqttTestClient agent, long seq, double lat, double lon) throws Exception {
-        agent.publish(TestTelemetry.topic(SITE, RIG), TestTelemetry.bytes(TestTelemetry.at(SITE, RIG, seq, lat, lon)),
-                MqttQoS.AT_LEAST_ONCE);
-        agent.await(MqttMessageType.PUBACK);
+    private static ObjectNode at(long seq, double lat, double lon) {
+        return TestTelemetry.at(SITE, RIG, seq, lat, lon);
     }
 }

@@ -4,13 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.hashfence.collector.testing.MqttTestClient;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hashfence.collector.testing.RunningCollector;
 import io.hashfence.collector.testing.TestTelemetry;
 import io.hashfence.testing.Await;
-import io.netty.handler.codec.mqtt.MqttMessageType;
-import io.netty.handler.codec.mqtt.MqttQoS;
-import io.netty.handler.codec.mqtt.MqttVersion;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -37,15 +34,11 @@ class RigClearTest {
     void anOperatorClearsASpoofingSuspicionWithAReasonAndTheLogAndReportRecordIt() throws Exception {
         try (RunningCollector collector = new RunningCollector(dir.resolve("data"))) {
             String token = collector.addSite(SITE);
-            try (MqttTestClient agent = MqttTestClient.connect(collector.mqtt(), MqttVersion.MQTT_5, SITE, token)) {
-                agent.connAck();
-                publish(agent, 1, 52.29, 104.29);
-                publish(agent, 2, 30.6555, -97.0014);
-            }
+            collector.publishAs(SITE, token, at(1, 52.29, 104.29), at(2, 30.6555, -97.0014));
             String apiToken = collector.apiToken();
-            String alerts = get(collector, "/api/v1/alerts", apiToken).body();
+            String alerts = collector.get("/api/v1/alerts").body();
             assertThat(alerts).contains("RigLocationSpoofSuspected", "impossible jump out of Irkutsk");
-            assertThat(JSON.readTree(get(collector, "/api/v1/rigs/" + SITE + "/" + RIG, apiToken).body())
+            assertThat(JSON.readTree(collector.get("/api/v1/rigs/" + SITE + "/" + RIG).body())
                     .at("/compliance/state").asText()).isEqualTo("violation");
 
             String path = "/api/v1/rigs/" + SITE + "/" + RIG + "/clear";
@@ -78,7 +71,7 @@ class RigClearTest {
             Await.until("the clearance is in the event log",
                     () -> Files.readString(dir.resolve("data/events.log")).contains("\"type\":\"suspicion_cleared\""));
             assertThat(Files.readString(dir.resolve("data/events.log"))).contains("waybill 123-4567");
-            HttpResponse<String> report = get(collector, "/api/v1/report?format=json", apiToken);
+            HttpResponse<String> report = collector.get("/api/v1/report?format=json");
             JsonNode rig = null;
             for (JsonNode each : JSON.readTree(report.body()).get("rigs")) {
                 rig = RIG.equals(each.get("rig").asText()) ? each : rig;
@@ -88,15 +81,13 @@ class RigClearTest {
             assertThat(rig.at("/suspicions_cleared/0/by").asText()).isEqualTo("alice");
             assertThat(rig.at("/violations/0/evidence").asText()).as("recorded when the rig was first seen")
                     .contains("static_declaration");
-            assertThat(get(collector, "/api/v1/report?format=html", apiToken).body())
+            assertThat(collector.get("/api/v1/report?format=html").body())
                     .contains("Spoofing suspicions cleared by operators", "waybill 123-4567");
         }
     }
 
-    private static void publish(MqttTestClient agent, long seq, double lat, double lon) throws Exception {
-        agent.publish(TestTelemetry.topic(SITE, RIG), TestTelemetry.bytes(TestTelemetry.at(SITE, RIG, seq, lat, lon)),
-                MqttQoS.AT_LEAST_ONCE);
-        agent.await(MqttMessageType.PUBACK);
+    private static ObjectNode at(long seq, double lat, double lon) {
+        return TestTelemetry.at(SITE, RIG, seq, lat, lon);
     }
 
     private static HttpResponse<String> post(RunningCollector collector, String path, String token, String body)
@@ -107,11 +98,6 @@ class RigClearTest {
             request.header("Authorization", "Bearer " + token);
         }
         return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static HttpResponse<String> get(RunningCollector collector, String path, String token) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri(collector, path))
-                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static URI uri(RunningCollector collector, String path) {

@@ -3,6 +3,7 @@ package io.hashfence.collector.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hashfence.collector.testing.Bystander;
 import io.hashfence.collector.testing.MetricsScrape;
 import io.hashfence.collector.testing.MqttTestClient;
 import io.hashfence.collector.testing.RunningCollector;
@@ -42,17 +43,13 @@ class BadInputTest {
     static Path dataDir;
     static RunningCollector collector;
     static String token;
-    static MqttTestClient bystander;
-    static long bystanderSeq;
+    static Bystander bystander;
 
     @BeforeAll
     static void start() throws Exception {
         collector = new RunningCollector(dataDir);
         token = collector.addSite(SITE);
-        String otherToken = collector.addSite(OTHER_SITE);
-        bystander = MqttTestClient.connect(collector.mqtt(), MqttVersion.MQTT_5, OTHER_SITE, otherToken);
-        assertThat(bystander.connAck().variableHeader().connectReturnCode())
-                .isEqualTo(MqttConnectReturnCode.CONNECTION_ACCEPTED);
+        bystander = Bystander.connect(collector, OTHER_SITE);
     }
 
     @AfterAll
@@ -63,15 +60,7 @@ class BadInputTest {
 
     @AfterEach
     void bystanderIsUnharmed() throws Exception {
-        bystanderSeq++;
-        int id = bystander.publish(TestTelemetry.topic(OTHER_SITE, "bystander"),
-                TestTelemetry.bytes(TestTelemetry.message(OTHER_SITE, "bystander", bystanderSeq)), MqttQoS.AT_LEAST_ONCE);
-        MqttMessage pubAck = bystander.await(MqttMessageType.PUBACK);
-        assertThat(((MqttPubReplyMessageVariableHeader) pubAck.variableHeader()).messageId()).isEqualTo(id);
-        assertThat(reasonCode(pubAck)).isZero();
-        assertThat(collector.get("/api/v1/rigs/site-b/bystander").body())
-                .contains("\"seq\":" + bystanderSeq);
-        assertThat(MetricsScrape.get(collector.http(), "/healthz").statusCode()).isEqualTo(200);
+        bystander.assertUnharmed();
     }
 
     static Stream<Arguments> badPayloads() {
@@ -183,10 +172,7 @@ class BadInputTest {
     }
 
     private static MqttTestClient connected(MqttVersion version) throws InterruptedException {
-        MqttTestClient client = MqttTestClient.connect(collector.mqtt(), version, SITE, token);
-        assertThat(client.connAck().variableHeader().connectReturnCode())
-                .isEqualTo(MqttConnectReturnCode.CONNECTION_ACCEPTED);
-        return client;
+        return MqttTestClient.accepted(collector.mqtt(), version, SITE, token);
     }
 
     private static byte reasonCode(MqttMessage pubAck) {

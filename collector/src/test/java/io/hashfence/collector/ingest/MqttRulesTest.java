@@ -3,6 +3,7 @@ package io.hashfence.collector.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.hashfence.collector.testing.Bystander;
 import io.hashfence.collector.testing.MetricsScrape;
 import io.hashfence.collector.testing.MqttTestClient;
 import io.hashfence.collector.testing.RunningCollector;
@@ -50,17 +51,13 @@ class MqttRulesTest {
     static Path dataDir;
     static RunningCollector collector;
     static String token;
-    static MqttTestClient bystander;
-    static long bystanderSeq;
+    static Bystander bystander;
 
     @BeforeAll
     static void start() throws Exception {
         collector = new RunningCollector(dataDir);
         token = collector.addSite(SITE);
-        bystander = MqttTestClient.connect(collector.mqtt(), MqttVersion.MQTT_5, OTHER_SITE,
-                collector.addSite(OTHER_SITE));
-        assertThat(bystander.connAck().variableHeader().connectReturnCode())
-                .isEqualTo(MqttConnectReturnCode.CONNECTION_ACCEPTED);
+        bystander = Bystander.connect(collector, OTHER_SITE);
     }
 
     @AfterAll
@@ -71,10 +68,7 @@ class MqttRulesTest {
 
     @AfterEach
     void bystanderIsUnharmed() throws Exception {
-        bystanderSeq++;
-        bystander.publish(TestTelemetry.topic(OTHER_SITE, "bystander"),
-                TestTelemetry.bytes(TestTelemetry.message(OTHER_SITE, "bystander", bystanderSeq)), MqttQoS.AT_LEAST_ONCE);
-        assertThat(pubAckReason(bystander.await(MqttMessageType.PUBACK))).isZero();
+        bystander.assertUnharmed();
     }
 
     @Test
@@ -227,10 +221,7 @@ class MqttRulesTest {
     }
 
     private static MqttTestClient connected(MqttVersion version) throws InterruptedException {
-        MqttTestClient client = MqttTestClient.connect(collector.mqtt(), version, SITE, token);
-        assertThat(client.connAck().variableHeader().connectReturnCode())
-                .isEqualTo(MqttConnectReturnCode.CONNECTION_ACCEPTED);
-        return client;
+        return MqttTestClient.accepted(collector.mqtt(), version, SITE, token);
     }
 
     private static String assignedClientId(MqttTestClient client) throws InterruptedException {

@@ -206,9 +206,6 @@ class SessionLifecycleTest {
     }
 
     private static MqttTestClient connected(MqttVersion version) throws InterruptedException {
-        MqttTestClient client = MqttTestClient.connect(collector.mqtt(), version, SITE, token);
-        assertThat(client.connAck().variableHeader().connectReturnCode())
-                .isEqualTo(MqttConnectReturnCode.CONNECTION_ACCEPTED);
-        return client;
+        return MqttTestClient.accepted(collector.mqtt(), version, SITE, token);
     }
 }

@@ -165,7 +165,6 @@ class ScreeningPipelineTest {
         ObjectNode message = TestTelemetry.at("texas-01", rig, seq, 30.6557, -97.0017);
         message.putArray("pools").addObject().put("url", "stratum+tcp://pool.example.com:3333").put("user", poolUser)
                 .put("active", true);
-        agent.publish(TestTelemetry.topic("texas-01", rig), TestTelemetry.bytes(message), MqttQoS.AT_LEAST_ONCE);
-        agent.await(MqttMessageType.PUBACK);
+        agent.publishAcknowledged(message);
     }
 }

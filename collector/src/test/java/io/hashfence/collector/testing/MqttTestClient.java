@@ -1,5 +1,6 @@
 package io.hashfence.collector.testing;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hashfence.testing.Await;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.ByteBuf;
@@ -14,6 +15,7 @@ import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.codec.mqtt.MqttConnAckMessage;
+import io.netty.handler.codec.mqtt.MqttConnectReturnCode;
 import io.netty.handler.codec.mqtt.MqttDecoder;
 import io.netty.handler.codec.mqtt.MqttEncoder;
 import io.netty.handler.codec.mqtt.MqttMessage;
@@ -92,6 +94,18 @@ public final class MqttTestClient implements AutoCloseable {
         return client;
     }
 
+    /** Connects and asserts the CONNACK accepts the connection. */
+    public static MqttTestClient accepted(InetSocketAddress server, MqttVersion version, String user, String password)
+            throws InterruptedException {
+        MqttTestClient client = connect(server, version, user, password);
+        MqttConnectReturnCode returnCode = client.connAck().variableHeader().connectReturnCode();
+        if (returnCode != MqttConnectReturnCode.CONNECTION_ACCEPTED) {
+            client.close();
+            throw new AssertionError(user + " was refused: " + returnCode);
+        }
+        return client;
+    }
+
     public void sendConnect(String user, String password, int keepAliveSeconds) {
         channel.writeAndFlush(MqttMessageBuilders.connect()
                 .clientId("test-" + user + "-" + System.nanoTime())
@@ -117,6 +131,13 @@ public final class MqttTestClient implements AutoCloseable {
                 .payload(Unpooled.wrappedBuffer(payload))
                 .build());
         return packetId;
+    }
+
+    /** Publishes telemetry with QoS 1 on its rig's topic, as an agent does, and returns the PUBACK. */
+    public MqttMessage publishAcknowledged(ObjectNode telemetry) throws InterruptedException {
+        publish(TestTelemetry.topic(telemetry.get("site").asText(), telemetry.get("rig").asText()),
+                TestTelemetry.bytes(telemetry), MqttQoS.AT_LEAST_ONCE);
+        return await(MqttMessageType.PUBACK);
     }
 
     public void sendRaw(byte[] bytes) {

@@ -1,10 +1,12 @@
 package io.hashfence.collector.testing;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hashfence.collector.Collector;
 import io.hashfence.collector.config.CollectorConfig;
 import io.hashfence.collector.site.CredentialStore;
 import io.hashfence.collector.site.TokenHasher;
 import io.hashfence.protocol.SiteId;
+import io.netty.handler.codec.mqtt.MqttVersion;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.http.HttpResponse;
@@ -34,6 +36,16 @@ public final class RunningCollector implements AutoCloseable {
     /** Adds a site as {@code sites add} does and returns its token. */
     public String addSite(String site) throws IOException {
         return credentials.add(SiteId.of(site), new TokenHasher());
+    }
+
+    /** Publishes the messages as the site's agent: one MQTT 5 connection, each PUBACK awaited, then gone. */
+    public void publishAs(String site, String token, ObjectNode... telemetry) throws InterruptedException {
+        try (MqttTestClient agent = MqttTestClient.connect(mqtt(), MqttVersion.MQTT_5, site, token)) {
+            agent.connAck();
+            for (ObjectNode message : telemetry) {
+                agent.publishAcknowledged(message);
+            }
+        }
     }
 
     /** The HTTP API's bearer token, as the collector created it in the data directory. */
