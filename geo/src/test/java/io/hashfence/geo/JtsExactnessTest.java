@@ -4,6 +4,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -35,16 +36,37 @@ class JtsExactnessTest {
         void next(SplittableRandom random, double[] latLon);
     }
 
-    private interface RegionLookup {
-        int regionAt(double lat, double lon);
+    /** A layer of the index and the seeds of its random points (each layer its own, so their points differ). */
+    enum LayerUnderTest {
+        COUNTRIES(20261206L, 43L, 8L),
+        SUBDIVISIONS(20261126L, 42L, 7L);
+
+        private final long uniformSeed;
+        private final long edgeSeed;
+        private final long vertexSeed;
+
+        LayerUnderTest(long uniformSeed, long edgeSeed, long vertexSeed) {
+            this.uniformSeed = uniformSeed;
+            this.edgeSeed = edgeSeed;
+            this.vertexSeed = vertexSeed;
+        }
+
+        Regions polygons() {
+            return this == COUNTRIES ? countries : regions;
+        }
+
+        JtsOracle oracle() {
+            return this == COUNTRIES ? countryJts : jts;
+        }
+
+        int regionAt(double lat, double lon) {
+            return this == COUNTRIES ? INDEX.countryRegionAt(lat, lon) : INDEX.regionAt(lat, lon);
+        }
     }
 
-    private enum LayerUnderTest { COUNTRIES, SUBDIVISIONS }
-
     private static void assertAgreesWithJts(LayerUnderTest layer, int count, long seed, PointSource source) {
-        Regions polygons = layer == LayerUnderTest.COUNTRIES ? countries : regions;
-        JtsOracle oracle = layer == LayerUnderTest.COUNTRIES ? countryJts : jts;
-        RegionLookup index = layer == LayerUnderTest.COUNTRIES ? INDEX::countryRegionAt : INDEX::regionAt;
+        Regions polygons = layer.polygons();
+        JtsOracle oracle = layer.oracle();
         SplittableRandom random = new SplittableRandom(seed);
         double[] latLon = new double[2];
         List<String> mismatches = new ArrayList<>();
@@ -53,7 +75,7 @@ class JtsExactnessTest {
         for (int i = 0; i < count; i++) {
             source.next(random, latLon);
             int expected = oracle.expectedRegion(latLon[0], latLon[1]);
-            int actual = index.regionAt(latLon[0], latLon[1]);
+            int actual = layer.regionAt(latLon[0], latLon[1]);
             if (expected >= 0) {
                 inside++;
             }
@@ -112,34 +134,22 @@ class JtsExactnessTest {
         };
     }
 
-    @Test
-    void millionUniformRandomPointsMatchJtsOnTheCountryLayer() {
-        assertAgreesWithJts(LayerUnderTest.COUNTRIES, 1_000_000, 20261206L, uniform());
+    @ParameterizedTest
+    @EnumSource(LayerUnderTest.class)
+    void millionUniformRandomPointsMatchJts(LayerUnderTest layer) {
+        assertAgreesWithJts(layer, 1_000_000, layer.uniformSeed, uniform());
     }
 
-    @Test
-    void hundredThousandPointsWithinOneKmOfCountryBordersMatchJts() {
-        assertAgreesWithJts(LayerUnderTest.COUNTRIES, 100_000, 43L, withinOneKmOfEdges(countries));
+    @ParameterizedTest
+    @EnumSource(LayerUnderTest.class)
+    void hundredThousandPointsWithinOneKmOfBordersMatchJts(LayerUnderTest layer) {
+        assertAgreesWithJts(layer, 100_000, layer.edgeSeed, withinOneKmOfEdges(layer.polygons()));
     }
 
-    @Test
-    void pointsExactlyOnCountryVerticesFollowTheTieRule() {
-        assertAgreesWithJts(LayerUnderTest.COUNTRIES, 20_000, 8L, onVertices(countries));
-    }
-
-    @Test
-    void millionUniformRandomPointsMatchJts() {
-        assertAgreesWithJts(LayerUnderTest.SUBDIVISIONS, 1_000_000, 20261126L, uniform());
-    }
-
-    @Test
-    void hundredThousandPointsWithinOneKmOfBordersMatchJts() {
-        assertAgreesWithJts(LayerUnderTest.SUBDIVISIONS, 100_000, 42L, withinOneKmOfEdges(regions));
-    }
-
-    @Test
-    void pointsExactlyOnVerticesFollowTheTieRule() {
-        assertAgreesWithJts(LayerUnderTest.SUBDIVISIONS, 20_000, 7L, onVertices(regions));
+    @ParameterizedTest
+    @EnumSource(LayerUnderTest.class)
+    void pointsExactlyOnVerticesFollowTheTieRule(LayerUnderTest layer) {
+        assertAgreesWithJts(layer, 20_000, layer.vertexSeed, onVertices(layer.polygons()));
     }
 
     @Test

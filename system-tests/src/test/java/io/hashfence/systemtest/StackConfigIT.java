@@ -110,12 +110,7 @@ class StackConfigIT {
 
     @Test
     void composeFileIsValidAndWiresTheStackTogether() throws Exception {
-        Path compose = ExternalTool.require("docker-compose", "docker-compose");
-        ExternalTool.Result config = ExternalTool.run(REPO, compose.toString(), "-f", "docker-compose.yml", "config");
-        assertThat(config.exitCode()).as(config.output()).isZero();
-        Path resolved = workDir.resolve("compose-resolved.yml");
-        Files.writeString(resolved, config.stdout());
-        JsonNode services = ExternalTool.yaml(resolved).get("services");
+        JsonNode services = composeServices();
         assertThat(fieldNames(services)).containsExactlyInAnyOrder(
                 "collector-init", "collector", "fleet", "prometheus", "alertmanager", "grafana");
 
@@ -173,12 +168,7 @@ class StackConfigIT {
 
     @Test
     void composeRunsOurServicesOnReadOnlyRootFilesystemsAndBuildsOnTheJreItIsGiven() throws Exception {
-        Path compose = ExternalTool.require("docker-compose", "docker-compose");
-        ExternalTool.Result config = ExternalTool.run(REPO, compose.toString(), "-f", "docker-compose.yml", "config");
-        assertThat(config.exitCode()).as(config.output()).isZero();
-        Path resolved = workDir.resolve("compose-resolved.yml");
-        Files.writeString(resolved, config.stdout());
-        JsonNode services = ExternalTool.yaml(resolved).get("services");
+        JsonNode services = composeServices();
         for (String service : List.of("collector-init", "collector", "fleet", "prometheus", "alertmanager")) {
             assertThat(services.at("/" + service + "/read_only").asBoolean()).as(service + " read_only").isTrue();
             assertThat(services.at("/" + service + "/tmpfs/0").asText()).as(service + " tmpfs").isEqualTo("/tmp");
@@ -190,6 +180,16 @@ class StackConfigIT {
         assertThat(services.at("/prometheus/image").asText()).isEqualTo("prom/prometheus:v2.53.2");
         assertThat(services.at("/alertmanager/image").asText()).isEqualTo("prom/alertmanager:v0.27.0");
         assertThat(services.at("/fleet/depends_on/collector/condition").asText()).isEqualTo("service_healthy");
+    }
+
+    /** The compose file's services as {@code docker-compose config} resolves them. */
+    private JsonNode composeServices() throws Exception {
+        Path compose = ExternalTool.require("docker-compose", "docker-compose");
+        ExternalTool.Result config = ExternalTool.run(REPO, compose.toString(), "-f", "docker-compose.yml", "config");
+        assertThat(config.exitCode()).as(config.output()).isZero();
+        Path resolved = workDir.resolve("compose-resolved.yml");
+        Files.writeString(resolved, config.stdout());
+        return ExternalTool.yaml(resolved).get("services");
     }
 
     private static void assertDockerfile(String module, String jar) throws IOException {

@@ -45,10 +45,7 @@ class StorageHardeningIT {
     void theWitnessCatchesATailCutAtALineBoundaryThatThePlainChainCannot() throws Exception {
         Path dataDir = workDir.resolve("data");
         Path witnessDir = workDir.resolve("witness");
-        String token = CollectorSites.add(workDir, dataDir, SITE);
-        JarProcess collector = run(dataDir, "--witness-dir", witnessDir.toString());
-        publishRigs(collector, token, 5);
-        collector.stop();
+        recordRigsAndStop(dataDir, 5, "--witness-dir", witnessDir.toString());
 
         List<String> lines = Files.readAllLines(dataDir.resolve("events.log"), StandardCharsets.UTF_8);
         assertThat(lines).hasSizeGreaterThan(3);
@@ -70,10 +67,7 @@ class StorageHardeningIT {
     void theWitnessAgreesWithAnUntouchedLogAndItsFilesArePrivate() throws Exception {
         Path dataDir = workDir.resolve("data");
         Path witnessDir = workDir.resolve("witness");
-        String token = CollectorSites.add(workDir, dataDir, SITE);
-        JarProcess collector = run(dataDir, "--witness-dir", witnessDir.toString());
-        publishRigs(collector, token, 3);
-        collector.stop();
+        recordRigsAndStop(dataDir, 3, "--witness-dir", witnessDir.toString());
 
         JarProcess verify = collector("verify", "--data-dir", dataDir.toString(), "--witness-dir",
                 witnessDir.toString());
@@ -91,10 +85,7 @@ class StorageHardeningIT {
     @Test
     void anEditedCompleteLastRecordIsKeptLoggedAndCountedWhenStartUpCutsIt() throws Exception {
         Path dataDir = workDir.resolve("data");
-        String token = CollectorSites.add(workDir, dataDir, SITE);
-        JarProcess first = run(dataDir);
-        publishRigs(first, token, 2);
-        first.stop();
+        recordRigsAndStop(dataDir, 2);
 
         Path log = dataDir.resolve("events.log");
         List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
@@ -291,6 +282,14 @@ class StorageHardeningIT {
                 "hashfence_ingest_messages_total\\{outcome=\"accepted\"} ([0-9.E]+)")
                 .matcher(get(httpPort, "/metrics", dataDir).body());
         return matcher.find() ? Double.parseDouble(matcher.group(1)) : 0;
+    }
+
+    /** Adds the site, runs a collector until it acknowledged {@code rigs} rigs' telemetry, and stops it. */
+    private void recordRigsAndStop(Path dataDir, int rigs, String... runFlags) throws Exception {
+        String token = CollectorSites.add(workDir, dataDir, SITE);
+        JarProcess collector = run(dataDir, runFlags);
+        publishRigs(collector, token, rigs);
+        collector.stop();
     }
 
     private JarProcess run(Path dataDir, String... more) throws IOException {

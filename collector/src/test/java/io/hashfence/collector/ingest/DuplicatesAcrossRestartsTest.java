@@ -6,7 +6,6 @@ import io.hashfence.collector.testing.MetricsScrape;
 import io.hashfence.collector.testing.MqttTestClient;
 import io.hashfence.collector.testing.RunningCollector;
 import io.hashfence.collector.testing.TestTelemetry;
-import io.netty.handler.codec.mqtt.MqttConnectReturnCode;
 import io.netty.handler.codec.mqtt.MqttMessage;
 import io.netty.handler.codec.mqtt.MqttMessageType;
 import io.netty.handler.codec.mqtt.MqttPubReplyMessageVariableHeader;
@@ -76,10 +75,7 @@ class DuplicatesAcrossRestartsTest {
     }
 
     private static MqttTestClient connected(RunningCollector collector, String token) throws Exception {
-        MqttTestClient client = MqttTestClient.connect(collector.mqtt(), MqttVersion.MQTT_5, SITE, token);
-        assertThat(client.connAck().variableHeader().connectReturnCode())
-                .isEqualTo(MqttConnectReturnCode.CONNECTION_ACCEPTED);
-        return client;
+        return MqttTestClient.accepted(collector.mqtt(), MqttVersion.MQTT_5, SITE, token);
     }
 
     private static byte reasonCode(MqttMessage pubAck) {
