@@ -141,7 +141,7 @@ class AlertBookTest {
         }
         start.countDown();
         threads.shutdown();
-        assertThat(threads.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(threads.awaitTermination(Await.PATIENCE.toSeconds(), TimeUnit.SECONDS)).isTrue();
         assertThat(sent).hasSize(1);
         assertThat(book.open()).hasSize(1);
     }

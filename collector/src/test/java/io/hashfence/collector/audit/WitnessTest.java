@@ -3,6 +3,7 @@ package io.hashfence.collector.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hashfence.collector.testing.MutableClock;
+import io.hashfence.testing.Await;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,7 +51,7 @@ class WitnessTest {
         try (EventLog log = EventLog.open(dataDir, clock, event -> { })) {
             for (int i = 0; i < 8; i++) {
                 log.durable(log.append(EventType.POLICY_CHANGED, null, AuditJson.object().put("i", i)))
-                        .get(5, TimeUnit.SECONDS);
+                        .get(Await.PATIENCE.toSeconds(), TimeUnit.SECONDS);
             }
         }
         assertThat(check().problem()).hasValueSatisfying(problem -> assertThat(problem)
@@ -88,7 +89,7 @@ class WitnessTest {
                 for (int i = 0; i < perRound; i++) {
                     seq = log.append(EventType.POLICY_CHANGED, null, AuditJson.object().put("i", i));
                 }
-                log.durable(seq).get(5, TimeUnit.SECONDS);
+                log.durable(seq).get(Await.PATIENCE.toSeconds(), TimeUnit.SECONDS);
                 witness.witness(log.head());
                 witness.witness(log.head());
                 clock.advance(java.time.Duration.ofMinutes(1));

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hashfence.protocol.SiteId;
+import io.hashfence.testing.Await;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -96,7 +97,7 @@ class SiteAuthenticatorTest {
         }
         stormArrived.countDown();
         for (CompletableFuture<Optional<SiteCredential>> connect : connects) {
-            assertThat(connect.get(30, TimeUnit.SECONDS)).isPresent();
+            assertThat(connect.get(Await.PATIENCE.toSeconds(), TimeUnit.SECONDS)).isPresent();
         }
         assertThat(slowChecks).as("PBKDF2 runs").hasValue(1);
 
@@ -117,8 +118,8 @@ class SiteAuthenticatorTest {
         CredentialStore store = new CredentialStore(dataDir);
         SiteAuthenticator authenticator = new SiteAuthenticator(store);
 
-        assertThat(authenticator.verify("old-site", bytes(token + "x"), SOURCE, executor).get(30, TimeUnit.SECONDS))
-                .isEmpty();
+        assertThat(authenticator.verify("old-site", bytes(token + "x"), SOURCE, executor)
+                .get(Await.PATIENCE.toSeconds(), TimeUnit.SECONDS)).isEmpty();
         assertThat(new CredentialStore(dataDir).find(SiteId.of("old-site")).orElseThrow().scheme())
                 .isEqualTo(TokenScheme.PBKDF2);
     }
