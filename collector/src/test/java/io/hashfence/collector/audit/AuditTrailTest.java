@@ -2,15 +2,13 @@ package io.hashfence.collector.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.hashfence.collector.CollectorMain;
 import io.hashfence.collector.alert.Alert;
 import io.hashfence.collector.alert.AlertJson;
+import io.hashfence.collector.testing.CollectorCli;
 import io.hashfence.collector.testing.MqttTestClient;
 import io.hashfence.collector.testing.RunningCollector;
 import io.hashfence.collector.testing.TestTelemetry;
 import io.netty.handler.codec.mqtt.MqttVersion;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -23,7 +21,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** The event log through the running collector: what it records, and what a restart rebuilds from it. */
 class AuditTrailTest {
@@ -123,7 +120,7 @@ class AuditTrailTest {
                 }
             }
         }
-        Result ok = verify();
+        CollectorCli.Result ok = verify();
         assertThat(ok.exitCode()).isZero();
         assertThat(ok.out()).startsWith("OK: ").contains("chain intact");
 
@@ -131,20 +128,13 @@ class AuditTrailTest {
         List<String> lines = new ArrayList<>(Files.readAllLines(file));
         lines.set(2, lines.get(2).replace("\"rig-1\"", "\"rig-9\""));
         Files.write(file, lines);
-        Result broken = verify();
+        CollectorCli.Result broken = verify();
         assertThat(broken.exitCode()).isEqualTo(1);
         assertThat(broken.out()).contains("BROKEN: record 3 (line 3): hash mismatch");
     }
 
-    private record Result(int exitCode, String out) {
-    }
-
-    private Result verify() {
-        StringWriter out = new StringWriter();
-        CommandLine command = new CommandLine(new CollectorMain());
-        command.setOut(new PrintWriter(out, true));
-        int code = command.execute("verify", "--data-dir", dir.toString());
-        return new Result(code, out.toString());
+    private CollectorCli.Result verify() {
+        return CollectorCli.run("verify", "--data-dir", dir.toString());
     }
 
     private List<AuditEvent> read() throws Exception {

@@ -4,15 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.hashfence.collector.CollectorMain;
+import io.hashfence.collector.testing.CollectorCli;
 import io.hashfence.collector.testing.MetricsScrape;
 import io.hashfence.collector.testing.RunningCollector;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code hashfence-collector locate} and {@code GET /api/v1/locate} give the same ISO answer. */
 class LocateCommandTest {
@@ -23,22 +20,22 @@ class LocateCommandTest {
 
     @Test
     void theCliNamesCountrySubdivisionAndTheVerdict() {
-        Result irkutsk = run("52.29", "104.29");
+        CollectorCli.Result irkutsk = run("52.29", "104.29");
         assertThat(irkutsk.exitCode()).isZero();
         assertThat(irkutsk.out()).contains("on land in Irkutsk (RU-IRK), Russia (RU)").contains("RESTRICTED RU");
-        Result pacific = run("0", "-160");
+        CollectorCli.Result pacific = run("0", "-160");
         assertThat(pacific.out()).contains("in international waters").contains("not restricted");
-        Result southern = run("-33.92", "18.42");
+        CollectorCli.Result southern = run("-33.92", "18.42");
         assertThat(southern.exitCode()).as("negative numbers are coordinates, not options").isZero();
         assertThat(southern.out()).contains("(ZA)");
     }
 
     @Test
     void badCoordinatesGetAClearErrorAndExitCode2() {
-        Result outOfRange = run("91", "0");
+        CollectorCli.Result outOfRange = run("91", "0");
         assertThat(outOfRange.exitCode()).isEqualTo(2);
         assertThat(outOfRange.err()).contains("lat must be within [-90, 90] degrees, got 91.0");
-        Result notANumber = run("north", "0");
+        CollectorCli.Result notANumber = run("north", "0");
         assertThat(notANumber.exitCode()).isEqualTo(2);
         assertThat(notANumber.err()).contains("LAT must be a number");
     }
@@ -59,19 +56,10 @@ class LocateCommandTest {
         }
     }
 
-    private record Result(int exitCode, String out, String err) {
-    }
-
-    private static Result run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine command = new CommandLine(new CollectorMain());
-        command.setOut(new PrintWriter(out, true));
-        command.setErr(new PrintWriter(err, true));
+    private static CollectorCli.Result run(String... args) {
         String[] full = new String[args.length + 1];
         full[0] = "locate";
         System.arraycopy(args, 0, full, 1, args.length);
-        int code = command.execute(full);
-        return new Result(code, out.toString(), err.toString());
+        return CollectorCli.run(full);
     }
 }

@@ -3,14 +3,12 @@ package io.hashfence.collector.screening;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.hashfence.collector.CollectorMain;
 import io.hashfence.collector.metrics.ReloadMetrics;
+import io.hashfence.collector.testing.CollectorCli;
 import io.hashfence.collector.testing.Samples;
 import io.hashfence.testing.Await;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +16,6 @@ import java.time.LocalDate;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code sanctions import sdn_advanced.xml} reads OFAC's advanced format; a running store picks the result up. */
 class SanctionsImportTest {
@@ -74,7 +71,8 @@ class SanctionsImportTest {
                 changes::incrementAndGet)) {
             assertThat(store.get().size()).as("the bundled snapshot until an import").isEqualTo(654);
 
-            Result imported = run("sanctions", "import", xml.toString(), "--data-dir", dataDir.toString());
+            CollectorCli.Result imported = CollectorCli.run("sanctions", "import", xml.toString(), "--data-dir",
+                    dataDir.toString());
             assertThat(imported.exitCode()).isZero();
             assertThat(imported.out()).contains("Imported 5 addresses over 4 assets", "published 2026-11-28",
                     "5 with a list date", "ETH 1, USDT 1, XBT 2, XMR 1", SanctionsStore.FILE_NAME);
@@ -92,25 +90,13 @@ class SanctionsImportTest {
             assertThat(Samples.value(reloads, "hashfence_sanctions_reloads_total", "result", "invalid")).isEqualTo(2);
         }
 
-        Result missing = run("sanctions", "import", dir.resolve("nope.xml").toString(), "--data-dir", dataDir.toString());
+        CollectorCli.Result missing = CollectorCli.run("sanctions", "import", dir.resolve("nope.xml").toString(),
+                "--data-dir", dataDir.toString());
         assertThat(missing.exitCode()).isEqualTo(2);
         assertThat(missing.err()).contains("nope.xml: no such file");
     }
 
     private static SanctionsList read(String xml) throws Exception {
         return SdnAdvancedImport.read(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)), "test.xml");
-    }
-
-    private record Result(int exitCode, String out, String err) {
-    }
-
-    private static Result run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine command = new CommandLine(new CollectorMain());
-        command.setOut(new PrintWriter(out, true));
-        command.setErr(new PrintWriter(err, true));
-        int code = command.execute(args);
-        return new Result(code, out.toString(), err.toString());
     }
 }
