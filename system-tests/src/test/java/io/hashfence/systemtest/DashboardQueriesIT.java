@@ -81,7 +81,7 @@ class DashboardQueriesIT {
     static void startTheStack() throws Exception {
         Path prometheusBinary = ExternalTool.require("prometheus", "prometheus");
         Path alertmanagerBinary = ExternalTool.require("prometheus-alertmanager", "prometheus-alertmanager");
-        Path mosquittoPub = ExternalTool.require("mosquitto_pub", "mosquitto-clients");
+        MosquittoPub mosquittoPub = MosquittoPub.require(workDir, "mqttv311");
 
         Path dataDir = workDir.resolve("data");
         Map<String, String> tokens = new LinkedHashMap<>();
@@ -110,10 +110,10 @@ class DashboardQueriesIT {
                 "--collector", "tcp://127.0.0.1:" + mqttPort, "--interval", "1s", "--seed", "7");
 
         Instant now = Instant.now();
-        publish(mosquittoPub, mqttPort, tokens.get(LAB), MOVED,
+        mosquittoPub.publish(mqttPort, LAB, tokens.get(LAB), MOVED,
                 telemetry(MOVED, now.minusSeconds(1), 30.6557, -97.0017), telemetry(MOVED, now, 52.2870, 104.3050));
-        publish(mosquittoPub, mqttPort, tokens.get(LAB), NEAR_BORDER, telemetry(NEAR_BORDER, now, 46.30, 33.75));
-        publish(mosquittoPub, mqttPort, tokens.get(LAB), NO_LOCATION, telemetry(NO_LOCATION, now, null, null));
+        mosquittoPub.publish(mqttPort, LAB, tokens.get(LAB), NEAR_BORDER, telemetry(NEAR_BORDER, now, 46.30, 33.75));
+        mosquittoPub.publish(mqttPort, LAB, tokens.get(LAB), NO_LOCATION, telemetry(NO_LOCATION, now, null, null));
 
         int prometheusPort = FreePorts.pick();
         Path config = workDir.resolve("prometheus.yml");
@@ -400,12 +400,7 @@ class DashboardQueriesIT {
 
     /** Telemetry v1 of an Antminer S19 Pro, at a static position, or with no location when lat is null. */
     private static String telemetry(String rig, Instant time, Double lat, Double lon) {
-        ObjectNode message = JSON.createObjectNode().put("schema_version", 1).put("site", LAB).put("rig", rig)
-                .put("time", time.toString()).put("seq", time.toEpochMilli()).put("hashrate_hs", 1.08e14)
-                .put("interval_s", 10);
-        message.putObject("miner").put("type", "bmminer").put("model", "Antminer S19 Pro")
-                .put("firmware", "Antminer-S19-Pro-20230412").put("status", "mining");
-        message.putObject("power").put("watts", 3240.0).put("source", "miner");
+        ObjectNode message = S19Telemetry.at(LAB, rig, time);
         message.putArray("temperatures").addObject().put("sensor", "chain0_chip").put("celsius", 71.5);
         message.putArray("fans").addObject().put("name", "fan0").put("rpm", 5400);
         message.putArray("pools").addObject().put("url", "stratum+tcp://btc.f2pool.com:1314")
@@ -414,15 +409,6 @@ class DashboardQueriesIT {
             message.putObject("location").put("lat", lat).put("lon", lon).put("source", "static").put("accuracy_m", 100);
         }
         return message.toString();
-    }
-
-    /** Publishes the messages in order over one MQTT 3.1.1 connection with QoS 1, as a one-shot site agent. */
-    private static void publish(Path mosquittoPub, int port, String token, String rig, String... messages)
-            throws Exception {
-        ExternalTool.Result result = ExternalTool.runWithInput(workDir, String.join("\n", messages) + "\n",
-                mosquittoPub.toString(), "-h", "127.0.0.1", "-p", String.valueOf(port), "-V", "mqttv311",
-                "-u", LAB, "-P", token, "-q", "1", "-t", "hashfence/v1/" + LAB + "/" + rig + "/telemetry", "-l");
-        assertThat(result.exitCode()).as(result.output()).isZero();
     }
 
     private static <T> List<T> concat(List<T> first, List<T> second) {

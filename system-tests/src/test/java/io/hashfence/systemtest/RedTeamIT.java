@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hashfence.agent.publish.ProxyProtocolSocketFactory;
-import io.hashfence.systemtest.StackConfigIT.ExternalTool;
 import io.hashfence.testing.Await;
 import java.net.InetAddress;
 import java.net.URI;
@@ -63,7 +62,7 @@ class RedTeamIT {
 
     @Test
     void everyTrickIsCaughtWithItsEvidenceAndHonestRigsStayQuiet() throws Exception {
-        Path mosquittoPub = ExternalTool.require("mosquitto_pub", "mosquitto-clients");
+        MosquittoPub mosquittoPub = MosquittoPub.require(workDir, "mqttv311");
         Path config = Files.writeString(workDir.resolve("collector.yml"), SHORT_TIMINGS);
         Path data = workDir.resolve("data");
         String token = CollectorSites.add(workDir, data, SITE);
@@ -74,13 +73,13 @@ class RedTeamIT {
             String apiToken = Files.readString(data.resolve("api-token")).strip();
             Instant now = Instant.now();
 
-            publish(mosquittoPub, mqtt, token, "teleport-01",
+            mosquittoPub.publish(mqtt, SITE, token, "teleport-01",
                     message("teleport-01", now.minusSeconds(60), at(IRKUTSK, "static", now.minusSeconds(60))),
                     message("teleport-01", now, at(TEXAS, "static", now)));
-            publish(mosquittoPub, mqtt, token, "dark-01",
+            mosquittoPub.publish(mqtt, SITE, token, "dark-01",
                     message("dark-01", now.minusSeconds(30), at(IRKUTSK, "gps", now.minusSeconds(30))),
                     message("dark-01", now, null));
-            publish(mosquittoPub, mqtt, token, "stale-01",
+            mosquittoPub.publish(mqtt, SITE, token, "stale-01",
                     message("stale-01", now, at(IRKUTSK, "gps", now.minus(Duration.ofHours(2)))));
             List<String> dithered = new ArrayList<>();
             List<String> honestGps = new ArrayList<>();
@@ -94,18 +93,18 @@ class RedTeamIT {
                         TEXAS[1] + 3 / 111_320.0 * noise.nextGaussian()};
                 honestGps.add(message("honest-gps-01", time, at(jittered, "gps", time)));
             }
-            publish(mosquittoPub, mqtt, token, "dither-01", dithered.toArray(String[]::new));
+            mosquittoPub.publish(mqtt, SITE, token, "dither-01", dithered.toArray(String[]::new));
             ObjectNode simulated = at(SINGAPORE, "gps", now).put("simulated", true);
-            publish(mosquittoPub, mqtt, token, "simulated-01", message("simulated-01", now, simulated));
-            publish(mosquittoPub, mqtt, token, "honest-gps-01", honestGps.toArray(String[]::new));
-            publish(mosquittoPub, mqtt, token, "honest-static-01",
+            mosquittoPub.publish(mqtt, SITE, token, "simulated-01", message("simulated-01", now, simulated));
+            mosquittoPub.publish(mqtt, SITE, token, "honest-gps-01", honestGps.toArray(String[]::new));
+            mosquittoPub.publish(mqtt, SITE, token, "honest-static-01",
                     message("honest-static-01", now.minusSeconds(10), at(QUEBEC, "static", now.minusSeconds(10))),
                     message("honest-static-01", now, at(QUEBEC, "static", now)));
-            publish(mosquittoPub, mqtt, token, "honest-irk-01",
+            mosquittoPub.publish(mqtt, SITE, token, "honest-irk-01",
                     message("honest-irk-01", now, at(IRKUTSK, "gps", now)));
             // The control: near Crimea, then 100 km away. Its alert resolves after alerts.resolve_after, so once
             // it has, any trick's alert that was going to resolve the same way would have too.
-            publish(mosquittoPub, mqtt, token, "control-01",
+            mosquittoPub.publish(mqtt, SITE, token, "control-01",
                     message("control-01", now.minus(Duration.ofMinutes(20)),
                             at(NEAR_CRIMEA, "static", now.minus(Duration.ofMinutes(20)))),
                     message("control-01", now, at(new double[] {47.2, 33.75}, "static", now)));
@@ -207,24 +206,11 @@ class RedTeamIT {
 
     /** Telemetry v1 of an Antminer S19 Pro; no location when {@code location} is null. */
     private static String messageFor(String site, String rig, Instant time, ObjectNode location) {
-        ObjectNode message = JSON.createObjectNode().put("schema_version", 1).put("site", site).put("rig", rig)
-                .put("time", time.toString()).put("seq", time.toEpochMilli()).put("hashrate_hs", 1.08e14)
-                .put("interval_s", 10);
-        message.putObject("miner").put("type", "bmminer").put("model", "Antminer S19 Pro")
-                .put("firmware", "Antminer-S19-Pro-20230412").put("status", "mining");
-        message.putObject("power").put("watts", 3240.0).put("source", "miner");
+        ObjectNode message = S19Telemetry.at(site, rig, time);
         if (location != null) {
             message.set("location", location);
         }
         return message.toString();
-    }
-
-    /** Publishes the messages in order over one MQTT 3.1.1 connection with QoS 1, as a one-shot site agent. */
-    private void publish(Path mosquittoPub, int port, String token, String rig, String... messages) throws Exception {
-        ExternalTool.Result result = ExternalTool.runWithInput(workDir, String.join("\n", messages) + "\n",
-                mosquittoPub.toString(), "-h", "127.0.0.1", "-p", String.valueOf(port), "-V", "mqttv311",
-                "-u", SITE, "-P", token, "-q", "1", "-t", "hashfence/v1/" + SITE + "/" + rig + "/telemetry", "-l");
-        assertThat(result.exitCode()).as(result.output()).isZero();
     }
 
     /** One QoS 1 message through Paho, the connection preceded by a PROXY v2 header naming {@code source}. */

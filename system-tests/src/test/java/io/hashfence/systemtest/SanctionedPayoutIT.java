@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.hashfence.systemtest.StackConfigIT.ExternalTool;
 import io.hashfence.testing.Await;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -41,7 +40,7 @@ class SanctionedPayoutIT {
 
     @Test
     void aSanctionedPayoutAlertsAndAnImportedListTakesEffectWhileRunning() throws Exception {
-        Path mosquittoPub = ExternalTool.require("mosquitto_pub", "mosquitto-clients");
+        MosquittoPub mosquittoPub = MosquittoPub.require(workDir, "mqttv5");
         Path dataDir = workDir.resolve("data");
         String token = CollectorSites.add(workDir, dataDir, SITE);
 
@@ -80,18 +79,13 @@ class SanctionedPayoutIT {
         }
     }
 
-    private void publish(Path mosquittoPub, int port, String token, String rig, String poolUser) throws Exception {
-        Instant now = Instant.now();
-        ObjectNode message = JSON.createObjectNode().put("schema_version", 1).put("site", SITE).put("rig", rig)
-                .put("time", now.toString()).put("seq", now.toEpochMilli()).put("hashrate_hs", 1.08e14);
-        message.putObject("miner").put("type", "bmminer").put("status", "mining");
+    private static void publish(MosquittoPub mosquittoPub, int port, String token, String rig, String poolUser)
+            throws Exception {
+        ObjectNode message = S19Telemetry.at(SITE, rig, Instant.now());
         message.putArray("pools").addObject().put("url", "stratum+tcp://solo.example.com:3333")
                 .put("user", poolUser).put("active", true);
         message.putObject("location").put("lat", 30.6557).put("lon", -97.0017).put("source", "static");
-        ExternalTool.Result result = ExternalTool.runWithInput(workDir, message + "\n", mosquittoPub.toString(),
-                "-h", "127.0.0.1", "-p", String.valueOf(port), "-V", "mqttv5", "-u", SITE, "-P", token, "-q", "1",
-                "-t", "hashfence/v1/" + SITE + "/" + rig + "/telemetry", "-l");
-        assertThat(result.exitCode()).as(result.output()).isZero();
+        mosquittoPub.publish(port, SITE, token, rig, message.toString());
     }
 
     /** An API read with the bearer token the collector created in its data directory. */
