@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.hashfence.agent.testing.FakeCgminer;
 import io.hashfence.agent.testing.FakeHttpMiner;
 import io.hashfence.agent.testing.Mosquitto;
-import java.net.ServerSocket;
+import io.hashfence.testing.FreePorts;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -18,18 +18,12 @@ class ScanAndCheckCommandTest {
 
     private final CapturedCommandLine cli = new CapturedCommandLine();
 
-    private static int closedPort() throws Exception {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
     @Test
     void scanListsEachMinerWithTypeModelAndFirmware() throws Exception {
         try (FakeCgminer antminer = FakeCgminer.serving("bmminer", "version", "summary", "pools", "stats");
              FakeHttpMiner xmrig = FakeHttpMiner.serving("/2/summary", "xmrig-summary.json")) {
             int exit = cli.execute(Map.of(), "scan", "127.0.0.1/32", "--probe", "cgminer:" + antminer.port(),
-                    "--probe", "xmrig:" + xmrig.port(), "--probe", "t-rex:" + closedPort(), "--timeout", "2s");
+                    "--probe", "xmrig:" + xmrig.port(), "--probe", "t-rex:" + FreePorts.pick(), "--timeout", "2s");
 
             assertThat(exit).as(cli.err()).isEqualTo(ExitCodes.OK);
             assertThat(cli.out())
@@ -49,7 +43,7 @@ class ScanAndCheckCommandTest {
 
     @Test
     void checkSaysWhatWorksAndWhatToFix() throws Exception {
-        int absent = closedPort();
+        int absent = FreePorts.pick();
         try (Mosquitto broker = Mosquitto.start(dir, Map.of("site-c", "token-c"));
              FakeCgminer antminer = FakeCgminer.serving("braiins", "version", "summary", "pools", "devdetails",
                      "tunerstatus", "temps", "fans")) {

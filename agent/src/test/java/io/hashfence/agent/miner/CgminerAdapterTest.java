@@ -10,7 +10,7 @@ import io.hashfence.protocol.MinerStatus;
 import io.hashfence.protocol.Pool;
 import io.hashfence.protocol.RigId;
 import io.hashfence.protocol.Temperature;
-import java.net.ServerSocket;
+import io.hashfence.testing.FreePorts;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -191,10 +191,7 @@ class CgminerAdapterTest {
 
     @Test
     void aClosedPortIsUnreachable() throws Exception {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
+        int port = FreePorts.pick();
         assertThatThrownBy(() -> adapter.read(endpoint(port), TIMEOUT)).isInstanceOfSatisfying(MinerException.class, e -> {
             assertThat(e.problem()).isEqualTo(MinerException.Problem.UNREACHABLE);
             assertThat(e.getMessage()).contains("127.0.0.1:" + port);

@@ -14,7 +14,7 @@ import io.hashfence.protocol.LocationSource;
 import io.hashfence.protocol.MinerStatus;
 import io.hashfence.protocol.PowerSource;
 import io.hashfence.protocol.RigId;
-import java.net.ServerSocket;
+import io.hashfence.testing.FreePorts;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,10 +35,7 @@ class MinerFleetTest {
 
     @Test
     void silentGarbledAndAbsentMinersAreReportedAsSuchWithoutHoldingUpTheOthers() throws Exception {
-        int closedPort;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            closedPort = socket.getLocalPort();
-        }
+        int closedPort = FreePorts.pick();
         try (FakeCgminer healthy = FakeCgminer.serving("bmminer", "version", "summary", "pools", "stats");
              FakeCgminer silent = FakeCgminer.serving("bmminer", "version", "summary");
              FakeCgminer garbled = FakeCgminer.serving("bmminer", "version");
