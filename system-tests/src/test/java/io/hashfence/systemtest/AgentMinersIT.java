@@ -32,8 +32,6 @@ import org.junit.jupiter.api.io.TempDir;
  * location, and the absent one unreachable; {@code check} says which works and which to fix.
  */
 class AgentMinersIT {
-    private static final Pattern MQTT_PORT = Pattern.compile("MQTT listening on [^:]+:(\\d+)");
-    private static final Pattern HTTP_PORT = Pattern.compile("HTTP listening on http://[^:]+:(\\d+)");
     private static final Pattern COMMAND = Pattern.compile("\"command\"\\s*:\\s*\"([^\"]+)\"");
     private static final Map<String, String> ANTMINER = Map.of(
             "version", "{\"STATUS\":[{\"STATUS\":\"S\",\"Code\":22,\"Msg\":\"BMMiner versions\"}],\"VERSION\":[{\"BMMiner\":"
@@ -66,8 +64,8 @@ class AgentMinersIT {
             Thread fake = new Thread(() -> serve(antminer, antminerReplies, antminerAnswers), "fake-antminer");
             fake.setDaemon(true);
             fake.start();
-            int mqttPort = Integer.parseInt(collector.awaitLog(MQTT_PORT));
-            int httpPort = Integer.parseInt(collector.awaitLog(HTTP_PORT));
+            int mqttPort = collector.mqttPort();
+            int httpPort = collector.httpPort();
             Path config = workDir.resolve("agent.yml");
             Files.writeString(config, """
                     site: miners-site

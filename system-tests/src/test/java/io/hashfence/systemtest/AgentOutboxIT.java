@@ -24,8 +24,6 @@ import org.junit.jupiter.api.io.TempDir;
  * also counts the agent's status messages: {@code online} after each connect and {@code offline} on stop.
  */
 class AgentOutboxIT {
-    private static final Pattern MQTT_PORT = Pattern.compile("MQTT listening on [^:]+:(\\d+)");
-    private static final Pattern HTTP_PORT = Pattern.compile("HTTP listening on http://[^:]+:(\\d+)");
     private static final Pattern STOPPED = Pattern.compile(
             "outbox: stored (\\d+) samples this run, (\\d+) pending, (\\d+) dropped when full");
     private static final Pattern RECOVERED = Pattern.compile("(\\d+) unsent samples from an earlier run");
@@ -41,8 +39,8 @@ class AgentOutboxIT {
         Path dataDir = workDir.resolve("data");
         String token = CollectorSites.add(workDir, dataDir, "outage-site");
         JarProcess collector = startCollector(dataDir, 0);
-        int mqttPort = Integer.parseInt(collector.awaitLog(MQTT_PORT));
-        int httpPort = Integer.parseInt(collector.awaitLog(HTTP_PORT));
+        int mqttPort = collector.mqttPort();
+        int httpPort = collector.httpPort();
         Path config = agentConfig("outage-site", mqttPort, "1s", 2);
 
         try (JarProcess agent = JarProcess.start(JarProcess.agentJar(), workDir, Map.of("HASHFENCE_TOKEN", token),
@@ -55,7 +53,7 @@ class AgentOutboxIT {
             Thread.sleep(4_000);
             assertThat(agent.isAlive()).isTrue();
             collector = startCollector(dataDir, mqttPort);
-            int newHttpPort = Integer.parseInt(collector.awaitLog(HTTP_PORT));
+            int newHttpPort = collector.httpPort();
             agent.awaitLog(Pattern.compile("stored samples all delivered"));
             awaitAccepted(newHttpPort, 4, agent);
 
@@ -95,7 +93,7 @@ class AgentOutboxIT {
         JarProcess collector = startCollector(dataDir, mqttPort);
         try (JarProcess second = JarProcess.start(JarProcess.agentJar(), workDir, Map.of("HASHFENCE_TOKEN", token),
                 "run", "--config", config.toString())) {
-            int httpPort = Integer.parseInt(collector.awaitLog(HTTP_PORT));
+            int httpPort = collector.httpPort();
             long recovered = Long.parseLong(second.awaitLog(RECOVERED));
             assertThat(recovered).as("stored before the kill, at most one more than logged")
                     .isBetween(loggedAsStored, loggedAsStored + 1);

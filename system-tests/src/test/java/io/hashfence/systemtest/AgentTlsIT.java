@@ -18,7 +18,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class AgentTlsIT {
     private static final Pattern TLS_PORT = Pattern.compile("MQTT over TLS listening on [^:]+:(\\d+)");
-    private static final Pattern HTTP_PORT = Pattern.compile("HTTP listening on http://[^:]+:(\\d+)");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
@@ -38,7 +37,7 @@ class AgentTlsIT {
         try (JarProcess collector = JarProcess.start(JarProcess.collectorJar(), workDir, Map.of(), "run", "--config",
                 config.toString(), "--data-dir", data.toString(), "--http-port", "0")) {
             int tlsPort = Integer.parseInt(collector.awaitLog(TLS_PORT));
-            int httpPort = Integer.parseInt(collector.awaitLog(HTTP_PORT));
+            int httpPort = collector.httpPort();
             assertThat(collector.stderr()).doesNotContain("MQTT listening on");
             String url = "ssl://127.0.0.1:" + tlsPort;
             try (JarProcess withToken = JarProcess.start(JarProcess.agentJar(), workDir, Map.of("HASHFENCE_TOKEN", token),

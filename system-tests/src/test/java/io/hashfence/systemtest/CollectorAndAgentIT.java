@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,8 +25,6 @@ import org.junit.jupiter.api.io.TempDir;
  * Netty's leak detector at PARANOID; a leak report in their logs fails the test.
  */
 class CollectorAndAgentIT {
-    private static final Pattern MQTT_PORT = Pattern.compile("MQTT listening on [^:]+:(\\d+)");
-    private static final Pattern HTTP_PORT = Pattern.compile("HTTP listening on http://[^:]+:(\\d+)");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
@@ -43,8 +40,8 @@ class CollectorAndAgentIT {
 
         try (JarProcess collector = JarProcess.start(JarProcess.collectorJar(), workDir, Map.of(),
                 "run", "--data-dir", dataDir.toString(), "--mqtt-port", "0", "--http-port", "0")) {
-            int mqttPort = Integer.parseInt(collector.awaitLog(MQTT_PORT));
-            int httpPort = Integer.parseInt(collector.awaitLog(HTTP_PORT));
+            int mqttPort = collector.mqttPort();
+            int httpPort = collector.httpPort();
 
             try (JarProcess agent = JarProcess.start(JarProcess.agentJar(), workDir, Map.of("HASHFENCE_TOKEN", token),
                     "simulate", "--rigs", "5", "--site", "e2e-site", "--collector", "tcp://127.0.0.1:" + mqttPort,

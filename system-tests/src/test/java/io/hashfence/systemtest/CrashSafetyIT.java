@@ -27,7 +27,6 @@ import org.junit.jupiter.api.io.TempDir;
  * acknowledged is in the log, and the chain verifies.
  */
 class CrashSafetyIT {
-    private static final Pattern MQTT_PORT = Pattern.compile("MQTT listening on [^:]+:(\\d+)");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
@@ -41,7 +40,7 @@ class CrashSafetyIT {
         Set<String> acknowledged = ConcurrentHashMap.newKeySet();
         JarProcess collector = JarProcess.start(JarProcess.collectorJar(), workDir, Map.of(), "run", "--data-dir",
                 dataDir.toString(), "--mqtt-port", "0", "--http-port", "0");
-        int port = Integer.parseInt(collector.awaitLog(MQTT_PORT));
+        int port = collector.mqttPort();
         Thread publisher = new Thread(() -> publishUntilCut(port, token, acknowledged));
         publisher.start();
         Await.until("300 messages acknowledged", () -> acknowledged.size() >= 300);

@@ -46,8 +46,6 @@ import org.junit.jupiter.api.io.TempDir;
  * HTTP API; then a few panels are checked for the rigs they must show.
  */
 class DashboardQueriesIT {
-    private static final Pattern MQTT_PORT = Pattern.compile("MQTT listening on [^:]+:(\\d+)");
-    private static final Pattern HTTP_PORT = Pattern.compile("HTTP listening on http://[^:]+:(\\d+)");
     private static final Pattern LABEL_VALUES = Pattern.compile("^label_values\\((.+),\\s*(\\w+)\\)$");
     private static final Pattern VARIABLE = Pattern.compile("\\$\\{(\\w+)(?::\\w+)?}|\\$(\\w+)");
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -99,8 +97,8 @@ class DashboardQueriesIT {
         collector = JarProcess.start(JarProcess.collectorJar(), workDir, Map.of(), "run", "--data-dir",
                 dataDir.toString(), "--mqtt-port", "0", "--http-port", "0",
                 "--alertmanager", "http://127.0.0.1:" + alertmanagerPort);
-        int mqttPort = Integer.parseInt(collector.awaitLog(MQTT_PORT));
-        int httpPort = Integer.parseInt(collector.awaitLog(HTTP_PORT));
+        int mqttPort = collector.mqttPort();
+        int httpPort = collector.httpPort();
 
         Path sitesFile = workDir.resolve("sites.txt");
         Files.writeString(sitesFile, SIMULATED_SITES.stream().map(s -> s + " " + tokens.get(s) + "\n")

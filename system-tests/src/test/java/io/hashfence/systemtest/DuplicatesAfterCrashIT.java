@@ -26,8 +26,6 @@ import org.junit.jupiter.api.io.TempDir;
  * duplicate and not accepted a second time; and a damaged sequence journal is reported, not fatal.
  */
 class DuplicatesAfterCrashIT {
-    private static final Pattern MQTT_PORT = Pattern.compile("MQTT listening on [^:]+:(\\d+)");
-    private static final Pattern HTTP_PORT = Pattern.compile("HTTP listening on http://[^:]+:(\\d+)");
     private static final String SITE = "dup-site";
     private static final int RIGS = 20;
     private static final int PER_RIG = 10;
@@ -42,14 +40,14 @@ class DuplicatesAfterCrashIT {
         Path dataDir = workDir.resolve("data");
         String token = CollectorSites.add(workDir, dataDir, SITE);
         JarProcess collector = startCollector(dataDir);
-        int port = Integer.parseInt(collector.awaitLog(MQTT_PORT));
+        int port = collector.mqttPort();
         publishAll(port, token, FIRST_SEQ);
         collector.kill();
 
         JarProcess restarted = startCollector(dataDir);
         try {
-            port = Integer.parseInt(restarted.awaitLog(MQTT_PORT));
-            int httpPort = Integer.parseInt(restarted.awaitLog(HTTP_PORT));
+            port = restarted.mqttPort();
+            int httpPort = restarted.httpPort();
             assertThat(restarted.stderr()).contains("sequence windows of " + RIGS + " rigs restored");
             publishAll(port, token, FIRST_SEQ);
             assertThat(ingested(httpPort, "duplicate")).as(restarted.stderr()).isEqualTo(RIGS * PER_RIG);
@@ -67,7 +65,7 @@ class DuplicatesAfterCrashIT {
         Path dataDir = workDir.resolve("data");
         String token = CollectorSites.add(workDir, dataDir, SITE);
         JarProcess collector = startCollector(dataDir);
-        publishAll(Integer.parseInt(collector.awaitLog(MQTT_PORT)), token, FIRST_SEQ);
+        publishAll(collector.mqttPort(), token, FIRST_SEQ);
         collector.kill();
         Path journal = dataDir.resolve("sequences.log");
         byte[] bytes = Files.readAllBytes(journal);
@@ -77,7 +75,7 @@ class DuplicatesAfterCrashIT {
 
         JarProcess restarted = startCollector(dataDir);
         try {
-            restarted.awaitLog(MQTT_PORT);
+            restarted.mqttPort();
             assertThat(restarted.stderr()).containsPattern(Pattern.quote(journal.toString())
                     + ": bytes at offsets \\d+ to \\d+ are unreadable \\([a-z ]+\\); skipped");
             assertThat(restarted.stderr()).contains("the damaged file is kept as " + journal + ".damaged-");

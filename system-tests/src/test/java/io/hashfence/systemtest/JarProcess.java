@@ -16,6 +16,9 @@ import java.util.regex.Pattern;
 
 /** One of the shipped jars, run as a separate JVM exactly as a user runs it, its output kept in files. */
 final class JarProcess implements AutoCloseable {
+    private static final Pattern MQTT_LISTENING = Pattern.compile("MQTT listening on [^:]+:(\\d+)");
+    private static final Pattern HTTP_LISTENING = Pattern.compile("HTTP listening on http://[^:]+:(\\d+)");
+
     private final Process process;
     private final Path stdout;
     private final Path stderr;
@@ -74,6 +77,16 @@ final class JarProcess implements AutoCloseable {
                     + ":\n" + stderr());
         }
         return matcher.groupCount() > 0 ? matcher.group(1) : matcher.group();
+    }
+
+    /** The collector's plain MQTT port, once it logs that it listens there. */
+    int mqttPort() throws IOException, InterruptedException {
+        return Integer.parseInt(awaitLog(MQTT_LISTENING));
+    }
+
+    /** The collector's HTTP port, once it logs that it listens there. */
+    int httpPort() throws IOException, InterruptedException {
+        return Integer.parseInt(awaitLog(HTTP_LISTENING));
     }
 
     String stdout() throws IOException {

@@ -17,7 +17,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The shipped jar's --policy and --alertmanager flags, and a policy reload on a real SIGHUP. */
 class PolicyFlagsIT {
-    private static final Pattern HTTP_PORT = Pattern.compile("HTTP listening on http://[^:]+:(\\d+)");
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @TempDir
@@ -31,7 +30,7 @@ class PolicyFlagsIT {
         try (JarProcess collector = JarProcess.start(JarProcess.collectorJar(), workDir, Map.of(), "run",
                 "--data-dir", workDir.resolve("data").toString(), "--mqtt-port", "0", "--http-port", "0",
                 "--policy", policy.toString(), "--alertmanager", "http://127.0.0.1:9")) {
-            int port = Integer.parseInt(collector.awaitLog(HTTP_PORT));
+            int port = collector.httpPort();
             assertThat(locateAlmaty(port)).contains("\"restricted\":null").contains("\"origin\":\"" + policy + "\"");
 
             // Same modification time as before, so only the signal can make the collector read it again.

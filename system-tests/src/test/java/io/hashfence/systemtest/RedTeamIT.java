@@ -21,7 +21,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import java.util.regex.Pattern;
 import org.eclipse.paho.mqttv5.client.MqttClient;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
@@ -35,8 +34,6 @@ import org.junit.jupiter.api.io.TempDir;
  * honest rigs beside them must stay quiet. The table in docs/COMPLIANCE.md is this test's table.
  */
 class RedTeamIT {
-    private static final Pattern MQTT_PORT = Pattern.compile("MQTT listening on [^:]+:(\\d+)");
-    private static final Pattern HTTP_PORT = Pattern.compile("HTTP listening on http://[^:]+:(\\d+)");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final String SITE = "texas-02";
@@ -68,8 +65,8 @@ class RedTeamIT {
         String token = CollectorSites.add(workDir, data, SITE);
         try (JarProcess collector = JarProcess.start(JarProcess.collectorJar(), workDir, Map.of(), "run", "--config",
                 config.toString(), "--data-dir", data.toString(), "--mqtt-port", "0", "--http-port", "0")) {
-            int mqtt = Integer.parseInt(collector.awaitLog(MQTT_PORT));
-            int http = Integer.parseInt(collector.awaitLog(HTTP_PORT));
+            int mqtt = collector.mqttPort();
+            int http = collector.httpPort();
             String apiToken = Files.readString(data.resolve("api-token")).strip();
             Instant now = Instant.now();
 
@@ -170,8 +167,8 @@ class RedTeamIT {
         String honestToken = CollectorSites.add(workDir, data, "singapore-01");
         try (JarProcess collector = JarProcess.start(JarProcess.collectorJar(), workDir, Map.of(), "run", "--config",
                 config.toString(), "--data-dir", data.toString(), "--mqtt-port", "0", "--http-port", "0")) {
-            int mqtt = Integer.parseInt(collector.awaitLog(MQTT_PORT));
-            int http = Integer.parseInt(collector.awaitLog(HTTP_PORT));
+            int mqtt = collector.mqttPort();
+            int http = collector.httpPort();
             String apiToken = Files.readString(data.resolve("api-token")).strip();
             Instant now = Instant.now();
             publishBehindProxy(mqtt, "77.88.8.8", "singapore-holding", shellToken, "s19-0001",

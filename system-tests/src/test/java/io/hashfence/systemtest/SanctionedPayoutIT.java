@@ -14,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Map;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,8 +24,6 @@ import org.junit.jupiter.api.io.TempDir;
  * collector within seconds.
  */
 class SanctionedPayoutIT {
-    private static final Pattern MQTT_PORT = Pattern.compile("MQTT listening on [^:]+:(\\d+)");
-    private static final Pattern HTTP_PORT = Pattern.compile("HTTP listening on http://[^:]+:(\\d+)");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final String SITE = "payout-lab";
@@ -46,8 +43,8 @@ class SanctionedPayoutIT {
 
         try (JarProcess collector = JarProcess.start(JarProcess.collectorJar(), workDir, Map.of(), "run",
                 "--data-dir", dataDir.toString(), "--mqtt-port", "0", "--http-port", "0")) {
-            int mqttPort = Integer.parseInt(collector.awaitLog(MQTT_PORT));
-            int httpPort = Integer.parseInt(collector.awaitLog(HTTP_PORT));
+            int mqttPort = collector.mqttPort();
+            int httpPort = collector.httpPort();
             assertThat(collector.stderr()).contains("sanctions list: 654 addresses");
 
             publish(mosquittoPub, mqttPort, token, "sanctioned", SDN_XBT.toUpperCase() + ".worker1");

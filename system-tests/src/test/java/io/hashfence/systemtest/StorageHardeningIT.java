@@ -33,8 +33,6 @@ import org.junit.jupiter.api.io.TempDir;
  * way run does, and the files are private to the collector's user.
  */
 class StorageHardeningIT {
-    private static final Pattern MQTT_PORT = Pattern.compile("MQTT listening on [^:]+:(\\d+)");
-    private static final Pattern HTTP_PORT = Pattern.compile("HTTP listening on http://[^:]+:(\\d+)");
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final String SITE = "store-site";
 
@@ -99,7 +97,7 @@ class StorageHardeningIT {
         JarProcess restarted = run(dataDir);
         restarted.awaitLog(Pattern.compile("ERROR .*cut the last record, bytes " + validBytes + " to "
                 + Files.size(log)));
-        int httpPort = Integer.parseInt(restarted.awaitLog(HTTP_PORT));
+        int httpPort = restarted.httpPort();
         assertThat(get(httpPort, "/metrics", dataDir).body())
                 .contains("hashfence_storage_records_cut_total{file=\"events.log\"} 1.0");
         restarted.stop();
@@ -144,8 +142,8 @@ class StorageHardeningIT {
         String token = CollectorSites.add(workDir, dataDir, SITE);
         run(dataDir).stop();
         JarProcess collector = run(dataDir);
-        int port = Integer.parseInt(collector.awaitLog(MQTT_PORT));
-        int httpPort = Integer.parseInt(collector.awaitLog(HTTP_PORT));
+        int port = collector.mqttPort();
+        int httpPort = collector.httpPort();
 
         WrongTokenFlood flood = new WrongTokenFlood(port, SITE);
         flood.start(4);
@@ -187,7 +185,7 @@ class StorageHardeningIT {
 
         for (String stop : List.of("after SIGKILL", "after SIGTERM")) {
             JarProcess restarted = run(dataDir);
-            int httpPort = Integer.parseInt(restarted.awaitLog(HTTP_PORT));
+            int httpPort = restarted.httpPort();
             String rigs = get(httpPort, "/api/v1/rigs", dataDir).body();
             assertThat(rigs).as(stop).contains("\"count\":3").contains("\"rig\":\"rig-1\"")
                     .contains("\"rig\":\"rig-3\"").doesNotContain("\"up\":true");
@@ -213,14 +211,14 @@ class StorageHardeningIT {
         try {
             String token = CollectorSites.add(workDir, dataDir, SITE);
             JarProcess collector = run(dataDir);
-            int httpPort = Integer.parseInt(collector.awaitLog(HTTP_PORT));
+            int httpPort = collector.httpPort();
             publishRigs(collector, token, 1);
             assertThat(get(httpPort, "/healthz", dataDir).statusCode()).isEqualTo(200);
             assertThat(accepted(httpPort, dataDir)).isEqualTo(1.0);
 
             Path filler = dataDir.resolve("filler");
             fill(filler);
-            int port = Integer.parseInt(collector.awaitLog(MQTT_PORT));
+            int port = collector.mqttPort();
             MqttAsyncClient agent = new MqttAsyncClient("tcp://127.0.0.1:" + port, "disk-full", new MemoryPersistence());
             MqttConnectionOptions options = new MqttConnectionOptions();
             options.setUserName(SITE);
@@ -305,7 +303,7 @@ class StorageHardeningIT {
 
     /** Publishes one QoS 1 message for each of {@code rigs} rigs; each returns once the collector acknowledged it. */
     private static void publishRigs(JarProcess collector, String token, int rigs) throws Exception {
-        int port = Integer.parseInt(collector.awaitLog(MQTT_PORT));
+        int port = collector.mqttPort();
         MqttClient client = new MqttClient("tcp://127.0.0.1:" + port, "store-test", new MemoryPersistence());
         MqttConnectionOptions options = new MqttConnectionOptions();
         options.setUserName(SITE);
