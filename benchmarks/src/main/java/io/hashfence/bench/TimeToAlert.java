@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpServer;
 import io.hashfence.collector.Collector;
-import io.hashfence.collector.alert.AlertConfig;
+import io.hashfence.collector.config.AlertConfig;
 import io.hashfence.collector.config.CollectorConfig;
 import io.hashfence.collector.site.CredentialStore;
 import io.hashfence.collector.site.TokenHasher;

@@ -1,6 +1,7 @@
 package io.hashfence.collector.alert;
 
 import io.hashfence.collector.compliance.Assessment;
+import io.hashfence.collector.config.AlertConfig;
 import io.hashfence.collector.fleet.RigKey;
 import java.time.Clock;
 import java.time.Duration;

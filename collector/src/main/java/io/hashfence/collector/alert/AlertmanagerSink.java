@@ -3,6 +3,7 @@ package io.hashfence.collector.alert;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hashfence.collector.config.AlertConfig;
 import io.hashfence.collector.json.CollectorJson;
 import java.net.URI;
 import java.time.Clock;

@@ -1,6 +1,7 @@
 package io.hashfence.collector.alert;
 
 import io.hashfence.collector.compliance.Severity;
+import io.hashfence.collector.config.AlertConfig;
 import io.hashfence.collector.fleet.RigKey;
 import io.hashfence.collector.alert.NotificationMetrics.Outcome;
 import io.prometheus.metrics.core.datapoints.CounterDataPoint;

@@ -1,5 +1,6 @@
 package io.hashfence.collector.compliance;
 
+import io.hashfence.collector.config.ComplianceConfig;
 import io.hashfence.collector.fleet.RigKey;
 import io.hashfence.geo.GeoIndex;
 import io.hashfence.geo.GeoLocation;

@@ -1,8 +1,5 @@
 package io.hashfence.collector.config;
 
-import io.hashfence.collector.alert.AlertConfig;
-import io.hashfence.collector.audit.AuditConfig;
-import io.hashfence.collector.compliance.ComplianceConfig;
 import java.net.URI;
 import java.nio.file.Path;
 

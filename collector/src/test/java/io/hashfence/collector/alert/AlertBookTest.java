@@ -1,5 +1,6 @@
 package io.hashfence.collector.alert;
 
+import io.hashfence.collector.config.AlertConfig;
 import io.hashfence.collector.testing.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 

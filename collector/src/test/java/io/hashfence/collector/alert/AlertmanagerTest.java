@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.hashfence.collector.config.ComplianceConfig;
 import io.hashfence.testing.Await;
 import io.hashfence.testing.ExternalBinary;
 import io.hashfence.testing.ExternalProcess;
 import io.hashfence.testing.FreePorts;
-import io.hashfence.collector.compliance.ComplianceConfig;
 import io.hashfence.collector.testing.MqttTestClient;
 import io.hashfence.collector.testing.RunningCollector;
 import io.hashfence.collector.testing.TestTelemetry;

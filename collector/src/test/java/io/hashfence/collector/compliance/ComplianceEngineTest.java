@@ -1,5 +1,6 @@
 package io.hashfence.collector.compliance;
 
+import io.hashfence.collector.config.ComplianceConfig;
 import io.hashfence.collector.testing.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 

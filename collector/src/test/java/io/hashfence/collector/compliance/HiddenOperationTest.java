@@ -4,8 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hashfence.collector.alert.Alert;
 import io.hashfence.collector.alert.AlertBook;
-import io.hashfence.collector.alert.AlertConfig;
 import io.hashfence.collector.alert.AlertType;
+import io.hashfence.collector.config.AlertConfig;
+import io.hashfence.collector.config.ComplianceConfig;
 import io.hashfence.collector.fleet.RigKey;
 import io.hashfence.collector.testing.MutableClock;
 import io.hashfence.geo.GeoIndex;

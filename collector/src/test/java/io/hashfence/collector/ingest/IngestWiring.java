@@ -1,13 +1,13 @@
 package io.hashfence.collector.ingest;
 
 import io.hashfence.collector.alert.AlertBook;
-import io.hashfence.collector.alert.AlertConfig;
 import io.hashfence.collector.audit.Auditor;
 import io.hashfence.collector.audit.EventLog;
-import io.hashfence.collector.compliance.ComplianceConfig;
 import io.hashfence.collector.compliance.ComplianceEngine;
 import io.hashfence.collector.compliance.IpCountryDatabase;
 import io.hashfence.collector.compliance.PolicyParser;
+import io.hashfence.collector.config.AlertConfig;
+import io.hashfence.collector.config.ComplianceConfig;
 import io.hashfence.collector.config.FleetConfig;
 import io.hashfence.collector.fleet.RigRegistry;
 import io.hashfence.collector.fleet.SequenceJournal;

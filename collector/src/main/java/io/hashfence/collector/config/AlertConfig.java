@@ -1,4 +1,4 @@
-package io.hashfence.collector.alert;
+package io.hashfence.collector.config;
 
 import java.net.URI;
 import java.time.Duration;

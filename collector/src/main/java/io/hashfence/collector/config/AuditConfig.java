@@ -1,4 +1,4 @@
-package io.hashfence.collector.audit;
+package io.hashfence.collector.config;
 
 import java.nio.file.Path;
 import java.time.Duration;
