@@ -61,8 +61,8 @@ public final class ComplianceEngine {
                 impossibleTravel,
                 new RelocationRule(config.relocationKm()),
                 new IpCountryRule()));
-        if (config.hasCollectorLocation()) {
-            rules.add(new RttBoundRule(config.collectorLat(), config.collectorLon()));
+        if (config.collectorLocation() != null) {
+            rules.add(new RttBoundRule(config.collectorLocation().lat(), config.collectorLocation().lon()));
         }
         this.locatedRules = List.copyOf(rules);
     }

@@ -1,5 +1,6 @@
 package io.hashfence.collector.config;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.net.URI;
 import java.time.Duration;
 
@@ -18,7 +19,7 @@ import java.time.Duration;
  */
 public record AlertConfig(Duration dwell, Duration resolveAfter, Duration relocatedHold,
                           int maxNotificationsPerRigPerHour, URI alertmanager, URI webhook, Duration resendInterval,
-                          Duration sinkTimeout, int webhookAttempts) {
+                          @JsonProperty("timeout") Duration sinkTimeout, int webhookAttempts) {
 
     public static AlertConfig defaults() {
         return new AlertConfig(Duration.ZERO, Duration.ofMinutes(1), Duration.ofHours(1), 20, null, null,

@@ -13,52 +13,47 @@ import java.time.Duration;
  *                          the token (the report, acknowledgements and other writes always need it)
  * @param requestHeadTimeout how long a client may take to send a whole request head (request line and
  *                           headers) before the connection is closed
- * @param certFile the HTTPS certificate chain, PEM; null serves plain HTTP
- * @param keyFile the HTTPS private key, PKCS#8 PEM; with {@code certFile}
+ * @param tls HTTPS; null serves plain HTTP
  */
 public record HttpConfig(String bind, int port, Path apiTokenFile, boolean protectMetrics, boolean openReadEndpoints,
-                         Duration requestHeadTimeout, Path certFile, Path keyFile) {
+                         Duration requestHeadTimeout, HttpTlsConfig tls) {
     public static final int DEFAULT_PORT = 9464;
     public static final Duration DEFAULT_REQUEST_HEAD_TIMEOUT = Duration.ofSeconds(10);
 
     public HttpConfig {
         Ports.requireValid("http.port", port);
-        if ((certFile == null) != (keyFile == null)) {
-            throw new IllegalArgumentException("http.tls needs both cert_file and key_file");
-        }
         if (requestHeadTimeout.isNegative() || requestHeadTimeout.isZero()) {
             throw new IllegalArgumentException("http.request_head_timeout must be positive, got " + requestHeadTimeout);
         }
     }
 
     public static HttpConfig defaults() {
-        return new HttpConfig("0.0.0.0", DEFAULT_PORT, null, false, false, DEFAULT_REQUEST_HEAD_TIMEOUT, null, null);
+        return new HttpConfig("0.0.0.0", DEFAULT_PORT, null, false, false, DEFAULT_REQUEST_HEAD_TIMEOUT, null);
     }
 
     public HttpConfig withPort(int newPort) {
         return new HttpConfig(bind, newPort, apiTokenFile, protectMetrics, openReadEndpoints, requestHeadTimeout,
-                certFile, keyFile);
+                tls);
     }
 
-    public HttpConfig withTls(Path newCertFile, Path newKeyFile) {
+    public HttpConfig withTls(Path certFile, Path keyFile) {
         return new HttpConfig(bind, port, apiTokenFile, protectMetrics, openReadEndpoints, requestHeadTimeout,
-                newCertFile, newKeyFile);
+                new HttpTlsConfig(certFile, keyFile));
     }
 
     public HttpConfig withProtectMetrics(boolean protect) {
-        return new HttpConfig(bind, port, apiTokenFile, protect, openReadEndpoints, requestHeadTimeout, certFile,
-                keyFile);
+        return new HttpConfig(bind, port, apiTokenFile, protect, openReadEndpoints, requestHeadTimeout, tls);
     }
 
     public HttpConfig withOpenReadEndpoints(boolean open) {
-        return new HttpConfig(bind, port, apiTokenFile, protectMetrics, open, requestHeadTimeout, certFile, keyFile);
+        return new HttpConfig(bind, port, apiTokenFile, protectMetrics, open, requestHeadTimeout, tls);
     }
 
     public HttpConfig withRequestHeadTimeout(Duration timeout) {
-        return new HttpConfig(bind, port, apiTokenFile, protectMetrics, openReadEndpoints, timeout, certFile, keyFile);
+        return new HttpConfig(bind, port, apiTokenFile, protectMetrics, openReadEndpoints, timeout, tls);
     }
 
     public boolean https() {
-        return certFile != null;
+        return tls != null;
     }
 }

@@ -66,12 +66,12 @@ public final class HttpServer implements AutoCloseable {
 
     private static SslContext serverTls(HttpConfig config) {
         try {
-            return SslContextBuilder.forServer(config.certFile().toFile(), config.keyFile().toFile())
+            return SslContextBuilder.forServer(config.tls().certFile().toFile(), config.tls().keyFile().toFile())
                     .sslProvider(OpenSsl.isAvailable() ? SslProvider.OPENSSL : SslProvider.JDK)
                     .protocols("TLSv1.3", "TLSv1.2").build();
         } catch (SSLException | IllegalArgumentException e) {
-            throw new IllegalArgumentException("http.tls: cannot use " + config.certFile() + " and " + config.keyFile()
-                    + ": " + e.getMessage(), e);
+            throw new IllegalArgumentException("http.tls: cannot use " + config.tls().certFile() + " and "
+                    + config.tls().keyFile() + ": " + e.getMessage(), e);
         }
     }
 

@@ -51,7 +51,7 @@ class AlertmanagerTest {
             alertmanager.awaitReady("is ready", () -> ready(base));
             // Any speed is plausible here, so that the move to Kazakhstan a moment later is credible and resolves
             // the alert (at the default 1000 km/h the violation would hold for the 2.5 h the distance takes).
-            ComplianceConfig anySpeed = new ComplianceConfig(null, Duration.ofHours(1), 1e12, 1.0, 20, null, null,
+            ComplianceConfig anySpeed = new ComplianceConfig(null, Duration.ofHours(1), 1e12, 1.0, 20, null,
                     Duration.ofSeconds(30));
             try (RunningCollector collector = new RunningCollector(dir.resolve("data"), config -> config
                     .withCompliance(anySpeed)

@@ -1,5 +1,6 @@
 package io.hashfence.collector.compliance;
 
+import io.hashfence.collector.config.CollectorLocation;
 import io.hashfence.collector.config.ComplianceConfig;
 import io.hashfence.collector.testing.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -232,8 +233,8 @@ class ComplianceEngineTest {
 
     @Test
     void aClaimFartherThanTheRoundTripTimeAllowsIsImpossible() throws Exception {
-        ComplianceConfig config = new ComplianceConfig(null, Duration.ofHours(1), 1000, 1, 20, TOKYO[0], TOKYO[1],
-                Duration.ofSeconds(30));
+        ComplianceConfig config = new ComplianceConfig(null, Duration.ofHours(1), 1000, 1, 20,
+                new CollectorLocation(TOKYO[0], TOKYO[1]), Duration.ofSeconds(30));
         ComplianceEngine engine = engine(config);
         Assessment beyond = engine.observe(rig, at(ALMATY, LocationSource.GPS), rtt(1.0));
         assertThat(beyond.has(FindingKind.BEYOND_RTT_BOUND)).isTrue();

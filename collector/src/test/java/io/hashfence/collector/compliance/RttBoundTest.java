@@ -1,5 +1,6 @@
 package io.hashfence.collector.compliance;
 
+import io.hashfence.collector.config.CollectorLocation;
 import io.hashfence.collector.config.ComplianceConfig;
 import io.hashfence.testing.Requirement;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,8 +34,8 @@ class RttBoundTest {
     void aClaimThousandsOfKilometresAwayOverLoopbackIsImpossible() throws Exception {
         Requirement.require(Epoll.isAvailable(), "the RTT is read through the epoll transport, which did not load: "
                 + Epoll.unavailabilityCause());
-        ComplianceConfig tokyo = new ComplianceConfig(null, Duration.ofHours(1), 1000, 1, 20, 35.68, 139.76,
-                Duration.ofSeconds(30));
+        ComplianceConfig tokyo = new ComplianceConfig(null, Duration.ofHours(1), 1000, 1, 20,
+                new CollectorLocation(35.68, 139.76), Duration.ofSeconds(30));
         try (RunningCollector collector = new RunningCollector(dir, config -> config.withCompliance(tokyo))) {
             String token = collector.addSite("tx-01");
             try (MqttTestClient agent = MqttTestClient.connect(collector.mqtt(), MqttVersion.MQTT_5, "tx-01", token)) {

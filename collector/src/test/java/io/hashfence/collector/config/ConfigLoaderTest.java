@@ -91,7 +91,7 @@ class ConfigLoaderTest {
         assertThat(config.http().requestHeadTimeout()).isEqualTo(Duration.ofSeconds(4));
         assertThat(config.compliance().policyFile()).isEqualTo(Path.of("/etc/hashfence/policy.yml"));
         assertThat(config.compliance().locationMaxAge()).isEqualTo(Duration.ofHours(2));
-        assertThat(config.compliance().collectorLat()).isEqualTo(35.68);
+        assertThat(config.compliance().collectorLocation()).isEqualTo(new CollectorLocation(35.68, 139.76));
         assertThat(config.alerts().dwell()).isEqualTo(Duration.ofSeconds(30));
         assertThat(config.alerts().alertmanager()).hasToString("http://alertmanager:9093");
         assertThat(config.alerts().webhook()).hasToString("https://hooks.example.com/hashfence");
@@ -113,5 +113,64 @@ class ConfigLoaderTest {
         assertThatThrownBy(() -> new ConfigLoader(Map.of()).load(badLimit)).hasMessageContaining("limits.publish_burst");
         Path badUrl = Files.writeString(dir.resolve("url.yml"), "alerts:\n  webhook: hooks.example.com\n");
         assertThatThrownBy(() -> new ConfigLoader(Map.of()).load(badUrl)).hasMessageContaining("alerts.webhook");
+    }
+
+    @Test
+    void valuesOfTheWrongTypeAreRefusedByNameAndNotCoerced() throws Exception {
+        assertRefused("mqtt:\n  port: \"1883\"\n", "mqtt.port must be a whole number, got \"1883\"");
+        assertRefused("mqtt:\n  port: 1.5\n", "mqtt.port must be a whole number, got 1.5");
+        assertRefused("mqtt:\n  port: 99999999999\n", "mqtt.port must be a whole number, got 99999999999");
+        assertRefused("http:\n  protect_metrics: \"true\"\n", "http.protect_metrics must be true or false");
+        assertRefused("http:\n  protect_metrics: 1\n", "http.protect_metrics must be true or false, got 1");
+        assertRefused("compliance:\n  max_speed_kmh: fast\n", "compliance.max_speed_kmh must be a number");
+        assertRefused("mqtt:\n  bind: [a, b]\n", "mqtt.bind must be a single value");
+        assertRefused("alerts:\n  dwell: {s: 1}\n", "alerts.dwell must be a single value");
+        assertRefused("mqtt: 5\n", "mqtt must be a mapping");
+        assertRefused("mqtt:\n  tls: on\n", "mqtt.tls must be a mapping");
+        assertRefused("- mqtt\n", "the config file must be a mapping");
+    }
+
+    @Test
+    void unknownSettingsAreNamedWithTheKnownOnesOfTheirSection() throws Exception {
+        assertRefused("mqtt:\n  max_packet_bytes: 1024\n", "unknown setting mqtt.max_packet_bytes; known here: bind, "
+                + "connect_timeout, limits, max_message_bytes, plain, port, proxy_protocol, receive_maximum, tls");
+        assertRefused("mqtt_port: 1883\n", "unknown setting mqtt_port; known here: alerts, audit, compliance, data_dir");
+        assertRefused("mqtt:\n  tls:\n    cert: a.pem\n", "unknown setting mqtt.tls.cert");
+        assertRefused("alerts:\n  sink_timeout: 5s\n", "unknown setting alerts.sink_timeout");
+        assertRefused("compliance:\n  policy_file: p.yml\n", "unknown setting compliance.policy_file");
+    }
+
+    @Test
+    void optionalSectionsApplyTheirOwnDefaultsOnceGiven() throws Exception {
+        CollectorConfig tls = load("mqtt:\n  tls:\n    cert_file: s.pem\n    key_file: k.pem\n");
+        assertThat(tls.mqtt().tls()).isEqualTo(new TlsConfig(8883, Path.of("s.pem"), Path.of("k.pem"), null, false));
+        assertThat(load("mqtt:\n  tls: {}\nhttp:\n  tls: {}\n").mqtt().tls()).as("an empty section is none").isNull();
+        assertRefused("mqtt:\n  tls:\n    cert_file: s.pem\n", "mqtt.tls needs both cert_file and key_file");
+        assertThat(load("http:\n  tls: {cert_file: s.pem, key_file: k.pem}\n").http().tls())
+                .isEqualTo(new HttpTlsConfig(Path.of("s.pem"), Path.of("k.pem")));
+        assertRefused("http:\n  tls: {key_file: k.pem}\n", "http.tls needs both cert_file and key_file");
+        assertRefused("compliance:\n  collector_location: {lat: 35}\n",
+                "compliance.collector_location needs both lat and lon");
+        assertRefused("compliance:\n  collector_location: {lat: 95, lon: 0}\n",
+                "compliance.collector_location.lat must be within [-90.0, 90.0], got 95.0");
+    }
+
+    @Test
+    void anEmptyValueKeepsTheDefaultAndKeysNamedOtherThanTheirFieldsAreRead() throws Exception {
+        CollectorConfig config = load("mqtt:\n  port:\nalerts:\n  timeout: 2s\ncompliance:\n  policy: p.yml\n");
+        assertThat(config.mqtt().port()).isEqualTo(1883);
+        assertThat(config.alerts().sinkTimeout()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(config.compliance().policyFile()).isEqualTo(Path.of("p.yml"));
+        assertThat(config.alerts().webhookAttempts()).isEqualTo(AlertConfig.defaults().webhookAttempts());
+        assertThat(load("")).isEqualTo(CollectorConfig.defaults());
+    }
+
+    private CollectorConfig load(String yaml) throws Exception {
+        return new ConfigLoader(Map.of()).load(Files.writeString(dir.resolve("collector.yml"), yaml));
+    }
+
+    private void assertRefused(String yaml, String message) {
+        assertThatThrownBy(() -> load(yaml)).as(yaml).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining(message);
     }
 }
