@@ -19,10 +19,12 @@ public record AgentConfig(SiteCredentials credentials, String clientId, Duration
             throw new ConfigException("client id must not be empty");
         }
         if (simulate.isEmpty() && miners.isEmpty()) {
-            throw new ConfigException("no rig source configured: list miners:, give discovery: ranges, or add a simulate: section");
+            throw new ConfigException("no rig source configured: list " + Setting.MINERS.path() + ":, give "
+                    + Setting.DISCOVERY_RANGES.path() + ", or add a " + Setting.SIMULATE.path() + ": section");
         }
         if (simulate.isPresent() && miners.isPresent()) {
-            throw new ConfigException("simulate: cannot be combined with miners: or discovery: in one agent");
+            throw new ConfigException(Setting.SIMULATE.path() + ": cannot be combined with " + Setting.MINERS.path()
+                    + ": or " + Setting.DISCOVERY.path() + ": in one agent");
         }
     }
 

@@ -1,5 +1,7 @@
 package io.hashfence.agent.config;
 
+import static io.hashfence.agent.config.Setting.*;
+
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
@@ -35,52 +37,54 @@ final class ConfigFileReader {
     }
 
     private static ConfigFile file(YamlMapping m) {
-        return m.finish(new ConfigFile(m.text("site"), m.text("token"), m.text("collector"), m.text("client_id"),
-                m.text("publish_interval"), m.mapping("mqtt", ConfigFileReader::mqtt),
-                m.mapping("simulate", ConfigFileReader::simulate), m.mappings("miners", ConfigFileReader::miner),
-                m.mapping("discovery", ConfigFileReader::discovery), m.mapping("poll", ConfigFileReader::poll),
-                m.mapping("power", ConfigFileReader::power), m.mapping("location", ConfigFileReader::location),
-                m.mapping("outbox", ConfigFileReader::outbox)));
+        return new ConfigFile(m.text(SITE), m.text(TOKEN), m.text(COLLECTOR), m.text(CLIENT_ID),
+                m.text(PUBLISH_INTERVAL), m.mapping(MQTT, ConfigFileReader::mqtt),
+                m.mapping(SIMULATE, ConfigFileReader::simulate), m.mappings(MINERS, ConfigFileReader::miner),
+                m.mapping(DISCOVERY, ConfigFileReader::discovery), m.mapping(POLL, ConfigFileReader::poll),
+                m.mapping(POWER, ConfigFileReader::power), m.mapping(LOCATION, ConfigFileReader::location),
+                m.mapping(OUTBOX, ConfigFileReader::outbox));
     }
 
     private static ConfigFile.Mqtt mqtt(YamlMapping m) {
-        return m.finish(new ConfigFile.Mqtt(m.text("keep_alive"), m.text("connect_timeout"),
-                m.mapping("reconnect_backoff", b -> b.finish(new ConfigFile.Backoff(b.text("min"), b.text("max")))),
-                m.mapping("tls", ConfigFileReader::tls)));
+        return new ConfigFile.Mqtt(m.text(MQTT_KEEP_ALIVE), m.text(MQTT_CONNECT_TIMEOUT),
+                m.mapping(MQTT_RECONNECT_BACKOFF, b -> new ConfigFile.Backoff(b.text(BACKOFF_MIN), b.text(BACKOFF_MAX))),
+                m.mapping(MQTT_TLS, ConfigFileReader::tls));
     }
 
     private static ConfigFile.Tls tls(YamlMapping m) {
-        return m.finish(new ConfigFile.Tls(m.text("ca_file"), m.text("cert_file"), m.text("key_file")));
+        return new ConfigFile.Tls(m.text(TLS_CA_FILE), m.text(TLS_CERT_FILE), m.text(TLS_KEY_FILE));
     }
 
     private static ConfigFile.Simulate simulate(YamlMapping m) {
-        return m.finish(new ConfigFile.Simulate(m.integer("rigs"), m.longInteger("seed"), m.decimal("restricted_share")));
+        return new ConfigFile.Simulate(m.integer(SIMULATE_RIGS), m.longInteger(SIMULATE_SEED),
+                m.decimal(SIMULATE_RESTRICTED_SHARE));
     }
 
     private static ConfigFile.Miner miner(YamlMapping m) {
-        return m.finish(new ConfigFile.Miner(m.text("host"), m.text("type"), m.integer("port"), m.text("rig"),
-                m.text("access_token"), m.text("model")));
+        return new ConfigFile.Miner(m.text(MINER_HOST), m.text(MINER_TYPE), m.integer(MINER_PORT), m.text(MINER_RIG),
+                m.text(MINER_ACCESS_TOKEN), m.text(MINER_MODEL));
     }
 
     private static ConfigFile.Discovery discovery(YamlMapping m) {
-        return m.finish(new ConfigFile.Discovery(m.texts("ranges"), m.text("interval")));
+        return new ConfigFile.Discovery(m.texts(DISCOVERY_RANGES), m.text(DISCOVERY_INTERVAL));
     }
 
     private static ConfigFile.Poll poll(YamlMapping m) {
-        return m.finish(new ConfigFile.Poll(m.text("timeout"), m.integer("parallelism")));
+        return new ConfigFile.Poll(m.text(POLL_TIMEOUT), m.integer(POLL_PARALLELISM));
     }
 
     private static ConfigFile.Power power(YamlMapping m) {
-        return m.finish(new ConfigFile.Power(m.text("meter"), m.bool("estimate"), m.text("nvidia_smi"), m.text("ipmitool")));
+        return new ConfigFile.Power(m.text(POWER_METER), m.bool(POWER_ESTIMATE), m.text(POWER_NVIDIA_SMI),
+                m.text(POWER_IPMITOOL));
     }
 
     private static ConfigFile.Location location(YamlMapping m) {
-        return m.finish(new ConfigFile.Location(m.text("source"), m.decimal("lat"), m.decimal("lon"),
-                m.decimal("accuracy_m"), m.mapping("gpsd", g -> g.finish(
-                        new ConfigFile.Gpsd(g.text("host"), g.integer("port"), g.text("max_age"))))));
+        return new ConfigFile.Location(m.text(LOCATION_SOURCE), m.decimal(LOCATION_LAT), m.decimal(LOCATION_LON),
+                m.decimal(LOCATION_ACCURACY_M), m.mapping(LOCATION_GPSD,
+                        g -> new ConfigFile.Gpsd(g.text(GPSD_HOST), g.integer(GPSD_PORT), g.text(GPSD_MAX_AGE))));
     }
 
     private static ConfigFile.Outbox outbox(YamlMapping m) {
-        return m.finish(new ConfigFile.Outbox(m.text("directory"), m.text("max_size"), m.integer("replay_rate")));
+        return new ConfigFile.Outbox(m.text(OUTBOX_DIRECTORY), m.text(OUTBOX_MAX_SIZE), m.integer(OUTBOX_REPLAY_RATE));
     }
 }

@@ -21,14 +21,16 @@ public final class ConfigLoader {
     public AgentConfig load(Path file, CommandLineOverrides overrides) {
         ConfigFile raw = ConfigFileReader.read(file);
         String site = firstPresent(env(ENV_SITE), raw.site())
-                .orElseThrow(() -> new ConfigException("site is required: set site in " + file + " or " + ENV_SITE));
+                .orElseThrow(() -> new ConfigException(Setting.SITE.path() + " is required: set " + Setting.SITE.path()
+                        + " in " + file + " or " + ENV_SITE));
         String token = firstPresent(env(ENV_TOKEN), raw.token())
-                .orElseThrow(() -> new ConfigException("token is required: set " + ENV_TOKEN + " or token in " + file));
+                .orElseThrow(() -> new ConfigException(Setting.TOKEN.path() + " is required: set " + ENV_TOKEN + " or "
+                        + Setting.TOKEN.path() + " in " + file));
         SiteCredentials credentials = new SiteCredentials(SiteCredentials.siteId(site), token);
         String collector = firstPresent(overrides.collector(), env(ENV_COLLECTOR), raw.collector())
                 .orElse(MqttSettings.DEFAULT_COLLECTOR);
         Duration interval = Optional.ofNullable(overrides.publishInterval())
-                .orElseGet(() -> duration("publish_interval", raw.publishInterval(), AgentConfig.DEFAULT_PUBLISH_INTERVAL));
+                .orElseGet(() -> duration(Setting.PUBLISH_INTERVAL, raw.publishInterval(), AgentConfig.DEFAULT_PUBLISH_INTERVAL));
         String clientId = Optional.ofNullable(raw.clientId()).orElseGet(() -> AgentConfig.defaultClientId(credentials));
         return new AgentConfig(credentials, clientId, interval, mqtt(collector, raw.mqtt()),
                 Optional.ofNullable(simulation(raw.simulate())), SourceSettingsLoader.miners(raw),
@@ -42,11 +44,11 @@ public final class ConfigLoader {
         ConfigFile.Backoff backoff = mqtt.reconnectBackoff() == null
                 ? new ConfigFile.Backoff(null, null) : mqtt.reconnectBackoff();
         return new MqttSettings(collector,
-                duration("mqtt.keep_alive", mqtt.keepAlive(), MqttSettings.DEFAULT_KEEP_ALIVE),
-                duration("mqtt.connect_timeout", mqtt.connectTimeout(), MqttSettings.DEFAULT_CONNECT_TIMEOUT),
+                duration(Setting.MQTT_KEEP_ALIVE, mqtt.keepAlive(), MqttSettings.DEFAULT_KEEP_ALIVE),
+                duration(Setting.MQTT_CONNECT_TIMEOUT, mqtt.connectTimeout(), MqttSettings.DEFAULT_CONNECT_TIMEOUT),
                 new ReconnectBackoff(
-                        duration("mqtt.reconnect_backoff.min", backoff.min(), ReconnectBackoff.DEFAULT.min()),
-                        duration("mqtt.reconnect_backoff.max", backoff.max(), ReconnectBackoff.DEFAULT.max())),
+                        duration(Setting.BACKOFF_MIN, backoff.min(), ReconnectBackoff.DEFAULT.min()),
+                        duration(Setting.BACKOFF_MAX, backoff.max(), ReconnectBackoff.DEFAULT.max())),
                 new TlsSettings(path(tls.caFile()), path(tls.certFile()), path(tls.keyFile())), null);
     }
 
@@ -64,14 +66,14 @@ public final class ConfigLoader {
                 valueOr(raw.restrictedShare(), SimulationSettings.DEFAULT_RESTRICTED_SHARE));
     }
 
-    static Duration duration(String setting, String text, Duration fallback) {
+    static Duration duration(Setting setting, String text, Duration fallback) {
         if (text == null) {
             return fallback;
         }
         try {
             return Durations.parse(text);
         } catch (IllegalArgumentException e) {
-            throw new ConfigException(setting + ": " + e.getMessage(), e);
+            throw new ConfigException(setting.path() + ": " + e.getMessage(), e);
         }
     }
 

@@ -16,10 +16,13 @@ public sealed interface LocationSettings {
     record Static(double lat, double lon, double accuracyMetres) implements LocationSettings {
         public Static {
             if (!(lat >= -90 && lat <= 90) || !(lon >= -180 && lon <= 180)) {
-                throw new ConfigException("location: lat must be in [-90, 90] and lon in [-180, 180], got " + lat + ", " + lon);
+                throw new ConfigException(Setting.LOCATION.path() + ": " + Setting.LOCATION_LAT.key()
+                        + " must be in [-90, 90] and " + Setting.LOCATION_LON.key() + " in [-180, 180], got " + lat + ", "
+                        + lon);
             }
             if (!(accuracyMetres >= 0)) {
-                throw new ConfigException("location.accuracy_m must not be negative, got " + accuracyMetres);
+                throw new ConfigException(Setting.LOCATION_ACCURACY_M.path() + " must not be negative, got "
+                        + accuracyMetres);
             }
         }
     }
@@ -28,7 +31,7 @@ public sealed interface LocationSettings {
     record Gpsd(String host, int port, Duration maxAge) implements LocationSettings {
         public Gpsd {
             if (port < 1 || port > 65_535) {
-                throw new ConfigException("location.gpsd.port must be within [1, 65535], got " + port);
+                throw new ConfigException(Setting.GPSD_PORT.path() + " must be within [1, 65535], got " + port);
             }
         }
     }

@@ -16,11 +16,13 @@ public record MinerSettings(List<MinerEndpoint> miners, List<Cidr> discoveryRang
         miners = List.copyOf(miners);
         discoveryRanges = List.copyOf(discoveryRanges);
         if (rediscoverInterval.toSeconds() < 10) {
-            throw new ConfigException("discovery.interval must be at least 10s, got " + Durations.format(rediscoverInterval));
+            throw new ConfigException(Setting.DISCOVERY_INTERVAL.path() + " must be at least 10s, got "
+                    + Durations.format(rediscoverInterval));
         }
         long distinctRigs = miners.stream().map(MinerEndpoint::rig).distinct().count();
         if (distinctRigs < miners.size()) {
-            throw new ConfigException("miners: two miners have the same rig id; give each its own rig:");
+            throw new ConfigException(Setting.MINERS.path() + ": two miners have the same rig id; give each its own "
+                    + Setting.MINER_RIG.key() + ":");
         }
     }
 }

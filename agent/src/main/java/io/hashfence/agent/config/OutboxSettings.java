@@ -14,11 +14,12 @@ public record OutboxSettings(Path directory, long capacityBytes, int replayPerSe
 
     public OutboxSettings {
         if (capacityBytes < MIN_CAPACITY_BYTES) {
-            throw new ConfigException("outbox.max_size must be at least 1MiB, got " + capacityBytes + " bytes");
+            throw new ConfigException(Setting.OUTBOX_MAX_SIZE.path() + " must be at least 1MiB, got " + capacityBytes
+                    + " bytes");
         }
         if (replayPerSecond < 1 || replayPerSecond > 100_000) {
-            throw new ConfigException("outbox.replay_rate must be between 1 and 100000 messages a second, got "
-                    + replayPerSecond);
+            throw new ConfigException(Setting.OUTBOX_REPLAY_RATE.path()
+                    + " must be between 1 and 100000 messages a second, got " + replayPerSecond);
         }
     }
 

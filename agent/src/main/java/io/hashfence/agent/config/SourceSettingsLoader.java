@@ -7,6 +7,7 @@ import io.hashfence.agent.poll.PollSettings;
 import io.hashfence.agent.power.MeterKind;
 import io.hashfence.protocol.RigId;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -23,50 +24,59 @@ final class SourceSettingsLoader {
                 : raw.discovery().ranges();
         if (listed.isEmpty() && ranges.isEmpty()) {
             if (raw.poll() != null) {
-                throw new ConfigException("poll: is set but there are no miners: and no discovery: ranges");
+                throw new ConfigException(Setting.POLL.path() + ": is set but there are no " + Setting.MINERS.path()
+                        + ": and no " + Setting.DISCOVERY_RANGES.path());
             }
             return Optional.empty();
         }
         List<MinerEndpoint> endpoints = new ArrayList<>();
         for (int i = 0; i < listed.size(); i++) {
-            endpoints.add(endpoint("miners[" + i + "]", listed.get(i)));
+            endpoints.add(endpoint(i, listed.get(i)));
         }
         List<Cidr> cidrs = new ArrayList<>();
         for (String range : ranges) {
             try {
                 cidrs.add(Cidr.parse(range));
             } catch (IllegalArgumentException e) {
-                throw new ConfigException("discovery.ranges: " + e.getMessage(), e);
+                throw new ConfigException(Setting.DISCOVERY_RANGES.path() + ": " + e.getMessage(), e);
             }
         }
-        ConfigFile.Poll poll = raw.poll() == null ? new ConfigFile.Poll(null, null) : raw.poll();
         return Optional.of(new MinerSettings(endpoints, cidrs,
-                ConfigLoader.duration("discovery.interval", raw.discovery() == null ? null : raw.discovery().interval(),
-                        MinerSettings.DEFAULT_REDISCOVER_INTERVAL),
-                new PollSettings(ConfigLoader.duration("poll.timeout", poll.timeout(), PollSettings.DEFAULT_TIMEOUT),
-                        poll.parallelism() == null ? PollSettings.DEFAULT_PARALLELISM : poll.parallelism())));
+                ConfigLoader.duration(Setting.DISCOVERY_INTERVAL, raw.discovery() == null ? null
+                        : raw.discovery().interval(), MinerSettings.DEFAULT_REDISCOVER_INTERVAL),
+                poll(raw.poll() == null ? new ConfigFile.Poll(null, null) : raw.poll())));
     }
 
-    private static MinerEndpoint endpoint(String setting, ConfigFile.Miner miner) {
+    private static PollSettings poll(ConfigFile.Poll poll) {
+        Duration timeout = ConfigLoader.duration(Setting.POLL_TIMEOUT, poll.timeout(), PollSettings.DEFAULT_TIMEOUT);
+        try {
+            return new PollSettings(timeout,
+                    poll.parallelism() == null ? PollSettings.DEFAULT_PARALLELISM : poll.parallelism());
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(Setting.POLL.path() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static MinerEndpoint endpoint(int item, ConfigFile.Miner miner) {
         if (miner == null || miner.host() == null || miner.host().isBlank()) {
-            throw new ConfigException(setting + ".host is required");
+            throw new ConfigException(Setting.MINER_HOST.path(item) + " is required");
         }
         MinerKind kind;
         try {
             kind = miner.type() == null ? MinerKind.CGMINER : MinerKind.fromConfig(miner.type());
         } catch (IllegalArgumentException e) {
-            throw new ConfigException(setting + ".type: " + e.getMessage(), e);
+            throw new ConfigException(Setting.MINER_TYPE.path(item) + ": " + e.getMessage(), e);
         }
         int port = miner.port() == null ? kind.defaultPort() : miner.port();
         if (port < 1 || port > 65_535) {
-            throw new ConfigException(setting + ".port must be within [1, 65535], got " + port);
+            throw new ConfigException(Setting.MINER_PORT.path(item) + " must be within [1, 65535], got " + port);
         }
         String host = miner.host().trim();
         RigId rig;
         try {
             rig = miner.rig() == null ? MinerEndpoint.defaultRig(kind, host, port) : RigId.of(miner.rig());
         } catch (IllegalArgumentException e) {
-            throw new ConfigException(setting + ".rig: " + e.getMessage(), e);
+            throw new ConfigException(Setting.MINER_RIG.path(item) + ": " + e.getMessage(), e);
         }
         return new MinerEndpoint(kind, host, port, rig, miner.accessToken(), miner.model());
     }
@@ -80,7 +90,7 @@ final class SourceSettingsLoader {
         try {
             meter = raw.meter() == null ? defaults.meter() : MeterKind.fromConfig(raw.meter());
         } catch (IllegalArgumentException e) {
-            throw new ConfigException("power.meter: " + e.getMessage(), e);
+            throw new ConfigException(Setting.POWER_METER.path() + ": " + e.getMessage(), e);
         }
         return new PowerSettings(meter, raw.estimate() == null ? defaults.estimate() : raw.estimate(),
                 raw.nvidiaSmi() == null ? defaults.nvidiaSmi() : raw.nvidiaSmi(),
@@ -96,7 +106,8 @@ final class SourceSettingsLoader {
             case "none" -> new LocationSettings.None();
             case "static" -> {
                 if (raw.lat() == null || raw.lon() == null) {
-                    throw new ConfigException("location: source static needs lat and lon");
+                    throw new ConfigException(Setting.LOCATION.path() + ": " + Setting.LOCATION_SOURCE.key()
+                            + " static needs " + Setting.LOCATION_LAT.key() + " and " + Setting.LOCATION_LON.key());
                 }
                 yield new LocationSettings.Static(raw.lat(), raw.lon(),
                         raw.accuracyM() == null ? LocationSettings.DEFAULT_ACCURACY_METRES : raw.accuracyM());
@@ -105,9 +116,9 @@ final class SourceSettingsLoader {
                 ConfigFile.Gpsd gpsd = raw.gpsd() == null ? new ConfigFile.Gpsd(null, null, null) : raw.gpsd();
                 yield new LocationSettings.Gpsd(gpsd.host() == null ? "localhost" : gpsd.host(),
                         gpsd.port() == null ? LocationSettings.DEFAULT_GPSD_PORT : gpsd.port(),
-                        ConfigLoader.duration("location.gpsd.max_age", gpsd.maxAge(), LocationSettings.DEFAULT_MAX_AGE));
+                        ConfigLoader.duration(Setting.GPSD_MAX_AGE, gpsd.maxAge(), LocationSettings.DEFAULT_MAX_AGE));
             }
-            default -> throw new ConfigException("location.source: unknown source \"" + raw.source()
+            default -> throw new ConfigException(Setting.LOCATION_SOURCE.path() + ": unknown source \"" + raw.source()
                     + "\": use none, static or gpsd");
         };
     }
@@ -120,7 +131,7 @@ final class SourceSettingsLoader {
         try {
             capacity = raw.maxSize() == null ? OutboxSettings.DEFAULT_CAPACITY_BYTES : ByteSizes.parse(raw.maxSize());
         } catch (IllegalArgumentException e) {
-            throw new ConfigException("outbox.max_size: " + e.getMessage(), e);
+            throw new ConfigException(Setting.OUTBOX_MAX_SIZE.path() + ": " + e.getMessage(), e);
         }
         return new OutboxSettings(raw.directory() == null ? OutboxSettings.DEFAULT_DIRECTORY : Path.of(raw.directory()),
                 capacity, raw.replayRate() == null ? OutboxSettings.DEFAULT_REPLAY_PER_SECOND : raw.replayRate());

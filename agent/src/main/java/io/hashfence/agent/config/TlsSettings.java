@@ -12,7 +12,8 @@ import java.nio.file.Path;
 public record TlsSettings(Path caFile, Path certFile, Path keyFile) {
     public TlsSettings {
         if ((certFile == null) != (keyFile == null)) {
-            throw new ConfigException("mqtt.tls needs both cert_file and key_file for a client certificate");
+            throw new ConfigException(Setting.MQTT_TLS.path() + " needs both " + Setting.TLS_CERT_FILE.key() + " and "
+                    + Setting.TLS_KEY_FILE.key() + " for a client certificate");
         }
     }
 

@@ -3,11 +3,9 @@ package io.hashfence.agent.config;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Function;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
@@ -17,23 +15,27 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
 
 /**
- * One mapping of the YAML config file, read setting by setting. The settings asked for are the known ones:
- * {@link #finish} rejects any other. Errors name the file, the setting's path and its line.
+ * One mapping of the YAML config file, read setting by setting. It refuses, when made, any key that its section
+ * does not list in {@link Setting}. Errors name the file, the setting's path and its line.
  */
 final class YamlMapping {
     private final Path file;
     private final String path;
     private final Map<String, Node> values = new LinkedHashMap<>();
-    private final Set<String> known = new LinkedHashSet<>();
 
-    private YamlMapping(Path file, String path, List<NodeTuple> entries) {
+    private YamlMapping(Path file, Setting section, String path, List<NodeTuple> entries) {
         this.file = file;
         this.path = path;
+        List<String> known = Setting.keysOf(section);
         for (NodeTuple entry : entries) {
             String key = entry.getKeyNode() instanceof ScalarNode scalar ? scalar.getValue() : null;
             if (key == null || values.put(key, entry.getValueNode()) != null) {
                 throw error(entry.getKeyNode(), key == null ? "a setting name must be plain text"
                         : "setting \"" + path + key + "\" is given twice");
+            }
+            if (!known.contains(key)) {
+                throw error(entry.getKeyNode(), "unknown setting \"" + path + key + "\"", "; known settings "
+                        + (section == null ? "" : "of " + section.path() + " ") + "are " + known);
             }
         }
     }
@@ -41,32 +43,33 @@ final class YamlMapping {
     /** The file's top-level mapping; an empty file is an empty mapping. */
     static YamlMapping root(Path file, Node document) {
         if (document == null) {
-            return new YamlMapping(file, "", List.of());
+            return new YamlMapping(file, null, "", List.of());
         }
         if (!(document instanceof MappingNode mapping)) {
             throw new ConfigException(file + ": expected settings (key: value lines)" + line(document));
         }
-        return new YamlMapping(file, "", mapping.getValue());
+        return new YamlMapping(file, null, "", mapping.getValue());
     }
 
-    String text(String key) {
-        ScalarNode scalar = scalar(key);
+    String text(Setting setting) {
+        ScalarNode scalar = scalar(setting.key());
         return scalar == null ? null : scalar.getValue();
     }
 
-    Integer integer(String key) {
-        return number(key, "a whole number", Integer::valueOf);
+    Integer integer(Setting setting) {
+        return number(setting.key(), "a whole number", Integer::valueOf);
     }
 
-    Long longInteger(String key) {
-        return number(key, "a whole number", Long::valueOf);
+    Long longInteger(Setting setting) {
+        return number(setting.key(), "a whole number", Long::valueOf);
     }
 
-    Double decimal(String key) {
-        return number(key, "a number", Double::valueOf);
+    Double decimal(Setting setting) {
+        return number(setting.key(), "a number", Double::valueOf);
     }
 
-    Boolean bool(String key) {
+    Boolean bool(Setting setting) {
+        String key = setting.key();
         ScalarNode scalar = scalar(key);
         if (scalar == null) {
             return null;
@@ -78,26 +81,29 @@ final class YamlMapping {
         };
     }
 
-    /** The mapping under {@code key}, read by {@code reader}; null when absent. */
-    <T> T mapping(String key, Function<YamlMapping, T> reader) {
-        Node node = node(key);
-        return node == null ? null : reader.apply(asMapping(node, path + key));
+    /** The mapping of {@code section}, read by {@code reader}; null when absent. */
+    <T> T mapping(Setting section, Function<YamlMapping, T> reader) {
+        Node node = node(section.key());
+        return node == null ? null : reader.apply(asMapping(node, section, path + section.key()));
     }
 
-    /** The list of mappings under {@code key}; a null item stays null. */
-    <T> List<T> mappings(String key, Function<YamlMapping, T> reader) {
+    /** The list of mappings of {@code section}; a null item stays null. */
+    <T> List<T> mappings(Setting section, Function<YamlMapping, T> reader) {
+        String key = section.key();
         SequenceNode sequence = sequence(key);
         if (sequence == null) {
             return null;
         }
         List<T> items = new ArrayList<>();
         for (Node item : sequence.getValue()) {
-            items.add(isNull(item) ? null : reader.apply(asMapping(item, path + key + "[" + items.size() + "]")));
+            items.add(isNull(item) ? null : reader.apply(asMapping(item, section,
+                    path + key + "[" + items.size() + "]")));
         }
         return items;
     }
 
-    List<String> texts(String key) {
+    List<String> texts(Setting setting) {
+        String key = setting.key();
         SequenceNode sequence = sequence(key);
         if (sequence == null) {
             return null;
@@ -110,18 +116,6 @@ final class YamlMapping {
             items.add(isNull(scalar) ? null : scalar.getValue());
         }
         return items;
-    }
-
-    /** Answers {@code value}, read from this mapping, once no setting but the known ones is present. */
-    <T> T finish(T value) {
-        for (Map.Entry<String, Node> entry : values.entrySet()) {
-            if (!known.contains(entry.getKey())) {
-                throw new ConfigException(file + ": unknown setting \"" + path + entry.getKey() + "\""
-                        + line(entry.getValue()) + "; known settings " + (path.isEmpty() ? "" : "of " + path
-                        .substring(0, path.length() - 1) + " ") + "are " + known);
-            }
-        }
-        return value;
     }
 
     private <T> T number(String key, String expected, Function<String, T> parse) {
@@ -137,7 +131,6 @@ final class YamlMapping {
     }
 
     private Node node(String key) {
-        known.add(key);
         Node node = values.get(key);
         return node == null || isNull(node) ? null : node;
     }
@@ -158,9 +151,9 @@ final class YamlMapping {
         throw error(node, path + key + ": expected a list");
     }
 
-    private YamlMapping asMapping(Node node, String setting) {
+    private YamlMapping asMapping(Node node, Setting section, String setting) {
         if (node instanceof MappingNode mapping) {
-            return new YamlMapping(file, setting + ".", mapping.getValue());
+            return new YamlMapping(file, section, setting + ".", mapping.getValue());
         }
         throw error(node, setting + ": expected settings (key: value), not a single value or list");
     }
@@ -170,7 +163,11 @@ final class YamlMapping {
     }
 
     private ConfigException error(Node node, String message) {
-        return new ConfigException(file + ": " + message + line(node));
+        return error(node, message, "");
+    }
+
+    private ConfigException error(Node node, String message, String hint) {
+        return new ConfigException(file + ": " + message + line(node) + hint);
     }
 
     private static String line(Node node) {

@@ -1,6 +1,5 @@
 package io.hashfence.agent.poll;
 
-import io.hashfence.agent.config.ConfigException;
 import io.hashfence.protocol.Durations;
 import java.time.Duration;
 
@@ -11,10 +10,10 @@ public record PollSettings(Duration timeout, int parallelism) {
 
     public PollSettings {
         if (timeout.toMillis() < 100 || timeout.toSeconds() > 60) {
-            throw new ConfigException("poll.timeout must be between 100ms and 60s, got " + Durations.format(timeout));
+            throw new IllegalArgumentException("timeout must be between 100ms and 60s, got " + Durations.format(timeout));
         }
         if (parallelism < 1 || parallelism > 1024) {
-            throw new ConfigException("poll.parallelism must be between 1 and 1024, got " + parallelism);
+            throw new IllegalArgumentException("parallelism must be between 1 and 1024, got " + parallelism);
         }
     }
 

@@ -195,6 +195,30 @@ class ConfigLoaderTest {
                 NO_FLAGS)).isInstanceOf(ConfigException.class).hasMessageContaining("lat must be in [-90, 90]");
     }
 
+    @Test
+    void namesEverySettingByItsPathInTheFile() throws Exception {
+        ConfigLoader loader = new ConfigLoader(Map.of());
+        assertThatThrownBy(() -> loader.load(write("site: a\ntoken: t\nsimulate: {}\nmqtt:\n  keepalive: 5s\n"),
+                NO_FLAGS)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("unknown setting \"mqtt.keepalive\" (line 5); known settings of mqtt are "
+                        + "[keep_alive, connect_timeout, reconnect_backoff, tls]");
+        assertThatThrownBy(() -> loader.load(write("site: a\ntoken: t\nminers: [{host: h}, {host: i, ports: 1}]\n"),
+                NO_FLAGS)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("unknown setting \"miners[1].ports\"")
+                .hasMessageContaining("known settings of miners are [host, type, port, rig, access_token, model]");
+        assertThatThrownBy(() -> loader.load(write(
+                "site: a\ntoken: t\nsimulate: {}\nmqtt: {reconnect_backoff: {min: soon}}\n"), NO_FLAGS))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("mqtt.reconnect_backoff.min: invalid duration");
+        assertThatThrownBy(() -> loader.load(write("site: a\ntoken: t\nminers: [{host: h}]\npoll: {timeout: 50ms}\n"),
+                NO_FLAGS)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("poll: timeout must be between 100ms and 60s, got 50ms");
+        assertThatThrownBy(() -> loader.load(write("site: a\ntoken: t\nminers: [{host: h, port: 0}]\n"), NO_FLAGS))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("miners[0].port must be within [1, 65535]");
+        assertThatThrownBy(() -> loader.load(write("site: a\ntoken: t\nsimulate: {}\nlocation: {gpsd: {port: 0}, "
+                + "source: gpsd}\n"), NO_FLAGS))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("location.gpsd.port must be within");
+    }
+
     private Path write(String yaml) throws Exception {
         Path file = Files.createTempFile(dir, "agent", ".yml");
         Files.writeString(file, yaml);
