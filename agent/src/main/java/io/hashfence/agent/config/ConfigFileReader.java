@@ -47,7 +47,8 @@ final class ConfigFileReader {
 
     private static ConfigFile.Mqtt mqtt(YamlMapping m) {
         return new ConfigFile.Mqtt(m.text(MQTT_KEEP_ALIVE), m.text(MQTT_CONNECT_TIMEOUT),
-                m.mapping(MQTT_RECONNECT_BACKOFF, b -> new ConfigFile.Backoff(b.text(BACKOFF_MIN), b.text(BACKOFF_MAX))),
+                m.mapping(MQTT_RECONNECT_BACKOFF,
+                        b -> new ConfigFile.Backoff(b.text(BACKOFF_MIN), b.text(BACKOFF_MAX))),
                 m.mapping(MQTT_TLS, ConfigFileReader::tls));
     }
 

@@ -30,7 +30,8 @@ public final class ConfigLoader {
         String collector = firstPresent(overrides.collector(), env(ENV_COLLECTOR), raw.collector())
                 .orElse(MqttSettings.DEFAULT_COLLECTOR);
         Duration interval = Optional.ofNullable(overrides.publishInterval())
-                .orElseGet(() -> duration(Setting.PUBLISH_INTERVAL, raw.publishInterval(), AgentConfig.DEFAULT_PUBLISH_INTERVAL));
+                .orElseGet(() -> duration(Setting.PUBLISH_INTERVAL, raw.publishInterval(),
+                        AgentConfig.DEFAULT_PUBLISH_INTERVAL));
         String clientId = Optional.ofNullable(raw.clientId()).orElseGet(() -> AgentConfig.defaultClientId(credentials));
         return new AgentConfig(credentials, clientId, interval, mqtt(collector, raw.mqtt()),
                 Optional.ofNullable(simulation(raw.simulate())), SourceSettingsLoader.miners(raw),

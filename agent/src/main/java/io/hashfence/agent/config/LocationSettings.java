@@ -17,8 +17,8 @@ public sealed interface LocationSettings {
         public Static {
             if (!(lat >= -90 && lat <= 90) || !(lon >= -180 && lon <= 180)) {
                 throw new ConfigException(Setting.LOCATION.path() + ": " + Setting.LOCATION_LAT.key()
-                        + " must be in [-90, 90] and " + Setting.LOCATION_LON.key() + " in [-180, 180], got " + lat + ", "
-                        + lon);
+                        + " must be in [-90, 90] and " + Setting.LOCATION_LON.key() + " in [-180, 180], got "
+                        + lat + ", " + lon);
             }
             if (!(accuracyMetres >= 0)) {
                 throw new ConfigException(Setting.LOCATION_ACCURACY_M.path() + " must not be negative, got "

@@ -208,7 +208,8 @@ class ConfigLoaderTest {
                 .hasMessageContaining("known settings of miners are [host, type, port, rig, access_token, model]");
         assertThatThrownBy(() -> loader.load(write(
                 "site: a\ntoken: t\nsimulate: {}\nmqtt: {reconnect_backoff: {min: soon}}\n"), NO_FLAGS))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("mqtt.reconnect_backoff.min: invalid duration");
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("mqtt.reconnect_backoff.min: invalid duration");
         assertThatThrownBy(() -> loader.load(write("site: a\ntoken: t\nminers: [{host: h}]\npoll: {timeout: 50ms}\n"),
                 NO_FLAGS)).isInstanceOf(ConfigException.class)
                 .hasMessageContaining("poll: timeout must be between 100ms and 60s, got 50ms");

@@ -24,8 +24,8 @@ public final class ConfigLoader {
     public CollectorConfig load(Path file) throws IOException {
         CollectorConfig config = CollectorConfig.defaults();
         if (file != null) {
-            JsonNode settings = SettingsOverlay.over(SettingsBinding.tree(config), YAML.readTree(Files.readString(file)));
-            config = SettingsBinding.bind(settings);
+            JsonNode written = YAML.readTree(Files.readString(file));
+            config = SettingsBinding.bind(SettingsOverlay.over(SettingsBinding.tree(config), written));
         }
         return withEnvironment(config);
     }

@@ -134,7 +134,8 @@ class ConfigLoaderTest {
     void unknownSettingsAreNamedWithTheKnownOnesOfTheirSection() throws Exception {
         assertRefused("mqtt:\n  max_packet_bytes: 1024\n", "unknown setting mqtt.max_packet_bytes; known here: bind, "
                 + "connect_timeout, limits, max_message_bytes, plain, port, proxy_protocol, receive_maximum, tls");
-        assertRefused("mqtt_port: 1883\n", "unknown setting mqtt_port; known here: alerts, audit, compliance, data_dir");
+        assertRefused("mqtt_port: 1883\n",
+                "unknown setting mqtt_port; known here: alerts, audit, compliance, data_dir");
         assertRefused("mqtt:\n  tls:\n    cert: a.pem\n", "unknown setting mqtt.tls.cert");
         assertRefused("alerts:\n  sink_timeout: 5s\n", "unknown setting alerts.sink_timeout");
         assertRefused("compliance:\n  policy_file: p.yml\n", "unknown setting compliance.policy_file");
