@@ -1,20 +1,18 @@
 package io.hashfence.collector.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * Reads the YAML config file over the defaults, then applies environment variables. Unknown keys are
- * refused by name, so that a typo never silently leaves a default in force.
+ * Reads the YAML config file over the defaults, then applies environment variables. The file's settings are
+ * laid over the defaults' own tree ({@link SettingsOverlay}) and bound to the config records
+ * ({@link SettingsBinding}). Unknown keys are refused by name, so that a typo never silently leaves a default in
+ * force.
  */
 public final class ConfigLoader {
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
-
     private final Map<String, String> environment;
 
     public ConfigLoader(Map<String, String> environment) {
@@ -24,7 +22,7 @@ public final class ConfigLoader {
     public CollectorConfig load(Path file) throws IOException {
         CollectorConfig config = CollectorConfig.defaults();
         if (file != null) {
-            JsonNode written = YAML.readTree(Files.readString(file));
+            JsonNode written = SettingsBinding.read(Files.readString(file));
             config = SettingsBinding.bind(SettingsOverlay.over(SettingsBinding.tree(config), written));
         }
         return withEnvironment(config);

@@ -14,11 +14,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.introspect.BeanPropertyDefinition;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 import com.fasterxml.jackson.databind.ser.std.ToStringSerializerBase;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.hashfence.protocol.Durations;
 import java.io.IOException;
 import java.net.URI;
@@ -30,12 +30,12 @@ import java.util.function.BiFunction;
 import java.util.stream.Collectors;
 
 /**
- * Binds a settings tree to the config records and back. The records' component names in snake case are the
- * settings' names; scalars are not coerced (a quoted number is no number), and durations, paths and URLs are
- * written as text. Every error names the setting by its dotted path.
+ * Reads the YAML config file into a tree and binds a settings tree to the config records and back. The records'
+ * component names in snake case are the settings' names; scalars are not coerced (a quoted number is no number),
+ * and durations, paths and URLs are written as text. Every error names the setting by its dotted path.
  */
 final class SettingsBinding {
-    private static final ObjectMapper MAPPER = JsonMapper.builder()
+    private static final ObjectMapper MAPPER = YAMLMapper.builder()
             .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
@@ -55,6 +55,10 @@ final class SettingsBinding {
             .build();
 
     private SettingsBinding() {
+    }
+
+    static JsonNode read(String yaml) throws IOException {
+        return MAPPER.readTree(yaml);
     }
 
     static JsonNode tree(CollectorConfig config) {
