@@ -26,7 +26,6 @@ import io.hashfence.collector.compliance.PolicyParser;
 import io.hashfence.collector.compliance.PolicyStore;
 import io.hashfence.collector.compliance.SpoofSuspicion;
 import io.hashfence.collector.config.CollectorConfig;
-import io.hashfence.collector.fleet.FleetMetrics;
 import io.hashfence.collector.fleet.RigKey;
 import io.hashfence.collector.fleet.RigRegistry;
 import io.hashfence.collector.fleet.RigSnapshot;
@@ -45,9 +44,10 @@ import io.hashfence.collector.http.Route;
 import io.hashfence.collector.ingest.IngestMetrics;
 import io.hashfence.collector.ingest.IngestTargets;
 import io.hashfence.collector.ingest.MqttServer;
-import io.hashfence.collector.ingest.RigJudge;
 import io.hashfence.collector.json.CollectorJson;
+import io.hashfence.collector.judge.RigJudge;
 import io.hashfence.collector.metrics.CollectorMetrics;
+import io.hashfence.collector.metrics.FleetMetrics;
 import io.hashfence.collector.metrics.ReloadMetrics;
 import io.hashfence.collector.report.ReportEndpoint;
 import io.hashfence.collector.screening.SanctionsStore;
@@ -160,7 +160,7 @@ public final class Collector implements AutoCloseable {
                 notifications, policyReloads, sanctionsReloads, storageMetrics, httpMetrics);
 
         mqtt = new MqttServer(config.mqtt(), transport, new SiteAuthenticator(credentials),
-                new IngestTargets(registry, judge, eventLog, journal, ipCountries), ingestMetrics, clock);
+                new IngestTargets(registry, judge, eventLog, journal), ipCountries, ingestMetrics, clock);
         RigsEndpoint rigs = new RigsEndpoint(registry, compliance, new TelemetryCodec(clock), geo, screener);
         AlertsEndpoint alertsEndpoint = new AlertsEndpoint(alerts, auditor::alertAcknowledged, json);
         Path tokenFile = config.http().apiTokenFile() != null ? config.http().apiTokenFile()

@@ -1,5 +1,6 @@
 package io.hashfence.collector.ingest;
 
+import io.hashfence.collector.compliance.IpCountryDatabase;
 import io.hashfence.collector.config.MqttConfig;
 import io.hashfence.collector.fleet.RigRegistry;
 import io.hashfence.collector.site.SiteAuthenticator;
@@ -32,7 +33,7 @@ public final class MqttServer implements AutoCloseable {
     private final SessionRegistry sessions = new SessionRegistry();
 
     public MqttServer(MqttConfig config, Transport transport, SiteAuthenticator authenticator, IngestTargets targets,
-                      IngestMetrics metrics, Clock clock) throws InterruptedException {
+                      IpCountryDatabase ipCountries, IngestMetrics metrics, Clock clock) throws InterruptedException {
         ThrottledLog warnings = new ThrottledLog();
         RefusalLog refusals = new RefusalLog(warnings);
         RigRegistry registry = targets.registry();
@@ -47,7 +48,7 @@ public final class MqttServer implements AutoCloseable {
                     thread.setDaemon(true);
                     return thread;
                 }, new ThreadPoolExecutor.AbortPolicy());
-        SiteLogin login = new SiteLogin(authenticator, authExecutor, new ConnectionInspector(targets.ipCountries()),
+        SiteLogin login = new SiteLogin(authenticator, authExecutor, new ConnectionInspector(ipCountries),
                 sessions);
         RoutingTargets routing = new RoutingTargets(router, registry,
                 new EventLogAndJournal(targets.eventLog(), targets.journal()));

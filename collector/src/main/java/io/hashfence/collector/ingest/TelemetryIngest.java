@@ -4,6 +4,7 @@ import io.hashfence.collector.fleet.Recorded;
 import io.hashfence.collector.fleet.RigKey;
 import io.hashfence.collector.fleet.RigRegistry;
 import io.hashfence.collector.fleet.SequenceJournal;
+import io.hashfence.collector.judge.RigJudge;
 import io.hashfence.protocol.Decoded;
 import io.hashfence.protocol.Telemetry;
 import io.hashfence.protocol.TelemetryCodec;

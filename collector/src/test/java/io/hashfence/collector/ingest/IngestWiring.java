@@ -12,6 +12,7 @@ import io.hashfence.collector.config.FleetConfig;
 import io.hashfence.collector.fleet.RigRegistry;
 import io.hashfence.collector.fleet.SequenceJournal;
 import io.hashfence.collector.fleet.SequenceWindows;
+import io.hashfence.collector.judge.RigJudge;
 import io.hashfence.collector.screening.SanctionsStore;
 import io.hashfence.collector.screening.Screener;
 import io.hashfence.geo.GeoIndex;
@@ -47,7 +48,7 @@ final class IngestWiring implements AutoCloseable {
         RefusalLog refusals = new RefusalLog(new ThrottledLog());
         router = new PublishRouter(
                 new TelemetryIngest(new TelemetryCodec(clock),
-                        new IngestTargets(registry, judge, eventLog, journal, ipCountries), refusals),
+                        new IngestTargets(registry, judge, eventLog, journal), refusals),
                 new SiteStatusIngest(new SiteStatusCodec(), registry, refusals), refusals);
     }
 

@@ -1,8 +1,10 @@
-package io.hashfence.collector.fleet;
+package io.hashfence.collector.metrics;
 
 import io.hashfence.collector.compliance.Assessment;
 import io.hashfence.collector.compliance.ComplianceEngine;
 import io.hashfence.collector.compliance.ComplianceEngine.RigCompliance;
+import io.hashfence.collector.fleet.RigRecord;
+import io.hashfence.collector.fleet.RigRegistry;
 import io.hashfence.protocol.Fan;
 import io.hashfence.protocol.Pool;
 import io.hashfence.protocol.Telemetry;

@@ -1,4 +1,4 @@
-package io.hashfence.collector.ingest;
+package io.hashfence.collector.judge;
 
 import io.hashfence.collector.alert.AlertBook;
 import io.hashfence.collector.alert.AlertType;
