@@ -1,17 +1,13 @@
 package io.hashfence.collector.screening;
 
 import io.hashfence.collector.metrics.ReloadMetrics;
+import io.hashfence.collector.storage.WatchedFile;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,35 +24,23 @@ public final class SanctionsStore implements Supplier<SanctionsList>, AutoClosea
     static final String BUNDLED_RESOURCE = FILE_NAME;
     private static final Logger LOG = LoggerFactory.getLogger(SanctionsStore.class);
 
-    private final Path file;
     private final Runnable onChange;
-    private final AtomicReference<SanctionsList> current = new AtomicReference<>();
     private final ReloadMetrics reloads;
-    private final ScheduledExecutorService watcher;
-    private volatile FileTime seen;
+    private final SanctionsList bundled;
+    private final WatchedFile<SanctionsList> watched;
 
     /**
      * @param file the imported list to use and watch (it need not exist yet), or null for the bundled one alone
      * @param onChange called after a new list takes effect, to screen every rig again
      */
     public SanctionsStore(Path file, ReloadMetrics reloads, Runnable onChange) {
-        this.file = file;
         this.onChange = onChange;
         this.reloads = reloads;
-        seen = modified();
-        current.set(seen == null ? bundled() : read());
+        this.bundled = file == null ? bundled() : null;
+        this.watched = file == null ? null : WatchedFile.watch(file, "sanctions", SanctionsStore::read,
+                SanctionsStore::bundled, this::reloaded, this::refused);
         reloads.loaded();
-        describe("sanctions list");
-        if (file == null) {
-            watcher = null;
-        } else {
-            watcher = Executors.newSingleThreadScheduledExecutor(runnable -> {
-                Thread thread = new Thread(runnable, "sanctions-watcher");
-                thread.setDaemon(true);
-                return thread;
-            });
-            watcher.scheduleWithFixedDelay(this::reloadIfChanged, 1, 1, TimeUnit.SECONDS);
-        }
+        describe("sanctions list", get());
     }
 
     public static Path fileIn(Path dataDir) {
@@ -77,45 +61,26 @@ public final class SanctionsStore implements Supplier<SanctionsList>, AutoClosea
 
     @Override
     public SanctionsList get() {
-        return current.get();
+        return watched == null ? bundled : watched.get();
     }
 
-    /** Reads the file again now (SIGHUP); returns whether a new list took effect. */
-    public synchronized boolean reload() {
-        if (file == null) {
-            return false;
-        }
-        seen = modified();
-        if (seen == null) {
-            return false;
-        }
-        SanctionsList list;
-        try {
-            list = read();
-        } catch (RuntimeException e) {
-            reloads.invalid();
-            LOG.error("refused sanctions list change, the last good list stays in force: {}", e.getMessage());
-            return false;
-        }
-        current.set(list);
+    /** Reads the file again now (SIGHUP); returns whether a new list took effect (false while there is none). */
+    public boolean reload() {
+        return watched != null && Files.exists(watched.file()) && watched.reload();
+    }
+
+    private void reloaded(SanctionsList list) {
         reloads.loaded();
-        describe("sanctions list reloaded");
+        describe("sanctions list reloaded", list);
         onChange.run();
-        return true;
     }
 
-    private void reloadIfChanged() {
-        try {
-            FileTime now = modified();
-            if (now != null && !now.equals(seen)) {
-                reload();
-            }
-        } catch (RuntimeException e) {
-            LOG.error("sanctions list watch failed; it goes on", e);
-        }
+    private void refused(Exception reason) {
+        reloads.invalid();
+        LOG.error("refused sanctions list change, the last good list stays in force: {}", reason.getMessage());
     }
 
-    private SanctionsList read() {
+    private static SanctionsList read(Path file) {
         try {
             return SanctionsListFormat.parse(Files.readString(file), file.toString());
         } catch (IOException e) {
@@ -123,26 +88,14 @@ public final class SanctionsStore implements Supplier<SanctionsList>, AutoClosea
         }
     }
 
-    private FileTime modified() {
-        if (file == null) {
-            return null;
-        }
-        try {
-            return Files.getLastModifiedTime(file);
-        } catch (IOException e) {
-            return null;
-        }
-    }
-
-    private void describe(String what) {
-        SanctionsList list = current.get();
+    private static void describe(String what, SanctionsList list) {
         LOG.info("{}: {} addresses from {}, published {}", what, list.size(), list.source(), list.published());
     }
 
     @Override
     public void close() {
-        if (watcher != null) {
-            watcher.shutdownNow();
+        if (watched != null) {
+            watched.close();
         }
     }
 }
