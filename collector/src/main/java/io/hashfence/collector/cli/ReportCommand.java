@@ -17,6 +17,7 @@ import java.time.Clock;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
@@ -43,12 +44,8 @@ public final class ReportCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", description = "write the report here (default: standard output)")
     Path out;
 
-    @Option(names = "--data-dir", paramLabel = "DIR",
-            description = "the collector's data directory (default: $HASHFENCE_DATA_DIR, else data_dir from --config, else ./data)")
-    Path dataDir;
-
-    @Option(names = "--config", paramLabel = "FILE", description = "the collector's YAML config file, for its data_dir")
-    Path config;
+    @Mixin
+    DataDirFromConfigOptions dataDir;
 
     private final Clock clock;
 
@@ -71,7 +68,7 @@ public final class ReportCommand implements Callable<Integer> {
         }
         ReportFormat chosen = ReportFormat.fromLabel(format).orElseThrow(() -> new ParameterException(spec.commandLine(),
                 "--format must be " + ReportFormat.choices() + ", got \"" + format + "\""));
-        Path dir = DataDirectory.resolve(dataDir, config);
+        Path dir = dataDir.resolve();
         if (!Files.isDirectory(dir)) {
             throw new ParameterException(spec.commandLine(), "the data directory " + dir + " is not a directory (set it with --data-dir, --config or HASHFENCE_DATA_DIR)");
         }

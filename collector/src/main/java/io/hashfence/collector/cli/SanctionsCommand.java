@@ -17,6 +17,7 @@ import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -40,8 +41,8 @@ public final class SanctionsCommand {
         @Parameters(paramLabel = "SDN_ADVANCED_XML", description = "OFAC's advanced XML file")
         Path xml;
 
-        @Option(names = "--data-dir", paramLabel = "DIR", description = "the collector's data directory (default: ./data)")
-        Path dataDir;
+        @Mixin
+        DataDirOption dataDir;
 
         @Option(names = "--out", paramLabel = "FILE",
                 description = "write the list here instead of DIR/sanctions/" + SanctionsStore.FILE_NAME)
@@ -57,7 +58,7 @@ public final class SanctionsCommand {
             } catch (IllegalArgumentException e) {
                 throw new ParameterException(spec.commandLine(), e.getMessage());
             }
-            Path target = out != null ? out : SanctionsStore.fileIn(DataDirectory.resolve(dataDir));
+            Path target = out != null ? out : SanctionsStore.fileIn(dataDir.resolve());
             Path parent = target.toAbsolutePath().getParent();
             Files.createDirectories(parent);
             Path temporary = Files.createTempFile(parent, target.getFileName().toString(), ".tmp");

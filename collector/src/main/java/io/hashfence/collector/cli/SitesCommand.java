@@ -4,10 +4,9 @@ import io.hashfence.collector.site.CredentialStore;
 import io.hashfence.collector.site.TokenHasher;
 import io.hashfence.protocol.Ids;
 import io.hashfence.protocol.SiteId;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
@@ -27,8 +26,8 @@ public final class SitesCommand {
         @Parameters(paramLabel = "SITE", description = "site id, [A-Za-z0-9._-]{1,64}")
         String site;
 
-        @Option(names = "--data-dir", paramLabel = "DIR", description = "the collector's data directory (default: ./data)")
-        Path dataDir;
+        @Mixin
+        DataDirOption dataDir;
 
         @Override
         public Integer call() throws Exception {
@@ -36,7 +35,7 @@ public final class SitesCommand {
                 throw new ParameterException(spec.commandLine(),
                         "SITE " + Ids.RULE + ", got \"" + site + "\"");
             }
-            CredentialStore store = new CredentialStore(DataDirectory.resolve(dataDir));
+            CredentialStore store = new CredentialStore(dataDir.resolve());
             if (store.find(SiteId.of(site)).isPresent()) {
                 throw new ParameterException(spec.commandLine(), "site " + site + " already exists in " + store.file());
             }
@@ -59,12 +58,12 @@ public final class SitesCommand {
         @Parameters(paramLabel = "SITE", description = "an existing site id")
         String site;
 
-        @Option(names = "--data-dir", paramLabel = "DIR", description = "the collector's data directory (default: ./data)")
-        Path dataDir;
+        @Mixin
+        DataDirOption dataDir;
 
         @Override
         public Integer call() throws Exception {
-            CredentialStore store = new CredentialStore(DataDirectory.resolve(dataDir));
+            CredentialStore store = new CredentialStore(dataDir.resolve());
             if (!Ids.isValid(site) || store.find(SiteId.of(site)).isEmpty()) {
                 throw new ParameterException(spec.commandLine(), "no site \"" + site + "\" in " + store.file());
             }

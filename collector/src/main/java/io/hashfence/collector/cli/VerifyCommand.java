@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
@@ -29,12 +30,8 @@ public final class VerifyCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--data-dir", paramLabel = "DIR",
-            description = "the collector's data directory (default: $HASHFENCE_DATA_DIR, else data_dir from --config, else ./data)")
-    Path dataDir;
-
-    @Option(names = "--config", paramLabel = "FILE", description = "the collector's YAML config file, for its data_dir")
-    Path config;
+    @Mixin
+    DataDirFromConfigOptions dataDir;
 
     @Option(names = "--witness-dir", paramLabel = "DIR",
             description = "the witness directory the collector signed its log's head into (run --witness-dir)")
@@ -42,7 +39,7 @@ public final class VerifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Path dir = DataDirectory.resolve(dataDir, config);
+        Path dir = dataDir.resolve();
         Path file = dir.resolve(EventLog.FILE_NAME);
         if (!Files.exists(file)) {
             throw new ParameterException(spec.commandLine(), "no event log at " + file
