@@ -1,32 +1,22 @@
 package io.hashfence.collector;
 
-import io.hashfence.collector.alert.Alert;
 import io.hashfence.collector.alert.AlertBook;
-import io.hashfence.collector.alert.AlertSink;
-import io.hashfence.collector.alert.AlertmanagerSink;
-import io.hashfence.collector.alert.LogSink;
-import io.hashfence.collector.alert.AlertType;
+import io.hashfence.collector.alert.AlertSinks;
 import io.hashfence.collector.alert.NotificationMetrics;
 import io.hashfence.collector.alert.Notifier;
 import io.hashfence.collector.alert.OpenAlertMetrics;
-import io.hashfence.collector.alert.WebhookSink;
 import io.hashfence.collector.audit.AuditKey;
 import io.hashfence.collector.audit.Auditor;
 import io.hashfence.collector.audit.EventLog;
 import io.hashfence.collector.audit.LogReplay;
-import io.hashfence.collector.audit.RecordedRig;
-import io.hashfence.collector.audit.Witness;
 import io.hashfence.collector.compliance.ComplianceEngine;
-import io.hashfence.collector.compliance.ComplianceState;
 import io.hashfence.collector.compliance.IpCountryDatabase;
 import io.hashfence.collector.compliance.Locator;
 import io.hashfence.collector.compliance.Policy;
 import io.hashfence.collector.compliance.PolicyException;
 import io.hashfence.collector.compliance.PolicyParser;
 import io.hashfence.collector.compliance.PolicyStore;
-import io.hashfence.collector.compliance.SpoofSuspicion;
 import io.hashfence.collector.config.CollectorConfig;
-import io.hashfence.collector.fleet.RigKey;
 import io.hashfence.collector.fleet.RigRegistry;
 import io.hashfence.collector.fleet.RigSnapshot;
 import io.hashfence.collector.fleet.SequenceJournal;
@@ -45,6 +35,7 @@ import io.hashfence.collector.ingest.IngestMetrics;
 import io.hashfence.collector.ingest.IngestTargets;
 import io.hashfence.collector.ingest.MqttServer;
 import io.hashfence.collector.json.CollectorJson;
+import io.hashfence.collector.judge.RestoredVerdicts;
 import io.hashfence.collector.judge.RigJudge;
 import io.hashfence.collector.metrics.CollectorMetrics;
 import io.hashfence.collector.metrics.FleetMetrics;
@@ -55,57 +46,57 @@ import io.hashfence.collector.screening.Screener;
 import io.hashfence.collector.site.CredentialStore;
 import io.hashfence.collector.site.RevocationWatch;
 import io.hashfence.collector.site.SiteAuthenticator;
+import io.hashfence.collector.site.SiteCredential;
 import io.hashfence.collector.storage.PrivateFiles;
 import io.hashfence.collector.storage.StorageHealth;
 import io.hashfence.collector.storage.StorageMetrics;
 import io.hashfence.collector.transport.Transport;
 import io.hashfence.geo.GeoIndex;
+import io.hashfence.protocol.SiteId;
 import io.hashfence.protocol.TelemetryCodec;
 import io.netty.handler.codec.http.HttpMethod;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** A running collector: the composition root that wires every feature together, and stops them in order. */
+/**
+ * A running collector, and its composition root: the one place that builds every part and wires them together.
+ * A telemetry message flows MQTT frame -> ingest -> registry -> locate -> evidence -> policy -> screening ->
+ * alerts -> event log, and is read back through metrics and HTTP. The constructor builds the stages in that order,
+ * with two exceptions it needs: the stored state comes first (replaying the event log restores the registry's, the
+ * verdicts' and the alerts' state), and the MQTT listener last, once every stage it hands messages to exists. Then
+ * it opens HTTP, starts the periodic jobs and logs where it listens. {@link #close()} stops them in turn.
+ */
 public final class Collector implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Collector.class);
+    private static final Duration EVERY_SECOND = Duration.ofSeconds(1);
 
-    private final RigRegistry registry;
+    private final ScheduledJobs timers = new ScheduledJobs("collector-timers");
+    // Writing a large fleet's snapshot takes long enough to delay alert ticks, so it has its own thread.
+    private final ScheduledJobs snapshots = new ScheduledJobs("rig-snapshot");
+    private final CollectorMetrics metrics = new CollectorMetrics();
+    private final AtomicReference<Policy> auditedPolicy = new AtomicReference<>();
     private final EventLog eventLog;
-    private final SequenceJournal journal;
     private final Auditor auditor;
+    private final SequenceJournal journal;
+    private final RigRegistry registry;
+    private final RigSnapshot rigSnapshot;
+    private final PolicyStore policy;
     private final ComplianceEngine compliance;
+    private final SanctionsStore sanctions;
+    private final Notifier notifier;
     private final AlertBook alerts;
     private final RigJudge judge;
-    private final PolicyStore policy;
-    private final SanctionsStore sanctions;
-    private final AtomicReference<Policy> auditedPolicy = new AtomicReference<>();
-    private final Notifier notifier;
-    private final CollectorMetrics metrics;
-    private final ScheduledExecutorService timers;
-    private final ScheduledExecutorService snapshots;
     private final MqttServer mqtt;
     private final HttpServer http;
-    private final Witness witness;
-    private final RigSnapshot rigSnapshot;
+    private final EventLogWitness witness;
 
     private Collector(CollectorConfig config, Clock clock) throws IOException, InterruptedException, PolicyException {
         config.mqtt().requireListener();
@@ -113,13 +104,13 @@ public final class Collector implements AutoCloseable {
         CollectorJson json = new CollectorJson();
         CredentialStore credentials = new CredentialStore(config.dataDir());
         credentials.prepare();
-        metrics = new CollectorMetrics();
-
+        Transport transport = Transport.best();
         long started = System.nanoTime();
         GeoIndex geo = GeoIndex.loadBundled();
         IpCountryDatabase ipCountries = IpCountryDatabase.loadBundled();
         LOG.info("boundary data and IP database loaded in {} ms", (System.nanoTime() - started) / 1_000_000);
 
+        // What the data directory holds from the last run: the event log, the sequence journal, the rigs.
         LogReplay replay = LogReplay.startingFrom(config.dataDir());
         StorageMetrics storageMetrics = new StorageMetrics();
         StorageHealth storage = new StorageHealth(storageMetrics);
@@ -127,48 +118,77 @@ public final class Collector implements AutoCloseable {
         auditor = new Auditor(eventLog, replay.rigs());
         SequenceWindows seen = new SequenceWindows();
         journal = SequenceJournal.open(config.dataDir(), seen, storage);
+
+        // Registry: the latest state of every rig, and the duplicate check.
         registry = new RigRegistry(clock, config.fleet(), seen);
-        rigSnapshot = new RigSnapshot(config.dataDir(), registry, new TelemetryCodec(clock), storage,
-                json);
+        rigSnapshot = new RigSnapshot(config.dataDir(), registry, new TelemetryCodec(clock), storage, json);
         rigSnapshot.restore();
+
+        // Locate, evidence, policy: the compliance verdict, held across restarts.
         ReloadMetrics policyReloads = ReloadMetrics.policy();
         policy = new PolicyStore(config.compliance().policyFile(), new PolicyParser(geo), policyReloads,
                 this::policyChanged);
         auditedPolicy.set(policy.get());
         auditor.policyLoaded(policy.get());
         compliance = new ComplianceEngine(geo, policy, config.compliance(), clock);
-        restoreVerdicts(replay);
-        Transport transport = Transport.best();
+        RestoredVerdicts.restore(replay, compliance);
+
+        // Screening: payouts against the sanctions list, pools and hosting networks against the policy.
+        ReloadMetrics sanctionsReloads = ReloadMetrics.sanctions();
+        sanctions = new SanctionsStore(SanctionsStore.fileIn(config.dataDir()), sanctionsReloads,
+                this::sanctionsChanged);
+        Screener screener = new Screener(sanctions, policy, ipCountries, clock);
+
+        // Alerts: every transition recorded in the event log, then sent to the sinks.
         NotificationMetrics notifications = new NotificationMetrics();
-        notifier = new Notifier(sinks(config, clock, json), config.alerts(), notifications, clock);
+        notifier = new Notifier(AlertSinks.configured(config.alerts(), () -> httpAddress().getPort(), clock, json),
+                config.alerts(), notifications, clock);
         alerts = new AlertBook(config.alerts(), clock, notification -> {
             auditor.alertTransition(notification);
             notifier.accept(notification);
         });
         alerts.restore(replay.openAlerts(), replay.highestAlertNumber());
-        ReloadMetrics sanctionsReloads = ReloadMetrics.sanctions();
-        sanctions = new SanctionsStore(SanctionsStore.fileIn(config.dataDir()), sanctionsReloads,
-                this::sanctionsChanged);
-        Screener screener = new Screener(sanctions, policy, ipCountries, clock);
-        judge = new RigJudge(compliance, auditor, alerts, screener);
         if (!replay.openAlerts().isEmpty()) {
             LOG.info("{} open alert(s) restored from the event log", replay.openAlerts().size());
         }
+
+        // The judge runs one rig at a time through compliance, screening, the event log and the alerts.
+        judge = new RigJudge(compliance, auditor, alerts, screener);
+
+        // MQTT: agents' frames in, through authentication and ingest to the registry and the judge.
         IngestMetrics ingestMetrics = new IngestMetrics();
+        mqtt = new MqttServer(config.mqtt(), transport, new SiteAuthenticator(credentials),
+                new IngestTargets(registry, judge, eventLog, journal), ipCountries, ingestMetrics, clock);
+
+        // Metrics and the HTTP API: what the pipeline knows, read back.
         HttpMetrics httpMetrics = new HttpMetrics();
         metrics.register(ingestMetrics, new FleetMetrics(registry, compliance), new OpenAlertMetrics(alerts),
                 notifications, policyReloads, sanctionsReloads, storageMetrics, httpMetrics);
-
-        mqtt = new MqttServer(config.mqtt(), transport, new SiteAuthenticator(credentials),
-                new IngestTargets(registry, judge, eventLog, journal), ipCountries, ingestMetrics, clock);
-        RigsEndpoint rigs = new RigsEndpoint(registry, compliance, new TelemetryCodec(clock), geo, screener);
-        AlertsEndpoint alertsEndpoint = new AlertsEndpoint(alerts, auditor::alertAcknowledged, json);
         Path tokenFile = config.http().apiTokenFile() != null ? config.http().apiTokenFile()
                 : config.dataDir().resolve("api-token");
-        ApiToken apiToken = ApiToken.loadOrCreate(tokenFile);
+        http = new HttpServer(config.http(), transport, routes(config, clock, json, geo, screener, storage),
+                ApiToken.loadOrCreate(tokenFile), httpMetrics, json);
+
+        witness = config.audit().witnessDir() == null ? null
+                : EventLogWitness.start(config.audit().witnessDir(), config.dataDir(), eventLog, clock);
+        startJobs(config, clock, credentials);
+        StartupLog.listeners(config, transport, mqtt.address(), mqtt.tlsAddress(), http.address());
+        StartupLog.apiToken(!config.http().openReadEndpoints(), tokenFile);
+        StartupLog.sites(credentials, config.dataDir());
+    }
+
+    public static Collector start(CollectorConfig config, Clock clock)
+            throws IOException, InterruptedException, PolicyException {
+        return new Collector(config, clock);
+    }
+
+    private List<Route> routes(CollectorConfig config, Clock clock, CollectorJson json, GeoIndex geo,
+                               Screener screener, StorageHealth storage) {
+        RigsEndpoint rigs = new RigsEndpoint(registry, compliance, new TelemetryCodec(clock), geo, screener);
+        AlertsEndpoint alertsEndpoint = new AlertsEndpoint(alerts, auditor::alertAcknowledged, json);
         MetricsEndpoint metricsEndpoint = new MetricsEndpoint(metrics);
         boolean readsNeedToken = !config.http().openReadEndpoints();
-        http = new HttpServer(config.http(), transport, List.of(
+        return List.of(
                 config.http().protectMetrics() ? Route.withToken(HttpMethod.GET, "/metrics", metricsEndpoint)
                         : Route.open(HttpMethod.GET, "/metrics", metricsEndpoint),
                 Route.open(HttpMethod.GET, "/healthz", new HealthEndpoint(registry, storage)),
@@ -180,138 +200,24 @@ public final class Collector implements AutoCloseable {
                 Route.withToken(HttpMethod.POST, "/api/v1/alerts/{id}/ack", alertsEndpoint::acknowledge),
                 Route.withToken(HttpMethod.POST, "/api/v1/rigs/{site}/{rig}/clear",
                         new RigClearEndpoint(judge, compliance, json)),
-                Route.withToken(HttpMethod.GET, "/api/v1/report", new ReportEndpoint(config.dataDir(), clock, json))),
-                apiToken, httpMetrics, json);
+                Route.withToken(HttpMethod.GET, "/api/v1/report", new ReportEndpoint(config.dataDir(), clock, json)));
+    }
 
-        timers = Executors.newSingleThreadScheduledExecutor(daemonThread("collector-timers"));
-        timers.scheduleWithFixedDelay(guarded("alert tick", alerts::tick), 1, 1, TimeUnit.SECONDS);
-        // Writing a large fleet's snapshot takes long enough to delay alert ticks, so it has its own thread.
-        snapshots = Executors.newSingleThreadScheduledExecutor(daemonThread("rig-snapshot"));
-        snapshots.scheduleWithFixedDelay(guarded("rig snapshot", rigSnapshot::writeIfDue), 1, 1, TimeUnit.SECONDS);
-        long reassess = config.compliance().reassessInterval().toMillis();
-        timers.scheduleWithFixedDelay(guarded("reassessment", this::reassessAll), reassess, reassess,
-                TimeUnit.MILLISECONDS);
-        if (config.audit().witnessDir() != null) {
-            if (config.audit().witnessDir().toAbsolutePath().normalize()
-                    .startsWith(config.dataDir().toAbsolutePath().normalize())) {
-                LOG.warn("the witness directory {} is inside the data directory {}: it is lost or rewritten with the "
-                        + "log; put it on other storage (another disk, a mounted bucket)", config.audit().witnessDir(),
-                        config.dataDir());
-            }
-            witness = Witness.open(config.audit().witnessDir(), AuditKey.loadOrCreate(config.dataDir()), clock);
-            witness.witness(eventLog.head());
-            timers.scheduleWithFixedDelay(guarded("witnessing the event log", this::witness), 1, 1, TimeUnit.MINUTES);
-        } else {
-            witness = null;
+    /** Everything that runs on a timer. Re-judging runs on the timers thread only, so two never judge a rig at once. */
+    private void startJobs(CollectorConfig config, Clock clock, CredentialStore credentials) throws IOException {
+        timers.every(EVERY_SECOND, "alert tick", alerts::tick);
+        snapshots.every(EVERY_SECOND, "rig snapshot", rigSnapshot::writeIfDue);
+        timers.every(config.compliance().reassessInterval(), "reassessment", judge::reassessAll);
+        if (witness != null) {
+            timers.every(Duration.ofMinutes(1), "witnessing the event log", witness);
         }
         if (config.audit().retention() != null) {
             AuditKey key = AuditKey.loadOrCreate(config.dataDir());
             Duration retention = config.audit().retention();
-            timers.scheduleWithFixedDelay(guarded("event log compaction", () -> compact(key, retention, clock)),
-                    0, 1, TimeUnit.HOURS);
+            timers.nowAndEvery(Duration.ofHours(1), "event log compaction", () -> compact(key, retention, clock));
         }
-        RevocationWatch revocations = new RevocationWatch(credentials, (site, current) -> {
-            int closed = mqtt.disconnectRevoked(site, current);
-            if (closed > 0) {
-                LOG.info("site {} token revoked or replaced; closed {} connection(s) that used the old one", site, closed);
-            }
-        });
-        timers.scheduleWithFixedDelay(guarded("token revocation", revocations), 1, 1, TimeUnit.SECONDS);
-        long resend = config.alerts().resendInterval().toMillis();
-        timers.scheduleWithFixedDelay(guarded("alert reminders", () -> notifier.remind(alerts.firing())), resend,
-                resend, TimeUnit.MILLISECONDS);
-
-        if (mqttAddress() != null) {
-            LOG.info("MQTT listening on {}:{} ({} transport{}; plain text, as configured)", config.mqtt().bind(),
-                    mqttAddress().getPort(), transport.name(),
-                    config.mqtt().proxyProtocol() ? ", PROXY protocol required" : "");
-        }
-        if (mqtt.tlsAddress() != null) {
-            LOG.info("MQTT over TLS listening on {}:{} ({} transport)", config.mqtt().bind(),
-                    mqtt.tlsAddress().getPort(), transport.name());
-        }
-        LOG.info("HTTP listening on {}://{}:{} (/metrics, /healthz, /api/v1/rigs, /api/v1/alerts, /api/v1/locate, "
-                        + "/api/v1/report)", config.http().https() ? "https" : "http",
-                config.http().bind(), httpAddress().getPort());
-        LOG.info("{} need the bearer token in {}", readsNeedToken
-                ? "the API (rigs, alerts, acknowledgement, clearing a spoofing suspicion, report)"
-                : "alert acknowledgement, clearing a spoofing suspicion and reports (http.open_read_endpoints: rigs and "
-                        + "alerts are open)", tokenFile);
-        int sites = credentials.size();
-        if (sites == 0) {
-            LOG.warn("no sites in {} yet: add one with 'hashfence-collector sites add SITE --data-dir {}'",
-                    credentials.file(), config.dataDir());
-        } else {
-            LOG.info("{} site(s) known from {}", sites, credentials.file());
-        }
-    }
-
-    public static Collector start(CollectorConfig config, Clock clock)
-            throws IOException, InterruptedException, PolicyException {
-        return new Collector(config, clock);
-    }
-
-    private List<AlertSink> sinks(CollectorConfig config, Clock clock, CollectorJson json) {
-        List<AlertSink> sinks = new ArrayList<>(List.of(new LogSink()));
-        if (config.alerts().alertmanager() != null) {
-            String host = hostName();
-            sinks.add(new AlertmanagerSink(config.alerts().alertmanager(),
-                    () -> URI.create("http://" + host + ":" + httpAddress().getPort()), config.alerts(), clock, json));
-            LOG.info("alerts go to Alertmanager at {}", config.alerts().alertmanager());
-        }
-        if (config.alerts().webhook() != null) {
-            sinks.add(new WebhookSink(config.alerts().webhook(), config.alerts(), json));
-            LOG.info("alerts go to the webhook at {}", config.alerts().webhook().getHost());
-        }
-        return sinks;
-    }
-
-    private static String hostName() {
-        try {
-            return InetAddress.getLocalHost().getHostName();
-        } catch (IOException e) {
-            return "localhost";
-        }
-    }
-
-    private static Runnable guarded(String what, Runnable task) {
-        return () -> {
-            try {
-                task.run();
-            } catch (RuntimeException e) {
-                LOG.error("{} failed", what, e);
-            }
-        };
-    }
-
-    /**
-     * After a restart, a rig last recorded in violation stays held at that position, and an open spoofing
-     * alert stays a suspicion, until the rig makes a credible move or an operator clears it.
-     */
-    private void restoreVerdicts(LogReplay replay) {
-        Map<RigKey, SpoofSuspicion> suspicions = new HashMap<>();
-        for (Alert alert : replay.openAlerts()) {
-            if (alert.type() == AlertType.SPOOF_SUSPECTED) {
-                suspicions.put(alert.rig(), new SpoofSuspicion(alert.openedAt(),
-                        "raised before the collector restarted: " + alert.summary()));
-            }
-        }
-        Set<RigKey> keys = new HashSet<>(suspicions.keySet());
-        keys.addAll(replay.rigs().keySet());
-        for (RigKey rig : keys) {
-            RecordedRig recorded = replay.rigs().get(rig);
-            double[] position = recorded != null && recorded.state() == ComplianceState.VIOLATION
-                    && recorded.lat() != null && recorded.lon() != null
-                    ? new double[] {recorded.lat(), recorded.lon()} : null;
-            if (position != null || suspicions.containsKey(rig)) {
-                compliance.restore(rig, position, suspicions.get(rig));
-            }
-        }
-    }
-
-    /** Re-judges every rig (policy changed, or time passed), records what changed, updates the alerts. */
-    private void reassessAll() {
-        judge.reassessAll();
+        timers.every(EVERY_SECOND, "token revocation", new RevocationWatch(credentials, this::disconnectRevoked));
+        timers.every(config.alerts().resendInterval(), "alert reminders", () -> notifier.remind(alerts.firing()));
     }
 
     private void compact(AuditKey key, Duration retention, Clock clock) {
@@ -322,25 +228,24 @@ public final class Collector implements AutoCloseable {
         }
     }
 
-    private void witness() {
-        try {
-            witness.witness(eventLog.head());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the witness " + witness.file() + ": " + e.getMessage(), e);
+    private void disconnectRevoked(SiteId site, SiteCredential current) {
+        int closed = mqtt.disconnectRevoked(site, current);
+        if (closed > 0) {
+            LOG.info("site {} token revoked or replaced; closed {} connection(s) that used the old one", site, closed);
         }
     }
 
-    /** Runs on the timers thread, like the periodic reassessment, so that two never judge a rig at once. */
+    /** A new policy is recorded and every rig judged again, on the timers thread like the periodic reassessment. */
     private void policyChanged() {
-        timers.execute(guarded("policy change", () -> {
+        timers.once("policy change", () -> {
             auditor.policyChanged(auditedPolicy.getAndSet(policy.get()), policy.get());
-            reassessAll();
-        }));
+            judge.reassessAll();
+        });
     }
 
     /** A new sanctions list screens every rig again, on the timers thread like a policy change. */
     private void sanctionsChanged() {
-        timers.execute(guarded("sanctions list change", this::reassessAll));
+        timers.once("sanctions list change", judge::reassessAll);
     }
 
     /** Reads the policy file again, as on SIGHUP. */
@@ -379,47 +284,19 @@ public final class Collector implements AutoCloseable {
         return eventLog;
     }
 
-    /** The last head, once everything queued is on disk, so the witness holds the whole log. */
-    private void closeWitness() {
-        try (witness) {
-            witness.witness(eventLog.head());
-        } catch (IOException e) {
-            LOG.error("cannot write the last checkpoint to the witness {}: {}", witness.file(), e.getMessage());
-        }
-    }
-
-    private static ThreadFactory daemonThread(String name) {
-        return runnable -> {
-            Thread thread = new Thread(runnable, name);
-            thread.setDaemon(true);
-            return thread;
-        };
-    }
-
-    private static void stop(ScheduledExecutorService executor) {
-        executor.shutdown();
-        try {
-            if (!executor.awaitTermination(5, TimeUnit.SECONDS)) {
-                executor.shutdownNow();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
     @Override
     public void close() {
         mqtt.close();
         http.close();
-        stop(timers);
-        stop(snapshots);
+        timers.close();
+        snapshots.close();
         rigSnapshot.write();
         policy.close();
         sanctions.close();
         notifier.close();
         eventLog.close();
         if (witness != null) {
-            closeWitness();
+            witness.close();
         }
         journal.close();
         metrics.close();
