@@ -203,7 +203,10 @@ public final class Collector implements AutoCloseable {
                 Route.withToken(HttpMethod.GET, "/api/v1/report", new ReportEndpoint(config.dataDir(), clock, json)));
     }
 
-    /** Everything that runs on a timer. Re-judging runs on the timers thread only, so two never judge a rig at once. */
+    /**
+     * Everything that runs on a timer. Re-judging every rig (periodically, or for a new policy or sanctions list)
+     * runs on the timers thread only, so two such passes never overlap.
+     */
     private void startJobs(CollectorConfig config, Clock clock, CredentialStore credentials) throws IOException {
         timers.every(EVERY_SECOND, "alert tick", alerts::tick);
         snapshots.every(EVERY_SECOND, "rig snapshot", rigSnapshot::writeIfDue);
