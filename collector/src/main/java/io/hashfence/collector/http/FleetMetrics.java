@@ -1,4 +1,4 @@
-package io.hashfence.collector.metrics;
+package io.hashfence.collector.http;
 
 import io.hashfence.collector.compliance.Assessment;
 import io.hashfence.collector.compliance.ComplianceEngine;
