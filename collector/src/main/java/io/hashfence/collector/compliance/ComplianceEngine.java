@@ -75,7 +75,8 @@ public final class ComplianceEngine {
             if (telemetry.location() == null) {
                 history = history.withheldFrom(now);
             }
-            Judgement judgement = judge(key, telemetry, connection, history, now, null);
+            Judgement judgement = judge(key, telemetry, connection, history, now, null,
+                    known == null ? null : known.assessment());
             return remember(known, telemetry, connection, history, judgement, now);
         });
         return updated.assessment();
@@ -146,7 +147,8 @@ public final class ComplianceEngine {
     }
 
     private RigCompliance rejudged(RigKey key, RigCompliance known, LocationHistory history, Instant now) {
-        Judgement judgement = judge(key, known.telemetry(), known.connection(), history, now, known.assessment());
+        Judgement judgement = judge(key, known.telemetry(), known.connection(), history, now, known.assessment(),
+                known.assessment());
         return new RigCompliance(known.telemetry(), known.connection(),
                 history.judged(judgement.held(), judgement.suspicion()), judgement.assessment(),
                 judgement.assessment().state() == known.assessment().state() ? known.stateSince() : now);
@@ -173,9 +175,10 @@ public final class ComplianceEngine {
      *                 movement findings stand (the rules that compare fixes must not compare it with itself)
      *                 while staleness, the held position and the policy are applied afresh; a re-judgement
      *                 raises no new spoofing suspicion
+     * @param last     the rig's last assessment, or null: its border distance is reused for the same position
      */
     private Judgement judge(RigKey key, Telemetry telemetry, ConnectionFacts connection, LocationHistory history,
-                            Instant now, Assessment previous) {
+                            Instant now, Assessment previous, Assessment last) {
         Policy current = policy.get();
         Location location = telemetry.location();
         boolean ipCountryRestricted = connection.ipCountry().map(c -> current.restrictionOf(c).isPresent()).orElse(false);
@@ -240,7 +243,7 @@ public final class ComplianceEngine {
             Assessment assessment = Assessment.builder(state, trust, findings, now, current.origin())
                     .claim(holding.fix().lat(), holding.fix().lon(), holding.where()).restriction(restriction)
                     .nearestRestrictedKm(0.0).exemption(exemption).ipCountryRestricted(ipCountryRestricted)
-                    .borderKm(borderKm(holding.fix())).build();
+                    .borderKm(borderKm(holding.fix(), last)).build();
             return new Judgement(assessment, fix, nextHeld, suspicion);
         }
         if (fix == null) {
@@ -250,7 +253,7 @@ public final class ComplianceEngine {
         }
         double distance = claimed != null ? 0 : nearestRestrictedKm(fix, current);
         Double nearestKm = Double.isInfinite(distance) ? null : distance;
-        Double borderKm = borderKm(fix);
+        Double borderKm = borderKm(fix, last);
         if (claimed == null) {
             nearBorder(where, nearestKm, borderKm, current).ifPresent(findings::add);
         }
@@ -306,8 +309,15 @@ public final class ComplianceEngine {
                 claimantRestricted ? "claims" : "holds", borderKm, country)));
     }
 
-    /** The distance from the position to the nearest border of its country, or null beyond 100 km. */
-    private Double borderKm(Fix fix) {
+    /**
+     * The distance from the position to the nearest border of its country, or null beyond 100 km. It is the
+     * costliest step of a judgement (a walk over the border's edges nearby), and most rigs send the same
+     * position in every message, so the last assessment's distance is taken when the position is the same.
+     */
+    private Double borderKm(Fix fix, Assessment last) {
+        if (last != null && last.lat() != null && last.lat() == fix.lat() && last.lon() == fix.lon()) {
+            return last.borderKm();
+        }
         double km = geo.borderKm(fix.lat(), fix.lon());
         return Double.isInfinite(km) ? null : km;
     }
