@@ -7,8 +7,7 @@ import java.util.Map;
 
 /** The {@code hashfence-agent} command line. */
 public final class AgentMain {
-    private AgentMain() {
-    }
+    private AgentMain() {}
 
     public static void main(String[] args) {
         PrintWriter out = new PrintWriter(System.out, true, Charset.defaultCharset());

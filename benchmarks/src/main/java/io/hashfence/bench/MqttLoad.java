@@ -58,27 +58,41 @@ final class MqttLoad implements AutoCloseable {
             throws Exception {
         CompletableFuture<MqttConnectReturnCode> connected = new CompletableFuture<>();
         AtomicLong inFlight = new AtomicLong();
-        Channel channel = new Bootstrap().group(group).channel(NioSocketChannel.class)
+        Channel channel = new Bootstrap()
+                .group(group)
+                .channel(NioSocketChannel.class)
                 .handler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
-                        ch.pipeline().addLast(new MqttDecoder(1024 * 1024), MqttEncoder.INSTANCE,
-                                new SimpleChannelInboundHandler<MqttMessage>() {
-                                    @Override
-                                    protected void channelRead0(ChannelHandlerContext ctx, MqttMessage msg) {
-                                        if (msg.fixedHeader().messageType() == MqttMessageType.CONNACK) {
-                                            connected.complete(((MqttConnAckMessage) msg).variableHeader()
-                                                    .connectReturnCode());
-                                        } else if (msg.fixedHeader().messageType() == MqttMessageType.PUBACK) {
-                                            inFlight.decrementAndGet();
-                                            acknowledged.incrementAndGet();
-                                        }
-                                    }
-                                });
+                        ch.pipeline()
+                                .addLast(
+                                        new MqttDecoder(1024 * 1024),
+                                        MqttEncoder.INSTANCE,
+                                        new SimpleChannelInboundHandler<MqttMessage>() {
+                                            @Override
+                                            protected void channelRead0(ChannelHandlerContext ctx, MqttMessage msg) {
+                                                if (msg.fixedHeader().messageType() == MqttMessageType.CONNACK) {
+                                                    connected.complete(((MqttConnAckMessage) msg)
+                                                            .variableHeader()
+                                                            .connectReturnCode());
+                                                } else if (msg.fixedHeader().messageType() == MqttMessageType.PUBACK) {
+                                                    inFlight.decrementAndGet();
+                                                    acknowledged.incrementAndGet();
+                                                }
+                                            }
+                                        });
                     }
-                }).connect(collector).sync().channel();
-        channel.writeAndFlush(MqttMessageBuilders.connect().clientId("load-" + site).protocolVersion(MqttVersion.MQTT_5)
-                .username(site).password(token.getBytes(StandardCharsets.UTF_8)).keepAlive(60).cleanSession(true)
+                })
+                .connect(collector)
+                .sync()
+                .channel();
+        channel.writeAndFlush(MqttMessageBuilders.connect()
+                .clientId("load-" + site)
+                .protocolVersion(MqttVersion.MQTT_5)
+                .username(site)
+                .password(token.getBytes(StandardCharsets.UTF_8))
+                .keepAlive(60)
+                .cleanSession(true)
                 .build());
         MqttConnectReturnCode code = connected.get(30, TimeUnit.SECONDS);
         if (code != MqttConnectReturnCode.CONNECTION_ACCEPTED) {
@@ -89,22 +103,30 @@ final class MqttLoad implements AutoCloseable {
         int[] packetId = {0};
         double perTick = perSecond * TICK_MILLIS / 1000.0;
         double[] credit = {0};
-        channel.eventLoop().scheduleAtFixedRate(() -> {
-            credit[0] += perTick;
-            while (credit[0] >= 1 && inFlight.get() < IN_FLIGHT && channel.isActive()) {
-                credit[0] -= 1;
-                String rig = "rig-" + next[0];
-                next[0] = (next[0] + 1) % rigs;
-                packetId[0] = packetId[0] % 65_535 + 1;
-                byte[] bytes = payload.json(site, rig, ++seq[0]).getBytes(StandardCharsets.UTF_8);
-                inFlight.incrementAndGet();
-                sent.incrementAndGet();
-                channel.write(MqttMessageBuilders.publish().topicName("hashfence/v1/" + site + "/" + rig + "/telemetry")
-                        .qos(MqttQoS.AT_LEAST_ONCE).messageId(packetId[0]).payload(Unpooled.wrappedBuffer(bytes))
-                        .build());
-            }
-            channel.flush();
-        }, TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
+        channel.eventLoop()
+                .scheduleAtFixedRate(
+                        () -> {
+                            credit[0] += perTick;
+                            while (credit[0] >= 1 && inFlight.get() < IN_FLIGHT && channel.isActive()) {
+                                credit[0] -= 1;
+                                String rig = "rig-" + next[0];
+                                next[0] = (next[0] + 1) % rigs;
+                                packetId[0] = packetId[0] % 65_535 + 1;
+                                byte[] bytes = payload.json(site, rig, ++seq[0]).getBytes(StandardCharsets.UTF_8);
+                                inFlight.incrementAndGet();
+                                sent.incrementAndGet();
+                                channel.write(MqttMessageBuilders.publish()
+                                        .topicName("hashfence/v1/" + site + "/" + rig + "/telemetry")
+                                        .qos(MqttQoS.AT_LEAST_ONCE)
+                                        .messageId(packetId[0])
+                                        .payload(Unpooled.wrappedBuffer(bytes))
+                                        .build());
+                            }
+                            channel.flush();
+                        },
+                        TICK_MILLIS,
+                        TICK_MILLIS,
+                        TimeUnit.MILLISECONDS);
     }
 
     /** A rig in the Texas oil fields: compliant, so the background load raises no alerts. */

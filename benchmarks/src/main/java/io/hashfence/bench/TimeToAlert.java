@@ -36,8 +36,7 @@ public final class TimeToAlert {
     private static final int BACKGROUND_SITES = 20;
     private static final int PROBES_PER_SECOND = 10;
 
-    private TimeToAlert() {
-    }
+    private TimeToAlert() {}
 
     public static void main(String[] args) throws Exception {
         int backgroundRate = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
@@ -51,7 +50,8 @@ public final class TimeToAlert {
             long now = System.nanoTime();
             for (JsonNode alert : JSON.readTree(exchange.getRequestBody().readAllBytes())) {
                 if ("probe".equals(alert.at("/labels/site").asText())
-                        && "RigInRestrictedJurisdiction".equals(alert.at("/labels/alertname").asText())) {
+                        && "RigInRestrictedJurisdiction"
+                                .equals(alert.at("/labels/alertname").asText())) {
                     alertedAt.putIfAbsent(alert.at("/labels/rig").asText(), now);
                 }
             }
@@ -70,14 +70,27 @@ public final class TimeToAlert {
         String probeToken = credentials.add(SiteId.of("probe"), hasher);
 
         CollectorConfig defaults = CollectorConfig.defaults();
-        AlertConfig alerts = defaults.alerts().withAlertmanager(URI.create("http://127.0.0.1:"
-                + alertmanager.getAddress().getPort()));
-        CollectorConfig config = defaults.withDataDir(dataDir).withMqttPort(0).withHttpPort(0).withAlerts(
-                new AlertConfig(Duration.ZERO, alerts.resolveAfter(), alerts.relocatedHold(), 1000,
-                        alerts.alertmanager(), null, Duration.ofMinutes(10), alerts.sinkTimeout(), 1));
-        try (Collector collector = Collector.start(config, Clock.systemUTC()); MqttLoad load = new MqttLoad();
-             MqttLoad probes = new MqttLoad()) {
-            InetSocketAddress mqtt = new InetSocketAddress("127.0.0.1", collector.mqttAddress().getPort());
+        AlertConfig alerts = defaults.alerts()
+                .withAlertmanager(URI.create(
+                        "http://127.0.0.1:" + alertmanager.getAddress().getPort()));
+        CollectorConfig config = defaults.withDataDir(dataDir)
+                .withMqttPort(0)
+                .withHttpPort(0)
+                .withAlerts(new AlertConfig(
+                        Duration.ZERO,
+                        alerts.resolveAfter(),
+                        alerts.relocatedHold(),
+                        1000,
+                        alerts.alertmanager(),
+                        null,
+                        Duration.ofMinutes(10),
+                        alerts.sinkTimeout(),
+                        1));
+        try (Collector collector = Collector.start(config, Clock.systemUTC());
+                MqttLoad load = new MqttLoad();
+                MqttLoad probes = new MqttLoad()) {
+            InetSocketAddress mqtt =
+                    new InetSocketAddress("127.0.0.1", collector.mqttAddress().getPort());
             int perSite = backgroundRate / BACKGROUND_SITES;
             for (int i = 0; i < BACKGROUND_SITES; i++) {
                 load.startSite(mqtt, "load-" + i, tokens.get(i), perSite, perSite, MqttLoad::texasRig);
@@ -131,6 +144,7 @@ public final class TimeToAlert {
     }
 
     private static String irkutskRig(String site, String rig, long seq) {
-        return MqttLoad.texasRig(site, rig, seq).replace("\"lat\":31.8457,\"lon\":-102.3676", "\"lat\":52.29,\"lon\":104.29");
+        return MqttLoad.texasRig(site, rig, seq)
+                .replace("\"lat\":31.8457,\"lon\":-102.3676", "\"lat\":52.29,\"lon\":104.29");
     }
 }

@@ -126,8 +126,8 @@ public final class Collector implements AutoCloseable {
 
         // Locate, evidence, policy: the compliance verdict, held across restarts.
         ReloadMetrics policyReloads = ReloadMetrics.policy();
-        policy = new PolicyStore(config.compliance().policyFile(), new PolicyParser(geo), policyReloads,
-                this::policyChanged);
+        policy = new PolicyStore(
+                config.compliance().policyFile(), new PolicyParser(geo), policyReloads, this::policyChanged);
         auditedPolicy.set(policy.get());
         auditor.policyLoaded(policy.get());
         compliance = new ComplianceEngine(geo, policy, config.compliance(), clock);
@@ -135,21 +135,26 @@ public final class Collector implements AutoCloseable {
 
         // Screening: payouts against the sanctions list, pools and hosting networks against the policy.
         ReloadMetrics sanctionsReloads = ReloadMetrics.sanctions();
-        sanctions = new SanctionsStore(SanctionsStore.fileIn(config.dataDir()), sanctionsReloads,
-                this::sanctionsChanged);
+        sanctions =
+                new SanctionsStore(SanctionsStore.fileIn(config.dataDir()), sanctionsReloads, this::sanctionsChanged);
         Screener screener = new Screener(sanctions, policy, ipCountries, clock);
 
         // Alerts: every transition recorded in the event log, then sent to the sinks.
         NotificationMetrics notifications = new NotificationMetrics();
-        notifier = new Notifier(AlertSinks.configured(config.alerts(), () -> httpAddress().getPort(), clock, json),
-                config.alerts(), notifications, clock);
+        notifier = new Notifier(
+                AlertSinks.configured(config.alerts(), () -> httpAddress().getPort(), clock, json),
+                config.alerts(),
+                notifications,
+                clock);
         alerts = new AlertBook(config.alerts(), clock, notification -> {
             auditor.alertTransition(notification);
             notifier.accept(notification);
         });
         alerts.restore(replay.openAlerts(), replay.highestAlertNumber());
         if (!replay.openAlerts().isEmpty()) {
-            LOG.info("{} open alert(s) restored from the event log", replay.openAlerts().size());
+            LOG.info(
+                    "{} open alert(s) restored from the event log",
+                    replay.openAlerts().size());
         }
 
         // The judge runs one rig at a time through compliance, screening, the event log and the alerts.
@@ -157,19 +162,39 @@ public final class Collector implements AutoCloseable {
 
         // MQTT: agents' frames in, through authentication and ingest to the registry and the judge.
         IngestMetrics ingestMetrics = new IngestMetrics();
-        mqtt = new MqttServer(config.mqtt(), transport, new SiteAuthenticator(credentials),
-                new IngestTargets(registry, judge, eventLog, journal), ipCountries, ingestMetrics, clock);
+        mqtt = new MqttServer(
+                config.mqtt(),
+                transport,
+                new SiteAuthenticator(credentials),
+                new IngestTargets(registry, judge, eventLog, journal),
+                ipCountries,
+                ingestMetrics,
+                clock);
 
         // Metrics and the HTTP API: what the pipeline knows, read back.
         HttpMetrics httpMetrics = new HttpMetrics();
-        metrics.register(ingestMetrics, new FleetMetrics(registry, compliance), new OpenAlertMetrics(alerts),
-                notifications, policyReloads, sanctionsReloads, storageMetrics, httpMetrics);
-        Path tokenFile = config.http().apiTokenFile() != null ? config.http().apiTokenFile()
+        metrics.register(
+                ingestMetrics,
+                new FleetMetrics(registry, compliance),
+                new OpenAlertMetrics(alerts),
+                notifications,
+                policyReloads,
+                sanctionsReloads,
+                storageMetrics,
+                httpMetrics);
+        Path tokenFile = config.http().apiTokenFile() != null
+                ? config.http().apiTokenFile()
                 : config.dataDir().resolve("api-token");
-        http = new HttpServer(config.http(), transport, routes(config, clock, json, geo, screener, storage),
-                ApiToken.loadOrCreate(tokenFile), httpMetrics, json);
+        http = new HttpServer(
+                config.http(),
+                transport,
+                routes(config, clock, json, geo, screener, storage),
+                ApiToken.loadOrCreate(tokenFile),
+                httpMetrics,
+                json);
 
-        witness = config.audit().witnessDir() == null ? null
+        witness = config.audit().witnessDir() == null
+                ? null
                 : EventLogWitness.start(config.audit().witnessDir(), config.dataDir(), eventLog, clock);
         startJobs(config, clock, credentials);
         StartupLog.listeners(config, transport, mqtt.address(), mqtt.tlsAddress(), http.address());
@@ -182,14 +207,20 @@ public final class Collector implements AutoCloseable {
         return new Collector(config, clock);
     }
 
-    private List<Route> routes(CollectorConfig config, Clock clock, CollectorJson json, GeoIndex geo,
-                               Screener screener, StorageHealth storage) {
+    private List<Route> routes(
+            CollectorConfig config,
+            Clock clock,
+            CollectorJson json,
+            GeoIndex geo,
+            Screener screener,
+            StorageHealth storage) {
         RigsEndpoint rigs = new RigsEndpoint(registry, compliance, new TelemetryCodec(clock), geo, screener);
         AlertsEndpoint alertsEndpoint = new AlertsEndpoint(alerts, auditor::alertAcknowledged, json);
         MetricsEndpoint metricsEndpoint = new MetricsEndpoint(metrics);
         boolean readsNeedToken = !config.http().openReadEndpoints();
         return List.of(
-                config.http().protectMetrics() ? Route.withToken(HttpMethod.GET, "/metrics", metricsEndpoint)
+                config.http().protectMetrics()
+                        ? Route.withToken(HttpMethod.GET, "/metrics", metricsEndpoint)
                         : Route.open(HttpMethod.GET, "/metrics", metricsEndpoint),
                 Route.open(HttpMethod.GET, "/healthz", new HealthEndpoint(registry, storage)),
                 new Route(HttpMethod.GET, "/api/v1/rigs", rigs::list, readsNeedToken),
@@ -198,7 +229,9 @@ public final class Collector implements AutoCloseable {
                 new Route(HttpMethod.GET, "/api/v1/alerts", alertsEndpoint::list, readsNeedToken),
                 new Route(HttpMethod.GET, "/api/v1/alerts/{id}", alertsEndpoint::one, readsNeedToken),
                 Route.withToken(HttpMethod.POST, "/api/v1/alerts/{id}/ack", alertsEndpoint::acknowledge),
-                Route.withToken(HttpMethod.POST, "/api/v1/rigs/{site}/{rig}/clear",
+                Route.withToken(
+                        HttpMethod.POST,
+                        "/api/v1/rigs/{site}/{rig}/clear",
                         new RigClearEndpoint(judge, compliance, json)),
                 Route.withToken(HttpMethod.GET, "/api/v1/report", new ReportEndpoint(config.dataDir(), clock, json)));
     }

@@ -10,10 +10,19 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code hashfence-collector}: the collector's command line. */
-@Command(name = "hashfence-collector", mixinStandardHelpOptions = true, versionProvider = Version.class,
+@Command(
+        name = "hashfence-collector",
+        mixinStandardHelpOptions = true,
+        versionProvider = Version.class,
         description = "Hashfence collector: MQTT ingest, geo-compliance, metrics and alerts for mining fleets.",
-        subcommands = {RunCommand.class, SitesCommand.class, LocateCommand.class, VerifyCommand.class,
-                ReportCommand.class, SanctionsCommand.class})
+        subcommands = {
+            RunCommand.class,
+            SitesCommand.class,
+            LocateCommand.class,
+            VerifyCommand.class,
+            ReportCommand.class,
+            SanctionsCommand.class
+        })
 public final class CollectorMain {
 
     public static void main(String[] args) {

@@ -24,12 +24,18 @@ final class EventLogWitness implements Runnable, AutoCloseable {
 
     /** Opens the witness log in the directory and signs the current head into it. */
     static EventLogWitness start(Path witnessDir, Path dataDir, EventLog eventLog, Clock clock) throws IOException {
-        if (witnessDir.toAbsolutePath().normalize().startsWith(dataDir.toAbsolutePath().normalize())) {
-            LOG.warn("the witness directory {} is inside the data directory {}: it is lost or rewritten with the "
-                    + "log; put it on other storage (another disk, a mounted bucket)", witnessDir, dataDir);
+        if (witnessDir
+                .toAbsolutePath()
+                .normalize()
+                .startsWith(dataDir.toAbsolutePath().normalize())) {
+            LOG.warn(
+                    "the witness directory {} is inside the data directory {}: it is lost or rewritten with the "
+                            + "log; put it on other storage (another disk, a mounted bucket)",
+                    witnessDir,
+                    dataDir);
         }
-        EventLogWitness started = new EventLogWitness(Witness.open(witnessDir, AuditKey.loadOrCreate(dataDir), clock),
-                eventLog);
+        EventLogWitness started =
+                new EventLogWitness(Witness.open(witnessDir, AuditKey.loadOrCreate(dataDir), clock), eventLog);
         started.witness.witness(eventLog.head());
         return started;
     }

@@ -26,8 +26,8 @@ final class ScheduledJobs implements AutoCloseable {
 
     /** Runs the job every period, the first time one period from now. */
     void every(Duration period, String what, Runnable job) {
-        executor.scheduleWithFixedDelay(guarded(what, job), period.toMillis(), period.toMillis(),
-                TimeUnit.MILLISECONDS);
+        executor.scheduleWithFixedDelay(
+                guarded(what, job), period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** Runs the job now, then every period. */

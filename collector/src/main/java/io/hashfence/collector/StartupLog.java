@@ -15,22 +15,35 @@ import org.slf4j.LoggerFactory;
 final class StartupLog {
     private static final Logger LOG = LoggerFactory.getLogger(Collector.class);
 
-    private StartupLog() {
-    }
+    private StartupLog() {}
 
-    static void listeners(CollectorConfig config, Transport transport, InetSocketAddress mqtt,
-                          InetSocketAddress mqttTls, InetSocketAddress http) {
+    static void listeners(
+            CollectorConfig config,
+            Transport transport,
+            InetSocketAddress mqtt,
+            InetSocketAddress mqttTls,
+            InetSocketAddress http) {
         if (mqtt != null) {
-            LOG.info("MQTT listening on {}:{} ({} transport{}; plain text, as configured)", config.mqtt().bind(),
-                    mqtt.getPort(), transport.name(), config.mqtt().proxyProtocol() ? ", PROXY protocol required" : "");
+            LOG.info(
+                    "MQTT listening on {}:{} ({} transport{}; plain text, as configured)",
+                    config.mqtt().bind(),
+                    mqtt.getPort(),
+                    transport.name(),
+                    config.mqtt().proxyProtocol() ? ", PROXY protocol required" : "");
         }
         if (mqttTls != null) {
-            LOG.info("MQTT over TLS listening on {}:{} ({} transport)", config.mqtt().bind(), mqttTls.getPort(),
+            LOG.info(
+                    "MQTT over TLS listening on {}:{} ({} transport)",
+                    config.mqtt().bind(),
+                    mqttTls.getPort(),
                     transport.name());
         }
-        LOG.info("HTTP listening on {}://{}:{} (/metrics, /healthz, /api/v1/rigs, /api/v1/alerts, /api/v1/locate, "
-                        + "/api/v1/report)", config.http().https() ? "https" : "http",
-                config.http().bind(), http.getPort());
+        LOG.info(
+                "HTTP listening on {}://{}:{} (/metrics, /healthz, /api/v1/rigs, /api/v1/alerts, /api/v1/locate, "
+                        + "/api/v1/report)",
+                config.http().https() ? "https" : "http",
+                config.http().bind(),
+                http.getPort());
     }
 
     static void apiToken(boolean readsNeedToken, Path tokenFile) {
@@ -44,8 +57,10 @@ final class StartupLog {
     static void sites(CredentialStore credentials, Path dataDir) {
         int sites = credentials.size();
         if (sites == 0) {
-            LOG.warn("no sites in {} yet: add one with 'hashfence-collector sites add SITE --data-dir {}'",
-                    credentials.file(), dataDir);
+            LOG.warn(
+                    "no sites in {} yet: add one with 'hashfence-collector sites add SITE --data-dir {}'",
+                    credentials.file(),
+                    dataDir);
         } else {
             LOG.info("{} site(s) known from {}", sites, credentials.file());
         }

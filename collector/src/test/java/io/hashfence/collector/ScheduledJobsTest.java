@@ -28,12 +28,19 @@ class ScheduledJobsTest {
     void everyKindOfJobRunsOnTheNamedThread() throws Exception {
         Map<String, String> threads = new ConcurrentHashMap<>();
         try (ScheduledJobs jobs = new ScheduledJobs("test-jobs")) {
-            jobs.nowAndEvery(Duration.ofHours(1), "now", () -> threads.put("now", Thread.currentThread().getName()));
+            jobs.nowAndEvery(
+                    Duration.ofHours(1),
+                    "now",
+                    () -> threads.put("now", Thread.currentThread().getName()));
             jobs.once("once", () -> threads.put("once", Thread.currentThread().getName()));
-            jobs.every(Duration.ofMillis(10), "every", () -> threads.put("every", Thread.currentThread().getName()));
+            jobs.every(
+                    Duration.ofMillis(10),
+                    "every",
+                    () -> threads.put("every", Thread.currentThread().getName()));
             Await.until("all three ran", () -> threads.size() == 3);
         }
-        assertThat(threads).containsOnly(Map.entry("now", "test-jobs"), Map.entry("once", "test-jobs"),
-                Map.entry("every", "test-jobs"));
+        assertThat(threads)
+                .containsOnly(
+                        Map.entry("now", "test-jobs"), Map.entry("once", "test-jobs"), Map.entry("every", "test-jobs"));
     }
 }

@@ -21,15 +21,12 @@ final class BundleCodec {
     private static final int VERSION = 2;
 
     /** The country layer (countries with their territorial sea) and the subdivision layer. */
-    record Bundle(Layer countries, Layer subdivisions) {
-    }
+    record Bundle(Layer countries, Layer subdivisions) {}
 
     /** One layer's polygons and its prebuilt lookup grid. */
-    record Layer(Regions regions, LookupGrid grid) {
-    }
+    record Layer(Regions regions, LookupGrid grid) {}
 
-    private BundleCodec() {
-    }
+    private BundleCodec() {}
 
     static void write(Bundle bundle, OutputStream out) throws IOException {
         Writer w = new Writer();
@@ -187,8 +184,8 @@ final class BundleCodec {
             }
         }
         Regions regions = new Regions(countries, subdivisions, countryOf, ringStart, vertexStart, exterior, xs, ys);
-        LookupGrid grid = new LookupGrid(regionCount, blocks, cells, listStart,
-                Arrays.copyOf(listRegions, listStart[lists]));
+        LookupGrid grid =
+                new LookupGrid(regionCount, blocks, cells, listStart, Arrays.copyOf(listRegions, listStart[lists]));
         return new Layer(regions, grid);
     }
 

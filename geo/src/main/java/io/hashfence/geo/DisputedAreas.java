@@ -20,25 +20,24 @@ final class DisputedAreas {
      * The state answered as the country and the state claiming the area (ISO 3166-1 alpha-2), and whether
      * the first holds it all ({@link Control#DE_FACTO}) or in part ({@link Control#CONTESTED}).
      */
-    record Dispute(String controller, String claimant, Control control) {
-    }
+    record Dispute(String controller, String claimant, Control control) {}
 
     private static final Dispute CONTROLLED_BY_RUSSIA_CLAIMED_BY_UKRAINE = new Dispute("RU", "UA", Control.DE_FACTO);
     private static final Dispute UKRAINE_CLAIMED_BY_RUSSIA = new Dispute("UA", "RU", Control.CONTESTED);
 
     private static final Map<String, Dispute> BY_SUBDIVISION = Map.ofEntries(
-            Map.entry("UA-43", CONTROLLED_BY_RUSSIA_CLAIMED_BY_UKRAINE),        // Crimea
-            Map.entry("UA-40", CONTROLLED_BY_RUSSIA_CLAIMED_BY_UKRAINE),        // Sevastopol
-            Map.entry("UA-14", UKRAINE_CLAIMED_BY_RUSSIA),                      // Donetsk oblast
-            Map.entry("UA-09", UKRAINE_CLAIMED_BY_RUSSIA),                      // Luhansk oblast
-            Map.entry("UA-23", UKRAINE_CLAIMED_BY_RUSSIA),                      // Zaporizhzhia oblast
-            Map.entry("UA-65", UKRAINE_CLAIMED_BY_RUSSIA),                      // Kherson oblast
-            Map.entry("GE-AB", new Dispute("RU", "GE", Control.DE_FACTO)),      // Abkhazia
-            Map.entry("MD-SN", new Dispute("RU", "MD", Control.DE_FACTO)),      // Transnistria
-            Map.entry("MD-BD", new Dispute("RU", "MD", Control.DE_FACTO)),      // Bender, held with Transnistria
-            Map.entry("CY-X04~", new Dispute("TR", "CY", Control.DE_FACTO)),    // Northern Cyprus
-            Map.entry("EH-X01~", new Dispute("MA", "EH", Control.DE_FACTO)),    // Western Sahara
-            Map.entry("PS-WBK~", new Dispute("IL", "PS", Control.DE_FACTO)));   // the West Bank
+            Map.entry("UA-43", CONTROLLED_BY_RUSSIA_CLAIMED_BY_UKRAINE), // Crimea
+            Map.entry("UA-40", CONTROLLED_BY_RUSSIA_CLAIMED_BY_UKRAINE), // Sevastopol
+            Map.entry("UA-14", UKRAINE_CLAIMED_BY_RUSSIA), // Donetsk oblast
+            Map.entry("UA-09", UKRAINE_CLAIMED_BY_RUSSIA), // Luhansk oblast
+            Map.entry("UA-23", UKRAINE_CLAIMED_BY_RUSSIA), // Zaporizhzhia oblast
+            Map.entry("UA-65", UKRAINE_CLAIMED_BY_RUSSIA), // Kherson oblast
+            Map.entry("GE-AB", new Dispute("RU", "GE", Control.DE_FACTO)), // Abkhazia
+            Map.entry("MD-SN", new Dispute("RU", "MD", Control.DE_FACTO)), // Transnistria
+            Map.entry("MD-BD", new Dispute("RU", "MD", Control.DE_FACTO)), // Bender, held with Transnistria
+            Map.entry("CY-X04~", new Dispute("TR", "CY", Control.DE_FACTO)), // Northern Cyprus
+            Map.entry("EH-X01~", new Dispute("MA", "EH", Control.DE_FACTO)), // Western Sahara
+            Map.entry("PS-WBK~", new Dispute("IL", "PS", Control.DE_FACTO))); // the West Bank
 
     /**
      * Territories the country layer draws twice, inside their sovereign's outline and as a country of their own
@@ -54,13 +53,12 @@ final class DisputedAreas {
             "CN", Set.of("HK", "MO"),
             "FI", Set.of("AX"));
 
-    private DisputedAreas() {
-    }
+    private DisputedAreas() {}
 
     /** Whether one of the two countries is the other's own territory drawn again (in either order). */
     static boolean isOwnTerritory(String a, String b) {
-        return OWN_TERRITORIES.getOrDefault(a, Set.of()).contains(b) || OWN_TERRITORIES.getOrDefault(b, Set.of())
-                .contains(a);
+        return OWN_TERRITORIES.getOrDefault(a, Set.of()).contains(b)
+                || OWN_TERRITORIES.getOrDefault(b, Set.of()).contains(a);
     }
 
     /** The dispute over the subdivision with this (Natural Earth) code, or null. */

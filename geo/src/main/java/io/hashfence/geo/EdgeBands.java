@@ -19,6 +19,7 @@ final class EdgeBands {
     private final int[] firstBand;
     /** Offsets into {@link #bandEdgeStart}: region r's bands are {@code regionBands[r] .. regionBands[r+1]-1}. */
     private final int[] regionBands;
+
     private final int[] bandEdgeStart;
     private final int[] edges;
     /** Per band: the widest edge's longitude span, so a search by west end knows how far back to start. */
@@ -225,7 +226,8 @@ final class EdgeBands {
                     continue;
                 }
                 for (int k = firstWestEndAtLeast(from, to, west - maxEdgeWidth[bandSlot]);
-                     k < to && westEnd(edges[k]) <= east; k++) {
+                        k < to && westEnd(edges[k]) <= east;
+                        k++) {
                     double limit = Math.min(best, maxKm) * slack;
                     best = Math.min(best, edgeDistanceKm(edges[k], lat, lon, cosLat, latReach, lonReach, limit));
                 }
@@ -265,8 +267,8 @@ final class EdgeBands {
      * Distance to edge v, or infinity when the edge is outside the reach or its planar distance already
      * exceeds {@code planarLimitKm} (so it cannot beat the best found so far).
      */
-    private double edgeDistanceKm(int v, double lat, double lon, double cosLat, double latReach, double lonReach,
-                                  double planarLimitKm) {
+    private double edgeDistanceKm(
+            int v, double lat, double lon, double cosLat, double latReach, double lonReach, double planarLimitKm) {
         double ay = regions.y(v) - lat;
         double by = regions.y(v + 1) - lat;
         if ((ay > latReach && by > latReach) || (ay < -latReach && by < -latReach)) {
@@ -312,7 +314,6 @@ final class EdgeBands {
     }
 
     long retainedBytes() {
-        return 4L * (firstBand.length + regionBands.length + bandEdgeStart.length + edges.length
-                + maxEdgeWidth.length);
+        return 4L * (firstBand.length + regionBands.length + bandEdgeStart.length + edges.length + maxEdgeWidth.length);
     }
 }

@@ -45,8 +45,7 @@ public final class GeoImport {
     /** Alpha-3 codes of the country layer that ISO 3166-1 does not assign (so the JDK cannot map them). */
     private static final Map<String, String> USER_ASSIGNED_ALPHA3 = Map.of("XKX", "XK");
 
-    private GeoImport() {
-    }
+    private GeoImport() {}
 
     public static void main(String[] args) throws IOException {
         if (args.length != 5) {
@@ -73,16 +72,24 @@ public final class GeoImport {
         try (OutputStream out = Files.newOutputStream(output)) {
             BundleCodec.write(bundle, out);
         }
-        System.out.printf("wrote %s: %d countries (%d vertices), %d subdivisions of %d countries (%d vertices),"
-                        + " %d bytes%n", output, countries.count(), countries.vertexCount(), subdivisions.count(),
-                subdivisions.countries.length, subdivisions.vertexCount(), Files.size(output));
+        System.out.printf(
+                "wrote %s: %d countries (%d vertices), %d subdivisions of %d countries (%d vertices)," + " %d bytes%n",
+                output,
+                countries.count(),
+                countries.vertexCount(),
+                subdivisions.count(),
+                subdivisions.countries.length,
+                subdivisions.vertexCount(),
+                Files.size(output));
     }
 
     private static BundleCodec.Layer layer(Regions regions, boolean everyCoveringRegion) {
         long start = System.nanoTime();
         LookupGrid grid = GridBuilder.build(regions, new EdgeBands(regions), everyCoveringRegion);
-        System.out.printf("grid built in %d ms: %d mixed blocks, %d candidate lists%n",
-                (System.nanoTime() - start) / 1_000_000, grid.cells.length / LookupGrid.BLOCK_CELLS,
+        System.out.printf(
+                "grid built in %d ms: %d mixed blocks, %d candidate lists%n",
+                (System.nanoTime() - start) / 1_000_000,
+                grid.cells.length / LookupGrid.BLOCK_CELLS,
                 grid.listStart.length - 1);
         return new BundleCodec.Layer(regions, grid);
     }
@@ -152,27 +159,40 @@ public final class GeoImport {
             String code = repaired.subdivisionCode();
             IsoCodeChanges.Change change = changes.of(code, repaired.subdivisionName());
             if (change != null) {
-                System.out.printf("recoded %s (%s, %s) -> %s: %s%n", code, repaired.subdivisionName(),
-                        repaired.countryName(), change.isoCode(), change.isoChange());
+                System.out.printf(
+                        "recoded %s (%s, %s) -> %s: %s%n",
+                        code, repaired.subdivisionName(), repaired.countryName(), change.isoCode(), change.isoChange());
                 code = change.isoCode();
-                repaired = new Admin1Feature(repaired.sourceIndex(), repaired.countryCode(), repaired.countryName(),
-                        code, repaired.subdivisionName(), repaired.polygons());
+                repaired = new Admin1Feature(
+                        repaired.sourceIndex(),
+                        repaired.countryCode(),
+                        repaired.countryName(),
+                        code,
+                        repaired.subdivisionName(),
+                        repaired.polygons());
                 recoded++;
             }
             if (!code.endsWith(NOT_ISO) && !isoCodes.contains(code)) {
-                System.out.printf("marked %s (%s, %s) -> %s%s: not in ISO 3166-2%n", code,
-                        repaired.subdivisionName(), repaired.countryName(), code, NOT_ISO);
-                repaired = new Admin1Feature(repaired.sourceIndex(), repaired.countryCode(), repaired.countryName(),
-                        code + NOT_ISO, repaired.subdivisionName(), repaired.polygons());
+                System.out.printf(
+                        "marked %s (%s, %s) -> %s%s: not in ISO 3166-2%n",
+                        code, repaired.subdivisionName(), repaired.countryName(), code, NOT_ISO);
+                repaired = new Admin1Feature(
+                        repaired.sourceIndex(),
+                        repaired.countryCode(),
+                        repaired.countryName(),
+                        code + NOT_ISO,
+                        repaired.subdivisionName(),
+                        repaired.polygons());
                 marked++;
             }
             features.add(repaired);
         }
         changes.checkAllUsed();
-        System.out.printf("%d subdivision codes recoded to today's ISO 3166-2 codes, %d marked as not ISO 3166-2%n",
+        System.out.printf(
+                "%d subdivision codes recoded to today's ISO 3166-2 codes, %d marked as not ISO 3166-2%n",
                 recoded, marked);
-        features.sort(Comparator.comparing(Admin1Feature::subdivisionCode)
-                .thenComparingInt(Admin1Feature::sourceIndex));
+        features.sort(
+                Comparator.comparing(Admin1Feature::subdivisionCode).thenComparingInt(Admin1Feature::sourceIndex));
 
         Map<String, String> countryNames = countryNames(features);
         List<String> countryCodes = new ArrayList<>(countryNames.keySet());
@@ -195,8 +215,8 @@ public final class GeoImport {
     }
 
     /** The features' polygons, one region per feature in the given order, as {@link Regions}. */
-    private static Regions flattened(Country[] countries, Subdivision[] subdivisions, int[] countryOf,
-                                     List<Admin1Feature> features) {
+    private static Regions flattened(
+            Country[] countries, Subdivision[] subdivisions, int[] countryOf, List<Admin1Feature> features) {
         int n = features.size();
         int[] ringStart = new int[n + 1];
         List<double[]> rings = new ArrayList<>();
@@ -244,21 +264,19 @@ public final class GeoImport {
         }
         if (code != null && code.startsWith(MISSING_COUNTRY_PREFIX)) {
             String repairedCode = country + "-" + code.substring(MISSING_COUNTRY_PREFIX.length());
-            System.out.printf("repaired %s (%s, %s) -> %s%n", code, name,
-                    feature.countryName(), repairedCode);
+            System.out.printf("repaired %s (%s, %s) -> %s%n", code, name, feature.countryName(), repairedCode);
             code = repairedCode;
         }
         if (UNMARKED_PLACEHOLDERS.containsKey(code)) {
-            System.out.printf("repaired %s (%s, %s) -> %s%n", code, name, feature.countryName(),
-                    UNMARKED_PLACEHOLDERS.get(code));
+            System.out.printf(
+                    "repaired %s (%s, %s) -> %s%n", code, name, feature.countryName(), UNMARKED_PLACEHOLDERS.get(code));
             code = UNMARKED_PLACEHOLDERS.get(code);
         }
         if (code == null || !SUBDIVISION_CODE.matcher(code).matches()) {
             throw new IllegalStateException("feature " + feature.sourceIndex() + " (" + feature.subdivisionName()
                     + ") has an unrecognised subdivision code: " + code);
         }
-        return new Admin1Feature(feature.sourceIndex(), country, feature.countryName(), code, name,
-                feature.polygons());
+        return new Admin1Feature(feature.sourceIndex(), country, feature.countryName(), code, name, feature.polygons());
     }
 
     /** Each country's name: the most common admin-0 name among its features (ties: alphabetical). */
@@ -269,9 +287,15 @@ public final class GeoImport {
                     .merge(feature.countryName(), 1, Integer::sum);
         }
         Map<String, String> names = new TreeMap<>();
-        votes.forEach((code, counts) -> names.put(code, COUNTRY_NAMES.getOrDefault(code,
-                counts.entrySet().stream().max(Map.Entry.<String, Integer>comparingByValue()
-                        .thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder()))).orElseThrow().getKey())));
+        votes.forEach((code, counts) -> names.put(
+                code,
+                COUNTRY_NAMES.getOrDefault(
+                        code,
+                        counts.entrySet().stream()
+                                .max(Map.Entry.<String, Integer>comparingByValue()
+                                        .thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder())))
+                                .orElseThrow()
+                                .getKey())));
         return names;
     }
 

@@ -38,6 +38,7 @@ public final class GeoIndex {
     private final Layer subdivisionLayer;
     /** Per subdivision region: the country-layer region of its country, or -1 if that layer lacks it. */
     private final int[] countryOfSubdivision;
+
     private final Map<String, Integer> countryByCode = new HashMap<>();
     private final Map<String, int[]> subdivisionRegionsByCode;
     /** The answers, built once so that a lookup allocates nothing: per subdivision, LAND then TERRITORIAL. */
@@ -51,7 +52,8 @@ public final class GeoIndex {
         // The two layers' edge indexes are independent: build them on two cores when there are two.
         CompletableFuture<Layer> countriesBuilt = CompletableFuture.supplyAsync(
                 () -> new Layer(bundle.countries().regions(), bundle.countries().grid()));
-        this.subdivisionLayer = new Layer(bundle.subdivisions().regions(), bundle.subdivisions().grid());
+        this.subdivisionLayer =
+                new Layer(bundle.subdivisions().regions(), bundle.subdivisions().grid());
         this.countryLayer = countriesBuilt.join();
         Regions countries = countryLayer.regions;
         for (int c = 0; c < countries.count(); c++) {
@@ -86,8 +88,12 @@ public final class GeoIndex {
             for (Zone zone : new Zone[] {Zone.LAND, Zone.TERRITORIAL}) {
                 bySubdivision[(zone == Zone.LAND ? 0 : n) + r] = dispute == null
                         ? new GeoLocation(zone, countryRegions.countries[countryOfSubdivision[r]], isoSubdivision(r))
-                        : new GeoLocation(zone, country(dispute.controller()), isoSubdivision(r),
-                                country(dispute.claimant()), dispute.control());
+                        : new GeoLocation(
+                                zone,
+                                country(dispute.controller()),
+                                isoSubdivision(r),
+                                country(dispute.claimant()),
+                                dispute.control());
             }
         }
     }
@@ -219,7 +225,8 @@ public final class GeoIndex {
             return Double.POSITIVE_INFINITY;
         }
         int nearest = countryLayer.buckets.nearestWithin(lat, lon, MAX_DISTANCE_KM, r -> true);
-        return nearest < 0 ? Double.POSITIVE_INFINITY
+        return nearest < 0
+                ? Double.POSITIVE_INFINITY
                 : countryLayer.distanceToBoundaryKm(nearest, lat, lon, MAX_DISTANCE_KM);
     }
 
@@ -243,7 +250,8 @@ public final class GeoIndex {
         if (!targets.maybeNear(lat, lon)) {
             return Double.POSITIVE_INFINITY;
         }
-        return Math.min(distanceKm(countryLayer, targets.countryRegions(), lat, lon),
+        return Math.min(
+                distanceKm(countryLayer, targets.countryRegions(), lat, lon),
                 distanceKm(subdivisionLayer, targets.subdivisionRegions(), lat, lon));
     }
 
@@ -283,8 +291,7 @@ public final class GeoIndex {
             }
             upper.add(key);
         }
-        return new RegionSet(upper, countryRegions, countryLayer.regions, subdivisionRegions,
-                subdivisionLayer.regions);
+        return new RegionSet(upper, countryRegions, countryLayer.regions, subdivisionRegions, subdivisionLayer.regions);
     }
 
     private static int[] concat(int[] a, int[] b) {
@@ -348,7 +355,6 @@ public final class GeoIndex {
 
     /** Approximate heap held by the index's arrays (both layers' coordinates, grids, edge and region indexes). */
     long retainedBytes() {
-        return countryLayer.retainedBytes() + subdivisionLayer.retainedBytes()
-                + 4L * countryOfSubdivision.length;
+        return countryLayer.retainedBytes() + subdivisionLayer.retainedBytes() + 4L * countryOfSubdivision.length;
     }
 }

@@ -3,7 +3,6 @@ package io.hashfence.geo;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -13,8 +12,7 @@ import java.util.Map;
 
 /** Streams the (multi)polygon features of a GeoJSON FeatureCollection (import tool only). */
 final class GeoJsonReader {
-    private GeoJsonReader() {
-    }
+    private GeoJsonReader() {}
 
     static List<GeoJsonFeature> read(InputStream in) throws IOException {
         List<GeoJsonFeature> features = new ArrayList<>();
@@ -77,8 +75,7 @@ final class GeoJsonReader {
         return new GeoJsonFeature(index, Map.copyOf(properties), polygons);
     }
 
-    private record Ring(double[] lonLat) {
-    }
+    private record Ring(double[] lonLat) {}
 
     /** Collects the polygons (lists of rings) of a Polygon or MultiPolygon's coordinates. */
     private static void collectPolygons(Object node, List<List<double[]>> polygons) throws IOException {

@@ -61,8 +61,13 @@ final class GridBuilder {
             for (int ring = regions.ringStart[r]; ring < regions.ringStart[r + 1]; ring++) {
                 int last = regions.vertexStart[ring + 1] - 1;
                 for (int v = regions.vertexStart[ring]; v < last; v++) {
-                    rasterizeEdge(r, (regions.x(v) + 180.0) * F, (regions.y(v) + 90.0) * F,
-                            (regions.x(v + 1) + 180.0) * F, (regions.y(v + 1) + 90.0) * F, lastToucher);
+                    rasterizeEdge(
+                            r,
+                            (regions.x(v) + 180.0) * F,
+                            (regions.y(v) + 90.0) * F,
+                            (regions.x(v + 1) + 180.0) * F,
+                            (regions.y(v + 1) + 90.0) * F,
+                            lastToucher);
                 }
             }
         }
@@ -77,8 +82,16 @@ final class GridBuilder {
         for (int row = row0; row <= row1; row++) {
             for (int col = col0; col <= col1; col++) {
                 boolean single = col0 == col1 && row0 == row1;
-                if (single || segmentMeetsRectangle(u1, v1, u2, v2, col - MARGIN_CELLS, row - MARGIN_CELLS,
-                        col + 1 + MARGIN_CELLS, row + 1 + MARGIN_CELLS)) {
+                if (single
+                        || segmentMeetsRectangle(
+                                u1,
+                                v1,
+                                u2,
+                                v2,
+                                col - MARGIN_CELLS,
+                                row - MARGIN_CELLS,
+                                col + 1 + MARGIN_CELLS,
+                                row + 1 + MARGIN_CELLS)) {
                     int cell = row * COLUMNS + col;
                     if (lastToucher[cell] != r) {
                         lastToucher[cell] = r;
@@ -94,8 +107,8 @@ final class GridBuilder {
     }
 
     /** Liang-Barsky clipping: does the segment meet the closed rectangle? */
-    static boolean segmentMeetsRectangle(double u1, double v1, double u2, double v2,
-                                         double minU, double minV, double maxU, double maxV) {
+    static boolean segmentMeetsRectangle(
+            double u1, double v1, double u2, double v2, double minU, double minV, double maxU, double maxV) {
         double du = u2 - u1;
         double dv = v2 - v1;
         double[] p = {-du, du, -dv, dv};
@@ -191,7 +204,8 @@ final class GridBuilder {
             if (touching == 0 && firstContainer == UNSET) {
                 values[cell] = LookupGrid.INTERNATIONAL;
                 continue;
-            } else if (firstContainer != UNSET && (touching == 0 || firstContainer < scratch[0])
+            } else if (firstContainer != UNSET
+                    && (touching == 0 || firstContainer < scratch[0])
                     && (containers == 1 || !everyCoveringRegion)) {
                 values[cell] = LookupGrid.FIRST_REGION + firstContainer;
                 continue;
@@ -300,8 +314,12 @@ final class GridBuilder {
         for (int i = 0; i < lists.size(); i++) {
             System.arraycopy(lists.get(i), 0, listRegions, listStart[i], lists.get(i).length);
         }
-        return new LookupGrid(regions.count(), blocks, Arrays.copyOf(cells, blockCount * LookupGrid.BLOCK_CELLS),
-                listStart, listRegions);
+        return new LookupGrid(
+                regions.count(),
+                blocks,
+                Arrays.copyOf(cells, blockCount * LookupGrid.BLOCK_CELLS),
+                listStart,
+                listRegions);
     }
 
     private record IntArrayKey(int[] values) {

@@ -13,14 +13,12 @@ import java.util.Set;
  */
 final class IsoCodeChanges {
     /** One row: a Natural Earth feature's code and name, today's ISO 3166-2 code, and the change cited. */
-    record Change(String naturalEarthCode, String naturalEarthName, String isoCode, String isoChange) {
-    }
+    record Change(String naturalEarthCode, String naturalEarthName, String isoCode, String isoChange) {}
 
     private final Map<String, Change> byFeature = new HashMap<>();
     private final Set<String> unused = new HashSet<>();
 
-    private IsoCodeChanges() {
-    }
+    private IsoCodeChanges() {}
 
     /**
      * @param lines the table's lines
@@ -35,7 +33,10 @@ final class IsoCodeChanges {
                 continue;
             }
             String[] fields = line.split("\t", -1);
-            if (fields.length != 4 || fields[0].isBlank() || fields[1].isBlank() || fields[2].isBlank()
+            if (fields.length != 4
+                    || fields[0].isBlank()
+                    || fields[1].isBlank()
+                    || fields[2].isBlank()
                     || fields[3].isBlank()) {
                 throw new IllegalStateException("ISO code changes, line " + (i + 1)
                         + ": want natural_earth_code, natural_earth_name, iso_3166_2_code, iso_change: " + line);

@@ -52,7 +52,8 @@ final class Layer {
 
     /** Distance in km from the point to region r's boundary, or +Infinity if farther than maxKm. */
     double distanceToBoundaryKm(int r, double lat, double lon, double maxKm) {
-        return boundingBoxWithin(r, lat, lon, maxKm) ? bands.distanceToBoundaryKm(r, lat, lon, maxKm)
+        return boundingBoxWithin(r, lat, lon, maxKm)
+                ? bands.distanceToBoundaryKm(r, lat, lon, maxKm)
                 : Double.POSITIVE_INFINITY;
     }
 
@@ -75,7 +76,11 @@ final class Layer {
     }
 
     long retainedBytes() {
-        return 16L * regions.vertexCount() + 4L * (regions.ringStart.length + regions.vertexStart.length)
-                + 32L * regions.count() + grid.retainedBytes() + bands.retainedBytes() + buckets.retainedBytes();
+        return 16L * regions.vertexCount()
+                + 4L * (regions.ringStart.length + regions.vertexStart.length)
+                + 32L * regions.count()
+                + grid.retainedBytes()
+                + bands.retainedBytes()
+                + buckets.retainedBytes();
     }
 }

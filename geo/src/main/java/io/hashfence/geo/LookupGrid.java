@@ -27,6 +27,7 @@ final class LookupGrid {
     final int regionCount;
     /** Per block: the uniform value if >= 0, else {@code ~blockIndex} into {@link #cells}. */
     final int[] blocks;
+
     final char[] cells;
     final int[] listStart;
     final int[] listRegions;

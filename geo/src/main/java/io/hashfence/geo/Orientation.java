@@ -10,8 +10,7 @@ import java.math.BigDecimal;
 final class Orientation {
     private static final double DP_SAFE_EPSILON = 1e-15;
 
-    private Orientation() {
-    }
+    private Orientation() {}
 
     /** 1 if q is left of p1-p2, -1 if right, 0 if collinear. */
     static int index(double p1x, double p1y, double p2x, double p2y, double qx, double qy) {

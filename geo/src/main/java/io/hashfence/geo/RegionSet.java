@@ -18,8 +18,12 @@ public final class RegionSet {
     private final int[] subdivisionRegions;
     private final BitSet maybeNear = new BitSet(COLUMNS * 180);
 
-    RegionSet(Set<String> codes, int[] countryRegions, Regions countryLayer, int[] subdivisionRegions,
-              Regions subdivisionLayer) {
+    RegionSet(
+            Set<String> codes,
+            int[] countryRegions,
+            Regions countryLayer,
+            int[] subdivisionRegions,
+            Regions subdivisionLayer) {
         this.codes = Set.copyOf(codes);
         this.countryRegions = countryRegions;
         this.subdivisionRegions = subdivisionRegions;
@@ -34,7 +38,8 @@ public final class RegionSet {
             int lastRow = row(index.maxY[r] + latReach);
             for (int row = firstRow; row <= lastRow; row++) {
                 double farthestFromEquator = Math.max(Math.abs(row - 90), Math.abs(row - 89));
-                double lonReach = SphericalDistance.longitudeReach(Math.min(farthestFromEquator, 90), GeoIndex.MAX_DISTANCE_KM);
+                double lonReach =
+                        SphericalDistance.longitudeReach(Math.min(farthestFromEquator, 90), GeoIndex.MAX_DISTANCE_KM);
                 markColumns(row, index.minX[r] - lonReach, index.maxX[r] + lonReach);
             }
         }

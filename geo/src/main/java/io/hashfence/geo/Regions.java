@@ -19,14 +19,22 @@ final class Regions {
     final boolean[] exterior;
     /** Vertex longitudes and latitudes in 10^-5 degrees (both sources have at most 5 decimals). */
     final int[] xs;
+
     final int[] ys;
     final double[] minX;
     final double[] minY;
     final double[] maxX;
     final double[] maxY;
 
-    Regions(Country[] countries, Subdivision[] subdivisions, int[] countryOf,
-            int[] ringStart, int[] vertexStart, boolean[] exterior, int[] xs, int[] ys) {
+    Regions(
+            Country[] countries,
+            Subdivision[] subdivisions,
+            int[] countryOf,
+            int[] ringStart,
+            int[] vertexStart,
+            boolean[] exterior,
+            int[] xs,
+            int[] ys) {
         this.countries = countries;
         this.subdivisions = subdivisions;
         this.countryOf = countryOf;

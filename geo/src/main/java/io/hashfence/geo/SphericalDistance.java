@@ -5,8 +5,7 @@ final class SphericalDistance {
     static final double EARTH_RADIUS_KM = 6371.0088;
     static final double KM_PER_DEGREE = EARTH_RADIUS_KM * Math.PI / 180.0;
 
-    private SphericalDistance() {
-    }
+    private SphericalDistance() {}
 
     static double haversineKm(double lat1, double lon1, double lat2, double lon2) {
         double dLat = Math.toRadians(lat2 - lat1);

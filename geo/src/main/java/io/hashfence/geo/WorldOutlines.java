@@ -28,8 +28,7 @@ public final class WorldOutlines {
         }
     }
 
-    private WorldOutlines() {
-    }
+    private WorldOutlines() {}
 
     /**
      * Every subdivision's rings simplified with Douglas-Peucker at {@code toleranceDegrees}. Rings whose
@@ -102,8 +101,13 @@ public final class WorldOutlines {
             int worst = -1;
             double worstDistance = tolerance;
             for (int i = a + 1; i < b; i++) {
-                double d = distanceToSegment(regions.x(from + i), regions.y(from + i), regions.x(from + a),
-                        regions.y(from + a), regions.x(from + b), regions.y(from + b));
+                double d = distanceToSegment(
+                        regions.x(from + i),
+                        regions.y(from + i),
+                        regions.x(from + a),
+                        regions.y(from + a),
+                        regions.x(from + b),
+                        regions.y(from + b));
                 if (d > worstDistance) {
                     worstDistance = d;
                     worst = i;

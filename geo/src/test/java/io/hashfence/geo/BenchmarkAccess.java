@@ -6,8 +6,7 @@ package io.hashfence.geo;
  * {@link GeoIndex#loadBundled} and {@link GeoIndex#locate}.
  */
 public final class BenchmarkAccess {
-    private BenchmarkAccess() {
-    }
+    private BenchmarkAccess() {}
 
     /** The JTS baseline over the index's country layer: the regions a JTS-based locator would answer with. */
     public static CountryBaseline jtsCountries(GeoIndex index) {

@@ -1,12 +1,11 @@
 package io.hashfence.geo;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class BundleTest {
 
@@ -41,8 +40,10 @@ class BundleTest {
 
         assertSameLayer(copy.countries(), bundle.countries());
         assertSameLayer(copy.subdivisions(), bundle.subdivisions());
-        assertThat(copy.countries().regions().countries).isEqualTo(bundle.countries().regions().countries);
-        assertThat(SharedIndex.INDEX.countries()).hasSize(bundle.countries().regions().count());
+        assertThat(copy.countries().regions().countries)
+                .isEqualTo(bundle.countries().regions().countries);
+        assertThat(SharedIndex.INDEX.countries())
+                .hasSize(bundle.countries().regions().count());
     }
 
     private static void assertSameLayer(BundleCodec.Layer copy, BundleCodec.Layer original) {
@@ -62,8 +63,11 @@ class BundleTest {
 
         assertThat(countries.count()).isEqualTo(250);
         assertThat(countries.hasSubdivisions()).isFalse();
-        assertThat(SharedIndex.INDEX.countries()).extracting(Country::code)
-                .contains("EE", "RU", "UA", "XK", "EH", "PS", "FM", "AQ").isSorted().doesNotHaveDuplicates();
+        assertThat(SharedIndex.INDEX.countries())
+                .extracting(Country::code)
+                .contains("EE", "RU", "UA", "XK", "EH", "PS", "FM", "AQ")
+                .isSorted()
+                .doesNotHaveDuplicates();
         assertThat(countries.vertexCount()).isEqualTo(1_903_784);
     }
 
@@ -73,7 +77,9 @@ class BundleTest {
             assertThat(subdivision.code()).matches("[A-Z]{2}-([A-Z0-9]{1,3}~?|X\\d{1,2}~)");
             assertThat(subdivision.name()).isNotBlank();
         }
-        assertThat(SharedIndex.INDEX.countries()).extracting(Country::code).doesNotHaveDuplicates()
+        assertThat(SharedIndex.INDEX.countries())
+                .extracting(Country::code)
+                .doesNotHaveDuplicates()
                 .allMatch(code -> code.matches("[A-Z]{2}"));
     }
 }

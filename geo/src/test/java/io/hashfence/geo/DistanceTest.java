@@ -1,14 +1,13 @@
 package io.hashfence.geo;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.within;
+import org.junit.jupiter.api.Test;
 
 class DistanceTest {
     private final GeoIndex index = SharedIndex.INDEX;
@@ -26,11 +25,17 @@ class DistanceTest {
         double lat = 44.95;
         double lon = 34.10;
 
-        assertThat(index.distanceKm(lat, lon, Set.of("RU"))).as("Crimea inside Russia's boundary").isZero();
-        assertThat(index.distanceKm(lat, lon, Set.of("UA"))).as("and inside Ukraine's").isZero();
+        assertThat(index.distanceKm(lat, lon, Set.of("RU")))
+                .as("Crimea inside Russia's boundary")
+                .isZero();
+        assertThat(index.distanceKm(lat, lon, Set.of("UA")))
+                .as("and inside Ukraine's")
+                .isZero();
         assertThat(index.distanceKm(lat, lon, Set.of("UA-43"))).isZero();
         assertThat(index.distanceKm(lat, lon, Set.of("UA-65"))).isGreaterThan(50.0);
-        assertThat(index.distanceKm(35.70, 141.0, Set.of("JP"))).as("Japan's territorial sea").isZero();
+        assertThat(index.distanceKm(35.70, 141.0, Set.of("JP")))
+                .as("Japan's territorial sea")
+                .isZero();
         assertThat(index.distanceKm(35.70, 141.0, Set.of("JP-12"))).isPositive();
     }
 
@@ -79,14 +84,16 @@ class DistanceTest {
             double lon = random.nextDouble(lon0, lon1);
             double actual = index.distanceKm(lat, lon, Set.of(code));
             if (actual == 0.0) {
-                assertThat(regions.subdivisions[index.regionAt(lat, lon)].code()).isEqualTo(code);
+                assertThat(regions.subdivisions[index.regionAt(lat, lon)].code())
+                        .isEqualTo(code);
                 continue;
             }
             double expected = bruteForceKm(code, lat, lon);
             if (expected > GeoIndex.MAX_DISTANCE_KM) {
                 assertThat(actual).isInfinite();
             } else {
-                assertThat(actual).as("distance from (%s, %s) to %s", lat, lon, code)
+                assertThat(actual)
+                        .as("distance from (%s, %s) to %s", lat, lon, code)
                         .isCloseTo(expected, within(0.1 + 0.005 * expected));
                 compared++;
             }
@@ -103,14 +110,18 @@ class DistanceTest {
             }
             for (int ring = regions.ringStart[r]; ring < regions.ringStart[r + 1]; ring++) {
                 for (int v = regions.vertexStart[ring]; v < regions.vertexStart[ring + 1] - 1; v++) {
-                    double lengthKm = SphericalDistance.haversineKm(regions.y(v), regions.x(v),
-                            regions.y(v + 1), regions.x(v + 1));
+                    double lengthKm = SphericalDistance.haversineKm(
+                            regions.y(v), regions.x(v), regions.y(v + 1), regions.x(v + 1));
                     int steps = Math.max(1, (int) Math.ceil(lengthKm / 0.1));
                     for (int s = 0; s <= steps; s++) {
                         double t = s / (double) steps;
-                        best = Math.min(best, SphericalDistance.haversineKm(lat, lon,
-                                regions.y(v) + t * (regions.y(v + 1) - regions.y(v)),
-                                regions.x(v) + t * (regions.x(v + 1) - regions.x(v))));
+                        best = Math.min(
+                                best,
+                                SphericalDistance.haversineKm(
+                                        lat,
+                                        lon,
+                                        regions.y(v) + t * (regions.y(v + 1) - regions.y(v)),
+                                        regions.x(v) + t * (regions.x(v + 1) - regions.x(v))));
                     }
                 }
             }

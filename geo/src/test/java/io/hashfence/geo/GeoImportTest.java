@@ -1,15 +1,14 @@
 package io.hashfence.geo;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The import pipeline end to end on small hand-made country and admin-1 files. */
 class GeoImportTest {
@@ -70,8 +69,9 @@ class GeoImportTest {
         Path changes = dir.resolve("changes.tsv");
         Files.writeString(changes, isoCodeChanges);
         Path output = dir.resolve("bundle.gz");
-        GeoImport.main(new String[] {countries.toString(), input.toString(), isoList.toString(), changes.toString(),
-            output.toString()});
+        GeoImport.main(new String[] {
+            countries.toString(), input.toString(), isoList.toString(), changes.toString(), output.toString()
+        });
         try (InputStream in = Files.newInputStream(output)) {
             return GeoIndex.load(in);
         }
@@ -84,8 +84,12 @@ class GeoImportTest {
         assertThat(index.locate(2, 2).subdivision()).isEqualTo(new Subdivision("SM-01", "Square"));
         assertThat(index.locate(5, 5).country()).isEqualTo(new Country("SM", "San Marino"));
         assertThat(index.subdivisions()).contains(new Subdivision("SM-X04~", "San Marino"));
-        assertThat(index.locate(5, 5).subdivision()).as("a placeholder code is no ISO 3166-2 code").isNull();
-        assertThat(index.locate(5, 6).subdivision().code()).as("shared border: lower code wins").isEqualTo("SM-01");
+        assertThat(index.locate(5, 5).subdivision())
+                .as("a placeholder code is no ISO 3166-2 code")
+                .isNull();
+        assertThat(index.locate(5, 6).subdivision().code())
+                .as("shared border: lower code wins")
+                .isEqualTo("SM-01");
         assertThat(index.locate(2.5, 180).subdivision().code()).isEqualTo("FJ-AB");
         assertThat(index.locate(2.5, -180).subdivision().code()).isEqualTo("FJ-AB");
         assertThat(index.locate(2.5, -179.5).subdivision().code()).isEqualTo("FJ-AB");
@@ -100,7 +104,9 @@ class GeoImportTest {
         assertThat(index.locate(2, 2).subdivision()).isEqualTo(new Subdivision("SM-01", "Square"));
 
         GeoIndex withoutTable = importedWithChanges("", renumbered, ACROSS_THE_ANTIMERIDIAN);
-        assertThat(withoutTable.locate(2, 2).subdivision()).as("withheld, as before the table").isNull();
+        assertThat(withoutTable.locate(2, 2).subdivision())
+                .as("withheld, as before the table")
+                .isNull();
         assertThat(withoutTable.subdivisions()).contains(new Subdivision("SM-OLD~", "Square"));
 
         isoCodeChanges = "SM-GONE\tNowhere\tSM-01\tISO 3166-2:SM (test)\n";
@@ -126,7 +132,9 @@ class GeoImportTest {
         assertThat(index.locate(2.5, 178.9).subdivision().code()).isEqualTo("FJ-AB");
         assertThat(index.locate(2.5, 178.9).zone()).isEqualTo(Zone.TERRITORIAL);
         assertThat(index.distanceKm(2.5, 10.1, java.util.Set.of("SM-01"))).isBetween(11.0, 11.2);
-        assertThat(index.borderKm(2.5, 10.1)).as("to the edge of San Marino's sea at 10.2").isBetween(11.0, 11.2);
+        assertThat(index.borderKm(2.5, 10.1))
+                .as("to the edge of San Marino's sea at 10.2")
+                .isBetween(11.0, 11.2);
         assertThat(index.borderKm(2.5, 10.3)).as("from international waters").isBetween(11.0, 11.2);
     }
 

@@ -1,16 +1,15 @@
 package io.hashfence.geo;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
-
-import java.util.ArrayList;
-import java.util.List;
-import java.util.SplittableRandom;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Each layer of the index (countries, subdivisions) must give exactly the answer of JTS {@code covers} on
@@ -82,12 +81,15 @@ class JtsExactnessTest {
             if (expected != actual) {
                 mismatchCount++;
                 if (mismatches.size() < 10) {
-                    mismatches.add(String.format("(%s, %s): jts %s, index %s", latLon[0], latLon[1],
-                            name(polygons, expected), name(polygons, actual)));
+                    mismatches.add(String.format(
+                            "(%s, %s): jts %s, index %s",
+                            latLon[0], latLon[1], name(polygons, expected), name(polygons, actual)));
                 }
             }
         }
-        assertThat(mismatches).as("%s: %d of %d points differ from JTS", layer, mismatchCount, count).isEmpty();
+        assertThat(mismatches)
+                .as("%s: %d of %d points differ from JTS", layer, mismatchCount, count)
+                .isEmpty();
         assertThat(inside).as("points that landed in some region").isGreaterThan(count / 10);
     }
 
@@ -95,8 +97,7 @@ class JtsExactnessTest {
         if (region < 0) {
             return "none";
         }
-        return polygons.hasSubdivisions() ? polygons.subdivisions[region].code()
-                : polygons.countries[region].code();
+        return polygons.hasSubdivisions() ? polygons.subdivisions[region].code() : polygons.countries[region].code();
     }
 
     private static String name(int region) {
@@ -154,7 +155,8 @@ class JtsExactnessTest {
 
     @Test
     void crimeaIsCoveredByBothRussiaAndUkraineAndRussiaSortsFirst() {
-        assertThat(countryJts.coveringRegions(44.95, 34.10)).extracting(r -> name(countries, r))
+        assertThat(countryJts.coveringRegions(44.95, 34.10))
+                .extracting(r -> name(countries, r))
                 .containsExactly("RU", "UA");
         assertThat(name(countries, INDEX.countryRegionAt(44.95, 34.10))).isEqualTo("RU");
     }
@@ -164,8 +166,9 @@ class JtsExactnessTest {
         int donetsk = INDEX.regionAt(48.00, 37.80);
         int luhansk = INDEX.regionAt(48.57, 39.31);
         int sharedVertex = -1;
-        for (int v = regions.vertexStart[regions.ringStart[donetsk]]; sharedVertex < 0
-                && v < regions.vertexStart[regions.ringStart[donetsk + 1]]; v++) {
+        for (int v = regions.vertexStart[regions.ringStart[donetsk]];
+                sharedVertex < 0 && v < regions.vertexStart[regions.ringStart[donetsk + 1]];
+                v++) {
             if (jts.coveringRegions(regions.y(v), regions.x(v)).equals(List.of(luhansk, donetsk))) {
                 sharedVertex = v;
             }
@@ -174,23 +177,24 @@ class JtsExactnessTest {
         double lat = regions.y(sharedVertex);
         double lon = regions.x(sharedVertex);
 
-        assertThat(jts.coveringRegions(lat, lon)).extracting(JtsExactnessTest::name)
+        assertThat(jts.coveringRegions(lat, lon))
+                .extracting(JtsExactnessTest::name)
                 .containsExactly("UA-09", "UA-14");
         assertThat(INDEX.regionAt(lat, lon)).isEqualTo(luhansk);
     }
 
     @ParameterizedTest(name = "{0}")
     @CsvSource({
-            "Chukotka west of the antimeridian,    67.0,  179.99,  RU-CHU",
-            "Chukotka on +180,                      67.0,  180.0,   RU-CHU",
-            "Chukotka on -180,                      67.0, -180.0,   RU-CHU",
-            "Chukotka east of the antimeridian,     67.0, -179.99,  RU-CHU",
-            "Fiji Taveuni east of the antimeridian, -16.80, -179.97, FJ-N",
-            "Fiji Vanua Levu,                       -16.50,  179.30, FJ-N",
-            "South Pole,                           -90.0,    0.0,   AQ-X01~",
-            "South Pole on -180,                   -90.0, -180.0,   AQ-X01~",
-            "Baikonur lease inside Qyzylorda,       45.90,   63.40,  KZ-X05~",
-            "Qyzylorda around it (KZ-KZY; today KZ-43), 45.00, 63.40, KZ-43",
+        "Chukotka west of the antimeridian,    67.0,  179.99,  RU-CHU",
+        "Chukotka on +180,                      67.0,  180.0,   RU-CHU",
+        "Chukotka on -180,                      67.0, -180.0,   RU-CHU",
+        "Chukotka east of the antimeridian,     67.0, -179.99,  RU-CHU",
+        "Fiji Taveuni east of the antimeridian, -16.80, -179.97, FJ-N",
+        "Fiji Vanua Levu,                       -16.50,  179.30, FJ-N",
+        "South Pole,                           -90.0,    0.0,   AQ-X01~",
+        "South Pole on -180,                   -90.0, -180.0,   AQ-X01~",
+        "Baikonur lease inside Qyzylorda,       45.90,   63.40,  KZ-X05~",
+        "Qyzylorda around it (KZ-KZY; today KZ-43), 45.00, 63.40, KZ-43",
     })
     void antimeridianPolesAndHolesAgreeWithJts(String place, double lat, double lon, String code) {
         assertThat(name(INDEX.regionAt(lat, lon))).isEqualTo(code);

@@ -1,5 +1,7 @@
 package io.hashfence.geo;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
@@ -9,9 +11,6 @@ import org.locationtech.jts.geom.Polygon;
 import org.locationtech.jts.geom.prep.PreparedGeometry;
 import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
 import org.locationtech.jts.index.strtree.STRtree;
-
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * The reference answer: JTS prepared {@code covers} over the very polygons the index was built from, in an

@@ -11,7 +11,11 @@ import org.junit.jupiter.api.Test;
 class RegionSetTest {
     private static final List<Set<String>> TARGETS = List.of(
             Set.of("RU", "BY", "IR", "KP", "CU", "UA-09", "UA-14", "UA-40", "UA-43"),
-            Set.of("FJ"), Set.of("AQ"), Set.of("RU-CHU"), Set.of("US-AK"), Set.of("NZ", "KI"));
+            Set.of("FJ"),
+            Set.of("AQ"),
+            Set.of("RU-CHU"),
+            Set.of("US-AK"),
+            Set.of("NZ", "KI"));
     private final GeoIndex index = SharedIndex.INDEX;
 
     @Test
@@ -29,11 +33,13 @@ class RegionSetTest {
                 far++;
                 for (int r : targets.countryRegions()) {
                     assertThat(index.countryLayer().boundingBoxWithin(r, lat, lon, GeoIndex.MAX_DISTANCE_KM))
-                            .as("%s country region %d from (%f, %f)", codes, r, lat, lon).isFalse();
+                            .as("%s country region %d from (%f, %f)", codes, r, lat, lon)
+                            .isFalse();
                 }
                 for (int r : targets.subdivisionRegions()) {
                     assertThat(index.subdivisionLayer().boundingBoxWithin(r, lat, lon, GeoIndex.MAX_DISTANCE_KM))
-                            .as("%s subdivision region %d from (%f, %f)", codes, r, lat, lon).isFalse();
+                            .as("%s subdivision region %d from (%f, %f)", codes, r, lat, lon)
+                            .isFalse();
                 }
             }
             assertThat(far).as("%s: most of the globe is far from it", codes).isGreaterThan(50_000);
@@ -44,7 +50,8 @@ class RegionSetTest {
     void pointsNearTheEdgesOfTheMapAndTheAntimeridianAreAnsweredAlike() {
         RegionSet chukotka = index.regionSet(Set.of("RU-CHU"));
         for (double lon : new double[] {-180, -179.99, 179.99, 180}) {
-            assertThat(index.distanceKm(66.0, lon, chukotka)).as("lon %s", lon)
+            assertThat(index.distanceKm(66.0, lon, chukotka))
+                    .as("lon %s", lon)
                     .isEqualTo(index.distanceKm(66.0, lon, Set.of("RU-CHU")));
         }
         RegionSet antarctica = index.regionSet(Set.of("AQ-X01~"));

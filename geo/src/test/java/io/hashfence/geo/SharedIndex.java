@@ -4,6 +4,5 @@ package io.hashfence.geo;
 final class SharedIndex {
     static final GeoIndex INDEX = GeoIndex.loadBundled();
 
-    private SharedIndex() {
-    }
+    private SharedIndex() {}
 }

@@ -1,11 +1,10 @@
 package io.hashfence.geo;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Set;
 import java.util.SplittableRandom;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** The territorial sea is the country layer's reach beyond the Natural Earth subdivisions. */
 class TerritorialSeaTest {
@@ -24,14 +23,18 @@ class TerritorialSeaTest {
             if (location.zone() == Zone.LAND) {
                 continue;
             }
-            assertThat(index.regionAt(lat, lon)).as("(%s, %s) in no subdivision", lat, lon).isEqualTo(-1);
+            assertThat(index.regionAt(lat, lon))
+                    .as("(%s, %s) in no subdivision", lat, lon)
+                    .isEqualTo(-1);
             if (location.zone() == Zone.TERRITORIAL) {
                 territorial++;
                 assertThat(index.distanceKm(lat, lon, Set.of(location.country().code())))
-                        .as("(%s, %s) inside %s's sea", lat, lon, location.country()).isZero();
-                assertThat(index.borderKm(lat, lon)).isEqualTo(
-                        index.countryLayer().distanceToBoundaryKm(index.countryRegionAt(lat, lon), lat, lon,
-                                GeoIndex.MAX_DISTANCE_KM));
+                        .as("(%s, %s) inside %s's sea", lat, lon, location.country())
+                        .isZero();
+                assertThat(index.borderKm(lat, lon))
+                        .isEqualTo(index.countryLayer()
+                                .distanceToBoundaryKm(
+                                        index.countryRegionAt(lat, lon), lat, lon, GeoIndex.MAX_DISTANCE_KM));
             } else {
                 international++;
                 assertThat(index.countryRegionAt(lat, lon)).isEqualTo(-1);

@@ -13,8 +13,11 @@ class WorldOutlinesTest {
 
     @Test
     void simplificationKeepsAFractionOfTheVertices() {
-        int simplified = OUTLINES.stream().mapToInt(WorldOutlines.Outline::vertexCount).sum();
-        assertThat(simplified).isLessThan(SharedIndex.INDEX.regions().vertexCount() / 10).isGreaterThan(20_000);
+        int simplified =
+                OUTLINES.stream().mapToInt(WorldOutlines.Outline::vertexCount).sum();
+        assertThat(simplified)
+                .isLessThan(SharedIndex.INDEX.regions().vertexCount() / 10)
+                .isGreaterThan(20_000);
     }
 
     @Test
@@ -51,11 +54,15 @@ class WorldOutlinesTest {
     @Test
     void aNonPositiveToleranceIsRefused() {
         assertThatThrownBy(() -> WorldOutlines.simplified(SharedIndex.INDEX, 0))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("tolerance");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("tolerance");
     }
 
     private static WorldOutlines.Outline outline(String code) {
-        return OUTLINES.stream().filter(o -> o.subdivision().code().equals(code)).findFirst().orElseThrow();
+        return OUTLINES.stream()
+                .filter(o -> o.subdivision().code().equals(code))
+                .findFirst()
+                .orElseThrow();
     }
 
     private static double[] boundingBox(WorldOutlines.Outline outline) {

@@ -8,8 +8,7 @@ import java.util.regex.Pattern;
 public final class Durations {
     private static final Pattern SYNTAX = Pattern.compile("(\\d{1,9})(ms|s|m|h|d)");
 
-    private Durations() {
-    }
+    private Durations() {}
 
     public static Duration parse(String text) {
         Matcher matcher = text == null ? null : SYNTAX.matcher(text.trim());

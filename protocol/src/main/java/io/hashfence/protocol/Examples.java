@@ -15,8 +15,7 @@ public final class Examples {
 
     public static final List<String> TELEMETRY = List.of(ANTMINER_S19, XMRIG_IRKUTSK, MINIMAL);
 
-    private Examples() {
-    }
+    private Examples() {}
 
     public static byte[] bytes(String name) {
         try (InputStream in = Examples.class.getResourceAsStream("examples/" + name)) {

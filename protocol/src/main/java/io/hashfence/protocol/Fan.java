@@ -1,5 +1,4 @@
 package io.hashfence.protocol;
 
 /** One fan's speed in revolutions per minute. */
-public record Fan(String name, double rpm) {
-}
+public record Fan(String name, double rpm) {}

@@ -9,17 +9,24 @@ public final class Ids {
     /** The rule in words, for error messages. */
     public static final String RULE = "must match [A-Za-z0-9._-]{1,64} and not be . or ..";
 
-    private Ids() {
-    }
+    private Ids() {}
 
     public static boolean isValid(String value) {
-        if (value == null || value.isEmpty() || value.length() > MAX_LENGTH || value.equals(".") || value.equals("..")) {
+        if (value == null
+                || value.isEmpty()
+                || value.length() > MAX_LENGTH
+                || value.equals(".")
+                || value.equals("..")) {
             return false;
         }
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
-            boolean allowed = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-                    || c == '.' || c == '_' || c == '-';
+            boolean allowed = (c >= 'a' && c <= 'z')
+                    || (c >= 'A' && c <= 'Z')
+                    || (c >= '0' && c <= '9')
+                    || c == '.'
+                    || c == '_'
+                    || c == '-';
             if (!allowed) {
                 return false;
             }
@@ -29,8 +36,7 @@ public final class Ids {
 
     static void requireValid(String kind, String value) {
         if (!isValid(value)) {
-            throw new IllegalArgumentException(
-                    kind + " id " + RULE + ", got " + quote(value));
+            throw new IllegalArgumentException(kind + " id " + RULE + ", got " + quote(value));
         }
     }
 

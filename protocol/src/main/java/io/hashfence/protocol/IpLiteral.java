@@ -8,8 +8,7 @@ public final class IpLiteral {
     /** The longest IPv6 text form, with an embedded IPv4 address. */
     public static final int MAX_LENGTH = 45;
 
-    private IpLiteral() {
-    }
+    private IpLiteral() {}
 
     public static boolean isValid(String text) {
         if (text == null || text.isEmpty() || text.length() > MAX_LENGTH) {
@@ -24,8 +23,11 @@ public final class IpLiteral {
             return false;
         }
         for (String octet : octets) {
-            if (octet.isEmpty() || octet.length() > 3 || !octet.chars().allMatch(c -> c >= '0' && c <= '9')
-                    || (octet.length() > 1 && octet.charAt(0) == '0') || Integer.parseInt(octet) > 255) {
+            if (octet.isEmpty()
+                    || octet.length() > 3
+                    || !octet.chars().allMatch(c -> c >= '0' && c <= '9')
+                    || (octet.length() > 1 && octet.charAt(0) == '0')
+                    || Integer.parseInt(octet) > 255) {
                 return false;
             }
         }

@@ -35,8 +35,7 @@ final class Json {
                 .build();
     }
 
-    private Json() {
-    }
+    private Json() {}
 
     /** Parses a payload, or rejects it as malformed JSON. */
     static JsonFields parseObject(byte[] payload) {

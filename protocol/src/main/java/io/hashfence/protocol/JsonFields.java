@@ -70,7 +70,9 @@ final class JsonFields {
         }
         String text = value.textValue();
         if (text.length() > maxLength) {
-            throw new Rejected(Violation.TOO_LARGE, pathOf(name),
+            throw new Rejected(
+                    Violation.TOO_LARGE,
+                    pathOf(name),
                     "field " + pathOf(name) + " is longer than " + maxLength + " characters");
         }
         return text;
@@ -83,8 +85,7 @@ final class JsonFields {
     String id(String name) {
         String text = text(name, Ids.MAX_LENGTH + 1);
         if (!Ids.isValid(text)) {
-            throw new Rejected(Violation.INVALID_ID, pathOf(name),
-                    "field " + pathOf(name) + " " + Ids.RULE);
+            throw new Rejected(Violation.INVALID_ID, pathOf(name), "field " + pathOf(name) + " " + Ids.RULE);
         }
         return text;
     }
@@ -126,7 +127,9 @@ final class JsonFields {
             throw notFinite(name);
         }
         if (number < min || number > max) {
-            throw new Rejected(Violation.OUT_OF_RANGE, pathOf(name),
+            throw new Rejected(
+                    Violation.OUT_OF_RANGE,
+                    pathOf(name),
                     "field " + pathOf(name) + " must be within [" + min + ", " + max + "], got " + number);
         }
         return number;
@@ -154,8 +157,11 @@ final class JsonFields {
 
     <E extends Enum<E> & WireEnum> E enumValue(String name, Class<E> type) {
         String text = text(name, MAX_ENUM_LENGTH);
-        return WireEnum.fromWire(type, text).orElseThrow(() -> new Rejected(Violation.OUT_OF_RANGE, pathOf(name),
-                "field " + pathOf(name) + " has unknown value \"" + text + "\""));
+        return WireEnum.fromWire(type, text)
+                .orElseThrow(() -> new Rejected(
+                        Violation.OUT_OF_RANGE,
+                        pathOf(name),
+                        "field " + pathOf(name) + " has unknown value \"" + text + "\""));
     }
 
     /** Each element of an optional array of objects, mapped; an absent array is empty. */
@@ -168,7 +174,9 @@ final class JsonFields {
             throw wrongType(name, "an array");
         }
         if (array.size() > maxSize) {
-            throw new Rejected(Violation.TOO_LARGE, pathOf(name),
+            throw new Rejected(
+                    Violation.TOO_LARGE,
+                    pathOf(name),
                     "field " + pathOf(name) + " has more than " + maxSize + " entries");
         }
         List<T> result = new ArrayList<>(array.size());

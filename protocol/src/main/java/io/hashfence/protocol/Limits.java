@@ -21,6 +21,5 @@ public final class Limits {
     /** Timestamps before this are refused: no rig reported to Hashfence then, and far dates break time arithmetic. */
     public static final Instant EARLIEST_TIME = Instant.parse("2000-01-01T00:00:00Z");
 
-    private Limits() {
-    }
+    private Limits() {}
 }

@@ -7,6 +7,5 @@ import java.time.Instant;
  * source does not know them; {@code simulated} is set when the source marks the fix as simulated
  * (gpsd status 8).
  */
-public record Location(double lat, double lon, LocationSource source, Double accuracyMetres, Instant fixTime,
-                       boolean simulated) {
-}
+public record Location(
+        double lat, double lon, LocationSource source, Double accuracyMetres, Instant fixTime, boolean simulated) {}

@@ -15,8 +15,7 @@ import java.time.format.DateTimeParseException;
 final class Rfc3339 {
     private static final int SHORTEST = "2026-11-26T14:00:00Z".length();
 
-    private Rfc3339() {
-    }
+    private Rfc3339() {}
 
     /** @throws DateTimeParseException as {@code OffsetDateTime.parse} does */
     static Instant parse(String text) {
@@ -26,9 +25,14 @@ final class Rfc3339 {
 
     private static Instant usualShape(String text) {
         int length = text.length();
-        if (length < SHORTEST || length > SHORTEST + 10 || text.charAt(length - 1) != 'Z'
-                || text.charAt(4) != '-' || text.charAt(7) != '-' || text.charAt(10) != 'T'
-                || text.charAt(13) != ':' || text.charAt(16) != ':') {
+        if (length < SHORTEST
+                || length > SHORTEST + 10
+                || text.charAt(length - 1) != 'Z'
+                || text.charAt(4) != '-'
+                || text.charAt(7) != '-'
+                || text.charAt(10) != 'T'
+                || text.charAt(13) != ':'
+                || text.charAt(16) != ':') {
             return null;
         }
         int year = digits(text, 0, 4);
@@ -38,8 +42,16 @@ final class Rfc3339 {
         int minute = digits(text, 14, 2);
         int second = digits(text, 17, 2);
         int nanos = fraction(text, 19, length - 1);
-        if (year < 0 || month < 0 || day < 0 || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0
-                || second > 59 || nanos < 0) {
+        if (year < 0
+                || month < 0
+                || day < 0
+                || hour < 0
+                || hour > 23
+                || minute < 0
+                || minute > 59
+                || second < 0
+                || second > 59
+                || nanos < 0) {
             return null;
         }
         try {

@@ -31,11 +31,15 @@ public final class SiteStatusCodec {
             JsonFields json = Json.parseObject(payload);
             long version = json.wholeNumber("schema_version");
             if (version != SiteStatus.SCHEMA_VERSION) {
-                throw new JsonFields.Rejected(Violation.UNKNOWN_SCHEMA_VERSION, "schema_version",
+                throw new JsonFields.Rejected(
+                        Violation.UNKNOWN_SCHEMA_VERSION,
+                        "schema_version",
                         "schema_version " + version + " is not supported");
             }
-            return new Decoded.Valid<>(new SiteStatus(new SiteId(json.id("site")),
-                    json.enumValue("state", AgentState.class), json.instant("time"),
+            return new Decoded.Valid<>(new SiteStatus(
+                    new SiteId(json.id("site")),
+                    json.enumValue("state", AgentState.class),
+                    json.instant("time"),
                     json.optionalText("agent_version", Limits.MAX_TEXT_LENGTH)));
         } catch (JsonFields.Rejected rejected) {
             return rejected.toInvalid();

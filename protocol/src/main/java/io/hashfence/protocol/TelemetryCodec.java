@@ -120,7 +120,9 @@ public final class TelemetryCodec {
         if (decoded instanceof Decoded.Valid<Telemetry> valid) {
             Telemetry telemetry = valid.value();
             if (!telemetry.site().equals(topic.site()) || !telemetry.rig().equals(topic.rig())) {
-                return new Decoded.Invalid<>(Violation.TOPIC_MISMATCH, "rig",
+                return new Decoded.Invalid<>(
+                        Violation.TOPIC_MISMATCH,
+                        "rig",
                         "payload names " + telemetry.site() + "/" + telemetry.rig() + " but was published on "
                                 + topic.name());
             }
@@ -139,7 +141,9 @@ public final class TelemetryCodec {
     private Telemetry read(JsonFields json) {
         long version = json.wholeNumber("schema_version");
         if (version != Telemetry.SCHEMA_VERSION) {
-            throw new JsonFields.Rejected(Violation.UNKNOWN_SCHEMA_VERSION, "schema_version",
+            throw new JsonFields.Rejected(
+                    Violation.UNKNOWN_SCHEMA_VERSION,
+                    "schema_version",
                     "schema_version " + version + " is not supported; this collector reads version "
                             + Telemetry.SCHEMA_VERSION);
         }
@@ -153,20 +157,33 @@ public final class TelemetryCodec {
         }
         Miner miner = readMiner(json.object("miner"));
         double hashrate = json.number("hashrate_hs", 0, Limits.MAX_HASHRATE);
-        PowerReading power = json.optionalObject("power").map(TelemetryCodec::readPower).orElse(null);
-        List<Temperature> temperatures = json.objects("temperatures", Limits.MAX_TEMPERATURES,
-                t -> new Temperature(t.text("sensor", Limits.MAX_TEXT_LENGTH),
+        PowerReading power =
+                json.optionalObject("power").map(TelemetryCodec::readPower).orElse(null);
+        List<Temperature> temperatures = json.objects(
+                "temperatures",
+                Limits.MAX_TEMPERATURES,
+                t -> new Temperature(
+                        t.text("sensor", Limits.MAX_TEXT_LENGTH),
                         t.number("celsius", Limits.MIN_CELSIUS, Limits.MAX_CELSIUS)));
-        List<Fan> fans = json.objects("fans", Limits.MAX_FANS,
+        List<Fan> fans = json.objects(
+                "fans",
+                Limits.MAX_FANS,
                 f -> new Fan(f.text("name", Limits.MAX_TEXT_LENGTH), f.number("rpm", 0, Limits.MAX_FAN_RPM)));
-        List<Pool> pools = json.objects("pools", Limits.MAX_POOLS,
-                p -> new Pool(p.text("url", Limits.MAX_URL_LENGTH), p.text("user", Limits.MAX_TEXT_LENGTH),
-                        p.bool("active"), p.optionalIpLiteral("address")));
-        Location location = json.optionalObject("location").map(l -> readLocation(l, latest)).orElse(null);
+        List<Pool> pools = json.objects(
+                "pools",
+                Limits.MAX_POOLS,
+                p -> new Pool(
+                        p.text("url", Limits.MAX_URL_LENGTH),
+                        p.text("user", Limits.MAX_TEXT_LENGTH),
+                        p.bool("active"),
+                        p.optionalIpLiteral("address")));
+        Location location = json.optionalObject("location")
+                .map(l -> readLocation(l, latest))
+                .orElse(null);
         Double intervalSeconds = json.optionalNumber("interval_s", 0.001, Limits.MAX_INTERVAL_SECONDS);
         Duration interval = intervalSeconds == null ? null : Duration.ofMillis(Math.round(intervalSeconds * 1000));
-        return new Telemetry(site, rig, time, seq, miner, hashrate, power, temperatures, fans, pools, location,
-                interval);
+        return new Telemetry(
+                site, rig, time, seq, miner, hashrate, power, temperatures, fans, pools, location, interval);
     }
 
     private static Miner readMiner(JsonFields miner) {
@@ -178,19 +195,24 @@ public final class TelemetryCodec {
     }
 
     private static PowerReading readPower(JsonFields power) {
-        return new PowerReading(power.number("watts", 0, Limits.MAX_POWER_WATTS),
-                power.enumValue("source", PowerSource.class));
+        return new PowerReading(
+                power.number("watts", 0, Limits.MAX_POWER_WATTS), power.enumValue("source", PowerSource.class));
     }
 
     /** No earlier than {@link Limits#EARLIEST_TIME}, no later than the clock-skew allowance. */
     private static Instant plausibleTime(Instant time, String field, Instant latest) {
         if (time.isAfter(latest)) {
-            throw new JsonFields.Rejected(Violation.FUTURE_TIMESTAMP, field, "field " + field + " " + time
-                    + " is more than " + Limits.MAX_CLOCK_SKEW.toMinutes() + " minutes in the future");
+            throw new JsonFields.Rejected(
+                    Violation.FUTURE_TIMESTAMP,
+                    field,
+                    "field " + field + " " + time + " is more than " + Limits.MAX_CLOCK_SKEW.toMinutes()
+                            + " minutes in the future");
         }
         if (time.isBefore(Limits.EARLIEST_TIME)) {
-            throw new JsonFields.Rejected(Violation.OUT_OF_RANGE, field, "field " + field + " " + time
-                    + " is before " + Limits.EARLIEST_TIME);
+            throw new JsonFields.Rejected(
+                    Violation.OUT_OF_RANGE,
+                    field,
+                    "field " + field + " " + time + " is before " + Limits.EARLIEST_TIME);
         }
         return time;
     }

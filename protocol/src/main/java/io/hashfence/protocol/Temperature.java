@@ -1,5 +1,4 @@
 package io.hashfence.protocol;
 
 /** One temperature sensor in degrees Celsius. */
-public record Temperature(String sensor, double celsius) {
-}
+public record Temperature(String sensor, double celsius) {}

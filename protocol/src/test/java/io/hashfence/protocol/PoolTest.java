@@ -17,8 +17,11 @@ class PoolTest {
 
     @Test
     void theUrlsUserIsTheUserInformationWithoutItsPassword() {
-        assertThat(pool("stratum+tcp://wallet.rig1:secret@pool.example.com:3333").urlUser()).contains("wallet.rig1");
-        assertThat(pool("stratum+tcp://wallet.rig1@pool.example.com:3333").urlUser()).contains("wallet.rig1");
+        assertThat(pool("stratum+tcp://wallet.rig1:secret@pool.example.com:3333")
+                        .urlUser())
+                .contains("wallet.rig1");
+        assertThat(pool("stratum+tcp://wallet.rig1@pool.example.com:3333").urlUser())
+                .contains("wallet.rig1");
         assertThat(pool("stratum+tcp://pool.example.com:3333").urlUser()).isEmpty();
     }
 

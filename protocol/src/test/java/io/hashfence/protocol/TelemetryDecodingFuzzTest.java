@@ -12,8 +12,8 @@ import java.time.ZoneOffset;
  * Valid (and then re-encodes to a Valid message with the same content) or Invalid with a named rule.
  */
 class TelemetryDecodingFuzzTest {
-    private static final TelemetryCodec CODEC = new TelemetryCodec(
-            Clock.fixed(Instant.parse("2026-11-26T14:01:00Z"), ZoneOffset.UTC));
+    private static final TelemetryCodec CODEC =
+            new TelemetryCodec(Clock.fixed(Instant.parse("2026-11-26T14:01:00Z"), ZoneOffset.UTC));
     private static final SiteStatusCodec STATUS = new SiteStatusCodec();
 
     @FuzzTest(maxDuration = "20s")

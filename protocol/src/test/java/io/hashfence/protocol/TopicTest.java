@@ -20,10 +20,21 @@ class TopicTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-            "", "hashfence/v1/", "hashfence/v2/site/rig/telemetry", "hashfence/v1/site/rig/telemetry/extra",
-            "hashfence/v1/si te/rig/telemetry", "hashfence/v1/site/+/telemetry", "hashfence/v1/site/#",
-            "hashfence/v1/site//telemetry", "hashfence/v1/../rig/telemetry", "hashfence/v1/site/./telemetry", "hashfence/v1/site/rig/status", "other/v1/site/status"})
+    @ValueSource(
+            strings = {
+                "",
+                "hashfence/v1/",
+                "hashfence/v2/site/rig/telemetry",
+                "hashfence/v1/site/rig/telemetry/extra",
+                "hashfence/v1/si te/rig/telemetry",
+                "hashfence/v1/site/+/telemetry",
+                "hashfence/v1/site/#",
+                "hashfence/v1/site//telemetry",
+                "hashfence/v1/../rig/telemetry",
+                "hashfence/v1/site/./telemetry",
+                "hashfence/v1/site/rig/status",
+                "other/v1/site/status"
+            })
     void refusesNamesOutsideTheLayout(String name) {
         assertThat(Topic.parse(name)).isEmpty();
     }

@@ -34,17 +34,22 @@ import org.junit.jupiter.api.io.TempDir;
 class AgentMinersIT {
     private static final Pattern COMMAND = Pattern.compile("\"command\"\\s*:\\s*\"([^\"]+)\"");
     private static final Map<String, String> ANTMINER = Map.of(
-            "version", "{\"STATUS\":[{\"STATUS\":\"S\",\"Code\":22,\"Msg\":\"BMMiner versions\"}],\"VERSION\":[{\"BMMiner\":"
-                    + "\"1.0.0\",\"API\":\"3.1\",\"CompileTime\":\"Thu Apr 13 16:47:29 CST 2023\",\"Type\":\"Antminer S19 Pro\"}],\"id\":1}",
-            "summary", "{\"STATUS\":[{\"STATUS\":\"S\",\"Code\":11,\"Msg\":\"Summary\"}],\"SUMMARY\":[{\"Elapsed\":86412,"
-                    + "\"GHS 5s\":\"110321.45\",\"GHS av\":110012.37}],\"id\":1}",
-            "pools", "{\"STATUS\":[{\"STATUS\":\"S\",\"Code\":7,\"Msg\":\"1 Pool(s)\"}],\"POOLS\":[{\"POOL\":0,\"URL\":"
-                    + "\"stratum+tcp://btc.f2pool.com:1314\",\"Status\":\"Alive\",\"User\":\"hf.s19\",\"Stratum Active\":true}],\"id\":1}",
-            "stats", "{\"STATUS\":[{\"STATUS\":\"S\",\"Code\":70,\"Msg\":\"CGMiner stats\"}],\"STATS\":[{\"BMMiner\":\"1.0.0\"}"
-                    + "{\"STATS\":0,\"ID\":\"BC50\",\"fan1\":5520,\"fan2\":5640,\"temp2_1\":71,\"temp2_2\":\"72\"}],\"id\":1}");
+            "version",
+                    "{\"STATUS\":[{\"STATUS\":\"S\",\"Code\":22,\"Msg\":\"BMMiner versions\"}],\"VERSION\":[{\"BMMiner\":"
+                            + "\"1.0.0\",\"API\":\"3.1\",\"CompileTime\":\"Thu Apr 13 16:47:29 CST 2023\",\"Type\":\"Antminer S19 Pro\"}],\"id\":1}",
+            "summary",
+                    "{\"STATUS\":[{\"STATUS\":\"S\",\"Code\":11,\"Msg\":\"Summary\"}],\"SUMMARY\":[{\"Elapsed\":86412,"
+                            + "\"GHS 5s\":\"110321.45\",\"GHS av\":110012.37}],\"id\":1}",
+            "pools",
+                    "{\"STATUS\":[{\"STATUS\":\"S\",\"Code\":7,\"Msg\":\"1 Pool(s)\"}],\"POOLS\":[{\"POOL\":0,\"URL\":"
+                            + "\"stratum+tcp://btc.f2pool.com:1314\",\"Status\":\"Alive\",\"User\":\"hf.s19\",\"Stratum Active\":true}],\"id\":1}",
+            "stats",
+                    "{\"STATUS\":[{\"STATUS\":\"S\",\"Code\":70,\"Msg\":\"CGMiner stats\"}],\"STATS\":[{\"BMMiner\":\"1.0.0\"}"
+                            + "{\"STATS\":0,\"ID\":\"BC50\",\"fan1\":5520,\"fan2\":5640,\"temp2_1\":71,\"temp2_2\":\"72\"}],\"id\":1}");
     /** What the fake Antminer's summary says once its miner stops hashing (a lost pool, a curtailment). */
     private static final String IDLE_SUMMARY = "{\"STATUS\":[{\"STATUS\":\"S\",\"Code\":11,\"Msg\":\"Summary\"}],"
             + "\"SUMMARY\":[{\"Elapsed\":86472,\"GHS 5s\":\"0.00\",\"GHS av\":109987.12}],\"id\":1}";
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
@@ -59,15 +64,25 @@ class AgentMinersIT {
         String token = CollectorSites.add(workDir, dataDir, "miners-site");
         int absentPort = FreePorts.pick();
         try (ServerSocket antminer = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-             JarProcess collector = JarProcess.start(JarProcess.collectorJar(), workDir, Map.of(),
-                     "run", "--data-dir", dataDir.toString(), "--mqtt-port", "0", "--http-port", "0")) {
+                JarProcess collector = JarProcess.start(
+                        JarProcess.collectorJar(),
+                        workDir,
+                        Map.of(),
+                        "run",
+                        "--data-dir",
+                        dataDir.toString(),
+                        "--mqtt-port",
+                        "0",
+                        "--http-port",
+                        "0")) {
             Thread fake = new Thread(() -> serve(antminer, antminerReplies, antminerAnswers), "fake-antminer");
             fake.setDaemon(true);
             fake.start();
             int mqttPort = collector.mqttPort();
             int httpPort = collector.httpPort();
             Path config = workDir.resolve("agent.yml");
-            Files.writeString(config, """
+            Files.writeString(
+                    config, """
                     site: miners-site
                     collector: tcp://127.0.0.1:%d
                     publish_interval: 1s
@@ -79,8 +94,13 @@ class AgentMinersIT {
                     outbox: {directory: %s}
                     """.formatted(mqttPort, antminer.getLocalPort(), absentPort, workDir.resolve("outbox")));
 
-            try (JarProcess agent = JarProcess.start(JarProcess.agentJar(), workDir, Map.of("HASHFENCE_TOKEN", token),
-                    "run", "--config", config.toString())) {
+            try (JarProcess agent = JarProcess.start(
+                    JarProcess.agentJar(),
+                    workDir,
+                    Map.of("HASHFENCE_TOKEN", token),
+                    "run",
+                    "--config",
+                    config.toString())) {
                 JsonNode live = awaitRig(httpPort, dataDir, "s19pro-rack1", agent);
                 assertThat(live.at("/miner/type").asText()).isEqualTo("bmminer");
                 assertThat(live.at("/miner/model").asText()).isEqualTo("Antminer S19 Pro");
@@ -105,18 +125,29 @@ class AgentMinersIT {
                 antminerAnswers.set(false);
                 awaitMinerStatus(httpPort, dataDir, "s19pro-rack1", "unreachable");
                 assertThat(metric(httpPort, dataDir, "hashfence_rig_up{rig=\"s19pro-rack1\",site=\"miners-site\"}"))
-                        .as("the agent still reports the rig").isEqualTo("1.0");
-                assertThat(metric(httpPort, dataDir, "hashfence_rig_miner_status{rig=\"gone-rack2\",site=\"miners-site\","
-                        + "state=\"unreachable\"}")).isEqualTo("1.0");
+                        .as("the agent still reports the rig")
+                        .isEqualTo("1.0");
+                assertThat(metric(
+                                httpPort,
+                                dataDir,
+                                "hashfence_rig_miner_status{rig=\"gone-rack2\",site=\"miners-site\","
+                                        + "state=\"unreachable\"}"))
+                        .isEqualTo("1.0");
                 antminerReplies.putAll(ANTMINER);
                 antminerAnswers.set(true);
             }
 
-            JarProcess check = JarProcess.start(JarProcess.agentJar(), workDir, Map.of("HASHFENCE_TOKEN", token),
-                    "check", "--config", config.toString());
+            JarProcess check = JarProcess.start(
+                    JarProcess.agentJar(),
+                    workDir,
+                    Map.of("HASHFENCE_TOKEN", token),
+                    "check",
+                    "--config",
+                    config.toString());
             assertThat(check.waitFor()).as(check.stdout() + check.stderr()).isEqualTo(1);
             assertThat(check.stdout())
-                    .containsPattern("ok +miner cgminer 127\\.0\\.0\\.1:\\d+ \\(s19pro-rack1\\): bmminer Antminer S19 Pro, mining")
+                    .containsPattern(
+                            "ok +miner cgminer 127\\.0\\.0\\.1:\\d+ \\(s19pro-rack1\\): bmminer Antminer S19 Pro, mining")
                     .containsPattern("FAIL +miner cgminer 127\\.0\\.0\\.1:" + absentPort + " \\(gone-rack2\\)")
                     .containsPattern("ok +collector tcp://127\\.0\\.0\\.1:" + mqttPort)
                     .contains("1 check(s) failed");
@@ -155,9 +186,12 @@ class AgentMinersIT {
 
     private JsonNode awaitRig(int httpPort, Path dataDir, String rig, JarProcess agent) throws Exception {
         return Await.value("rig " + rig + " shows in the API", () -> {
-            assertThat(agent.isAlive()).as("agent still running; its log:\n" + agent.stderr()).isTrue();
+            assertThat(agent.isAlive())
+                    .as("agent still running; its log:\n" + agent.stderr())
+                    .isTrue();
             HttpResponse<String> response = CollectorApi.get(httpPort, dataDir, "/api/v1/rigs/miners-site/" + rig);
-            return response.statusCode() == 200 ? Optional.of(JSON.readTree(response.body()).get("latest"))
+            return response.statusCode() == 200
+                    ? Optional.of(JSON.readTree(response.body()).get("latest"))
                     : Optional.empty();
         });
     }
@@ -171,7 +205,10 @@ class AgentMinersIT {
     /** The value of one series in the collector's /metrics, as text, or null when it is absent. */
     private static String metric(int httpPort, Path dataDir, String series) throws IOException, InterruptedException {
         String body = CollectorApi.get(httpPort, dataDir, "/metrics").body();
-        return body.lines().filter(line -> line.startsWith(series + " "))
-                .map(line -> line.substring(series.length() + 1)).findFirst().orElse(null);
+        return body.lines()
+                .filter(line -> line.startsWith(series + " "))
+                .map(line -> line.substring(series.length() + 1))
+                .findFirst()
+                .orElse(null);
     }
 }

@@ -24,8 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
  * also counts the agent's status messages: {@code online} after each connect and {@code offline} on stop.
  */
 class AgentOutboxIT {
-    private static final Pattern STOPPED = Pattern.compile(
-            "outbox: stored (\\d+) samples this run, (\\d+) pending, (\\d+) dropped when full");
+    private static final Pattern STOPPED =
+            Pattern.compile("outbox: stored (\\d+) samples this run, (\\d+) pending, (\\d+) dropped when full");
     private static final Pattern RECOVERED = Pattern.compile("(\\d+) unsent samples from an earlier run");
     private static final Pattern STORED_DEBUG = Pattern.compile("outbox: stored sample \\d+ for ");
     private static final String ACCEPTED = "hashfence_ingest_messages_total{outcome=\"accepted\"}";
@@ -43,8 +43,13 @@ class AgentOutboxIT {
         int httpPort = collector.httpPort();
         Path config = agentConfig("outage-site", mqttPort, "1s", 2);
 
-        try (JarProcess agent = JarProcess.start(JarProcess.agentJar(), workDir, Map.of("HASHFENCE_TOKEN", token),
-                "run", "--config", config.toString())) {
+        try (JarProcess agent = JarProcess.start(
+                JarProcess.agentJar(),
+                workDir,
+                Map.of("HASHFENCE_TOKEN", token),
+                "run",
+                "--config",
+                config.toString())) {
             awaitAccepted(httpPort, 4, agent);
             double acceptedBeforeOutage = acceptedInAQuietMoment(httpPort);
             collector.stop();
@@ -66,10 +71,13 @@ class AgentOutboxIT {
 
             assertThat(pending).isZero();
             assertThat(Long.parseLong(totals.group(3))).isZero();
-            assertThat(stored).as("about 2 rigs x 1/s over the run, outage included").isGreaterThan(12);
+            assertThat(stored)
+                    .as("about 2 rigs x 1/s over the run, outage included")
+                    .isGreaterThan(12);
             long statusMessages = connects(agent) + 1;
-            assertThat(acceptedBeforeOutage + acceptedAfterOutage - statusMessages).as("every sample, once; collector: %s; agent log:%n%s",
-                    ingest(newHttpPort), agent.stderr()).isEqualTo(stored);
+            assertThat(acceptedBeforeOutage + acceptedAfterOutage - statusMessages)
+                    .as("every sample, once; collector: %s; agent log:%n%s", ingest(newHttpPort), agent.stderr())
+                    .isEqualTo(stored);
         } finally {
             collector.stop();
         }
@@ -82,20 +90,32 @@ class AgentOutboxIT {
         int mqttPort = FreePorts.pick();
         Path config = agentConfig("kill-site", mqttPort, "100ms", 1);
 
-        JarProcess first = JarProcess.start(JarProcess.agentJar(), workDir,
-                Map.of("HASHFENCE_TOKEN", token, "HASHFENCE_LOG_LEVEL", "DEBUG"), "run", "--config", config.toString());
-        Await.until("the agent has stored more than 5 samples",
+        JarProcess first = JarProcess.start(
+                JarProcess.agentJar(),
+                workDir,
+                Map.of("HASHFENCE_TOKEN", token, "HASHFENCE_LOG_LEVEL", "DEBUG"),
+                "run",
+                "--config",
+                config.toString());
+        Await.until(
+                "the agent has stored more than 5 samples",
                 () -> STORED_DEBUG.matcher(first.stderr()).results().count() > 5);
         kill(config);
         long loggedAsStored = STORED_DEBUG.matcher(first.stderr()).results().count();
         assertThat(loggedAsStored).isGreaterThan(5);
 
         JarProcess collector = startCollector(dataDir, mqttPort);
-        try (JarProcess second = JarProcess.start(JarProcess.agentJar(), workDir, Map.of("HASHFENCE_TOKEN", token),
-                "run", "--config", config.toString())) {
+        try (JarProcess second = JarProcess.start(
+                JarProcess.agentJar(),
+                workDir,
+                Map.of("HASHFENCE_TOKEN", token),
+                "run",
+                "--config",
+                config.toString())) {
             int httpPort = collector.httpPort();
             long recovered = Long.parseLong(second.awaitLog(RECOVERED));
-            assertThat(recovered).as("stored before the kill, at most one more than logged")
+            assertThat(recovered)
+                    .as("stored before the kill, at most one more than logged")
                     .isBetween(loggedAsStored, loggedAsStored + 1);
             second.awaitLog(Pattern.compile("stored samples all delivered"));
 
@@ -104,7 +124,8 @@ class AgentOutboxIT {
             Matcher totals = STOPPED.matcher(second.stderr());
             assertThat(totals.find()).as(second.stderr()).isTrue();
             assertThat(Long.parseLong(totals.group(2))).isZero();
-            assertThat(accepted - connects(second) - 1).as("collector: %s; agent log:%n%s", ingest(httpPort), second.stderr())
+            assertThat(accepted - connects(second) - 1)
+                    .as("collector: %s; agent log:%n%s", ingest(httpPort), second.stderr())
                     .isEqualTo(recovered + Long.parseLong(totals.group(1)));
         } finally {
             collector.stop();
@@ -128,22 +149,37 @@ class AgentOutboxIT {
 
     /** SIGKILL for the agent JVM started with this config (JarProcess only sends SIGTERM). */
     private static void kill(Path config) throws InterruptedException {
-        ProcessHandle agent = ProcessHandle.current().children()
-                .filter(child -> child.info().arguments().map(args -> String.join(" ", args).contains(config.toString()))
+        ProcessHandle agent = ProcessHandle.current()
+                .children()
+                .filter(child -> child.info()
+                        .arguments()
+                        .map(args -> String.join(" ", args).contains(config.toString()))
                         .orElse(false))
-                .findFirst().orElseThrow(() -> new AssertionError("no agent process running with " + config));
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no agent process running with " + config));
         agent.destroyForcibly();
         agent.onExit().join();
     }
 
     private JarProcess startCollector(Path dataDir, int mqttPort) throws IOException {
-        return JarProcess.start(JarProcess.collectorJar(), workDir, Map.of(), "run", "--data-dir", dataDir.toString(),
-                "--mqtt-port", String.valueOf(mqttPort), "--http-port", "0");
+        return JarProcess.start(
+                JarProcess.collectorJar(),
+                workDir,
+                Map.of(),
+                "run",
+                "--data-dir",
+                dataDir.toString(),
+                "--mqtt-port",
+                String.valueOf(mqttPort),
+                "--http-port",
+                "0");
     }
 
     private static void awaitAccepted(int httpPort, double atLeast, JarProcess agent) throws Exception {
         Await.until("the collector accepted " + atLeast + " samples", () -> {
-            assertThat(agent.isAlive()).as("agent still running; its log:\n" + agent.stderr()).isTrue();
+            assertThat(agent.isAlive())
+                    .as("agent still running; its log:\n" + agent.stderr())
+                    .isTrue();
             return accepted(httpPort) >= atLeast;
         });
     }
@@ -159,18 +195,30 @@ class AgentOutboxIT {
     }
 
     private static long connects(JarProcess agent) throws IOException {
-        return Pattern.compile(": (re)?connected to tcp://").matcher(agent.stderr()).results().count();
+        return Pattern.compile(": (re)?connected to tcp://")
+                .matcher(agent.stderr())
+                .results()
+                .count();
     }
 
     private static String ingest(int httpPort) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/metrics")).build(),
-                HttpResponse.BodyHandlers.ofString()).body().lines()
-                .filter(line -> line.startsWith("hashfence_ingest_messages_total")).toList().toString();
+        return HTTP.send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/metrics"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body()
+                .lines()
+                .filter(line -> line.startsWith("hashfence_ingest_messages_total"))
+                .toList()
+                .toString();
     }
 
     private static double accepted(int httpPort) throws IOException, InterruptedException {
-        String metrics = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/metrics")).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
+        String metrics = HTTP.send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/metrics"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
         for (String line : metrics.split("\n")) {
             if (line.startsWith(ACCEPTED + " ")) {
                 return Double.parseDouble(line.substring(ACCEPTED.length() + 1).trim());

@@ -31,25 +31,64 @@ class AgentTlsIT {
         Path data = workDir.resolve("data");
         String token = CollectorSites.add(workDir, data, "token-site");
         CollectorSites.add(workDir, data, "cert-site");
-        Path config = Files.writeString(workDir.resolve("collector.yml"), "mqtt:\n  tls:\n    port: 0\n"
-                + "    cert_file: " + server[0] + "\n    key_file: " + server[1] + "\n"
-                + "    client_ca_file: " + pki.caFile() + "\n");
-        try (JarProcess collector = JarProcess.start(JarProcess.collectorJar(), workDir, Map.of(), "run", "--config",
-                config.toString(), "--data-dir", data.toString(), "--http-port", "0")) {
+        Path config = Files.writeString(
+                workDir.resolve("collector.yml"),
+                "mqtt:\n  tls:\n    port: 0\n"
+                        + "    cert_file: " + server[0] + "\n    key_file: " + server[1] + "\n"
+                        + "    client_ca_file: " + pki.caFile() + "\n");
+        try (JarProcess collector = JarProcess.start(
+                JarProcess.collectorJar(),
+                workDir,
+                Map.of(),
+                "run",
+                "--config",
+                config.toString(),
+                "--data-dir",
+                data.toString(),
+                "--http-port",
+                "0")) {
             int tlsPort = Integer.parseInt(collector.awaitLog(TLS_PORT));
             int httpPort = collector.httpPort();
             assertThat(collector.stderr()).doesNotContain("MQTT listening on");
             String url = "ssl://127.0.0.1:" + tlsPort;
-            try (JarProcess withToken = JarProcess.start(JarProcess.agentJar(), workDir, Map.of("HASHFENCE_TOKEN", token),
-                    "simulate", "--rigs", "2", "--site", "token-site", "--collector", url, "--interval", "1s",
-                    "--ca-file", pki.caFile().toString());
-                 JarProcess withCertificate = JarProcess.start(JarProcess.agentJar(), workDir,
-                    Map.of("HASHFENCE_TOKEN", "unused-the-certificate-authenticates"), "simulate", "--rigs", "2",
-                    "--site", "cert-site", "--collector", url, "--interval", "1s", "--ca-file", pki.caFile().toString(),
-                    "--cert-file", client[0].toString(), "--key-file", client[1].toString())) {
+            try (JarProcess withToken = JarProcess.start(
+                            JarProcess.agentJar(),
+                            workDir,
+                            Map.of("HASHFENCE_TOKEN", token),
+                            "simulate",
+                            "--rigs",
+                            "2",
+                            "--site",
+                            "token-site",
+                            "--collector",
+                            url,
+                            "--interval",
+                            "1s",
+                            "--ca-file",
+                            pki.caFile().toString());
+                    JarProcess withCertificate = JarProcess.start(
+                            JarProcess.agentJar(),
+                            workDir,
+                            Map.of("HASHFENCE_TOKEN", "unused-the-certificate-authenticates"),
+                            "simulate",
+                            "--rigs",
+                            "2",
+                            "--site",
+                            "cert-site",
+                            "--collector",
+                            url,
+                            "--interval",
+                            "1s",
+                            "--ca-file",
+                            pki.caFile().toString(),
+                            "--cert-file",
+                            client[0].toString(),
+                            "--key-file",
+                            client[1].toString())) {
                 Await.until("the rigs of both sites report", () -> {
                     assertThat(rigs(httpPort, data, "token-site") + rigs(httpPort, data, "cert-site"))
-                            .as("agent logs:\n%s\n%s", withToken.stderr(), withCertificate.stderr()).isEqualTo(4);
+                            .as("agent logs:\n%s\n%s", withToken.stderr(), withCertificate.stderr())
+                            .isEqualTo(4);
                     return true;
                 });
             }
@@ -57,7 +96,8 @@ class AgentTlsIT {
     }
 
     private static int rigs(int httpPort, Path data, String site) throws Exception {
-        String body = CollectorApi.get(httpPort, data, "/api/v1/rigs?site=" + site).body();
+        String body =
+                CollectorApi.get(httpPort, data, "/api/v1/rigs?site=" + site).body();
         return JSON.readTree(body).get("count").asInt();
     }
 }

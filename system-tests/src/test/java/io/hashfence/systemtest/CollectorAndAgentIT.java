@@ -38,27 +38,58 @@ class CollectorAndAgentIT {
         assertThat(token).matches("hf_[A-Za-z0-9_-]{43}");
         assertThat(Files.readString(dataDir.resolve("sites.json"))).doesNotContain(token);
 
-        try (JarProcess collector = JarProcess.start(JarProcess.collectorJar(), workDir, Map.of(),
-                "run", "--data-dir", dataDir.toString(), "--mqtt-port", "0", "--http-port", "0")) {
+        try (JarProcess collector = JarProcess.start(
+                JarProcess.collectorJar(),
+                workDir,
+                Map.of(),
+                "run",
+                "--data-dir",
+                dataDir.toString(),
+                "--mqtt-port",
+                "0",
+                "--http-port",
+                "0")) {
             int mqttPort = collector.mqttPort();
             int httpPort = collector.httpPort();
 
-            try (JarProcess agent = JarProcess.start(JarProcess.agentJar(), workDir, Map.of("HASHFENCE_TOKEN", token),
-                    "simulate", "--rigs", "5", "--site", "e2e-site", "--collector", "tcp://127.0.0.1:" + mqttPort,
-                    "--interval", "1s", "--seed", "7")) {
+            try (JarProcess agent = JarProcess.start(
+                    JarProcess.agentJar(),
+                    workDir,
+                    Map.of("HASHFENCE_TOKEN", token),
+                    "simulate",
+                    "--rigs",
+                    "5",
+                    "--site",
+                    "e2e-site",
+                    "--collector",
+                    "tcp://127.0.0.1:" + mqttPort,
+                    "--interval",
+                    "1s",
+                    "--seed",
+                    "7")) {
                 JsonNode rigs = awaitRigs(httpPort, dataDir, 5, agent);
-                assertThat(get(httpPort, "/api/v1/rigs").statusCode()).as("the API needs the token").isEqualTo(401);
+                assertThat(get(httpPort, "/api/v1/rigs").statusCode())
+                        .as("the API needs the token")
+                        .isEqualTo(401);
                 String metrics = get(httpPort, "/metrics").body();
                 for (JsonNode rig : rigs.get("rigs")) {
                     String labels = "{rig=\"" + rig.get("rig").asText() + "\",site=\"e2e-site\"}";
-                    assertThat(sample(metrics, "hashfence_rig_hashrate_hashes_per_second" + labels)).isPositive();
-                    assertThat(sample(metrics, "hashfence_rig_power_watts" + labels)).isPositive();
+                    assertThat(sample(metrics, "hashfence_rig_hashrate_hashes_per_second" + labels))
+                            .isPositive();
+                    assertThat(sample(metrics, "hashfence_rig_power_watts" + labels))
+                            .isPositive();
                     assertThat(sample(metrics, "hashfence_rig_up" + labels)).isEqualTo(1.0);
                     assertThat(rig.get("up").asBoolean()).isTrue();
-                    String one = CollectorApi.get(httpPort, dataDir, "/api/v1/rigs/e2e-site/" + rig.get("rig").asText()).body();
-                    assertThat(JSON.readTree(one).at("/latest/miner/status").asText()).isNotEmpty();
+                    String one = CollectorApi.get(
+                                    httpPort,
+                                    dataDir,
+                                    "/api/v1/rigs/e2e-site/" + rig.get("rig").asText())
+                            .body();
+                    assertThat(JSON.readTree(one).at("/latest/miner/status").asText())
+                            .isNotEmpty();
                 }
-                assertThat(sample(metrics, "hashfence_ingest_messages_total{outcome=\"accepted\"}")).isGreaterThanOrEqualTo(5);
+                assertThat(sample(metrics, "hashfence_ingest_messages_total{outcome=\"accepted\"}"))
+                        .isGreaterThanOrEqualTo(5);
             }
             awaitAllDown(httpPort, dataDir);
             collector.stop();
@@ -68,21 +99,38 @@ class CollectorAndAgentIT {
 
     @Test
     void badFlagsGetAClearErrorAndANonZeroExit() throws Exception {
-        JarProcess collector = JarProcess.start(JarProcess.collectorJar(), workDir, Map.of(),
-                "run", "--mqtt-port", "70000", "--data-dir", workDir.resolve("data").toString());
+        JarProcess collector = JarProcess.start(
+                JarProcess.collectorJar(),
+                workDir,
+                Map.of(),
+                "run",
+                "--mqtt-port",
+                "70000",
+                "--data-dir",
+                workDir.resolve("data").toString());
         assertThat(collector.waitFor()).isNotZero();
         assertThat(collector.stderr()).contains("mqtt.port must be within [0, 65535], got 70000");
 
-        JarProcess badSite = JarProcess.start(JarProcess.collectorJar(), workDir, Map.of(),
-                "sites", "add", "no spaces allowed", "--data-dir", workDir.resolve("data").toString());
+        JarProcess badSite = JarProcess.start(
+                JarProcess.collectorJar(),
+                workDir,
+                Map.of(),
+                "sites",
+                "add",
+                "no spaces allowed",
+                "--data-dir",
+                workDir.resolve("data").toString());
         assertThat(badSite.waitFor()).isEqualTo(2);
         assertThat(badSite.stderr()).contains("SITE must match");
     }
 
     private JsonNode awaitRigs(int httpPort, Path dataDir, int count, JarProcess agent) throws Exception {
         JsonNode rigs = Await.value(count + " rigs in the API", () -> {
-            assertThat(agent.isAlive()).as("agent still running; its log:\n" + agent.stderr()).isTrue();
-            JsonNode seen = JSON.readTree(CollectorApi.get(httpPort, dataDir, "/api/v1/rigs").body());
+            assertThat(agent.isAlive())
+                    .as("agent still running; its log:\n" + agent.stderr())
+                    .isTrue();
+            JsonNode seen = JSON.readTree(
+                    CollectorApi.get(httpPort, dataDir, "/api/v1/rigs").body());
             return seen.get("count").asInt() >= count ? Optional.of(seen) : Optional.empty();
         });
         assertThat(rigs.get("count").asInt()).isEqualTo(count);
@@ -92,7 +140,9 @@ class CollectorAndAgentIT {
     private void awaitAllDown(int httpPort, Path dataDir) throws Exception {
         Await.until("every rig is down after the agent stopped", () -> {
             List<String> up = new ArrayList<>();
-            for (JsonNode rig : JSON.readTree(CollectorApi.get(httpPort, dataDir, "/api/v1/rigs").body()).get("rigs")) {
+            for (JsonNode rig : JSON.readTree(
+                            CollectorApi.get(httpPort, dataDir, "/api/v1/rigs").body())
+                    .get("rigs")) {
                 if (rig.get("up").asBoolean()) {
                     up.add(rig.get("rig").asText());
                 }
@@ -103,7 +153,9 @@ class CollectorAndAgentIT {
     }
 
     private static HttpResponse<String> get(int port, String path) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+        return HTTP.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 

@@ -15,12 +15,14 @@ import java.nio.file.Path;
 final class CollectorApi {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-    private CollectorApi() {
-    }
+    private CollectorApi() {}
 
     static HttpResponse<String> get(int httpPort, Path dataDir, String path) throws IOException, InterruptedException {
         String token = Files.readString(dataDir.resolve("api-token")).strip();
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + path))
-                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+        return HTTP.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + path))
+                        .header("Authorization", "Bearer " + token)
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -50,11 +50,13 @@ import org.testcontainers.utility.DockerImageName;
 class ComposeStackIT {
     private static final Path REPO = StackConfigIT.ExternalTool.repositoryRoot();
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     /** Generous: the images build and four JVMs and Go programs start on a loaded 2-core machine. */
     private static final Duration STARTUP = Duration.ofMinutes(5);
     /** The fleet reports every 10 s and Prometheus scrapes every 15 s; this is a ceiling, not a wait. */
     private static final Duration SETTLE = Duration.ofMinutes(3);
+
     private static final int RIGS = 200;
     private static final Set<String> RESTRICTED_COUNTRIES = Set.of("RU", "BY", "IR", "CU", "KP", "UA");
 
@@ -67,8 +69,8 @@ class ComposeStackIT {
 
     @BeforeAll
     static void startTheStack() throws IOException {
-        docker = DockerEngine.requireImages(DockerEngine.JRE_IMAGE, DockerEngine.PROMETHEUS_IMAGE,
-                DockerEngine.ALERTMANAGER_IMAGE);
+        docker = DockerEngine.requireImages(
+                DockerEngine.JRE_IMAGE, DockerEngine.PROMETHEUS_IMAGE, DockerEngine.ALERTMANAGER_IMAGE);
         StackConfigIT.ExternalTool.require("docker-compose", "docker-compose");
         httpPort = FreePorts.pick();
         prometheusPort = FreePorts.pick();
@@ -107,39 +109,62 @@ class ComposeStackIT {
     void ourServicesRunAsNonRootOnReadOnlyRootFilesystemsAndAreHealthy() {
         for (String service : List.of("collector", "fleet", "prometheus", "alertmanager")) {
             InspectContainerResponse container = container(service).getCurrentContainerInfo();
-            assertThat(container.getHostConfig().getReadonlyRootfs()).as(service + " read-only root").isTrue();
-            assertThat(container.getConfig().getUser()).as(service + " user").isNotEmpty().isNotIn("root", "0", "0:0");
-            assertThat(container.getState().getHealth().getStatus()).as(service + " health").isEqualTo("healthy");
+            assertThat(container.getHostConfig().getReadonlyRootfs())
+                    .as(service + " read-only root")
+                    .isTrue();
+            assertThat(container.getConfig().getUser())
+                    .as(service + " user")
+                    .isNotEmpty()
+                    .isNotIn("root", "0", "0:0");
+            assertThat(container.getState().getHealth().getStatus())
+                    .as(service + " health")
+                    .isEqualTo("healthy");
         }
     }
 
     @Test
     @Order(2)
     void prometheusScrapesEveryRigOfTheFleetFromTheCollector() throws Exception {
-        double rigsUp = await("Prometheus to have " + RIGS + " rigs up", () -> prometheusValue("count(hashfence_rig_up == 1)"),
+        double rigsUp = await(
+                "Prometheus to have " + RIGS + " rigs up",
+                () -> prometheusValue("count(hashfence_rig_up == 1)"),
                 count -> count == RIGS);
         assertThat(rigsUp).isEqualTo(RIGS);
-        assertThat(prometheusValue("count(hashfence_rig_hashrate_hashes_per_second)")).isEqualTo(RIGS);
+        assertThat(prometheusValue("count(hashfence_rig_hashrate_hashes_per_second)"))
+                .isEqualTo(RIGS);
         assertThat(prometheusValue("count(hashfence_rig_power_watts)")).isEqualTo(RIGS);
-        assertThat(prometheusValue("sum(hashfence_rig_hashrate_hashes_per_second)")).isPositive();
+        assertThat(prometheusValue("sum(hashfence_rig_hashrate_hashes_per_second)"))
+                .isPositive();
         assertThat(prometheusValue("up{job=\"hashfence-collector\"}")).isEqualTo(1);
     }
 
     @Test
     @Order(3)
     void restrictedRigsAlertsReachAlertmanagerRoutedToCompliance() throws Exception {
-        String apiToken = container("collector").execInContainer("cat", "/var/lib/hashfence/api-token").getStdout()
+        String apiToken = container("collector")
+                .execInContainer("cat", "/var/lib/hashfence/api-token")
+                .getStdout()
                 .strip();
-        Set<String> collectorAlerts = await("the collector to open restriction alerts",
-                () -> rigsOf(getJson(httpPort, "/api/v1/alerts", apiToken).get("alerts"), null), rigs -> !rigs.isEmpty());
-        Set<String> alertmanagerAlerts = await("Alertmanager to hold the collector's restriction alerts",
-                () -> rigsOf(getJson(alertmanagerPort, "/api/v2/alerts?filter="
-                        + URLEncoder.encode("alertname=\"RigInRestrictedJurisdiction\"", StandardCharsets.UTF_8)), "labels"),
+        Set<String> collectorAlerts = await(
+                "the collector to open restriction alerts",
+                () -> rigsOf(getJson(httpPort, "/api/v1/alerts", apiToken).get("alerts"), null),
+                rigs -> !rigs.isEmpty());
+        Set<String> alertmanagerAlerts = await(
+                "Alertmanager to hold the collector's restriction alerts",
+                () -> rigsOf(
+                        getJson(
+                                alertmanagerPort,
+                                "/api/v2/alerts?filter="
+                                        + URLEncoder.encode(
+                                                "alertname=\"RigInRestrictedJurisdiction\"", StandardCharsets.UTF_8)),
+                        "labels"),
                 rigs -> rigs.containsAll(collectorAlerts));
         assertThat(alertmanagerAlerts).isEqualTo(collectorAlerts);
 
-        for (JsonNode alert : getJson(alertmanagerPort, "/api/v2/alerts?filter="
-                + URLEncoder.encode("alertname=\"RigInRestrictedJurisdiction\"", StandardCharsets.UTF_8))) {
+        for (JsonNode alert : getJson(
+                alertmanagerPort,
+                "/api/v2/alerts?filter="
+                        + URLEncoder.encode("alertname=\"RigInRestrictedJurisdiction\"", StandardCharsets.UTF_8))) {
             assertThat(alert.at("/labels/country").asText()).isIn(RESTRICTED_COUNTRIES);
             assertThat(alert.at("/receivers/0/name").asText()).isEqualTo("compliance-urgent");
         }
@@ -149,31 +174,41 @@ class ComposeStackIT {
     @Order(4)
     void theCollectorKeepsItsDataAcrossDockerComposeRestart() throws Exception {
         ContainerState collector = container("collector");
-        String apiToken = collector.execInContainer("cat", "/var/lib/hashfence/api-token").getStdout().strip();
+        String apiToken = collector
+                .execInContainer("cat", "/var/lib/hashfence/api-token")
+                .getStdout()
+                .strip();
         JsonNode before = report(apiToken);
         long recordsBefore = before.at("/chain/records").asLong();
         long alertsBefore = before.at("/fleet/alerts/opened").asLong();
         assertThat(recordsBefore).isPositive();
         assertThat(alertsBefore).isPositive();
-        Instant startedBefore = Instant.parse(collector.getCurrentContainerInfo().getState().getStartedAt());
+        Instant startedBefore =
+                Instant.parse(collector.getCurrentContainerInfo().getState().getStartedAt());
 
-        String project = collector.getCurrentContainerInfo().getConfig().getLabels().get("com.docker.compose.project");
+        String project =
+                collector.getCurrentContainerInfo().getConfig().getLabels().get("com.docker.compose.project");
         StackConfigIT.ExternalTool.Result restart = restart(project, "collector");
         assertThat(restart.exitCode()).as(restart.output()).isZero();
-        assertThat(Instant.parse(collector.getCurrentContainerInfo().getState().getStartedAt())).isAfter(startedBefore);
+        assertThat(Instant.parse(collector.getCurrentContainerInfo().getState().getStartedAt()))
+                .isAfter(startedBefore);
 
-        await("the restarted collector to be healthy",
-                () -> collector.getCurrentContainerInfo().getState().getHealth().getStatus(), "healthy"::equals);
+        await(
+                "the restarted collector to be healthy",
+                () -> collector.getCurrentContainerInfo().getState().getHealth().getStatus(),
+                "healthy"::equals);
         // The site tokens survived: the fleet logs in again and every rig reports.
-        await("the fleet's rigs to report to the restarted collector",
-                () -> getJson(httpPort, "/healthz").get("rigs").asInt(), rigs -> rigs == RIGS);
+        await(
+                "the fleet's rigs to report to the restarted collector",
+                () -> getJson(httpPort, "/healthz").get("rigs").asInt(),
+                rigs -> rigs == RIGS);
         JsonNode after = report(apiToken);
         assertThat(after.at("/chain/records").asLong()).isGreaterThanOrEqualTo(recordsBefore);
         assertThat(after.at("/fleet/alerts/opened").asLong()).isGreaterThanOrEqualTo(alertsBefore);
         assertThat(after.at("/fleet/rigs").asInt()).isEqualTo(RIGS);
 
-        var verify = collector.execInContainer("java", "-jar", "/opt/hashfence/hashfence-collector.jar", "verify",
-                "--data-dir", "/var/lib/hashfence");
+        var verify = collector.execInContainer(
+                "java", "-jar", "/opt/hashfence/hashfence-collector.jar", "verify", "--data-dir", "/var/lib/hashfence");
         assertThat(verify.getExitCode()).as(verify.getStderr()).isZero();
         assertThat(verify.getStdout()).contains("chain intact");
     }
@@ -186,12 +221,15 @@ class ComposeStackIT {
                 .withCommand("locate", "52.29", "104.28")
                 .withStartupCheckStrategy(new OneShotStartupCheckStrategy().withTimeout(Duration.ofMinutes(2)))) {
             locate.start();
-            assertThat(locate.getLogs()).contains("Irkutsk (RU-IRK), Russia (RU)").contains("RESTRICTED RU");
+            assertThat(locate.getLogs())
+                    .contains("Irkutsk (RU-IRK), Russia (RU)")
+                    .contains("RESTRICTED RU");
         }
     }
 
     private static ContainerState container(String service) {
-        return stack.getContainerByServiceName(service).orElseThrow(() -> new AssertionError("no container for " + service));
+        return stack.getContainerByServiceName(service)
+                .orElseThrow(() -> new AssertionError("no container for " + service));
     }
 
     private static StackConfigIT.ExternalTool.Result restart(String project, String service) throws Exception {
@@ -204,16 +242,19 @@ class ComposeStackIT {
     }
 
     private static JsonNode report(String apiToken) throws Exception {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + httpPort + "/api/v1/report?format=json"))
-                .header("Authorization", "Bearer " + apiToken).timeout(Duration.ofSeconds(30)).build(),
+        HttpResponse<String> response = HTTP.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/api/v1/report?format=json"))
+                        .header("Authorization", "Bearer " + apiToken)
+                        .timeout(Duration.ofSeconds(30))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return JSON.readTree(response.body());
     }
 
     private static double prometheusValue(String query) throws Exception {
-        JsonNode result = getJson(prometheusPort, "/api/v1/query?query=" + URLEncoder.encode(query, StandardCharsets.UTF_8))
+        JsonNode result = getJson(
+                        prometheusPort, "/api/v1/query?query=" + URLEncoder.encode(query, StandardCharsets.UTF_8))
                 .at("/data/result");
         return result.isEmpty() ? Double.NaN : result.get(0).at("/value/1").asDouble();
     }
@@ -236,13 +277,15 @@ class ComposeStackIT {
 
     /** A GET of the collector's API with its bearer token. */
     private static JsonNode getJson(int port, String path, String apiToken) throws Exception {
-        return getJson(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .header("Authorization", "Bearer " + apiToken), path);
+        return getJson(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                        .header("Authorization", "Bearer " + apiToken),
+                path);
     }
 
     private static JsonNode getJson(HttpRequest.Builder request, String path) throws Exception {
-        HttpResponse<String> response = HTTP.send(request.timeout(Duration.ofSeconds(30)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response =
+                HTTP.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(200);
         return JSON.readTree(response.body());
     }

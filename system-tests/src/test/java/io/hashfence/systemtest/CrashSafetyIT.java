@@ -38,8 +38,17 @@ class CrashSafetyIT {
         String token = CollectorSites.add(workDir, dataDir, "crash-site");
 
         Set<String> acknowledged = ConcurrentHashMap.newKeySet();
-        JarProcess collector = JarProcess.start(JarProcess.collectorJar(), workDir, Map.of(), "run", "--data-dir",
-                dataDir.toString(), "--mqtt-port", "0", "--http-port", "0");
+        JarProcess collector = JarProcess.start(
+                JarProcess.collectorJar(),
+                workDir,
+                Map.of(),
+                "run",
+                "--data-dir",
+                dataDir.toString(),
+                "--mqtt-port",
+                "0",
+                "--http-port",
+                "0");
         int port = collector.mqttPort();
         Thread publisher = new Thread(() -> publishUntilCut(port, token, acknowledged));
         publisher.start();
@@ -48,13 +57,22 @@ class CrashSafetyIT {
         publisher.join(Await.PATIENCE.toMillis());
         assertThat(acknowledged).hasSizeGreaterThanOrEqualTo(300);
 
-        JarProcess restarted = JarProcess.start(JarProcess.collectorJar(), workDir, Map.of(), "run", "--data-dir",
-                dataDir.toString(), "--mqtt-port", "0", "--http-port", "0");
+        JarProcess restarted = JarProcess.start(
+                JarProcess.collectorJar(),
+                workDir,
+                Map.of(),
+                "run",
+                "--data-dir",
+                dataDir.toString(),
+                "--mqtt-port",
+                "0",
+                "--http-port",
+                "0");
         restarted.awaitLog(Pattern.compile("chain verified"));
         restarted.stop();
 
-        JarProcess verify = JarProcess.start(JarProcess.collectorJar(), workDir, Map.of(), "verify", "--data-dir",
-                dataDir.toString());
+        JarProcess verify = JarProcess.start(
+                JarProcess.collectorJar(), workDir, Map.of(), "verify", "--data-dir", dataDir.toString());
         assertThat(verify.waitFor()).as(verify.stdout()).isZero();
         assertThat(verify.stdout()).contains("chain intact");
 
@@ -80,8 +98,11 @@ class CrashSafetyIT {
             client.connect(options);
             for (int i = 0; i < 100_000; i++) {
                 String rig = "rig-" + i;
-                client.publish("hashfence/v1/crash-site/" + rig + "/telemetry", telemetry(rig, i).getBytes(
-                        StandardCharsets.UTF_8), 1, false);
+                client.publish(
+                        "hashfence/v1/crash-site/" + rig + "/telemetry",
+                        telemetry(rig, i).getBytes(StandardCharsets.UTF_8),
+                        1,
+                        false);
                 acknowledged.add(rig);
             }
         } catch (MqttException e) {

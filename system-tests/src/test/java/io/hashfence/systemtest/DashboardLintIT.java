@@ -28,36 +28,66 @@ import org.junit.jupiter.api.TestFactory;
  */
 class DashboardLintIT {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Path DASHBOARDS = StackConfigIT.ExternalTool.repositoryRoot().resolve("dashboards");
+    private static final Path DASHBOARDS =
+            StackConfigIT.ExternalTool.repositoryRoot().resolve("dashboards");
     private static final Pattern PROVISIONED_UID = Pattern.compile("(?m)^\\s+uid:\\s*(\\S+)\\s*$");
     private static final Pattern VARIABLE = Pattern.compile("\\$\\{(\\w+)(?::\\w+)?}|\\$(\\w+)");
     /** Grafana's own variables that expressions may use. */
-    private static final Set<String> GRAFANA_VARIABLES = Set.of("__rate_interval", "__interval", "__interval_ms",
-            "__range", "__range_s", "__range_ms");
+    private static final Set<String> GRAFANA_VARIABLES =
+            Set.of("__rate_interval", "__interval", "__interval_ms", "__range", "__range_s", "__range_ms");
     /** Grafana unit ids these dashboards may use (Grafana's valueFormats categories); "suffix:X" is a custom unit. */
-    private static final Set<String> GRAFANA_UNITS = Set.of("none", "short", "percent", "percentunit", "Hs", "KHs",
-            "MHs", "GHs", "THs", "PHs", "EHs", "watt", "kwatt", "celsius", "rotrpm", "degree", "s", "ms",
-            "bytes", "decbytes", "dateTimeAsIso", "dateTimeFromNow", "mps", "cps", "ops", "reqps");
+    private static final Set<String> GRAFANA_UNITS = Set.of(
+            "none",
+            "short",
+            "percent",
+            "percentunit",
+            "Hs",
+            "KHs",
+            "MHs",
+            "GHs",
+            "THs",
+            "PHs",
+            "EHs",
+            "watt",
+            "kwatt",
+            "celsius",
+            "rotrpm",
+            "degree",
+            "s",
+            "ms",
+            "bytes",
+            "decbytes",
+            "dateTimeAsIso",
+            "dateTimeFromNow",
+            "mps",
+            "cps",
+            "ops",
+            "reqps");
     /** Panel types that draw no numbers and need no unit. */
     private static final Set<String> WITHOUT_NUMBERS = Set.of("row", "text", "news", "dashlist", "alertlist");
 
     @Test
     void theFourDashboardsAreThereWithUniqueUidsAndTitles() throws IOException {
-        List<JsonNode> dashboards = dashboards().stream().map(DashboardLintIT::read).toList();
+        List<JsonNode> dashboards =
+                dashboards().stream().map(DashboardLintIT::read).toList();
         List<String> uids = dashboards.stream().map(d -> d.path("uid").asText()).toList();
-        assertThat(uids).containsExactlyInAnyOrder("hashfence-fleet", "hashfence-compliance", "hashfence-rig",
-                "hashfence-collector");
-        assertThat(dashboards.stream().map(d -> d.path("title").asText()).toList()).doesNotHaveDuplicates()
+        assertThat(uids)
+                .containsExactlyInAnyOrder(
+                        "hashfence-fleet", "hashfence-compliance", "hashfence-rig", "hashfence-collector");
+        assertThat(dashboards.stream().map(d -> d.path("title").asText()).toList())
+                .doesNotHaveDuplicates()
                 .allMatch(title -> title.startsWith("Hashfence / "));
-        assertThat(dashboards).allSatisfy(d -> assertThat(d.path("schemaVersion").asInt()).isBetween(36, 41));
+        assertThat(dashboards)
+                .allSatisfy(d -> assertThat(d.path("schemaVersion").asInt()).isBetween(36, 41));
     }
 
     @TestFactory
     Stream<DynamicTest> everyDashboardPassesLint() throws IOException {
         Set<String> datasourceUids = provisionedDatasourceUids();
         assertThat(datasourceUids).contains("hashfence-prometheus");
-        return dashboards().stream().map(file -> DynamicTest.dynamicTest(file.getFileName().toString(),
-                () -> lint(read(file), datasourceUids)));
+        return dashboards().stream()
+                .map(file ->
+                        DynamicTest.dynamicTest(file.getFileName().toString(), () -> lint(read(file), datasourceUids)));
     }
 
     private static void lint(JsonNode dashboard, Set<String> datasourceUids) {
@@ -65,9 +95,13 @@ class DashboardLintIT {
         Set<String> variables = new HashSet<>();
         for (JsonNode variable : dashboard.at("/templating/list")) {
             variables.add(variable.path("name").asText());
-            checkDatasource("variable " + variable.path("name").asText(), variable.path("datasource"), datasourceUids,
+            checkDatasource(
+                    "variable " + variable.path("name").asText(),
+                    variable.path("datasource"),
+                    datasourceUids,
                     problems);
-            if (variable.path("includeAll").asBoolean() && variable.path("allValue").asText().isEmpty()) {
+            if (variable.path("includeAll").asBoolean()
+                    && variable.path("allValue").asText().isEmpty()) {
                 problems.add("variable " + variable.path("name").asText() + " offers All without an allValue: Grafana "
                         + "would send every value as one huge regex");
             }
@@ -76,9 +110,12 @@ class DashboardLintIT {
         Set<String> titles = new HashSet<>();
         List<JsonNode> placed = new ArrayList<>();
         for (JsonNode panel : panels(dashboard)) {
-            String name = "panel " + panel.path("id").asText() + " \"" + panel.path("title").asText() + "\"";
+            String name = "panel " + panel.path("id").asText() + " \""
+                    + panel.path("title").asText() + "\"";
             JsonNode grid = panel.path("gridPos");
-            if (grid.path("w").asInt() < 1 || grid.path("h").asInt() < 1 || grid.path("x").asInt() < 0
+            if (grid.path("w").asInt() < 1
+                    || grid.path("h").asInt() < 1
+                    || grid.path("x").asInt() < 0
                     || grid.path("x").asInt() + grid.path("w").asInt() > 24) {
                 problems.add(name + " lies outside Grafana's 24-column grid: " + grid);
             }
@@ -91,9 +128,11 @@ class DashboardLintIT {
             if (!panel.path("id").isInt()) {
                 problems.add(name + " has no numeric id");
             } else if (ids.putIfAbsent(panel.get("id").asInt(), name) != null) {
-                problems.add(name + " reuses the id of " + ids.get(panel.get("id").asInt()));
+                problems.add(
+                        name + " reuses the id of " + ids.get(panel.get("id").asInt()));
             }
-            if (panel.path("title").asText().isBlank() || !titles.add(panel.path("title").asText())) {
+            if (panel.path("title").asText().isBlank()
+                    || !titles.add(panel.path("title").asText())) {
                 problems.add(name + " has an empty or repeated title");
             }
             if (WITHOUT_NUMBERS.contains(panel.path("type").asText())) {
@@ -106,7 +145,8 @@ class DashboardLintIT {
             }
             for (JsonNode override : panel.at("/fieldConfig/overrides")) {
                 for (JsonNode property : override.path("properties")) {
-                    if (property.path("id").asText().equals("unit") && !GRAFANA_UNITS.contains(property.path("value").asText())) {
+                    if (property.path("id").asText().equals("unit")
+                            && !GRAFANA_UNITS.contains(property.path("value").asText())) {
                         problems.add(name + " overrides a field with unknown unit " + property.path("value"));
                     }
                 }
@@ -123,8 +163,11 @@ class DashboardLintIT {
                 if (!refIds.add(target.path("refId").asText())) {
                     problems.add(name + " repeats refId " + target.path("refId").asText());
                 }
-                checkDatasource(name + " target " + target.path("refId").asText(), target.path("datasource"),
-                        datasourceUids, problems);
+                checkDatasource(
+                        name + " target " + target.path("refId").asText(),
+                        target.path("datasource"),
+                        datasourceUids,
+                        problems);
                 Matcher matcher = VARIABLE.matcher(expr);
                 while (matcher.find()) {
                     String variable = matcher.group(1) != null ? matcher.group(1) : matcher.group(2);
@@ -145,7 +188,8 @@ class DashboardLintIT {
     }
 
     private static void checkDatasource(String where, JsonNode datasource, Set<String> uids, List<String> problems) {
-        if (!datasource.isObject() || !"prometheus".equals(datasource.path("type").asText())
+        if (!datasource.isObject()
+                || !"prometheus".equals(datasource.path("type").asText())
                 || !uids.contains(datasource.path("uid").asText())) {
             problems.add(where + " refers to datasource " + datasource + ", not a provisioned Prometheus uid " + uids);
         }
@@ -176,7 +220,8 @@ class DashboardLintIT {
 
     static List<Path> dashboards() throws IOException {
         try (Stream<Path> files = Files.list(DASHBOARDS.resolve("grafana/dashboards"))) {
-            List<Path> json = files.filter(f -> f.toString().endsWith(".json")).sorted().toList();
+            List<Path> json =
+                    files.filter(f -> f.toString().endsWith(".json")).sorted().toList();
             assertThat(json).isNotEmpty();
             return json;
         }

@@ -61,12 +61,14 @@ class DashboardQueriesIT {
     private static final String NEAR_BORDER = "near-crimea";
     /** Reports no location (unknown), and its pool pays out to an SDN-listed address: PayoutToSanctionedAddress. */
     private static final String NO_LOCATION = "no-location";
+
     private static final String SDN_PAYOUT = "bc1q05aktddf9ce4p7hh3stgsf253m4vweu7nkhtmw";
     /** Prometheus's scrape and rule evaluation interval in the test; the shipped config says 15s. */
     private static final int SCRAPE_SECONDS = 1;
 
     @TempDir
     static Path workDir;
+
     private static JarProcess collector;
     private static JarProcess fleet;
     private static ExternalProcess alertmanager;
@@ -89,27 +91,61 @@ class DashboardQueriesIT {
 
         int alertmanagerPort = FreePorts.pick();
         alertmanagerUrl = "http://127.0.0.1:" + alertmanagerPort;
-        alertmanager = ExternalProcess.start(List.of(alertmanagerBinary.toString(),
-                "--config.file=" + REPO.resolve("dashboards/alertmanager/alertmanager.yml"),
-                "--storage.path=" + workDir.resolve("alertmanager"),
-                "--web.listen-address=127.0.0.1:" + alertmanagerPort, "--cluster.listen-address="), workDir);
+        alertmanager = ExternalProcess.start(
+                List.of(
+                        alertmanagerBinary.toString(),
+                        "--config.file=" + REPO.resolve("dashboards/alertmanager/alertmanager.yml"),
+                        "--storage.path=" + workDir.resolve("alertmanager"),
+                        "--web.listen-address=127.0.0.1:" + alertmanagerPort,
+                        "--cluster.listen-address="),
+                workDir);
 
-        collector = JarProcess.start(JarProcess.collectorJar(), workDir, Map.of(), "run", "--data-dir",
-                dataDir.toString(), "--mqtt-port", "0", "--http-port", "0",
-                "--alertmanager", "http://127.0.0.1:" + alertmanagerPort);
+        collector = JarProcess.start(
+                JarProcess.collectorJar(),
+                workDir,
+                Map.of(),
+                "run",
+                "--data-dir",
+                dataDir.toString(),
+                "--mqtt-port",
+                "0",
+                "--http-port",
+                "0",
+                "--alertmanager",
+                "http://127.0.0.1:" + alertmanagerPort);
         int mqttPort = collector.mqttPort();
         int httpPort = collector.httpPort();
 
         Path sitesFile = workDir.resolve("sites.txt");
-        Files.writeString(sitesFile, SIMULATED_SITES.stream().map(s -> s + " " + tokens.get(s) + "\n")
-                .collect(Collectors.joining()));
-        fleet = JarProcess.start(JarProcess.agentJar(), workDir, Map.of(), "simulate", "--rigs",
-                String.valueOf(SIMULATED_RIGS), "--sites-file", sitesFile.toString(),
-                "--collector", "tcp://127.0.0.1:" + mqttPort, "--interval", "1s", "--seed", "7");
+        Files.writeString(
+                sitesFile,
+                SIMULATED_SITES.stream()
+                        .map(s -> s + " " + tokens.get(s) + "\n")
+                        .collect(Collectors.joining()));
+        fleet = JarProcess.start(
+                JarProcess.agentJar(),
+                workDir,
+                Map.of(),
+                "simulate",
+                "--rigs",
+                String.valueOf(SIMULATED_RIGS),
+                "--sites-file",
+                sitesFile.toString(),
+                "--collector",
+                "tcp://127.0.0.1:" + mqttPort,
+                "--interval",
+                "1s",
+                "--seed",
+                "7");
 
         Instant now = Instant.now();
-        mosquittoPub.publish(mqttPort, LAB, tokens.get(LAB), MOVED,
-                telemetry(MOVED, now.minusSeconds(1), 30.6557, -97.0017), telemetry(MOVED, now, 52.2870, 104.3050));
+        mosquittoPub.publish(
+                mqttPort,
+                LAB,
+                tokens.get(LAB),
+                MOVED,
+                telemetry(MOVED, now.minusSeconds(1), 30.6557, -97.0017),
+                telemetry(MOVED, now, 52.2870, 104.3050));
         mosquittoPub.publish(mqttPort, LAB, tokens.get(LAB), NEAR_BORDER, telemetry(NEAR_BORDER, now, 46.30, 33.75));
         mosquittoPub.publish(mqttPort, LAB, tokens.get(LAB), NO_LOCATION, telemetry(NO_LOCATION, now, null, null));
 
@@ -117,8 +153,12 @@ class DashboardQueriesIT {
         Path config = workDir.resolve("prometheus.yml");
         Files.writeString(config, testPrometheusConfig(httpPort, alertmanagerPort));
         prometheusUrl = "http://127.0.0.1:" + prometheusPort;
-        prometheus = ExternalProcess.start(List.of(prometheusBinary.toString(), "--config.file=" + config,
-                "--storage.tsdb.path=" + workDir.resolve("tsdb"), "--web.listen-address=127.0.0.1:" + prometheusPort),
+        prometheus = ExternalProcess.start(
+                List.of(
+                        prometheusBinary.toString(),
+                        "--config.file=" + config,
+                        "--storage.tsdb.path=" + workDir.resolve("tsdb"),
+                        "--web.listen-address=127.0.0.1:" + prometheusPort),
                 workDir);
         prometheus.awaitReady("is ready at " + prometheusUrl, () -> ready(prometheusUrl));
         alertmanager.awaitReady("is ready at " + alertmanagerUrl, () -> ready(alertmanagerUrl));
@@ -126,7 +166,9 @@ class DashboardQueriesIT {
 
         int allRigs = SIMULATED_RIGS + 3;
         Await.until("Prometheus has scraped all " + allRigs + " rigs for 10 s", () -> {
-            assertThat(fleet.isAlive()).as("fleet running; its log:\n" + fleet.stderr()).isTrue();
+            assertThat(fleet.isAlive())
+                    .as("fleet running; its log:\n" + fleet.stderr())
+                    .isTrue();
             return single(instant("count(hashfence_rig_up)")) == allRigs
                     && single(instant("count_over_time(up{job=\"hashfence-collector\"}[1m])")) >= 10;
         });
@@ -151,15 +193,20 @@ class DashboardQueriesIT {
             JsonNode dashboard = DashboardLintIT.read(file);
             for (JsonNode panel : DashboardLintIT.panels(dashboard)) {
                 for (JsonNode target : panel.path("targets")) {
-                    String name = file.getFileName() + " / " + panel.path("title").asText() + " / "
-                            + target.path("refId").asText();
+                    String name =
+                            file.getFileName() + " / " + panel.path("title").asText() + " / "
+                                    + target.path("refId").asText();
                     tests.add(DynamicTest.dynamicTest(name, () -> {
                         String expr = substitute(target.path("expr").asText(), variables(dashboard));
                         JsonNode result = target.path("instant").asBoolean() ? instant(expr) : range(expr);
-                        assertThat(result).as("%s returns series:%n%s", name, expr).isNotEmpty();
+                        assertThat(result)
+                                .as("%s returns series:%n%s", name, expr)
+                                .isNotEmpty();
                         if (!target.path("instant").asBoolean()) {
-                            assertThat(result).as("%s returns points:%n%s", name, expr)
-                                    .anySatisfy(series -> assertThat(series.path("values")).isNotEmpty());
+                            assertThat(result)
+                                    .as("%s returns points:%n%s", name, expr)
+                                    .anySatisfy(series ->
+                                            assertThat(series.path("values")).isNotEmpty());
                         }
                     }));
                 }
@@ -175,29 +222,42 @@ class DashboardQueriesIT {
         Map<String, String> variables = variables(compliance);
 
         Map<String, String> stateByRig = new HashMap<>();
-        for (JsonNode series : instant(substitute(panelExpr(compliance, "Rigs in violation or warning", "A"), variables))) {
-            stateByRig.put(series.at("/metric/site").asText() + "/" + series.at("/metric/rig").asText(),
-                    series.at("/metric/state").asText() + " " + series.at("/metric/country").asText() + " "
+        for (JsonNode series :
+                instant(substitute(panelExpr(compliance, "Rigs in violation or warning", "A"), variables))) {
+            stateByRig.put(
+                    series.at("/metric/site").asText() + "/"
+                            + series.at("/metric/rig").asText(),
+                    series.at("/metric/state").asText() + " "
+                            + series.at("/metric/country").asText() + " "
                             + series.at("/metric/subdivision").asText());
         }
         Map<String, String> claimantByRig = new HashMap<>();
         String violationTable = substitute(panelExpr(compliance, "Rigs in violation or warning", "A"), variables);
         for (JsonNode series : instant(violationTable)) {
-            claimantByRig.put(series.at("/metric/site").asText() + "/" + series.at("/metric/rig").asText(),
+            claimantByRig.put(
+                    series.at("/metric/site").asText() + "/"
+                            + series.at("/metric/rig").asText(),
                     series.at("/metric/claimed_by").asText());
         }
-        assertThat(claimantByRig).as("Kherson oblast: UA, claimed by RU").containsEntry(LAB + "/" + NEAR_BORDER, "RU")
+        assertThat(claimantByRig)
+                .as("Kherson oblast: UA, claimed by RU")
+                .containsEntry(LAB + "/" + NEAR_BORDER, "RU")
                 .containsEntry(LAB + "/" + MOVED, "");
         List<String> countryRows = new ArrayList<>();
-        instant(substitute(panelExpr(compliance, "Rigs by country and state", "A"), variables)).forEach(series ->
-                countryRows.add(series.at("/metric/country").asText() + " " + series.at("/metric/claimed_by").asText()
-                        + " " + series.at("/metric/state").asText()));
-        assertThat(countryRows).as("disputed land is a row of its own").contains("UA RU warning")
+        instant(substitute(panelExpr(compliance, "Rigs by country and state", "A"), variables))
+                .forEach(series -> countryRows.add(series.at("/metric/country").asText() + " "
+                        + series.at("/metric/claimed_by").asText() + " "
+                        + series.at("/metric/state").asText()));
+        assertThat(countryRows)
+                .as("disputed land is a row of its own")
+                .contains("UA RU warning")
                 .doesNotContain("UA  warning");
-        assertThat(stateByRig).containsEntry(LAB + "/" + MOVED, "violation RU RU-IRK")
+        assertThat(stateByRig)
+                .containsEntry(LAB + "/" + MOVED, "violation RU RU-IRK")
                 .containsEntry(LAB + "/" + NEAR_BORDER, "warning UA UA-65")
                 .doesNotContainKey(LAB + "/" + NO_LOCATION);
-        assertThat(stateByRig).as("the simulated fleet's rig in Irkutsk Oblast")
+        assertThat(stateByRig)
+                .as("the simulated fleet's rig in Irkutsk Oblast")
                 .anySatisfy((rig, state) -> assertThat(state).isEqualTo("violation RU RU-IRK"))
                 .hasSizeGreaterThanOrEqualTo(4);
 
@@ -207,18 +267,23 @@ class DashboardQueriesIT {
         assertThat(states).containsExactly("compliant", "unknown", "violation", "warning");
 
         Map<String, Double> markerState = new HashMap<>();
-        instant(substitute(panelExpr(compliance, "Rigs by compliance state", "C"), variables)).forEach(series ->
-                markerState.put(series.at("/metric/rig").asText(), series.at("/value/1").asDouble()));
-        assertThat(markerState).containsEntry(MOVED, 3.0).containsEntry(NEAR_BORDER, 2.0)
+        instant(substitute(panelExpr(compliance, "Rigs by compliance state", "C"), variables))
+                .forEach(series -> markerState.put(
+                        series.at("/metric/rig").asText(), series.at("/value/1").asDouble()));
+        assertThat(markerState)
+                .containsEntry(MOVED, 3.0)
+                .containsEntry(NEAR_BORDER, 2.0)
                 .containsEntry(NO_LOCATION, 1.0);
 
         assertThat(rigsIn(instant(substitute(panelExpr(compliance, "Recent relocations", "A"), variables))))
                 .containsExactly(LAB + "/" + MOVED + " RU RU-IRK");
         assertThat(rigsIn(instant(substitute(panelExpr(compliance, "Evidence conflicts", "A"), variables))))
                 .containsExactly(LAB + "/" + MOVED + " RU RU-IRK");
-        assertThat(instant(substitute(panelExpr(compliance, "Screening alerts: payouts, pools, hosting networks", "A"),
-                variables))).extracting(series -> series.at("/metric/alertname").asText() + " "
-                + series.at("/metric/site").asText() + "/" + series.at("/metric/rig").asText())
+        assertThat(instant(substitute(
+                        panelExpr(compliance, "Screening alerts: payouts, pools, hosting networks", "A"), variables)))
+                .extracting(series -> series.at("/metric/alertname").asText() + " "
+                        + series.at("/metric/site").asText() + "/"
+                        + series.at("/metric/rig").asText())
                 .containsExactly("PayoutToSanctionedAddress " + LAB + "/" + NO_LOCATION);
     }
 
@@ -229,9 +294,10 @@ class DashboardQueriesIT {
         assertThat(single(instant(substitute(panelExpr(fleetOverview, "Rigs up", "A"), variables))))
                 .isEqualTo(SIMULATED_RIGS);
         assertThat(single(instant(substitute(panelExpr(fleetOverview, "Rigs down", "A"), variables))))
-                .as("the hand-made rigs, whose connection closed after publishing").isEqualTo(3);
-        double efficiency = single(instant(substitute(panelExpr(fleetOverview, "Fleet efficiency (SHA-256 ASICs)", "A"),
-                variables)));
+                .as("the hand-made rigs, whose connection closed after publishing")
+                .isEqualTo(3);
+        double efficiency = single(
+                instant(substitute(panelExpr(fleetOverview, "Fleet efficiency (SHA-256 ASICs)", "A"), variables)));
         assertThat(efficiency).as("J/TH of Antminer and Whatsminer models").isBetween(15.0, 40.0);
     }
 
@@ -241,19 +307,29 @@ class DashboardQueriesIT {
             JsonNode groups = prometheusApi("/api/v1/rules", Map.of()).path("groups");
             List<JsonNode> rules = new ArrayList<>();
             groups.forEach(group -> group.path("rules").forEach(rules::add));
-            assertThat(rules).extracting(rule -> rule.path("name").asText()).containsExactlyInAnyOrder(
-                    "HashfenceCollectorDown", "HashfenceIngestRejectionsHigh", "HashfenceAlertNotificationsFailing",
-                    "RigDown", "RigHashrateDrop", "RigMinerNotMining");
-            boolean allHealthy = rules.stream().allMatch(rule -> rule.path("health").asText().equals("ok"));
+            assertThat(rules)
+                    .extracting(rule -> rule.path("name").asText())
+                    .containsExactlyInAnyOrder(
+                            "HashfenceCollectorDown",
+                            "HashfenceIngestRejectionsHigh",
+                            "HashfenceAlertNotificationsFailing",
+                            "RigDown",
+                            "RigHashrateDrop",
+                            "RigMinerNotMining");
+            boolean allHealthy =
+                    rules.stream().allMatch(rule -> rule.path("health").asText().equals("ok"));
             Set<String> pendingDown = new TreeSet<>();
             for (JsonNode alert : prometheusApi("/api/v1/alerts", Map.of()).path("alerts")) {
                 if (alert.at("/labels/alertname").asText().equals("RigDown")) {
-                    assertThat(alert.path("state").asText()).as("RigDown waits 5 minutes before firing").isEqualTo("pending");
-                    pendingDown.add(alert.at("/labels/site").asText() + "/" + alert.at("/labels/rig").asText());
+                    assertThat(alert.path("state").asText())
+                            .as("RigDown waits 5 minutes before firing")
+                            .isEqualTo("pending");
+                    pendingDown.add(alert.at("/labels/site").asText() + "/"
+                            + alert.at("/labels/rig").asText());
                 }
             }
-            return allHealthy && pendingDown.equals(Set.of(LAB + "/" + MOVED, LAB + "/" + NEAR_BORDER,
-                    LAB + "/" + NO_LOCATION));
+            return allHealthy
+                    && pendingDown.equals(Set.of(LAB + "/" + MOVED, LAB + "/" + NEAR_BORDER, LAB + "/" + NO_LOCATION));
         });
     }
 
@@ -267,19 +343,26 @@ class DashboardQueriesIT {
                 "PayoutToSanctionedAddress " + LAB + "/" + NO_LOCATION, "compliance-urgent");
         Map<String, String> received = new HashMap<>();
         Await.until("the collector's alerts in Alertmanager: " + expected.keySet(), () -> {
-            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
-                    URI.create(alertmanagerUrl + "/api/v2/alerts")).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = HTTP.send(
+                    HttpRequest.newBuilder(URI.create(alertmanagerUrl + "/api/v2/alerts"))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             assertThat(response.statusCode()).isEqualTo(200);
             received.clear();
             for (JsonNode alert : JSON.readTree(response.body())) {
                 List<String> receivers = new ArrayList<>();
-                alert.path("receivers").forEach(r -> receivers.add(r.path("name").asText()));
-                received.put(alert.at("/labels/alertname").asText() + " " + alert.at("/labels/site").asText() + "/"
-                        + alert.at("/labels/rig").asText(), String.join(",", receivers));
+                alert.path("receivers")
+                        .forEach(r -> receivers.add(r.path("name").asText()));
+                received.put(
+                        alert.at("/labels/alertname").asText() + " "
+                                + alert.at("/labels/site").asText() + "/"
+                                + alert.at("/labels/rig").asText(),
+                        String.join(",", receivers));
             }
             return received.entrySet().containsAll(expected.entrySet());
         });
-        assertThat(received).as("the simulated fleet's rigs in restricted places")
+        assertThat(received)
+                .as("the simulated fleet's rigs in restricted places")
                 .anySatisfy((alert, receiver) -> assertThat(alert).startsWith("RigInRestrictedJurisdiction "));
     }
 
@@ -293,14 +376,23 @@ class DashboardQueriesIT {
         Map<String, String> values = new LinkedHashMap<>();
         for (JsonNode variable : dashboard.at("/templating/list")) {
             String name = variable.path("name").asText();
-            Matcher query = LABEL_VALUES.matcher(substitute(variable.at("/query/query").asText(), values));
-            assertThat(query.matches()).as("variable %s is a label_values query", name).isTrue();
+            Matcher query =
+                    LABEL_VALUES.matcher(substitute(variable.at("/query/query").asText(), values));
+            assertThat(query.matches())
+                    .as("variable %s is a label_values query", name)
+                    .isTrue();
             List<String> options = new ArrayList<>();
             prometheusApi("/api/v1/label/" + query.group(2) + "/values", Map.of("match[]", query.group(1)))
                     .forEach(value -> options.add(value.asText()));
-            assertThat(options).as("values of variable %s (%s)", name, query.group()).isNotEmpty();
+            assertThat(options)
+                    .as("values of variable %s (%s)", name, query.group())
+                    .isNotEmpty();
             boolean all = variable.at("/current/value").toString().contains("$__all");
-            values.put(name, all ? variable.path("allValue").asText() : options.stream().sorted().findFirst().orElseThrow());
+            values.put(
+                    name,
+                    all
+                            ? variable.path("allValue").asText()
+                            : options.stream().sorted().findFirst().orElseThrow());
         }
         return values;
     }
@@ -310,7 +402,9 @@ class DashboardQueriesIT {
         long rangeSeconds = Math.max(1, Instant.now().getEpochSecond() - rangeStart);
         Map<String, String> all = new HashMap<>(variables);
         all.put("__interval", SCRAPE_SECONDS + "s");
-        all.put("__rate_interval", Math.max(4 * SCRAPE_SECONDS, SCRAPE_SECONDS + SCRAPE_SECONDS) + "s"); // max(4 x scrape, step + scrape)
+        all.put(
+                "__rate_interval",
+                Math.max(4 * SCRAPE_SECONDS, SCRAPE_SECONDS + SCRAPE_SECONDS) + "s"); // max(4 x scrape, step + scrape)
         all.put("__range", rangeSeconds + "s");
         Matcher matcher = VARIABLE.matcher(expr);
         StringBuilder out = new StringBuilder();
@@ -323,7 +417,8 @@ class DashboardQueriesIT {
     }
 
     private static JsonNode dashboard(String file) {
-        return DashboardLintIT.read(REPO.resolve("dashboards/grafana/dashboards").resolve(file));
+        return DashboardLintIT.read(
+                REPO.resolve("dashboards/grafana/dashboards").resolve(file));
     }
 
     private static String panelExpr(JsonNode dashboard, String title, String refId) {
@@ -341,8 +436,10 @@ class DashboardQueriesIT {
 
     private static List<String> rigsIn(JsonNode vector) {
         List<String> rigs = new ArrayList<>();
-        vector.forEach(series -> rigs.add(series.at("/metric/site").asText() + "/" + series.at("/metric/rig").asText()
-                + " " + series.at("/metric/country").asText() + " " + series.at("/metric/subdivision").asText()));
+        vector.forEach(series -> rigs.add(series.at("/metric/site").asText() + "/"
+                + series.at("/metric/rig").asText() + " "
+                + series.at("/metric/country").asText() + " "
+                + series.at("/metric/subdivision").asText()));
         return rigs;
     }
 
@@ -353,8 +450,18 @@ class DashboardQueriesIT {
     }
 
     private static JsonNode range(String expr) throws Exception {
-        return prometheusApi("/api/v1/query_range", Map.of("query", expr, "start", String.valueOf(rangeStart),
-                "end", String.valueOf(Instant.now().getEpochSecond()), "step", SCRAPE_SECONDS + "s")).path("result");
+        return prometheusApi(
+                        "/api/v1/query_range",
+                        Map.of(
+                                "query",
+                                expr,
+                                "start",
+                                String.valueOf(rangeStart),
+                                "end",
+                                String.valueOf(Instant.now().getEpochSecond()),
+                                "step",
+                                SCRAPE_SECONDS + "s"))
+                .path("result");
     }
 
     private static double single(JsonNode vector) {
@@ -364,13 +471,18 @@ class DashboardQueriesIT {
 
     /** GET with the parameters in the query string: every endpoint used here takes GET, not all take POST. */
     private static JsonNode prometheusApi(String path, Map<String, String> parameters) throws Exception {
-        String query = parameters.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8)
-                + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
-        HttpRequest request = HttpRequest.newBuilder(URI.create(prometheusUrl + path + (query.isEmpty() ? "" : "?" + query)))
+        String query = parameters.entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        HttpRequest request = HttpRequest.newBuilder(
+                        URI.create(prometheusUrl + path + (query.isEmpty() ? "" : "?" + query)))
                 .build();
         HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
         JsonNode answer = JSON.readTree(response.body());
-        assertThat(answer.path("status").asText()).as("%s %s: %s", path, parameters, response.body()).isEqualTo("success");
+        assertThat(answer.path("status").asText())
+                .as("%s %s: %s", path, parameters, response.body())
+                .isEqualTo("success");
         return answer.path("data");
     }
 
@@ -399,12 +511,22 @@ class DashboardQueriesIT {
     /** Telemetry v1 of an Antminer S19 Pro, at a static position, or with no location when lat is null. */
     private static String telemetry(String rig, Instant time, Double lat, Double lon) {
         ObjectNode message = S19Telemetry.at(LAB, rig, time);
-        message.putArray("temperatures").addObject().put("sensor", "chain0_chip").put("celsius", 71.5);
+        message.putArray("temperatures")
+                .addObject()
+                .put("sensor", "chain0_chip")
+                .put("celsius", 71.5);
         message.putArray("fans").addObject().put("name", "fan0").put("rpm", 5400);
-        message.putArray("pools").addObject().put("url", "stratum+tcp://btc.f2pool.com:1314")
-                .put("user", rig.equals(NO_LOCATION) ? SDN_PAYOUT + "." + rig : "lab." + rig).put("active", true);
+        message.putArray("pools")
+                .addObject()
+                .put("url", "stratum+tcp://btc.f2pool.com:1314")
+                .put("user", rig.equals(NO_LOCATION) ? SDN_PAYOUT + "." + rig : "lab." + rig)
+                .put("active", true);
         if (lat != null) {
-            message.putObject("location").put("lat", lat).put("lon", lon).put("source", "static").put("accuracy_m", 100);
+            message.putObject("location")
+                    .put("lat", lat)
+                    .put("lon", lon)
+                    .put("source", "static")
+                    .put("accuracy_m", 100);
         }
         return message.toString();
     }
@@ -415,8 +537,12 @@ class DashboardQueriesIT {
 
     private static boolean ready(String baseUrl) throws InterruptedException {
         try {
-            return HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl + "/-/ready")).build(),
-                    HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+            return HTTP.send(
+                                    HttpRequest.newBuilder(URI.create(baseUrl + "/-/ready"))
+                                            .build(),
+                                    HttpResponse.BodyHandlers.discarding())
+                            .statusCode()
+                    == 200;
         } catch (IOException notListeningYet) {
             return false;
         }

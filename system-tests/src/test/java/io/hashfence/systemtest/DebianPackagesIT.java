@@ -24,7 +24,8 @@ import org.testcontainers.utility.MountableFile;
  * environment file and ExecStart, read from the installed unit file.
  */
 class DebianPackagesIT {
-    private static final Path PACKAGES = StackConfigIT.ExternalTool.repositoryRoot().resolve("packaging/target");
+    private static final Path PACKAGES =
+            StackConfigIT.ExternalTool.repositoryRoot().resolve("packaging/target");
     private static final Duration SETTLE = Duration.ofMinutes(2);
     private static final String SITE = "texas-01";
 
@@ -37,8 +38,10 @@ class DebianPackagesIT {
                 .withCommand("sleep", "infinity")
                 // an init that reaps the stopped services, as systemd would (sleep as PID 1 would leave zombies)
                 .withCreateContainerCmdModifier(create -> create.getHostConfig().withInit(true))
-                .withCopyFileToContainer(MountableFile.forHostPath(deb("hashfence-collector")), "/debs/hashfence-collector.deb")
-                .withCopyFileToContainer(MountableFile.forHostPath(deb("hashfence-agent")), "/debs/hashfence-agent.deb");
+                .withCopyFileToContainer(
+                        MountableFile.forHostPath(deb("hashfence-collector")), "/debs/hashfence-collector.deb")
+                .withCopyFileToContainer(
+                        MountableFile.forHostPath(deb("hashfence-agent")), "/debs/hashfence-agent.deb");
         host.start();
     }
 
@@ -54,29 +57,40 @@ class DebianPackagesIT {
         ok("dpkg -i /debs/hashfence-collector.deb /debs/hashfence-agent.deb");
         ExecResult verify = sh("systemd-analyze verify /lib/systemd/system/hashfence-collector.service"
                 + " /lib/systemd/system/hashfence-agent.service");
-        assertThat(verify.getExitCode()).as(verify.getStdout() + verify.getStderr()).isZero();
+        assertThat(verify.getExitCode())
+                .as(verify.getStdout() + verify.getStderr())
+                .isZero();
         assertThat(verify.getStdout() + verify.getStderr()).as("no warnings").isBlank();
     }
 
     @Test
     void installRunsTheServicesAsTheirUnitsSayUpgradeKeepsConfigAndDataPurgeRemovesTheConfig() throws Exception {
         String install = ok("dpkg -i /debs/hashfence-collector.deb /debs/hashfence-agent.deb");
-        assertThat(install).contains("configure /etc/hashfence/collector.yml, then: systemctl enable --now hashfence-collector.service");
-        assertThat(ok("stat -c '%U:%G %a' /var/lib/hashfence /etc/hashfence/collector.yml /etc/hashfence/agent.yml /etc/hashfence/agent.env"))
+        assertThat(install)
+                .contains(
+                        "configure /etc/hashfence/collector.yml, then: systemctl enable --now hashfence-collector.service");
+        assertThat(
+                        ok(
+                                "stat -c '%U:%G %a' /var/lib/hashfence /etc/hashfence/collector.yml /etc/hashfence/agent.yml /etc/hashfence/agent.env"))
                 .isEqualTo("hashfence:hashfence 700\nroot:hashfence 640\nroot:hashfence 640\nroot:hashfence 640\n");
         assertThat(ok("getent passwd hashfence | cut -d: -f6,7")).isEqualTo("/var/lib/hashfence:/usr/sbin/nologin\n");
-        assertThat(ok("cat /var/lib/dpkg/info/hashfence-collector.conffiles /var/lib/dpkg/info/hashfence-agent.conffiles"))
+        assertThat(
+                        ok(
+                                "cat /var/lib/dpkg/info/hashfence-collector.conffiles /var/lib/dpkg/info/hashfence-agent.conffiles"))
                 .isEqualTo("/etc/hashfence/collector.yml\n/etc/hashfence/agent.yml\n/etc/hashfence/agent.env\n");
 
         // As shipped, the collector opens no port by surprise: it refuses to start until a listener is configured.
         ExecResult unconfigured = sh(asTheUnit("hashfence-collector") + " </dev/null");
-        assertThat(unconfigured.getExitCode()).as("a config error, which the unit does not restart").isEqualTo(2);
+        assertThat(unconfigured.getExitCode())
+                .as("a config error, which the unit does not restart")
+                .isEqualTo(2);
         assertThat(unconfigured.getStderr()).contains("no MQTT listener: configure mqtt.tls");
 
         // The operator's configuration: plain MQTT on this host, a site, and the agent of that site.
         ok("sed -i 's/^  plain: false$/  plain: true/' /etc/hashfence/collector.yml");
         String token = ok("setpriv --reuid=hashfence --regid=hashfence --init-groups"
-                + " hashfence-collector sites add " + SITE + " --data-dir /var/lib/hashfence | tail -n 1").strip();
+                        + " hashfence-collector sites add " + SITE + " --data-dir /var/lib/hashfence | tail -n 1")
+                .strip();
         ok("sed -i 's/^publish_interval: 10s$/publish_interval: 1s/' /etc/hashfence/agent.yml");
         ok("printf 'site: " + SITE + "\\nminers:\\n  - host: 127.0.0.1\\n    rig: rack1-s19-01\\n"
                 + "location:\\n  source: static\\n  lat: 30.6557\\n  lon: -97.0017\\n' >> /etc/hashfence/agent.yml");
@@ -84,13 +98,20 @@ class DebianPackagesIT {
         String configured = ok("md5sum /etc/hashfence/collector.yml /etc/hashfence/agent.yml /etc/hashfence/agent.env");
 
         startInBackground("hashfence-collector");
-        awaitOutput("curl-less GET /healthz", "exec 3<>/dev/tcp/127.0.0.1/9464 && printf 'GET /healthz HTTP/1.0\\r\\n\\r\\n' >&3"
-                + " && cat <&3", "\"status\":\"ok\"");
+        awaitOutput(
+                "curl-less GET /healthz",
+                "exec 3<>/dev/tcp/127.0.0.1/9464 && printf 'GET /healthz HTTP/1.0\\r\\n\\r\\n' >&3" + " && cat <&3",
+                "\"status\":\"ok\"");
         startInBackground("hashfence-agent");
-        awaitOutput("the agent's rig at the collector", "exec 3<>/dev/tcp/127.0.0.1/9464"
-                + " && printf 'GET /api/v1/rigs HTTP/1.0\\r\\nAuthorization: Bearer %s\\r\\n\\r\\n'"
-                + " \"$(cat /var/lib/hashfence/api-token)\" >&3 && cat <&3", "rack1-s19-01");
-        assertThat(ok("ps -o user= -C java | sort -u")).as("both services run as the unit's user").isEqualTo("hashfence\n");
+        awaitOutput(
+                "the agent's rig at the collector",
+                "exec 3<>/dev/tcp/127.0.0.1/9464"
+                        + " && printf 'GET /api/v1/rigs HTTP/1.0\\r\\nAuthorization: Bearer %s\\r\\n\\r\\n'"
+                        + " \"$(cat /var/lib/hashfence/api-token)\" >&3 && cat <&3",
+                "rack1-s19-01");
+        assertThat(ok("ps -o user= -C java | sort -u"))
+                .as("both services run as the unit's user")
+                .isEqualTo("hashfence\n");
         stopServices();
         String verified = ok(asUser("hashfence-collector verify --data-dir /var/lib/hashfence"));
         assertThat(verified).contains("chain intact");
@@ -100,28 +121,37 @@ class DebianPackagesIT {
                 + " && sed -i 's/^Version: .*/Version: 99.0.0/' /tmp/$p/DEBIAN/control"
                 + " && dpkg-deb -b /tmp/$p /debs/$p-next.deb >/dev/null; done");
         ok("dpkg -i /debs/hashfence-collector-next.deb /debs/hashfence-agent-next.deb");
-        assertThat(ok("dpkg-query -W -f='${Version}\\n' hashfence-collector hashfence-agent")).isEqualTo("99.0.0\n99.0.0\n");
+        assertThat(ok("dpkg-query -W -f='${Version}\\n' hashfence-collector hashfence-agent"))
+                .isEqualTo("99.0.0\n99.0.0\n");
         assertThat(ok("md5sum /etc/hashfence/collector.yml /etc/hashfence/agent.yml /etc/hashfence/agent.env"))
-                .as("the operator's configuration survives the upgrade").isEqualTo(configured);
+                .as("the operator's configuration survives the upgrade")
+                .isEqualTo(configured);
         assertThat(ok("stat -c '%U:%G %a' /var/lib/hashfence /etc/hashfence/agent.env"))
                 .isEqualTo("hashfence:hashfence 700\nroot:hashfence 640\n");
         assertThat(ok(asUser("hashfence-collector verify --data-dir /var/lib/hashfence")))
-                .as("the event log survives the upgrade").isEqualTo(verified);
+                .as("the event log survives the upgrade")
+                .isEqualTo(verified);
         startInBackground("hashfence-collector");
         startInBackground("hashfence-agent");
-        awaitOutput("the agent back at the upgraded collector with its kept token", "exec 3<>/dev/tcp/127.0.0.1/9464"
-                + " && printf 'GET /api/v1/rigs HTTP/1.0\\r\\nAuthorization: Bearer %s\\r\\n\\r\\n'"
-                + " \"$(cat /var/lib/hashfence/api-token)\" >&3 && cat <&3", "\"up\":true");
+        awaitOutput(
+                "the agent back at the upgraded collector with its kept token",
+                "exec 3<>/dev/tcp/127.0.0.1/9464"
+                        + " && printf 'GET /api/v1/rigs HTTP/1.0\\r\\nAuthorization: Bearer %s\\r\\n\\r\\n'"
+                        + " \"$(cat /var/lib/hashfence/api-token)\" >&3 && cat <&3",
+                "\"up\":true");
         stopServices();
 
         // Purge: programs, units and configuration go; the event log stays for the operator to decide.
         String purge = ok("dpkg --purge hashfence-agent hashfence-collector");
         assertThat(purge).contains("kept /var/lib/hashfence");
         assertThat(ok("for f in /usr/bin/hashfence-collector /usr/bin/hashfence-agent /usr/share/hashfence"
-                + " /lib/systemd/system/hashfence-collector.service /lib/systemd/system/hashfence-agent.service"
-                + " /etc/hashfence/collector.yml /etc/hashfence/agent.yml /etc/hashfence/agent.env;"
-                + " do [ -e $f ] && echo $f; done; true")).as("left behind").isEmpty();
-        assertThat(ok("dpkg-query -W hashfence-collector hashfence-agent 2>&1 || true")).contains("no packages found");
+                        + " /lib/systemd/system/hashfence-collector.service /lib/systemd/system/hashfence-agent.service"
+                        + " /etc/hashfence/collector.yml /etc/hashfence/agent.yml /etc/hashfence/agent.env;"
+                        + " do [ -e $f ] && echo $f; done; true"))
+                .as("left behind")
+                .isEmpty();
+        assertThat(ok("dpkg-query -W hashfence-collector hashfence-agent 2>&1 || true"))
+                .contains("no packages found");
         assertThat(ok("ls /var/lib/hashfence")).contains("events.log");
     }
 
@@ -157,15 +187,20 @@ class DebianPackagesIT {
                 return true;
             });
         } catch (AssertionError timedOut) {
-            throw new AssertionError(timedOut.getMessage() + "\ncollector log:\n"
-                    + sh("cat /tmp/hashfence-collector.log").getStdout()
-                    + "\nagent log:\n" + sh("cat /tmp/hashfence-agent.log 2>/dev/null").getStdout(), timedOut);
+            throw new AssertionError(
+                    timedOut.getMessage() + "\ncollector log:\n"
+                            + sh("cat /tmp/hashfence-collector.log").getStdout()
+                            + "\nagent log:\n"
+                            + sh("cat /tmp/hashfence-agent.log 2>/dev/null").getStdout(),
+                    timedOut);
         }
     }
 
     private String ok(String script) throws Exception {
         ExecResult result = sh(script);
-        assertThat(result.getExitCode()).as(script + "\n" + result.getStdout() + result.getStderr()).isZero();
+        assertThat(result.getExitCode())
+                .as(script + "\n" + result.getStdout() + result.getStderr())
+                .isZero();
         return result.getStdout();
     }
 
@@ -176,8 +211,11 @@ class DebianPackagesIT {
     private static Path deb(String packageName) throws IOException {
         try (Stream<Path> files = Files.list(PACKAGES)) {
             List<Path> debs = files.filter(f -> f.getFileName().toString().startsWith(packageName + "_")
-                    && f.getFileName().toString().endsWith(".deb")).toList();
-            assertThat(debs).as(packageName + " package in " + PACKAGES + " (mvn package builds it)").hasSize(1);
+                            && f.getFileName().toString().endsWith(".deb"))
+                    .toList();
+            assertThat(debs)
+                    .as(packageName + " package in " + PACKAGES + " (mvn package builds it)")
+                    .hasSize(1);
             return debs.get(0);
         }
     }

@@ -54,7 +54,9 @@ class DuplicatesAfterCrashIT {
             assertThat(ingested(httpPort, "accepted")).isZero();
 
             publishAll(port, token, FIRST_SEQ + PER_RIG);
-            assertThat(ingested(httpPort, "accepted")).as("new sequence numbers").isEqualTo(RIGS * PER_RIG);
+            assertThat(ingested(httpPort, "accepted"))
+                    .as("new sequence numbers")
+                    .isEqualTo(RIGS * PER_RIG);
         } finally {
             restarted.stop();
         }
@@ -76,8 +78,9 @@ class DuplicatesAfterCrashIT {
         JarProcess restarted = startCollector(dataDir);
         try {
             restarted.mqttPort();
-            assertThat(restarted.stderr()).containsPattern(Pattern.quote(journal.toString())
-                    + ": bytes at offsets \\d+ to \\d+ are unreadable \\([a-z ]+\\); skipped");
+            assertThat(restarted.stderr())
+                    .containsPattern(Pattern.quote(journal.toString())
+                            + ": bytes at offsets \\d+ to \\d+ are unreadable \\([a-z ]+\\); skipped");
             assertThat(restarted.stderr()).contains("the damaged file is kept as " + journal + ".damaged-");
             assertThat(restarted.isAlive()).isTrue();
         } finally {
@@ -87,7 +90,8 @@ class DuplicatesAfterCrashIT {
 
     /** Every message is published with QoS 1 and returns only once its PUBACK has arrived. */
     private static void publishAll(int port, String token, long firstSeq) throws MqttException {
-        MqttClient client = new MqttClient("tcp://127.0.0.1:" + port, "dup-" + System.nanoTime(), new MemoryPersistence());
+        MqttClient client =
+                new MqttClient("tcp://127.0.0.1:" + port, "dup-" + System.nanoTime(), new MemoryPersistence());
         MqttConnectionOptions options = new MqttConnectionOptions();
         options.setUserName(SITE);
         options.setPassword(token.getBytes(StandardCharsets.UTF_8));
@@ -96,8 +100,11 @@ class DuplicatesAfterCrashIT {
         try {
             for (long seq = firstSeq; seq < firstSeq + PER_RIG; seq++) {
                 for (int rig = 0; rig < RIGS; rig++) {
-                    client.publish("hashfence/v1/" + SITE + "/rig-" + rig + "/telemetry",
-                            telemetry("rig-" + rig, seq).getBytes(StandardCharsets.UTF_8), 1, false);
+                    client.publish(
+                            "hashfence/v1/" + SITE + "/rig-" + rig + "/telemetry",
+                            telemetry("rig-" + rig, seq).getBytes(StandardCharsets.UTF_8),
+                            1,
+                            false);
                 }
             }
             client.disconnect();
@@ -108,21 +115,38 @@ class DuplicatesAfterCrashIT {
 
     private static String telemetry(String rig, long seq) {
         return "{\"schema_version\":1,\"site\":\"" + SITE + "\",\"rig\":\"" + rig + "\",\"time\":\"" + Instant.now()
-                + "\",\"seq\":" + seq + ",\"miner\":{\"type\":\"bmminer\",\"status\":\"mining\"},\"hashrate_hs\":1.1e14,"
+                + "\",\"seq\":" + seq
+                + ",\"miner\":{\"type\":\"bmminer\",\"status\":\"mining\"},\"hashrate_hs\":1.1e14,"
                 + "\"power\":{\"watts\":3250,\"source\":\"miner\"},\"location\":{\"lat\":30.5,\"lon\":-97.0,"
                 + "\"source\":\"static\"}}";
     }
 
     private JarProcess startCollector(Path dataDir) throws IOException {
-        return JarProcess.start(JarProcess.collectorJar(), workDir, Map.of(), "run", "--data-dir", dataDir.toString(),
-                "--mqtt-port", "0", "--http-port", "0");
+        return JarProcess.start(
+                JarProcess.collectorJar(),
+                workDir,
+                Map.of(),
+                "run",
+                "--data-dir",
+                dataDir.toString(),
+                "--mqtt-port",
+                "0",
+                "--http-port",
+                "0");
     }
 
     private static double ingested(int httpPort, String outcome) throws IOException, InterruptedException {
         String series = "hashfence_ingest_messages_total{outcome=\"" + outcome + "\"} ";
-        String metrics = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/metrics")).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
-        return metrics.lines().filter(line -> line.startsWith(series))
-                .mapToDouble(line -> Double.parseDouble(line.substring(series.length()).trim())).findFirst().orElse(0);
+        String metrics = HTTP.send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/metrics"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
+        return metrics.lines()
+                .filter(line -> line.startsWith(series))
+                .mapToDouble(line ->
+                        Double.parseDouble(line.substring(series.length()).trim()))
+                .findFirst()
+                .orElse(0);
     }
 }

@@ -47,34 +47,42 @@ final class JarProcess implements AutoCloseable {
             throws IOException {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dio.netty.leakDetection.level=PARANOID", "-jar", jar.toString()));
+                "-Dio.netty.leakDetection.level=PARANOID",
+                "-jar",
+                jar.toString()));
         command.addAll(List.of(args));
         String name = jar.getFileName().toString().replace(".jar", "") + "-" + System.nanoTime();
         Path stdout = workDir.resolve(name + ".out");
         Path stderr = workDir.resolve(name + ".err");
-        ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile())
-                .redirectOutput(stdout.toFile()).redirectError(stderr.toFile());
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(workDir.toFile())
+                .redirectOutput(stdout.toFile())
+                .redirectError(stderr.toFile());
         builder.environment().putAll(environment);
         return new JarProcess(builder.start(), stdout, stderr);
     }
 
     /** Runs to completion and returns the exit code. */
     int waitFor() throws InterruptedException {
-        assertThat(process.waitFor(Await.PATIENCE.toMillis(), TimeUnit.MILLISECONDS)).as("process finished in time").isTrue();
+        assertThat(process.waitFor(Await.PATIENCE.toMillis(), TimeUnit.MILLISECONDS))
+                .as("process finished in time")
+                .isTrue();
         return process.exitValue();
     }
 
     /** Waits until standard error has a line matching the pattern, and returns its first group. */
     String awaitLog(Pattern pattern) throws IOException, InterruptedException {
         try {
-            Await.until("a log line matching " + pattern, () -> pattern.matcher(stderr()).find() || !process.isAlive());
+            Await.until(
+                    "a log line matching " + pattern,
+                    () -> pattern.matcher(stderr()).find() || !process.isAlive());
         } catch (AssertionError timedOut) {
             throw new AssertionError(timedOut.getMessage() + "; the log:\n" + stderr(), timedOut);
         }
         Matcher matcher = pattern.matcher(stderr());
         if (!matcher.find()) {
-            throw new AssertionError("process exited with " + process.exitValue() + " before logging " + pattern
-                    + ":\n" + stderr());
+            throw new AssertionError(
+                    "process exited with " + process.exitValue() + " before logging " + pattern + ":\n" + stderr());
         }
         return matcher.groupCount() > 0 ? matcher.group(1) : matcher.group();
     }

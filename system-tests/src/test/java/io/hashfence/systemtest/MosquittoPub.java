@@ -24,9 +24,25 @@ final class MosquittoPub {
 
     /** Publishes each message, one a line, to the rig's telemetry topic and asserts all were sent. */
     void publish(int port, String site, String token, String rig, String... messages) throws Exception {
-        ExternalTool.Result result = ExternalTool.runWithInput(workDir, String.join("\n", messages) + "\n",
-                binary.toString(), "-h", "127.0.0.1", "-p", String.valueOf(port), "-V", protocol,
-                "-u", site, "-P", token, "-q", "1", "-t", "hashfence/v1/" + site + "/" + rig + "/telemetry", "-l");
+        ExternalTool.Result result = ExternalTool.runWithInput(
+                workDir,
+                String.join("\n", messages) + "\n",
+                binary.toString(),
+                "-h",
+                "127.0.0.1",
+                "-p",
+                String.valueOf(port),
+                "-V",
+                protocol,
+                "-u",
+                site,
+                "-P",
+                token,
+                "-q",
+                "1",
+                "-t",
+                "hashfence/v1/" + site + "/" + rig + "/telemetry",
+                "-l");
         assertThat(result.exitCode()).as(result.output()).isZero();
     }
 }

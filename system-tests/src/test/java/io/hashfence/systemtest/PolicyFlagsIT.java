@@ -27,9 +27,21 @@ class PolicyFlagsIT {
         Path policy = workDir.resolve("policy.yml");
         Files.writeString(policy, "include: [ofac-comprehensive]\n");
         FileTime fixed = Files.getLastModifiedTime(policy);
-        try (JarProcess collector = JarProcess.start(JarProcess.collectorJar(), workDir, Map.of(), "run",
-                "--data-dir", workDir.resolve("data").toString(), "--mqtt-port", "0", "--http-port", "0",
-                "--policy", policy.toString(), "--alertmanager", "http://127.0.0.1:9")) {
+        try (JarProcess collector = JarProcess.start(
+                JarProcess.collectorJar(),
+                workDir,
+                Map.of(),
+                "run",
+                "--data-dir",
+                workDir.resolve("data").toString(),
+                "--mqtt-port",
+                "0",
+                "--http-port",
+                "0",
+                "--policy",
+                policy.toString(),
+                "--alertmanager",
+                "http://127.0.0.1:9")) {
             int port = collector.httpPort();
             assertThat(locateAlmaty(port)).contains("\"restricted\":null").contains("\"origin\":\"" + policy + "\"");
 
@@ -41,7 +53,9 @@ class PolicyFlagsIT {
             assertThat(locateAlmaty(port)).contains("\"restricted\":null");
             Process hup = new ProcessBuilder("kill", "-HUP", String.valueOf(collector.pid())).start();
             assertThat(hup.waitFor()).isZero();
-            Await.until("Almaty is restricted by the reloaded policy", () -> locateAlmaty(port).contains("\"code\":\"KZ\""));
+            Await.until(
+                    "Almaty is restricted by the reloaded policy",
+                    () -> locateAlmaty(port).contains("\"code\":\"KZ\""));
             collector.awaitLog(Pattern.compile("policy reloaded from " + Pattern.quote(policy.toString())));
         }
     }
@@ -50,19 +64,41 @@ class PolicyFlagsIT {
     void aBadPolicyOrAlertmanagerUrlStopsStartupWithAClearMessage() throws Exception {
         Path policy = workDir.resolve("bad.yml");
         Files.writeString(policy, "restricted:\n  - code: RU-XYZ\n    reason: x\n");
-        JarProcess badPolicy = JarProcess.start(JarProcess.collectorJar(), workDir, Map.of(), "run", "--data-dir",
-                workDir.resolve("d1").toString(), "--mqtt-port", "0", "--http-port", "0", "--policy", policy.toString());
+        JarProcess badPolicy = JarProcess.start(
+                JarProcess.collectorJar(),
+                workDir,
+                Map.of(),
+                "run",
+                "--data-dir",
+                workDir.resolve("d1").toString(),
+                "--mqtt-port",
+                "0",
+                "--http-port",
+                "0",
+                "--policy",
+                policy.toString());
         assertThat(badPolicy.waitFor()).isNotZero();
         assertThat(badPolicy.stderr()).contains(policy + " line 2: RU-XYZ is not a country or subdivision");
 
-        JarProcess badUrl = JarProcess.start(JarProcess.collectorJar(), workDir, Map.of(), "run", "--data-dir",
-                workDir.resolve("d2").toString(), "--alertmanager", "localhost:9093");
+        JarProcess badUrl = JarProcess.start(
+                JarProcess.collectorJar(),
+                workDir,
+                Map.of(),
+                "run",
+                "--data-dir",
+                workDir.resolve("d2").toString(),
+                "--alertmanager",
+                "localhost:9093");
         assertThat(badUrl.waitFor()).isEqualTo(2);
         assertThat(badUrl.stderr()).contains("--alertmanager must be an http:// or https:// URL");
     }
 
     private static String locateAlmaty(int port) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
-                + "/api/v1/locate?lat=43.25&lon=76.95")).build(), HttpResponse.BodyHandlers.ofString()).body();
+        return HTTP.send(
+                        HttpRequest.newBuilder(
+                                        URI.create("http://127.0.0.1:" + port + "/api/v1/locate?lat=43.25&lon=76.95"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
     }
 }

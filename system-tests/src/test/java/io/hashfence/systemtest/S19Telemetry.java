@@ -8,16 +8,23 @@ import java.time.Instant;
 final class S19Telemetry {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private S19Telemetry() {
-    }
+    private S19Telemetry() {}
 
     /** A mining S19 Pro's sample at {@code time}, numbered by its time, with no location and no pools. */
     static ObjectNode at(String site, String rig, Instant time) {
-        ObjectNode message = JSON.createObjectNode().put("schema_version", 1).put("site", site).put("rig", rig)
-                .put("time", time.toString()).put("seq", time.toEpochMilli()).put("hashrate_hs", 1.08e14)
+        ObjectNode message = JSON.createObjectNode()
+                .put("schema_version", 1)
+                .put("site", site)
+                .put("rig", rig)
+                .put("time", time.toString())
+                .put("seq", time.toEpochMilli())
+                .put("hashrate_hs", 1.08e14)
                 .put("interval_s", 10);
-        message.putObject("miner").put("type", "bmminer").put("model", "Antminer S19 Pro")
-                .put("firmware", "Antminer-S19-Pro-20230412").put("status", "mining");
+        message.putObject("miner")
+                .put("type", "bmminer")
+                .put("model", "Antminer S19 Pro")
+                .put("firmware", "Antminer-S19-Pro-20230412")
+                .put("status", "mining");
         message.putObject("power").put("watts", 3240.0).put("source", "miner");
         return message;
     }

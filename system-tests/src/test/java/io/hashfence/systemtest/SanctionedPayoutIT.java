@@ -41,8 +41,17 @@ class SanctionedPayoutIT {
         Path dataDir = workDir.resolve("data");
         String token = CollectorSites.add(workDir, dataDir, SITE);
 
-        try (JarProcess collector = JarProcess.start(JarProcess.collectorJar(), workDir, Map.of(), "run",
-                "--data-dir", dataDir.toString(), "--mqtt-port", "0", "--http-port", "0")) {
+        try (JarProcess collector = JarProcess.start(
+                JarProcess.collectorJar(),
+                workDir,
+                Map.of(),
+                "run",
+                "--data-dir",
+                dataDir.toString(),
+                "--mqtt-port",
+                "0",
+                "--http-port",
+                "0")) {
             int mqttPort = collector.mqttPort();
             int httpPort = collector.httpPort();
             assertThat(collector.stderr()).contains("sanctions list: 654 addresses");
@@ -50,25 +59,36 @@ class SanctionedPayoutIT {
             publish(mosquittoPub, mqttPort, token, "sanctioned", SDN_XBT.toUpperCase() + ".worker1");
             publish(mosquittoPub, mqttPort, token, "ordinary", ORDINARY_XBT + ".worker2");
             publish(mosquittoPub, mqttPort, token, "later-listed", NEWLY_LISTED.toLowerCase() + ".worker3");
-            Await.until("the three rigs are known", () -> get(httpPort, "/api/v1/rigs").get("count").asInt() == 3);
+            Await.until(
+                    "the three rigs are known",
+                    () -> get(httpPort, "/api/v1/rigs").get("count").asInt() == 3);
 
             JsonNode alerts = get(httpPort, "/api/v1/alerts").get("alerts");
             assertThat(alerts).hasSize(1);
             assertThat(alerts.get(0).get("alertname").asText()).isEqualTo("PayoutToSanctionedAddress");
             assertThat(alerts.get(0).get("rig").asText()).isEqualTo("sanctioned");
             assertThat(alerts.get(0).get("severity").asText()).isEqualTo("critical");
-            assertThat(alerts.get(0).get("evidence").asText()).as("the bech32 address in canonical lower case")
+            assertThat(alerts.get(0).get("evidence").asText())
+                    .as("the bech32 address in canonical lower case")
                     .contains(SDN_XBT, "XBT");
 
             Path xml = workDir.resolve("sdn_advanced.xml");
             Files.writeString(xml, sdnAdvanced());
-            JarProcess importer = JarProcess.start(JarProcess.collectorJar(), workDir, Map.of(), "sanctions", "import",
-                    xml.toString(), "--data-dir", dataDir.toString());
+            JarProcess importer = JarProcess.start(
+                    JarProcess.collectorJar(),
+                    workDir,
+                    Map.of(),
+                    "sanctions",
+                    "import",
+                    xml.toString(),
+                    "--data-dir",
+                    dataDir.toString());
             assertThat(importer.waitFor()).as(importer.stderr()).isZero();
             assertThat(importer.stdout()).contains("Imported 2 addresses over 2 assets", "published 2026-11-28");
 
-            Await.until("the running collector re-screens with the imported list", () ->
-                    get(httpPort, "/api/v1/alerts").toString().contains("later-listed"));
+            Await.until(
+                    "the running collector re-screens with the imported list",
+                    () -> get(httpPort, "/api/v1/alerts").toString().contains("later-listed"));
             JsonNode rig = get(httpPort, "/api/v1/rigs/" + SITE + "/later-listed");
             assertThat(rig.at("/screening/findings/0/evidence").asText())
                     .contains(NEWLY_LISTED, "USDT", "listed 2025-03-14", "CYBER2", "TEST PARTY");
@@ -79,17 +99,24 @@ class SanctionedPayoutIT {
     private static void publish(MosquittoPub mosquittoPub, int port, String token, String rig, String poolUser)
             throws Exception {
         ObjectNode message = S19Telemetry.at(SITE, rig, Instant.now());
-        message.putArray("pools").addObject().put("url", "stratum+tcp://solo.example.com:3333")
-                .put("user", poolUser).put("active", true);
+        message.putArray("pools")
+                .addObject()
+                .put("url", "stratum+tcp://solo.example.com:3333")
+                .put("user", poolUser)
+                .put("active", true);
         message.putObject("location").put("lat", 30.6557).put("lon", -97.0017).put("source", "static");
         mosquittoPub.publish(port, SITE, token, rig, message.toString());
     }
 
     /** An API read with the bearer token the collector created in its data directory. */
     private JsonNode get(int port, String path) throws Exception {
-        String token = Files.readString(workDir.resolve("data").resolve("api-token")).strip();
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+        String token =
+                Files.readString(workDir.resolve("data").resolve("api-token")).strip();
+        HttpResponse<String> response = HTTP.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                        .header("Authorization", "Bearer " + token)
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return JSON.readTree(response.body());
     }

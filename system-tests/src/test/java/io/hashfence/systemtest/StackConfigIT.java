@@ -1,10 +1,10 @@
 package io.hashfence.systemtest;
 
-import io.hashfence.testing.ExternalBinary;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.hashfence.testing.ExternalBinary;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -42,7 +42,11 @@ class StackConfigIT {
     @Test
     void prometheusConfigAndRulesAreValid() throws Exception {
         Path promtool = ExternalTool.require("promtool", "prometheus");
-        ExternalTool.Result result = ExternalTool.run(REPO, promtool.toString(), "check", "config",
+        ExternalTool.Result result = ExternalTool.run(
+                REPO,
+                promtool.toString(),
+                "check",
+                "config",
                 DASHBOARDS.resolve("prometheus/prometheus.yml").toString());
         assertThat(result.exitCode()).as(result.output()).isZero();
         assertThat(result.output()).contains("SUCCESS: 6 rules found");
@@ -52,12 +56,20 @@ class StackConfigIT {
     void everyAlertRuleHasAUnitTestAndAllOfThemPass() throws Exception {
         Path promtool = ExternalTool.require("promtool", "prometheus");
         Set<String> rules = matches(Pattern.compile("(?m)^\\s*- alert: (\\w+)\\s*$"), Files.readString(RULES));
-        Set<String> tested = matches(Pattern.compile("(?m)^\\s*- alertname: (\\w+)\\s*$"), Files.readString(RULE_TESTS));
-        assertThat(rules).containsExactlyInAnyOrder("HashfenceCollectorDown", "HashfenceIngestRejectionsHigh",
-                "HashfenceAlertNotificationsFailing", "RigDown", "RigHashrateDrop", "RigMinerNotMining");
+        Set<String> tested =
+                matches(Pattern.compile("(?m)^\\s*- alertname: (\\w+)\\s*$"), Files.readString(RULE_TESTS));
+        assertThat(rules)
+                .containsExactlyInAnyOrder(
+                        "HashfenceCollectorDown",
+                        "HashfenceIngestRejectionsHigh",
+                        "HashfenceAlertNotificationsFailing",
+                        "RigDown",
+                        "RigHashrateDrop",
+                        "RigMinerNotMining");
         assertThat(tested).as("rules with a promtool unit test").containsAll(rules);
 
-        ExternalTool.Result result = ExternalTool.run(REPO, promtool.toString(), "test", "rules", RULE_TESTS.toString());
+        ExternalTool.Result result =
+                ExternalTool.run(REPO, promtool.toString(), "test", "rules", RULE_TESTS.toString());
         assertThat(result.exitCode()).as(result.output()).isZero();
         assertThat(result.output()).contains("SUCCESS");
     }
@@ -65,7 +77,8 @@ class StackConfigIT {
     @Test
     void alertmanagerRoutesComplianceAlertsToComplianceAndOperationalOnesToOperations() throws Exception {
         Path amtool = ExternalTool.require("amtool", "prometheus-alertmanager");
-        ExternalTool.Result check = ExternalTool.run(REPO, amtool.toString(), "check-config", ALERTMANAGER_CONFIG.toString());
+        ExternalTool.Result check =
+                ExternalTool.run(REPO, amtool.toString(), "check-config", ALERTMANAGER_CONFIG.toString());
         assertThat(check.exitCode()).as(check.output()).isZero();
 
         // labels as the collector pushes them (compliance) and as Prometheus's rules set them (operational)
@@ -90,17 +103,24 @@ class StackConfigIT {
                 "operations",
                 "alertname=SomethingElse severity=critical",
                 "operations"));
-        expected.put("alertname=RigLocationSpoofSuspected site=singapore-holding rig=s19-0001 country=SG "
-                + "subdivision=SG-03 severity=critical", "compliance-urgent");
-        expected.put("alertname=RigMinerNotMining site=texas-01 rig=s19-0001 severity=warning category=operational",
+        expected.put(
+                "alertname=RigLocationSpoofSuspected site=singapore-holding rig=s19-0001 country=SG "
+                        + "subdivision=SG-03 severity=critical",
+                "compliance-urgent");
+        expected.put(
+                "alertname=RigMinerNotMining site=texas-01 rig=s19-0001 severity=warning category=operational",
                 "operations");
-        expected.put("alertname=PayoutToSanctionedAddress site=texas-01 rig=s19-0001 country= subdivision= "
-                + "severity=critical", "compliance-urgent");
-        expected.put("alertname=PoolInRestrictedJurisdiction site=texas-01 rig=s19-0001 country=RU subdivision= "
-                + "severity=warning", "compliance");
+        expected.put(
+                "alertname=PayoutToSanctionedAddress site=texas-01 rig=s19-0001 country= subdivision= "
+                        + "severity=critical",
+                "compliance-urgent");
+        expected.put(
+                "alertname=PoolInRestrictedJurisdiction site=texas-01 rig=s19-0001 country=RU subdivision= "
+                        + "severity=warning",
+                "compliance");
         for (Map.Entry<String, String> route : expected.entrySet()) {
-            List<String> command = new ArrayList<>(List.of(amtool.toString(), "config", "routes", "test",
-                    "--config.file=" + ALERTMANAGER_CONFIG));
+            List<String> command = new ArrayList<>(
+                    List.of(amtool.toString(), "config", "routes", "test", "--config.file=" + ALERTMANAGER_CONFIG));
             command.addAll(List.of(route.getKey().split(" ")));
             ExternalTool.Result result = ExternalTool.run(REPO, command.toArray(String[]::new));
             assertThat(result.exitCode()).as(result.output()).isZero();
@@ -111,14 +131,17 @@ class StackConfigIT {
     @Test
     void composeFileIsValidAndWiresTheStackTogether() throws Exception {
         JsonNode services = composeServices();
-        assertThat(fieldNames(services)).containsExactlyInAnyOrder(
-                "collector-init", "collector", "fleet", "prometheus", "alertmanager", "grafana");
+        assertThat(fieldNames(services))
+                .containsExactlyInAnyOrder(
+                        "collector-init", "collector", "fleet", "prometheus", "alertmanager", "grafana");
 
         for (JsonNode service : services) {
             for (JsonNode volume : service.path("volumes")) {
                 String source = volume.asText().split(":")[0];
                 if (source.startsWith("/")) {
-                    assertThat(Path.of(source)).as("bind-mounted from the repository").exists();
+                    assertThat(Path.of(source))
+                            .as("bind-mounted from the repository")
+                            .exists();
                 }
             }
         }
@@ -129,26 +152,38 @@ class StackConfigIT {
         // Grafana: the provisioning is mounted where Grafana reads it, the dashboards where the provider looks,
         // and the datasource points at the prometheus service.
         Map<String, String> grafanaMounts = mounts(services.get("grafana"));
-        assertThat(grafanaMounts).containsEntry("/etc/grafana/provisioning",
-                DASHBOARDS.resolve("grafana/provisioning").toString());
+        assertThat(grafanaMounts)
+                .containsEntry(
+                        "/etc/grafana/provisioning",
+                        DASHBOARDS.resolve("grafana/provisioning").toString());
         JsonNode provider = ExternalTool.yaml(DASHBOARDS.resolve("grafana/provisioning/dashboards/hashfence.yml"))
                 .at("/providers/0");
-        assertThat(grafanaMounts).containsEntry(provider.at("/options/path").asText(),
-                DASHBOARDS.resolve("grafana/dashboards").toString());
+        assertThat(grafanaMounts)
+                .containsEntry(
+                        provider.at("/options/path").asText(),
+                        DASHBOARDS.resolve("grafana/dashboards").toString());
         JsonNode datasource = ExternalTool.yaml(DASHBOARDS.resolve("grafana/provisioning/datasources/prometheus.yml"))
                 .at("/datasources/0");
         assertThat(datasource.get("url").asText()).isEqualTo("http://prometheus:9090");
 
         // Prometheus reads the shipped config and rules; its targets are the compose services and their ports.
-        assertThat(mounts(services.get("prometheus"))).containsEntry("/etc/prometheus", DASHBOARDS.resolve("prometheus").toString());
+        assertThat(mounts(services.get("prometheus")))
+                .containsEntry(
+                        "/etc/prometheus", DASHBOARDS.resolve("prometheus").toString());
         assertThat(commandOf(services.get("prometheus"))).contains("--config.file=/etc/prometheus/prometheus.yml");
         JsonNode prometheus = ExternalTool.yaml(DASHBOARDS.resolve("prometheus/prometheus.yml"));
-        assertThat(prometheus.at("/scrape_configs/0/static_configs/0/targets/0").asText()).isEqualTo("collector:9464");
-        assertThat(prometheus.at("/alerting/alertmanagers/0/static_configs/0/targets/0").asText()).isEqualTo("alertmanager:9093");
+        assertThat(prometheus.at("/scrape_configs/0/static_configs/0/targets/0").asText())
+                .isEqualTo("collector:9464");
+        assertThat(prometheus
+                        .at("/alerting/alertmanagers/0/static_configs/0/targets/0")
+                        .asText())
+                .isEqualTo("alertmanager:9093");
         assertThat(String.join(" ", commandOf(services.get("collector"))))
-                .contains("--http-port 9464").contains("--mqtt-port 1883").contains("--alertmanager http://alertmanager:9093");
-        assertThat(mounts(services.get("alertmanager"))).containsEntry("/etc/alertmanager/alertmanager.yml",
-                ALERTMANAGER_CONFIG.toString());
+                .contains("--http-port 9464")
+                .contains("--mqtt-port 1883")
+                .contains("--alertmanager http://alertmanager:9093");
+        assertThat(mounts(services.get("alertmanager")))
+                .containsEntry("/etc/alertmanager/alertmanager.yml", ALERTMANAGER_CONFIG.toString());
 
         // The fleet reads the site tokens that collector-init writes, from the volume both mount.
         List<String> fleet = commandOf(services.get("fleet"));
@@ -170,16 +205,22 @@ class StackConfigIT {
     void composeRunsOurServicesOnReadOnlyRootFilesystemsAndBuildsOnTheJreItIsGiven() throws Exception {
         JsonNode services = composeServices();
         for (String service : List.of("collector-init", "collector", "fleet", "prometheus", "alertmanager")) {
-            assertThat(services.at("/" + service + "/read_only").asBoolean()).as(service + " read_only").isTrue();
-            assertThat(services.at("/" + service + "/tmpfs/0").asText()).as(service + " tmpfs").isEqualTo("/tmp");
+            assertThat(services.at("/" + service + "/read_only").asBoolean())
+                    .as(service + " read_only")
+                    .isTrue();
+            assertThat(services.at("/" + service + "/tmpfs/0").asText())
+                    .as(service + " tmpfs")
+                    .isEqualTo("/tmp");
         }
         for (String service : List.of("collector-init", "collector", "fleet")) {
-            assertThat(services.at("/" + service + "/build/args/JRE_IMAGE").asText()).as(service)
+            assertThat(services.at("/" + service + "/build/args/JRE_IMAGE").asText())
+                    .as(service)
                     .isEqualTo("eclipse-temurin:17-jre");
         }
         assertThat(services.at("/prometheus/image").asText()).isEqualTo("prom/prometheus:v2.53.2");
         assertThat(services.at("/alertmanager/image").asText()).isEqualTo("prom/alertmanager:v0.27.0");
-        assertThat(services.at("/fleet/depends_on/collector/condition").asText()).isEqualTo("service_healthy");
+        assertThat(services.at("/fleet/depends_on/collector/condition").asText())
+                .isEqualTo("service_healthy");
     }
 
     /** The compose file's services as {@code docker-compose config} resolves them. */
@@ -194,17 +235,22 @@ class StackConfigIT {
 
     private static void assertDockerfile(String module, String jar) throws IOException {
         List<String> lines = Files.readAllLines(REPO.resolve(module).resolve("Dockerfile"));
-        assertThat(lines).as("the official Temurin JRE unless another is given")
+        assertThat(lines)
+                .as("the official Temurin JRE unless another is given")
                 .contains("ARG JRE_IMAGE=eclipse-temurin:17-jre");
         assertThat(lines.stream().filter(l -> l.startsWith("FROM ")).toList()).containsExactly("FROM ${JRE_IMAGE}");
         String builtJar = module + "/target/" + jar;
         assertThat(lines).as("the jar the Maven build made").contains("COPY " + builtJar + " /opt/hashfence/" + jar);
-        assertThat(Files.readAllLines(REPO.resolve(".dockerignore"))).as("the build context admits the jar")
+        assertThat(Files.readAllLines(REPO.resolve(".dockerignore")))
+                .as("the build context admits the jar")
                 .contains("!" + builtJar);
         assertThat(lines.stream().filter(l -> l.startsWith("USER ")).toList())
-                .singleElement().asString().matches("USER [1-9][0-9]*:[1-9][0-9]*");
+                .singleElement()
+                .asString()
+                .matches("USER [1-9][0-9]*:[1-9][0-9]*");
         assertThat(lines).anyMatch(l -> l.startsWith("HEALTHCHECK "));
-        assertThat(lines).anyMatch(l -> l.startsWith("ENTRYPOINT [\"java\"") && l.contains("\"/opt/hashfence/" + jar + "\""));
+        assertThat(lines)
+                .anyMatch(l -> l.startsWith("ENTRYPOINT [\"java\"") && l.contains("\"/opt/hashfence/" + jar + "\""));
     }
 
     private static Set<String> matches(Pattern pattern, String text) {
@@ -239,8 +285,11 @@ class StackConfigIT {
     }
 
     private static String volumeHolding(JsonNode service, String file) {
-        return mounts(service).entrySet().stream().filter(e -> file.startsWith(e.getKey() + "/"))
-                .map(Map.Entry::getValue).findFirst().orElseThrow(() -> new AssertionError("no volume holds " + file));
+        return mounts(service).entrySet().stream()
+                .filter(e -> file.startsWith(e.getKey() + "/"))
+                .map(Map.Entry::getValue)
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no volume holds " + file));
     }
 
     /**
@@ -251,8 +300,7 @@ class StackConfigIT {
     static final class ExternalTool {
         private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
-        private ExternalTool() {
-        }
+        private ExternalTool() {}
 
         record Result(int exitCode, String stdout, String stderr) {
             String output() {
@@ -275,13 +323,19 @@ class StackConfigIT {
             Path out = Files.createTempFile("hashfence-tool", ".out");
             Path err = Files.createTempFile("hashfence-tool", ".err");
             try {
-                Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectInput(in.toFile())
-                        .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+                Process process = new ProcessBuilder(command)
+                        .directory(dir.toFile())
+                        .redirectInput(in.toFile())
+                        .redirectOutput(out.toFile())
+                        .redirectError(err.toFile())
+                        .start();
                 if (!process.waitFor(TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
                     process.destroyForcibly().waitFor();
                     throw new AssertionError(String.join(" ", command) + " did not finish within " + TIMEOUT);
                 }
-                return new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+                return new Result(
+                        process.exitValue(),
+                        Files.readString(out, StandardCharsets.UTF_8),
                         Files.readString(err, StandardCharsets.UTF_8));
             } finally {
                 Files.deleteIfExists(in);
@@ -294,9 +348,15 @@ class StackConfigIT {
         static JsonNode yaml(Path file) throws IOException, InterruptedException {
             Path debianPython = Path.of("/usr/bin/python3");
             Path python = Files.isExecutable(debianPython) ? debianPython : require("python3", "python3-yaml");
-            Result result = run(file.getParent(), python.toString(), "-c",
-                    "import json, sys, yaml; json.dump(yaml.safe_load(open(sys.argv[1])), sys.stdout)", file.toString());
-            assertThat(result.exitCode()).as("PyYAML reads " + file + ": " + result.output()).isZero();
+            Result result = run(
+                    file.getParent(),
+                    python.toString(),
+                    "-c",
+                    "import json, sys, yaml; json.dump(yaml.safe_load(open(sys.argv[1])), sys.stdout)",
+                    file.toString());
+            assertThat(result.exitCode())
+                    .as("PyYAML reads " + file + ": " + result.output())
+                    .isZero();
             return JSON.readTree(result.stdout());
         }
 
@@ -309,7 +369,8 @@ class StackConfigIT {
                 }
                 dir = dir.getParent();
             }
-            throw new AssertionError("no repository root with dashboards/ above " + Path.of("").toAbsolutePath());
+            throw new AssertionError(
+                    "no repository root with dashboards/ above " + Path.of("").toAbsolutePath());
         }
     }
 }

@@ -2,6 +2,8 @@ package io.hashfence.systemtest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.hashfence.testing.Await;
+import io.hashfence.testing.Requirement;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -17,8 +19,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import io.hashfence.testing.Await;
-import io.hashfence.testing.Requirement;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
 import org.eclipse.paho.mqttv5.client.MqttClient;
@@ -54,10 +54,11 @@ class StorageHardeningIT {
         assertThat(plain.waitFor()).as(plain.stdout()).isZero();
         assertThat(plain.stdout()).contains("OK: " + kept + " records");
 
-        JarProcess witnessed = collector("verify", "--data-dir", dataDir.toString(), "--witness-dir",
-                witnessDir.toString());
+        JarProcess witnessed =
+                collector("verify", "--data-dir", dataDir.toString(), "--witness-dir", witnessDir.toString());
         assertThat(witnessed.waitFor()).as(witnessed.stdout()).isOne();
-        assertThat(witnessed.stdout()).contains("BROKEN: the log ends at record " + kept)
+        assertThat(witnessed.stdout())
+                .contains("BROKEN: the log ends at record " + kept)
                 .contains("records " + (kept + 1) + " to " + lines.size() + " are missing");
     }
 
@@ -67,15 +68,21 @@ class StorageHardeningIT {
         Path witnessDir = workDir.resolve("witness");
         recordRigsAndStop(dataDir, 3, "--witness-dir", witnessDir.toString());
 
-        JarProcess verify = collector("verify", "--data-dir", dataDir.toString(), "--witness-dir",
-                witnessDir.toString());
+        JarProcess verify =
+                collector("verify", "--data-dir", dataDir.toString(), "--witness-dir", witnessDir.toString());
         assertThat(verify.waitFor()).as(verify.stdout()).isZero();
-        assertThat(verify.stdout()).contains("signed heads in " + witnessDir + " agree").contains("chain intact");
+        assertThat(verify.stdout())
+                .contains("signed heads in " + witnessDir + " agree")
+                .contains("chain intact");
 
         assertThat(mode(dataDir)).isEqualTo("rwx------");
         assertThat(mode(witnessDir)).isEqualTo("rwx------");
-        for (Path file : List.of(dataDir.resolve("events.log"), dataDir.resolve("sequences.log"),
-                dataDir.resolve("sites.json"), dataDir.resolve("audit-signing.key"), witnessDir.resolve("witness.log"))) {
+        for (Path file : List.of(
+                dataDir.resolve("events.log"),
+                dataDir.resolve("sequences.log"),
+                dataDir.resolve("sites.json"),
+                dataDir.resolve("audit-signing.key"),
+                witnessDir.resolve("witness.log"))) {
             assertThat(mode(file)).as(file.toString()).isEqualTo("rw-------");
         }
     }
@@ -95,8 +102,8 @@ class StorageHardeningIT {
         long validBytes = Files.size(log) - edited.getBytes(StandardCharsets.UTF_8).length - 1;
 
         JarProcess restarted = run(dataDir);
-        restarted.awaitLog(Pattern.compile("ERROR .*cut the last record, bytes " + validBytes + " to "
-                + Files.size(log)));
+        restarted.awaitLog(
+                Pattern.compile("ERROR .*cut the last record, bytes " + validBytes + " to " + Files.size(log)));
         int httpPort = restarted.httpPort();
         assertThat(get(httpPort, "/metrics", dataDir).body())
                 .contains("hashfence_storage_records_cut_total{file=\"events.log\"} 1.0");
@@ -104,7 +111,8 @@ class StorageHardeningIT {
 
         try (Stream<Path> files = Files.list(dataDir)) {
             Path kept = files.filter(file -> file.getFileName().toString().startsWith("events.log.damaged-"))
-                    .findFirst().orElseThrow(() -> new AssertionError("no events.log.damaged-* in " + dataDir));
+                    .findFirst()
+                    .orElseThrow(() -> new AssertionError("no events.log.damaged-* in " + dataDir));
             assertThat(Files.readString(kept, StandardCharsets.UTF_8)).isEqualTo(edited + "\n");
             assertThat(mode(kept)).isEqualTo("rw-------");
         }
@@ -120,16 +128,25 @@ class StorageHardeningIT {
         collector.stop();
 
         // The README's regulator example, as written, from the directory that holds collector.yml.
-        JarProcess report = collector("report", "--config", "collector.yml", "--from", "2026-07-01T00:00:00Z",
-                "--format", "html", "--out", "q3.html");
+        JarProcess report = collector(
+                "report",
+                "--config",
+                "collector.yml",
+                "--from",
+                "2026-07-01T00:00:00Z",
+                "--format",
+                "html",
+                "--out",
+                "q3.html");
         assertThat(report.waitFor()).as(report.stderr()).isZero();
-        assertThat(Files.readString(workDir.resolve("q3.html"), StandardCharsets.UTF_8)).contains("rig-1");
+        assertThat(Files.readString(workDir.resolve("q3.html"), StandardCharsets.UTF_8))
+                .contains("rig-1");
         JarProcess verify = collector("verify", "--config", "collector.yml");
         assertThat(verify.waitFor()).as(verify.stdout() + verify.stderr()).isZero();
         assertThat(verify.stdout()).contains("chain intact");
 
-        JarProcess fromEnvironment = JarProcess.start(JarProcess.collectorJar(), workDir,
-                Map.of("HASHFENCE_DATA_DIR", dataDir.toString()), "verify");
+        JarProcess fromEnvironment = JarProcess.start(
+                JarProcess.collectorJar(), workDir, Map.of("HASHFENCE_DATA_DIR", dataDir.toString()), "verify");
         assertThat(fromEnvironment.waitFor()).as(fromEnvironment.stdout()).isZero();
         JarProcess nowhere = collector("verify");
         assertThat(nowhere.waitFor()).isEqualTo(2);
@@ -154,18 +171,25 @@ class StorageHardeningIT {
                 long started = System.nanoTime();
                 int returnCode = WrongTokenFlood.connectOnce(port, "127.0.0.1", "valid-agent", SITE, token);
                 slowestMicros = Math.max(slowestMicros, (System.nanoTime() - started) / 1_000);
-                assertThat(returnCode).as("CONNACK return code of the valid agent").isZero();
-                assertThat(flood.isRunning()).as("the flood was still running when the agent was accepted").isTrue();
+                assertThat(returnCode)
+                        .as("CONNACK return code of the valid agent")
+                        .isZero();
+                assertThat(flood.isRunning())
+                        .as("the flood was still running when the agent was accepted")
+                        .isTrue();
             }
-            System.out.printf("10 valid CONNECTs accepted during a flood of wrong tokens, the slowest in %d us "
-                    + "(%d wrong ones sent so far)%n", slowestMicros, flood.attempts());
+            System.out.printf(
+                    "10 valid CONNECTs accepted during a flood of wrong tokens, the slowest in %d us "
+                            + "(%d wrong ones sent so far)%n",
+                    slowestMicros, flood.attempts());
             flood.awaitAttempts(1_000);
         } finally {
             flood.stop();
         }
         assertThat(flood.failures()).as("every flood CONNECT was answered").isEmpty();
         String metrics = get(httpPort, "/metrics", dataDir).body();
-        assertThat(metrics).contains("hashfence_mqtt_connects_total{result=\"accepted\"} 10.0")
+        assertThat(metrics)
+                .contains("hashfence_mqtt_connects_total{result=\"accepted\"} 10.0")
                 .containsPattern("hashfence_mqtt_connects_total\\{result=\"backed_off\"} [1-9]")
                 .containsPattern("hashfence_mqtt_connects_total\\{result=\"bad_credentials\"} [1-9]")
                 .doesNotContainPattern("hashfence_mqtt_connects_total\\{result=\"server_busy\"} [1-9]");
@@ -179,20 +203,25 @@ class StorageHardeningIT {
         JarProcess first = run(dataDir);
         publishRigs(first, token, 3);
         Path snapshot = dataDir.resolve("rigs.snapshot");
-        Await.until("rigs.snapshot names every new rig",
-                () -> Files.exists(snapshot) && Files.readString(snapshot, StandardCharsets.UTF_8).contains("rig-3"));
+        Await.until(
+                "rigs.snapshot names every new rig",
+                () -> Files.exists(snapshot)
+                        && Files.readString(snapshot, StandardCharsets.UTF_8).contains("rig-3"));
         first.kill();
 
         for (String stop : List.of("after SIGKILL", "after SIGTERM")) {
             JarProcess restarted = run(dataDir);
             int httpPort = restarted.httpPort();
             String rigs = get(httpPort, "/api/v1/rigs", dataDir).body();
-            assertThat(rigs).as(stop).contains("\"count\":3").contains("\"rig\":\"rig-1\"")
-                    .contains("\"rig\":\"rig-3\"").doesNotContain("\"up\":true");
+            assertThat(rigs)
+                    .as(stop)
+                    .contains("\"count\":3")
+                    .contains("\"rig\":\"rig-1\"")
+                    .contains("\"rig\":\"rig-3\"")
+                    .doesNotContain("\"up\":true");
             String metrics = get(httpPort, "/metrics", dataDir).body();
             for (String rig : List.of("rig-1", "rig-2", "rig-3")) {
-                assertThat(metrics).as(stop).containsPattern(
-                        "hashfence_rig_up\\{[^}]*rig=\"" + rig + "\"[^}]*} 0");
+                assertThat(metrics).as(stop).containsPattern("hashfence_rig_up\\{[^}]*rig=\"" + rig + "\"[^}]*} 0");
             }
             restarted.stop();
         }
@@ -204,10 +233,13 @@ class StorageHardeningIT {
         Path dataDir = workDir.resolve("tiny");
         Files.createDirectories(dataDir);
         Process mount = new ProcessBuilder("mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", dataDir.toString())
-                .redirectErrorStream(true).start();
+                .redirectErrorStream(true)
+                .start();
         boolean mounted = mount.waitFor() == 0;
-        Requirement.require(mounted, "mounting a 2 MiB tmpfs needs root (mount -t tmpfs): "
-                + new String(mount.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip());
+        Requirement.require(
+                mounted,
+                "mounting a 2 MiB tmpfs needs root (mount -t tmpfs): "
+                        + new String(mount.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip());
         try {
             String token = CollectorSites.add(workDir, dataDir, SITE);
             JarProcess collector = run(dataDir);
@@ -219,7 +251,8 @@ class StorageHardeningIT {
             Path filler = dataDir.resolve("filler");
             fill(filler);
             int port = collector.mqttPort();
-            MqttAsyncClient agent = new MqttAsyncClient("tcp://127.0.0.1:" + port, "disk-full", new MemoryPersistence());
+            MqttAsyncClient agent =
+                    new MqttAsyncClient("tcp://127.0.0.1:" + port, "disk-full", new MemoryPersistence());
             MqttConnectionOptions options = new MqttConnectionOptions();
             options.setUserName(SITE);
             options.setPassword(token.getBytes(StandardCharsets.UTF_8));
@@ -227,8 +260,11 @@ class StorageHardeningIT {
             // New rigs, each with a rig_first_seen event: more than the event log's last allocated page still holds.
             List<IMqttToken> published = new java.util.ArrayList<>();
             for (int i = 10; i < 40; i++) {
-                published.add(agent.publish("hashfence/v1/" + SITE + "/rig-" + i + "/telemetry",
-                        telemetry("rig-" + i, i).getBytes(StandardCharsets.UTF_8), 1, false));
+                published.add(agent.publish(
+                        "hashfence/v1/" + SITE + "/rig-" + i + "/telemetry",
+                        telemetry("rig-" + i, i).getBytes(StandardCharsets.UTF_8),
+                        1,
+                        false));
             }
 
             HttpResponse<String> health = awaitHealth(httpPort, dataDir, 503, "events.log (No space left on device)");
@@ -236,8 +272,11 @@ class StorageHardeningIT {
             assertThat(get(httpPort, "/metrics", dataDir).body())
                     .containsPattern("hashfence_storage_write_failures_total\\{file=\"events.log\"} [1-9]");
             assertThat(published.stream().filter(each -> !each.isComplete()))
-                    .as("messages without PUBACK while the disk is full").isNotEmpty();
-            assertThat(accepted(httpPort, dataDir)).as("accepted counts only durable messages").isLessThan(31.0);
+                    .as("messages without PUBACK while the disk is full")
+                    .isNotEmpty();
+            assertThat(accepted(httpPort, dataDir))
+                    .as("accepted counts only durable messages")
+                    .isLessThan(31.0);
 
             Files.delete(filler);
             for (IMqttToken each : published) {
@@ -270,14 +309,16 @@ class StorageHardeningIT {
             throws Exception {
         return Await.value("/healthz answers " + status + " with " + saying, () -> {
             HttpResponse<String> health = get(httpPort, "/healthz", dataDir);
-            assertThat(health.body()).as("/healthz, status " + health.statusCode()).contains(saying);
+            assertThat(health.body())
+                    .as("/healthz, status " + health.statusCode())
+                    .contains(saying);
             return health.statusCode() == status ? Optional.of(health) : Optional.empty();
         });
     }
 
     private static double accepted(int httpPort, Path dataDir) throws Exception {
         java.util.regex.Matcher matcher = Pattern.compile(
-                "hashfence_ingest_messages_total\\{outcome=\"accepted\"} ([0-9.E]+)")
+                        "hashfence_ingest_messages_total\\{outcome=\"accepted\"} ([0-9.E]+)")
                 .matcher(get(httpPort, "/metrics", dataDir).body());
         return matcher.find() ? Double.parseDouble(matcher.group(1)) : 0;
     }
@@ -291,8 +332,8 @@ class StorageHardeningIT {
     }
 
     private JarProcess run(Path dataDir, String... more) throws IOException {
-        List<String> args = new java.util.ArrayList<>(List.of("run", "--data-dir", dataDir.toString(), "--mqtt-port",
-                "0", "--http-port", "0"));
+        List<String> args = new java.util.ArrayList<>(
+                List.of("run", "--data-dir", dataDir.toString(), "--mqtt-port", "0", "--http-port", "0"));
         args.addAll(List.of(more));
         return collector(args.toArray(String[]::new));
     }
@@ -312,8 +353,11 @@ class StorageHardeningIT {
         client.connect(options);
         try {
             for (int i = 1; i <= rigs; i++) {
-                client.publish("hashfence/v1/" + SITE + "/rig-" + i + "/telemetry",
-                        telemetry("rig-" + i, i).getBytes(StandardCharsets.UTF_8), 1, false);
+                client.publish(
+                        "hashfence/v1/" + SITE + "/rig-" + i + "/telemetry",
+                        telemetry("rig-" + i, i).getBytes(StandardCharsets.UTF_8),
+                        1,
+                        false);
             }
             client.disconnect();
         } finally {
@@ -329,9 +373,13 @@ class StorageHardeningIT {
     }
 
     static HttpResponse<String> get(int port, String path, Path dataDir) throws IOException, InterruptedException {
-        String apiToken = Files.readString(dataDir.resolve("api-token"), StandardCharsets.UTF_8).strip();
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .header("Authorization", "Bearer " + apiToken).build(), HttpResponse.BodyHandlers.ofString());
+        String apiToken = Files.readString(dataDir.resolve("api-token"), StandardCharsets.UTF_8)
+                .strip();
+        return HTTP.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                        .header("Authorization", "Bearer " + apiToken)
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private static String mode(Path path) throws IOException {

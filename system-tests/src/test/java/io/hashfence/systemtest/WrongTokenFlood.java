@@ -69,7 +69,8 @@ final class WrongTokenFlood {
             byte[] connAck = new byte[4];
             in.readFully(connAck);
             if (connAck[0] != 0x20 || connAck[1] != 2) {
-                throw new IOException("not a CONNACK: " + java.util.HexFormat.of().formatHex(connAck));
+                throw new IOException(
+                        "not a CONNACK: " + java.util.HexFormat.of().formatHex(connAck));
             }
             return connAck[3];
         }

@@ -12,11 +12,11 @@ import java.util.Optional;
 public final class Await {
     /** How long any wait lasts before the test fails. */
     public static final Duration PATIENCE = Duration.ofSeconds(60);
+
     private static final long MIN_PAUSE_MILLIS = 25;
     private static final long MAX_PAUSE_MILLIS = 500;
 
-    private Await() {
-    }
+    private Await() {}
 
     /**
      * A look at the state under test. While the state is not there yet it may throw, an exception (a refused
@@ -34,7 +34,9 @@ public final class Await {
 
     /** Waits until the condition holds, at most {@code patience}; fails naming {@code what} when it never does. */
     public static void until(String what, Duration patience, Probe<Boolean> condition) throws InterruptedException {
-        value(what, patience,
+        value(
+                what,
+                patience,
                 () -> Boolean.TRUE.equals(condition.look()) ? Optional.of(Boolean.TRUE) : Optional.empty());
     }
 

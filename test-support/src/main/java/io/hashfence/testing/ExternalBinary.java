@@ -9,14 +9,15 @@ import java.util.Optional;
 
 /** Finds a program the tests drive (mosquitto, prometheus, gpsfake, chromium, ...) on the PATH or in /usr/bin, /usr/sbin. */
 public final class ExternalBinary {
-    private ExternalBinary() {
-    }
+    private ExternalBinary() {}
 
     /** The program, or a skip (a failure with {@code CI=true}) naming the Debian package that brings it. */
     public static Path require(String name, String debianPackage) {
         Optional<Path> found = find(name);
-        Requirement.require(found.isPresent(), name + " is not installed: install the Debian package " + debianPackage
-                + " (./hashfence test installs it)");
+        Requirement.require(
+                found.isPresent(),
+                name + " is not installed: install the Debian package " + debianPackage
+                        + " (./hashfence test installs it)");
         return found.orElseThrow();
     }
 
@@ -28,6 +29,9 @@ public final class ExternalBinary {
             }
         }
         places.addAll(List.of(Path.of("/usr/bin"), Path.of("/usr/sbin")));
-        return places.stream().map(dir -> dir.resolve(name)).filter(Files::isExecutable).findFirst();
+        return places.stream()
+                .map(dir -> dir.resolve(name))
+                .filter(Files::isExecutable)
+                .findFirst();
     }
 }

@@ -34,8 +34,11 @@ public final class ExternalProcess implements AutoCloseable {
 
     /** Starts the command in {@code workDir}, its output appended to {@code log} (a restart keeps the earlier). */
     public static ExternalProcess start(List<String> command, Path workDir, Path log) throws IOException {
-        Process process = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        Process process = new ProcessBuilder(command)
+                .directory(workDir.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                .start();
         return new ExternalProcess(Path.of(command.get(0)).getFileName().toString(), process, log);
     }
 
@@ -48,8 +51,8 @@ public final class ExternalProcess implements AutoCloseable {
     public ExternalProcess awaitReady(String what, Await.Probe<Boolean> ready) throws InterruptedException {
         Await.until(name + " " + what, () -> !process.isAlive() || ready.look());
         if (!process.isAlive()) {
-            throw new AssertionError(name + " exited with " + process.exitValue() + " before it " + what + ":\n"
-                    + log());
+            throw new AssertionError(
+                    name + " exited with " + process.exitValue() + " before it " + what + ":\n" + log());
         }
         return this;
     }

@@ -9,8 +9,7 @@ import java.net.ServerSocket;
  * the same port) and for tests that need a port nothing listens on.
  */
 public final class FreePorts {
-    private FreePorts() {
-    }
+    private FreePorts() {}
 
     /** A port free on every address at the moment of asking (and so closed until someone binds it). */
     public static int pick() {

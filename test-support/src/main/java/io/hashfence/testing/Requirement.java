@@ -9,8 +9,7 @@ import org.junit.jupiter.api.Assumptions;
  * provide everything the tests use.
  */
 public final class Requirement {
-    private Requirement() {
-    }
+    private Requirement() {}
 
     public static void require(boolean met, String whatIsMissing) {
         if (met) {

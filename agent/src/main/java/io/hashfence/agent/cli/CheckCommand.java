@@ -32,9 +32,11 @@ import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttException;
 
 public final class CheckCommand implements AgentCommand {
-    private static final CommandSpec SPEC = new CommandSpec("check",
+    private static final CommandSpec SPEC = new CommandSpec(
+            "check",
             "Test each configured miner, power meter, location source, the outbox and the collector connection;"
-                    + " print what works and what to fix. Exit code 0 when everything works, 1 otherwise.", null,
+                    + " print what works and what to fix. Exit code 0 when everything works, 1 otherwise.",
+            null,
             List.of(CommandSpec.Option.required("--config", "FILE", "YAML config file (see agent/README.md).")));
     private static final Duration GPS_FIX_WAIT = Duration.ofSeconds(10);
 
@@ -75,29 +77,42 @@ public final class CheckCommand implements AgentCommand {
         MinerAdapters adapters = new MinerAdapters();
         for (MinerEndpoint endpoint : miners.miners()) {
             try {
-                MinerSnapshot snapshot = adapters.forKind(endpoint.kind()).read(endpoint, miners.poll().timeout());
-                ok("miner " + endpoint, snapshot.type() + (snapshot.model() == null ? "" : " " + snapshot.model())
-                        + ", " + snapshot.status().wireName() + ", " + formatHashrate(snapshot.hashrate())
-                        + (snapshot.powerWatts() == null ? ", no power figure from the miner"
-                        : ", " + Math.round(snapshot.powerWatts()) + " W"));
+                MinerSnapshot snapshot = adapters.forKind(endpoint.kind())
+                        .read(endpoint, miners.poll().timeout());
+                ok(
+                        "miner " + endpoint,
+                        snapshot.type() + (snapshot.model() == null ? "" : " " + snapshot.model())
+                                + ", " + snapshot.status().wireName() + ", " + formatHashrate(snapshot.hashrate())
+                                + (snapshot.powerWatts() == null
+                                        ? ", no power figure from the miner"
+                                        : ", " + Math.round(snapshot.powerWatts()) + " W"));
             } catch (MinerException e) {
-                fail("miner " + endpoint, e.getMessage(), e.problem() == MinerException.Problem.UNREACHABLE
-                        ? "check the address and port, that the miner is on, and that its API is enabled and open to"
-                        + " this host (cgminer/bmminer: api-listen and api-allow; Whatsminer: enable the API)"
-                        : "check the miner type: setting (" + endpoint.kind().configName() + ") matches the software");
+                fail(
+                        "miner " + endpoint,
+                        e.getMessage(),
+                        e.problem() == MinerException.Problem.UNREACHABLE
+                                ? "check the address and port, that the miner is on, and that its API is enabled and open to"
+                                        + " this host (cgminer/bmminer: api-listen and api-allow; Whatsminer: enable the API)"
+                                : "check the miner type: setting ("
+                                        + endpoint.kind().configName() + ") matches the software");
             }
         }
         if (!miners.discoveryRanges().isEmpty()) {
             try {
-                Scanner scanner = new Scanner(adapters, Duration.ofMillis(500), miners.poll().timeout(), 256);
+                Scanner scanner = new Scanner(
+                        adapters, Duration.ofMillis(500), miners.poll().timeout(), 256);
                 var found = scanner.scan(miners.discoveryRanges());
                 if (found.isEmpty()) {
-                    fail("discovery " + miners.discoveryRanges(), "no miner answered",
+                    fail(
+                            "discovery " + miners.discoveryRanges(),
+                            "no miner answered",
                             "check the ranges and that the miners' APIs are enabled");
                 } else {
                     StringBuilder list = new StringBuilder();
                     for (FoundMiner miner : found) {
-                        list.append(list.length() == 0 ? "" : ", ").append(miner.endpoint().address()).append(' ')
+                        list.append(list.length() == 0 ? "" : ", ")
+                                .append(miner.endpoint().address())
+                                .append(' ')
                                 .append(miner.type());
                     }
                     ok("discovery " + miners.discoveryRanges(), found.size() + " miners: " + list);
@@ -155,7 +170,9 @@ public final class CheckCommand implements AgentCommand {
             Files.delete(probe);
             ok("outbox", directory.toAbsolutePath() + " is writable");
         } catch (IOException e) {
-            fail("outbox", "cannot write to " + directory.toAbsolutePath() + ": " + e.getMessage(),
+            fail(
+                    "outbox",
+                    "cannot write to " + directory.toAbsolutePath() + ": " + e.getMessage(),
                     "create the directory and give the agent's user write access, or set outbox.directory");
         }
     }
@@ -163,7 +180,8 @@ public final class CheckCommand implements AgentCommand {
     private void checkCollector(AgentConfig config) {
         String name = "collector " + config.mqtt().collector();
         try {
-            MqttClient client = new MqttClient(config.mqtt().collector(), config.clientId() + "-check", new MemoryPersistence());
+            MqttClient client =
+                    new MqttClient(config.mqtt().collector(), config.clientId() + "-check", new MemoryPersistence());
             MqttConnectionOptions options = new MqttConnectionOptions();
             options.setUserName(config.credentials().site().value());
             options.setPassword(config.credentials().token().getBytes(StandardCharsets.UTF_8));
@@ -172,16 +190,24 @@ public final class CheckCommand implements AgentCommand {
             try {
                 client.connect(options);
                 client.disconnect();
-                ok(name, "connected and authenticated as site " + config.credentials().site());
+                ok(
+                        name,
+                        "connected and authenticated as site "
+                                + config.credentials().site());
             } finally {
                 client.close(true);
             }
         } catch (MqttException e) {
             int reason = e.getReasonCode();
             boolean credentials = reason == 0x86 || reason == 0x87 || reason == 4 || reason == 5;
-            fail(name, e.getMessage() + (e.getCause() == null ? "" : " (" + e.getCause().getMessage() + ")"),
-                    credentials ? "the collector refused site and token: check site and HASHFENCE_TOKEN (printed by"
-                            + " hashfence-collector sites add)" : "check the collector address and that it is running");
+            fail(
+                    name,
+                    e.getMessage()
+                            + (e.getCause() == null ? "" : " (" + e.getCause().getMessage() + ")"),
+                    credentials
+                            ? "the collector refused site and token: check site and HASHFENCE_TOKEN (printed by"
+                                    + " hashfence-collector sites add)"
+                            : "check the collector address and that it is running");
         }
     }
 

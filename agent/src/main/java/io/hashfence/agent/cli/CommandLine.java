@@ -24,9 +24,13 @@ public final class CommandLine {
 
     /** hashfence-agent's commands; {@code environment} supplies HASHFENCE_* variables. */
     public static CommandLine agent(Map<String, String> environment) {
-        return new CommandLine("hashfence-agent",
+        return new CommandLine(
+                "hashfence-agent",
                 "Reads mining rigs and publishes their telemetry to a Hashfence collector over MQTT.",
-                List.of(new RunCommand(environment), new CheckCommand(environment), new ScanCommand(),
+                List.of(
+                        new RunCommand(environment),
+                        new CheckCommand(environment),
+                        new ScanCommand(),
                         new SimulateCommand(environment)));
     }
 
@@ -88,7 +92,9 @@ public final class CommandLine {
     }
 
     private AgentCommand command(String name) {
-        return commands.stream().filter(command -> command.spec().name().equals(name)).findFirst()
+        return commands.stream()
+                .filter(command -> command.spec().name().equals(name))
+                .findFirst()
                 .orElseThrow(() -> new UsageException("Unknown command: '" + name + "'"));
     }
 
@@ -96,12 +102,18 @@ public final class CommandLine {
         StringBuilder usage = new StringBuilder("Usage: " + program + " COMMAND [FLAGS]" + System.lineSeparator()
                 + description + System.lineSeparator() + "Commands:" + System.lineSeparator());
         for (AgentCommand command : commands) {
-            usage.append("  ").append(command.spec().name()).append(" ".repeat(12 - command.spec().name().length()))
-                    .append(command.spec().summary()).append(System.lineSeparator());
+            usage.append("  ")
+                    .append(command.spec().name())
+                    .append(" ".repeat(12 - command.spec().name().length()))
+                    .append(command.spec().summary())
+                    .append(System.lineSeparator());
         }
-        usage.append("  -h, --help      Show this help message and exit.").append(System.lineSeparator())
-                .append("  -V, --version   Print version information and exit.").append(System.lineSeparator())
-                .append("Every command takes -h/--help.").append(System.lineSeparator());
+        usage.append("  -h, --help      Show this help message and exit.")
+                .append(System.lineSeparator())
+                .append("  -V, --version   Print version information and exit.")
+                .append(System.lineSeparator())
+                .append("Every command takes -h/--help.")
+                .append(System.lineSeparator());
         return usage.toString();
     }
 }

@@ -24,7 +24,10 @@ record CommandSpec(String name, String description, String operands, List<Option
     }
 
     Option option(String name) {
-        return options.stream().filter(option -> option.name().equals(name)).findFirst().orElse(null);
+        return options.stream()
+                .filter(option -> option.name().equals(name))
+                .findFirst()
+                .orElse(null);
     }
 
     /** The description's first sentence, for the list of commands. */
@@ -37,7 +40,9 @@ record CommandSpec(String name, String description, String operands, List<Option
         StringBuilder usage = new StringBuilder("Usage: hashfence-agent ").append(name);
         for (Option option : options) {
             String text = option.name() + " " + option.label();
-            usage.append(' ').append(option.required() ? text : "[" + text + "]").append(option.repeatable() ? "..." : "");
+            usage.append(' ')
+                    .append(option.required() ? text : "[" + text + "]")
+                    .append(option.repeatable() ? "..." : "");
         }
         if (operands != null) {
             usage.append(' ').append(operands);
@@ -51,7 +56,10 @@ record CommandSpec(String name, String description, String operands, List<Option
     }
 
     private static void line(StringBuilder usage, String term, String description) {
-        usage.append("  ").append(term).append(" ".repeat(Math.max(1, 28 - term.length()))).append(description)
+        usage.append("  ")
+                .append(term)
+                .append(" ".repeat(Math.max(1, 28 - term.length())))
+                .append(description)
                 .append(System.lineSeparator());
     }
 }

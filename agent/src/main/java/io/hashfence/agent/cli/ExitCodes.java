@@ -7,6 +7,5 @@ public final class ExitCodes {
     /** A wrong flag, a missing setting, or an invalid config or sites file. */
     public static final int USAGE = 2;
 
-    private ExitCodes() {
-    }
+    private ExitCodes() {}
 }

@@ -8,8 +8,7 @@ import java.util.concurrent.CountDownLatch;
  * interrupted; either way the agent closes cleanly, saying {@code offline} for its sites.
  */
 final class UntilStopped {
-    private UntilStopped() {
-    }
+    private UntilStopped() {}
 
     static void run(Agent agent) {
         Thread shutdownHook = new Thread(agent::close, "hashfence-agent-shutdown");

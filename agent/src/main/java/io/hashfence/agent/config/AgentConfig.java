@@ -3,14 +3,20 @@ package io.hashfence.agent.config;
 import io.hashfence.protocol.Durations;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-
 import java.time.Duration;
 import java.util.Optional;
 
 /** The resolved settings of {@code hashfence-agent run}: file values, then environment, then flags, over the defaults. */
-public record AgentConfig(SiteCredentials credentials, String clientId, Duration publishInterval, MqttSettings mqtt,
-                          Optional<SimulationSettings> simulate, Optional<MinerSettings> miners, PowerSettings power,
-                          LocationSettings location, OutboxSettings outbox) {
+public record AgentConfig(
+        SiteCredentials credentials,
+        String clientId,
+        Duration publishInterval,
+        MqttSettings mqtt,
+        Optional<SimulationSettings> simulate,
+        Optional<MinerSettings> miners,
+        PowerSettings power,
+        LocationSettings location,
+        OutboxSettings outbox) {
     public static final Duration DEFAULT_PUBLISH_INTERVAL = Duration.ofSeconds(10);
 
     public AgentConfig {
@@ -48,7 +54,8 @@ public record AgentConfig(SiteCredentials credentials, String clientId, Duration
 
     public static void requirePublishInterval(Duration interval) {
         if (interval.toMillis() < 100 || interval.toHours() > 24) {
-            throw new ConfigException("publish interval must be between 100ms and 24h, got " + Durations.format(interval));
+            throw new ConfigException(
+                    "publish interval must be between 100ms and 24h, got " + Durations.format(interval));
         }
     }
 }

@@ -7,14 +7,13 @@ import java.util.regex.Pattern;
 public final class ByteSizes {
     private static final Pattern SYNTAX = Pattern.compile("(\\d{1,12})\\s*(B|KiB|MiB|GiB)?");
 
-    private ByteSizes() {
-    }
+    private ByteSizes() {}
 
     public static long parse(String text) {
         Matcher matcher = text == null ? null : SYNTAX.matcher(text.trim());
         if (matcher == null || !matcher.matches()) {
-            throw new IllegalArgumentException("invalid size \"" + text
-                    + "\": use a whole number and a unit: B, KiB, MiB or GiB, such as 64MiB");
+            throw new IllegalArgumentException(
+                    "invalid size \"" + text + "\": use a whole number and a unit: B, KiB, MiB or GiB, such as 64MiB");
         }
         long amount = Long.parseLong(matcher.group(1));
         String unit = matcher.group(2) == null ? "B" : matcher.group(2);

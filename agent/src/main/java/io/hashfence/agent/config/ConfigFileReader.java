@@ -18,8 +18,7 @@ import org.yaml.snakeyaml.error.YAMLException;
  * resident memory (docs/BENCHMARKS.md).
  */
 final class ConfigFileReader {
-    private ConfigFileReader() {
-    }
+    private ConfigFileReader() {}
 
     static ConfigFile read(Path file) {
         try (Reader reader = Files.newBufferedReader(file)) {
@@ -27,8 +26,12 @@ final class ConfigFileReader {
         } catch (NoSuchFileException e) {
             throw new ConfigException("config file " + file + " does not exist");
         } catch (MarkedYAMLException e) {
-            throw new ConfigException(file + ": " + e.getProblem()
-                    + (e.getProblemMark() == null ? "" : " (line " + (e.getProblemMark().getLine() + 1) + ")"), e);
+            throw new ConfigException(
+                    file + ": " + e.getProblem()
+                            + (e.getProblemMark() == null
+                                    ? ""
+                                    : " (line " + (e.getProblemMark().getLine() + 1) + ")"),
+                    e);
         } catch (YAMLException e) {
             throw new ConfigException(file + ": " + e.getMessage(), e);
         } catch (IOException e) {
@@ -37,18 +40,28 @@ final class ConfigFileReader {
     }
 
     private static ConfigFile file(YamlMapping m) {
-        return new ConfigFile(m.text(SITE), m.text(TOKEN), m.text(COLLECTOR), m.text(CLIENT_ID),
-                m.text(PUBLISH_INTERVAL), m.mapping(MQTT, ConfigFileReader::mqtt),
-                m.mapping(SIMULATE, ConfigFileReader::simulate), m.mappings(MINERS, ConfigFileReader::miner),
-                m.mapping(DISCOVERY, ConfigFileReader::discovery), m.mapping(POLL, ConfigFileReader::poll),
-                m.mapping(POWER, ConfigFileReader::power), m.mapping(LOCATION, ConfigFileReader::location),
+        return new ConfigFile(
+                m.text(SITE),
+                m.text(TOKEN),
+                m.text(COLLECTOR),
+                m.text(CLIENT_ID),
+                m.text(PUBLISH_INTERVAL),
+                m.mapping(MQTT, ConfigFileReader::mqtt),
+                m.mapping(SIMULATE, ConfigFileReader::simulate),
+                m.mappings(MINERS, ConfigFileReader::miner),
+                m.mapping(DISCOVERY, ConfigFileReader::discovery),
+                m.mapping(POLL, ConfigFileReader::poll),
+                m.mapping(POWER, ConfigFileReader::power),
+                m.mapping(LOCATION, ConfigFileReader::location),
                 m.mapping(OUTBOX, ConfigFileReader::outbox));
     }
 
     private static ConfigFile.Mqtt mqtt(YamlMapping m) {
-        return new ConfigFile.Mqtt(m.text(MQTT_KEEP_ALIVE), m.text(MQTT_CONNECT_TIMEOUT),
-                m.mapping(MQTT_RECONNECT_BACKOFF,
-                        b -> new ConfigFile.Backoff(b.text(BACKOFF_MIN), b.text(BACKOFF_MAX))),
+        return new ConfigFile.Mqtt(
+                m.text(MQTT_KEEP_ALIVE),
+                m.text(MQTT_CONNECT_TIMEOUT),
+                m.mapping(
+                        MQTT_RECONNECT_BACKOFF, b -> new ConfigFile.Backoff(b.text(BACKOFF_MIN), b.text(BACKOFF_MAX))),
                 m.mapping(MQTT_TLS, ConfigFileReader::tls));
     }
 
@@ -57,13 +70,18 @@ final class ConfigFileReader {
     }
 
     private static ConfigFile.Simulate simulate(YamlMapping m) {
-        return new ConfigFile.Simulate(m.integer(SIMULATE_RIGS), m.longInteger(SIMULATE_SEED),
-                m.decimal(SIMULATE_RESTRICTED_SHARE));
+        return new ConfigFile.Simulate(
+                m.integer(SIMULATE_RIGS), m.longInteger(SIMULATE_SEED), m.decimal(SIMULATE_RESTRICTED_SHARE));
     }
 
     private static ConfigFile.Miner miner(YamlMapping m) {
-        return new ConfigFile.Miner(m.text(MINER_HOST), m.text(MINER_TYPE), m.integer(MINER_PORT), m.text(MINER_RIG),
-                m.text(MINER_ACCESS_TOKEN), m.text(MINER_MODEL));
+        return new ConfigFile.Miner(
+                m.text(MINER_HOST),
+                m.text(MINER_TYPE),
+                m.integer(MINER_PORT),
+                m.text(MINER_RIG),
+                m.text(MINER_ACCESS_TOKEN),
+                m.text(MINER_MODEL));
     }
 
     private static ConfigFile.Discovery discovery(YamlMapping m) {
@@ -75,13 +93,18 @@ final class ConfigFileReader {
     }
 
     private static ConfigFile.Power power(YamlMapping m) {
-        return new ConfigFile.Power(m.text(POWER_METER), m.bool(POWER_ESTIMATE), m.text(POWER_NVIDIA_SMI),
-                m.text(POWER_IPMITOOL));
+        return new ConfigFile.Power(
+                m.text(POWER_METER), m.bool(POWER_ESTIMATE), m.text(POWER_NVIDIA_SMI), m.text(POWER_IPMITOOL));
     }
 
     private static ConfigFile.Location location(YamlMapping m) {
-        return new ConfigFile.Location(m.text(LOCATION_SOURCE), m.decimal(LOCATION_LAT), m.decimal(LOCATION_LON),
-                m.decimal(LOCATION_ACCURACY_M), m.mapping(LOCATION_GPSD,
+        return new ConfigFile.Location(
+                m.text(LOCATION_SOURCE),
+                m.decimal(LOCATION_LAT),
+                m.decimal(LOCATION_LON),
+                m.decimal(LOCATION_ACCURACY_M),
+                m.mapping(
+                        LOCATION_GPSD,
                         g -> new ConfigFile.Gpsd(g.text(GPSD_HOST), g.integer(GPSD_PORT), g.text(GPSD_MAX_AGE))));
     }
 

@@ -30,27 +30,35 @@ public final class ConfigLoader {
         String collector = firstPresent(overrides.collector(), env(ENV_COLLECTOR), raw.collector())
                 .orElse(MqttSettings.DEFAULT_COLLECTOR);
         Duration interval = Optional.ofNullable(overrides.publishInterval())
-                .orElseGet(() -> duration(Setting.PUBLISH_INTERVAL, raw.publishInterval(),
-                        AgentConfig.DEFAULT_PUBLISH_INTERVAL));
+                .orElseGet(() -> duration(
+                        Setting.PUBLISH_INTERVAL, raw.publishInterval(), AgentConfig.DEFAULT_PUBLISH_INTERVAL));
         String clientId = Optional.ofNullable(raw.clientId()).orElseGet(() -> AgentConfig.defaultClientId(credentials));
-        return new AgentConfig(credentials, clientId, interval, mqtt(collector, raw.mqtt()),
-                Optional.ofNullable(simulation(raw.simulate())), SourceSettingsLoader.miners(raw),
-                SourceSettingsLoader.power(raw.power()), SourceSettingsLoader.location(raw.location()),
+        return new AgentConfig(
+                credentials,
+                clientId,
+                interval,
+                mqtt(collector, raw.mqtt()),
+                Optional.ofNullable(simulation(raw.simulate())),
+                SourceSettingsLoader.miners(raw),
+                SourceSettingsLoader.power(raw.power()),
+                SourceSettingsLoader.location(raw.location()),
                 SourceSettingsLoader.outbox(raw.outbox()));
     }
 
     private static MqttSettings mqtt(String collector, ConfigFile.Mqtt raw) {
         ConfigFile.Mqtt mqtt = raw == null ? new ConfigFile.Mqtt(null, null, null, null) : raw;
         ConfigFile.Tls tls = mqtt.tls() == null ? new ConfigFile.Tls(null, null, null) : mqtt.tls();
-        ConfigFile.Backoff backoff = mqtt.reconnectBackoff() == null
-                ? new ConfigFile.Backoff(null, null) : mqtt.reconnectBackoff();
-        return new MqttSettings(collector,
+        ConfigFile.Backoff backoff =
+                mqtt.reconnectBackoff() == null ? new ConfigFile.Backoff(null, null) : mqtt.reconnectBackoff();
+        return new MqttSettings(
+                collector,
                 duration(Setting.MQTT_KEEP_ALIVE, mqtt.keepAlive(), MqttSettings.DEFAULT_KEEP_ALIVE),
                 duration(Setting.MQTT_CONNECT_TIMEOUT, mqtt.connectTimeout(), MqttSettings.DEFAULT_CONNECT_TIMEOUT),
                 new ReconnectBackoff(
                         duration(Setting.BACKOFF_MIN, backoff.min(), ReconnectBackoff.DEFAULT.min()),
                         duration(Setting.BACKOFF_MAX, backoff.max(), ReconnectBackoff.DEFAULT.max())),
-                new TlsSettings(path(tls.caFile()), path(tls.certFile()), path(tls.keyFile())), null);
+                new TlsSettings(path(tls.caFile()), path(tls.certFile()), path(tls.keyFile())),
+                null);
     }
 
     private static Path path(String text) {

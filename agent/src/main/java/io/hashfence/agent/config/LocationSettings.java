@@ -9,8 +9,7 @@ public sealed interface LocationSettings {
     Duration DEFAULT_MAX_AGE = Duration.ofMinutes(5);
 
     /** No position is reported. */
-    record None() implements LocationSettings {
-    }
+    record None() implements LocationSettings {}
 
     /** A declared position in WGS84 degrees with its accuracy in metres. */
     record Static(double lat, double lon, double accuracyMetres) implements LocationSettings {
@@ -21,8 +20,8 @@ public sealed interface LocationSettings {
                         + lat + ", " + lon);
             }
             if (!(accuracyMetres >= 0)) {
-                throw new ConfigException(Setting.LOCATION_ACCURACY_M.path() + " must not be negative, got "
-                        + accuracyMetres);
+                throw new ConfigException(
+                        Setting.LOCATION_ACCURACY_M.path() + " must not be negative, got " + accuracyMetres);
             }
         }
     }

@@ -8,8 +8,8 @@ import java.time.Duration;
 import java.util.List;
 
 /** The real miners of {@code run}: those listed, the ranges to discover more in and how often, and how to poll. */
-public record MinerSettings(List<MinerEndpoint> miners, List<Cidr> discoveryRanges, Duration rediscoverInterval,
-                            PollSettings poll) {
+public record MinerSettings(
+        List<MinerEndpoint> miners, List<Cidr> discoveryRanges, Duration rediscoverInterval, PollSettings poll) {
     public static final Duration DEFAULT_REDISCOVER_INTERVAL = Duration.ofMinutes(10);
 
     public MinerSettings {

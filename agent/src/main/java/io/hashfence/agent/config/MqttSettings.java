@@ -13,8 +13,13 @@ import java.time.Duration;
  * @param proxySource the client address a PROXY protocol v2 header names before MQTT, or null to send none
  *                    (the simulator's stand-in for a site behind a TCP load balancer; plain {@code tcp://} only)
  */
-public record MqttSettings(String collector, Duration keepAlive, Duration connectTimeout, ReconnectBackoff reconnectBackoff,
-                           TlsSettings tls, InetAddress proxySource) {
+public record MqttSettings(
+        String collector,
+        Duration keepAlive,
+        Duration connectTimeout,
+        ReconnectBackoff reconnectBackoff,
+        TlsSettings tls,
+        InetAddress proxySource) {
     public static final String DEFAULT_COLLECTOR = "tcp://localhost:1883";
     public static final Duration DEFAULT_KEEP_ALIVE = Duration.ofSeconds(30);
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
@@ -22,13 +27,15 @@ public record MqttSettings(String collector, Duration keepAlive, Duration connec
 
     public MqttSettings {
         requireCollectorUrl(collector);
-        if (keepAlive.isNegative() || keepAlive.toMillis() % 1000 != 0 || keepAlive.toSeconds() > MAX_KEEP_ALIVE_SECONDS) {
+        if (keepAlive.isNegative()
+                || keepAlive.toMillis() % 1000 != 0
+                || keepAlive.toSeconds() > MAX_KEEP_ALIVE_SECONDS) {
             throw new ConfigException("keep-alive must be whole seconds between 0s and " + MAX_KEEP_ALIVE_SECONDS
                     + "s, got " + Durations.format(keepAlive));
         }
         if (connectTimeout.toMillis() % 1000 != 0 || connectTimeout.toSeconds() < 1) {
-            throw new ConfigException("connect timeout must be whole seconds, at least 1s, got "
-                    + Durations.format(connectTimeout));
+            throw new ConfigException(
+                    "connect timeout must be whole seconds, at least 1s, got " + Durations.format(connectTimeout));
         }
         if (proxySource != null && collector.startsWith("ssl://")) {
             throw new ConfigException("a PROXY protocol header is sent only to a tcp:// collector, got " + collector);
@@ -36,8 +43,13 @@ public record MqttSettings(String collector, Duration keepAlive, Duration connec
     }
 
     public static MqttSettings defaults(String collector) {
-        return new MqttSettings(collector, DEFAULT_KEEP_ALIVE, DEFAULT_CONNECT_TIMEOUT, ReconnectBackoff.DEFAULT,
-                TlsSettings.JVM_DEFAULTS, null);
+        return new MqttSettings(
+                collector,
+                DEFAULT_KEEP_ALIVE,
+                DEFAULT_CONNECT_TIMEOUT,
+                ReconnectBackoff.DEFAULT,
+                TlsSettings.JVM_DEFAULTS,
+                null);
     }
 
     public MqttSettings withReconnectBackoff(ReconnectBackoff backoff) {
@@ -64,8 +76,13 @@ public record MqttSettings(String collector, Duration keepAlive, Duration connec
         try {
             URI uri = new URI(url);
             boolean bare = uri.getPath() == null || uri.getPath().isEmpty();
-            if (!("tcp".equals(uri.getScheme()) || "ssl".equals(uri.getScheme())) || uri.getHost() == null || uri.getPort() < 1 || uri.getPort() > 65_535
-                    || !bare || uri.getQuery() != null || uri.getUserInfo() != null) {
+            if (!("tcp".equals(uri.getScheme()) || "ssl".equals(uri.getScheme()))
+                    || uri.getHost() == null
+                    || uri.getPort() < 1
+                    || uri.getPort() > 65_535
+                    || !bare
+                    || uri.getQuery() != null
+                    || uri.getUserInfo() != null) {
                 throw new ConfigException(problem);
             }
         } catch (URISyntaxException e) {

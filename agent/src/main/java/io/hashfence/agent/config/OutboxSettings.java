@@ -14,8 +14,8 @@ public record OutboxSettings(Path directory, long capacityBytes, int replayPerSe
 
     public OutboxSettings {
         if (capacityBytes < MIN_CAPACITY_BYTES) {
-            throw new ConfigException(Setting.OUTBOX_MAX_SIZE.path() + " must be at least 1MiB, got " + capacityBytes
-                    + " bytes");
+            throw new ConfigException(
+                    Setting.OUTBOX_MAX_SIZE.path() + " must be at least 1MiB, got " + capacityBytes + " bytes");
         }
         if (replayPerSecond < 1 || replayPerSecond > 100_000) {
             throw new ConfigException(Setting.OUTBOX_REPLAY_RATE.path()

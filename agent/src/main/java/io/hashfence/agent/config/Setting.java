@@ -85,6 +85,9 @@ enum Setting {
 
     /** The keys of a section (null: the top level), in the table's order. */
     static List<String> keysOf(Setting section) {
-        return Arrays.stream(values()).filter(setting -> setting.section == section).map(Setting::key).toList();
+        return Arrays.stream(values())
+                .filter(setting -> setting.section == section)
+                .map(Setting::key)
+                .toList();
     }
 }

@@ -15,12 +15,12 @@ import java.util.Optional;
 
 /** Resolves the miner, discovery, poll, power, location and outbox sections of the config file. */
 final class SourceSettingsLoader {
-    private SourceSettingsLoader() {
-    }
+    private SourceSettingsLoader() {}
 
     static Optional<MinerSettings> miners(ConfigFile raw) {
         List<ConfigFile.Miner> listed = raw.miners() == null ? List.of() : raw.miners();
-        List<String> ranges = raw.discovery() == null || raw.discovery().ranges() == null ? List.of()
+        List<String> ranges = raw.discovery() == null || raw.discovery().ranges() == null
+                ? List.of()
                 : raw.discovery().ranges();
         if (listed.isEmpty() && ranges.isEmpty()) {
             if (raw.poll() != null) {
@@ -41,17 +41,21 @@ final class SourceSettingsLoader {
                 throw new ConfigException(Setting.DISCOVERY_RANGES.path() + ": " + e.getMessage(), e);
             }
         }
-        return Optional.of(new MinerSettings(endpoints, cidrs,
-                ConfigLoader.duration(Setting.DISCOVERY_INTERVAL, raw.discovery() == null ? null
-                        : raw.discovery().interval(), MinerSettings.DEFAULT_REDISCOVER_INTERVAL),
+        return Optional.of(new MinerSettings(
+                endpoints,
+                cidrs,
+                ConfigLoader.duration(
+                        Setting.DISCOVERY_INTERVAL,
+                        raw.discovery() == null ? null : raw.discovery().interval(),
+                        MinerSettings.DEFAULT_REDISCOVER_INTERVAL),
                 poll(raw.poll() == null ? new ConfigFile.Poll(null, null) : raw.poll())));
     }
 
     private static PollSettings poll(ConfigFile.Poll poll) {
         Duration timeout = ConfigLoader.duration(Setting.POLL_TIMEOUT, poll.timeout(), PollSettings.DEFAULT_TIMEOUT);
         try {
-            return new PollSettings(timeout,
-                    poll.parallelism() == null ? PollSettings.DEFAULT_PARALLELISM : poll.parallelism());
+            return new PollSettings(
+                    timeout, poll.parallelism() == null ? PollSettings.DEFAULT_PARALLELISM : poll.parallelism());
         } catch (IllegalArgumentException e) {
             throw new ConfigException(Setting.POLL.path() + ": " + e.getMessage(), e);
         }
@@ -92,7 +96,9 @@ final class SourceSettingsLoader {
         } catch (IllegalArgumentException e) {
             throw new ConfigException(Setting.POWER_METER.path() + ": " + e.getMessage(), e);
         }
-        return new PowerSettings(meter, raw.estimate() == null ? defaults.estimate() : raw.estimate(),
+        return new PowerSettings(
+                meter,
+                raw.estimate() == null ? defaults.estimate() : raw.estimate(),
                 raw.nvidiaSmi() == null ? defaults.nvidiaSmi() : raw.nvidiaSmi(),
                 raw.ipmitool() == null ? defaults.ipmitool() : raw.ipmitool());
     }
@@ -101,7 +107,9 @@ final class SourceSettingsLoader {
         if (raw == null) {
             return new LocationSettings.None();
         }
-        String source = raw.source() == null ? (raw.lat() != null ? "static" : "none") : raw.source().toLowerCase(Locale.ROOT);
+        String source = raw.source() == null
+                ? (raw.lat() != null ? "static" : "none")
+                : raw.source().toLowerCase(Locale.ROOT);
         return switch (source) {
             case "none" -> new LocationSettings.None();
             case "static" -> {
@@ -109,17 +117,21 @@ final class SourceSettingsLoader {
                     throw new ConfigException(Setting.LOCATION.path() + ": " + Setting.LOCATION_SOURCE.key()
                             + " static needs " + Setting.LOCATION_LAT.key() + " and " + Setting.LOCATION_LON.key());
                 }
-                yield new LocationSettings.Static(raw.lat(), raw.lon(),
+                yield new LocationSettings.Static(
+                        raw.lat(),
+                        raw.lon(),
                         raw.accuracyM() == null ? LocationSettings.DEFAULT_ACCURACY_METRES : raw.accuracyM());
             }
             case "gpsd" -> {
                 ConfigFile.Gpsd gpsd = raw.gpsd() == null ? new ConfigFile.Gpsd(null, null, null) : raw.gpsd();
-                yield new LocationSettings.Gpsd(gpsd.host() == null ? "localhost" : gpsd.host(),
+                yield new LocationSettings.Gpsd(
+                        gpsd.host() == null ? "localhost" : gpsd.host(),
                         gpsd.port() == null ? LocationSettings.DEFAULT_GPSD_PORT : gpsd.port(),
                         ConfigLoader.duration(Setting.GPSD_MAX_AGE, gpsd.maxAge(), LocationSettings.DEFAULT_MAX_AGE));
             }
-            default -> throw new ConfigException(Setting.LOCATION_SOURCE.path() + ": unknown source \"" + raw.source()
-                    + "\": use none, static or gpsd");
+            default ->
+                throw new ConfigException(Setting.LOCATION_SOURCE.path() + ": unknown source \"" + raw.source()
+                        + "\": use none, static or gpsd");
         };
     }
 
@@ -133,7 +145,9 @@ final class SourceSettingsLoader {
         } catch (IllegalArgumentException e) {
             throw new ConfigException(Setting.OUTBOX_MAX_SIZE.path() + ": " + e.getMessage(), e);
         }
-        return new OutboxSettings(raw.directory() == null ? OutboxSettings.DEFAULT_DIRECTORY : Path.of(raw.directory()),
-                capacity, raw.replayRate() == null ? OutboxSettings.DEFAULT_REPLAY_PER_SECOND : raw.replayRate());
+        return new OutboxSettings(
+                raw.directory() == null ? OutboxSettings.DEFAULT_DIRECTORY : Path.of(raw.directory()),
+                capacity,
+                raw.replayRate() == null ? OutboxSettings.DEFAULT_REPLAY_PER_SECOND : raw.replayRate());
     }
 }

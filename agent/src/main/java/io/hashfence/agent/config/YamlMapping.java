@@ -30,12 +30,17 @@ final class YamlMapping {
         for (NodeTuple entry : entries) {
             String key = entry.getKeyNode() instanceof ScalarNode scalar ? scalar.getValue() : null;
             if (key == null || values.put(key, entry.getValueNode()) != null) {
-                throw error(entry.getKeyNode(), key == null ? "a setting name must be plain text"
-                        : "setting \"" + path + key + "\" is given twice");
+                throw error(
+                        entry.getKeyNode(),
+                        key == null
+                                ? "a setting name must be plain text"
+                                : "setting \"" + path + key + "\" is given twice");
             }
             if (!known.contains(key)) {
-                throw error(entry.getKeyNode(), "unknown setting \"" + path + key + "\"", "; known settings "
-                        + (section == null ? "" : "of " + section.path() + " ") + "are " + known);
+                throw error(
+                        entry.getKeyNode(),
+                        "unknown setting \"" + path + key + "\"",
+                        "; known settings " + (section == null ? "" : "of " + section.path() + " ") + "are " + known);
             }
         }
     }
@@ -96,8 +101,10 @@ final class YamlMapping {
         }
         List<T> items = new ArrayList<>();
         for (Node item : sequence.getValue()) {
-            items.add(isNull(item) ? null : reader.apply(asMapping(item, section,
-                    path + key + "[" + items.size() + "]")));
+            items.add(
+                    isNull(item)
+                            ? null
+                            : reader.apply(asMapping(item, section, path + key + "[" + items.size() + "]")));
         }
         return items;
     }
@@ -171,6 +178,8 @@ final class YamlMapping {
     }
 
     private static String line(Node node) {
-        return node.getStartMark() == null ? "" : " (line " + (node.getStartMark().getLine() + 1) + ")";
+        return node.getStartMark() == null
+                ? ""
+                : " (line " + (node.getStartMark().getLine() + 1) + ")";
     }
 }

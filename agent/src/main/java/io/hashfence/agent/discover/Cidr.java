@@ -13,7 +13,8 @@ public record Cidr(int network, int prefixLength) {
     public static Cidr parse(String text) {
         Matcher matcher = text == null ? null : SYNTAX.matcher(text.trim());
         if (matcher == null || !matcher.matches()) {
-            throw new IllegalArgumentException("invalid range \"" + text + "\": use IPv4 CIDR notation such as 10.0.0.0/24");
+            throw new IllegalArgumentException(
+                    "invalid range \"" + text + "\": use IPv4 CIDR notation such as 10.0.0.0/24");
         }
         int prefix = matcher.group(2) == null ? 32 : Integer.parseInt(matcher.group(2));
         if (prefix < SMALLEST_PREFIX || prefix > 32) {

@@ -44,8 +44,8 @@ public final class Discovery implements AutoCloseable {
             throws InterruptedException {
         Discovery discovery = new Discovery(ranges, scanner, fleet);
         discovery.scanOnce();
-        discovery.scheduler.scheduleWithFixedDelay(discovery::scanQuietly, interval.toMillis(), interval.toMillis(),
-                TimeUnit.MILLISECONDS);
+        discovery.scheduler.scheduleWithFixedDelay(
+                discovery::scanQuietly, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
         return discovery;
     }
 
@@ -65,11 +65,18 @@ public final class Discovery implements AutoCloseable {
         for (FoundMiner miner : found) {
             if (fleet.add(miner.endpoint())) {
                 added++;
-                log.info("discovery: found {} {} at {}", miner.type(), miner.model() == null ? "" : miner.model(),
+                log.info(
+                        "discovery: found {} {} at {}",
+                        miner.type(),
+                        miner.model() == null ? "" : miner.model(),
                         miner.endpoint().address());
             }
         }
-        log.info("discovery: scanned {}: {} miners answered, {} new; polling {} miners", ranges, found.size(), added,
+        log.info(
+                "discovery: scanned {}: {} miners answered, {} new; polling {} miners",
+                ranges,
+                found.size(),
+                added,
                 fleet.endpoints().size());
     }
 

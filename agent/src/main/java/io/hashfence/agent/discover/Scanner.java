@@ -46,7 +46,8 @@ public final class Scanner {
         public static Probe parse(String text) {
             int colon = text.lastIndexOf(':');
             if (colon < 1) {
-                throw new IllegalArgumentException("invalid probe \"" + text + "\": use TYPE:PORT, such as xmrig:18088");
+                throw new IllegalArgumentException(
+                        "invalid probe \"" + text + "\": use TYPE:PORT, such as xmrig:18088");
             }
             int port;
             try {
@@ -65,8 +66,12 @@ public final class Scanner {
         this(adapters, connectTimeout, readTimeout, parallelism, DEFAULT_PROBES);
     }
 
-    public Scanner(MinerAdapters adapters, Duration connectTimeout, Duration readTimeout, int parallelism,
-                   List<Probe> probes) {
+    public Scanner(
+            MinerAdapters adapters,
+            Duration connectTimeout,
+            Duration readTimeout,
+            int parallelism,
+            List<Probe> probes) {
         this.adapters = adapters;
         this.connectTimeout = connectTimeout;
         this.readTimeout = readTimeout;
@@ -78,8 +83,8 @@ public final class Scanner {
     public List<FoundMiner> scan(List<Cidr> ranges) throws InterruptedException {
         List<String> hosts = new ArrayList<>();
         ranges.forEach(range -> hosts.addAll(range.hosts()));
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(parallelism, hosts.size() * probes.size())),
-                daemonThreads());
+        ExecutorService pool = Executors.newFixedThreadPool(
+                Math.max(1, Math.min(parallelism, hosts.size() * probes.size())), daemonThreads());
         try {
             List<Future<FoundMiner>> answers = new ArrayList<>();
             for (String host : hosts) {
@@ -100,7 +105,8 @@ public final class Scanner {
                     // A probe that failed found nothing.
                 }
             }
-            found.sort(Comparator.comparing((FoundMiner miner) -> addressKey(miner.endpoint().host()))
+            found.sort(Comparator.comparing(
+                            (FoundMiner miner) -> addressKey(miner.endpoint().host()))
                     .thenComparingInt(miner -> miner.endpoint().port()));
             return found;
         } finally {
@@ -112,8 +118,13 @@ public final class Scanner {
         if (!accepts(host, probe.port())) {
             return null;
         }
-        MinerEndpoint endpoint = new MinerEndpoint(probe.kind(), host, probe.port(),
-                MinerEndpoint.defaultRig(probe.kind(), host, probe.port()), null, null);
+        MinerEndpoint endpoint = new MinerEndpoint(
+                probe.kind(),
+                host,
+                probe.port(),
+                MinerEndpoint.defaultRig(probe.kind(), host, probe.port()),
+                null,
+                null);
         try {
             MinerSnapshot snapshot = adapters.forKind(probe.kind()).read(endpoint, readTimeout);
             return new FoundMiner(endpoint, snapshot.type(), snapshot.model(), snapshot.firmware());

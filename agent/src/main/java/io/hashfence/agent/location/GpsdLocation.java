@@ -1,9 +1,9 @@
 package io.hashfence.agent.location;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.hashfence.agent.json.JsonTrees;
 import io.hashfence.protocol.Location;
 import io.hashfence.protocol.LocationSource;
-import io.hashfence.agent.json.JsonTrees;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -40,8 +40,7 @@ public final class GpsdLocation implements LocationProvider {
     private volatile boolean closed;
     private volatile Socket socket;
 
-    private record Fix(Location location, Instant receivedAt) {
-    }
+    private record Fix(Location location, Instant receivedAt) {}
 
     private GpsdLocation(String host, int port, Duration maxAge, Clock clock) {
         this.host = host;
@@ -70,8 +69,10 @@ public final class GpsdLocation implements LocationProvider {
     @Override
     public String describe() {
         Fix fix = latest;
-        String position = fix == null ? "no fix yet" : "last fix " + fix.location().lat() + ", " + fix.location().lon()
-                + (fix.location().simulated() ? " (simulated)" : "");
+        String position = fix == null
+                ? "no fix yet"
+                : "last fix " + fix.location().lat() + ", " + fix.location().lon()
+                        + (fix.location().simulated() ? " (simulated)" : "");
         return "gpsd at " + host + ":" + port + ": " + state + "; " + position;
     }
 
@@ -86,8 +87,8 @@ public final class GpsdLocation implements LocationProvider {
                 state = "connected";
                 log.info("gpsd: connected to {}:{}", host, port);
                 delay = Duration.ofSeconds(1);
-                BufferedReader lines = new BufferedReader(new InputStreamReader(connection.getInputStream(),
-                        StandardCharsets.UTF_8));
+                BufferedReader lines =
+                        new BufferedReader(new InputStreamReader(connection.getInputStream(), StandardCharsets.UTF_8));
                 String line;
                 while ((line = lines.readLine()) != null) {
                     accept(line);
@@ -118,8 +119,11 @@ public final class GpsdLocation implements LocationProvider {
             log.debug("gpsd: ignoring a line that is not JSON: {}", line);
             return;
         }
-        if (report == null || !"TPV".equals(report.path("class").asText()) || report.path("mode").asInt(0) < 2
-                || !report.path("lat").isNumber() || !report.path("lon").isNumber()) {
+        if (report == null
+                || !"TPV".equals(report.path("class").asText())
+                || report.path("mode").asInt(0) < 2
+                || !report.path("lat").isNumber()
+                || !report.path("lon").isNumber()) {
             return;
         }
         double lat = report.get("lat").doubleValue();

@@ -13,6 +13,5 @@ public interface LocationProvider extends AutoCloseable {
     String describe();
 
     @Override
-    default void close() {
-    }
+    default void close() {}
 }

@@ -20,6 +20,7 @@ public final class StaticLocation implements LocationProvider {
 
     @Override
     public String describe() {
-        return "static position " + location.lat() + ", " + location.lon() + " (accuracy " + location.accuracyMetres() + " m)";
+        return "static position " + location.lat() + ", " + location.lon() + " (accuracy " + location.accuracyMetres()
+                + " m)";
     }
 }

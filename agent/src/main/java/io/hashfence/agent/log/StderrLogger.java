@@ -30,8 +30,8 @@ final class StderrLogger extends LegacyAbstractLogger {
     }
 
     @Override
-    protected void handleNormalizedLoggingCall(Level level, Marker marker, String messagePattern, Object[] arguments,
-                                               Throwable throwable) {
+    protected void handleNormalizedLoggingCall(
+            Level level, Marker marker, String messagePattern, Object[] arguments, Throwable throwable) {
         String line = Instant.ofEpochMilli(System.currentTimeMillis()) + " " + level + " " + shortName + " - "
                 + MessageFormatter.basicArrayFormat(messagePattern, arguments);
         PrintStream err = System.err;

@@ -31,8 +31,7 @@ public final class CgminerAdapter implements MinerAdapter {
     }
 
     /** Who answers on this endpoint: family, model and firmware from {@code version}. */
-    record Identity(CgminerFamily family, String model, String firmware) {
-    }
+    record Identity(CgminerFamily family, String model, String firmware) {}
 
     @Override
     public MinerSnapshot read(MinerEndpoint endpoint, Duration timeout) throws MinerException {
@@ -40,8 +39,10 @@ public final class CgminerAdapter implements MinerAdapter {
         JsonNode summaryReply = command(endpoint, "summary", deadline);
         JsonNode summary = first(summaryReply, "SUMMARY");
         if (summary == null) {
-            throw new MinerException(MinerException.Problem.GARBLED,
-                    endpoint.address() + ": summary reply has no SUMMARY: " + CgminerClient.abbreviate(summaryReply.toString()));
+            throw new MinerException(
+                    MinerException.Problem.GARBLED,
+                    endpoint.address() + ": summary reply has no SUMMARY: "
+                            + CgminerClient.abbreviate(summaryReply.toString()));
         }
         Identity identity = identify(endpoint, summary, deadline);
         double hashrate = Readings.hashrate(summary).orElse(0);
@@ -53,7 +54,8 @@ public final class CgminerAdapter implements MinerAdapter {
                 temperaturesFromTemps(optional(endpoint, "temps", deadline), temperatures);
                 fansFromFans(optional(endpoint, "fans", deadline), fans);
                 power = identity.family() == CgminerFamily.BRAIINS
-                        ? positive(Readings.number(first(optional(endpoint, "tunerstatus", deadline), "TUNERSTATUS"),
+                        ? positive(Readings.number(
+                                first(optional(endpoint, "tunerstatus", deadline), "TUNERSTATUS"),
                                 "ApproximateMinerPowerConsumption"))
                         : positive(Readings.number(first(optional(endpoint, "power", deadline), "POWER"), "Watts"));
             }
@@ -74,8 +76,16 @@ public final class CgminerAdapter implements MinerAdapter {
         }
         List<Pool> pools = pools(optional(endpoint, "pools", deadline));
         MinerStatus status = status(summaryReply, hashrate);
-        return new MinerSnapshot(identity.family().wireType(), identity.model(), identity.firmware(), status, hashrate,
-                power, temperatures, fans, pools);
+        return new MinerSnapshot(
+                identity.family().wireType(),
+                identity.model(),
+                identity.firmware(),
+                status,
+                hashrate,
+                power,
+                temperatures,
+                fans,
+                pools);
     }
 
     private Identity identify(MinerEndpoint endpoint, JsonNode summary, Deadline deadline) throws MinerException {
@@ -97,7 +107,8 @@ public final class CgminerAdapter implements MinerAdapter {
                 || version != null && version.has("BTMiner")) {
             JsonNode details = first(optional(endpoint, "devdetails", deadline), "DEVDETAILS");
             String whatsminerModel = Readings.text(details, "Model");
-            return new Identity(CgminerFamily.WHATSMINER,
+            return new Identity(
+                    CgminerFamily.WHATSMINER,
                     whatsminerModel == null ? null : "Whatsminer " + whatsminerModel.toUpperCase(Locale.ROOT),
                     Readings.text(version, "BTMiner"));
         }
@@ -113,15 +124,17 @@ public final class CgminerAdapter implements MinerAdapter {
         }
         if (version.has("BMMiner")) {
             String firmware = Readings.text(version, "CompileTime");
-            return new Identity(CgminerFamily.BMMINER, model,
-                    firmware == null ? Readings.text(version, "BMMiner") : firmware);
+            return new Identity(
+                    CgminerFamily.BMMINER, model, firmware == null ? Readings.text(version, "BMMiner") : firmware);
         }
         if (version.has("BFGMiner")) {
             return new Identity(CgminerFamily.BFGMINER, model, Readings.text(version, "BFGMiner"));
         }
         if (version.has("PROD") || version.has("MODEL") && description != null) {
             String product = Readings.text(version, "PROD");
-            return new Identity(CgminerFamily.AVALON, product == null ? "Avalon " + Readings.text(version, "MODEL") : product,
+            return new Identity(
+                    CgminerFamily.AVALON,
+                    product == null ? "Avalon " + Readings.text(version, "MODEL") : product,
                     Readings.text(version, "CGMiner"));
         }
         if (description != null && description.toLowerCase(Locale.ROOT).startsWith("teamredminer")) {
@@ -261,7 +274,8 @@ public final class CgminerAdapter implements MinerAdapter {
                 return kind.toLowerCase(Locale.ROOT) + device.get(kind).asText();
             }
         }
-        return "dev" + device.path("ID").asText(String.valueOf(device.path("Slot").asText("0")));
+        return "dev"
+                + device.path("ID").asText(String.valueOf(device.path("Slot").asText("0")));
     }
 
     private static void temperaturesFromTemps(JsonNode reply, List<Temperature> temperatures) {

@@ -1,8 +1,8 @@
 package io.hashfence.agent.miner;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hashfence.agent.json.JsonTrees;
 import java.io.ByteArrayOutputStream;
@@ -22,8 +22,8 @@ import java.util.Map;
  */
 final class CgminerClient {
     private static final int MAX_REPLY_BYTES = 4 << 20;
-    private static final Map<String, String> TEXT_SECTIONS = Map.of("POOL", "POOLS", "GPU", "DEVS", "ASC", "DEVS",
-            "PGA", "DEVS");
+    private static final Map<String, String> TEXT_SECTIONS =
+            Map.of("POOL", "POOLS", "GPU", "DEVS", "ASC", "DEVS", "PGA", "DEVS");
 
     /** Sends a JSON command and answers the parsed reply; a plain-text reply is accepted too. */
     JsonNode command(MinerEndpoint endpoint, String command, Deadline deadline) throws MinerException {
@@ -66,7 +66,8 @@ final class CgminerClient {
                 break;
             }
             if (reply.size() > MAX_REPLY_BYTES) {
-                throw new MinerException(MinerException.Problem.GARBLED,
+                throw new MinerException(
+                        MinerException.Problem.GARBLED,
                         endpoint.address() + ": reply longer than " + MAX_REPLY_BYTES + " bytes");
             }
         }
@@ -85,7 +86,8 @@ final class CgminerClient {
     private JsonNode parse(MinerEndpoint endpoint, String command, String reply) throws MinerException {
         String trimmed = reply.strip();
         if (trimmed.isEmpty()) {
-            throw new MinerException(MinerException.Problem.GARBLED, endpoint.address() + ": empty reply to " + command);
+            throw new MinerException(
+                    MinerException.Problem.GARBLED, endpoint.address() + ": empty reply to " + command);
         }
         if (trimmed.startsWith("STATUS=")) {
             return fromText(trimmed);
@@ -93,8 +95,11 @@ final class CgminerClient {
         try {
             return JsonTrees.read(trimmed.replaceAll("}\\s*\\{", "},{"));
         } catch (IOException e) {
-            throw new MinerException(MinerException.Problem.GARBLED, endpoint.address() + ": reply to " + command
-                    + " is neither JSON nor the text format: " + abbreviate(trimmed), e);
+            throw new MinerException(
+                    MinerException.Problem.GARBLED,
+                    endpoint.address() + ": reply to " + command + " is neither JSON nor the text format: "
+                            + abbreviate(trimmed),
+                    e);
         }
     }
 
@@ -113,7 +118,9 @@ final class CgminerClient {
             for (int i = equals < 0 ? 1 : 0; i < fields.length; i++) {
                 int at = fields[i].indexOf('=');
                 if (at > 0) {
-                    object.put(fields[i].substring(0, at).trim(), fields[i].substring(at + 1).trim());
+                    object.put(
+                            fields[i].substring(0, at).trim(),
+                            fields[i].substring(at + 1).trim());
                 }
             }
             String key = TEXT_SECTIONS.getOrDefault(name, name);

@@ -28,8 +28,15 @@ public final class GminerAdapter implements MinerAdapter {
         TrexAdapter.GpuTotals gpus = TrexAdapter.GpuTotals.of(devices, "gpu_id", "temperature", "power_usage");
         String server = Readings.text(stat, "server");
         String user = Readings.text(stat, "user");
-        return new MinerSnapshot("gminer", gpus.model(), Readings.text(stat, "miner"),
-                hashrate > 0 ? MinerStatus.MINING : MinerStatus.IDLE, hashrate, gpus.power(), gpus.temperatures(),
-                List.of(), server == null ? List.of() : List.of(new Pool(server, user == null ? "" : user, true)));
+        return new MinerSnapshot(
+                "gminer",
+                gpus.model(),
+                Readings.text(stat, "miner"),
+                hashrate > 0 ? MinerStatus.MINING : MinerStatus.IDLE,
+                hashrate,
+                gpus.power(),
+                gpus.temperatures(),
+                List.of(),
+                server == null ? List.of() : List.of(new Pool(server, user == null ? "" : user, true)));
     }
 }

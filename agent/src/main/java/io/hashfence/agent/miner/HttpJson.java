@@ -25,30 +25,37 @@ final class HttpJson {
             }
             int status = connection.getResponseCode();
             if (status == 401 || status == 403) {
-                throw new MinerException(MinerException.Problem.GARBLED, endpoint.address() + path + ": HTTP " + status
-                        + ": the API wants an access token; set access_token for this miner");
+                throw new MinerException(
+                        MinerException.Problem.GARBLED,
+                        endpoint.address() + path + ": HTTP " + status
+                                + ": the API wants an access token; set access_token for this miner");
             }
             if (status != 200) {
-                throw new MinerException(MinerException.Problem.GARBLED, endpoint.address() + path + ": HTTP " + status);
+                throw new MinerException(
+                        MinerException.Problem.GARBLED, endpoint.address() + path + ": HTTP " + status);
             }
             try (InputStream in = connection.getInputStream()) {
                 byte[] body = in.readNBytes(MAX_REPLY_BYTES + 1);
                 if (body.length > MAX_REPLY_BYTES) {
-                    throw new MinerException(MinerException.Problem.GARBLED, endpoint.address() + path + ": reply too long");
+                    throw new MinerException(
+                            MinerException.Problem.GARBLED, endpoint.address() + path + ": reply too long");
                 }
                 JsonNode reply = JsonTrees.read(body);
                 if (reply == null || !reply.isObject()) {
-                    throw new MinerException(MinerException.Problem.GARBLED, endpoint.address() + path
-                            + ": reply is not a JSON object");
+                    throw new MinerException(
+                            MinerException.Problem.GARBLED, endpoint.address() + path + ": reply is not a JSON object");
                 }
                 return reply;
             }
         } catch (SocketTimeoutException e) {
-            throw new MinerException(MinerException.Problem.UNREACHABLE, endpoint.address() + path + ": no answer in time", e);
+            throw new MinerException(
+                    MinerException.Problem.UNREACHABLE, endpoint.address() + path + ": no answer in time", e);
         } catch (JsonProcessingException e) {
-            throw new MinerException(MinerException.Problem.GARBLED, endpoint.address() + path + ": reply is not JSON", e);
+            throw new MinerException(
+                    MinerException.Problem.GARBLED, endpoint.address() + path + ": reply is not JSON", e);
         } catch (IOException e) {
-            throw new MinerException(MinerException.Problem.UNREACHABLE, endpoint.address() + path + ": " + e.getMessage(), e);
+            throw new MinerException(
+                    MinerException.Problem.UNREACHABLE, endpoint.address() + path + ": " + e.getMessage(), e);
         } finally {
             if (connection != null) {
                 connection.disconnect();

@@ -25,7 +25,8 @@ public final class LolminerAdapter implements MinerAdapter {
         JsonNode summary = http.get(endpoint, "/summary", Deadline.after(timeout));
         JsonNode algorithms = summary.path("Algorithms");
         if (!algorithms.isArray()) {
-            throw new MinerException(MinerException.Problem.GARBLED, endpoint.address() + ": /summary has no Algorithms");
+            throw new MinerException(
+                    MinerException.Problem.GARBLED, endpoint.address() + ": /summary has no Algorithms");
         }
         double hashrate = 0;
         List<Pool> pools = new ArrayList<>();
@@ -41,13 +42,23 @@ public final class LolminerAdapter implements MinerAdapter {
         }
         TrexAdapter.GpuTotals gpus = TrexAdapter.GpuTotals.of(summary.path("Workers"), "Index", "Core_Temp", "Power");
         List<Temperature> temperatures = gpus.temperatures();
-        return new MinerSnapshot("lolminer", gpus.model(), Readings.text(summary, "Software"),
-                hashrate > 0 ? MinerStatus.MINING : MinerStatus.IDLE, hashrate, gpus.power(), temperatures, List.of(), pools);
+        return new MinerSnapshot(
+                "lolminer",
+                gpus.model(),
+                Readings.text(summary, "Software"),
+                hashrate > 0 ? MinerStatus.MINING : MinerStatus.IDLE,
+                hashrate,
+                gpus.power(),
+                temperatures,
+                List.of(),
+                pools);
     }
 
     /** {@code Mh/s}, {@code Gh/s}, {@code kh/s}, {@code sol/s} (one solution counts as one hash). */
     private static double unitFactor(JsonNode algorithm) {
         String unit = Readings.text(algorithm, "Performance_Unit");
-        return unit == null || unit.isEmpty() ? 1 : Readings.unitFactor(unit.substring(0, 1).replace("h", "").replace("s", ""));
+        return unit == null || unit.isEmpty()
+                ? 1
+                : Readings.unitFactor(unit.substring(0, 1).replace("h", "").replace("s", ""));
     }
 }

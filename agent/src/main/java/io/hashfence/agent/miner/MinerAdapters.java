@@ -6,6 +6,7 @@ import java.util.Map;
 /** One adapter per miner API. */
 public final class MinerAdapters {
     private final Map<MinerKind, MinerAdapter> adapters = new EnumMap<>(MinerKind.class);
+
     public MinerAdapters() {
         adapters.put(MinerKind.CGMINER, new CgminerAdapter());
         adapters.put(MinerKind.WHATSMINER_V3, new WhatsminerV3Adapter());

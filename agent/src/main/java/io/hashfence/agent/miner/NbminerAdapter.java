@@ -19,7 +19,8 @@ public final class NbminerAdapter implements MinerAdapter {
         JsonNode status = http.get(endpoint, "/api/v1/status", Deadline.after(timeout));
         JsonNode miner = status.path("miner");
         if (!miner.isObject()) {
-            throw new MinerException(MinerException.Problem.GARBLED, endpoint.address() + ": /api/v1/status has no miner");
+            throw new MinerException(
+                    MinerException.Problem.GARBLED, endpoint.address() + ": /api/v1/status has no miner");
         }
         double hashrate = Readings.number(miner, "total_hashrate_raw").orElse(0);
         JsonNode devices = miner.path("devices");
@@ -34,8 +35,15 @@ public final class NbminerAdapter implements MinerAdapter {
         JsonNode stratum = status.path("stratum");
         String url = Readings.text(stratum, "url");
         String user = Readings.text(stratum, "user");
-        return new MinerSnapshot("nbminer", model, Readings.text(status, "version"),
-                hashrate > 0 ? MinerStatus.MINING : MinerStatus.IDLE, hashrate, power, gpus.temperatures(), List.of(),
+        return new MinerSnapshot(
+                "nbminer",
+                model,
+                Readings.text(status, "version"),
+                hashrate > 0 ? MinerStatus.MINING : MinerStatus.IDLE,
+                hashrate,
+                power,
+                gpus.temperatures(),
+                List.of(),
                 url == null ? List.of() : List.of(new Pool(url, user == null ? "" : user, true)));
     }
 }

@@ -12,11 +12,10 @@ final class Readings {
     /** {@code MHS av}, {@code GHS 5s}, {@code MHS 20s}, {@code KHS rolling}, {@code THS 1m}, {@code HS RT}. */
     private static final Pattern HASHRATE_KEY = Pattern.compile("([KMGTP]?)HS[ _](\\w+)", Pattern.CASE_INSENSITIVE);
     /** Short recent windows first: they describe the rig now; the average since start comes last. */
-    private static final List<String> WINDOW_PREFERENCE = List.of("rt", "1m", "rolling", "5s", "20s", "30s", "5m",
-            "15m", "30m", "av", "24h");
+    private static final List<String> WINDOW_PREFERENCE =
+            List.of("rt", "1m", "rolling", "5s", "20s", "30s", "5m", "15m", "30m", "av", "24h");
 
-    private Readings() {
-    }
+    private Readings() {}
 
     /** A number given as a JSON number or as a numeric string; empty for anything else, NaN and infinities. */
     static OptionalDouble number(JsonNode node) {
@@ -44,7 +43,12 @@ final class Readings {
 
     static String text(JsonNode object, String field) {
         JsonNode node = object == null ? null : object.get(field);
-        return node == null || node.isNull() || node.isMissingNode() || node.asText().isBlank() ? null : node.asText().trim();
+        return node == null
+                        || node.isNull()
+                        || node.isMissingNode()
+                        || node.asText().isBlank()
+                ? null
+                : node.asText().trim();
     }
 
     /** Multiplier from a unit prefix to H/s. */
@@ -81,7 +85,8 @@ final class Readings {
             if (rank < 0 || value.isEmpty() || rank >= bestRank) {
                 continue;
             }
-            String prefix = matcher.group(2).equalsIgnoreCase("rt") && matcher.group(1).isEmpty() ? "M" : matcher.group(1);
+            String prefix =
+                    matcher.group(2).equalsIgnoreCase("rt") && matcher.group(1).isEmpty() ? "M" : matcher.group(1);
             best = value.getAsDouble() * unitFactor(prefix);
             bestRank = rank;
         }

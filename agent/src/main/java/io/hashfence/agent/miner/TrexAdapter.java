@@ -25,7 +25,8 @@ public final class TrexAdapter implements MinerAdapter {
         JsonNode summary = http.get(endpoint, "/summary", Deadline.after(timeout));
         var total = Readings.number(summary, "hashrate");
         if (total.isEmpty()) {
-            throw new MinerException(MinerException.Problem.GARBLED, endpoint.address() + ": /summary has no hashrate number");
+            throw new MinerException(
+                    MinerException.Problem.GARBLED, endpoint.address() + ": /summary has no hashrate number");
         }
         double hashrate = total.getAsDouble();
         GpuTotals gpus = GpuTotals.of(summary.path("gpus"), "device_id", "temperature", "power");
@@ -34,9 +35,16 @@ public final class TrexAdapter implements MinerAdapter {
         String user = Readings.text(activePool, "user");
         List<Pool> pools = url == null ? List.of() : List.of(new Pool(url, user == null ? "" : user, true));
         boolean paused = summary.path("paused").asBoolean(false);
-        return new MinerSnapshot("t-rex", gpus.model(), Readings.text(summary, "version"),
-                !paused && hashrate > 0 ? MinerStatus.MINING : MinerStatus.IDLE, hashrate, gpus.power(),
-                gpus.temperatures(), List.of(), pools);
+        return new MinerSnapshot(
+                "t-rex",
+                gpus.model(),
+                Readings.text(summary, "version"),
+                !paused && hashrate > 0 ? MinerStatus.MINING : MinerStatus.IDLE,
+                hashrate,
+                gpus.power(),
+                gpus.temperatures(),
+                List.of(),
+                pools);
     }
 
     /** Per-GPU temperatures and summed power from an array of GPU objects. */
@@ -52,7 +60,9 @@ public final class TrexAdapter implements MinerAdapter {
                     count++;
                     String id = gpu.path(idField).asText(String.valueOf(count - 1));
                     var celsius = Readings.number(gpu, temperatureField);
-                    if (celsius.isPresent() && Readings.plausibleCelsius(celsius.getAsDouble()) && temperatures.size() < 64) {
+                    if (celsius.isPresent()
+                            && Readings.plausibleCelsius(celsius.getAsDouble())
+                            && temperatures.size() < 64) {
                         temperatures.add(new Temperature("gpu" + id, celsius.getAsDouble()));
                     }
                     var watts = Readings.number(gpu, powerField);

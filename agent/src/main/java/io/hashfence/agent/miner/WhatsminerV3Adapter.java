@@ -1,7 +1,7 @@
 package io.hashfence.agent.miner;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.hashfence.agent.json.JsonTrees;
 import io.hashfence.protocol.Fan;
 import io.hashfence.protocol.MinerStatus;
@@ -32,7 +32,8 @@ public final class WhatsminerV3Adapter implements MinerAdapter {
     @Override
     public MinerSnapshot read(MinerEndpoint endpoint, Duration timeout) throws MinerException {
         Deadline deadline = Deadline.after(timeout);
-        JsonNode summary = message(endpoint, "get.miner.status", "summary", deadline).path("summary");
+        JsonNode summary =
+                message(endpoint, "get.miner.status", "summary", deadline).path("summary");
         if (!summary.isObject()) {
             throw new MinerException(MinerException.Problem.GARBLED, endpoint.address() + ": no summary in reply");
         }
@@ -60,9 +61,16 @@ public final class WhatsminerV3Adapter implements MinerAdapter {
         }
         String type = device == null ? null : Readings.text(device.path("miner"), "type");
         String firmware = device == null ? null : Readings.text(device.path("system"), "fwversion");
-        return new MinerSnapshot("whatsminer", type == null ? null : "Whatsminer " + type, firmware,
-                hashrate > 0 ? MinerStatus.MINING : MinerStatus.IDLE, hashrate,
-                power.isPresent() && power.getAsDouble() > 0 ? power.getAsDouble() : null, temperatures, fans, pools);
+        return new MinerSnapshot(
+                "whatsminer",
+                type == null ? null : "Whatsminer " + type,
+                firmware,
+                hashrate > 0 ? MinerStatus.MINING : MinerStatus.IDLE,
+                hashrate,
+                power.isPresent() && power.getAsDouble() > 0 ? power.getAsDouble() : null,
+                temperatures,
+                fans,
+                pools);
     }
 
     private JsonNode optionalMessage(MinerEndpoint endpoint, String command, String param, Deadline deadline)
@@ -82,8 +90,10 @@ public final class WhatsminerV3Adapter implements MinerAdapter {
         JsonNode reply = exchange(endpoint, command, param, deadline);
         int code = reply.path("code").asInt(-1);
         if (code != 0) {
-            throw new MinerException(MinerException.Problem.GARBLED, endpoint.address() + ": " + command
-                    + " answered code " + code + " (" + reply.path("msg").asText("") + ")");
+            throw new MinerException(
+                    MinerException.Problem.GARBLED,
+                    endpoint.address() + ": " + command + " answered code " + code + " ("
+                            + reply.path("msg").asText("") + ")");
         }
         return reply.path("msg");
     }
@@ -94,7 +104,11 @@ public final class WhatsminerV3Adapter implements MinerAdapter {
             byte[] body = request(command, param);
             socket.connect(new InetSocketAddress(endpoint.host(), endpoint.port()), deadline.remainingMillis(endpoint));
             socket.setSoTimeout(deadline.remainingMillis(endpoint));
-            socket.getOutputStream().write(ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putInt(body.length).array());
+            socket.getOutputStream()
+                    .write(ByteBuffer.allocate(4)
+                            .order(ByteOrder.LITTLE_ENDIAN)
+                            .putInt(body.length)
+                            .array());
             socket.getOutputStream().write(body);
             socket.getOutputStream().flush();
             DataInputStream in = new DataInputStream(socket.getInputStream());
@@ -102,7 +116,8 @@ public final class WhatsminerV3Adapter implements MinerAdapter {
             in.readFully(header);
             int length = ByteBuffer.wrap(header).order(ByteOrder.LITTLE_ENDIAN).getInt();
             if (length <= 0 || length > MAX_REPLY_BYTES) {
-                throw new MinerException(MinerException.Problem.GARBLED,
+                throw new MinerException(
+                        MinerException.Problem.GARBLED,
                         endpoint.address() + ": reply length " + length + " is not a Whatsminer v3 frame");
             }
             byte[] reply = new byte[length];
@@ -111,8 +126,8 @@ public final class WhatsminerV3Adapter implements MinerAdapter {
         } catch (SocketTimeoutException e) {
             throw new MinerException(MinerException.Problem.UNREACHABLE, endpoint.address() + ": no answer in time", e);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new MinerException(MinerException.Problem.GARBLED, endpoint.address() + ": reply to " + command
-                    + " is not JSON", e);
+            throw new MinerException(
+                    MinerException.Problem.GARBLED, endpoint.address() + ": reply to " + command + " is not JSON", e);
         } catch (IOException e) {
             throw new MinerException(MinerException.Problem.UNREACHABLE, endpoint.address() + ": " + e.getMessage(), e);
         }

@@ -24,7 +24,8 @@ public final class XmrigAdapter implements MinerAdapter {
         JsonNode summary = http.get(endpoint, "/2/summary", Deadline.after(timeout));
         JsonNode total = summary.path("hashrate").path("total");
         if (!total.isArray()) {
-            throw new MinerException(MinerException.Problem.GARBLED, endpoint.address() + ": /2/summary has no hashrate.total");
+            throw new MinerException(
+                    MinerException.Problem.GARBLED, endpoint.address() + ": /2/summary has no hashrate.total");
         }
         double hashrate = 0;
         for (JsonNode window : total) {
@@ -38,8 +39,15 @@ public final class XmrigAdapter implements MinerAdapter {
         String pool = Readings.text(summary.path("connection"), "pool");
         String worker = Readings.text(summary, "worker_id");
         String cpu = Readings.text(summary.path("cpu"), "brand");
-        return new MinerSnapshot("xmrig", cpu, Readings.text(summary, "version"),
-                paused ? MinerStatus.IDLE : hashrate > 0 ? MinerStatus.MINING : MinerStatus.IDLE, hashrate, null,
-                List.of(), List.of(), pool == null ? List.of() : List.of(new Pool(pool, worker == null ? "" : worker, true)));
+        return new MinerSnapshot(
+                "xmrig",
+                cpu,
+                Readings.text(summary, "version"),
+                paused ? MinerStatus.IDLE : hashrate > 0 ? MinerStatus.MINING : MinerStatus.IDLE,
+                hashrate,
+                null,
+                List.of(),
+                List.of(),
+                pool == null ? List.of() : List.of(new Pool(pool, worker == null ? "" : worker, true)));
     }
 }

@@ -25,8 +25,7 @@ public final class Outbox implements AutoCloseable {
     private final LongAdder writeFailures = new LongAdder();
 
     /** A stored message: its position in the outbox, topic and payload. */
-    public record Message(long index, String topic, byte[] payload) {
-    }
+    public record Message(long index, String topic, byte[] payload) {}
 
     private Outbox(SegmentLog segments, Path directory) {
         this.segments = segments;
@@ -39,7 +38,9 @@ public final class Outbox implements AutoCloseable {
             SegmentLog segments = SegmentLog.open(directory, capacityBytes);
             SegmentLog.Recovery recovery = segments.recovery();
             if (recovery.pending() > 0) {
-                log.info("outbox {}: {} unsent samples from an earlier run will be sent first", directory,
+                log.info(
+                        "outbox {}: {} unsent samples from an earlier run will be sent first",
+                        directory,
                         recovery.pending());
             }
             return new Outbox(segments, directory);
@@ -115,7 +116,11 @@ public final class Outbox implements AutoCloseable {
     }
 
     public synchronized Counts counts() {
-        return new Counts(added.sum(), segments.pending(), segments.droppedRecords(), writeFailures.sum(),
+        return new Counts(
+                added.sum(),
+                segments.pending(),
+                segments.droppedRecords(),
+                writeFailures.sum(),
                 segments.storedBytes());
     }
 
@@ -126,8 +131,7 @@ public final class Outbox implements AutoCloseable {
      * @param writeFailures messages the disk refused
      * @param storedBytes the size of the outbox on disk
      */
-    public record Counts(long added, long pending, long dropped, long writeFailures, long storedBytes) {
-    }
+    public record Counts(long added, long pending, long dropped, long writeFailures, long storedBytes) {}
 
     @Override
     public synchronized void close() {

@@ -67,8 +67,7 @@ final class SegmentLog implements AutoCloseable {
     }
 
     /** What {@link #open} found on disk. */
-    record Recovery(long pending) {
-    }
+    record Recovery(long pending) {}
 
     private Recovery recovery;
 
@@ -109,7 +108,9 @@ final class SegmentLog implements AutoCloseable {
             segments.put(firstIndex, segment);
         }
         Long storedAck = readAcked();
-        nextIndex = segments.isEmpty() ? (storedAck == null ? 0 : storedAck) : segments.lastEntry().getValue().endIndex();
+        nextIndex = segments.isEmpty()
+                ? (storedAck == null ? 0 : storedAck)
+                : segments.lastEntry().getValue().endIndex();
         long firstStored = segments.isEmpty() ? nextIndex : segments.firstKey();
         acked = storedAck == null ? firstStored : Math.max(firstStored, Math.min(storedAck, nextIndex));
         ackedOnDisk = acked;
@@ -142,7 +143,10 @@ final class SegmentLog implements AutoCloseable {
             }
             segment.bytes = offset;
             if (offset < size) {
-                log.warn("outbox: cut {} bytes of a torn or corrupt record from {}", size - offset, segment.path.getFileName());
+                log.warn(
+                        "outbox: cut {} bytes of a torn or corrupt record from {}",
+                        size - offset,
+                        segment.path.getFileName());
                 channel.truncate(offset);
                 channel.force(true);
             }
@@ -200,8 +204,11 @@ final class SegmentLog implements AutoCloseable {
             droppedRecords += undelivered;
             acked = Math.max(acked, oldest.endIndex());
             Files.deleteIfExists(oldest.path);
-            log.warn("outbox: full ({} bytes); dropped the oldest segment with {} undelivered samples ({} dropped in all)",
-                    capacityBytes, undelivered, droppedRecords);
+            log.warn(
+                    "outbox: full ({} bytes); dropped the oldest segment with {} undelivered samples ({} dropped in all)",
+                    capacityBytes,
+                    undelivered,
+                    droppedRecords);
         }
     }
 
@@ -298,7 +305,10 @@ final class SegmentLog implements AutoCloseable {
         Path temporary = directory.resolve(ACKED_FILE + ".tmp");
         Files.write(temporary, buffer.array());
         try {
-            Files.move(temporary, directory.resolve(ACKED_FILE), StandardCopyOption.ATOMIC_MOVE,
+            Files.move(
+                    temporary,
+                    directory.resolve(ACKED_FILE),
+                    StandardCopyOption.ATOMIC_MOVE,
                     StandardCopyOption.REPLACE_EXISTING);
         } catch (AtomicMoveNotSupportedException e) {
             Files.move(temporary, directory.resolve(ACKED_FILE), StandardCopyOption.REPLACE_EXISTING);
@@ -369,6 +379,5 @@ final class SegmentLog implements AutoCloseable {
     }
 
     /** One stored record and its index. */
-    record Entry(long index, byte[] bytes) {
-    }
+    record Entry(long index, byte[] bytes) {}
 }

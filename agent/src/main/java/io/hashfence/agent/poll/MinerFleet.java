@@ -57,8 +57,12 @@ public final class MinerFleet implements RigSource, AutoCloseable {
     private final LongAdder garbledPolls = new LongAdder();
     private final PoolAddresses poolAddresses = PoolAddresses.systemResolver();
 
-    public MinerFleet(List<MinerEndpoint> configured, MinerAdapters adapters, PollSettings settings, PowerFallback power,
-                      LocationProvider location) {
+    public MinerFleet(
+            List<MinerEndpoint> configured,
+            MinerAdapters adapters,
+            PollSettings settings,
+            PowerFallback power,
+            LocationProvider location) {
         this.adapters = adapters;
         this.settings = settings;
         this.power = power;
@@ -66,11 +70,12 @@ public final class MinerFleet implements RigSource, AutoCloseable {
         AtomicInteger threads = new AtomicInteger();
         // Idle threads are reused and a new one starts only when none is idle, so a small site keeps few
         // threads; the permits bound the polls, and so the threads, at parallelism.
-        this.pool = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS, new SynchronousQueue<>(), task -> {
-            Thread thread = new Thread(task, "hashfence-poll-" + threads.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.pool =
+                new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS, new SynchronousQueue<>(), task -> {
+                    Thread thread = new Thread(task, "hashfence-poll-" + threads.incrementAndGet());
+                    thread.setDaemon(true);
+                    return thread;
+                });
         this.permits = new Semaphore(settings.parallelism());
         configured.forEach(this::add);
     }
@@ -119,8 +124,12 @@ public final class MinerFleet implements RigSource, AutoCloseable {
                 reading = entry.getValue().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
             } catch (TimeoutException | ExecutionException | CancellationException e) {
                 entry.getValue().cancel(true);
-                reading = failed(endpoint, here, new MinerException(MinerException.Problem.UNREACHABLE,
-                        endpoint.address() + ": poll did not finish in time"));
+                reading = failed(
+                        endpoint,
+                        here,
+                        new MinerException(
+                                MinerException.Problem.UNREACHABLE,
+                                endpoint.address() + ": poll did not finish in time"));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 polls.values().forEach(poll -> poll.cancel(true));
@@ -137,8 +146,11 @@ public final class MinerFleet implements RigSource, AutoCloseable {
         } catch (MinerException e) {
             return failed(endpoint, here, e);
         } catch (RuntimeException e) {
-            return failed(endpoint, here, new MinerException(MinerException.Problem.GARBLED,
-                    endpoint.address() + ": unexpected reply: " + e, e));
+            return failed(
+                    endpoint,
+                    here,
+                    new MinerException(
+                            MinerException.Problem.GARBLED, endpoint.address() + ": unexpected reply: " + e, e));
         }
         if (failing.remove(endpoint.rig()) != null) {
             log.info("{}: answering again", endpoint);
@@ -146,10 +158,17 @@ public final class MinerFleet implements RigSource, AutoCloseable {
         String model = snapshot.model() != null ? snapshot.model() : endpoint.model();
         Miner miner = new Miner(snapshot.type(), model, snapshot.firmware(), snapshot.status());
         lastIdentity.put(endpoint.rig(), miner);
-        PowerReading powerReading = power.resolve(snapshot.powerWatts(), isLocal(endpoint.host()), model,
-                snapshot.hashrate());
-        return new RigReading(endpoint.rig(), miner, snapshot.hashrate(), powerReading, snapshot.temperatures(),
-                snapshot.fans(), poolAddresses.withAddresses(snapshot.pools()), here);
+        PowerReading powerReading =
+                power.resolve(snapshot.powerWatts(), isLocal(endpoint.host()), model, snapshot.hashrate());
+        return new RigReading(
+                endpoint.rig(),
+                miner,
+                snapshot.hashrate(),
+                powerReading,
+                snapshot.temperatures(),
+                snapshot.fans(),
+                poolAddresses.withAddresses(snapshot.pools()),
+                here);
     }
 
     private RigReading failed(MinerEndpoint endpoint, Location here, MinerException problem) {
@@ -159,14 +178,20 @@ public final class MinerFleet implements RigSource, AutoCloseable {
             garbledPolls.increment();
         }
         if (failing.put(endpoint.rig(), problem.problem()) != problem.problem()) {
-            log.warn("{}: {}: {}", endpoint, problem.problem() == MinerException.Problem.UNREACHABLE
-                    ? "unreachable" : "unreadable reply", problem.getMessage());
+            log.warn(
+                    "{}: {}: {}",
+                    endpoint,
+                    problem.problem() == MinerException.Problem.UNREACHABLE ? "unreachable" : "unreadable reply",
+                    problem.getMessage());
         }
         Miner known = lastIdentity.get(endpoint.rig());
-        MinerStatus status = problem.problem() == MinerException.Problem.UNREACHABLE ? MinerStatus.UNREACHABLE
-                : MinerStatus.ERROR;
-        Miner miner = new Miner(known == null ? endpoint.kind().configName() : known.type(),
-                known == null ? endpoint.model() : known.model(), known == null ? null : known.firmware(), status);
+        MinerStatus status =
+                problem.problem() == MinerException.Problem.UNREACHABLE ? MinerStatus.UNREACHABLE : MinerStatus.ERROR;
+        Miner miner = new Miner(
+                known == null ? endpoint.kind().configName() : known.type(),
+                known == null ? endpoint.model() : known.model(),
+                known == null ? null : known.firmware(),
+                status);
         return new RigReading(endpoint.rig(), miner, 0, null, List.of(), List.of(), List.of(), here);
     }
 
@@ -181,8 +206,7 @@ public final class MinerFleet implements RigSource, AutoCloseable {
     }
 
     /** Polls that found a miner unreachable, and polls whose reply could not be read, since start. */
-    public record FailureCounts(long unreachable, long garbled) {
-    }
+    public record FailureCounts(long unreachable, long garbled) {}
 
     public FailureCounts failures() {
         return new FailureCounts(unreachablePolls.sum(), garbledPolls.sum());
@@ -193,7 +217,9 @@ public final class MinerFleet implements RigSource, AutoCloseable {
         pool.shutdownNow();
         location.close();
         FailureCounts counts = failures();
-        log.info("miners: {} polls found a miner unreachable, {} got an unreadable reply", counts.unreachable(),
+        log.info(
+                "miners: {} polls found a miner unreachable, {} got an unreadable reply",
+                counts.unreachable(),
                 counts.garbled());
     }
 }

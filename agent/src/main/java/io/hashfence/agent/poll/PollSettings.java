@@ -10,8 +10,8 @@ public record PollSettings(Duration timeout, int parallelism) {
 
     public PollSettings {
         if (timeout.toMillis() < 100 || timeout.toSeconds() > 60) {
-            throw new IllegalArgumentException("timeout must be between 100ms and 60s, got "
-                    + Durations.format(timeout));
+            throw new IllegalArgumentException(
+                    "timeout must be between 100ms and 60s, got " + Durations.format(timeout));
         }
         if (parallelism < 1 || parallelism > 1024) {
             throw new IllegalArgumentException("parallelism must be between 1 and 1024, got " + parallelism);

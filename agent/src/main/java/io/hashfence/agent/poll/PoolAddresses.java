@@ -28,8 +28,7 @@ final class PoolAddresses {
         InetAddress resolve(String host) throws UnknownHostException;
     }
 
-    private record Resolved(Optional<String> address, Instant expires) {
-    }
+    private record Resolved(Optional<String> address, Instant expires) {}
 
     private final Lookup lookup;
     private final Clock clock;
@@ -47,8 +46,14 @@ final class PoolAddresses {
     }
 
     List<Pool> withAddresses(List<Pool> pools) {
-        return pools.stream().map(pool -> pool.address() != null ? pool
-                : pool.host().flatMap(this::address).map(pool::withAddress).orElse(pool)).toList();
+        return pools.stream()
+                .map(pool -> pool.address() != null
+                        ? pool
+                        : pool.host()
+                                .flatMap(this::address)
+                                .map(pool::withAddress)
+                                .orElse(pool))
+                .toList();
     }
 
     private Optional<String> address(String host) {
@@ -65,7 +70,9 @@ final class PoolAddresses {
             address = Optional.of(lookup.resolve(host).getHostAddress());
         } catch (UnknownHostException | SecurityException e) {
             if (known == null || known.address().isPresent()) {
-                log.warn("pool host {} does not resolve; its pool is reported without an address: {}", host,
+                log.warn(
+                        "pool host {} does not resolve; its pool is reported without an address: {}",
+                        host,
                         e.getMessage());
             }
             address = Optional.empty();

@@ -19,14 +19,17 @@ final class CommandRunner {
         try {
             process = new ProcessBuilder(command).redirectErrorStream(true).start();
         } catch (IOException e) {
-            throw new PowerMeterException(meter + ": cannot run " + command.get(0) + " (" + e.getMessage()
-                    + "); is it installed and on the PATH?", e);
+            throw new PowerMeterException(
+                    meter + ": cannot run " + command.get(0) + " (" + e.getMessage()
+                            + "); is it installed and on the PATH?",
+                    e);
         }
         try {
             byte[] output = process.getInputStream().readNBytes(64 * 1024);
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly();
-                throw new PowerMeterException(meter + ": " + command.get(0) + " did not finish within " + timeout.toSeconds() + "s");
+                throw new PowerMeterException(
+                        meter + ": " + command.get(0) + " did not finish within " + timeout.toSeconds() + "s");
             }
             String text = new String(output, StandardCharsets.UTF_8);
             if (process.exitValue() != 0) {
@@ -35,7 +38,8 @@ final class CommandRunner {
             }
             return text;
         } catch (IOException e) {
-            throw new PowerMeterException(meter + ": reading the output of " + command.get(0) + ": " + e.getMessage(), e);
+            throw new PowerMeterException(
+                    meter + ": reading the output of " + command.get(0) + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {
             process.destroyForcibly();
             Thread.currentThread().interrupt();

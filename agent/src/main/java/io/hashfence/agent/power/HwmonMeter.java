@@ -1,12 +1,11 @@
 package io.hashfence.agent.power;
 
-import java.util.OptionalDouble;
-
 import io.hashfence.protocol.PowerSource;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.OptionalDouble;
 
 /**
  * The summed power of AMD GPUs from the kernel's hwmon interface: {@code /sys/class/hwmon/hwmon*} whose
@@ -30,7 +29,8 @@ public final class HwmonMeter implements PowerMeter {
         try (DirectoryStream<Path> stream = Files.newDirectoryStream(hwmon, "hwmon*")) {
             for (Path device : stream) {
                 Path name = device.resolve("name");
-                if (!Files.isReadable(name) || !"amdgpu".equals(Files.readString(name).strip())) {
+                if (!Files.isReadable(name)
+                        || !"amdgpu".equals(Files.readString(name).strip())) {
                     continue;
                 }
                 Path average = device.resolve("power1_average");

@@ -1,16 +1,16 @@
 package io.hashfence.agent.power;
 
-import java.util.OptionalDouble;
-
 import io.hashfence.protocol.PowerSource;
 import java.time.Duration;
 import java.util.List;
+import java.util.OptionalDouble;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** The server's power from its BMC: {@code ipmitool dcmi power reading}, line {@code Instantaneous power reading: 220 Watts}. */
 public final class IpmiMeter implements PowerMeter {
-    private static final Pattern READING = Pattern.compile("Instantaneous power reading:\\s*(\\d+(?:\\.\\d+)?)\\s*Watts");
+    private static final Pattern READING =
+            Pattern.compile("Instantaneous power reading:\\s*(\\d+(?:\\.\\d+)?)\\s*Watts");
 
     private final String binary;
     private final CommandRunner runner = new CommandRunner(Duration.ofSeconds(10));

@@ -24,7 +24,9 @@ public enum MeterKind {
 
     public static MeterKind fromConfig(String name) {
         String wanted = name.trim().toLowerCase(Locale.ROOT);
-        return Arrays.stream(values()).filter(kind -> kind.configName.equals(wanted)).findFirst()
+        return Arrays.stream(values())
+                .filter(kind -> kind.configName.equals(wanted))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("unknown power meter \"" + name + "\": use one of "
                         + Arrays.stream(values()).map(MeterKind::configName).collect(Collectors.joining(", "))));
     }

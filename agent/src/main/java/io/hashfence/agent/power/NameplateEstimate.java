@@ -40,8 +40,7 @@ public final class NameplateEstimate {
         JOULES_PER_TERAHASH.put("1246", 38.0);
     }
 
-    private NameplateEstimate() {
-    }
+    private NameplateEstimate() {}
 
     /** Watts for {@code hashrate} H/s on {@code model}, or empty when the model is unknown. */
     public static OptionalDouble watts(String model, double hashrate) {

@@ -1,10 +1,9 @@
 package io.hashfence.agent.power;
 
-import java.util.OptionalDouble;
-
 import io.hashfence.protocol.PowerSource;
 import java.time.Duration;
 import java.util.List;
+import java.util.OptionalDouble;
 
 /** The summed board power of all NVIDIA GPUs: {@code nvidia-smi --query-gpu=power.draw --format=csv,noheader,nounits}. */
 public final class NvidiaSmiMeter implements PowerMeter {
@@ -17,7 +16,8 @@ public final class NvidiaSmiMeter implements PowerMeter {
 
     @Override
     public OptionalDouble readWatts() throws PowerMeterException {
-        String output = runner.run(List.of(binary, "--query-gpu=power.draw", "--format=csv,noheader,nounits"), "nvidia-smi");
+        String output =
+                runner.run(List.of(binary, "--query-gpu=power.draw", "--format=csv,noheader,nounits"), "nvidia-smi");
         double total = 0;
         int gpus = 0;
         for (String line : output.split("\n")) {

@@ -4,8 +4,8 @@ import io.hashfence.protocol.PowerReading;
 import io.hashfence.protocol.PowerSource;
 import java.util.Optional;
 import java.util.OptionalDouble;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,7 +34,8 @@ public final class PowerFallback {
             try {
                 OptionalDouble watts = localMeter.get().readWatts();
                 if (watts.isPresent() && watts.getAsDouble() >= 0 && watts.getAsDouble() <= 1e6) {
-                    return new PowerReading(watts.getAsDouble(), localMeter.get().source());
+                    return new PowerReading(
+                            watts.getAsDouble(), localMeter.get().source());
                 }
             } catch (PowerMeterException e) {
                 if (reportedProblems.add(e.getMessage())) {

@@ -1,8 +1,7 @@
 package io.hashfence.agent.power;
 
-import java.util.OptionalDouble;
-
 import io.hashfence.protocol.PowerSource;
+import java.util.OptionalDouble;
 
 /** A power figure for the machine the agent runs on, read when the miner reports none. */
 public interface PowerMeter {

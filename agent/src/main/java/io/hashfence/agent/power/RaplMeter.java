@@ -1,7 +1,5 @@
 package io.hashfence.agent.power;
 
-import java.util.OptionalDouble;
-
 import io.hashfence.protocol.PowerSource;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
@@ -12,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.function.LongSupplier;
 
 /**
@@ -87,9 +86,12 @@ public final class RaplMeter implements PowerMeter {
         try {
             return Long.parseLong(Files.readString(file).trim());
         } catch (AccessDeniedException e) {
-            throw new PowerMeterException("RAPL: " + file + " is readable by root only (Linux 5.10 and later); run the"
-                    + " agent as root or grant it read access, e.g. chmod o+r " + file + " at boot (a udev rule or"
-                    + " systemd-tmpfiles)", e);
+            throw new PowerMeterException(
+                    "RAPL: " + file + " is readable by root only (Linux 5.10 and later); run the"
+                            + " agent as root or grant it read access, e.g. chmod o+r " + file
+                            + " at boot (a udev rule or"
+                            + " systemd-tmpfiles)",
+                    e);
         } catch (IOException | NumberFormatException e) {
             throw new PowerMeterException("RAPL: cannot read " + file + ": " + e.getMessage(), e);
         }

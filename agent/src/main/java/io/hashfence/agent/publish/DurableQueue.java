@@ -39,8 +39,13 @@ final class DurableQueue implements Outbound {
     private boolean pumpScheduled;
     private boolean backlogAnnounced;
 
-    DurableQueue(SiteId site, MqttAsyncClient client, Outbox outbox, PublishCounters counters, RateLimiter rate,
-                 ScheduledExecutorService scheduler) {
+    DurableQueue(
+            SiteId site,
+            MqttAsyncClient client,
+            Outbox outbox,
+            PublishCounters counters,
+            RateLimiter rate,
+            ScheduledExecutorService scheduler) {
         this.site = site;
         this.client = client;
         this.outbox = outbox;
@@ -163,12 +168,15 @@ final class DurableQueue implements Outbound {
             return;
         }
         pumpScheduled = true;
-        scheduler.schedule(() -> {
-            synchronized (lock) {
-                pumpScheduled = false;
-                pump();
-            }
-        }, Math.max(1, delayNanos), TimeUnit.NANOSECONDS);
+        scheduler.schedule(
+                () -> {
+                    synchronized (lock) {
+                        pumpScheduled = false;
+                        pump();
+                    }
+                },
+                Math.max(1, delayNanos),
+                TimeUnit.NANOSECONDS);
     }
 
     /** Publishes at QoS 1 in a free slot of the current window. Caller holds the lock. */
@@ -205,7 +213,10 @@ final class DurableQueue implements Outbound {
             }
             if (refusal >= 0) {
                 // Sending a message the collector refused again cannot help: it leaves the outbox, counted.
-                log.warn("{}: collector refused stored sample {} with reason code 0x{}", site, index,
+                log.warn(
+                        "{}: collector refused stored sample {} with reason code 0x{}",
+                        site,
+                        index,
                         Integer.toHexString(refusal));
                 counters.failed();
             } else {

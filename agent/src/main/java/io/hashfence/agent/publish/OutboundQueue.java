@@ -29,8 +29,7 @@ final class OutboundQueue implements Outbound {
     private InflightWindow window;
     private long skippedWhileShut;
 
-    private record Outgoing(String topic, byte[] payload) {
-    }
+    private record Outgoing(String topic, byte[] payload) {}
 
     private enum MessageKind {
         TELEMETRY,
@@ -110,8 +109,7 @@ final class OutboundQueue implements Outbound {
 
     /** Readings in memory are not worth holding up a stop for: they are lost with the process anyway. */
     @Override
-    public void awaitDelivered(java.time.Duration timeout) {
-    }
+    public void awaitDelivered(java.time.Duration timeout) {}
 
     @Override
     public void close() {

@@ -60,7 +60,8 @@ public final class ProxyProtocolSocketFactory extends SocketFactory {
     }
 
     @Override
-    public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort) throws IOException {
+    public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort)
+            throws IOException {
         return createSocket(address, port);
     }
 
@@ -77,11 +78,14 @@ public final class ProxyProtocolSocketFactory extends SocketFactory {
         out.writeBytes(SIGNATURE);
         out.write(VERSION_2_PROXY);
         out.write(ipv4 ? TCP_OVER_IPV4 : TCP_OVER_IPV6);
-        out.writeBytes(ByteBuffer.allocate(2).putShort((short) (from.length + to.length + 4)).array());
+        out.writeBytes(ByteBuffer.allocate(2)
+                .putShort((short) (from.length + to.length + 4))
+                .array());
         out.writeBytes(from);
         out.writeBytes(to);
         out.writeBytes(ByteBuffer.allocate(2).putShort((short) sourcePort).array());
-        out.writeBytes(ByteBuffer.allocate(2).putShort((short) destination.getPort()).array());
+        out.writeBytes(
+                ByteBuffer.allocate(2).putShort((short) destination.getPort()).array());
         return out.toByteArray();
     }
 

@@ -6,13 +6,13 @@ import org.eclipse.paho.mqttv5.client.IMqttToken;
 final class PubAck {
     private static final int FIRST_REFUSING_REASON_CODE = 0x80;
 
-    private PubAck() {
-    }
+    private PubAck() {}
 
     /** The refusing reason code, or -1 when the collector accepted the message. */
     static int refusal(IMqttToken delivery) {
         int[] reasonCodes = delivery.getReasonCodes();
         return reasonCodes != null && reasonCodes.length > 0 && reasonCodes[0] >= FIRST_REFUSING_REASON_CODE
-                ? reasonCodes[0] : -1;
+                ? reasonCodes[0]
+                : -1;
     }
 }

@@ -19,8 +19,12 @@ public final class PublishCounters {
      */
     public record Snapshot(long sent, long acknowledged, long skipped, long dropped, long failed) {
         public Snapshot minus(Snapshot earlier) {
-            return new Snapshot(sent - earlier.sent, acknowledged - earlier.acknowledged, skipped - earlier.skipped,
-                    dropped - earlier.dropped, failed - earlier.failed);
+            return new Snapshot(
+                    sent - earlier.sent,
+                    acknowledged - earlier.acknowledged,
+                    skipped - earlier.skipped,
+                    dropped - earlier.dropped,
+                    failed - earlier.failed);
         }
 
         public boolean isEmpty() {

@@ -12,11 +12,11 @@ import io.hashfence.protocol.Topic;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.function.Function;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttActionListener;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
@@ -65,10 +65,24 @@ public final class SiteConnection implements AutoCloseable {
      * @param scheduler runs reconnect attempts
      * @param backlogCapacity readings that may wait for a free in-flight slot
      */
-    public SiteConnection(SiteCredentials credentials, String clientId, MqttSettings settings, String agentVersion,
-                          Clock clock, ScheduledExecutorService mqttExecutor, ScheduledExecutorService scheduler,
-                          PublishCounters counters, int backlogCapacity) {
-        this(credentials, clientId, settings, agentVersion, clock, mqttExecutor, scheduler,
+    public SiteConnection(
+            SiteCredentials credentials,
+            String clientId,
+            MqttSettings settings,
+            String agentVersion,
+            Clock clock,
+            ScheduledExecutorService mqttExecutor,
+            ScheduledExecutorService scheduler,
+            PublishCounters counters,
+            int backlogCapacity) {
+        this(
+                credentials,
+                clientId,
+                settings,
+                agentVersion,
+                clock,
+                mqttExecutor,
+                scheduler,
                 client -> new OutboundQueue(credentials.site(), client, counters, backlogCapacity));
     }
 
@@ -76,18 +90,38 @@ public final class SiteConnection implements AutoCloseable {
      * A connection whose telemetry goes through a durable outbox, sent at most {@code replayPerSecond}
      * messages a second.
      */
-    public static SiteConnection durable(SiteCredentials credentials, String clientId, MqttSettings settings,
-                                         String agentVersion, Clock clock, ScheduledExecutorService mqttExecutor,
-                                         ScheduledExecutorService scheduler, PublishCounters counters, Outbox outbox,
-                                         int replayPerSecond) {
+    public static SiteConnection durable(
+            SiteCredentials credentials,
+            String clientId,
+            MqttSettings settings,
+            String agentVersion,
+            Clock clock,
+            ScheduledExecutorService mqttExecutor,
+            ScheduledExecutorService scheduler,
+            PublishCounters counters,
+            Outbox outbox,
+            int replayPerSecond) {
         RateLimiter rate = new RateLimiter(replayPerSecond, System::nanoTime);
-        return new SiteConnection(credentials, clientId, settings, agentVersion, clock, mqttExecutor, scheduler,
+        return new SiteConnection(
+                credentials,
+                clientId,
+                settings,
+                agentVersion,
+                clock,
+                mqttExecutor,
+                scheduler,
                 client -> new DurableQueue(credentials.site(), client, outbox, counters, rate, scheduler));
     }
 
-    private SiteConnection(SiteCredentials credentials, String clientId, MqttSettings settings, String agentVersion,
-                           Clock clock, ScheduledExecutorService mqttExecutor, ScheduledExecutorService scheduler,
-                           Function<MqttAsyncClient, Outbound> queueFactory) {
+    private SiteConnection(
+            SiteCredentials credentials,
+            String clientId,
+            MqttSettings settings,
+            String agentVersion,
+            Clock clock,
+            ScheduledExecutorService mqttExecutor,
+            ScheduledExecutorService scheduler,
+            Function<MqttAsyncClient, Outbound> queueFactory) {
         this.site = credentials.site();
         this.token = credentials.token();
         this.settings = settings;
@@ -95,9 +129,11 @@ public final class SiteConnection implements AutoCloseable {
         this.agentVersion = agentVersion;
         this.clock = clock;
         this.scheduler = scheduler;
-        this.delays = new ReconnectDelays(settings.reconnectBackoff(), () -> ThreadLocalRandom.current().nextDouble());
+        this.delays = new ReconnectDelays(
+                settings.reconnectBackoff(), () -> ThreadLocalRandom.current().nextDouble());
         try {
-            this.client = new MqttAsyncClient(settings.collector(), clientId, new MemoryPersistence(), null, mqttExecutor);
+            this.client =
+                    new MqttAsyncClient(settings.collector(), clientId, new MemoryPersistence(), null, mqttExecutor);
         } catch (MqttException e) {
             throw new IllegalArgumentException("cannot create MQTT client for " + settings.collector() + ": " + e, e);
         }
@@ -220,15 +256,23 @@ public final class SiteConnection implements AutoCloseable {
             reconnected = everConnected;
             everConnected = true;
         }
-        log.info("{}: {} {} (receive maximum {})", site, reconnected ? "reconnected to" : "connected to",
-                settings.collector(), inflightLimit);
+        log.info(
+                "{}: {} {} (receive maximum {})",
+                site,
+                reconnected ? "reconnected to" : "connected to",
+                settings.collector(),
+                inflightLimit);
         queue.open(inflightLimit, statusTopic, statusPayload(AgentState.ONLINE));
     }
 
     private void connectFailed(Throwable cause) {
         Duration delay = scheduleReconnect();
         if (delay != null) {
-            log.warn("{}: cannot connect to {}: {}; retrying in {}", site, settings.collector(), describe(cause),
+            log.warn(
+                    "{}: cannot connect to {}: {}; retrying in {}",
+                    site,
+                    settings.collector(),
+                    describe(cause),
                     Durations.format(delay));
         }
     }
@@ -237,9 +281,14 @@ public final class SiteConnection implements AutoCloseable {
         queue.shut();
         Duration delay = scheduleReconnect();
         if (delay != null) {
-            String reason = response.getException() != null ? describe(response.getException())
+            String reason = response.getException() != null
+                    ? describe(response.getException())
                     : "collector disconnected with reason code " + response.getReturnCode();
-            log.warn("{}: connection to {} lost: {}; reconnecting in {}", site, settings.collector(), reason,
+            log.warn(
+                    "{}: connection to {} lost: {}; reconnecting in {}",
+                    site,
+                    settings.collector(),
+                    reason,
                     Durations.format(delay));
         }
     }

@@ -24,8 +24,7 @@ import javax.net.ssl.TrustManagerFactory;
 final class TlsSocketFactory {
     private static final char[] NO_PASSWORD = new char[0];
 
-    private TlsSocketFactory() {
-    }
+    private TlsSocketFactory() {}
 
     static SSLSocketFactory of(TlsSettings tls) {
         try {
@@ -45,7 +44,10 @@ final class TlsSocketFactory {
             if (tls.certFile() != null) {
                 KeyStore identity = KeyStore.getInstance(KeyStore.getDefaultType());
                 identity.load(null, null);
-                identity.setKeyEntry("client", privateKey(tls.keyFile()), NO_PASSWORD,
+                identity.setKeyEntry(
+                        "client",
+                        privateKey(tls.keyFile()),
+                        NO_PASSWORD,
                         certificates(tls.certFile()).toArray(Certificate[]::new));
                 keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
                 keys.init(identity, NO_PASSWORD);
@@ -58,9 +60,11 @@ final class TlsSocketFactory {
         }
     }
 
-    private static Collection<? extends Certificate> certificates(Path pem) throws IOException, GeneralSecurityException {
+    private static Collection<? extends Certificate> certificates(Path pem)
+            throws IOException, GeneralSecurityException {
         try (InputStream in = Files.newInputStream(pem)) {
-            Collection<? extends Certificate> certificates = CertificateFactory.getInstance("X.509").generateCertificates(in);
+            Collection<? extends Certificate> certificates =
+                    CertificateFactory.getInstance("X.509").generateCertificates(in);
             if (certificates.isEmpty()) {
                 throw new GeneralSecurityException(pem + " holds no certificate");
             }

@@ -52,7 +52,10 @@ public final class RigSources implements AutoCloseable {
         }
         MinerSettings miners = config.miners().orElseThrow();
         MinerAdapters adapters = new MinerAdapters();
-        MinerFleet fleet = new MinerFleet(miners.miners(), adapters, miners.poll(),
+        MinerFleet fleet = new MinerFleet(
+                miners.miners(),
+                adapters,
+                miners.poll(),
                 new PowerFallback(meter(config.power()), config.power().estimate()),
                 location(config.location(), clock));
         if (miners.discoveryRanges().isEmpty()) {

@@ -69,11 +69,21 @@ final class SiteAgent {
     }
 
     private void publish(RigReading reading, Instant time) {
-        RigChannel channel = channels.computeIfAbsent(reading.rig(),
-                rig -> new RigChannel(new Topic.Telemetry(site, rig).name(), firstSequence));
-        Telemetry telemetry = new Telemetry(site, reading.rig(), time, channel.nextSequence++, reading.miner(),
-                reading.hashrate(), reading.power(), reading.temperatures(), reading.fans(), reading.pools(),
-                reading.location(), interval);
+        RigChannel channel = channels.computeIfAbsent(
+                reading.rig(), rig -> new RigChannel(new Topic.Telemetry(site, rig).name(), firstSequence));
+        Telemetry telemetry = new Telemetry(
+                site,
+                reading.rig(),
+                time,
+                channel.nextSequence++,
+                reading.miner(),
+                reading.hashrate(),
+                reading.power(),
+                reading.temperatures(),
+                reading.fans(),
+                reading.pools(),
+                reading.location(),
+                interval);
         connection.publish(channel.topic, codec.encode(telemetry));
     }
 }

@@ -22,8 +22,7 @@ public final class FleetGenerator {
     private static final List<MinerModel> MODELS = List.of(MinerModel.values());
     private static final String BASE58 = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz";
 
-    private FleetGenerator() {
-    }
+    private FleetGenerator() {}
 
     public static List<RigSpec> generate(SimulationSettings settings) {
         SplittableRandom random = new SplittableRandom(settings.seed());
@@ -68,7 +67,13 @@ public final class FleetGenerator {
         double lat = position[0];
         double lon = position[1];
         boolean gps = model.kind() != HardwareKind.ASIC && random.nextDouble() < GPS_SHARE;
-        return new RigSpec(index, id, model, area, lat, lon,
+        return new RigSpec(
+                index,
+                id,
+                model,
+                area,
+                lat,
+                lon,
                 gps ? LocationSource.GPS : LocationSource.STATIC,
                 gps ? random.nextDouble(2.5, 15) : STATIC_ACCURACY_METRES,
                 pools(model, area, id, random),
@@ -83,8 +88,10 @@ public final class FleetGenerator {
     static double[] positionIn(MiningArea area, SplittableRandom random) {
         double distanceKm = area.radiusKm() * Math.sqrt(random.nextDouble());
         double bearing = random.nextDouble(2 * Math.PI);
-        return new double[] {area.lat() + distanceKm * Math.cos(bearing) / KM_PER_DEGREE,
-                area.lon() + distanceKm * Math.sin(bearing) / (KM_PER_DEGREE * Math.cos(Math.toRadians(area.lat())))};
+        return new double[] {
+            area.lat() + distanceKm * Math.cos(bearing) / KM_PER_DEGREE,
+            area.lon() + distanceKm * Math.sin(bearing) / (KM_PER_DEGREE * Math.cos(Math.toRadians(area.lat())))
+        };
     }
 
     /** Two or three pools of the rig's algorithm, the first active; ASICs log in as {@code account.worker}, XMRig with a wallet. */

@@ -29,18 +29,28 @@ public enum MiningArea {
 
     IRKUTSK_RU("irkutsk", "Irkutsk, Irkutsk Oblast", "RU", 52.2900, 104.2900, 3, true, 0, null),
     BRATSK_RU("bratsk", "Bratsk, Irkutsk Oblast", "RU", 56.1500, 101.6300, 3, true, 0, null),
-    SIMFEROPOL_CRIMEA("simferopol", "Simferopol, Crimea (UA-43)", "RU", 44.9500, 34.1000, 4, true, 0, "RU de facto, claimed by UA"),
+    SIMFEROPOL_CRIMEA(
+            "simferopol",
+            "Simferopol, Crimea (UA-43)",
+            "RU",
+            44.9500,
+            34.1000,
+            4,
+            true,
+            0,
+            "RU de facto, claimed by UA"),
     TEHRAN_IR("tehran", "Tehran", "IR", 35.6900, 51.3900, 5, true, 0, null),
     DONETSK_UA("donetsk", "Donetsk (UA-14)", "UA", 48.0000, 37.8000, 4, true, 0, "UA, claimed by RU"),
     MINSK_BY("minsk", "Minsk", "BY", 53.9000, 27.5600, 4, true, 0, null),
     HAVANA_CU("havana", "Havana (Boyeros)", "CU", 23.0600, -82.3800, 2, true, 0, null);
 
     /** The order restricted places are handed out in: Irkutsk Oblast first, so any restricted rig set includes it. */
-    public static final List<MiningArea> RESTRICTED_ROTATION = List.of(
-            IRKUTSK_RU, SIMFEROPOL_CRIMEA, BRATSK_RU, TEHRAN_IR, DONETSK_UA, MINSK_BY, HAVANA_CU);
+    public static final List<MiningArea> RESTRICTED_ROTATION =
+            List.of(IRKUTSK_RU, SIMFEROPOL_CRIMEA, BRATSK_RU, TEHRAN_IR, DONETSK_UA, MINSK_BY, HAVANA_CU);
 
     static final List<MiningArea> UNRESTRICTED = Arrays.stream(values())
-            .filter(area -> !area.restricted && area.weight > 0).toList();
+            .filter(area -> !area.restricted && area.weight > 0)
+            .toList();
 
     private final String slug;
     private final String displayName;
@@ -52,8 +62,16 @@ public enum MiningArea {
     private final int weight;
     private final String dispute;
 
-    MiningArea(String slug, String displayName, String countryCode, double lat, double lon, double radiusKm,
-               boolean restricted, int weight, String dispute) {
+    MiningArea(
+            String slug,
+            String displayName,
+            String countryCode,
+            double lat,
+            double lon,
+            double radiusKm,
+            boolean restricted,
+            int weight,
+            String dispute) {
         this.slug = slug;
         this.displayName = displayName;
         this.countryCode = countryCode;

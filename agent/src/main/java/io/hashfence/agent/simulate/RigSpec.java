@@ -12,20 +12,58 @@ import java.util.SplittableRandom;
  * when not null, is where the rig claims to be in its first reading before it claims its own place (the
  * red-team trick of a rig that "moves" out of a restricted place in seconds).
  */
-public record RigSpec(int index, RigId id, MinerModel model, MiningArea area, double lat, double lon,
-                      LocationSource locationSource, double accuracyMetres, List<Pool> pools, double hashrateFactor,
-                      double powerFactor, double temperatureOffset, long noiseSeed, MiningArea teleportFrom) {
+public record RigSpec(
+        int index,
+        RigId id,
+        MinerModel model,
+        MiningArea area,
+        double lat,
+        double lon,
+        LocationSource locationSource,
+        double accuracyMetres,
+        List<Pool> pools,
+        double hashrateFactor,
+        double powerFactor,
+        double temperatureOffset,
+        long noiseSeed,
+        MiningArea teleportFrom) {
 
     /** This rig standing somewhere else in {@code newArea}, chosen by {@code random}. */
     public RigSpec placedIn(MiningArea newArea, SplittableRandom random) {
         double[] position = FleetGenerator.positionIn(newArea, random);
-        return new RigSpec(index, id, model, newArea, position[0], position[1], locationSource, accuracyMetres, pools,
-                hashrateFactor, powerFactor, temperatureOffset, noiseSeed, teleportFrom);
+        return new RigSpec(
+                index,
+                id,
+                model,
+                newArea,
+                position[0],
+                position[1],
+                locationSource,
+                accuracyMetres,
+                pools,
+                hashrateFactor,
+                powerFactor,
+                temperatureOffset,
+                noiseSeed,
+                teleportFrom);
     }
 
     /** This rig, claiming to be in {@code origin} in its first reading. */
     public RigSpec teleportingFrom(MiningArea origin) {
-        return new RigSpec(index, id, model, area, lat, lon, locationSource, accuracyMetres, pools, hashrateFactor,
-                powerFactor, temperatureOffset, noiseSeed, origin);
+        return new RigSpec(
+                index,
+                id,
+                model,
+                area,
+                lat,
+                lon,
+                locationSource,
+                accuracyMetres,
+                pools,
+                hashrateFactor,
+                powerFactor,
+                temperatureOffset,
+                noiseSeed,
+                origin);
     }
 }

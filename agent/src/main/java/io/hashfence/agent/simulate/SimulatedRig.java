@@ -53,8 +53,15 @@ final class SimulatedRig {
         double hashrate = mining ? model.hashrate() * spec.hashrateFactor() * (1 + HASHRATE_NOISE * gaussian()) : 0;
         double load = mining ? spec.powerFactor() * (1 + POWER_NOISE * gaussian()) : STANDBY_POWER_SHARE;
         PowerReading power = new PowerReading(round1(model.watts() * load), model.powerSource());
-        return new RigReading(spec.id(), minerByStatus.get(status), hashrate, power, temperatures(mining),
-                fans(mining), spec.pools(), location(time));
+        return new RigReading(
+                spec.id(),
+                minerByStatus.get(status),
+                hashrate,
+                power,
+                temperatures(mining),
+                fans(mining),
+                spec.pools(),
+                location(time));
     }
 
     private MinerStatus nextStatus() {
@@ -108,8 +115,13 @@ final class SimulatedRig {
         if (spec.teleportFrom() != null && !teleported) {
             teleported = true;
             MiningArea origin = spec.teleportFrom();
-            return new Location(origin.lat(), origin.lon(), spec.locationSource(), spec.accuracyMetres(),
-                    spec.locationSource() == LocationSource.GPS ? time : null, false);
+            return new Location(
+                    origin.lat(),
+                    origin.lon(),
+                    spec.locationSource(),
+                    spec.accuracyMetres(),
+                    spec.locationSource() == LocationSource.GPS ? time : null,
+                    false);
         }
         if (staticLocation != null) {
             return staticLocation;

@@ -12,8 +12,8 @@ import java.util.SplittableRandom;
  * ({@code proxyFrom}, sent in a PROXY protocol v2 header) and a place its first rig claims before "moving"
  * to the site in seconds ({@code teleportFrom}). Each may be null.
  */
-public record SimulatedSite(SiteCredentials credentials, MiningArea area, InetAddress proxyFrom,
-                            MiningArea teleportFrom) {
+public record SimulatedSite(
+        SiteCredentials credentials, MiningArea area, InetAddress proxyFrom, MiningArea teleportFrom) {
 
     public static SimulatedSite plain(SiteCredentials credentials) {
         return new SimulatedSite(credentials, null, null, null);
@@ -25,7 +25,8 @@ public record SimulatedSite(SiteCredentials credentials, MiningArea area, InetAd
      * first such rig claims that origin first.
      */
     public List<RigSpec> stage(List<RigSpec> share, long seed) {
-        SplittableRandom random = new SplittableRandom(seed ^ credentials.site().value().hashCode());
+        SplittableRandom random =
+                new SplittableRandom(seed ^ credentials.site().value().hashCode());
         List<RigSpec> staged = new ArrayList<>(share.size());
         boolean teleportPending = teleportFrom != null;
         for (RigSpec rig : share) {

@@ -23,8 +23,7 @@ import java.util.stream.Collectors;
  * (the site's first rig claims that area in its first reading). Blank lines and {@code #} comments are ignored.
  */
 public final class SitesFile {
-    private SitesFile() {
-    }
+    private SitesFile() {}
 
     public static List<SimulatedSite> read(Path file) {
         List<String> lines;
@@ -78,17 +77,21 @@ public final class SitesFile {
                 case "area" -> area = area(value, where, key);
                 case "teleport-from" -> teleportFrom = area(value, where, key);
                 case "proxy-from" -> proxyFrom = address(value, where);
-                default -> throw new ConfigException(where + ": unknown setting \"" + key
-                        + "\"; expected area=SLUG, proxy-from=ADDRESS or teleport-from=SLUG");
+                default ->
+                    throw new ConfigException(where + ": unknown setting \"" + key
+                            + "\"; expected area=SLUG, proxy-from=ADDRESS or teleport-from=SLUG");
             }
         }
         return new SimulatedSite(credentials, area, proxyFrom, teleportFrom);
     }
 
     private static MiningArea area(String slug, String where, String key) {
-        return MiningArea.bySlug(slug).orElseThrow(() -> new ConfigException(where + ": " + key + "=" + slug
-                + " is not a mining area; known: " + Arrays.stream(MiningArea.values()).map(MiningArea::slug)
-                .collect(Collectors.joining(", "))));
+        return MiningArea.bySlug(slug)
+                .orElseThrow(() -> new ConfigException(where + ": " + key + "=" + slug
+                        + " is not a mining area; known: "
+                        + Arrays.stream(MiningArea.values())
+                                .map(MiningArea::slug)
+                                .collect(Collectors.joining(", "))));
     }
 
     /** A literal IPv4 or IPv6 address; never a name to look up. */

@@ -13,6 +13,12 @@ import java.util.List;
  * What a source read from one rig at one moment: the rig's part of a telemetry message. The agent adds
  * site, time, sequence number and interval. Hashrate is in H/s; {@code power} and {@code location} may be null.
  */
-public record RigReading(RigId rig, Miner miner, double hashrate, PowerReading power, List<Temperature> temperatures,
-                         List<Fan> fans, List<Pool> pools, Location location) {
-}
+public record RigReading(
+        RigId rig,
+        Miner miner,
+        double hashrate,
+        PowerReading power,
+        List<Temperature> temperatures,
+        List<Fan> fans,
+        List<Pool> pools,
+        Location location) {}

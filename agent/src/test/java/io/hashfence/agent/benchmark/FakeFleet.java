@@ -103,10 +103,12 @@ public final class FakeFleet implements AutoCloseable {
             if (client.read(request) <= 0) {
                 return;
             }
-            Matcher matcher = COMMAND.matcher(new String(request.array(), 0, request.position(), StandardCharsets.US_ASCII));
+            Matcher matcher =
+                    COMMAND.matcher(new String(request.array(), 0, request.position(), StandardCharsets.US_ASCII));
             byte[] reply = matcher.find() ? replies.get(matcher.group(1)) : null;
             if (reply == null) {
-                reply = "{\"STATUS\":[{\"STATUS\":\"E\",\"Msg\":\"Invalid command\"}],\"id\":1}\u0000".getBytes(StandardCharsets.US_ASCII);
+                reply = "{\"STATUS\":[{\"STATUS\":\"E\",\"Msg\":\"Invalid command\"}],\"id\":1}\u0000"
+                        .getBytes(StandardCharsets.US_ASCII);
             }
             // Replies are a few kB; the loopback send buffer takes them whole, so this loop rarely turns.
             ByteBuffer out = ByteBuffer.wrap(reply);

@@ -22,8 +22,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * cycle's time. Not a test: run it by hand (see docs/benchmarks/agent.md).
  */
 public final class PollBenchmark {
-    private PollBenchmark() {
-    }
+    private PollBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         int miners = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
@@ -32,13 +31,18 @@ public final class PollBenchmark {
         try (FakeFleet fake = FakeFleet.start(miners)) {
             List<MinerEndpoint> endpoints = new ArrayList<>();
             for (int port : fake.ports()) {
-                endpoints.add(new MinerEndpoint(MinerKind.CGMINER, "127.0.0.1", port, RigId.of("s19-" + port), null, null));
+                endpoints.add(
+                        new MinerEndpoint(MinerKind.CGMINER, "127.0.0.1", port, RigId.of("s19-" + port), null, null));
             }
-            try (MinerFleet fleet = new MinerFleet(endpoints, new MinerAdapters(),
-                    new PollSettings(PollSettings.DEFAULT_TIMEOUT, parallelism), new PowerFallback(Optional.empty(), true),
+            try (MinerFleet fleet = new MinerFleet(
+                    endpoints,
+                    new MinerAdapters(),
+                    new PollSettings(PollSettings.DEFAULT_TIMEOUT, parallelism),
+                    new PowerFallback(Optional.empty(), true),
                     new StaticLocation(30.6557, -97.0017, 100, null))) {
-                System.out.printf("%d fake Antminers on loopback, parallelism %d, %d cores%n", miners, parallelism,
-                        Runtime.getRuntime().availableProcessors());
+                System.out.printf(
+                        "%d fake Antminers on loopback, parallelism %d, %d cores%n",
+                        miners, parallelism, Runtime.getRuntime().availableProcessors());
                 for (int cycle = 1; cycle <= cycles; cycle++) {
                     AtomicInteger mining = new AtomicInteger();
                     AtomicInteger readings = new AtomicInteger();
@@ -50,8 +54,9 @@ public final class PollBenchmark {
                         }
                     });
                     Duration took = Duration.ofNanos(System.nanoTime() - started);
-                    System.out.printf("cycle %d: %d readings (%d mining) in %d ms%n", cycle, readings.get(), mining.get(),
-                            took.toMillis());
+                    System.out.printf(
+                            "cycle %d: %d readings (%d mining) in %d ms%n",
+                            cycle, readings.get(), mining.get(), took.toMillis());
                 }
             }
         }

@@ -41,39 +41,78 @@ class CommandLineTest {
     @Test
     void simulateNamesEveryMissingOptionAtOnce() {
         assertThat(cli.execute(Map.of(), "simulate")).isEqualTo(ExitCodes.USAGE);
-        assertThat(cli.err()).contains("Missing 4 required arguments: '--rigs N', '--collector URL', "
-                + "'--site SITE' (or --sites-file FILE), '--token TOKEN' (or set HASHFENCE_TOKEN)");
+        assertThat(cli.err())
+                .contains("Missing 4 required arguments: '--rigs N', '--collector URL', "
+                        + "'--site SITE' (or --sites-file FILE), '--token TOKEN' (or set HASHFENCE_TOKEN)");
     }
 
     @Test
     void simulateRefusesBadFlags() {
         assertThat(cli.execute(Map.of(), "simulate", "--site", "a", "--token", "t", "--collector", "tcp://h:1"))
-                .as("missing --rigs").isEqualTo(ExitCodes.USAGE);
-        assertThat(cli.execute(Map.of(), "simulate", "--rigs", "ten", "--site", "a", "--token", "t", "--collector", "tcp://h:1"))
+                .as("missing --rigs")
                 .isEqualTo(ExitCodes.USAGE);
-        assertThat(cli.execute(Map.of(), "simulate", "--rigs", "1", "--site", "a", "--token", "t", "--collector", "tcp://h:1",
-                "--interval", "10 seconds")).isEqualTo(ExitCodes.USAGE);
+        assertThat(cli.execute(
+                        Map.of(),
+                        "simulate",
+                        "--rigs",
+                        "ten",
+                        "--site",
+                        "a",
+                        "--token",
+                        "t",
+                        "--collector",
+                        "tcp://h:1"))
+                .isEqualTo(ExitCodes.USAGE);
+        assertThat(cli.execute(
+                        Map.of(),
+                        "simulate",
+                        "--rigs",
+                        "1",
+                        "--site",
+                        "a",
+                        "--token",
+                        "t",
+                        "--collector",
+                        "tcp://h:1",
+                        "--interval",
+                        "10 seconds"))
+                .isEqualTo(ExitCodes.USAGE);
         assertThat(cli.err()).contains("ms, s, m, h or d");
-        assertThat(cli.execute(Map.of(), "simulate", "--rigs", "0", "--site", "a", "--token", "t", "--collector", "tcp://h:1"))
+        assertThat(cli.execute(
+                        Map.of(), "simulate", "--rigs", "0", "--site", "a", "--token", "t", "--collector", "tcp://h:1"))
                 .isEqualTo(ExitCodes.USAGE);
-        assertThat(cli.execute(Map.of(), "simulate", "--rigs", "1", "--site", "a", "--token", "t", "--collector", "h:1883"))
+        assertThat(cli.execute(
+                        Map.of(), "simulate", "--rigs", "1", "--site", "a", "--token", "t", "--collector", "h:1883"))
                 .isEqualTo(ExitCodes.USAGE);
         assertThat(cli.err()).contains("tcp://HOST:PORT");
-        assertThat(cli.execute(Map.of(), "simulate", "--rigs", "1", "--collector", "tcp://h:1")).isEqualTo(ExitCodes.USAGE);
+        assertThat(cli.execute(Map.of(), "simulate", "--rigs", "1", "--collector", "tcp://h:1"))
+                .isEqualTo(ExitCodes.USAGE);
         assertThat(cli.err()).contains("--site");
     }
 
     @Test
     void sitesFileExcludesSiteAndToken() throws Exception {
         Path sites = Files.writeString(dir.resolve("sites.txt"), "a t\n");
-        assertThat(cli.execute(Map.of(), "simulate", "--rigs", "1", "--sites-file", sites.toString(), "--site", "a",
-                "--collector", "tcp://h:1")).isEqualTo(ExitCodes.USAGE);
+        assertThat(cli.execute(
+                        Map.of(),
+                        "simulate",
+                        "--rigs",
+                        "1",
+                        "--sites-file",
+                        sites.toString(),
+                        "--site",
+                        "a",
+                        "--collector",
+                        "tcp://h:1"))
+                .isEqualTo(ExitCodes.USAGE);
         assertThat(cli.err()).contains("--sites-file cannot be combined");
     }
 
     @Test
     void runReportsConfigProblemsWithoutAStackTrace() {
-        assertThat(cli.execute(Map.of(), "run", "--config", dir.resolve("absent.yml").toString())).isEqualTo(ExitCodes.USAGE);
+        assertThat(cli.execute(
+                        Map.of(), "run", "--config", dir.resolve("absent.yml").toString()))
+                .isEqualTo(ExitCodes.USAGE);
         assertThat(cli.err()).contains("does not exist").doesNotContain("Exception");
     }
 }

@@ -33,25 +33,34 @@ class RunCommandTest {
             Path config = writeConfig(broker.url());
 
             try (subscriber;
-                 InProcessAgent agent = InProcessAgent.start(Map.of("HASHFENCE_TOKEN", "token-r"),
-                         "run", "--config", config.toString())) {
+                    InProcessAgent agent = InProcessAgent.start(
+                            Map.of("HASHFENCE_TOKEN", "token-r"), "run", "--config", config.toString())) {
                 // Nothing to wait for: the agent must not give up its first connect in this time.
                 Thread.sleep(1500);
-                assertThat(agent.isRunning()).as("agent keeps retrying its first connect").isTrue();
+                assertThat(agent.isRunning())
+                        .as("agent keeps retrying its first connect")
+                        .isTrue();
 
                 broker.start();
                 subscriber.reconnect();
-                Await.until("8 samples arrive", () -> Wire.telemetry(subscriber, "site-r").size() >= 8);
+                Await.until(
+                        "8 samples arrive",
+                        () -> Wire.telemetry(subscriber, "site-r").size() >= 8);
                 assertThat(Wire.states(subscriber, "site-r")).startsWith(AgentState.ONLINE);
 
                 broker.stop();
                 long seqBeforeRestart = Wire.telemetry(subscriber, "site-r").stream()
-                        .mapToLong(Telemetry::seq).max().orElseThrow();
+                        .mapToLong(Telemetry::seq)
+                        .max()
+                        .orElseThrow();
                 broker.start();
                 subscriber.reconnect();
-                Await.until("samples after the broker restart arrive", () -> Wire.telemetry(subscriber, "site-r")
-                        .stream().anyMatch(telemetry -> telemetry.seq() > seqBeforeRestart + 2));
-                assertThat(Wire.states(subscriber, "site-r")).filteredOn(state -> state == AgentState.ONLINE)
+                Await.until(
+                        "samples after the broker restart arrive",
+                        () -> Wire.telemetry(subscriber, "site-r").stream()
+                                .anyMatch(telemetry -> telemetry.seq() > seqBeforeRestart + 2));
+                assertThat(Wire.states(subscriber, "site-r"))
+                        .filteredOn(state -> state == AgentState.ONLINE)
                         .hasSizeGreaterThanOrEqualTo(2);
                 assertThat(agent.stop()).isEqualTo(ExitCodes.OK);
             }
@@ -61,35 +70,48 @@ class RunCommandTest {
     @Test
     void everySampleTakenWhileTheCollectorIsUnreachableArrivesInOrderAfterItReturns() throws Exception {
         try (Mosquitto broker = Mosquitto.start(dir, Map.of("site-r", "token-r"));
-             Subscriber subscriber = Subscriber.connect(broker);
-             TcpProxy network = TcpProxy.to(broker.port())) {
+                Subscriber subscriber = Subscriber.connect(broker);
+                TcpProxy network = TcpProxy.to(broker.port())) {
             Path config = writeConfig(network.url());
 
-            try (InProcessAgent agent = InProcessAgent.start(Map.of("HASHFENCE_TOKEN", "token-r"),
-                    "run", "--config", config.toString())) {
-                Await.until("8 samples arrive", () -> Wire.telemetry(subscriber, "site-r").size() >= 8);
+            try (InProcessAgent agent =
+                    InProcessAgent.start(Map.of("HASHFENCE_TOKEN", "token-r"), "run", "--config", config.toString())) {
+                Await.until(
+                        "8 samples arrive",
+                        () -> Wire.telemetry(subscriber, "site-r").size() >= 8);
                 network.cut();
                 // The outage under test: 2 s of samples the agent must keep and deliver later.
                 Thread.sleep(2_000);
                 int beforeReturn = Wire.telemetry(subscriber, "site-r").size();
                 network.restore();
-                Await.until("the agent is online again", () -> Wire.states(subscriber, "site-r").stream()
-                        .filter(state -> state == AgentState.ONLINE).count() >= 2);
-                Await.until("the outage's samples arrive",
+                Await.until(
+                        "the agent is online again",
+                        () -> Wire.states(subscriber, "site-r").stream()
+                                        .filter(state -> state == AgentState.ONLINE)
+                                        .count()
+                                >= 2);
+                Await.until(
+                        "the outage's samples arrive",
                         () -> Wire.telemetry(subscriber, "site-r").size() >= beforeReturn + 4 * 2_000 / 200);
                 assertThat(agent.stop()).isEqualTo(ExitCodes.OK);
-                Await.until("the agent says it is offline", () -> Wire.states(subscriber, "site-r")
-                        .contains(AgentState.OFFLINE));
+                Await.until(
+                        "the agent says it is offline",
+                        () -> Wire.states(subscriber, "site-r").contains(AgentState.OFFLINE));
 
-                Map<RigId, List<Long>> seqsByRig = Wire.telemetry(subscriber, "site-r").stream().collect(
-                        Collectors.groupingBy(Telemetry::rig, Collectors.mapping(Telemetry::seq, Collectors.toList())));
+                Map<RigId, List<Long>> seqsByRig = Wire.telemetry(subscriber, "site-r").stream()
+                        .collect(Collectors.groupingBy(
+                                Telemetry::rig, Collectors.mapping(Telemetry::seq, Collectors.toList())));
                 assertThat(seqsByRig).hasSize(4);
                 seqsByRig.forEach((rig, seqs) -> {
                     List<Long> distinct = seqs.stream().distinct().toList();
                     long first = distinct.get(0);
-                    assertThat(distinct).as("rig %s: no gaps, first arrivals in order", rig)
-                            .isEqualTo(LongStream.range(first, first + distinct.size()).boxed().toList());
-                    assertThat(distinct.size()).as("rig %s: samples of the 2 s outage arrived too", rig)
+                    assertThat(distinct)
+                            .as("rig %s: no gaps, first arrivals in order", rig)
+                            .isEqualTo(LongStream.range(first, first + distinct.size())
+                                    .boxed()
+                                    .toList());
+                    assertThat(distinct.size())
+                            .as("rig %s: samples of the 2 s outage arrived too", rig)
                             .isGreaterThanOrEqualTo(8 / 4 + 2_000 / 200 - 2);
                 });
             }

@@ -32,25 +32,47 @@ class ScaleTest {
             tokens.put(String.format("scale-%02d", i), "token-" + i);
         }
         Path sitesFile = dir.resolve("sites.txt");
-        Files.write(sitesFile, tokens.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).toList());
+        Files.write(
+                sitesFile,
+                tokens.entrySet().stream()
+                        .map(e -> e.getKey() + " " + e.getValue())
+                        .toList());
 
         try (Mosquitto broker = Mosquitto.start(dir, tokens);
-             Subscriber subscriber = Subscriber.connect(broker);
-             InProcessAgent agent = InProcessAgent.start(Map.of(), "simulate", "--rigs", String.valueOf(RIGS),
-                     "--sites-file", sitesFile.toString(), "--collector", broker.url(), "--interval", "2s")) {
+                Subscriber subscriber = Subscriber.connect(broker);
+                InProcessAgent agent = InProcessAgent.start(
+                        Map.of(),
+                        "simulate",
+                        "--rigs",
+                        String.valueOf(RIGS),
+                        "--sites-file",
+                        sitesFile.toString(),
+                        "--collector",
+                        broker.url(),
+                        "--interval",
+                        "2s")) {
             Await.until("every rig has published", () -> distinctRigTopics(subscriber) == RIGS);
 
             Set<String> sites = subscriber.received(message -> message.topic().endsWith("/status")).stream()
-                    .map(message -> Wire.status(message).site().value()).collect(Collectors.toSet());
+                    .map(message -> Wire.status(message).site().value())
+                    .collect(Collectors.toSet());
             assertThat(sites).isEqualTo(tokens.keySet());
-            assertThat(subscriber.received().stream().limit(2000).filter(m -> m.topic().endsWith("/telemetry"))
-                    .map(Wire::telemetry).map(Telemetry::site).distinct().count()).isGreaterThan(1);
+            assertThat(subscriber.received().stream()
+                            .limit(2000)
+                            .filter(m -> m.topic().endsWith("/telemetry"))
+                            .map(Wire::telemetry)
+                            .map(Telemetry::site)
+                            .distinct()
+                            .count())
+                    .isGreaterThan(1);
             assertThat(agent.stop()).isEqualTo(ExitCodes.OK);
         }
     }
 
     private static long distinctRigTopics(Subscriber subscriber) {
         return subscriber.received(message -> message.topic().endsWith("/telemetry")).stream()
-                .map(Subscriber.Received::topic).distinct().count();
+                .map(Subscriber.Received::topic)
+                .distinct()
+                .count();
     }
 }

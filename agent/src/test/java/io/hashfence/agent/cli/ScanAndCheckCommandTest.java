@@ -21,14 +21,26 @@ class ScanAndCheckCommandTest {
     @Test
     void scanListsEachMinerWithTypeModelAndFirmware() throws Exception {
         try (FakeCgminer antminer = FakeCgminer.serving("bmminer", "version", "summary", "pools", "stats");
-             FakeHttpMiner xmrig = FakeHttpMiner.serving("/2/summary", "xmrig-summary.json")) {
-            int exit = cli.execute(Map.of(), "scan", "127.0.0.1/32", "--probe", "cgminer:" + antminer.port(),
-                    "--probe", "xmrig:" + xmrig.port(), "--probe", "t-rex:" + FreePorts.pick(), "--timeout", "2s");
+                FakeHttpMiner xmrig = FakeHttpMiner.serving("/2/summary", "xmrig-summary.json")) {
+            int exit = cli.execute(
+                    Map.of(),
+                    "scan",
+                    "127.0.0.1/32",
+                    "--probe",
+                    "cgminer:" + antminer.port(),
+                    "--probe",
+                    "xmrig:" + xmrig.port(),
+                    "--probe",
+                    "t-rex:" + FreePorts.pick(),
+                    "--timeout",
+                    "2s");
 
             assertThat(exit).as(cli.err()).isEqualTo(ExitCodes.OK);
             assertThat(cli.out())
-                    .containsPattern("127\\.0\\.0\\.1:" + antminer.port() + "\\s+cgminer\\s+bmminer\\s+Antminer S19 Pro\\s+Thu Apr 13")
-                    .containsPattern("127\\.0\\.0\\.1:" + xmrig.port() + "\\s+xmrig\\s+xmrig\\s+AMD Ryzen 9 7950X.*6\\.21\\.0")
+                    .containsPattern("127\\.0\\.0\\.1:" + antminer.port()
+                            + "\\s+cgminer\\s+bmminer\\s+Antminer S19 Pro\\s+Thu Apr 13")
+                    .containsPattern(
+                            "127\\.0\\.0\\.1:" + xmrig.port() + "\\s+xmrig\\s+xmrig\\s+AMD Ryzen 9 7950X.*6\\.21\\.0")
                     .contains("2 miners found");
         }
     }
@@ -37,7 +49,8 @@ class ScanAndCheckCommandTest {
     void scanRefusesARangeItCannotScan() {
         assertThat(cli.execute(Map.of(), "scan", "10.0.0.0/8")).isEqualTo(ExitCodes.USAGE);
         assertThat(cli.err()).contains("too large", "/16");
-        assertThat(cli.execute(Map.of(), "scan", "10.0.0.0/24", "--probe", "antminer:4028")).isEqualTo(ExitCodes.USAGE);
+        assertThat(cli.execute(Map.of(), "scan", "10.0.0.0/24", "--probe", "antminer:4028"))
+                .isEqualTo(ExitCodes.USAGE);
         assertThat(cli.err()).contains("unknown miner type \"antminer\"");
     }
 
@@ -45,8 +58,8 @@ class ScanAndCheckCommandTest {
     void checkSaysWhatWorksAndWhatToFix() throws Exception {
         int absent = FreePorts.pick();
         try (Mosquitto broker = Mosquitto.start(dir, Map.of("site-c", "token-c"));
-             FakeCgminer antminer = FakeCgminer.serving("braiins", "version", "summary", "pools", "devdetails",
-                     "tunerstatus", "temps", "fans")) {
+                FakeCgminer antminer = FakeCgminer.serving(
+                        "braiins", "version", "summary", "pools", "devdetails", "tunerstatus", "temps", "fans")) {
             Path config = dir.resolve("agent.yml");
             Files.writeString(config, """
                     site: site-c

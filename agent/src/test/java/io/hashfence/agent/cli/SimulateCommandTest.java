@@ -33,19 +33,36 @@ class SimulateCommandTest {
     @Test
     void publishesEveryRigAsValidTelemetryBetweenBirthAndOffline() throws Exception {
         try (Mosquitto broker = Mosquitto.start(dir, Map.of("site-a", "token-a"));
-             Subscriber subscriber = Subscriber.connect(broker)) {
+                Subscriber subscriber = Subscriber.connect(broker)) {
             Set<RigId> fleet = FleetGenerator.generate(new SimulationSettings(25, 7, 0.05)).stream()
-                    .map(RigSpec::id).collect(Collectors.toSet());
-            InProcessAgent agent = InProcessAgent.start(Map.of("HASHFENCE_TOKEN", "token-a"),
-                    "simulate", "--rigs", "25", "--site", "site-a", "--collector", broker.url(),
-                    "--interval", "300ms", "--seed", "7");
+                    .map(RigSpec::id)
+                    .collect(Collectors.toSet());
+            InProcessAgent agent = InProcessAgent.start(
+                    Map.of("HASHFENCE_TOKEN", "token-a"),
+                    "simulate",
+                    "--rigs",
+                    "25",
+                    "--site",
+                    "site-a",
+                    "--collector",
+                    broker.url(),
+                    "--interval",
+                    "300ms",
+                    "--seed",
+                    "7");
 
-            Await.until("every rig of the fleet has published", () -> Wire.telemetry(subscriber, "site-a").stream()
-                    .map(Telemetry::rig).collect(Collectors.toSet())
-                    .equals(fleet));
-            Await.until("three rounds of samples arrive", () -> Wire.telemetry(subscriber, "site-a").size() >= 3 * 25);
+            Await.until(
+                    "every rig of the fleet has published",
+                    () -> Wire.telemetry(subscriber, "site-a").stream()
+                            .map(Telemetry::rig)
+                            .collect(Collectors.toSet())
+                            .equals(fleet));
+            Await.until(
+                    "three rounds of samples arrive",
+                    () -> Wire.telemetry(subscriber, "site-a").size() >= 3 * 25);
             assertThat(agent.stop()).isEqualTo(ExitCodes.OK);
-            Await.until("the agent says it is offline",
+            Await.until(
+                    "the agent says it is offline",
                     () -> Wire.states(subscriber, "site-a").contains(AgentState.OFFLINE));
 
             assertThat(subscriber.received().get(0).topic()).isEqualTo("hashfence/v1/site-a/status");
@@ -64,12 +81,27 @@ class SimulateCommandTest {
     @Test
     void wrongTokenIsRefusedAndTheAgentKeepsTrying() throws Exception {
         try (Mosquitto broker = Mosquitto.start(dir, Map.of("site-a", "token-a"));
-             Subscriber subscriber = Subscriber.connect(broker);
-             InProcessAgent agent = InProcessAgent.start(Map.of(), "simulate", "--rigs", "3", "--site", "site-a",
-                     "--token", "not-the-token", "--collector", broker.url(), "--interval", "200ms",
-                     "--reconnect-min", "100ms", "--reconnect-max", "200ms")) {
-            Await.until("the broker refuses the agent twice", () -> Files.readString(broker.log())
-                    .split("not authorised", -1).length > 2);
+                Subscriber subscriber = Subscriber.connect(broker);
+                InProcessAgent agent = InProcessAgent.start(
+                        Map.of(),
+                        "simulate",
+                        "--rigs",
+                        "3",
+                        "--site",
+                        "site-a",
+                        "--token",
+                        "not-the-token",
+                        "--collector",
+                        broker.url(),
+                        "--interval",
+                        "200ms",
+                        "--reconnect-min",
+                        "100ms",
+                        "--reconnect-max",
+                        "200ms")) {
+            Await.until(
+                    "the broker refuses the agent twice",
+                    () -> Files.readString(broker.log()).split("not authorised", -1).length > 2);
             assertThat(agent.isRunning()).isTrue();
             assertThat(subscriber.received()).isEmpty();
         }
@@ -78,18 +110,36 @@ class SimulateCommandTest {
     @Test
     void willSaysOfflineWhenTheAgentDiesWithoutGoodbye() throws Exception {
         try (Mosquitto broker = Mosquitto.start(dir, Map.of("site-w", "token-w"));
-             Subscriber subscriber = Subscriber.connect(broker);
-             ChildAgent agent = ChildAgent.start(dir.resolve("agent.log"), "simulate", "--rigs", "2",
-                     "--site", "site-w", "--token", "token-w", "--collector", broker.url(), "--interval", "200ms")) {
-            Await.until("the first sample arrives", () -> !Wire.telemetry(subscriber, "site-w").isEmpty());
+                Subscriber subscriber = Subscriber.connect(broker);
+                ChildAgent agent = ChildAgent.start(
+                        dir.resolve("agent.log"),
+                        "simulate",
+                        "--rigs",
+                        "2",
+                        "--site",
+                        "site-w",
+                        "--token",
+                        "token-w",
+                        "--collector",
+                        broker.url(),
+                        "--interval",
+                        "200ms")) {
+            Await.until(
+                    "the first sample arrives",
+                    () -> !Wire.telemetry(subscriber, "site-w").isEmpty());
             assertThat(Wire.states(subscriber, "site-w")).containsExactly(AgentState.ONLINE);
 
             agent.kill();
 
-            Await.until("the Will says offline", () -> Wire.states(subscriber, "site-w").contains(AgentState.OFFLINE));
-            SiteStatus will = subscriber.received(message -> message.topic().equals("hashfence/v1/site-w/status"))
-                    .stream().map(Wire::status).filter(status -> status.state() == AgentState.OFFLINE)
-                    .findFirst().orElseThrow();
+            Await.until(
+                    "the Will says offline",
+                    () -> Wire.states(subscriber, "site-w").contains(AgentState.OFFLINE));
+            SiteStatus will =
+                    subscriber.received(message -> message.topic().equals("hashfence/v1/site-w/status")).stream()
+                            .map(Wire::status)
+                            .filter(status -> status.state() == AgentState.OFFLINE)
+                            .findFirst()
+                            .orElseThrow();
             assertThat(will.site().value()).isEqualTo("site-w");
         }
     }

@@ -40,9 +40,13 @@ class ConfigLoaderTest {
                 """);
         MqttSettings mqtt = new ConfigLoader(Map.of()).load(file, NO_FLAGS).mqtt();
         assertThat(mqtt.usesTls()).isTrue();
-        assertThat(mqtt.tls()).isEqualTo(new TlsSettings(Path.of("/etc/hashfence/ca.pem"),
-                Path.of("/etc/hashfence/site-a.pem"), Path.of("/etc/hashfence/site-a-key.pem")));
-        Path halfTls = Files.writeString(dir.resolve("half.yml"),
+        assertThat(mqtt.tls())
+                .isEqualTo(new TlsSettings(
+                        Path.of("/etc/hashfence/ca.pem"),
+                        Path.of("/etc/hashfence/site-a.pem"),
+                        Path.of("/etc/hashfence/site-a-key.pem")));
+        Path halfTls = Files.writeString(
+                dir.resolve("half.yml"),
                 "site: a\ntoken: t\ncollector: ssl://h:8883\nsimulate:\n  rigs: 1\nmqtt:\n  tls:\n    cert_file: /c.pem\n");
         assertThatThrownBy(() -> new ConfigLoader(Map.of()).load(halfTls, NO_FLAGS))
                 .hasMessageContaining("both cert_file and key_file");
@@ -50,8 +54,7 @@ class ConfigLoaderTest {
 
     @Test
     void exampleConfigShowsTheDefaults() {
-        AgentConfig config = new ConfigLoader(Map.of("HASHFENCE_TOKEN", "secret"))
-                .load(EXAMPLE, NO_FLAGS);
+        AgentConfig config = new ConfigLoader(Map.of("HASHFENCE_TOKEN", "secret")).load(EXAMPLE, NO_FLAGS);
 
         assertThat(config.credentials().site().value()).isEqualTo("site-a");
         assertThat(config.credentials().token()).isEqualTo("secret");
@@ -60,8 +63,10 @@ class ConfigLoaderTest {
         assertThat(config.mqtt()).isEqualTo(MqttSettings.defaults(MqttSettings.DEFAULT_COLLECTOR));
         assertThat(config.simulate()).isEmpty();
         MinerSettings miners = config.miners().orElseThrow();
-        assertThat(miners.miners()).extracting(MinerEndpoint::address, endpoint -> endpoint.rig().value())
-                .containsExactly(tuple("192.168.1.50:4028", "rack1-s19pro-01"), tuple("192.168.1.51:4433", "192.168.1.51"));
+        assertThat(miners.miners())
+                .extracting(MinerEndpoint::address, endpoint -> endpoint.rig().value())
+                .containsExactly(
+                        tuple("192.168.1.50:4028", "rack1-s19pro-01"), tuple("192.168.1.51:4433", "192.168.1.51"));
         assertThat(miners.discoveryRanges()).containsExactly(Cidr.parse("192.168.1.0/24"));
         assertThat(miners.rediscoverInterval()).isEqualTo(MinerSettings.DEFAULT_REDISCOVER_INTERVAL);
         assertThat(miners.poll()).isEqualTo(PollSettings.defaults());
@@ -79,8 +84,8 @@ class ConfigLoaderTest {
                 publish_interval: 5s
                 simulate: {rigs: 3}
                 """);
-        Map<String, String> environment = Map.of("HASHFENCE_TOKEN", "env-token", "HASHFENCE_SITE", "from-env",
-                "HASHFENCE_COLLECTOR", "tcp://env:1883");
+        Map<String, String> environment = Map.of(
+                "HASHFENCE_TOKEN", "env-token", "HASHFENCE_SITE", "from-env", "HASHFENCE_COLLECTOR", "tcp://env:1883");
 
         AgentConfig fromEnvironment = new ConfigLoader(environment).load(file, NO_FLAGS);
         AgentConfig fromFlags = new ConfigLoader(environment)
@@ -113,16 +118,20 @@ class ConfigLoaderTest {
 
         assertThat(config.clientId()).isEqualTo("rack-7");
         assertThat(config.publishInterval()).isEqualTo(Duration.ofMinutes(1));
-        assertThat(config.mqtt()).isEqualTo(new MqttSettings("tcp://127.0.0.1:8883", Duration.ZERO,
-                Duration.ofSeconds(3), new ReconnectBackoff(Duration.ofMillis(250), Duration.ofMinutes(2)),
-                TlsSettings.JVM_DEFAULTS, null));
+        assertThat(config.mqtt())
+                .isEqualTo(new MqttSettings(
+                        "tcp://127.0.0.1:8883",
+                        Duration.ZERO,
+                        Duration.ofSeconds(3),
+                        new ReconnectBackoff(Duration.ofMillis(250), Duration.ofMinutes(2)),
+                        TlsSettings.JVM_DEFAULTS,
+                        null));
         assertThat(config.simulate()).contains(new SimulationSettings(40, 9, 0.25));
     }
 
     @Test
     void tokenNeverShowsInToString() {
-        AgentConfig config = new ConfigLoader(Map.of("HASHFENCE_TOKEN", "very-secret-token"))
-                .load(EXAMPLE, NO_FLAGS);
+        AgentConfig config = new ConfigLoader(Map.of("HASHFENCE_TOKEN", "very-secret-token")).load(EXAMPLE, NO_FLAGS);
 
         assertThat(config.toString()).doesNotContain("very-secret-token").contains("token=***");
     }
@@ -131,22 +140,28 @@ class ConfigLoaderTest {
     void explainsWhatIsWrong() throws Exception {
         ConfigLoader loader = new ConfigLoader(Map.of());
         assertThatThrownBy(() -> loader.load(write("site: a\nsimulate: {}\n"), NO_FLAGS))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("HASHFENCE_TOKEN");
-        assertThatThrownBy(() -> loader.load(write("site: a\ntoken: t\nsimulate: {}\nintervall: 5s\n"),
-                NO_FLAGS))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("unknown setting \"intervall\"");
-        assertThatThrownBy(() -> loader.load(write("site: a\ntoken: t\nsimulate: {}\npublish_interval: 10\n"),
-                NO_FLAGS))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("publish_interval");
-        assertThatThrownBy(() -> loader.load(write("site: a\ntoken: t\nsimulate: {}\ncollector: http://x:80\n"),
-                NO_FLAGS))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("tcp://HOST:PORT");
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("HASHFENCE_TOKEN");
+        assertThatThrownBy(() -> loader.load(write("site: a\ntoken: t\nsimulate: {}\nintervall: 5s\n"), NO_FLAGS))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("unknown setting \"intervall\"");
+        assertThatThrownBy(
+                        () -> loader.load(write("site: a\ntoken: t\nsimulate: {}\npublish_interval: 10\n"), NO_FLAGS))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("publish_interval");
+        assertThatThrownBy(
+                        () -> loader.load(write("site: a\ntoken: t\nsimulate: {}\ncollector: http://x:80\n"), NO_FLAGS))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("tcp://HOST:PORT");
         assertThatThrownBy(() -> loader.load(write("site: a b\ntoken: t\nsimulate: {}\n"), NO_FLAGS))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("site id");
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("site id");
         assertThatThrownBy(() -> loader.load(write("site: a\ntoken: t\n"), NO_FLAGS))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("simulate");
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("simulate");
         assertThatThrownBy(() -> loader.load(dir.resolve("missing.yml"), NO_FLAGS))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("does not exist");
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("does not exist");
     }
 
     @Test
@@ -164,12 +179,14 @@ class ConfigLoaderTest {
                 """), NO_FLAGS);
 
         MinerSettings miners = config.miners().orElseThrow();
-        assertThat(miners.miners()).containsExactly(
-                new MinerEndpoint(MinerKind.XMRIG, "10.0.0.5", 18088, RigId.of("10.0.0.5-18088"), "abc", "Ryzen 9 7950X"),
-                new MinerEndpoint(MinerKind.TREX, "10.0.0.6", 4067, RigId.of("10.0.0.6"), null, null));
+        assertThat(miners.miners())
+                .containsExactly(
+                        new MinerEndpoint(
+                                MinerKind.XMRIG, "10.0.0.5", 18088, RigId.of("10.0.0.5-18088"), "abc", "Ryzen 9 7950X"),
+                        new MinerEndpoint(MinerKind.TREX, "10.0.0.6", 4067, RigId.of("10.0.0.6"), null, null));
         assertThat(miners.poll()).isEqualTo(new PollSettings(Duration.ofMillis(1500), 200));
-        assertThat(config.power()).isEqualTo(new PowerSettings(MeterKind.NVIDIA_SMI, false, "/opt/nvidia/bin/nvidia-smi",
-                "ipmitool"));
+        assertThat(config.power())
+                .isEqualTo(new PowerSettings(MeterKind.NVIDIA_SMI, false, "/opt/nvidia/bin/nvidia-smi", "ipmitool"));
         assertThat(config.location()).isEqualTo(new LocationSettings.Gpsd("10.0.0.2", 2947, Duration.ofMinutes(1)));
         assertThat(config.outbox()).isEqualTo(new OutboxSettings(Path.of("/var/lib/x"), 512L << 20, 50));
     }
@@ -177,47 +194,69 @@ class ConfigLoaderTest {
     @Test
     void explainsWhatIsWrongWithMinersAndTheirNeighbours() throws Exception {
         ConfigLoader loader = new ConfigLoader(Map.of());
-        assertThatThrownBy(() -> loader.load(write("site: a\ntoken: t\nminers: [{host: h, type: antminer}]\n"), NO_FLAGS))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("miners[0].type: unknown miner type \"antminer\"");
+        assertThatThrownBy(
+                        () -> loader.load(write("site: a\ntoken: t\nminers: [{host: h, type: antminer}]\n"), NO_FLAGS))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("miners[0].type: unknown miner type \"antminer\"");
         assertThatThrownBy(() -> loader.load(write("site: a\ntoken: t\nminers: [{port: 4028}]\n"), NO_FLAGS))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("miners[0].host is required");
-        assertThatThrownBy(() -> loader.load(write("site: a\ntoken: t\nminers: [{host: h, rig: x}, {host: i, rig: x}]\n"),
-                NO_FLAGS)).isInstanceOf(ConfigException.class).hasMessageContaining("same rig id");
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("miners[0].host is required");
+        assertThatThrownBy(() -> loader.load(
+                        write("site: a\ntoken: t\nminers: [{host: h, rig: x}, {host: i, rig: x}]\n"), NO_FLAGS))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("same rig id");
         assertThatThrownBy(() -> loader.load(write("site: a\ntoken: t\ndiscovery: {ranges: [10.0.0.0/8]}\n"), NO_FLAGS))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("discovery.ranges").hasMessageContaining("/16");
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("discovery.ranges")
+                .hasMessageContaining("/16");
         assertThatThrownBy(() -> loader.load(write("site: a\ntoken: t\nsimulate: {}\nminers: [{host: h}]\n"), NO_FLAGS))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("cannot be combined");
-        assertThatThrownBy(() -> loader.load(write("site: a\ntoken: t\nsimulate: {}\noutbox: {max_size: 64MB}\n"),
-                NO_FLAGS)).isInstanceOf(ConfigException.class).hasMessageContaining("outbox.max_size").hasMessageContaining("MiB");
-        assertThatThrownBy(() -> loader.load(write("site: a\ntoken: t\nsimulate: {}\npower: {meter: wattmeter}\n"),
-                NO_FLAGS)).isInstanceOf(ConfigException.class).hasMessageContaining("rapl, nvidia-smi, hwmon, ipmi");
-        assertThatThrownBy(() -> loader.load(write("site: a\ntoken: t\nsimulate: {}\nlocation: {source: static, lat: 95, lon: 0}\n"),
-                NO_FLAGS)).isInstanceOf(ConfigException.class).hasMessageContaining("lat must be in [-90, 90]");
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("cannot be combined");
+        assertThatThrownBy(() ->
+                        loader.load(write("site: a\ntoken: t\nsimulate: {}\noutbox: {max_size: 64MB}\n"), NO_FLAGS))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("outbox.max_size")
+                .hasMessageContaining("MiB");
+        assertThatThrownBy(() ->
+                        loader.load(write("site: a\ntoken: t\nsimulate: {}\npower: {meter: wattmeter}\n"), NO_FLAGS))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("rapl, nvidia-smi, hwmon, ipmi");
+        assertThatThrownBy(() -> loader.load(
+                        write("site: a\ntoken: t\nsimulate: {}\nlocation: {source: static, lat: 95, lon: 0}\n"),
+                        NO_FLAGS))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("lat must be in [-90, 90]");
     }
 
     @Test
     void namesEverySettingByItsPathInTheFile() throws Exception {
         ConfigLoader loader = new ConfigLoader(Map.of());
-        assertThatThrownBy(() -> loader.load(write("site: a\ntoken: t\nsimulate: {}\nmqtt:\n  keepalive: 5s\n"),
-                NO_FLAGS)).isInstanceOf(ConfigException.class)
+        assertThatThrownBy(
+                        () -> loader.load(write("site: a\ntoken: t\nsimulate: {}\nmqtt:\n  keepalive: 5s\n"), NO_FLAGS))
+                .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("unknown setting \"mqtt.keepalive\" (line 5); known settings of mqtt are "
                         + "[keep_alive, connect_timeout, reconnect_backoff, tls]");
-        assertThatThrownBy(() -> loader.load(write("site: a\ntoken: t\nminers: [{host: h}, {host: i, ports: 1}]\n"),
-                NO_FLAGS)).isInstanceOf(ConfigException.class)
+        assertThatThrownBy(() ->
+                        loader.load(write("site: a\ntoken: t\nminers: [{host: h}, {host: i, ports: 1}]\n"), NO_FLAGS))
+                .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("unknown setting \"miners[1].ports\"")
                 .hasMessageContaining("known settings of miners are [host, type, port, rig, access_token, model]");
-        assertThatThrownBy(() -> loader.load(write(
-                "site: a\ntoken: t\nsimulate: {}\nmqtt: {reconnect_backoff: {min: soon}}\n"), NO_FLAGS))
+        assertThatThrownBy(() -> loader.load(
+                        write("site: a\ntoken: t\nsimulate: {}\nmqtt: {reconnect_backoff: {min: soon}}\n"), NO_FLAGS))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("mqtt.reconnect_backoff.min: invalid duration");
-        assertThatThrownBy(() -> loader.load(write("site: a\ntoken: t\nminers: [{host: h}]\npoll: {timeout: 50ms}\n"),
-                NO_FLAGS)).isInstanceOf(ConfigException.class)
+        assertThatThrownBy(() ->
+                        loader.load(write("site: a\ntoken: t\nminers: [{host: h}]\npoll: {timeout: 50ms}\n"), NO_FLAGS))
+                .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("poll: timeout must be between 100ms and 60s, got 50ms");
         assertThatThrownBy(() -> loader.load(write("site: a\ntoken: t\nminers: [{host: h, port: 0}]\n"), NO_FLAGS))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("miners[0].port must be within [1, 65535]");
-        assertThatThrownBy(() -> loader.load(write("site: a\ntoken: t\nsimulate: {}\nlocation: {gpsd: {port: 0}, "
-                + "source: gpsd}\n"), NO_FLAGS))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("location.gpsd.port must be within");
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("miners[0].port must be within [1, 65535]");
+        assertThatThrownBy(() -> loader.load(
+                        write("site: a\ntoken: t\nsimulate: {}\nlocation: {gpsd: {port: 0}, " + "source: gpsd}\n"),
+                        NO_FLAGS))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("location.gpsd.port must be within");
     }
 
     private Path write(String yaml) throws Exception {

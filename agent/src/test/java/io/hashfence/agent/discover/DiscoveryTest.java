@@ -22,22 +22,37 @@ class DiscoveryTest {
     void minersFoundInTheRangesJoinTheConfiguredOnes() throws Exception {
         MinerAdapters adapters = new MinerAdapters();
         try (FakeCgminer configured = FakeCgminer.serving("bmminer", "version", "summary", "pools", "stats");
-             FakeCgminer luxos = FakeCgminer.serving("luxos", "version", "summary", "pools", "power");
-             FakeWhatsminerV3 whatsminer = FakeWhatsminerV3.start();
-             MinerFleet fleet = new MinerFleet(List.of(new MinerEndpoint(MinerKind.CGMINER, "127.0.0.1", configured.port(),
-                     RigId.of("listed"), null, null)), adapters, PollSettings.defaults(),
-                     new PowerFallback(Optional.empty(), true), new StaticLocation(0, 0, 1, null))) {
-            Scanner scanner = new Scanner(adapters, Duration.ofMillis(300), Duration.ofSeconds(2), 16, List.of(
-                    new Scanner.Probe(MinerKind.CGMINER, configured.port()),
-                    new Scanner.Probe(MinerKind.CGMINER, luxos.port()),
-                    new Scanner.Probe(MinerKind.WHATSMINER_V3, whatsminer.port())));
+                FakeCgminer luxos = FakeCgminer.serving("luxos", "version", "summary", "pools", "power");
+                FakeWhatsminerV3 whatsminer = FakeWhatsminerV3.start();
+                MinerFleet fleet = new MinerFleet(
+                        List.of(new MinerEndpoint(
+                                MinerKind.CGMINER, "127.0.0.1", configured.port(), RigId.of("listed"), null, null)),
+                        adapters,
+                        PollSettings.defaults(),
+                        new PowerFallback(Optional.empty(), true),
+                        new StaticLocation(0, 0, 1, null))) {
+            Scanner scanner = new Scanner(
+                    adapters,
+                    Duration.ofMillis(300),
+                    Duration.ofSeconds(2),
+                    16,
+                    List.of(
+                            new Scanner.Probe(MinerKind.CGMINER, configured.port()),
+                            new Scanner.Probe(MinerKind.CGMINER, luxos.port()),
+                            new Scanner.Probe(MinerKind.WHATSMINER_V3, whatsminer.port())));
 
-            try (Discovery discovery = Discovery.start(List.of(Cidr.parse("127.0.0.1/32")), Duration.ofMinutes(10),
-                    scanner, fleet)) {
-                assertThat(fleet.endpoints()).extracting(MinerEndpoint::address).containsExactlyInAnyOrder(
-                        "127.0.0.1:" + configured.port(), "127.0.0.1:" + luxos.port(), "127.0.0.1:" + whatsminer.port());
-                assertThat(fleet.endpoints()).extracting(endpoint -> endpoint.rig().value())
-                        .as("the listed miner keeps its rig id").contains("listed", "127.0.0.1-" + luxos.port());
+            try (Discovery discovery =
+                    Discovery.start(List.of(Cidr.parse("127.0.0.1/32")), Duration.ofMinutes(10), scanner, fleet)) {
+                assertThat(fleet.endpoints())
+                        .extracting(MinerEndpoint::address)
+                        .containsExactlyInAnyOrder(
+                                "127.0.0.1:" + configured.port(),
+                                "127.0.0.1:" + luxos.port(),
+                                "127.0.0.1:" + whatsminer.port());
+                assertThat(fleet.endpoints())
+                        .extracting(endpoint -> endpoint.rig().value())
+                        .as("the listed miner keeps its rig id")
+                        .contains("listed", "127.0.0.1-" + luxos.port());
                 assertThat(fleet.rigCount()).isEqualTo(3);
             }
         }

@@ -37,9 +37,15 @@ class JsonTreesTest {
 
     @Test
     void numbersNestingDuplicatesAndTrailingContent() throws IOException {
-        for (String text : List.of("{\"a\":1,\"b\":3000000000,\"c\":123456789012345678901234567890,\"d\":-1.5e3,"
+        for (String text : List.of(
+                "{\"a\":1,\"b\":3000000000,\"c\":123456789012345678901234567890,\"d\":-1.5e3,"
                         + "\"e\":[true,false,null,\"x\",[{}]],\"f\":{\"g\":{\"h\":[]}}}",
-                "{\"a\":1,\"a\":2}", "[1,2]", "\"text\"", "42", "{\"a\":1} trailing", "  ")) {
+                "{\"a\":1,\"a\":2}",
+                "[1,2]",
+                "\"text\"",
+                "42",
+                "{\"a\":1} trailing",
+                "  ")) {
             JsonNode expected = MAPPER.readTree(text);
             assertThat(JsonTrees.read(text)).as(text).isEqualTo(expected);
             assertThat(JsonTrees.read(text).getClass()).as(text).isEqualTo(expected.getClass());

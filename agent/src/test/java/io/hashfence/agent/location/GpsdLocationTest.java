@@ -28,10 +28,12 @@ class GpsdLocationTest {
     @Test
     void reportsTheFixOfARealGpsd() throws Exception {
         try (Gpsfake gpsd = Gpsfake.feeding(log("irkutsk.nmea"), dir);
-             GpsdLocation location = GpsdLocation.start("127.0.0.1", gpsd.port(), Duration.ofMinutes(5),
-                     Clock.systemUTC())) {
+                GpsdLocation location =
+                        GpsdLocation.start("127.0.0.1", gpsd.port(), Duration.ofMinutes(5), Clock.systemUTC())) {
             // gpsd's first fix from a GGA alone has no date, hence no time; the RMC that follows brings it.
-            Await.until("gpsd reports a fix", () -> location.current().map(Location::fixTime).isPresent());
+            Await.until(
+                    "gpsd reports a fix",
+                    () -> location.current().map(Location::fixTime).isPresent());
 
             Location fix = location.current().orElseThrow();
             assertThat(fix.lat()).isCloseTo(52.28673, within(1e-4));
@@ -46,9 +48,10 @@ class GpsdLocationTest {
     @Test
     void passesOnThatAFixIsSimulated() throws Exception {
         try (Gpsfake gpsd = Gpsfake.feeding(log("irkutsk-simulated.nmea"), dir);
-             GpsdLocation location = GpsdLocation.start("127.0.0.1", gpsd.port(), Duration.ofMinutes(5),
-                     Clock.systemUTC())) {
-            Await.until("gpsd reports a simulated fix",
+                GpsdLocation location =
+                        GpsdLocation.start("127.0.0.1", gpsd.port(), Duration.ofMinutes(5), Clock.systemUTC())) {
+            Await.until(
+                    "gpsd reports a simulated fix",
                     () -> location.current().map(Location::simulated).orElse(false));
 
             Location fix = location.current().orElseThrow();
@@ -69,7 +72,8 @@ class GpsdLocationTest {
             assertThat(location.current()).isEmpty();
 
             location.accept("{\"class\":\"TPV\",\"mode\":2,\"lat\":10.0,\"lon\":20.0,\"epx\":4.0,\"epy\":6.5}");
-            assertThat(location.current()).hasValueSatisfying(fix -> assertThat(fix.accuracyMetres()).isEqualTo(6.5));
+            assertThat(location.current())
+                    .hasValueSatisfying(fix -> assertThat(fix.accuracyMetres()).isEqualTo(6.5));
 
             clock.now = start.plus(Duration.ofMinutes(6));
             assertThat(location.current()).isEmpty();

@@ -39,24 +39,35 @@ class CgminerAdapterTest {
             assertThat(snapshot.status()).isEqualTo(MinerStatus.MINING);
             assertThat(snapshot.hashrate()).isCloseTo(110321.45e9, within(1.0));
             assertThat(snapshot.powerWatts()).isNull();
-            assertThat(snapshot.temperatures()).containsExactlyInAnyOrder(
-                    new Temperature("temp1", 54), new Temperature("temp2", 55), new Temperature("temp3", 53),
-                    new Temperature("temp2_1", 71), new Temperature("temp2_2", 72), new Temperature("temp2_3", 70),
-                    new Temperature("temp_pcb1", 57), new Temperature("temp_pcb2", 58), new Temperature("temp_pcb3", 56),
-                    new Temperature("temp_chip1", 73), new Temperature("temp_chip2", 74), new Temperature("temp_chip3", 72));
-            assertThat(snapshot.fans()).containsExactlyInAnyOrder(new Fan("fan1", 5520), new Fan("fan2", 5640),
-                    new Fan("fan3", 5520), new Fan("fan4", 5580));
-            assertThat(snapshot.pools()).containsExactly(
-                    new Pool("stratum+tcp://btc.f2pool.com:1314", "hashfence.s19pro0007", true),
-                    new Pool("stratum+tcp://ss.antpool.com:3333", "hashfence.s19pro0007", false),
-                    new Pool("stratum+tcp://btc.viabtc.io:3333", "hashfence.s19pro0007", false));
+            assertThat(snapshot.temperatures())
+                    .containsExactlyInAnyOrder(
+                            new Temperature("temp1", 54),
+                            new Temperature("temp2", 55),
+                            new Temperature("temp3", 53),
+                            new Temperature("temp2_1", 71),
+                            new Temperature("temp2_2", 72),
+                            new Temperature("temp2_3", 70),
+                            new Temperature("temp_pcb1", 57),
+                            new Temperature("temp_pcb2", 58),
+                            new Temperature("temp_pcb3", 56),
+                            new Temperature("temp_chip1", 73),
+                            new Temperature("temp_chip2", 74),
+                            new Temperature("temp_chip3", 72));
+            assertThat(snapshot.fans())
+                    .containsExactlyInAnyOrder(
+                            new Fan("fan1", 5520), new Fan("fan2", 5640), new Fan("fan3", 5520), new Fan("fan4", 5580));
+            assertThat(snapshot.pools())
+                    .containsExactly(
+                            new Pool("stratum+tcp://btc.f2pool.com:1314", "hashfence.s19pro0007", true),
+                            new Pool("stratum+tcp://ss.antpool.com:3333", "hashfence.s19pro0007", false),
+                            new Pool("stratum+tcp://btc.viabtc.io:3333", "hashfence.s19pro0007", false));
         }
     }
 
     @Test
     void braiinsReportsPowerFromTunerstatusAndModelFromDevdetails() throws Exception {
-        try (FakeCgminer fake = FakeCgminer.serving("braiins", "version", "summary", "pools", "devdetails",
-                "tunerstatus", "temps", "fans")) {
+        try (FakeCgminer fake = FakeCgminer.serving(
+                "braiins", "version", "summary", "pools", "devdetails", "tunerstatus", "temps", "fans")) {
             MinerSnapshot snapshot = read(fake);
 
             assertThat(snapshot.type()).isEqualTo("braiins-os");
@@ -64,11 +75,12 @@ class CgminerAdapterTest {
             assertThat(snapshot.firmware()).isEqualTo("0.2.0-36c56a9363");
             assertThat(snapshot.hashrate()).as("MHS 1m").isCloseTo(98765432.1e6, within(1.0));
             assertThat(snapshot.powerWatts()).isEqualTo(3012.0);
-            assertThat(snapshot.temperatures()).contains(new Temperature("board6", 54), new Temperature("chip6", 69.5))
+            assertThat(snapshot.temperatures())
+                    .contains(new Temperature("board6", 54), new Temperature("chip6", 69.5))
                     .hasSize(6);
             assertThat(snapshot.fans()).containsExactly(new Fan("fan0", 4380), new Fan("fan1", 4410));
-            assertThat(snapshot.pools()).containsExactly(
-                    new Pool("stratum+tcp://stratum.braiins.com:3333", "hashfence.s19jpro0012", true));
+            assertThat(snapshot.pools())
+                    .containsExactly(new Pool("stratum+tcp://stratum.braiins.com:3333", "hashfence.s19jpro0012", true));
         }
     }
 
@@ -96,25 +108,33 @@ class CgminerAdapterTest {
             assertThat(snapshot.model()).isEqualTo("AvalonMiner 1246");
             assertThat(snapshot.hashrate()).as("MHS 1m").isCloseTo(88.9e12, within(1.0));
             assertThat(snapshot.powerWatts()).isEqualTo(3765.0);
-            assertThat(snapshot.temperatures()).containsExactly(new Temperature("id0_inlet", 29),
-                    new Temperature("id0_chip_max", 84));
-            assertThat(snapshot.fans()).containsExactly(new Fan("id0_fan1", 6120), new Fan("id0_fan2", 6090),
-                    new Fan("id0_fan3", 6060), new Fan("id0_fan4", 6150));
+            assertThat(snapshot.temperatures())
+                    .containsExactly(new Temperature("id0_inlet", 29), new Temperature("id0_chip_max", 84));
+            assertThat(snapshot.fans())
+                    .containsExactly(
+                            new Fan("id0_fan1", 6120),
+                            new Fan("id0_fan2", 6090),
+                            new Fan("id0_fan3", 6060),
+                            new Fan("id0_fan4", 6150));
             assertThat(snapshot.pools()).filteredOn(Pool::active).hasSize(1);
         }
     }
 
     @Test
     void whatsminerApiV2ReportsPowerAndRealtimeHashrateFromItsSummary() throws Exception {
-        try (FakeCgminer fake = FakeCgminer.serving("whatsminer-v2", "version", "summary", "pools", "devdetails", "devs")) {
+        try (FakeCgminer fake =
+                FakeCgminer.serving("whatsminer-v2", "version", "summary", "pools", "devdetails", "devs")) {
             MinerSnapshot snapshot = read(fake);
 
             assertThat(snapshot.type()).isEqualTo("whatsminer");
             assertThat(snapshot.model()).isEqualTo("Whatsminer M30S++.VH40");
             assertThat(snapshot.hashrate()).as("HS RT in MH/s").isCloseTo(112030000.77e6, within(1.0));
             assertThat(snapshot.powerWatts()).isEqualTo(3412.0);
-            assertThat(snapshot.temperatures()).contains(new Temperature("board", 71.5), new Temperature("asc0", 70),
-                    new Temperature("asc2_chip", 75));
+            assertThat(snapshot.temperatures())
+                    .contains(
+                            new Temperature("board", 71.5),
+                            new Temperature("asc0", 70),
+                            new Temperature("asc2_chip", 75));
             assertThat(snapshot.fans()).containsExactly(new Fan("fan_in", 5400), new Fan("fan_out", 5370));
         }
     }
@@ -127,11 +147,13 @@ class CgminerAdapterTest {
             assertThat(snapshot.type()).isEqualTo("teamredminer");
             assertThat(snapshot.firmware()).isEqualTo("TeamRedMiner 0.10.21");
             assertThat(snapshot.hashrate()).as("MHS 30s").isCloseTo(185.02e6, within(1.0));
-            assertThat(snapshot.temperatures()).containsExactly(new Temperature("gpu0", 61), new Temperature("gpu1", 62),
-                    new Temperature("gpu2", 63));
-            assertThat(snapshot.fans()).containsExactly(new Fan("gpu0", 1820), new Fan("gpu1", 1830), new Fan("gpu2", 1840));
-            assertThat(snapshot.pools()).containsExactly(
-                    new Pool("stratum+tcp://etc.2miners.com:1010", "0x6f1e2c4b7a93.rx580rig", true));
+            assertThat(snapshot.temperatures())
+                    .containsExactly(
+                            new Temperature("gpu0", 61), new Temperature("gpu1", 62), new Temperature("gpu2", 63));
+            assertThat(snapshot.fans())
+                    .containsExactly(new Fan("gpu0", 1820), new Fan("gpu1", 1830), new Fan("gpu2", 1840));
+            assertThat(snapshot.pools())
+                    .containsExactly(new Pool("stratum+tcp://etc.2miners.com:1010", "0x6f1e2c4b7a93.rx580rig", true));
         }
     }
 
@@ -144,20 +166,28 @@ class CgminerAdapterTest {
             assertThat(snapshot.firmware()).isEqualTo("4.9.2");
             assertThat(snapshot.hashrate()).as("MHS 1m").isCloseTo(13.55e12, within(1.0));
             assertThat(snapshot.temperatures()).containsExactly(new Temperature("asc0", 48.5));
-            assertThat(snapshot.pools()).containsExactly(new Pool("stratum+tcp://pool.example.com:3333", "worker1", true),
-                    new Pool("stratum+tcp://backup.example.com:3333", "worker1", false));
+            assertThat(snapshot.pools())
+                    .containsExactly(
+                            new Pool("stratum+tcp://pool.example.com:3333", "worker1", true),
+                            new Pool("stratum+tcp://backup.example.com:3333", "worker1", false));
         }
     }
 
     @Test
     void aMinerWithZeroHashrateIsIdleAndAnErrorStatusIsAnError() throws Exception {
         try (FakeCgminer fake = FakeCgminer.serving("bmminer", "version", "pools", "stats")) {
-            fake.reply("summary", ("{\"STATUS\":[{\"STATUS\":\"S\",\"Msg\":\"Summary\"}],\"SUMMARY\":[{\"GHS 5s\":\"0.00\","
-                    + "\"GHS av\":0}],\"id\":1}\u0000").getBytes(StandardCharsets.US_ASCII));
+            fake.reply(
+                    "summary",
+                    ("{\"STATUS\":[{\"STATUS\":\"S\",\"Msg\":\"Summary\"}],\"SUMMARY\":[{\"GHS 5s\":\"0.00\","
+                                    + "\"GHS av\":0}],\"id\":1}\u0000")
+                            .getBytes(StandardCharsets.US_ASCII));
             assertThat(read(fake).status()).isEqualTo(MinerStatus.IDLE);
 
-            fake.reply("summary", ("{\"STATUS\":[{\"STATUS\":\"E\",\"Msg\":\"No device\"}],\"SUMMARY\":[{\"GHS 5s\":\"0\"}],"
-                    + "\"id\":1}\u0000").getBytes(StandardCharsets.US_ASCII));
+            fake.reply(
+                    "summary",
+                    ("{\"STATUS\":[{\"STATUS\":\"E\",\"Msg\":\"No device\"}],\"SUMMARY\":[{\"GHS 5s\":\"0\"}],"
+                                    + "\"id\":1}\u0000")
+                            .getBytes(StandardCharsets.US_ASCII));
             assertThat(read(fake).status()).isEqualTo(MinerStatus.ERROR);
         }
     }
@@ -181,7 +211,8 @@ class CgminerAdapterTest {
             long started = System.nanoTime();
 
             assertThatThrownBy(() -> adapter.read(endpoint(fake.port()), Duration.ofMillis(300)))
-                    .isInstanceOfSatisfying(MinerException.class,
+                    .isInstanceOfSatisfying(
+                            MinerException.class,
                             e -> assertThat(e.problem()).isEqualTo(MinerException.Problem.UNREACHABLE));
             // Bounded by the timeout, not by the silent miner, which holds the connection for 60 s; the margin
             // is for a loaded machine.
@@ -192,9 +223,10 @@ class CgminerAdapterTest {
     @Test
     void aClosedPortIsUnreachable() throws Exception {
         int port = FreePorts.pick();
-        assertThatThrownBy(() -> adapter.read(endpoint(port), TIMEOUT)).isInstanceOfSatisfying(MinerException.class, e -> {
-            assertThat(e.problem()).isEqualTo(MinerException.Problem.UNREACHABLE);
-            assertThat(e.getMessage()).contains("127.0.0.1:" + port);
-        });
+        assertThatThrownBy(() -> adapter.read(endpoint(port), TIMEOUT))
+                .isInstanceOfSatisfying(MinerException.class, e -> {
+                    assertThat(e.problem()).isEqualTo(MinerException.Problem.UNREACHABLE);
+                    assertThat(e.getMessage()).contains("127.0.0.1:" + port);
+                });
     }
 }

@@ -21,8 +21,8 @@ import org.junit.jupiter.api.BeforeAll;
  * input byte picks the adapter; the rest is the reply body, served by a real HTTP server on loopback.
  */
 class HttpMinerReplyFuzzTest {
-    private static final List<MinerKind> KINDS = List.of(MinerKind.XMRIG, MinerKind.TREX, MinerKind.LOLMINER,
-            MinerKind.GMINER, MinerKind.NBMINER);
+    private static final List<MinerKind> KINDS =
+            List.of(MinerKind.XMRIG, MinerKind.TREX, MinerKind.LOLMINER, MinerKind.GMINER, MinerKind.NBMINER);
     private static final AtomicReference<byte[]> BODY = new AtomicReference<>(new byte[0]);
     private static final MinerAdapters ADAPTERS = new MinerAdapters();
     private static HttpServer miner;
@@ -50,10 +50,12 @@ class HttpMinerReplyFuzzTest {
     void reply(byte[] data) {
         MinerKind kind = KINDS.get(data.length == 0 ? 0 : (data[0] & 0xff) % KINDS.size());
         BODY.set(data.length == 0 ? data : Arrays.copyOfRange(data, 1, data.length));
-        MinerEndpoint endpoint = new MinerEndpoint(kind, "127.0.0.1", miner.getAddress().getPort(), null, "token", null);
+        MinerEndpoint endpoint =
+                new MinerEndpoint(kind, "127.0.0.1", miner.getAddress().getPort(), null, "token", null);
         long started = System.nanoTime();
         try {
-            assertThat(ADAPTERS.forKind(kind).read(endpoint, Duration.ofMillis(500))).isNotNull();
+            assertThat(ADAPTERS.forKind(kind).read(endpoint, Duration.ofMillis(500)))
+                    .isNotNull();
         } catch (MinerException expected) {
             assertThat(expected.getMessage()).isNotBlank();
         }

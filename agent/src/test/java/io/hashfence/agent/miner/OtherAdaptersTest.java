@@ -25,8 +25,8 @@ class OtherAdaptersTest {
     @Test
     void whatsminerApiV3ReadsTerahashesAndPowerThroughLengthFraming() throws Exception {
         try (FakeWhatsminerV3 fake = FakeWhatsminerV3.start()) {
-            MinerSnapshot snapshot = new WhatsminerV3Adapter().read(endpoint(MinerKind.WHATSMINER_V3, fake.port(), null),
-                    TIMEOUT);
+            MinerSnapshot snapshot =
+                    new WhatsminerV3Adapter().read(endpoint(MinerKind.WHATSMINER_V3, fake.port(), null), TIMEOUT);
 
             assertThat(snapshot.type()).isEqualTo("whatsminer");
             assertThat(snapshot.model()).isEqualTo("Whatsminer M50S");
@@ -35,9 +35,10 @@ class OtherAdaptersTest {
             assertThat(snapshot.powerWatts()).isEqualTo(3305.0);
             assertThat(snapshot.temperatures()).contains(new Temperature("chip_max", 79.8));
             assertThat(snapshot.fans()).containsExactly(new Fan("fan_in", 4980), new Fan("fan_out", 4890));
-            assertThat(snapshot.pools()).containsExactly(
-                    new Pool("stratum+tcp://btc.f2pool.com:1314", "hashfence.m50-0002", true),
-                    new Pool("stratum+tcp://ss.antpool.com:3333", "hashfence.m50-0002", false));
+            assertThat(snapshot.pools())
+                    .containsExactly(
+                            new Pool("stratum+tcp://btc.f2pool.com:1314", "hashfence.m50-0002", true),
+                            new Pool("stratum+tcp://ss.antpool.com:3333", "hashfence.m50-0002", false));
         }
     }
 
@@ -48,8 +49,9 @@ class OtherAdaptersTest {
             XmrigAdapter adapter = new XmrigAdapter();
 
             assertThatThrownBy(() -> adapter.read(endpoint(MinerKind.XMRIG, fake.port(), null), TIMEOUT))
-                    .isInstanceOfSatisfying(MinerException.class, e -> assertThat(e.getMessage())
-                            .contains("HTTP 401", "access_token"));
+                    .isInstanceOfSatisfying(
+                            MinerException.class,
+                            e -> assertThat(e.getMessage()).contains("HTTP 401", "access_token"));
 
             MinerSnapshot snapshot = adapter.read(endpoint(MinerKind.XMRIG, fake.port(), "s3cret"), TIMEOUT);
             assertThat(snapshot.type()).isEqualTo("xmrig");
@@ -80,16 +82,22 @@ class OtherAdaptersTest {
             assertThat(snapshot.powerWatts()).isEqualTo(735.0);
             assertThat(snapshot.model()).isEqualTo("6x RTX 3070");
             assertThat(snapshot.temperatures()).hasSize(6).contains(new Temperature("gpu5", 65));
-            assertThat(snapshot.fans()).as("T-Rex gives fan percentages, not RPM").isEmpty();
-            assertThat(snapshot.pools()).containsExactly(new Pool("stratum+tcp://rvn.2miners.com:6060",
-                    "RXk3HvYdwQhV6xkUkDn9q2kgj1xWa5Kx7s.gpu3070x6-0001", true));
+            assertThat(snapshot.fans())
+                    .as("T-Rex gives fan percentages, not RPM")
+                    .isEmpty();
+            assertThat(snapshot.pools())
+                    .containsExactly(new Pool(
+                            "stratum+tcp://rvn.2miners.com:6060",
+                            "RXk3HvYdwQhV6xkUkDn9q2kgj1xWa5Kx7s.gpu3070x6-0001",
+                            true));
         }
     }
 
     @Test
     void lolminerScalesItsPerformanceUnit() throws Exception {
         try (FakeHttpMiner fake = FakeHttpMiner.serving("/summary", "lolminer-summary.json")) {
-            MinerSnapshot snapshot = new LolminerAdapter().read(endpoint(MinerKind.LOLMINER, fake.port(), null), TIMEOUT);
+            MinerSnapshot snapshot =
+                    new LolminerAdapter().read(endpoint(MinerKind.LOLMINER, fake.port(), null), TIMEOUT);
 
             assertThat(snapshot.hashrate()).isCloseTo(480.12e6, within(1.0));
             assertThat(snapshot.powerWatts()).isCloseTo(1072.0, within(0.01));

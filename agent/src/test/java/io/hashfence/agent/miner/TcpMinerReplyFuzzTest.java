@@ -31,16 +31,19 @@ class TcpMinerReplyFuzzTest {
     @BeforeAll
     static void startFakeMiner() throws IOException {
         miner = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-        server = new Thread(() -> {
-            while (!miner.isClosed()) {
-                try (Socket connection = miner.accept(); OutputStream out = connection.getOutputStream()) {
-                    connection.getInputStream().read(new byte[4096]);
-                    out.write(REPLY.get());
-                } catch (IOException e) {
-                    // the adapter may hang up first; the next poll opens a new connection
-                }
-            }
-        }, "fake-miner");
+        server = new Thread(
+                () -> {
+                    while (!miner.isClosed()) {
+                        try (Socket connection = miner.accept();
+                                OutputStream out = connection.getOutputStream()) {
+                            connection.getInputStream().read(new byte[4096]);
+                            out.write(REPLY.get());
+                        } catch (IOException e) {
+                            // the adapter may hang up first; the next poll opens a new connection
+                        }
+                    }
+                },
+                "fake-miner");
         server.setDaemon(true);
         server.start();
     }

@@ -30,11 +30,14 @@ class OutboxTest {
     void messagesComeBackInOrderWithTheirTopics() {
         try (Outbox outbox = Outbox.open(dir, MIB)) {
             for (int i = 0; i < 10; i++) {
-                assertThat(outbox.add("hashfence/v1/s/rig-" + i + "/telemetry", payload(i))).isTrue();
+                assertThat(outbox.add("hashfence/v1/s/rig-" + i + "/telemetry", payload(i)))
+                        .isTrue();
             }
             List<Outbox.Message> messages = outbox.read(0, 100);
 
-            assertThat(messages).extracting(Outbox.Message::index).containsExactly(0L, 1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L);
+            assertThat(messages)
+                    .extracting(Outbox.Message::index)
+                    .containsExactly(0L, 1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L);
             assertThat(messages.get(3).topic()).isEqualTo("hashfence/v1/s/rig-3/telemetry");
             assertThat(text(messages.get(3))).startsWith("{\"seq\":3,");
             assertThat(outbox.read(7, 2)).extracting(Outbox.Message::index).containsExactly(7L, 8L);
@@ -52,7 +55,8 @@ class OutboxTest {
         try (Outbox reopened = Outbox.open(dir, MIB)) {
             assertThat(reopened.firstUndelivered()).isEqualTo(6);
             assertThat(reopened.counts().pending()).isEqualTo(4);
-            assertThat(reopened.read(reopened.firstUndelivered(), 100)).extracting(OutboxTest::text)
+            assertThat(reopened.read(reopened.firstUndelivered(), 100))
+                    .extracting(OutboxTest::text)
                     .allSatisfy(text -> assertThat(text).matches("\\{\"seq\":[6-9],.*"));
             reopened.add("t", payload(10));
             assertThat(reopened.end()).as("numbering continues after a restart").isEqualTo(11);
@@ -80,8 +84,10 @@ class OutboxTest {
             assertThat(reopened.counts().pending()).isEqualTo(5);
             assertThat(Files.size(segment)).isEqualTo(intact);
             reopened.add("t", payload(5));
-            assertThat(reopened.read(0, 10)).extracting(OutboxTest::text)
-                    .allSatisfy(text -> assertThat(text).startsWith("{\"seq\":")).hasSize(6);
+            assertThat(reopened.read(0, 10))
+                    .extracting(OutboxTest::text)
+                    .allSatisfy(text -> assertThat(text).startsWith("{\"seq\":"))
+                    .hasSize(6);
         }
     }
 
@@ -122,8 +128,11 @@ class OutboxTest {
             assertThat(bytesOnDisk).isLessThanOrEqualTo(MIB);
             List<Outbox.Message> oldest = outbox.read(0, 1);
             assertThat(oldest.get(0).index()).isEqualTo(counts.dropped());
-            assertThat(outbox.read(records - 1, 1)).extracting(OutboxTest::text)
-                    .singleElement().asString().startsWith("{\"seq\":" + (records - 1) + ",");
+            assertThat(outbox.read(records - 1, 1))
+                    .extracting(OutboxTest::text)
+                    .singleElement()
+                    .asString()
+                    .startsWith("{\"seq\":" + (records - 1) + ",");
         }
     }
 
@@ -145,7 +154,9 @@ class OutboxTest {
 
     private List<Path> segments() throws IOException {
         try (Stream<Path> files = Files.list(dir)) {
-            return files.filter(file -> file.toString().endsWith(".seg")).sorted().toList();
+            return files.filter(file -> file.toString().endsWith(".seg"))
+                    .sorted()
+                    .toList();
         }
     }
 }

@@ -37,12 +37,18 @@ class MinerFleetTest {
     void silentGarbledAndAbsentMinersAreReportedAsSuchWithoutHoldingUpTheOthers() throws Exception {
         int closedPort = FreePorts.pick();
         try (FakeCgminer healthy = FakeCgminer.serving("bmminer", "version", "summary", "pools", "stats");
-             FakeCgminer silent = FakeCgminer.serving("bmminer", "version", "summary");
-             FakeCgminer garbled = FakeCgminer.serving("bmminer", "version");
-             MinerFleet fleet = new MinerFleet(List.of(endpoint("healthy", healthy.port()),
-                     endpoint("silent", silent.port()), endpoint("garbled", garbled.port()), endpoint("absent", closedPort)),
-                     new MinerAdapters(), new PollSettings(TIMEOUT, 8),
-                     new PowerFallback(Optional.empty(), true), new StaticLocation(52.28, 104.3, 50, null))) {
+                FakeCgminer silent = FakeCgminer.serving("bmminer", "version", "summary");
+                FakeCgminer garbled = FakeCgminer.serving("bmminer", "version");
+                MinerFleet fleet = new MinerFleet(
+                        List.of(
+                                endpoint("healthy", healthy.port()),
+                                endpoint("silent", silent.port()),
+                                endpoint("garbled", garbled.port()),
+                                endpoint("absent", closedPort)),
+                        new MinerAdapters(),
+                        new PollSettings(TIMEOUT, 8),
+                        new PowerFallback(Optional.empty(), true),
+                        new StaticLocation(52.28, 104.3, 50, null))) {
             silent.goSilent();
             garbled.reply("summary", "\u0000\u0001garbage}{".getBytes(StandardCharsets.ISO_8859_1));
 
@@ -54,13 +60,15 @@ class MinerFleetTest {
             Map<String, RigReading> byRig = readings.stream()
                     .collect(Collectors.toMap(reading -> reading.rig().value(), Function.identity()));
             assertThat(byRig).containsOnlyKeys("healthy", "silent", "garbled", "absent");
-            assertThat(took).as("polls run side by side: one slow miner costs one timeout, not one each")
+            assertThat(took)
+                    .as("polls run side by side: one slow miner costs one timeout, not one each")
                     .isLessThan(TIMEOUT.multipliedBy(3));
 
             RigReading healthyReading = byRig.get("healthy");
             assertThat(healthyReading.miner().status()).isEqualTo(MinerStatus.MINING);
             assertThat(healthyReading.hashrate()).isCloseTo(110321.45e9, within(1.0));
-            assertThat(healthyReading.power().source()).as("bmminer reports no power: nameplate estimate")
+            assertThat(healthyReading.power().source())
+                    .as("bmminer reports no power: nameplate estimate")
                     .isEqualTo(PowerSource.ESTIMATE);
             assertThat(healthyReading.power().watts()).isCloseTo(29.5 * 110.32145, within(0.1));
             assertThat(healthyReading.location().source()).isEqualTo(LocationSource.STATIC);
@@ -69,7 +77,9 @@ class MinerFleetTest {
             assertThat(byRig.get("absent").miner().status()).isEqualTo(MinerStatus.UNREACHABLE);
             assertThat(byRig.get("garbled").miner().status()).isEqualTo(MinerStatus.ERROR);
             assertThat(byRig.get("absent").hashrate()).isZero();
-            assertThat(byRig.get("absent").location()).as("a down rig still says where it is").isNotNull();
+            assertThat(byRig.get("absent").location())
+                    .as("a down rig still says where it is")
+                    .isNotNull();
             assertThat(fleet.failures()).isEqualTo(new MinerFleet.FailureCounts(2, 1));
         }
     }
@@ -77,8 +87,12 @@ class MinerFleetTest {
     @Test
     void anUnreachableMinerKeepsTheIdentityLastSeen() throws Exception {
         FakeCgminer miner = FakeCgminer.serving("braiins", "version", "summary", "pools", "devdetails", "tunerstatus");
-        try (MinerFleet fleet = new MinerFleet(List.of(endpoint("s19j", miner.port())), new MinerAdapters(),
-                new PollSettings(TIMEOUT, 2), new PowerFallback(Optional.empty(), false), new StaticLocation(0, 0, 1, null))) {
+        try (MinerFleet fleet = new MinerFleet(
+                List.of(endpoint("s19j", miner.port())),
+                new MinerAdapters(),
+                new PollSettings(TIMEOUT, 2),
+                new PowerFallback(Optional.empty(), false),
+                new StaticLocation(0, 0, 1, null))) {
             List<RigReading> readings = new ArrayList<>();
             fleet.read(Instant.now(), readings::add);
             assertThat(readings.get(0).power().source()).isEqualTo(PowerSource.MINER);

@@ -19,14 +19,18 @@ class PoolAddressesTest {
     @Test
     void resolvesNamesOnceAndKeepsLiteralsAsTheyAre() throws Exception {
         List<String> lookedUp = new ArrayList<>();
-        PoolAddresses addresses = new PoolAddresses(host -> {
-            lookedUp.add(host);
-            if (host.equals("pool.example.com")) {
-                return InetAddress.getByAddress(host, new byte[] {(byte) 203, 0, 113, 10});
-            }
-            throw new UnknownHostException(host);
-        }, Clock.fixed(Instant.parse("2026-12-01T00:00:00Z"), ZoneOffset.UTC), Duration.ofMinutes(5));
-        List<Pool> pools = List.of(new Pool("stratum+tcp://pool.example.com:3333", "wallet.rig1", true),
+        PoolAddresses addresses = new PoolAddresses(
+                host -> {
+                    lookedUp.add(host);
+                    if (host.equals("pool.example.com")) {
+                        return InetAddress.getByAddress(host, new byte[] {(byte) 203, 0, 113, 10});
+                    }
+                    throw new UnknownHostException(host);
+                },
+                Clock.fixed(Instant.parse("2026-12-01T00:00:00Z"), ZoneOffset.UTC),
+                Duration.ofMinutes(5));
+        List<Pool> pools = List.of(
+                new Pool("stratum+tcp://pool.example.com:3333", "wallet.rig1", true),
                 new Pool("stratum+tcp://198.51.100.7:3333", "wallet.rig1", false),
                 new Pool("stratum+tcp://nowhere.invalid:3333", "wallet.rig1", false));
 
@@ -35,8 +39,11 @@ class PoolAddressesTest {
 
         assertThat(first).extracting(Pool::address).containsExactly("203.0.113.10", "198.51.100.7", null);
         assertThat(second).isEqualTo(first);
-        assertThat(first.get(0).user()).as("the user, the payout address, is kept").isEqualTo("wallet.rig1");
-        assertThat(lookedUp).as("one lookup per host within the TTL, none for a literal")
+        assertThat(first.get(0).user())
+                .as("the user, the payout address, is kept")
+                .isEqualTo("wallet.rig1");
+        assertThat(lookedUp)
+                .as("one lookup per host within the TTL, none for a literal")
                 .containsExactly("pool.example.com", "nowhere.invalid");
     }
 }

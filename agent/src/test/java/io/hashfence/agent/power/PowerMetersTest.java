@@ -1,10 +1,10 @@
 package io.hashfence.agent.power;
 
-import io.hashfence.testing.ExternalBinary;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import io.hashfence.testing.ExternalBinary;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,22 +46,26 @@ class PowerMetersTest {
     @Test
     void raplWithoutZonesSaysWhatToDo() {
         assertThatThrownBy(() -> new RaplMeter(dir, System::nanoTime).readWatts())
-                .isInstanceOf(PowerMeterException.class).hasMessageContaining("no intel-rapl:* zones");
+                .isInstanceOf(PowerMeterException.class)
+                .hasMessageContaining("no intel-rapl:* zones");
     }
 
     @Test
     void nvidiaSmiSumsTheGpus() throws Exception {
         Path fake = script("nvidia-smi", "echo 120.50; echo 98.20");
-        assertThat(new NvidiaSmiMeter(fake.toString()).readWatts().getAsDouble()).isCloseTo(218.7, within(1e-9));
+        assertThat(new NvidiaSmiMeter(fake.toString()).readWatts().getAsDouble())
+                .isCloseTo(218.7, within(1e-9));
     }
 
     @Test
     void nvidiaSmiWithoutAPowerFigureIsAClearError() throws Exception {
         Path fake = script("nvidia-smi", "echo '[N/A]'");
         assertThatThrownBy(() -> new NvidiaSmiMeter(fake.toString()).readWatts())
-                .isInstanceOf(PowerMeterException.class).hasMessageContaining("does not report power.draw");
+                .isInstanceOf(PowerMeterException.class)
+                .hasMessageContaining("does not report power.draw");
         assertThatThrownBy(() -> new NvidiaSmiMeter(dir.resolve("absent").toString()).readWatts())
-                .isInstanceOf(PowerMeterException.class).hasMessageContaining("is it installed");
+                .isInstanceOf(PowerMeterException.class)
+                .hasMessageContaining("is it installed");
     }
 
     @Test
@@ -97,15 +101,18 @@ class PowerMetersTest {
     void ipmiWithoutABmcReportsTheToolsComplaint() {
         Path ipmitool = ExternalBinary.require("ipmitool", "ipmitool");
         assertThatThrownBy(() -> new IpmiMeter(ipmitool.toString()).readWatts())
-                .isInstanceOf(PowerMeterException.class).hasMessageContaining("ipmi:");
+                .isInstanceOf(PowerMeterException.class)
+                .hasMessageContaining("ipmi:");
     }
 
     @Test
     void nameplateEstimatePicksTheMostSpecificModel() {
         assertThat(NameplateEstimate.joulesPerTerahash("Antminer S19j Pro")).isEqualTo(OptionalDouble.of(30.5));
         assertThat(NameplateEstimate.joulesPerTerahash("Antminer S19")).isEqualTo(OptionalDouble.of(34.5));
-        assertThat(NameplateEstimate.joulesPerTerahash("Whatsminer M30S++.VH40")).isEqualTo(OptionalDouble.of(31.0));
-        assertThat(NameplateEstimate.watts("Antminer S19 Pro", 110e12).getAsDouble()).isCloseTo(3245.0, within(1e-6));
+        assertThat(NameplateEstimate.joulesPerTerahash("Whatsminer M30S++.VH40"))
+                .isEqualTo(OptionalDouble.of(31.0));
+        assertThat(NameplateEstimate.watts("Antminer S19 Pro", 110e12).getAsDouble())
+                .isCloseTo(3245.0, within(1e-6));
         assertThat(NameplateEstimate.watts("RTX 3070", 1e8)).isEmpty();
         assertThat(NameplateEstimate.watts(null, 1e14)).isEmpty();
     }

@@ -16,7 +16,7 @@ class ProxyProtocolSocketFactoryTest {
         try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             ProxyProtocolSocketFactory factory = new ProxyProtocolSocketFactory(InetAddress.getByName("77.88.8.8"));
             try (Socket client = factory.createSocket(InetAddress.getLoopbackAddress(), server.getLocalPort());
-                 Socket accepted = server.accept()) {
+                    Socket accepted = server.accept()) {
                 client.getOutputStream().write(0x10);
                 client.getOutputStream().flush();
                 InputStream in = accepted.getInputStream();
@@ -32,8 +32,10 @@ class ProxyProtocolSocketFactoryTest {
 
     @Test
     void anIpv6SourceToAnIpv4CollectorIsSentAsIpv6WithAMappedDestination() throws Exception {
-        byte[] header = ProxyProtocolSocketFactory.header(InetAddress.getByName("2001:db8::1"),
-                new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 1883), 40000);
+        byte[] header = ProxyProtocolSocketFactory.header(
+                InetAddress.getByName("2001:db8::1"),
+                new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 1883),
+                40000);
         String hex = HexFormat.of().formatHex(header);
         assertThat(hex.substring(24, 32)).isEqualTo("21" + "21" + "0024");
         assertThat(hex).contains("00000000000000000000ffff7f000001");

@@ -20,6 +20,8 @@ class RateLimiterTest {
         assertThat(rate.acquireUpTo(64)).isEqualTo(25);
 
         nanos.addAndGet(60_000_000_000L);
-        assertThat(rate.acquireUpTo(1_000)).as("idle time does not bank more than a second").isEqualTo(100);
+        assertThat(rate.acquireUpTo(1_000))
+                .as("idle time does not bank more than a second")
+                .isEqualTo(100);
     }
 }

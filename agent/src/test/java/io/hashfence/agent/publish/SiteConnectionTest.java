@@ -35,22 +35,32 @@ class SiteConnectionTest {
 
     @Test
     void aBurstFarBeyondTheReceiveMaximumIsDeliveredWithoutClientErrors() throws Exception {
-        try (Mosquitto broker = Mosquitto.create(dir, Map.of("site-b", "token-b"),
-                Map.of("max_inflight_messages", String.valueOf(RECEIVE_MAXIMUM)))) {
+        try (Mosquitto broker = Mosquitto.create(
+                dir, Map.of("site-b", "token-b"), Map.of("max_inflight_messages", String.valueOf(RECEIVE_MAXIMUM)))) {
             broker.start();
             PublishCounters counters = new PublishCounters();
-            SiteConnection connection = new SiteConnection(new SiteCredentials(SiteId.of("site-b"), "token-b"),
-                    "burst-test", MqttSettings.defaults(broker.url()), "test", Clock.systemUTC(), mqttThreads,
-                    scheduler, counters, BURST);
+            SiteConnection connection = new SiteConnection(
+                    new SiteCredentials(SiteId.of("site-b"), "token-b"),
+                    "burst-test",
+                    MqttSettings.defaults(broker.url()),
+                    "test",
+                    Clock.systemUTC(),
+                    mqttThreads,
+                    scheduler,
+                    counters,
+                    BURST);
             try (connection) {
                 connection.start();
                 Await.until("the connection is up", connection::isConnected);
                 for (int i = 0; i < BURST; i++) {
-                    connection.publish("hashfence/v1/site-b/rig-" + (i % 50) + "/telemetry",
+                    connection.publish(
+                            "hashfence/v1/site-b/rig-" + (i % 50) + "/telemetry",
                             ("{\"n\":" + i + "}").getBytes(StandardCharsets.UTF_8));
                 }
 
-                Await.until("the whole burst is acknowledged", () -> counters.snapshot().acknowledged() == BURST);
+                Await.until(
+                        "the whole burst is acknowledged",
+                        () -> counters.snapshot().acknowledged() == BURST);
                 assertThat(counters.snapshot()).isEqualTo(new PublishCounters.Snapshot(BURST, BURST, 0, 0, 0));
             }
         }

@@ -41,6 +41,7 @@ class FleetGeneratorTest {
             Map.entry(MinerModel.GPU_8X_RTX_3060TI, new double[] {1050 / 480e-6, 480e6}),
             Map.entry(MinerModel.CPU_RYZEN_7950X, new double[] {200 / 25e-9, 25e3}),
             Map.entry(MinerModel.CPU_RYZEN_5950X, new double[] {150 / 18e-9, 18e3})));
+
     private static final Set<String> IRKUTSK_OBLAST = Set.of("irkutsk", "bratsk");
 
     @Test
@@ -59,8 +60,9 @@ class FleetGeneratorTest {
         List<RigSpec> fleet = FleetGenerator.generate(new SimulationSettings(2000, 1, 0.05));
 
         assertThat(fleet).extracting(RigSpec::id).doesNotHaveDuplicates();
-        assertThat(fleet).allSatisfy(rig -> assertThat(rig.id().value())
-                .isEqualTo(String.format("%s-%04d", rig.model().slug(), rig.index() + 1)));
+        assertThat(fleet)
+                .allSatisfy(rig -> assertThat(rig.id().value())
+                        .isEqualTo(String.format("%s-%04d", rig.model().slug(), rig.index() + 1)));
         assertThat(fleet).extracting(RigSpec::model).containsAll(List.of(MinerModel.values()));
     }
 
@@ -69,11 +71,14 @@ class FleetGeneratorTest {
     void atLeastFivePercentAreRestrictedWithIrkutskOblastAmongThem(int rigs) {
         for (long seed = 0; seed < 5; seed++) {
             List<RigSpec> fleet = FleetGenerator.generate(new SimulationSettings(rigs, seed, 0.05));
-            List<RigSpec> restricted = fleet.stream().filter(rig -> rig.area().restricted()).toList();
+            List<RigSpec> restricted =
+                    fleet.stream().filter(rig -> rig.area().restricted()).toList();
 
             assertThat((double) restricted.size()).isGreaterThanOrEqualTo(0.05 * rigs);
             assertThat(restricted.size()).isLessThanOrEqualTo((int) Math.ceil(0.05 * rigs) + 1);
-            assertThat(restricted).anySatisfy(rig -> assertThat(IRKUTSK_OBLAST).contains(rig.area().slug()));
+            assertThat(restricted)
+                    .anySatisfy(rig ->
+                            assertThat(IRKUTSK_OBLAST).contains(rig.area().slug()));
         }
     }
 
@@ -82,7 +87,8 @@ class FleetGeneratorTest {
         assertThat(FleetGenerator.generate(new SimulationSettings(100, 1, 0)))
                 .noneMatch(rig -> rig.area().restricted());
         assertThat(FleetGenerator.generate(new SimulationSettings(100, 1, 0.5)))
-                .filteredOn(rig -> rig.area().restricted()).hasSize(50);
+                .filteredOn(rig -> rig.area().restricted())
+                .hasSize(50);
     }
 
     @Test
@@ -92,7 +98,8 @@ class FleetGeneratorTest {
         assertThat(fleet).allSatisfy(rig -> {
             assertThat(rig.lat()).isBetween(-90.0, 90.0);
             assertThat(rig.lon()).isBetween(-180.0, 180.0);
-            assertThat(kilometres(rig.lat(), rig.lon(), rig.area().lat(), rig.area().lon()))
+            assertThat(kilometres(
+                            rig.lat(), rig.lon(), rig.area().lat(), rig.area().lon()))
                     .isLessThanOrEqualTo(rig.area().radiusKm() + 0.01);
             assertThat(rig.accuracyMetres()).isPositive();
         });
@@ -110,15 +117,23 @@ class FleetGeneratorTest {
             MinerModel model = modelOf(fleet, reading);
             statuses.merge(reading.miner().status(), 1, Integer::sum);
             assertThat(reading.power().source()).isEqualTo(model.powerSource());
-            assertThat(reading.temperatures()).isNotEmpty().allSatisfy(temperature ->
-                    assertThat(temperature.celsius()).isBetween(15.0, 95.0));
-            assertThat(reading.fans()).isNotEmpty().allSatisfy(fan -> assertThat(fan.rpm()).isBetween(300.0, 8000.0));
-            assertThat(reading.pools()).isNotEmpty().filteredOn(pool -> pool.active()).hasSize(1);
-            assertThat(reading.pools()).allSatisfy(pool -> assertThat(pool.url()).startsWith("stratum+tcp://"));
+            assertThat(reading.temperatures())
+                    .isNotEmpty()
+                    .allSatisfy(temperature -> assertThat(temperature.celsius()).isBetween(15.0, 95.0));
+            assertThat(reading.fans())
+                    .isNotEmpty()
+                    .allSatisfy(fan -> assertThat(fan.rpm()).isBetween(300.0, 8000.0));
+            assertThat(reading.pools())
+                    .isNotEmpty()
+                    .filteredOn(pool -> pool.active())
+                    .hasSize(1);
+            assertThat(reading.pools())
+                    .allSatisfy(pool -> assertThat(pool.url()).startsWith("stratum+tcp://"));
             if (reading.miner().status() == MinerStatus.MINING) {
                 double[] nameplate = NAMEPLATE.get(model);
                 double joulesPerTerahash = reading.power().watts() / (reading.hashrate() / 1e12);
-                assertThat(joulesPerTerahash).as("efficiency of %s", reading.rig())
+                assertThat(joulesPerTerahash)
+                        .as("efficiency of %s", reading.rig())
                         .isCloseTo(nameplate[0], within(nameplate[0] * 0.2));
                 assertThat(reading.hashrate()).isCloseTo(nameplate[1], within(nameplate[1] * 0.15));
             } else {
@@ -127,7 +142,8 @@ class FleetGeneratorTest {
         }
         int total = statuses.values().stream().mapToInt(Integer::intValue).sum();
         assertThat(statuses.get(MinerStatus.MINING)).isGreaterThan((int) (total * 0.95));
-        assertThat(fleet).filteredOn(rig -> rig.model().kind() == HardwareKind.ASIC)
+        assertThat(fleet)
+                .filteredOn(rig -> rig.model().kind() == HardwareKind.ASIC)
                 .allSatisfy(rig -> assertThat(rig.model().powerSource()).isEqualTo(PowerSource.MINER));
     }
 
@@ -139,10 +155,21 @@ class FleetGeneratorTest {
         Instant now = Instant.now();
         long seq = now.toEpochMilli();
         for (RigReading reading : readings(fleet, 3)) {
-            Telemetry telemetry = new Telemetry(site, reading.rig(), now, seq, reading.miner(), reading.hashrate(),
-                    reading.power(), reading.temperatures(), reading.fans(), reading.pools(), reading.location(),
+            Telemetry telemetry = new Telemetry(
+                    site,
+                    reading.rig(),
+                    now,
+                    seq,
+                    reading.miner(),
+                    reading.hashrate(),
+                    reading.power(),
+                    reading.temperatures(),
+                    reading.fans(),
+                    reading.pools(),
+                    reading.location(),
                     Duration.ofSeconds(10));
-            Decoded<Telemetry> decoded = codec.decode(codec.encode(telemetry), new Topic.Telemetry(site, reading.rig()));
+            Decoded<Telemetry> decoded =
+                    codec.decode(codec.encode(telemetry), new Topic.Telemetry(site, reading.rig()));
 
             assertThat(decoded).isInstanceOf(Decoded.Valid.class);
             assertThat(((Decoded.Valid<Telemetry>) decoded).value()).isEqualTo(telemetry);
@@ -157,7 +184,9 @@ class FleetGeneratorTest {
         assertThat(sites).extracting(SimulatedFleet::rigCount).containsOnly(10, 11);
         List<RigId> dealt = new ArrayList<>();
         sites.forEach(site -> site.read(Instant.now(), reading -> dealt.add(reading.rig())));
-        assertThat(dealt).containsExactlyInAnyOrderElementsOf(fleet.stream().map(RigSpec::id).toList());
+        assertThat(dealt)
+                .containsExactlyInAnyOrderElementsOf(
+                        fleet.stream().map(RigSpec::id).toList());
     }
 
     private static List<RigReading> readings(List<RigSpec> fleet, int ticks) {
@@ -171,7 +200,11 @@ class FleetGeneratorTest {
     }
 
     private static MinerModel modelOf(List<RigSpec> fleet, RigReading reading) {
-        return fleet.stream().filter(rig -> rig.id().equals(reading.rig())).findFirst().orElseThrow().model();
+        return fleet.stream()
+                .filter(rig -> rig.id().equals(reading.rig()))
+                .findFirst()
+                .orElseThrow()
+                .model();
     }
 
     private static double kilometres(double lat1, double lon1, double lat2, double lon2) {

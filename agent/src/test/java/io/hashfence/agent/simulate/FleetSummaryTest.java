@@ -15,7 +15,8 @@ class FleetSummaryTest {
 
         String summary = FleetSummary.describe(fleet);
 
-        assertThat(summary).contains("Simferopol, Crimea (UA-43) (RU de facto, claimed by UA) x")
+        assertThat(summary)
+                .contains("Simferopol, Crimea (UA-43) (RU de facto, claimed by UA) x")
                 .contains("Donetsk (UA-14) (UA, claimed by RU) x")
                 .contains("Irkutsk, Irkutsk Oblast (RU) x");
     }

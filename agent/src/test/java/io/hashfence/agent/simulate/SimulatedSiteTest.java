@@ -22,22 +22,30 @@ class SimulatedSiteTest {
         List<RigSpec> staged = new SimulatedSite(TEXAS, MiningArea.ROCKDALE_TX, null, null).stage(share, 3);
 
         assertThat(staged).hasSameSizeAs(share);
-        assertThat(staged).filteredOn(rig -> rig.area().restricted()).as("the restricted share is kept")
-                .hasSameSizeAs(share.stream().filter(rig -> rig.area().restricted()).toList());
-        assertThat(staged).filteredOn(rig -> !rig.area().restricted())
+        assertThat(staged)
+                .filteredOn(rig -> rig.area().restricted())
+                .as("the restricted share is kept")
+                .hasSameSizeAs(
+                        share.stream().filter(rig -> rig.area().restricted()).toList());
+        assertThat(staged)
+                .filteredOn(rig -> !rig.area().restricted())
                 .allSatisfy(rig -> assertThat(rig.area()).isEqualTo(MiningArea.ROCKDALE_TX))
-                .allSatisfy(rig -> assertThat(Math.abs(rig.lat() - MiningArea.ROCKDALE_TX.lat())).isLessThan(0.05));
+                .allSatisfy(rig -> assertThat(Math.abs(rig.lat() - MiningArea.ROCKDALE_TX.lat()))
+                        .isLessThan(0.05));
         assertThat(staged).extracting(RigSpec::teleportFrom).containsOnlyNulls();
         assertThat(new SimulatedSite(TEXAS, MiningArea.ROCKDALE_TX, null, null).stage(share, 3))
-                .as("deterministic for a seed").isEqualTo(staged);
+                .as("deterministic for a seed")
+                .isEqualTo(staged);
     }
 
     @Test
     void theTeleportingRigClaimsItsOriginOnceAndThenItsOwnPlace() {
         List<RigSpec> share = FleetGenerator.generate(new SimulationSettings(10, 5, 0));
-        List<RigSpec> staged = new SimulatedSite(TEXAS, MiningArea.ROCKDALE_TX, null, MiningArea.IRKUTSK_RU)
-                .stage(share, 5);
-        assertThat(staged).filteredOn(rig -> rig.teleportFrom() != null).singleElement()
+        List<RigSpec> staged =
+                new SimulatedSite(TEXAS, MiningArea.ROCKDALE_TX, null, MiningArea.IRKUTSK_RU).stage(share, 5);
+        assertThat(staged)
+                .filteredOn(rig -> rig.teleportFrom() != null)
+                .singleElement()
                 .satisfies(rig -> assertThat(rig.index()).isEqualTo(share.get(0).index()));
 
         SimulatedFleet fleet = SimulatedFleet.of(List.of(staged.get(0)));
@@ -48,7 +56,8 @@ class SimulatedSiteTest {
         }
         assertThat(claims.get(0).lat()).isEqualTo(MiningArea.IRKUTSK_RU.lat());
         assertThat(claims.get(0).lon()).isEqualTo(MiningArea.IRKUTSK_RU.lon());
-        assertThat(claims.subList(1, 3)).allSatisfy(claim ->
-                assertThat(Math.abs(claim.lat() - MiningArea.ROCKDALE_TX.lat())).isLessThan(0.05));
+        assertThat(claims.subList(1, 3))
+                .allSatisfy(claim -> assertThat(Math.abs(claim.lat() - MiningArea.ROCKDALE_TX.lat()))
+                        .isLessThan(0.05));
     }
 }

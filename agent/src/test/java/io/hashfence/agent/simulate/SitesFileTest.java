@@ -19,7 +19,8 @@ class SitesFileTest {
     @Test
     void readsSiteTokenPairsSkippingCommentsAndBlankLines() throws Exception {
         List<SiteCredentials> sites = SitesFile.read(write("# sites\nsite-1 tok1\n\n  site-2\ttok2  \n")).stream()
-                .map(SimulatedSite::credentials).toList();
+                .map(SimulatedSite::credentials)
+                .toList();
 
         assertThat(sites).extracting(site -> site.site().value()).containsExactly("site-1", "site-2");
         assertThat(sites).extracting(SiteCredentials::token).containsExactly("tok1", "tok2");
@@ -39,24 +40,32 @@ class SitesFileTest {
         assertThat(sites.get(1).teleportFrom()).isEqualTo(MiningArea.IRKUTSK_RU);
         assertThat(sites.get(2)).isEqualTo(SimulatedSite.plain(sites.get(2).credentials()));
 
-        assertThatThrownBy(() -> SitesFile.read(write("s tok area=atlantis\n"))).isInstanceOf(ConfigException.class)
+        assertThatThrownBy(() -> SitesFile.read(write("s tok area=atlantis\n")))
+                .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("line 1: area=atlantis is not a mining area; known: rockdale,");
         assertThatThrownBy(() -> SitesFile.read(write("s tok proxy-from=collector.example\n")))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("proxy-from=collector.example is not an IP address");
-        assertThatThrownBy(() -> SitesFile.read(write("s tok colour=red\n"))).isInstanceOf(ConfigException.class)
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("proxy-from=collector.example is not an IP address");
+        assertThatThrownBy(() -> SitesFile.read(write("s tok colour=red\n")))
+                .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("unknown setting \"colour\"");
     }
 
     @Test
     void namesTheLineOfAMistake() throws Exception {
         assertThatThrownBy(() -> SitesFile.read(write("site-1 tok1\nsite-2\n")))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("line 2").hasMessageContaining("SITE TOKEN");
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("line 2")
+                .hasMessageContaining("SITE TOKEN");
         assertThatThrownBy(() -> SitesFile.read(write("site-1 a\nsite-1 b\n")))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("listed twice");
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("listed twice");
         assertThatThrownBy(() -> SitesFile.read(write("site/1 a\n")))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("line 1");
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("line 1");
         assertThatThrownBy(() -> SitesFile.read(write("# nothing\n")))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("no sites");
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("no sites");
     }
 
     private Path write(String text) throws Exception {

@@ -22,8 +22,9 @@ import java.util.regex.Pattern;
  */
 public final class FakeCgminer implements AutoCloseable {
     private static final Pattern JSON_COMMAND = Pattern.compile("\"(?:command|cmd)\"\\s*:\\s*\"([^\"]+)\"");
-    private static final String INVALID = "{\"STATUS\":[{\"STATUS\":\"E\",\"When\":0,\"Code\":14,\"Msg\":\"Invalid command\","
-            + "\"Description\":\"cgminer\"}],\"id\":1}\u0000";
+    private static final String INVALID =
+            "{\"STATUS\":[{\"STATUS\":\"E\",\"When\":0,\"Code\":14,\"Msg\":\"Invalid command\","
+                    + "\"Description\":\"cgminer\"}],\"id\":1}\u0000";
 
     private final ServerSocket server;
     private final ExecutorService connections = Executors.newCachedThreadPool(runnable -> {
@@ -89,7 +90,8 @@ public final class FakeCgminer implements AutoCloseable {
             }
             String request = new String(buffer, 0, read, StandardCharsets.US_ASCII).trim();
             Matcher json = JSON_COMMAND.matcher(request);
-            String command = json.find() ? json.group(1) : request.replace("|", "").trim();
+            String command =
+                    json.find() ? json.group(1) : request.replace("|", "").trim();
             requests.computeIfAbsent(command, key -> new AtomicInteger()).incrementAndGet();
             if (silent) {
                 // A silent miner holds the connection and never answers: the behaviour under test, not a wait.

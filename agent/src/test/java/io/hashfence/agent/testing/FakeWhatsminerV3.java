@@ -57,7 +57,8 @@ public final class FakeWhatsminerV3 implements AutoCloseable {
             DataInputStream in = new DataInputStream(socket.getInputStream());
             byte[] header = new byte[4];
             in.readFully(header);
-            byte[] request = new byte[ByteBuffer.wrap(header).order(ByteOrder.LITTLE_ENDIAN).getInt()];
+            byte[] request = new byte
+                    [ByteBuffer.wrap(header).order(ByteOrder.LITTLE_ENDIAN).getInt()];
             in.readFully(request);
             String cmd = null;
             String param = null;
@@ -75,7 +76,11 @@ public final class FakeWhatsminerV3 implements AutoCloseable {
             } catch (IllegalArgumentException unknown) {
                 reply = "{\"code\":-1,\"msg\":\"unknown command\"}".getBytes(StandardCharsets.UTF_8);
             }
-            socket.getOutputStream().write(ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putInt(reply.length).array());
+            socket.getOutputStream()
+                    .write(ByteBuffer.allocate(4)
+                            .order(ByteOrder.LITTLE_ENDIAN)
+                            .putInt(reply.length)
+                            .array());
             socket.getOutputStream().write(reply);
         } catch (IOException e) {
             // The client went away.

@@ -6,8 +6,7 @@ import java.io.UncheckedIOException;
 
 /** Recorded miner replies under {@code src/test/resources/miners/}, byte for byte (NUL terminators included). */
 public final class Fixtures {
-    private Fixtures() {
-    }
+    private Fixtures() {}
 
     public static byte[] bytes(String path) {
         try (InputStream in = Fixtures.class.getResourceAsStream("/miners/" + path)) {

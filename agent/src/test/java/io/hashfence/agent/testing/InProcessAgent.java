@@ -8,8 +8,8 @@ import java.io.StringWriter;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /** Runs {@code hashfence-agent} through its command line on a thread of this JVM; interrupting it stops the agent cleanly. */
 public final class InProcessAgent implements AutoCloseable {
@@ -19,8 +19,10 @@ public final class InProcessAgent implements AutoCloseable {
 
     private InProcessAgent(Map<String, String> environment, String... args) {
         CommandLine commandLine = AgentMain.commandLine(environment);
-        thread = new Thread(() -> exitCode.complete(commandLine.execute(new PrintWriter(System.out, true),
-                new PrintWriter(errors, true), args)), "agent-under-test");
+        thread = new Thread(
+                () -> exitCode.complete(
+                        commandLine.execute(new PrintWriter(System.out, true), new PrintWriter(errors, true), args)),
+                "agent-under-test");
     }
 
     public static InProcessAgent start(Map<String, String> environment, String... args) {

@@ -52,14 +52,23 @@ public final class Mosquitto implements AutoCloseable {
         }
         int port = FreePorts.pick();
         StringBuilder config = new StringBuilder()
-                .append("listener ").append(port).append(" 127.0.0.1\n")
+                .append("listener ")
+                .append(port)
+                .append(" 127.0.0.1\n")
                 .append("allow_anonymous false\n")
-                .append("password_file ").append(passwords).append('\n')
+                .append("password_file ")
+                .append(passwords)
+                .append('\n')
                 .append("persistence true\n")
-                .append("persistence_location ").append(directory).append("/\n")
-                .append("user ").append(System.getProperty("user.name")).append('\n')
+                .append("persistence_location ")
+                .append(directory)
+                .append("/\n")
+                .append("user ")
+                .append(System.getProperty("user.name"))
+                .append('\n')
                 .append("max_queued_messages 100000\n");
-        extraSettings.forEach((key, value) -> config.append(key).append(' ').append(value).append('\n'));
+        extraSettings.forEach(
+                (key, value) -> config.append(key).append(' ').append(value).append('\n'));
         write(directory.resolve("mosquitto.conf"), config.toString());
         return new Mosquitto(binary, directory, port);
     }
@@ -88,7 +97,12 @@ public final class Mosquitto implements AutoCloseable {
         }
         try {
             process = ExternalProcess.start(
-                    List.of(binary.toString(), "-c", directory.resolve("mosquitto.conf").toString()), directory, log());
+                    List.of(
+                            binary.toString(),
+                            "-c",
+                            directory.resolve("mosquitto.conf").toString()),
+                    directory,
+                    log());
             process.awaitListening(port);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -127,7 +141,8 @@ public final class Mosquitto implements AutoCloseable {
 
     private static void run(List<String> command) {
         try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            Process process =
+                    new ProcessBuilder(command).redirectErrorStream(true).start();
             String output = new String(process.getInputStream().readAllBytes());
             if (process.waitFor() != 0) {
                 fail(String.join(" ", command.subList(0, 2)) + " failed: " + output);

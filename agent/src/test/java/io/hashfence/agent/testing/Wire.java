@@ -15,18 +15,22 @@ public final class Wire {
     private static final TelemetryCodec TELEMETRY = new TelemetryCodec(Clock.systemUTC());
     private static final SiteStatusCodec STATUS = new SiteStatusCodec();
 
-    private Wire() {
-    }
+    private Wire() {}
 
     public static List<Telemetry> telemetry(Subscriber subscriber, String site) {
-        return subscriber.received(message -> Topic.parse(message.topic()).orElse(null) instanceof Topic.Telemetry topic
+        return subscriber
+                .received(message -> Topic.parse(message.topic()).orElse(null) instanceof Topic.Telemetry topic
                         && topic.site().value().equals(site))
-                .stream().map(Wire::telemetry).toList();
+                .stream()
+                .map(Wire::telemetry)
+                .toList();
     }
 
     public static List<AgentState> states(Subscriber subscriber, String site) {
-        return subscriber.received(message -> message.topic().equals("hashfence/v1/" + site + "/status"))
-                .stream().map(Wire::status).map(SiteStatus::state).toList();
+        return subscriber.received(message -> message.topic().equals("hashfence/v1/" + site + "/status")).stream()
+                .map(Wire::status)
+                .map(SiteStatus::state)
+                .toList();
     }
 
     public static Telemetry telemetry(Subscriber.Received message) {

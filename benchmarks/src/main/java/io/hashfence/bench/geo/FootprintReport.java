@@ -9,8 +9,7 @@ import io.hashfence.geo.GeoIndex;
  * io.hashfence.bench.geo.FootprintReport}.
  */
 public final class FootprintReport {
-    private FootprintReport() {
-    }
+    private FootprintReport() {}
 
     public static void main(String[] args) {
         Runtime runtime = Runtime.getRuntime();
@@ -22,7 +21,9 @@ public final class FootprintReport {
         System.out.printf("first load in this JVM: %d ms%n", loadMillis);
         System.out.printf("retained heap (GC delta): %.1f MiB%n", retained / 1048576.0);
         System.out.printf("index arrays (own count): %.1f MiB%n", BenchmarkAccess.retainedBytes(index) / 1048576.0);
-        System.out.printf("check: Irkutsk -> %s%n", index.locate(52.29, 104.29).subdivision().code());
+        System.out.printf(
+                "check: Irkutsk -> %s%n",
+                index.locate(52.29, 104.29).subdivision().code());
     }
 
     private static long usedAfterGc(Runtime runtime) {

@@ -1,6 +1,7 @@
 package io.hashfence.bench.geo;
 
 import io.hashfence.geo.GeoIndex;
+import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -8,8 +9,6 @@ import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Warmup;
-
-import java.util.concurrent.TimeUnit;
 
 /** Time to load the bundled index in a fresh JVM (cold: no warm-up), as a service start-up pays it. */
 @BenchmarkMode(Mode.SingleShotTime)

@@ -2,6 +2,8 @@ package io.hashfence.bench.geo;
 
 import io.hashfence.geo.BenchmarkAccess;
 import io.hashfence.geo.GeoIndex;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -14,9 +16,6 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
-
-import java.util.SplittableRandom;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Lookups per second, single thread: Hashfence's {@link GeoIndex#locate} (country, claimant and
@@ -55,7 +54,9 @@ public class LocateBenchmark {
                 anyLat[any] = lat;
                 anyLon[any++] = lon;
             }
-            if (land < POINTS && jts.firstCoveringRegion(lat, lon) >= 0 && BenchmarkAccess.inSomeSubdivision(index, lat, lon)) {
+            if (land < POINTS
+                    && jts.firstCoveringRegion(lat, lon) >= 0
+                    && BenchmarkAccess.inSomeSubdivision(index, lat, lon)) {
                 landLat[land] = lat;
                 landLon[land++] = lon;
             }

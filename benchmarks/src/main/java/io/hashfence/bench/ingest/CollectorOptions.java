@@ -10,7 +10,9 @@ final class CollectorOptions {
     @Option(names = "--collector-jar", required = true, description = "the shipped hashfence-collector.jar")
     Path jar;
 
-    @Option(names = "--collector-jvm-flags", defaultValue = "-XX:+UseShenandoahGC -Xms256m -Xmx2g",
+    @Option(
+            names = "--collector-jvm-flags",
+            defaultValue = "-XX:+UseShenandoahGC -Xms256m -Xmx2g",
             description = "JVM flags for the collector (default: the launcher's: ${DEFAULT-VALUE})")
     String jvmFlags;
 

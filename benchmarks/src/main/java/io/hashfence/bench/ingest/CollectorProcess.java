@@ -22,8 +22,8 @@ import java.util.regex.Pattern;
 final class CollectorProcess implements IngestTarget {
     private static final Pattern MQTT_PORT = Pattern.compile("MQTT listening on [^:]+:(\\d+)");
     private static final Pattern HTTP_PORT = Pattern.compile("HTTP listening on http://[^:]+:(\\d+)");
-    private static final Pattern INGEST = Pattern.compile(
-            "^hashfence_ingest_messages_total\\{outcome=\"([a-z_]+)\"} (\\S+)$", Pattern.MULTILINE);
+    private static final Pattern INGEST =
+            Pattern.compile("^hashfence_ingest_messages_total\\{outcome=\"([a-z_]+)\"} (\\S+)$", Pattern.MULTILINE);
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private final ChildProcess process;
@@ -57,18 +57,30 @@ final class CollectorProcess implements IngestTarget {
         return launch(jar, jvmFlags, workDir, tokens, mqtt.getPort(), metrics.getPort());
     }
 
-    private static CollectorProcess launch(Path jar, List<String> jvmFlags, Path workDir, Map<String, String> tokens,
-                                           int mqttPort, int httpPort) throws Exception {
+    private static CollectorProcess launch(
+            Path jar, List<String> jvmFlags, Path workDir, Map<String, String> tokens, int mqttPort, int httpPort)
+            throws Exception {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmFlags);
-        command.addAll(List.of("-jar", jar.toString(), "run", "--data-dir", workDir.resolve("collector-data").toString(),
-                "--mqtt-port", String.valueOf(mqttPort), "--http-port", String.valueOf(httpPort)));
+        command.addAll(List.of(
+                "-jar",
+                jar.toString(),
+                "run",
+                "--data-dir",
+                workDir.resolve("collector-data").toString(),
+                "--mqtt-port",
+                String.valueOf(mqttPort),
+                "--http-port",
+                String.valueOf(httpPort)));
         ChildProcess process = ChildProcess.start(command, workDir.resolve("collector.log"));
         int boundMqtt = Integer.parseInt(process.awaitLog(MQTT_PORT, Duration.ofSeconds(60)));
         int boundHttp = Integer.parseInt(process.awaitLog(HTTP_PORT, Duration.ofSeconds(60)));
-        return new CollectorProcess(process, new InetSocketAddress("127.0.0.1", boundMqtt),
-                URI.create("http://127.0.0.1:" + boundHttp + "/metrics"), tokens);
+        return new CollectorProcess(
+                process,
+                new InetSocketAddress("127.0.0.1", boundMqtt),
+                URI.create("http://127.0.0.1:" + boundHttp + "/metrics"),
+                tokens);
     }
 
     ChildProcess process() {
@@ -97,8 +109,10 @@ final class CollectorProcess implements IngestTarget {
 
     @Override
     public long refused() throws IOException, InterruptedException {
-        return ingestOutcomes().entrySet().stream().filter(outcome -> !outcome.getKey().equals("accepted"))
-                .mapToLong(Map.Entry::getValue).sum();
+        return ingestOutcomes().entrySet().stream()
+                .filter(outcome -> !outcome.getKey().equals("accepted"))
+                .mapToLong(Map.Entry::getValue)
+                .sum();
     }
 
     @Override
@@ -113,7 +127,8 @@ final class CollectorProcess implements IngestTarget {
 
     /** {@code hashfence_ingest_messages_total} by outcome, read from the collector's /metrics. */
     private Map<String, Long> ingestOutcomes() throws IOException, InterruptedException {
-        String body = HTTP.send(HttpRequest.newBuilder(metrics).build(), HttpResponse.BodyHandlers.ofString()).body();
+        String body = HTTP.send(HttpRequest.newBuilder(metrics).build(), HttpResponse.BodyHandlers.ofString())
+                .body();
         Map<String, Long> outcomes = new HashMap<>();
         Matcher matcher = INGEST.matcher(body);
         while (matcher.find()) {

@@ -22,7 +22,9 @@ import picocli.CommandLine.Option;
  * the live objects on the collector's heap (after a full GC) and RSS per connected rig, state included, and after a collector
  * restart the time until every agent is back.
  */
-@Command(name = "connections", mixinStandardHelpOptions = true,
+@Command(
+        name = "connections",
+        mixinStandardHelpOptions = true,
         description = "Connected agents per collector: memory per connection and the reconnect storm.")
 public final class ConnectionsBenchmark implements Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -59,11 +61,16 @@ public final class ConnectionsBenchmark implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        long maxFiles = ((UnixOperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getMaxFileDescriptorCount();
+        long maxFiles =
+                ((UnixOperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getMaxFileDescriptorCount();
         if (agents + FILES_BESIDES_CONNECTIONS > maxFiles) {
-            System.err.printf("%,d agents need %,d open files in this process and in the collector; the limit here is %,d"
-                    + " (ulimit -n). Raise it (as root: ulimit -n %d) or pass --agents %d.%n", agents,
-                    agents + FILES_BESIDES_CONNECTIONS, maxFiles, agents + FILES_BESIDES_CONNECTIONS,
+            System.err.printf(
+                    "%,d agents need %,d open files in this process and in the collector; the limit here is %,d"
+                            + " (ulimit -n). Raise it (as root: ulimit -n %d) or pass --agents %d.%n",
+                    agents,
+                    agents + FILES_BESIDES_CONNECTIONS,
+                    maxFiles,
+                    agents + FILES_BESIDES_CONNECTIONS,
                     maxFiles - FILES_BESIDES_CONNECTIONS);
             return 2;
         }
@@ -77,8 +84,8 @@ public final class ConnectionsBenchmark implements Callable<Integer> {
         result.put("sites", sites);
         result.put("interval_s", intervalSeconds);
         CollectorProcess collector = CollectorProcess.start(collectorOptions.jar, flags, workDir, sites);
-        try (SteadyFleet fleet = new SteadyFleet(clientThreads, collector.address(), collector::password,
-                intervalSeconds * 1000L)) {
+        try (SteadyFleet fleet =
+                new SteadyFleet(clientThreads, collector.address(), collector::password, intervalSeconds * 1000L)) {
             Thread.sleep(3_000);
             String idle = collector.process().classHistogram();
             Files.writeString(workDir.resolve("histogram-idle.txt"), idle);
@@ -103,7 +110,9 @@ public final class ConnectionsBenchmark implements Callable<Integer> {
             Thread.sleep(intervalSeconds * 1500L);
             long acknowledgedBefore = fleet.acknowledged();
             Thread.sleep(intervalSeconds * 1000L);
-            result.put("acknowledged_per_s", Math.round((fleet.acknowledged() - acknowledgedBefore) / (double) intervalSeconds));
+            result.put(
+                    "acknowledged_per_s",
+                    Math.round((fleet.acknowledged() - acknowledgedBefore) / (double) intervalSeconds));
             String connected = collector.process().classHistogram();
             Files.writeString(workDir.resolve("histogram-connected.txt"), connected);
             long heap = ChildProcess.liveBytes(connected);
@@ -139,8 +148,8 @@ public final class ConnectionsBenchmark implements Callable<Integer> {
         long deadline = System.nanoTime() + timeoutSeconds * 1_000_000_000L;
         while (connected.getAsInt() < agents) {
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("only " + connected.getAsInt() + " of " + agents + " agents connected after "
-                        + timeoutSeconds + " s");
+                throw new IllegalStateException("only " + connected.getAsInt() + " of " + agents
+                        + " agents connected after " + timeoutSeconds + " s");
             }
             Thread.sleep(10);
         }

@@ -4,8 +4,7 @@ import java.io.IOException;
 import java.net.ServerSocket;
 
 final class FreePort {
-    private FreePort() {
-    }
+    private FreePort() {}
 
     static int find() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {

@@ -21,7 +21,9 @@ import picocli.CommandLine.Option;
  * loopback sink (the physical limit), to Mosquitto relaying to one subscriber (the cost of merely moving
  * the messages) and to the Hashfence collector (the full pipeline), at QoS 0 and QoS 1.
  */
-@Command(name = "ingest", mixinStandardHelpOptions = true,
+@Command(
+        name = "ingest",
+        mixinStandardHelpOptions = true,
         description = "Ingest throughput: loopback sink, Mosquitto relay and the collector under the same load.")
 public final class IngestThroughput implements Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -47,7 +49,9 @@ public final class IngestThroughput implements Callable<Integer> {
     @Option(names = "--window", defaultValue = "64", description = "QoS 1 messages in flight per connection")
     int window;
 
-    @Option(names = "--cap-per-connection", defaultValue = "1800",
+    @Option(
+            names = "--cap-per-connection",
+            defaultValue = "1800",
             description = "messages/s per connection at most (the collector's default limit is 2,000)")
     int capPerConnection;
 
@@ -89,17 +93,19 @@ public final class IngestThroughput implements Callable<Integer> {
             case "sink" -> new LoopbackSink();
             case "mosquitto" -> MosquittoRelay.start(dir, qos);
             case "collector" -> CollectorProcess.start(collector.jar, collector.jvmFlagList(), dir, sites);
-            default -> throw new CommandLine.ParameterException(new CommandLine(this), "unknown target " + target
-                    + " (sink, mosquitto, collector)");
+            default ->
+                throw new CommandLine.ParameterException(
+                        new CommandLine(this), "unknown target " + target + " (sink, mosquitto, collector)");
         };
     }
 
     private IngestRun measure(String targetName, int qos) throws Exception {
         Path dir = workDir.resolve(targetName + "-qos" + qos);
         WorkDir.recreate(dir);
-        LoadGenerator.Shape shape = new LoadGenerator.Shape(connections, sites, rigsPerConnection, qos, window,
-                capPerConnection);
-        try (IngestTarget target = start(targetName, qos, dir); LoadGenerator load = new LoadGenerator(clientThreads)) {
+        LoadGenerator.Shape shape =
+                new LoadGenerator.Shape(connections, sites, rigsPerConnection, qos, window, capPerConnection);
+        try (IngestTarget target = start(targetName, qos, dir);
+                LoadGenerator load = new LoadGenerator(clientThreads)) {
             load.connect(target.address(), shape, target::password);
             Thread.sleep(warmupSeconds * 1000L);
             LoadStats stats = load.stats();
@@ -115,10 +121,15 @@ public final class IngestThroughput implements Callable<Integer> {
             Histogram latency = stats.latencySinceLastCall();
             long deliveredAfter = target.delivered();
             double targetCpuAfter = target.cpuSeconds();
-            double harnessCpuAfter = ChildProcess.cpuSeconds(ProcessHandle.current().pid());
+            double harnessCpuAfter =
+                    ChildProcess.cpuSeconds(ProcessHandle.current().pid());
             long rss = target.rssBytes();
             boolean acked = qos > 0 && latency.getTotalCount() > 0;
-            return new IngestRun(target.name(), qos, connections, round(seconds),
+            return new IngestRun(
+                    target.name(),
+                    qos,
+                    connections,
+                    round(seconds),
                     Math.round((deliveredAfter - delivered) / seconds),
                     Math.round((stats.sent() - sent) / seconds),
                     Math.round((stats.acknowledged() - acknowledged) / seconds),
@@ -128,7 +139,8 @@ public final class IngestThroughput implements Callable<Integer> {
                     targetCpu < 0 ? -1 : round(100 * (targetCpuAfter - targetCpu) / seconds),
                     round(100 * (harnessCpuAfter - harnessCpu) / seconds),
                     rss < 0 ? -1 : rss / (1024 * 1024),
-                    target.refused() + stats.refused(), stats.connectionsLost());
+                    target.refused() + stats.refused(),
+                    stats.connectionsLost());
         }
     }
 
@@ -137,12 +149,20 @@ public final class IngestThroughput implements Callable<Integer> {
     }
 
     private static String row(IngestRun run) {
-        return String.format("%-20s QoS %d  %,9d msg/s delivered (sent %,9d/s)  PUBACK p50 %s p99 %s  CPU target %s%%"
-                        + " harness %.0f%%%s", run.target(), run.qos(), run.deliveredPerSecond(), run.sentPerSecond(),
-                micros(run.p50Micros()), micros(run.p99Micros()),
+        return String.format(
+                "%-20s QoS %d  %,9d msg/s delivered (sent %,9d/s)  PUBACK p50 %s p99 %s  CPU target %s%%"
+                        + " harness %.0f%%%s",
+                run.target(),
+                run.qos(),
+                run.deliveredPerSecond(),
+                run.sentPerSecond(),
+                micros(run.p50Micros()),
+                micros(run.p99Micros()),
                 run.targetCpuPercent() < 0 ? "(in harness)" : String.format("%.0f", run.targetCpuPercent()),
-                run.harnessCpuPercent(), run.valid() ? "" : "  INVALID: " + run.refused() + " refused, "
-                        + run.connectionsLost() + " connections lost");
+                run.harnessCpuPercent(),
+                run.valid()
+                        ? ""
+                        : "  INVALID: " + run.refused() + " refused, " + run.connectionsLost() + " connections lost");
     }
 
     private static String micros(long value) {
@@ -154,7 +174,9 @@ public final class IngestThroughput implements Callable<Integer> {
         result.put("date", Instant.now().toString());
         result.put("cpus", Runtime.getRuntime().availableProcessors());
         result.put("java", System.getProperty("java.version"));
-        result.put("payload_bytes", TelemetryFrame.payload(LoadGenerator.site(0), "c00000-r00").length());
+        result.put(
+                "payload_bytes",
+                TelemetryFrame.payload(LoadGenerator.site(0), "c00000-r00").length());
         result.put("collector_jvm_flags", collector.jvmFlags);
         result.put("runs", runs);
         Files.createDirectories(resultFile.toAbsolutePath().getParent());

@@ -19,8 +19,7 @@ final class LoadGenerator implements AutoCloseable {
         String password(String site);
     }
 
-    record Shape(int connections, int sites, int rigsPerConnection, int qos, int window, int capPerConnection) {
-    }
+    record Shape(int connections, int sites, int rigsPerConnection, int qos, int window, int capPerConnection) {}
 
     private final EventLoops client;
     private final LoadStats stats = new LoadStats();
@@ -42,8 +41,15 @@ final class LoadGenerator implements AutoCloseable {
             for (int r = 0; r < rigs.length; r++) {
                 rigs[r] = new TelemetryFrame(site, String.format("c%05d-r%02d", c, r), shape.qos());
             }
-            Publisher publisher = new Publisher(stats, rigs, shape.qos(), shape.window(), shape.capPerConnection(),
-                    "bench-" + c, site, credentials.password(site));
+            Publisher publisher = new Publisher(
+                    stats,
+                    rigs,
+                    shape.qos(),
+                    shape.window(),
+                    shape.capPerConnection(),
+                    "bench-" + c,
+                    site,
+                    credentials.password(site));
             ChannelFuture future = client.bootstrap().handler(publisher).connect(target);
             channels.add(future.channel());
             connected.add(publisher.connected());

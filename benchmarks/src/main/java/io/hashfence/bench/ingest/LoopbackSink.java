@@ -21,7 +21,8 @@ final class LoopbackSink implements IngestTarget {
     private final Channel server;
 
     LoopbackSink() throws InterruptedException {
-        server = new ServerBootstrap().group(loops.group())
+        server = new ServerBootstrap()
+                .group(loops.group())
                 .channel(loops.serverChannel())
                 .option(ChannelOption.SO_BACKLOG, 4096)
                 .childOption(ChannelOption.TCP_NODELAY, true)
@@ -30,7 +31,10 @@ final class LoopbackSink implements IngestTarget {
                     protected void initChannel(SocketChannel ch) {
                         ch.pipeline().addLast(new SinkConnection());
                     }
-                }).bind("127.0.0.1", 0).sync().channel();
+                })
+                .bind("127.0.0.1", 0)
+                .sync()
+                .channel();
     }
 
     @Override

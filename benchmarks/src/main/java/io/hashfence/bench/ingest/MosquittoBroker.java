@@ -23,7 +23,8 @@ final class MosquittoBroker implements AutoCloseable {
 
     static MosquittoBroker start(Path workDir) throws IOException, InterruptedException {
         String binary = Stream.of("/usr/sbin/mosquitto", "/usr/bin/mosquitto", "/usr/local/sbin/mosquitto")
-                .filter(path -> Files.isExecutable(Path.of(path))).findFirst()
+                .filter(path -> Files.isExecutable(Path.of(path)))
+                .findFirst()
                 .orElseThrow(() -> new IllegalStateException("mosquitto not found: apt-get install mosquitto"));
         int port = FreePort.find();
         Path config = workDir.resolve("mosquitto.conf");
@@ -38,7 +39,8 @@ final class MosquittoBroker implements AutoCloseable {
                 log_type error
                 log_type warning
                 """.formatted(port));
-        ChildProcess process = ChildProcess.start(List.of(binary, "-c", config.toString()), workDir.resolve("mosquitto.log"));
+        ChildProcess process =
+                ChildProcess.start(List.of(binary, "-c", config.toString()), workDir.resolve("mosquitto.log"));
         InetSocketAddress address = new InetSocketAddress("127.0.0.1", port);
         awaitListening(address, process);
         return new MosquittoBroker(process, address);

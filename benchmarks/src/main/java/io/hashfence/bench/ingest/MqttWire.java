@@ -16,8 +16,7 @@ final class MqttWire {
     static final int SUBSCRIBE = 8;
     static final int SUBACK = 9;
 
-    private MqttWire() {
-    }
+    private MqttWire() {}
 
     static ByteBuf connect(ByteBufAllocator alloc, String clientId, String username, String password) {
         byte[] id = utf8(clientId);
@@ -25,8 +24,16 @@ final class MqttWire {
         byte[] pass = password == null ? null : utf8(password);
         int flags = 0x02 | (user != null ? 0x80 : 0) | (pass != null ? 0x40 : 0);
         // Variable header: protocol name, level 5, flags, keep alive 60 s, properties: Receive Maximum 65535.
-        int body = 6 + 1 + 1 + 2 + 1 + 3 + 2 + id.length
-                + (user != null ? 2 + user.length : 0) + (pass != null ? 2 + pass.length : 0);
+        int body = 6
+                + 1
+                + 1
+                + 2
+                + 1
+                + 3
+                + 2
+                + id.length
+                + (user != null ? 2 + user.length : 0)
+                + (pass != null ? 2 + pass.length : 0);
         ByteBuf out = alloc.buffer(body + 5);
         out.writeByte(CONNECT << 4);
         writeVarInt(out, body);
@@ -44,7 +51,12 @@ final class MqttWire {
 
     /** CONNACK for MQTT 5, success, with no properties. */
     static ByteBuf connAck(ByteBufAllocator alloc) {
-        return alloc.buffer(5).writeByte(CONNACK << 4).writeByte(3).writeByte(0).writeByte(0).writeByte(0);
+        return alloc.buffer(5)
+                .writeByte(CONNACK << 4)
+                .writeByte(3)
+                .writeByte(0)
+                .writeByte(0)
+                .writeByte(0);
     }
 
     static ByteBuf subscribe(ByteBufAllocator alloc, int packetId, String filter, int qos) {
@@ -53,7 +65,11 @@ final class MqttWire {
         ByteBuf out = alloc.buffer(body + 5);
         out.writeByte(SUBSCRIBE << 4 | 0x02);
         writeVarInt(out, body);
-        out.writeShort(packetId).writeByte(0).writeShort(topic.length).writeBytes(topic).writeByte(qos);
+        out.writeShort(packetId)
+                .writeByte(0)
+                .writeShort(topic.length)
+                .writeBytes(topic)
+                .writeByte(qos);
         return out;
     }
 

@@ -38,8 +38,15 @@ final class Publisher extends FrameReader {
     private long timeSecond = -1;
     private byte[] time;
 
-    Publisher(LoadStats stats, TelemetryFrame[] rigs, int qos, int window, int capPerSecond, String clientId,
-              String username, String password) {
+    Publisher(
+            LoadStats stats,
+            TelemetryFrame[] rigs,
+            int qos,
+            int window,
+            int capPerSecond,
+            String clientId,
+            String username,
+            String password) {
         this.stats = stats;
         this.rigs = rigs;
         this.qos = qos;
@@ -87,8 +94,8 @@ final class Publisher extends FrameReader {
         } else if (type == MqttWire.CONNACK) {
             int reason = body.getUnsignedByte(1);
             if (reason != 0) {
-                connected.completeExceptionally(new IllegalStateException(clientId + ": CONNACK reason 0x"
-                        + Integer.toHexString(reason)));
+                connected.completeExceptionally(
+                        new IllegalStateException(clientId + ": CONNACK reason 0x" + Integer.toHexString(reason)));
                 ctx.close();
                 return;
             }

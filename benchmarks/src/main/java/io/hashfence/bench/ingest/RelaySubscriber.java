@@ -25,7 +25,13 @@ final class RelaySubscriber extends FrameReader implements AutoCloseable {
 
     static RelaySubscriber start(InetSocketAddress broker, int qos) throws Exception {
         RelaySubscriber subscriber = new RelaySubscriber(qos);
-        subscriber.channel = subscriber.client.bootstrap().handler(subscriber).connect(broker).sync().channel();
+        subscriber.channel = subscriber
+                .client
+                .bootstrap()
+                .handler(subscriber)
+                .connect(broker)
+                .sync()
+                .channel();
         subscriber.subscribed.get(30, TimeUnit.SECONDS);
         return subscriber;
     }
@@ -51,7 +57,7 @@ final class RelaySubscriber extends FrameReader implements AutoCloseable {
             }
             case MqttWire.CONNACK -> ctx.writeAndFlush(MqttWire.subscribe(ctx.alloc(), 1, "hashfence/v1/#", qos));
             case MqttWire.SUBACK -> subscribed.complete(null);
-            default -> { }
+            default -> {}
         }
     }
 

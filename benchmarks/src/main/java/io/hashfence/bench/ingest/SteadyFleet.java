@@ -135,8 +135,8 @@ final class SteadyFleet implements AutoCloseable {
                     failures = 0;
                     connected.incrementAndGet();
                     long first = ThreadLocalRandom.current().nextLong(intervalMillis);
-                    publishing = ctx.executor().scheduleAtFixedRate(() -> publish(ctx), first, intervalMillis,
-                            TimeUnit.MILLISECONDS);
+                    publishing = ctx.executor()
+                            .scheduleAtFixedRate(() -> publish(ctx), first, intervalMillis, TimeUnit.MILLISECONDS);
                 }
             }
 

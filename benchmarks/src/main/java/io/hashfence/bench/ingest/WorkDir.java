@@ -8,8 +8,7 @@ import java.util.stream.Stream;
 
 /** A benchmark's scratch directory, emptied before each run so that no earlier state leaks in. */
 final class WorkDir {
-    private WorkDir() {
-    }
+    private WorkDir() {}
 
     static void recreate(Path dir) throws IOException {
         if (Files.exists(dir)) {

@@ -13,10 +13,23 @@ import java.util.Objects;
  * @param borderKm the rig's distance to the nearest border of its country as last assessed (refreshed like the
  *                 evidence), or null
  */
-public record Alert(String id, RigKey rig, AlertType type, AlertStatus status, Severity severity, String country,
-                    String subdivision, String summary, String evidence, String trust, Instant openedAt,
-                    Instant firedAt, Instant resolvedAt, Instant acknowledgedAt, String acknowledgedBy,
-                    Double borderKm) {
+public record Alert(
+        String id,
+        RigKey rig,
+        AlertType type,
+        AlertStatus status,
+        Severity severity,
+        String country,
+        String subdivision,
+        String summary,
+        String evidence,
+        String trust,
+        Instant openedAt,
+        Instant firedAt,
+        Instant resolvedAt,
+        Instant acknowledgedAt,
+        String acknowledgedBy,
+        Double borderKm) {
 
     public static Builder builder() {
         return new Builder();
@@ -24,9 +37,22 @@ public record Alert(String id, RigKey rig, AlertType type, AlertStatus status, S
 
     /** A builder holding this alert's values, to change some of them. */
     public Builder toBuilder() {
-        return new Builder().id(id).rig(rig).type(type).status(status).severity(severity).country(country)
-                .subdivision(subdivision).summary(summary).evidence(evidence).trust(trust).openedAt(openedAt)
-                .firedAt(firedAt).resolvedAt(resolvedAt).acknowledged(acknowledgedBy, acknowledgedAt).borderKm(borderKm);
+        return new Builder()
+                .id(id)
+                .rig(rig)
+                .type(type)
+                .status(status)
+                .severity(severity)
+                .country(country)
+                .subdivision(subdivision)
+                .summary(summary)
+                .evidence(evidence)
+                .trust(trust)
+                .openedAt(openedAt)
+                .firedAt(firedAt)
+                .resolvedAt(resolvedAt)
+                .acknowledged(acknowledgedBy, acknowledgedAt)
+                .borderKm(borderKm);
     }
 
     Alert withStatus(AlertStatus newStatus, Instant at) {
@@ -71,8 +97,7 @@ public record Alert(String id, RigKey rig, AlertType type, AlertStatus status, S
         private String acknowledgedBy;
         private Double borderKm;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         public Builder id(String value) {
             id = value;
@@ -154,22 +179,38 @@ public record Alert(String id, RigKey rig, AlertType type, AlertStatus status, S
 
         /** The labels it fires with (severity, place) and the text people read, both from the condition. */
         public Builder condition(Condition condition) {
-            return severity(condition.severity()).country(condition.country()).subdivision(condition.subdivision())
+            return severity(condition.severity())
+                    .country(condition.country())
+                    .subdivision(condition.subdivision())
                     .textOf(condition);
         }
 
         /** What people read (summary, evidence, trust, border distance), from the condition; the labels stay. */
         public Builder textOf(Condition condition) {
-            return summary(condition.summary()).evidence(condition.evidence()).trust(condition.trust())
+            return summary(condition.summary())
+                    .evidence(condition.evidence())
+                    .trust(condition.trust())
                     .borderKm(condition.borderKm());
         }
 
         public Alert build() {
-            return new Alert(Objects.requireNonNull(id, "id"), Objects.requireNonNull(rig, "rig"),
-                    Objects.requireNonNull(type, "type"), Objects.requireNonNull(status, "status"),
-                    Objects.requireNonNull(severity, "severity"), country, subdivision, summary, evidence, trust,
-                    Objects.requireNonNull(openedAt, "openedAt"), firedAt, resolvedAt, acknowledgedAt,
-                    acknowledgedBy, borderKm);
+            return new Alert(
+                    Objects.requireNonNull(id, "id"),
+                    Objects.requireNonNull(rig, "rig"),
+                    Objects.requireNonNull(type, "type"),
+                    Objects.requireNonNull(status, "status"),
+                    Objects.requireNonNull(severity, "severity"),
+                    country,
+                    subdivision,
+                    summary,
+                    evidence,
+                    trust,
+                    Objects.requireNonNull(openedAt, "openedAt"),
+                    firedAt,
+                    resolvedAt,
+                    acknowledgedAt,
+                    acknowledgedBy,
+                    borderKm);
         }
     }
 }

@@ -29,8 +29,8 @@ import java.util.function.Consumer;
 public final class AlertBook {
     private static final int RESOLVED_KEPT = 1000;
     /** The alert types the compliance engine's assessment decides. */
-    private static final Set<AlertType> LOCATION_TYPES = Collections.unmodifiableSet(
-            EnumSet.complementOf(EnumSet.copyOf(AlertType.SCREENING)));
+    private static final Set<AlertType> LOCATION_TYPES =
+            Collections.unmodifiableSet(EnumSet.complementOf(EnumSet.copyOf(AlertType.SCREENING)));
 
     private final AlertConfig config;
     private final Clock clock;
@@ -39,12 +39,10 @@ public final class AlertBook {
     private final Deque<Alert> resolved = new ArrayDeque<>();
     private final AtomicLong ids = new AtomicLong();
 
-    private record Key(RigKey rig, AlertType type) {
-    }
+    private record Key(RigKey rig, AlertType type) {}
 
     /** An open alert and what is known of its condition. */
-    private record Tracked(Alert alert, Instant conditionSeen, Instant clearingSince) {
-    }
+    private record Tracked(Alert alert, Instant conditionSeen, Instant clearingSince) {}
 
     public AlertBook(AlertConfig config, Clock clock, Consumer<Notification> notifier) {
         this.config = config;
@@ -107,8 +105,14 @@ public final class AlertBook {
     }
 
     private Tracked open(Key key, Condition condition, Instant now) {
-        Alert alert = Alert.builder().id("alert-" + ids.incrementAndGet()).rig(key.rig()).type(key.type())
-                .status(AlertStatus.PENDING).condition(condition).openedAt(now).build();
+        Alert alert = Alert.builder()
+                .id("alert-" + ids.incrementAndGet())
+                .rig(key.rig())
+                .type(key.type())
+                .status(AlertStatus.PENDING)
+                .condition(condition)
+                .openedAt(now)
+                .build();
         return new Tracked(alert, now, null);
     }
 
@@ -119,9 +123,10 @@ public final class AlertBook {
             out.add(notification(AlertStatus.FIRING, firing, now));
             return new Tracked(firing, tracked.conditionSeen(), tracked.clearingSince());
         }
-        boolean relocationOver = alert.type() == AlertType.RELOCATED
-                && elapsed(tracked.conditionSeen(), now, config.relocatedHold());
-        boolean cleared = tracked.clearingSince() != null && elapsed(tracked.clearingSince(), now, config.resolveAfter());
+        boolean relocationOver =
+                alert.type() == AlertType.RELOCATED && elapsed(tracked.conditionSeen(), now, config.relocatedHold());
+        boolean cleared =
+                tracked.clearingSince() != null && elapsed(tracked.clearingSince(), now, config.resolveAfter());
         if (alert.status() == AlertStatus.FIRING && (relocationOver || cleared)) {
             resolve(tracked, now, out);
             return null;
@@ -148,7 +153,8 @@ public final class AlertBook {
     }
 
     private static boolean sameLabels(Alert alert, Condition condition) {
-        return alert.severity() == condition.severity() && alert.country().equals(condition.country())
+        return alert.severity() == condition.severity()
+                && alert.country().equals(condition.country())
                 && alert.subdivision().equals(condition.subdivision());
     }
 
@@ -174,7 +180,10 @@ public final class AlertBook {
     }
 
     public List<Alert> firing() {
-        return active.values().stream().map(Tracked::alert).filter(a -> a.status() == AlertStatus.FIRING).toList();
+        return active.values().stream()
+                .map(Tracked::alert)
+                .filter(a -> a.status() == AlertStatus.FIRING)
+                .toList();
     }
 
     /** The most recently resolved alerts, newest first (at most 1,000). */
@@ -198,9 +207,14 @@ public final class AlertBook {
     public Optional<Alert> acknowledge(String id, String by) {
         Instant now = clock.instant();
         for (Key key : active.keySet()) {
-            Tracked updated = active.computeIfPresent(key, (k, tracked) -> tracked.alert().id().equals(id)
-                    ? new Tracked(tracked.alert().acknowledged(by, now), tracked.conditionSeen(), tracked.clearingSince())
-                    : tracked);
+            Tracked updated = active.computeIfPresent(
+                    key,
+                    (k, tracked) -> tracked.alert().id().equals(id)
+                            ? new Tracked(
+                                    tracked.alert().acknowledged(by, now),
+                                    tracked.conditionSeen(),
+                                    tracked.clearingSince())
+                            : tracked);
             if (updated != null && updated.alert().id().equals(id)) {
                 return Optional.of(updated.alert());
             }

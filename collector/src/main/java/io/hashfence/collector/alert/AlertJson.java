@@ -12,8 +12,7 @@ import java.util.Locale;
 
 /** The JSON shape of an alert, shared by the HTTP API and the webhook. */
 public final class AlertJson {
-    private AlertJson() {
-    }
+    private AlertJson() {}
 
     public static ObjectNode of(Alert alert) {
         ObjectNode node = JsonNodeFactory.instance.objectNode();
@@ -43,16 +42,26 @@ public final class AlertJson {
 
     /** Reads back what {@link #of} wrote, as the event log keeps it. */
     public static Alert parse(JsonNode node) {
-        return Alert.builder().id(node.get("id").asText())
-                .rig(new RigKey(SiteId.of(node.get("site").asText()), RigId.of(node.get("rig").asText())))
+        return Alert.builder()
+                .id(node.get("id").asText())
+                .rig(new RigKey(
+                        SiteId.of(node.get("site").asText()),
+                        RigId.of(node.get("rig").asText())))
                 .type(AlertType.fromAlertName(node.get("alertname").asText()))
                 .status(AlertStatus.valueOf(node.get("status").asText().toUpperCase(Locale.ROOT)))
                 .severity(Severity.fromLabel(node.get("severity").asText()).orElseThrow())
-                .country(node.get("country").asText()).subdivision(node.get("subdivision").asText())
-                .summary(node.get("summary").asText()).evidence(node.get("evidence").asText())
-                .trust(node.get("trust").asText()).openedAt(time(node, "opened_at")).firedAt(time(node, "fired_at"))
+                .country(node.get("country").asText())
+                .subdivision(node.get("subdivision").asText())
+                .summary(node.get("summary").asText())
+                .evidence(node.get("evidence").asText())
+                .trust(node.get("trust").asText())
+                .openedAt(time(node, "opened_at"))
+                .firedAt(time(node, "fired_at"))
                 .resolvedAt(time(node, "resolved_at"))
-                .acknowledged(node.hasNonNull("acknowledged_by") ? node.get("acknowledged_by").asText() : null,
+                .acknowledged(
+                        node.hasNonNull("acknowledged_by")
+                                ? node.get("acknowledged_by").asText()
+                                : null,
                         time(node, "acknowledged_at"))
                 .borderKm(node.hasNonNull("border_km") ? node.get("border_km").asDouble() : null)
                 .build();

@@ -12,8 +12,7 @@ public interface AlertSink {
     void deliver(Notification notification) throws Exception;
 
     /** Re-sends the still-firing alerts, for receivers that expire alerts not heard of for a while. */
-    default void remind(List<Alert> firing) throws Exception {
-    }
+    default void remind(List<Alert> firing) throws Exception {}
 
     default boolean wantsReminders() {
         return false;

@@ -16,17 +16,20 @@ import org.slf4j.LoggerFactory;
 public final class AlertSinks {
     private static final Logger LOG = LoggerFactory.getLogger(AlertSinks.class);
 
-    private AlertSinks() {
-    }
+    private AlertSinks() {}
 
     /** @param httpPort the collector's HTTP port once it listens, for Alertmanager's link back to it */
-    public static List<AlertSink> configured(AlertConfig config, IntSupplier httpPort, Clock clock,
-                                             CollectorJson json) {
+    public static List<AlertSink> configured(
+            AlertConfig config, IntSupplier httpPort, Clock clock, CollectorJson json) {
         List<AlertSink> sinks = new ArrayList<>(List.of(new LogSink()));
         if (config.alertmanager() != null) {
             String host = hostName();
-            sinks.add(new AlertmanagerSink(config.alertmanager(),
-                    () -> URI.create("http://" + host + ":" + httpPort.getAsInt()), config, clock, json));
+            sinks.add(new AlertmanagerSink(
+                    config.alertmanager(),
+                    () -> URI.create("http://" + host + ":" + httpPort.getAsInt()),
+                    config,
+                    clock,
+                    json));
             LOG.info("alerts go to Alertmanager at {}", config.alertmanager());
         }
         if (config.webhook() != null) {

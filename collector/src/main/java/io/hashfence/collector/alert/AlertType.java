@@ -17,8 +17,8 @@ public enum AlertType {
     RIG_ON_SANCTIONED_NETWORK("RigOnSanctionedNetwork");
 
     /** The alerts of the screening stage (money and traffic), judged apart from the rig's location. */
-    public static final Set<AlertType> SCREENING = Collections.unmodifiableSet(EnumSet.of(
-            PAYOUT_TO_SANCTIONED_ADDRESS, POOL_IN_RESTRICTED_JURISDICTION, RIG_ON_SANCTIONED_NETWORK));
+    public static final Set<AlertType> SCREENING = Collections.unmodifiableSet(
+            EnumSet.of(PAYOUT_TO_SANCTIONED_ADDRESS, POOL_IN_RESTRICTED_JURISDICTION, RIG_ON_SANCTIONED_NETWORK));
 
     private final String alertName;
 

@@ -27,8 +27,8 @@ public final class AlertmanagerSink implements AlertSink {
     private final Clock clock;
 
     /** @param collectorBase this collector's HTTP base URL, for the alerts' generatorURL */
-    public AlertmanagerSink(URI alertmanager, Supplier<URI> collectorBase, AlertConfig config, Clock clock,
-                            CollectorJson json) {
+    public AlertmanagerSink(
+            URI alertmanager, Supplier<URI> collectorBase, AlertConfig config, Clock clock, CollectorJson json) {
         this.endpoint = URI.create(alertmanager.toString().replaceAll("/+$", "") + "/api/v2/alerts");
         this.generatorBase = collectorBase;
         this.http = new HttpDelivery(config.sinkTimeout(), json);
@@ -87,9 +87,14 @@ public final class AlertmanagerSink implements AlertSink {
         }
         annotations.put("hashfence_alert_id", alert.id());
         node.put("startsAt", alert.firedAt().toString());
-        node.put("endsAt", alert.status() == AlertStatus.RESOLVED ? alert.resolvedAt().toString()
-                : clock.instant().plus(firingValidity).toString());
-        node.put("generatorURL", generatorBase.get().resolve("/api/v1/alerts/" + alert.id()).toString());
+        node.put(
+                "endsAt",
+                alert.status() == AlertStatus.RESOLVED
+                        ? alert.resolvedAt().toString()
+                        : clock.instant().plus(firingValidity).toString());
+        node.put(
+                "generatorURL",
+                generatorBase.get().resolve("/api/v1/alerts/" + alert.id()).toString());
         return node;
     }
 }

@@ -12,6 +12,12 @@ import io.hashfence.collector.compliance.Severity;
  * @param borderKm distance from the rig's position to the nearest border of its country, or null (no position,
  *                 beyond 100 km, or not about a rig's position)
  */
-public record Condition(AlertType type, Severity severity, String country, String subdivision, String summary,
-                        String evidence, String trust, Double borderKm) {
-}
+public record Condition(
+        AlertType type,
+        Severity severity,
+        String country,
+        String subdivision,
+        String summary,
+        String evidence,
+        String trust,
+        Double borderKm) {}

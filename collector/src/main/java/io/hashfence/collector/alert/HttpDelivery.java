@@ -22,9 +22,12 @@ final class HttpDelivery {
     }
 
     void post(URI uri, JsonNode body) throws IOException, InterruptedException {
-        HttpResponse<String> response = client.send(HttpRequest.newBuilder(uri).timeout(timeout)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(json.bytes(body))).build(),
+        HttpResponse<String> response = client.send(
+                HttpRequest.newBuilder(uri)
+                        .timeout(timeout)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(json.bytes(body)))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() / 100 != 2) {
             String answer = response.body().length() > 200 ? response.body().substring(0, 200) : response.body();

@@ -20,7 +20,15 @@ public final class LogSink implements AlertSink {
     @Override
     public void deliver(Notification n) {
         Alert alert = n.alert();
-        LOG.warn("alert {} {} {} {} [{}]: {} (trust {}; {})", n.transition().label(), alert.type().alertName(),
-                alert.rig(), alert.severity().label(), alert.id(), alert.summary(), alert.trust(), alert.evidence());
+        LOG.warn(
+                "alert {} {} {} {} [{}]: {} (trust {}; {})",
+                n.transition().label(),
+                alert.type().alertName(),
+                alert.rig(),
+                alert.severity().label(),
+                alert.id(),
+                alert.summary(),
+                alert.trust(),
+                alert.evidence());
     }
 }

@@ -7,5 +7,4 @@ import java.time.Instant;
  *
  * @param id unique per transition, so that a receiver can drop a retried delivery it already has
  */
-public record Notification(String id, AlertStatus transition, Alert alert, Instant at) {
-}
+public record Notification(String id, AlertStatus transition, Alert alert, Instant at) {}

@@ -22,8 +22,11 @@ public final class NotificationMetrics implements MultiCollector {
         }
     }
 
-    private final Counter notifications = Counter.builder().name("hashfence_alert_notifications_total")
-            .help("Alert notifications, by sink and outcome").labelNames("sink", "outcome").build();
+    private final Counter notifications = Counter.builder()
+            .name("hashfence_alert_notifications_total")
+            .help("Alert notifications, by sink and outcome")
+            .labelNames("sink", "outcome")
+            .build();
 
     /** One sink's counter of one outcome; every outcome of a sink shows as 0 once the first is asked for. */
     CounterDataPoint counter(String sink, Outcome outcome) {

@@ -1,9 +1,9 @@
 package io.hashfence.collector.alert;
 
+import io.hashfence.collector.alert.NotificationMetrics.Outcome;
 import io.hashfence.collector.compliance.Severity;
 import io.hashfence.collector.config.AlertConfig;
 import io.hashfence.collector.fleet.RigKey;
-import io.hashfence.collector.alert.NotificationMetrics.Outcome;
 import io.prometheus.metrics.core.datapoints.CounterDataPoint;
 import java.time.Clock;
 import java.time.Duration;
@@ -59,8 +59,11 @@ public final class Notifier implements Consumer<Notification>, AutoCloseable {
             }
         }
         if (!allowed) {
-            LOG.warn("held back {} notification for {}: more than {} notifications for this rig in the last hour",
-                    notification.transition().label(), notification.alert().rig(), perRigLimit);
+            LOG.warn(
+                    "held back {} notification for {}: more than {} notifications for this rig in the last hour",
+                    notification.transition().label(),
+                    notification.alert().rig(),
+                    perRigLimit);
         }
     }
 

@@ -43,23 +43,27 @@ public final class OpenAlertMetrics implements MultiCollector {
         }
         GaugeSnapshot.Builder open = GaugeSnapshot.builder().name(OPEN).help("Firing alerts, by severity");
         firing.forEach((severity, count) -> open.dataPoint(GaugeDataPointSnapshot.builder()
-                .labels(Labels.of("severity", severity.label())).value(count).build()));
+                .labels(Labels.of("severity", severity.label()))
+                .value(count)
+                .build()));
         return open.build();
     }
 
     private InfoSnapshot info() {
-        InfoSnapshot.Builder info = InfoSnapshot.builder().name(INFO)
-                .help("Open alerts (pending or firing) with their labels");
+        InfoSnapshot.Builder info =
+                InfoSnapshot.builder().name(INFO).help("Open alerts (pending or firing) with their labels");
         for (Alert alert : alerts.open()) {
-            info.dataPoint(InfoDataPointSnapshot.builder().labels(Labels.of(
-                    "alertname", alert.type().alertName(),
-                    "site", alert.rig().site().value(),
-                    "rig", alert.rig().rig().value(),
-                    "severity", alert.severity().label(),
-                    "status", alert.status().label(),
-                    "country", alert.country(),
-                    "subdivision", alert.subdivision(),
-                    "trust", alert.trust())).build());
+            info.dataPoint(InfoDataPointSnapshot.builder()
+                    .labels(Labels.of(
+                            "alertname", alert.type().alertName(),
+                            "site", alert.rig().site().value(),
+                            "rig", alert.rig().rig().value(),
+                            "severity", alert.severity().label(),
+                            "status", alert.status().label(),
+                            "country", alert.country(),
+                            "subdivision", alert.subdivision(),
+                            "trust", alert.trust()))
+                    .build());
         }
         return info.build();
     }

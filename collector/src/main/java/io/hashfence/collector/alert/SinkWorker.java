@@ -71,13 +71,24 @@ final class SinkWorker implements AutoCloseable {
             } catch (Exception e) {
                 if (attempt >= sink.attempts()) {
                     failed.inc();
-                    LOG.error("{} notification {} to {} failed after {} attempt(s): {}", notification.transition().label(),
-                            notification.id(), sink.name(), attempt, e.getMessage());
+                    LOG.error(
+                            "{} notification {} to {} failed after {} attempt(s): {}",
+                            notification.transition().label(),
+                            notification.id(),
+                            sink.name(),
+                            attempt,
+                            e.getMessage());
                     return;
                 }
-                LOG.warn("{} notification {} to {} failed (attempt {} of {}), retrying in {} ms: {}",
-                        notification.transition().label(), notification.id(), sink.name(), attempt, sink.attempts(),
-                        backoff, e.getMessage());
+                LOG.warn(
+                        "{} notification {} to {} failed (attempt {} of {}), retrying in {} ms: {}",
+                        notification.transition().label(),
+                        notification.id(),
+                        sink.name(),
+                        attempt,
+                        sink.attempts(),
+                        backoff,
+                        e.getMessage());
                 try {
                     Thread.sleep(backoff);
                 } catch (InterruptedException interrupted) {

@@ -10,6 +10,5 @@ import java.time.Instant;
  * @param site null for fleet-wide events (policy, checkpoint)
  * @param rig null for site-wide and fleet-wide events
  */
-public record AuditEvent(long seq, Instant time, EventType type, String site, String rig, JsonNode data, String prev,
-                         String hash) {
-}
+public record AuditEvent(
+        long seq, Instant time, EventType type, String site, String rig, JsonNode data, String prev, String hash) {}

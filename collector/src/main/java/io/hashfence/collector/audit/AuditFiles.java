@@ -24,8 +24,7 @@ public final class AuditFiles {
         }
     }
 
-    private AuditFiles() {
-    }
+    private AuditFiles() {}
 
     public static Verified verify(Path dataDir, Consumer<AuditEvent> each) throws IOException {
         Path events = dataDir.resolve(EventLog.FILE_NAME);
@@ -36,17 +35,24 @@ public final class AuditFiles {
         Checkpoint anchor = checkpoint.get();
         PublicKey key = AuditKey.publicKey(dataDir);
         if (!AuditKey.verify(key, anchor.signedContent(), anchor.signature())) {
-            return broken(anchor, "the checkpoint through record " + anchor.throughSeq()
-                    + " does not verify against the audit public key (fingerprint " + AuditKey.fingerprint(key) + ")");
+            return broken(
+                    anchor,
+                    "the checkpoint through record " + anchor.throughSeq()
+                            + " does not verify against the audit public key (fingerprint " + AuditKey.fingerprint(key)
+                            + ")");
         }
         long firstSeq = firstSeq(events);
         if (firstSeq == anchor.throughSeq() + 1 || firstSeq == 0) {
-            return new Verified(ChainVerifier.verify(events,
-                    new ChainVerifier.Anchor(anchor.throughSeq(), anchor.throughHash()), each), checkpoint);
+            return new Verified(
+                    ChainVerifier.verify(
+                            events, new ChainVerifier.Anchor(anchor.throughSeq(), anchor.throughHash()), each),
+                    checkpoint);
         }
         if (firstSeq != 1) {
-            return broken(anchor, "the log starts at record " + firstSeq + " but the checkpoint ends at record "
-                    + anchor.throughSeq());
+            return broken(
+                    anchor,
+                    "the log starts at record " + firstSeq + " but the checkpoint ends at record "
+                            + anchor.throughSeq());
         }
         String[] hashAtCheckpoint = new String[1];
         ChainVerifier.Result result = ChainVerifier.verify(events, event -> {
@@ -92,8 +98,13 @@ public final class AuditFiles {
     }
 
     private static Verified broken(Checkpoint anchor, String reason) {
-        return new Verified(new ChainVerifier.Result(0, anchor.throughHash(), anchor.throughSeq(), 0,
-                Optional.of(new ChainVerifier.Problem(0, anchor.throughSeq() + 1, reason, false))),
+        return new Verified(
+                new ChainVerifier.Result(
+                        0,
+                        anchor.throughHash(),
+                        anchor.throughSeq(),
+                        0,
+                        Optional.of(new ChainVerifier.Problem(0, anchor.throughSeq() + 1, reason, false))),
                 Optional.of(anchor));
     }
 }

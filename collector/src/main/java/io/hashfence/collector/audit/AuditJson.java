@@ -14,8 +14,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 final class AuditJson {
     private static final ObjectMapper CANONICAL = new ObjectMapper();
 
-    private AuditJson() {
-    }
+    private AuditJson() {}
 
     static ObjectNode object() {
         return JsonNodeFactory.instance.objectNode();

@@ -48,9 +48,12 @@ public final class AuditKey {
             }
             KeyPair pair = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
             PrivateFiles.directory(dataDir);
-            Files.writeString(Files.createFile(privateFile, PrivateFiles.ownerOnly()),
+            Files.writeString(
+                    Files.createFile(privateFile, PrivateFiles.ownerOnly()),
                     Base64.getEncoder().encodeToString(pair.getPrivate().getEncoded()));
-            Files.writeString(publicFile, Base64.getEncoder().encodeToString(pair.getPublic().getEncoded()));
+            Files.writeString(
+                    publicFile,
+                    Base64.getEncoder().encodeToString(pair.getPublic().getEncoded()));
             return new AuditKey(pair.getPrivate(), pair.getPublic());
         } catch (GeneralSecurityException e) {
             throw new IOException("cannot use the audit key in " + dataDir + ": " + e.getMessage(), e);
@@ -60,8 +63,8 @@ public final class AuditKey {
     /** Only the public half, for verifying. */
     public static PublicKey publicKey(Path dataDir) throws IOException {
         try {
-            return KeyFactory.getInstance("Ed25519").generatePublic(
-                    new X509EncodedKeySpec(decode(dataDir.resolve(PUBLIC_FILE))));
+            return KeyFactory.getInstance("Ed25519")
+                    .generatePublic(new X509EncodedKeySpec(decode(dataDir.resolve(PUBLIC_FILE))));
         } catch (GeneralSecurityException e) {
             throw new IOException("unreadable audit public key in " + dataDir + ": " + e.getMessage(), e);
         }

@@ -52,7 +52,8 @@ public final class Auditor {
             }
             log.append(EventType.RIG_FIRST_SEEN, rig, data);
         } else {
-            if (!Objects.equals(before.subdivision(), now.subdivision()) || !Objects.equals(before.zone(), now.zone())) {
+            if (!Objects.equals(before.subdivision(), now.subdivision())
+                    || !Objects.equals(before.zone(), now.zone())) {
                 ObjectNode data = change(before, current, telemetry);
                 log.append(EventType.JURISDICTION_CHANGED, rig, data);
             }
@@ -75,15 +76,17 @@ public final class Auditor {
             data.put("detail", detail(current, FindingKind.RELOCATED));
             log.append(EventType.RELOCATED, rig, data);
         }
-        boolean conflicted = current.hasEffect(FindingKind.Effect.CONFLICTS)
-                || current.has(FindingKind.BEYOND_RTT_BOUND);
+        boolean conflicted =
+                current.hasEffect(FindingKind.Effect.CONFLICTS) || current.has(FindingKind.BEYOND_RTT_BOUND);
         boolean wasConflicted = before != null && (before.trust() == Trust.LOW || before.trust() == Trust.NONE);
         if (conflicted && !wasConflicted) {
             ObjectNode data = placeAndState(current, telemetry);
             ArrayNode findings = data.putArray("findings");
             current.findings().stream()
-                    .filter(f -> f.kind().effect() == FindingKind.Effect.CONFLICTS || f.kind() == FindingKind.BEYOND_RTT_BOUND)
-                    .forEach(f -> findings.addObject().put("kind", f.kind().label()).put("detail", f.detail()));
+                    .filter(f -> f.kind().effect() == FindingKind.Effect.CONFLICTS
+                            || f.kind() == FindingKind.BEYOND_RTT_BOUND)
+                    .forEach(f ->
+                            findings.addObject().put("kind", f.kind().label()).put("detail", f.detail()));
             log.append(EventType.EVIDENCE_CONFLICT, rig, data);
         }
     }
@@ -104,8 +107,8 @@ public final class Auditor {
 
     /** An alert fired or resolved. */
     public void alertTransition(Notification notification) {
-        EventType type = notification.transition() == AlertStatus.RESOLVED ? EventType.ALERT_RESOLVED
-                : EventType.ALERT_OPENED;
+        EventType type =
+                notification.transition() == AlertStatus.RESOLVED ? EventType.ALERT_RESOLVED : EventType.ALERT_OPENED;
         log.append(type, notification.alert().rig(), AlertJson.of(notification.alert()));
     }
 
@@ -121,9 +124,15 @@ public final class Auditor {
     public void policyChanged(Policy before, Policy after) {
         ObjectNode data = describe(after);
         ArrayNode added = data.putArray("added");
-        after.restrictedCodes().stream().filter(c -> !before.restrictedCodes().contains(c)).sorted().forEach(added::add);
+        after.restrictedCodes().stream()
+                .filter(c -> !before.restrictedCodes().contains(c))
+                .sorted()
+                .forEach(added::add);
         ArrayNode removed = data.putArray("removed");
-        before.restrictedCodes().stream().filter(c -> !after.restrictedCodes().contains(c)).sorted().forEach(removed::add);
+        before.restrictedCodes().stream()
+                .filter(c -> !after.restrictedCodes().contains(c))
+                .sorted()
+                .forEach(removed::add);
         log.append(EventType.POLICY_CHANGED, null, data);
         Set<Exemption> known = Set.copyOf(before.exemptions());
         after.exemptions().stream().filter(e -> !known.contains(e)).forEach(this::exemptionAdded);
@@ -143,7 +152,9 @@ public final class Auditor {
         data.put("origin", policy.origin());
         data.put("near_border_km", policy.nearBorderKm());
         ArrayNode restricted = data.putArray("restricted");
-        policy.restrictions().stream().sorted((a, b) -> a.jurisdiction().code().compareTo(b.jurisdiction().code()))
+        policy.restrictions().stream()
+                .sorted((a, b) ->
+                        a.jurisdiction().code().compareTo(b.jurisdiction().code()))
                 .forEach(r -> restricted.add(PolicyJson.restriction(r)));
         data.put("exemptions", policy.exemptions().size());
         return data;
@@ -174,14 +185,29 @@ public final class Auditor {
     }
 
     private static RecordedRig recordOf(Assessment a) {
-        String country = a.where() == null || a.where().country() == null ? null : a.where().country().code();
-        String subdivision = a.where() == null || a.where().subdivision() == null ? null : a.where().subdivision().code();
+        String country = a.where() == null || a.where().country() == null
+                ? null
+                : a.where().country().code();
+        String subdivision = a.where() == null || a.where().subdivision() == null
+                ? null
+                : a.where().subdivision().code();
         String zone = a.where() == null ? null : a.where().zone().name().toLowerCase(Locale.ROOT);
-        return new RecordedRig(a.state(), a.trust(), country, subdivision, zone, a.exemption() != null, a.lat(), a.lon(),
+        return new RecordedRig(
+                a.state(),
+                a.trust(),
+                country,
+                subdivision,
+                zone,
+                a.exemption() != null,
+                a.lat(),
+                a.lon(),
                 RecordedRig.Claim.of(a.where()));
     }
 
     private static String detail(Assessment a, FindingKind kind) {
-        return a.findings().stream().filter(f -> f.kind() == kind).map(Finding::detail).collect(Collectors.joining("; "));
+        return a.findings().stream()
+                .filter(f -> f.kind() == kind)
+                .map(Finding::detail)
+                .collect(Collectors.joining("; "));
     }
 }

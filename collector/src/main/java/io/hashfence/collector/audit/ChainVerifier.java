@@ -34,8 +34,7 @@ public final class ChainVerifier {
         }
     }
 
-    private ChainVerifier() {
-    }
+    private ChainVerifier() {}
 
     /** Where a chain starts: the genesis, or the record a compaction checkpoint stands for. */
     public record Anchor(long seq, String hash) {
@@ -65,13 +64,21 @@ public final class ChainVerifier {
             String text = new String(content, start, stop - start, StandardCharsets.UTF_8);
             long expectedSeq = seq + 1;
             if (!complete) {
-                return new Result(records, prev, seq, offset,
+                return new Result(
+                        records,
+                        prev,
+                        seq,
+                        offset,
                         Optional.of(new Problem(line, expectedSeq, "incomplete last line (torn write)", true)));
             }
             Parsed parsed = parse(text, expectedSeq, prev);
             if (parsed.problem() != null) {
                 boolean last = end == content.length - 1;
-                return new Result(records, prev, seq, offset,
+                return new Result(
+                        records,
+                        prev,
+                        seq,
+                        offset,
                         Optional.of(new Problem(line, expectedSeq, parsed.problem(), last && parsed.tornLike())));
             }
             each.accept(parsed.event());
@@ -84,8 +91,7 @@ public final class ChainVerifier {
         return new Result(records, prev, seq, offset, Optional.empty());
     }
 
-    private record Parsed(AuditEvent event, String problem, boolean tornLike) {
-    }
+    private record Parsed(AuditEvent event, String problem, boolean tornLike) {}
 
     private static Parsed parse(String text, long expectedSeq, String prev) {
         try {
@@ -95,8 +101,11 @@ public final class ChainVerifier {
             }
             EventLogLineFormat.Fields fields = line.fields();
             if (fields.seq() != expectedSeq) {
-                return new Parsed(null, "sequence " + fields.seqText() + " where " + expectedSeq
-                        + " was expected: a record was removed or inserted", false);
+                return new Parsed(
+                        null,
+                        "sequence " + fields.seqText() + " where " + expectedSeq
+                                + " was expected: a record was removed or inserted",
+                        false);
             }
             if (!prev.equals(fields.prev())) {
                 return new Parsed(null, "prev does not match the previous record's hash: the chain is broken", false);

@@ -11,8 +11,8 @@ import java.time.Instant;
  *
  * @param state what {@link LogReplay} had rebuilt from every record up to {@code throughSeq}
  */
-public record Checkpoint(long throughSeq, String throughHash, Instant throughTime, Instant createdAt, JsonNode state,
-                         String signature) {
+public record Checkpoint(
+        long throughSeq, String throughHash, Instant throughTime, Instant createdAt, JsonNode state, String signature) {
 
     /** The bytes the signature covers. */
     String signedContent() {
@@ -33,16 +33,21 @@ public record Checkpoint(long throughSeq, String throughHash, Instant throughTim
 
     static Checkpoint fromLine(String line) {
         JsonNode node = readTree(line);
-        return new Checkpoint(node.get("through_seq").asLong(), node.get("through_hash").asText(),
-                Instant.parse(node.get("through_time").asText()), Instant.parse(node.get("created_at").asText()),
-                node.get("state"), node.get("signature").asText());
+        return new Checkpoint(
+                node.get("through_seq").asLong(),
+                node.get("through_hash").asText(),
+                Instant.parse(node.get("through_time").asText()),
+                Instant.parse(node.get("created_at").asText()),
+                node.get("state"),
+                node.get("signature").asText());
     }
 
     private static JsonNode readTree(String json) {
         try {
             return AuditJson.read(json);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("unreadable checkpoint: " + e.getCause().getMessage(), e);
+            throw new IllegalArgumentException(
+                    "unreadable checkpoint: " + e.getCause().getMessage(), e);
         }
     }
 }

@@ -52,12 +52,10 @@ public final class EventLog implements AutoCloseable {
     private volatile String headHash;
     private volatile boolean closing;
 
-    private record Pending(long seq, Instant time, EventType type, String site, String rig, JsonNode data) {
-    }
+    private record Pending(long seq, Instant time, EventType type, String site, String rig, JsonNode data) {}
 
     /** The newest record on disk: its sequence number and hash (0 and the genesis hash for an empty log). */
-    public record Head(long seq, String hash) {
-    }
+    public record Head(long seq, String hash) {}
 
     private EventLog(Path file, Clock clock, ChainVerifier.Result existing, StorageHealth health) throws IOException {
         this.file = file;
@@ -100,7 +98,8 @@ public final class EventLog implements AutoCloseable {
             ChainVerifier.Problem problem = result.problem().get();
             if (!problem.torn()) {
                 throw new IOException("the event log " + file + " fails verification at " + problem
-                        + "; run 'hashfence-collector verify --data-dir " + dataDir + "' and keep the file as evidence");
+                        + "; run 'hashfence-collector verify --data-dir " + dataDir
+                        + "' and keep the file as evidence");
             }
             keepCut(file, result.validBytes(), problem, clock);
             health.cut(file, 1);
@@ -114,9 +113,14 @@ public final class EventLog implements AutoCloseable {
         byte[] content = Files.readAllBytes(file);
         Path kept = file.resolveSibling(FILE_NAME + ".damaged-" + clock.millis());
         PrivateFiles.write(kept, Arrays.copyOfRange(content, (int) validBytes, content.length));
-        LOG.error("{}: cut the last record, bytes {} to {} ({}); kept as {}. A crash in the middle of a write "
+        LOG.error(
+                "{}: cut the last record, bytes {} to {} ({}); kept as {}. A crash in the middle of a write "
                         + "leaves such a record, but so does an edit: compare it with the chain before deleting it",
-                file, validBytes, content.length, problem, kept);
+                file,
+                validBytes,
+                content.length,
+                problem,
+                kept);
     }
 
     /** Queues an event; it is durable once {@link #durable(long)} for the returned sequence completes. */
@@ -176,8 +180,11 @@ public final class EventLog implements AutoCloseable {
                 return;
             } catch (IOException e) {
                 health.writeFailed(file, e);
-                LOG.error("cannot write the event log {}; {} event(s) are held in memory and retried: {}", file,
-                        batch.size(), e.getMessage());
+                LOG.error(
+                        "cannot write the event log {}; {} event(s) are held in memory and retried: {}",
+                        file,
+                        batch.size(),
+                        e.getMessage());
                 sleepQuietly();
             }
         }
@@ -193,8 +200,8 @@ public final class EventLog implements AutoCloseable {
         StringBuilder lines = new StringBuilder(batch.size() * 256);
         String prev = headHash;
         for (Pending pending : batch) {
-            EventLogLineFormat.Encoded record = EventLogLineFormat.encode(pending.seq(), pending.time(),
-                    pending.type(), pending.site(), pending.rig(), pending.data(), prev);
+            EventLogLineFormat.Encoded record = EventLogLineFormat.encode(
+                    pending.seq(), pending.time(), pending.type(), pending.site(), pending.rig(), pending.data(), prev);
             lines.append(record.line()).append('\n');
             prev = record.hash();
         }
@@ -250,18 +257,24 @@ public final class EventLog implements AutoCloseable {
             if (last == null) {
                 return Optional.empty();
             }
-            Checkpoint unsigned = new Checkpoint(last.seq(), last.hash(), last.time(), clock.instant(), state.toState(), "");
-            Checkpoint checkpoint = new Checkpoint(unsigned.throughSeq(), unsigned.throughHash(), unsigned.throughTime(),
-                    unsigned.createdAt(), unsigned.state(), key.sign(unsigned.signedContent()));
+            Checkpoint unsigned =
+                    new Checkpoint(last.seq(), last.hash(), last.time(), clock.instant(), state.toState(), "");
+            Checkpoint checkpoint = new Checkpoint(
+                    unsigned.throughSeq(),
+                    unsigned.throughHash(),
+                    unsigned.throughTime(),
+                    unsigned.createdAt(),
+                    unsigned.state(),
+                    key.sign(unsigned.signedContent()));
             Path checkpoints = dataDir.resolve(AuditFiles.CHECKPOINTS);
-            try (FileChannel out = PrivateFiles.open(checkpoints, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    StandardOpenOption.APPEND)) {
+            try (FileChannel out = PrivateFiles.open(
+                    checkpoints, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
                 out.write(ByteBuffer.wrap((checkpoint.toLine() + "\n").getBytes(StandardCharsets.UTF_8)));
                 out.force(false);
             }
             Path rest = dataDir.resolve(FILE_NAME + ".compacting");
-            FileChannel compacted = PrivateFiles.open(rest, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    StandardOpenOption.TRUNCATE_EXISTING);
+            FileChannel compacted = PrivateFiles.open(
+                    rest, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
             try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ)) {
                 long size = in.size();
                 long copied = 0;
@@ -280,7 +293,9 @@ public final class EventLog implements AutoCloseable {
             FileChannel old = channel;
             channel = compacted;
             old.close();
-            LOG.info("compacted the event log: records up to {} ({}) replaced by a signed checkpoint", last.seq(),
+            LOG.info(
+                    "compacted the event log: records up to {} ({}) replaced by a signed checkpoint",
+                    last.seq(),
                     last.time());
             return Optional.of(checkpoint);
         }

@@ -20,12 +20,10 @@ final class EventLogLineFormat {
     static final int HASH_LENGTH = 64;
     static final String GENESIS = "0".repeat(HASH_LENGTH);
 
-    private EventLogLineFormat() {
-    }
+    private EventLogLineFormat() {}
 
     /** A line as written (without its newline) and the hash it carries, which the next record links to. */
-    record Encoded(String hash, String line) {
-    }
+    record Encoded(String hash, String line) {}
 
     /** Why a line is not a record, and whether a write cut short could explain it (only then may it be cut off). */
     static final class Malformed extends Exception {
@@ -121,8 +119,8 @@ final class EventLogLineFormat {
 
     static String sha256(String json) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(json.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(json.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -45,11 +45,13 @@ public final class LogReplay implements Consumer<AuditEvent> {
             case ALERT_RESOLVED -> openAlerts.remove(event.data().get("id").asText());
             case RIG_FIRST_SEEN -> rigs.put(rig(event), RecordedRig.fromData(event.data()));
             case JURISDICTION_CHANGED, COMPLIANCE_STATE_CHANGED ->
-                    rigs.put(rig(event), RecordedRig.fromData(event.data().get("to")));
-            case EVIDENCE_CONFLICT -> rigs.computeIfPresent(rig(event), (k, known) -> known.withTrust(
-                    Trust.valueOf(event.data().get("trust").asText().toUpperCase(Locale.ROOT))));
-            default -> {
-            }
+                rigs.put(rig(event), RecordedRig.fromData(event.data().get("to")));
+            case EVIDENCE_CONFLICT ->
+                rigs.computeIfPresent(
+                        rig(event),
+                        (k, known) -> known.withTrust(
+                                Trust.valueOf(event.data().get("trust").asText().toUpperCase(Locale.ROOT))));
+            default -> {}
         }
     }
 
@@ -85,7 +87,10 @@ public final class LogReplay implements Consumer<AuditEvent> {
     /** Starts from the state a compaction checkpoint summarised. */
     void seed(JsonNode state) {
         for (JsonNode rig : state.path("rigs")) {
-            rigs.put(new RigKey(SiteId.of(rig.get("site").asText()), RigId.of(rig.get("rig").asText())),
+            rigs.put(
+                    new RigKey(
+                            SiteId.of(rig.get("site").asText()),
+                            RigId.of(rig.get("rig").asText())),
                     RecordedRig.fromData(rig));
         }
         for (JsonNode alert : state.path("open_alerts")) {
@@ -99,8 +104,8 @@ public final class LogReplay implements Consumer<AuditEvent> {
     ObjectNode toState() {
         ObjectNode state = AuditJson.object();
         ArrayNode rigArray = state.putArray("rigs");
-        rigs.entrySet().stream().sorted(Map.Entry.comparingByKey(
-                        (a, b) -> a.toString().compareTo(b.toString())))
+        rigs.entrySet().stream()
+                .sorted(Map.Entry.comparingByKey((a, b) -> a.toString().compareTo(b.toString())))
                 .forEach(entry -> {
                     RecordedRig r = entry.getValue();
                     ObjectNode node = rigArray.addObject();

@@ -14,8 +14,16 @@ import java.util.Locale;
  * @param claim on disputed land, the claiming state and how the country holds the place (see {@link Claim});
  *              null elsewhere
  */
-public record RecordedRig(ComplianceState state, Trust trust, String country, String subdivision, String zone,
-                          boolean exempt, Double lat, Double lon, Claim claim) {
+public record RecordedRig(
+        ComplianceState state,
+        Trust trust,
+        String country,
+        String subdivision,
+        String zone,
+        boolean exempt,
+        Double lat,
+        Double lon,
+        Claim claim) {
 
     /**
      * Another state's claim to the place, as the event log spells it: {@code claimed_by} (ISO 3166-1 alpha-2)
@@ -25,7 +33,8 @@ public record RecordedRig(ComplianceState state, Trust trust, String country, St
 
         /** The claim on a located place, or null where none is. */
         static Claim of(GeoLocation where) {
-            return where == null || where.claimedBy() == null ? null
+            return where == null || where.claimedBy() == null
+                    ? null
                     : new Claim(where.claimedBy().code(), where.control().name().toLowerCase(Locale.ROOT));
         }
 
@@ -45,10 +54,16 @@ public record RecordedRig(ComplianceState state, Trust trust, String country, St
 
     /** From a record's place-and-state object ({@code rig_first_seen} data, or a change's {@code to}). */
     static RecordedRig fromData(JsonNode data) {
-        return new RecordedRig(ComplianceState.valueOf(data.get("state").asText().toUpperCase(Locale.ROOT)),
-                Trust.valueOf(data.get("trust").asText().toUpperCase(Locale.ROOT)), text(data, "country"),
-                text(data, "subdivision"), text(data, "zone"), data.hasNonNull("exemption"), number(data, "lat"),
-                number(data, "lon"), Claim.read(data));
+        return new RecordedRig(
+                ComplianceState.valueOf(data.get("state").asText().toUpperCase(Locale.ROOT)),
+                Trust.valueOf(data.get("trust").asText().toUpperCase(Locale.ROOT)),
+                text(data, "country"),
+                text(data, "subdivision"),
+                text(data, "zone"),
+                data.hasNonNull("exemption"),
+                number(data, "lat"),
+                number(data, "lon"),
+                Claim.read(data));
     }
 
     /** Writes the state, trust and place as {@link #fromData} reads them; the caller adds the rest. */

@@ -39,11 +39,13 @@ public final class Witness implements AutoCloseable {
         FileChannel channel;
         try {
             PrivateFiles.directory(directory);
-            channel = PrivateFiles.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    StandardOpenOption.APPEND);
+            channel = PrivateFiles.open(
+                    file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
         } catch (IOException e) {
-            throw new IOException("cannot open the witness log " + file + " (audit.witness_dir, --witness-dir): "
-                    + e.getClass().getSimpleName() + " " + e.getMessage(), e);
+            throw new IOException(
+                    "cannot open the witness log " + file + " (audit.witness_dir, --witness-dir): "
+                            + e.getClass().getSimpleName() + " " + e.getMessage(),
+                    e);
         }
         LOG.info("witnessing the event log's head in {} (audit key {})", file, AuditKey.fingerprint(key.publicKey()));
         return new Witness(file, key, clock, channel);
@@ -55,8 +57,8 @@ public final class Witness implements AutoCloseable {
      */
     public synchronized void witness(EventLog.Head head) throws IOException {
         WitnessedHead unsigned = new WitnessedHead(head.seq(), head.hash(), clock.instant(), "");
-        WitnessedHead signed = new WitnessedHead(unsigned.seq(), unsigned.hash(), unsigned.time(),
-                key.sign(unsigned.signedContent()));
+        WitnessedHead signed =
+                new WitnessedHead(unsigned.seq(), unsigned.hash(), unsigned.time(), key.sign(unsigned.signedContent()));
         ByteBuffer line = ByteBuffer.wrap((signed.toLine() + "\n").getBytes(StandardCharsets.UTF_8));
         while (line.hasRemaining()) {
             channel.write(line);

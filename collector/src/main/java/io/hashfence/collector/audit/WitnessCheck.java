@@ -55,12 +55,16 @@ public final class WitnessCheck {
             try {
                 head = WitnessedHead.fromLine(lines[i]);
             } catch (IllegalArgumentException e) {
-                return new WitnessCheck(heads, Optional.of(file + " line " + (i + 1) + " is unreadable: " + e.getMessage()));
+                return new WitnessCheck(
+                        heads, Optional.of(file + " line " + (i + 1) + " is unreadable: " + e.getMessage()));
             }
             if (!AuditKey.verify(key, head.signedContent(), head.signature())) {
-                return new WitnessCheck(heads, Optional.of(file + " line " + (i + 1)
-                        + " does not verify against the audit public key (fingerprint " + AuditKey.fingerprint(key)
-                        + ")"));
+                return new WitnessCheck(
+                        heads,
+                        Optional.of(file + " line " + (i + 1)
+                                + " does not verify against the audit public key (fingerprint "
+                                + AuditKey.fingerprint(key)
+                                + ")"));
             }
             heads.add(head);
         }
@@ -91,16 +95,21 @@ public final class WitnessCheck {
             }
             String hash = head.seq() == 0 ? EventLogLineFormat.GENESIS : known.get(head.seq());
             if (hash != null && !hash.equals(head.hash())) {
-                return new Result(newest, heads.size(), Optional.of("record " + head.seq()
-                        + " differs from the one witnessed at " + head.time() + " (witnessed hash " + head.hash()
-                        + ", log has " + hash + "): the log was rewritten from there on"));
+                return new Result(
+                        newest,
+                        heads.size(),
+                        Optional.of("record " + head.seq()
+                                + " differs from the one witnessed at " + head.time() + " (witnessed hash "
+                                + head.hash()
+                                + ", log has " + hash + "): the log was rewritten from there on"));
             }
         }
         return new Result(newest, heads.size(), Optional.empty());
     }
 
     private static String missing(long logHead, WitnessedHead newest) {
-        String records = logHead + 1 == newest.seq() ? "record " + newest.seq() + " is"
+        String records = logHead + 1 == newest.seq()
+                ? "record " + newest.seq() + " is"
                 : "records " + (logHead + 1) + " to " + newest.seq() + " are";
         return "the log ends at record " + logHead + " but record " + newest.seq() + " was witnessed at "
                 + newest.time() + ": " + records + " missing";

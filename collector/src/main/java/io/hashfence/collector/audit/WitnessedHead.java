@@ -27,13 +27,18 @@ public record WitnessedHead(long seq, String hash, Instant time, String signatur
 
     static WitnessedHead fromLine(String line) {
         JsonNode node = AuditJson.read(line);
-        if (!node.path("seq").canConvertToLong() || !node.path("hash").isTextual() || !node.path("time").isTextual()
+        if (!node.path("seq").canConvertToLong()
+                || !node.path("hash").isTextual()
+                || !node.path("time").isTextual()
                 || !node.path("signature").isTextual()) {
             throw new IllegalArgumentException("a witness line needs seq, hash, time and signature");
         }
         try {
-            return new WitnessedHead(node.get("seq").asLong(), node.get("hash").asText(),
-                    Instant.parse(node.get("time").asText()), node.get("signature").asText());
+            return new WitnessedHead(
+                    node.get("seq").asLong(),
+                    node.get("hash").asText(),
+                    Instant.parse(node.get("time").asText()),
+                    node.get("signature").asText());
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("unreadable time in a witness line: " + e.getMessage(), e);
         }

@@ -11,14 +11,19 @@ import picocli.CommandLine.Option;
  * config file's {@code data_dir}, else ./data.
  */
 final class DataDirFromConfigOptions {
-    @Option(names = "--data-dir", paramLabel = "DIR", description = "the collector's data directory "
-            + "(default: $HASHFENCE_DATA_DIR, else data_dir from --config, else ./data)")
+    @Option(
+            names = "--data-dir",
+            paramLabel = "DIR",
+            description = "the collector's data directory "
+                    + "(default: $HASHFENCE_DATA_DIR, else data_dir from --config, else ./data)")
     Path flag;
 
     @Option(names = "--config", paramLabel = "FILE", description = "the collector's YAML config file, for its data_dir")
     Path configFile;
 
     Path resolve() throws IOException {
-        return flag != null ? flag : new ConfigLoader(System.getenv()).load(configFile).dataDir();
+        return flag != null
+                ? flag
+                : new ConfigLoader(System.getenv()).load(configFile).dataDir();
     }
 }

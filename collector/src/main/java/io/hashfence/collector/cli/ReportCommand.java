@@ -16,29 +16,39 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code report}: a compliance report over a period, from the verified event log, offline. */
-@Command(name = "report", mixinStandardHelpOptions = true,
-        description = "Write a compliance report (per-rig jurisdictions and violations, fleet summary, chain head hash) "
-                + "built from the verified event log. Exit 1 if the log fails verification.")
+@Command(
+        name = "report",
+        mixinStandardHelpOptions = true,
+        description =
+                "Write a compliance report (per-rig jurisdictions and violations, fleet summary, chain head hash) "
+                        + "built from the verified event log. Exit 1 if the log fails verification.")
 public final class ReportCommand implements Callable<Integer> {
     private static final PeriodParameters PARAMETERS = new PeriodParameters("--from", "--to");
 
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--from", paramLabel = "TIME", description = "start of the period, RFC 3339, included (default: 30 days before --to)")
+    @Option(
+            names = "--from",
+            paramLabel = "TIME",
+            description = "start of the period, RFC 3339, included (default: 30 days before --to)")
     String from;
 
     @Option(names = "--to", paramLabel = "TIME", description = "end of the period, RFC 3339, excluded (default: now)")
     String to;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "json", description = "json (default), csv or html")
+    @Option(
+            names = "--format",
+            paramLabel = "FORMAT",
+            defaultValue = "json",
+            description = "json (default), csv or html")
     String format;
 
     @Option(names = "--out", paramLabel = "FILE", description = "write the report here (default: standard output)")
@@ -66,11 +76,15 @@ public final class ReportCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
-        ReportFormat chosen = ReportFormat.fromLabel(format).orElseThrow(() -> new ParameterException(spec.commandLine(),
-                "--format must be " + ReportFormat.choices() + ", got \"" + format + "\""));
+        ReportFormat chosen = ReportFormat.fromLabel(format)
+                .orElseThrow(() -> new ParameterException(
+                        spec.commandLine(), "--format must be " + ReportFormat.choices() + ", got \"" + format + "\""));
         Path dir = dataDir.resolve();
         if (!Files.isDirectory(dir)) {
-            throw new ParameterException(spec.commandLine(), "the data directory " + dir + " is not a directory (set it with --data-dir, --config or HASHFENCE_DATA_DIR)");
+            throw new ParameterException(
+                    spec.commandLine(),
+                    "the data directory " + dir
+                            + " is not a directory (set it with --data-dir, --config or HASHFENCE_DATA_DIR)");
         }
         Report report;
         try {
@@ -88,8 +102,16 @@ public final class ReportCommand implements Callable<Integer> {
             try (OutputStream file = Files.newOutputStream(out)) {
                 file.write(bytes);
             }
-            spec.commandLine().getErr().printf("wrote the %s report for %s to %s to %s (chain head %s, record %d)%n",
-                    chosen.label(), period.from(), period.to(), out, report.chain().hash(), report.chain().seq());
+            spec.commandLine()
+                    .getErr()
+                    .printf(
+                            "wrote the %s report for %s to %s to %s (chain head %s, record %d)%n",
+                            chosen.label(),
+                            period.from(),
+                            period.to(),
+                            out,
+                            report.chain().hash(),
+                            report.chain().seq());
         }
         return 0;
     }

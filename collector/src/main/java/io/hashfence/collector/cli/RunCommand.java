@@ -32,14 +32,18 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--data-dir", paramLabel = "DIR", description = "state and credentials (default: ./data)")
     Path dataDir;
 
-    @Option(names = "--policy", paramLabel = "FILE",
+    @Option(
+            names = "--policy",
+            paramLabel = "FILE",
             description = "sanctions policy (default: the shipped ofac-comprehensive + russia-belarus)")
     Path policy;
 
     @Option(names = "--alertmanager", paramLabel = "URL", description = "send alerts to this Alertmanager")
     String alertmanager;
 
-    @Option(names = "--witness-dir", paramLabel = "DIR",
+    @Option(
+            names = "--witness-dir",
+            paramLabel = "DIR",
             description = "sign the event log's head into DIR every minute and at shutdown; put DIR on other storage")
     Path witnessDir;
 
@@ -64,17 +68,23 @@ public final class RunCommand implements Callable<Integer> {
         if (alertmanager != null) {
             settings = settings.withAlertmanager(Urls.http("--alertmanager", alertmanager));
         }
-        LOG.info("hashfence-collector {} starting, data dir {}", Version.current(), settings.dataDir().toAbsolutePath());
+        LOG.info(
+                "hashfence-collector {} starting, data dir {}",
+                Version.current(),
+                settings.dataDir().toAbsolutePath());
         CountDownLatch stopped = new CountDownLatch(1);
         Collector collector = Collector.start(settings, Clock.systemUTC());
         Signal.handle(new Signal("HUP"), signal -> {
             collector.reloadPolicy();
             collector.reloadSanctions();
         });
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            collector.close();
-            stopped.countDown();
-        }, "shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            collector.close();
+                            stopped.countDown();
+                        },
+                        "shutdown"));
         stopped.await();
         return 0;
     }

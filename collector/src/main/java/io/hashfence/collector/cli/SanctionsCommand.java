@@ -25,12 +25,16 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code sanctions}: the list of sanctioned digital currency addresses that payouts are screened against. */
-@Command(name = "sanctions", mixinStandardHelpOptions = true,
+@Command(
+        name = "sanctions",
+        mixinStandardHelpOptions = true,
         description = "Manage the list of sanctioned digital currency addresses.",
         subcommands = {SanctionsCommand.Import.class})
 public final class SanctionsCommand {
 
-    @Command(name = "import", mixinStandardHelpOptions = true,
+    @Command(
+            name = "import",
+            mixinStandardHelpOptions = true,
             description = "Rebuild the list from OFAC's sdn_advanced.xml (download it from "
                     + "https://sanctionslistservice.ofac.treas.gov/api/publicationpreview/exports/sdn_advanced.xml). "
                     + "A running collector using the same data directory takes the new list at once.")
@@ -44,7 +48,9 @@ public final class SanctionsCommand {
         @Mixin
         DataDirOption dataDir;
 
-        @Option(names = "--out", paramLabel = "FILE",
+        @Option(
+                names = "--out",
+                paramLabel = "FILE",
                 description = "write the list here instead of DIR/sanctions/" + SanctionsStore.FILE_NAME)
         Path out;
 
@@ -68,11 +74,14 @@ public final class SanctionsCommand {
             Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             Map<String, Long> perAsset = list.entries().stream()
                     .collect(Collectors.groupingBy(ListedAddress::asset, TreeMap::new, Collectors.counting()));
-            long dated = list.entries().stream().filter(entry -> entry.listedOn() != null).count();
+            long dated = list.entries().stream()
+                    .filter(entry -> entry.listedOn() != null)
+                    .count();
             var stdout = spec.commandLine().getOut();
             stdout.println("Imported " + list.size() + " addresses over " + perAsset.size() + " assets from " + xml
                     + " (published " + list.published() + "; " + dated + " with a list date).");
-            stdout.println(perAsset.entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
+            stdout.println(perAsset.entrySet().stream()
+                    .map(e -> e.getKey() + " " + e.getValue())
                     .collect(Collectors.joining(", ")));
             stdout.println("Wrote " + target);
             return 0;

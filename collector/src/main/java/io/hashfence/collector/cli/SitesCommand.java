@@ -7,18 +7,24 @@ import io.hashfence.protocol.SiteId;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /** {@code sites}: manage the sites allowed to connect. */
-@Command(name = "sites", mixinStandardHelpOptions = true, description = "Manage site credentials.",
+@Command(
+        name = "sites",
+        mixinStandardHelpOptions = true,
+        description = "Manage site credentials.",
         subcommands = {SitesCommand.Add.class, SitesCommand.Rotate.class})
 public final class SitesCommand {
 
-    @Command(name = "add", mixinStandardHelpOptions = true,
-            description = "Add a site and print its new token, once, alone on the last line. Only a salted hash is stored.")
+    @Command(
+            name = "add",
+            mixinStandardHelpOptions = true,
+            description =
+                    "Add a site and print its new token, once, alone on the last line. Only a salted hash is stored.")
     static final class Add implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -32,8 +38,7 @@ public final class SitesCommand {
         @Override
         public Integer call() throws Exception {
             if (!Ids.isValid(site)) {
-                throw new ParameterException(spec.commandLine(),
-                        "SITE " + Ids.RULE + ", got \"" + site + "\"");
+                throw new ParameterException(spec.commandLine(), "SITE " + Ids.RULE + ", got \"" + site + "\"");
             }
             CredentialStore store = new CredentialStore(dataDir.resolve());
             if (store.find(SiteId.of(site)).isPresent()) {
@@ -48,7 +53,9 @@ public final class SitesCommand {
         }
     }
 
-    @Command(name = "rotate", mixinStandardHelpOptions = true,
+    @Command(
+            name = "rotate",
+            mixinStandardHelpOptions = true,
             description = "Issue a new token for a site and revoke the old one: a running collector refuses it at "
                     + "once and closes the connections that used it. Prints the new token alone on the last line.")
     static final class Rotate implements Callable<Integer> {

@@ -16,14 +16,16 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code verify}: checks the whole event log's hash chain and names the first bad record. */
-@Command(name = "verify", mixinStandardHelpOptions = true,
+@Command(
+        name = "verify",
+        mixinStandardHelpOptions = true,
         description = "Verify the event log's hash chain; exit 0 if intact, 1 naming the first bad record. With "
                 + "--witness-dir also check that the log reaches, and agrees with, every head witnessed there.")
 public final class VerifyCommand implements Callable<Integer> {
@@ -33,7 +35,9 @@ public final class VerifyCommand implements Callable<Integer> {
     @Mixin
     DataDirFromConfigOptions dataDir;
 
-    @Option(names = "--witness-dir", paramLabel = "DIR",
+    @Option(
+            names = "--witness-dir",
+            paramLabel = "DIR",
             description = "the witness directory the collector signed its log's head into (run --witness-dir)")
     Path witnessDir;
 
@@ -42,8 +46,10 @@ public final class VerifyCommand implements Callable<Integer> {
         Path dir = dataDir.resolve();
         Path file = dir.resolve(EventLog.FILE_NAME);
         if (!Files.exists(file)) {
-            throw new ParameterException(spec.commandLine(), "no event log at " + file
-                    + " (set the data directory with --data-dir, --config or HASHFENCE_DATA_DIR)");
+            throw new ParameterException(
+                    spec.commandLine(),
+                    "no event log at " + file
+                            + " (set the data directory with --data-dir, --config or HASHFENCE_DATA_DIR)");
         }
         WitnessCheck witness = witnessDir == null ? null : readWitness(dir);
         Set<Long> witnessed = witness == null ? Set.of() : witness.witnessedSeqs();
@@ -55,28 +61,40 @@ public final class VerifyCommand implements Callable<Integer> {
         });
         ChainVerifier.Result result = verified.chain();
         PrintWriter out = spec.commandLine().getOut();
-        verified.checkpoint().ifPresent(checkpoint -> out.printf(
-                "checkpoint: records up to %d (%s) compacted; signed by audit key %s%n", checkpoint.throughSeq(),
-                checkpoint.throughTime(), AuditKey.fingerprint(uncheckedPublicKey(dir))));
+        verified.checkpoint()
+                .ifPresent(checkpoint -> out.printf(
+                        "checkpoint: records up to %d (%s) compacted; signed by audit key %s%n",
+                        checkpoint.throughSeq(),
+                        checkpoint.throughTime(),
+                        AuditKey.fingerprint(uncheckedPublicKey(dir))));
         if (!result.intact()) {
-            out.printf("BROKEN: %s%n%d records before it verify; last good head %s%n", result.problem().get(),
-                    result.records(), result.headHash());
+            out.printf(
+                    "BROKEN: %s%n%d records before it verify; last good head %s%n",
+                    result.problem().get(), result.records(), result.headHash());
             return 1;
         }
         if (witness != null) {
             WitnessCheck.Result held = witness.compare(result, hashes, verified.checkpoint());
             if (!held.agrees()) {
-                out.printf("BROKEN: %s%nthe chain itself is intact up to record %d (head %s), witness %s%n",
+                out.printf(
+                        "BROKEN: %s%nthe chain itself is intact up to record %d (head %s), witness %s%n",
                         held.problem().get(), result.headSeq(), result.headHash(), witnessDir);
                 return 1;
             }
-            held.newest().ifPresentOrElse(newest -> out.printf(
-                    "witness: %d signed heads in %s agree; newest record %d at %s (audit key %s)%n", held.witnessed(),
-                    witnessDir, newest.seq(), newest.time(), AuditKey.fingerprint(uncheckedPublicKey(dir))),
-                    () -> out.printf("witness: no signed head in %s yet%n", witnessDir));
+            held.newest()
+                    .ifPresentOrElse(
+                            newest -> out.printf(
+                                    "witness: %d signed heads in %s agree; newest record %d at %s (audit key %s)%n",
+                                    held.witnessed(),
+                                    witnessDir,
+                                    newest.seq(),
+                                    newest.time(),
+                                    AuditKey.fingerprint(uncheckedPublicKey(dir))),
+                            () -> out.printf("witness: no signed head in %s yet%n", witnessDir));
         }
-        out.printf("OK: %d records, chain intact, head %s (record %d)%n", result.records(), result.headHash(),
-                result.headSeq());
+        out.printf(
+                "OK: %d records, chain intact, head %s (record %d)%n",
+                result.records(), result.headHash(), result.headSeq());
         return 0;
     }
 

@@ -19,10 +19,20 @@ import java.util.Objects;
  * @param borderKm distance from the located position (claimed or held) to the nearest border of its country
  *                 ({@link io.hashfence.geo.GeoIndex#borderKm}), or null without a position or beyond 100 km
  */
-public record Assessment(ComplianceState state, Trust trust, Double lat, Double lon, GeoLocation where,
-                         Restriction restriction, Double nearestRestrictedKm, Exemption exemption,
-                         boolean ipCountryRestricted, List<Finding> findings, Instant at, String policy,
-                         Double borderKm) {
+public record Assessment(
+        ComplianceState state,
+        Trust trust,
+        Double lat,
+        Double lon,
+        GeoLocation where,
+        Restriction restriction,
+        Double nearestRestrictedKm,
+        Exemption exemption,
+        boolean ipCountryRestricted,
+        List<Finding> findings,
+        Instant at,
+        String policy,
+        Double borderKm) {
 
     public Assessment {
         findings = List.copyOf(findings);
@@ -32,8 +42,8 @@ public record Assessment(ComplianceState state, Trust trust, Double lat, Double 
      * Starts an assessment with what every one has; the claimed place, restriction, distance to one, exemption
      * and IP country's restriction are added where they apply.
      */
-    public static Builder builder(ComplianceState state, Trust trust, List<Finding> findings, Instant at,
-                                  String policy) {
+    public static Builder builder(
+            ComplianceState state, Trust trust, List<Finding> findings, Instant at, String policy) {
         return new Builder(state, trust, findings, at, policy);
     }
 
@@ -148,8 +158,20 @@ public record Assessment(ComplianceState state, Trust trust, Double lat, Double 
         }
 
         public Assessment build() {
-            return new Assessment(state, trust, lat, lon, where, restriction, nearestRestrictedKm, exemption,
-                    ipCountryRestricted, findings, at, policy, borderKm);
+            return new Assessment(
+                    state,
+                    trust,
+                    lat,
+                    lon,
+                    where,
+                    restriction,
+                    nearestRestrictedKm,
+                    exemption,
+                    ipCountryRestricted,
+                    findings,
+                    at,
+                    policy,
+                    borderKm);
         }
     }
 }

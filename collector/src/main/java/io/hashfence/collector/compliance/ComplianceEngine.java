@@ -35,22 +35,30 @@ public final class ComplianceEngine {
     /** What the event log said of rigs not heard from since the collector started; taken by their first message. */
     private final Map<RigKey, LocationHistory> restored = new ConcurrentHashMap<>();
     /** Findings a re-judgement works out again rather than carrying over from the last message. */
-    private static final Set<FindingKind> RE_JUDGED = Set.of(FindingKind.STALE_LOCATION, FindingKind.RELOCATED,
-            FindingKind.IMPOSSIBLE_TRAVEL, FindingKind.RECENT_IMPOSSIBLE_TRAVEL, FindingKind.HELD_LOCATION,
-            FindingKind.SPOOF_SUSPECTED, FindingKind.NEAR_BORDER);
+    private static final Set<FindingKind> RE_JUDGED = Set.of(
+            FindingKind.STALE_LOCATION,
+            FindingKind.RELOCATED,
+            FindingKind.IMPOSSIBLE_TRAVEL,
+            FindingKind.RECENT_IMPOSSIBLE_TRAVEL,
+            FindingKind.HELD_LOCATION,
+            FindingKind.SPOOF_SUSPECTED,
+            FindingKind.NEAR_BORDER);
 
     /** The last message and connection of a rig, its location memory, and its latest assessment. */
-    public record RigCompliance(Telemetry telemetry, ConnectionFacts connection, LocationHistory history,
-                                Assessment assessment, Instant stateSince) {
-    }
+    public record RigCompliance(
+            Telemetry telemetry,
+            ConnectionFacts connection,
+            LocationHistory history,
+            Assessment assessment,
+            Instant stateSince) {}
 
     public ComplianceEngine(GeoIndex geo, Supplier<Policy> policy, ComplianceConfig config, Clock clock) {
         this.geo = geo;
         this.policy = policy;
         this.clock = clock;
         this.staleness = new StalenessRule(config.locationMaxAge());
-        this.impossibleTravel = new ImpossibleTravelRule(config.maxSpeedKmh(), config.relocationKm(),
-                config.locationMaxAge());
+        this.impossibleTravel =
+                new ImpossibleTravelRule(config.maxSpeedKmh(), config.relocationKm(), config.locationMaxAge());
         this.departure = new CredibleDeparture(config.maxSpeedKmh());
         this.recentWindow = config.frozenFixCount();
         List<EvidenceRule> rules = new ArrayList<>(List.of(
@@ -62,7 +70,8 @@ public final class ComplianceEngine {
                 new RelocationRule(config.relocationKm()),
                 new IpCountryRule()));
         if (config.collectorLocation() != null) {
-            rules.add(new RttBoundRule(config.collectorLocation().lat(), config.collectorLocation().lon()));
+            rules.add(new RttBoundRule(
+                    config.collectorLocation().lat(), config.collectorLocation().lon()));
         }
         this.locatedRules = List.copyOf(rules);
     }
@@ -75,8 +84,8 @@ public final class ComplianceEngine {
             if (telemetry.location() == null) {
                 history = history.withheldFrom(now);
             }
-            Judgement judgement = judge(key, telemetry, connection, history, now, null,
-                    known == null ? null : known.assessment());
+            Judgement judgement =
+                    judge(key, telemetry, connection, history, now, null, known == null ? null : known.assessment());
             return remember(known, telemetry, connection, history, judgement, now);
         });
         return updated.assessment();
@@ -143,19 +152,26 @@ public final class ComplianceEngine {
      * @param held what the history holds after this judgement
      * @param suspicion the spoofing suspicion after this judgement, or null
      */
-    private record Judgement(Assessment assessment, Fix fix, HeldLocation held, SpoofSuspicion suspicion) {
-    }
+    private record Judgement(Assessment assessment, Fix fix, HeldLocation held, SpoofSuspicion suspicion) {}
 
     private RigCompliance rejudged(RigKey key, RigCompliance known, LocationHistory history, Instant now) {
-        Judgement judgement = judge(key, known.telemetry(), known.connection(), history, now, known.assessment(),
-                known.assessment());
-        return new RigCompliance(known.telemetry(), known.connection(),
-                history.judged(judgement.held(), judgement.suspicion()), judgement.assessment(),
+        Judgement judgement =
+                judge(key, known.telemetry(), known.connection(), history, now, known.assessment(), known.assessment());
+        return new RigCompliance(
+                known.telemetry(),
+                known.connection(),
+                history.judged(judgement.held(), judgement.suspicion()),
+                judgement.assessment(),
                 judgement.assessment().state() == known.assessment().state() ? known.stateSince() : now);
     }
 
-    private RigCompliance remember(RigCompliance known, Telemetry telemetry, ConnectionFacts connection,
-                                   LocationHistory history, Judgement judgement, Instant now) {
+    private RigCompliance remember(
+            RigCompliance known,
+            Telemetry telemetry,
+            ConnectionFacts connection,
+            LocationHistory history,
+            Judgement judgement,
+            Instant now) {
         if (judgement.fix() != null) {
             history = history.after(judgement.fix(), judgement.assessment().has(FindingKind.RELOCATED), recentWindow);
         }
@@ -165,8 +181,10 @@ public final class ComplianceEngine {
             }
         }
         history = history.judged(judgement.held(), judgement.suspicion());
-        Instant since = known != null && known.assessment().state() == judgement.assessment().state()
-                ? known.stateSince() : now;
+        Instant since = known != null
+                        && known.assessment().state() == judgement.assessment().state()
+                ? known.stateSince()
+                : now;
         return new RigCompliance(telemetry, connection, history, judgement.assessment(), since);
     }
 
@@ -177,23 +195,37 @@ public final class ComplianceEngine {
      *                 raises no new spoofing suspicion
      * @param last     the rig's last assessment, or null: its border distance is reused for the same position
      */
-    private Judgement judge(RigKey key, Telemetry telemetry, ConnectionFacts connection, LocationHistory history,
-                            Instant now, Assessment previous, Assessment last) {
+    private Judgement judge(
+            RigKey key,
+            Telemetry telemetry,
+            ConnectionFacts connection,
+            LocationHistory history,
+            Instant now,
+            Assessment previous,
+            Assessment last) {
         Policy current = policy.get();
         Location location = telemetry.location();
-        boolean ipCountryRestricted = connection.ipCountry().map(c -> current.restrictionOf(c).isPresent()).orElse(false);
-        HeldLocation held = history.held() != null && current.restrictionAt(history.held().where()).isPresent()
-                ? history.held() : null;
+        boolean ipCountryRestricted = connection
+                .ipCountry()
+                .map(c -> current.restrictionOf(c).isPresent())
+                .orElse(false);
+        HeldLocation held = history.held() != null
+                        && current.restrictionAt(history.held().where()).isPresent()
+                ? history.held()
+                : null;
         List<Finding> findings = new ArrayList<>();
         Fix fix = null;
         GeoLocation where = null;
         if (location == null) {
             findings.add(new Finding(FindingKind.NO_LOCATION, "the agent reports no location"));
-            connection.ipCountry().ifPresent(country -> findings.add(new Finding(FindingKind.IP_COUNTRY_UNKNOWN,
-                    "the connection's address is registered in " + country)));
+            connection
+                    .ipCountry()
+                    .ifPresent(country -> findings.add(new Finding(
+                            FindingKind.IP_COUNTRY_UNKNOWN, "the connection's address is registered in " + country)));
         } else {
             Instant fixTime = location.source() == LocationSource.GPS && location.fixTime() != null
-                    ? location.fixTime() : telemetry.time();
+                    ? location.fixTime()
+                    : telemetry.time();
             fix = new Fix(location.lat(), location.lon(), location.source(), fixTime);
             where = geo.locate(fix.lat(), fix.lon());
             Observation observation = new Observation(key, telemetry, fix, where, history, connection, now);
@@ -209,24 +241,26 @@ public final class ComplianceEngine {
                 impossibleTravel.held(history, now).ifPresent(findings::add);
             }
         }
-        Restriction claimed = where == null ? null : current.restrictionAt(where).orElse(null);
+        Restriction claimed =
+                where == null ? null : current.restrictionAt(where).orElse(null);
 
         Exemption exemption = current.exemptionFor(key, now).orElse(null);
         SpoofSuspicion suspicion = history.suspicion();
         if (suspicion == null && previous == null && fix != null && exemption == null) {
             String country = where.country() == null ? null : where.country().code();
             suspicion = SpoofSigns.in(connection, findings, held, claimed, ipCountryRestricted, country)
-                    .map(reason -> new SpoofSuspicion(now, reason)).orElse(null);
+                    .map(reason -> new SpoofSuspicion(now, reason))
+                    .orElse(null);
         }
         if (suspicion != null) {
-            findings.add(new Finding(FindingKind.SPOOF_SUSPECTED, "since " + suspicion.since() + ": "
-                    + suspicion.reason()));
+            findings.add(
+                    new Finding(FindingKind.SPOOF_SUSPECTED, "since " + suspicion.since() + ": " + suspicion.reason()));
         }
 
         HeldLocation holding = null;
         if (held != null && claimed == null) {
-            List<String> objections = departure.objections(held, fix, where, findings, connection, now,
-                    history.withheldSince());
+            List<String> objections =
+                    departure.objections(held, fix, where, findings, connection, now, history.withheldSince());
             if (!objections.isEmpty()) {
                 holding = held;
                 // No relocation while the move is not credible: it is recognised once it is.
@@ -241,14 +275,19 @@ public final class ComplianceEngine {
             Restriction restriction = current.restrictionAt(holding.where()).orElseThrow();
             ComplianceState state = exemption != null ? ComplianceState.COMPLIANT : ComplianceState.VIOLATION;
             Assessment assessment = Assessment.builder(state, trust, findings, now, current.origin())
-                    .claim(holding.fix().lat(), holding.fix().lon(), holding.where()).restriction(restriction)
-                    .nearestRestrictedKm(0.0).exemption(exemption).ipCountryRestricted(ipCountryRestricted)
-                    .borderKm(borderKm(holding.fix(), last)).build();
+                    .claim(holding.fix().lat(), holding.fix().lon(), holding.where())
+                    .restriction(restriction)
+                    .nearestRestrictedKm(0.0)
+                    .exemption(exemption)
+                    .ipCountryRestricted(ipCountryRestricted)
+                    .borderKm(borderKm(holding.fix(), last))
+                    .build();
             return new Judgement(assessment, fix, nextHeld, suspicion);
         }
         if (fix == null) {
             Assessment unknown = Assessment.builder(ComplianceState.UNKNOWN, trust, findings, now, current.origin())
-                    .ipCountryRestricted(ipCountryRestricted).build();
+                    .ipCountryRestricted(ipCountryRestricted)
+                    .build();
             return new Judgement(unknown, null, nextHeld, suspicion);
         }
         double distance = claimed != null ? 0 : nearestRestrictedKm(fix, current);
@@ -260,8 +299,13 @@ public final class ComplianceEngine {
 
         ComplianceState state = stateOfClaim(exemption, claimed, findings);
         Assessment assessment = Assessment.builder(state, trust, findings, now, current.origin())
-                .claim(fix.lat(), fix.lon(), where).restriction(claimed).nearestRestrictedKm(nearestKm)
-                .exemption(exemption).ipCountryRestricted(ipCountryRestricted).borderKm(borderKm).build();
+                .claim(fix.lat(), fix.lon(), where)
+                .restriction(claimed)
+                .nearestRestrictedKm(nearestKm)
+                .exemption(exemption)
+                .ipCountryRestricted(ipCountryRestricted)
+                .borderKm(borderKm)
+                .build();
         return new Judgement(assessment, fix, nextHeld, suspicion);
     }
 
@@ -291,7 +335,8 @@ public final class ComplianceEngine {
     private static Optional<Finding> nearBorder(GeoLocation where, Double nearestKm, Double borderKm, Policy current) {
         double limit = current.nearBorderKm();
         if (nearestKm != null && nearestKm <= limit) {
-            return Optional.of(new Finding(FindingKind.NEAR_BORDER,
+            return Optional.of(new Finding(
+                    FindingKind.NEAR_BORDER,
                     String.format(Locale.ROOT, "%.1f km from a restricted jurisdiction", nearestKm)));
         }
         if (where.claimedBy() == null || borderKm == null || borderKm > limit) {
@@ -304,9 +349,15 @@ public final class ComplianceEngine {
             return Optional.empty();
         }
         String restrictedState = claimantRestricted ? claimant : country;
-        return Optional.of(new Finding(FindingKind.NEAR_BORDER, String.format(Locale.ROOT,
-                "on land %s %s, which the policy restricts, %.1f km from the border of %s", restrictedState,
-                claimantRestricted ? "claims" : "holds", borderKm, country)));
+        return Optional.of(new Finding(
+                FindingKind.NEAR_BORDER,
+                String.format(
+                        Locale.ROOT,
+                        "on land %s %s, which the policy restricts, %.1f km from the border of %s",
+                        restrictedState,
+                        claimantRestricted ? "claims" : "holds",
+                        borderKm,
+                        country)));
     }
 
     /**
@@ -323,16 +374,25 @@ public final class ComplianceEngine {
     }
 
     private static String heldDetail(HeldLocation held, Fix fix, GeoLocation where, List<String> objections) {
-        StringBuilder detail = new StringBuilder(String.format("last known in %s at %.5f, %.5f (%s)", held.place(),
-                held.fix().lat(), held.fix().lon(), held.fix().time()));
+        StringBuilder detail = new StringBuilder(String.format(
+                "last known in %s at %.5f, %.5f (%s)",
+                held.place(), held.fix().lat(), held.fix().lon(), held.fix().time()));
         if (fix == null) {
             return detail.append("; ").append(String.join("; ", objections)).toString();
         }
-        detail.append(String.format("; it now claims %.5f, %.5f in %s", fix.lat(), fix.lon(),
-                where.country() == null ? "international waters"
-                        : (where.subdivision() == null ? "" : where.subdivision().code() + ", ")
-                        + where.country().code()));
-        return detail.append(", which is no credible move out: ").append(String.join("; ", objections)).toString();
+        detail.append(String.format(
+                "; it now claims %.5f, %.5f in %s",
+                fix.lat(),
+                fix.lon(),
+                where.country() == null
+                        ? "international waters"
+                        : (where.subdivision() == null
+                                        ? ""
+                                        : where.subdivision().code() + ", ")
+                                + where.country().code()));
+        return detail.append(", which is no credible move out: ")
+                .append(String.join("; ", objections))
+                .toString();
     }
 
     private double nearestRestrictedKm(Fix fix, Policy current) {

@@ -10,8 +10,11 @@ import java.util.function.Supplier;
  * the client's address (from the PROXY protocol header when behind a load balancer), the country that
  * address is registered in, and the smoothed TCP round-trip time where the transport exposes it.
  */
-public record ConnectionFacts(InetAddress clientAddress, Optional<String> ipCountry, boolean publicAddress,
-                              Supplier<OptionalDouble> rttMillis) {
+public record ConnectionFacts(
+        InetAddress clientAddress,
+        Optional<String> ipCountry,
+        boolean publicAddress,
+        Supplier<OptionalDouble> rttMillis) {
 
     public static ConnectionFacts unknown() {
         return new ConnectionFacts(null, Optional.empty(), false, OptionalDouble::empty);

@@ -26,8 +26,14 @@ final class CredibleDeparture {
      * @param findings the claim's findings so far
      * @return why the claim is no credible move out; empty when it is one
      */
-    List<String> objections(HeldLocation held, Fix fix, GeoLocation where, List<Finding> findings,
-                            ConnectionFacts connection, Instant now, Instant withheldSince) {
+    List<String> objections(
+            HeldLocation held,
+            Fix fix,
+            GeoLocation where,
+            List<Finding> findings,
+            ConnectionFacts connection,
+            Instant now,
+            Instant withheldSince) {
         List<String> objections = new ArrayList<>();
         if (fix == null) {
             objections.add("location withheld since " + (withheldSince == null ? now : withheldSince));
@@ -45,20 +51,25 @@ final class CredibleDeparture {
         Duration elapsed = byRig.compareTo(byCollector) < 0 ? byRig : byCollector;
         Duration needed = Duration.ofNanos((long) Math.ceil(km / maxSpeedKmh * 3.6e12));
         if (elapsed.compareTo(needed) < 0) {
-            objections.add(String.format("%.0f km from there takes at least %s at %.0f km/h, but only %s passed",
+            objections.add(String.format(
+                    "%.0f km from there takes at least %s at %.0f km/h, but only %s passed",
                     km, words(needed), maxSpeedKmh, words(elapsed.isNegative() ? Duration.ZERO : elapsed)));
         }
         String claimed = where.country() == null ? null : where.country().code();
-        connection.ipCountry().filter(country -> connection.publicAddress() && !country.equals(claimed))
+        connection
+                .ipCountry()
+                .filter(country -> connection.publicAddress() && !country.equals(claimed))
                 .ifPresent(country -> objections.add("the connection's address "
                         + connection.clientAddress().getHostAddress() + " is registered in " + country));
         if (Assessment.has(findings, FindingKind.BEYOND_RTT_BOUND)) {
             objections.add("the round-trip time rules the claimed position out");
         }
         findings.stream()
-                .filter(f -> f.kind().effect() == FindingKind.Effect.CONFLICTS && f.kind() != FindingKind.SPOOF_SUSPECTED
+                .filter(f -> f.kind().effect() == FindingKind.Effect.CONFLICTS
+                        && f.kind() != FindingKind.SPOOF_SUSPECTED
                         && f.kind() != FindingKind.IP_COUNTRY_DIFFERS)
-                .forEach(f -> objections.add("the claim conflicts with other evidence (" + f.kind().label() + ")"));
+                .forEach(f -> objections.add(
+                        "the claim conflicts with other evidence (" + f.kind().label() + ")"));
         return objections;
     }
 

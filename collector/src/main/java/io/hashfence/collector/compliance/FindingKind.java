@@ -29,7 +29,10 @@ public enum FindingKind {
 
     /** What a finding does to trust. */
     public enum Effect {
-        SUPPORTS, NEUTRAL, CONFLICTS, DISQUALIFIES
+        SUPPORTS,
+        NEUTRAL,
+        CONFLICTS,
+        DISQUALIFIES
     }
 
     private final String label;

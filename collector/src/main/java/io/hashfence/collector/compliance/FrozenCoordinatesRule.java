@@ -25,9 +25,11 @@ final class FrozenCoordinatesRule implements EvidenceRule {
         if (run < threshold) {
             return Optional.empty();
         }
-        String how = fix.bitIdentical(anchor) ? "coordinates within 1 cm of each other, the last bit-identical to the first"
+        String how = fix.bitIdentical(anchor)
+                ? "coordinates within 1 cm of each other, the last bit-identical to the first"
                 : "coordinates within 1 cm of each other";
-        return Optional.of(new Finding(FindingKind.FROZEN_COORDINATES, run + " consecutive GPS fixes with " + how
-                + "; a real receiver wanders by metres"));
+        return Optional.of(new Finding(
+                FindingKind.FROZEN_COORDINATES,
+                run + " consecutive GPS fixes with " + how + "; a real receiver wanders by metres"));
     }
 }

@@ -4,8 +4,7 @@ package io.hashfence.collector.compliance;
 final class GreatCircle {
     private static final double EARTH_RADIUS_KM = 6371.0088;
 
-    private GreatCircle() {
-    }
+    private GreatCircle() {}
 
     static double km(double lat1, double lon1, double lat2, double lon2) {
         double dLat = Math.toRadians(lat2 - lat1);

@@ -16,6 +16,8 @@ record HeldLocation(Fix fix, GeoLocation where, Instant seenAt) {
         if (where.subdivision() != null) {
             return where.subdivision().name() + " (" + where.subdivision().code() + ")";
         }
-        return where.country() == null ? "international waters" : where.country().name() + " (" + where.country().code() + ")";
+        return where.country() == null
+                ? "international waters"
+                : where.country().name() + " (" + where.country().code() + ")";
     }
 }

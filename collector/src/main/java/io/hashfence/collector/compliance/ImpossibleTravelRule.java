@@ -28,10 +28,13 @@ final class ImpossibleTravelRule implements EvidenceRule {
 
     /** The last impossible jump, while it is still held against the rig. */
     Optional<Finding> held(LocationHistory history, Instant now) {
-        if (history.impossibleTravelAt() != null && Duration.between(history.impossibleTravelAt(), now).compareTo(hold) < 0) {
-            return Optional.of(new Finding(FindingKind.RECENT_IMPOSSIBLE_TRAVEL, "at " + history.impossibleTravelAt()
-                    + " the rig " + history.impossibleTravel() + "; held against it until "
-                    + history.impossibleTravelAt().plus(hold)));
+        if (history.impossibleTravelAt() != null
+                && Duration.between(history.impossibleTravelAt(), now).compareTo(hold) < 0) {
+            return Optional.of(new Finding(
+                    FindingKind.RECENT_IMPOSSIBLE_TRAVEL,
+                    "at " + history.impossibleTravelAt()
+                            + " the rig " + history.impossibleTravel() + "; held against it until "
+                            + history.impossibleTravelAt().plus(hold)));
         }
         return Optional.empty();
     }
@@ -48,9 +51,11 @@ final class ImpossibleTravelRule implements EvidenceRule {
         double hours = Duration.between(last.time(), observation.fix().time()).toMillis() / 3_600_000.0;
         double speed = hours <= 0 ? Double.POSITIVE_INFINITY : km / hours;
         if (speed > maxSpeedKmh) {
-            return Optional.of(new Finding(FindingKind.IMPOSSIBLE_TRAVEL, String.format(
-                    "moved %.0f km in %.1f min (%.0f km/h; the limit is %.0f km/h)", km, hours * 60, speed,
-                    maxSpeedKmh)));
+            return Optional.of(new Finding(
+                    FindingKind.IMPOSSIBLE_TRAVEL,
+                    String.format(
+                            "moved %.0f km in %.1f min (%.0f km/h; the limit is %.0f km/h)",
+                            km, hours * 60, speed, maxSpeedKmh)));
         }
         return Optional.empty();
     }

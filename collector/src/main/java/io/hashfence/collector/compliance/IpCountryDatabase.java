@@ -44,7 +44,9 @@ public final class IpCountryDatabase {
     public Optional<String> country(InetAddress address) {
         try {
             CountryRecord record = reader.get(address, CountryRecord.class);
-            return record == null || record.countryCode() == null ? Optional.empty() : Optional.of(record.countryCode());
+            return record == null || record.countryCode() == null
+                    ? Optional.empty()
+                    : Optional.of(record.countryCode());
         } catch (IOException e) {
             return Optional.empty();
         }
@@ -52,8 +54,12 @@ public final class IpCountryDatabase {
 
     /** Loopback, private, link-local and other addresses that say nothing about where a rig is. */
     public static boolean isPublic(InetAddress address) {
-        return !(address.isLoopbackAddress() || address.isSiteLocalAddress() || address.isLinkLocalAddress()
-                || address.isAnyLocalAddress() || address.isMulticastAddress() || isUniqueLocalV6(address)
+        return !(address.isLoopbackAddress()
+                || address.isSiteLocalAddress()
+                || address.isLinkLocalAddress()
+                || address.isAnyLocalAddress()
+                || address.isMulticastAddress()
+                || isUniqueLocalV6(address)
                 || isCarrierGradeNat(address));
     }
 

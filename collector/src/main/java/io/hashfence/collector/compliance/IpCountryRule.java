@@ -22,11 +22,15 @@ final class IpCountryRule implements EvidenceRule {
             return Optional.of(new Finding(FindingKind.IP_COUNTRY_UNKNOWN, address + " is not in the IP database"));
         }
         String ipCountry = connection.ipCountry().get();
-        String claimed = observation.where().country() == null ? null : observation.where().country().code();
+        String claimed = observation.where().country() == null
+                ? null
+                : observation.where().country().code();
         if (ipCountry.equals(claimed)) {
             return Optional.of(new Finding(FindingKind.IP_COUNTRY_AGREES, address + " is registered in " + ipCountry));
         }
-        return Optional.of(new Finding(FindingKind.IP_COUNTRY_DIFFERS, address + " is registered in " + ipCountry
-                + " but the rig claims " + (claimed == null ? "international waters" : claimed)));
+        return Optional.of(new Finding(
+                FindingKind.IP_COUNTRY_DIFFERS,
+                address + " is registered in " + ipCountry + " but the rig claims "
+                        + (claimed == null ? "international waters" : claimed)));
     }
 }

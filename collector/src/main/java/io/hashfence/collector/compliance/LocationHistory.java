@@ -18,11 +18,19 @@ import java.time.Instant;
  * @param withheldSince since when the rig has sent no location, or null while it sends one
  * @param suspicion why the rig is suspected of spoofing its location, or null
  */
-record LocationHistory(Fix last, Fix settled, Fix stillAnchor, int stillGpsFixes, RecentPositions recentGps,
-                       Instant impossibleTravelAt, String impossibleTravel, HeldLocation held, Instant withheldSince,
-                       SpoofSuspicion suspicion) {
-    static final LocationHistory NONE = new LocationHistory(null, null, null, 0, RecentPositions.NONE, null, null,
-            null, null, null);
+record LocationHistory(
+        Fix last,
+        Fix settled,
+        Fix stillAnchor,
+        int stillGpsFixes,
+        RecentPositions recentGps,
+        Instant impossibleTravelAt,
+        String impossibleTravel,
+        HeldLocation held,
+        Instant withheldSince,
+        SpoofSuspicion suspicion) {
+    static final LocationHistory NONE =
+            new LocationHistory(null, null, null, 0, RecentPositions.NONE, null, null, null, null, null);
 
     /** Below this, two fixes are closer than any real receiver's noise (about a centimetre). */
     static final double STILL_KM = 0.00001;
@@ -30,32 +38,68 @@ record LocationHistory(Fix last, Fix settled, Fix stillAnchor, int stillGpsFixes
     LocationHistory after(Fix fix, boolean relocated, int recentCapacity) {
         Fix newSettled = settled == null || relocated ? fix : settled;
         if (fix.source() != LocationSource.GPS) {
-            return new LocationHistory(fix, newSettled, null, 0, RecentPositions.NONE, impossibleTravelAt,
-                    impossibleTravel, held, null, suspicion);
+            return new LocationHistory(
+                    fix,
+                    newSettled,
+                    null,
+                    0,
+                    RecentPositions.NONE,
+                    impossibleTravelAt,
+                    impossibleTravel,
+                    held,
+                    null,
+                    suspicion);
         }
         boolean still = stillAnchor != null && fix.kmTo(stillAnchor) < STILL_KM;
-        return new LocationHistory(fix, newSettled, still ? stillAnchor : fix, still ? stillGpsFixes + 1 : 1,
-                recentGps.with(fix, recentCapacity), impossibleTravelAt, impossibleTravel, held, null, suspicion);
+        return new LocationHistory(
+                fix,
+                newSettled,
+                still ? stillAnchor : fix,
+                still ? stillGpsFixes + 1 : 1,
+                recentGps.with(fix, recentCapacity),
+                impossibleTravelAt,
+                impossibleTravel,
+                held,
+                null,
+                suspicion);
     }
 
     LocationHistory withImpossibleTravel(Instant at, String what) {
-        return new LocationHistory(last, settled, stillAnchor, stillGpsFixes, recentGps, at, what, held,
-                withheldSince, suspicion);
+        return new LocationHistory(
+                last, settled, stillAnchor, stillGpsFixes, recentGps, at, what, held, withheldSince, suspicion);
     }
 
     LocationHistory withheldFrom(Instant since) {
-        return new LocationHistory(last, settled, stillAnchor, stillGpsFixes, recentGps, impossibleTravelAt,
-                impossibleTravel, held, withheldSince == null ? since : withheldSince, suspicion);
+        return new LocationHistory(
+                last,
+                settled,
+                stillAnchor,
+                stillGpsFixes,
+                recentGps,
+                impossibleTravelAt,
+                impossibleTravel,
+                held,
+                withheldSince == null ? since : withheldSince,
+                suspicion);
     }
 
     LocationHistory judged(HeldLocation newHeld, SpoofSuspicion newSuspicion) {
-        return new LocationHistory(last, settled, stillAnchor, stillGpsFixes, recentGps, impossibleTravelAt,
-                impossibleTravel, newHeld, withheldSince, newSuspicion);
+        return new LocationHistory(
+                last,
+                settled,
+                stillAnchor,
+                stillGpsFixes,
+                recentGps,
+                impossibleTravelAt,
+                impossibleTravel,
+                newHeld,
+                withheldSince,
+                newSuspicion);
     }
 
     /** An operator cleared the suspicion: the jump it was about is no longer held against the rig either. */
     LocationHistory cleared() {
-        return new LocationHistory(last, settled, stillAnchor, stillGpsFixes, recentGps, null, null, held,
-                withheldSince, null);
+        return new LocationHistory(
+                last, settled, stillAnchor, stillGpsFixes, recentGps, null, null, held, withheldSince, null);
     }
 }

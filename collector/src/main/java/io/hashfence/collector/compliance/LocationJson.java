@@ -15,8 +15,7 @@ import java.util.Locale;
  * nearest border of the country (null beyond {@link io.hashfence.geo.GeoIndex#MAX_DISTANCE_KM}).
  */
 public final class LocationJson {
-    private LocationJson() {
-    }
+    private LocationJson() {}
 
     public static void put(ObjectNode node, GeoLocation where, double borderKm) {
         node.put("zone", where.zone().name().toLowerCase(Locale.ROOT));
@@ -34,7 +33,8 @@ public final class LocationJson {
         if (where.subdivision() == null) {
             node.putNull("subdivision");
         } else {
-            node.putObject("subdivision").put("code", where.subdivision().code())
+            node.putObject("subdivision")
+                    .put("code", where.subdivision().code())
                     .put("name", where.subdivision().name());
         }
         if (Double.isInfinite(borderKm)) {

@@ -35,9 +35,11 @@ public final class Locator {
         LocationJson.put(answer, where, geo.borderKm(lat, lon));
         ObjectNode verdict = answer.putObject("policy");
         verdict.put("origin", current.origin());
-        current.restrictionAt(where).ifPresentOrElse(r -> verdict.set("restricted", PolicyJson.restriction(r)),
-                () -> verdict.putNull("restricted"));
-        double km = current.restrictedRegions().isEmpty() ? Double.POSITIVE_INFINITY
+        current.restrictionAt(where)
+                .ifPresentOrElse(
+                        r -> verdict.set("restricted", PolicyJson.restriction(r)), () -> verdict.putNull("restricted"));
+        double km = current.restrictedRegions().isEmpty()
+                ? Double.POSITIVE_INFINITY
                 : geo.distanceKm(lat, lon, current.restrictedRegions());
         if (Double.isInfinite(km)) {
             verdict.putNull("nearest_restricted_km");

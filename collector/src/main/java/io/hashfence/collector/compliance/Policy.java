@@ -24,8 +24,14 @@ import java.util.function.Predicate;
  *                          located message asks how far the nearest one is
  * @param screening the {@code screening:} section: payouts, pools and hosting networks
  */
-public record Policy(List<Restriction> restrictions, double nearBorderKm, List<Exemption> exemptions,
-                     List<String> presets, String origin, RegionSet restrictedRegions, ScreeningPolicy screening) {
+public record Policy(
+        List<Restriction> restrictions,
+        double nearBorderKm,
+        List<Exemption> exemptions,
+        List<String> presets,
+        String origin,
+        RegionSet restrictedRegions,
+        ScreeningPolicy screening) {
 
     public Policy {
         restrictions = List.copyOf(restrictions);
@@ -51,7 +57,8 @@ public record Policy(List<Restriction> restrictions, double nearBorderKm, List<E
     private Optional<Restriction> mostSevere(Predicate<Restriction> applies) {
         Restriction worst = null;
         for (Restriction restriction : restrictions) {
-            if (applies.test(restriction) && (worst == null || restriction.severity().compareTo(worst.severity()) < 0)) {
+            if (applies.test(restriction)
+                    && (worst == null || restriction.severity().compareTo(worst.severity()) < 0)) {
                 worst = restriction;
             }
         }
@@ -70,7 +77,9 @@ public record Policy(List<Restriction> restrictions, double nearBorderKm, List<E
     private static boolean matches(Jurisdiction jurisdiction, GeoLocation location) {
         String code = jurisdiction.code();
         return (location.country() != null && code.equals(location.country().code()))
-                || (location.control() == Control.DE_FACTO && code.equals(location.claimedBy().code()))
-                || (location.subdivision() != null && code.equals(location.subdivision().code()));
+                || (location.control() == Control.DE_FACTO
+                        && code.equals(location.claimedBy().code()))
+                || (location.subdivision() != null
+                        && code.equals(location.subdivision().code()));
     }
 }

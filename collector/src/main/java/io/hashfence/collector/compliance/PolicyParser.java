@@ -39,8 +39,8 @@ public final class PolicyParser {
     public static final List<String> DEFAULT_PRESETS = List.of("ofac-comprehensive", "russia-belarus");
     public static final List<String> PRESETS = List.of("ofac-comprehensive", "eu-ukraine-regions", "russia-belarus");
 
-    private static final Set<String> POLICY_KEYS = Set.of("include", "near_border_km", "restricted", "exemptions",
-            "screening");
+    private static final Set<String> POLICY_KEYS =
+            Set.of("include", "near_border_km", "restricted", "exemptions", "screening");
     private static final Set<String> PRESET_KEYS = Set.of("description", "restricted");
     private static final Set<String> RESTRICTION_KEYS = Set.of("code", "severity", "reason");
     private static final Set<String> EXEMPTION_KEYS = Set.of("site", "rig", "reason", "expires");
@@ -54,16 +54,21 @@ public final class PolicyParser {
 
     /** The policy in force when none is configured: the shipped default presets. */
     public Policy defaultPolicy() throws PolicyException {
-        return compose(DEFAULT_PRESETS, List.of(), DEFAULT_NEAR_BORDER_KM, List.of(),
-                "default (" + String.join(" + ", DEFAULT_PRESETS) + ")", ScreeningPolicy.DEFAULT);
+        return compose(
+                DEFAULT_PRESETS,
+                List.of(),
+                DEFAULT_NEAR_BORDER_KM,
+                List.of(),
+                "default (" + String.join(" + ", DEFAULT_PRESETS) + ")",
+                ScreeningPolicy.DEFAULT);
     }
 
     public Policy parse(String text, String origin) throws PolicyException {
         MappingNode root = document(text, origin);
         Source source = new Source(origin);
         if (root == null) {
-            throw new PolicyException(origin + ": the policy is empty; name presets under 'include' or entries under "
-                    + "'restricted'");
+            throw new PolicyException(
+                    origin + ": the policy is empty; name presets under 'include' or entries under " + "'restricted'");
         }
         Map<String, Node> fields = fields(root, POLICY_KEYS, source);
         List<String> presets = new ArrayList<>();
@@ -71,7 +76,8 @@ public final class PolicyParser {
             for (Node item : sequence(fields.get("include"), "include", source)) {
                 String preset = scalar(item, "include", source);
                 if (!PRESETS.contains(preset)) {
-                    throw source.error(item, "unknown preset '" + preset + "'; shipped presets: " + String.join(", ", PRESETS));
+                    throw source.error(
+                            item, "unknown preset '" + preset + "'; shipped presets: " + String.join(", ", PRESETS));
                 }
                 presets.add(preset);
             }
@@ -85,32 +91,47 @@ public final class PolicyParser {
             }
         }
         List<Restriction> own = fields.containsKey("restricted")
-                ? restrictions(fields.get("restricted"), source, "policy " + origin) : List.of();
-        List<Exemption> exemptions = fields.containsKey("exemptions")
-                ? exemptions(fields.get("exemptions"), source) : List.of();
+                ? restrictions(fields.get("restricted"), source, "policy " + origin)
+                : List.of();
+        List<Exemption> exemptions =
+                fields.containsKey("exemptions") ? exemptions(fields.get("exemptions"), source) : List.of();
         if (presets.isEmpty() && own.isEmpty()) {
             throw new PolicyException(origin + ": the policy restricts nothing; name presets under 'include' or "
                     + "entries under 'restricted'");
         }
         ScreeningPolicy screening = fields.containsKey("screening")
-                ? ScreeningSection.parse(fields.get("screening"), origin) : ScreeningPolicy.DEFAULT;
+                ? ScreeningSection.parse(fields.get("screening"), origin)
+                : ScreeningPolicy.DEFAULT;
         return compose(presets, own, nearBorderKm, exemptions, origin, screening);
     }
 
     /** Presets first, then the file's own entries, which replace a preset's entry for the same code. */
-    private Policy compose(List<String> presets, List<Restriction> own, double nearBorderKm,
-                           List<Exemption> exemptions, String origin, ScreeningPolicy screening)
+    private Policy compose(
+            List<String> presets,
+            List<Restriction> own,
+            double nearBorderKm,
+            List<Exemption> exemptions,
+            String origin,
+            ScreeningPolicy screening)
             throws PolicyException {
         Map<String, Restriction> byCode = new LinkedHashMap<>();
         for (String preset : presets) {
             for (Restriction restriction : preset(preset)) {
-                byCode.merge(restriction.jurisdiction().code(), restriction,
+                byCode.merge(
+                        restriction.jurisdiction().code(),
+                        restriction,
                         (a, b) -> a.severity().compareTo(b.severity()) <= 0 ? a : b);
             }
         }
         own.forEach(restriction -> byCode.put(restriction.jurisdiction().code(), restriction));
-        return new Policy(List.copyOf(byCode.values()), nearBorderKm, exemptions, presets, origin,
-                geo.regionSet(byCode.keySet()), screening);
+        return new Policy(
+                List.copyOf(byCode.values()),
+                nearBorderKm,
+                exemptions,
+                presets,
+                origin,
+                geo.regionSet(byCode.keySet()),
+                screening);
     }
 
     private List<Restriction> preset(String name) throws PolicyException {
@@ -151,8 +172,9 @@ public final class PolicyParser {
             if (entry.containsKey("severity")) {
                 Node severityNode = entry.get("severity");
                 String label = scalar(severityNode, "severity", source);
-                severity = Severity.fromLabel(label).orElseThrow(() -> source.error(severityNode,
-                        "severity must be critical, warning or info, got '" + label + "'"));
+                severity = Severity.fromLabel(label)
+                        .orElseThrow(() -> source.error(
+                                severityNode, "severity must be critical, warning or info, got '" + label + "'"));
             }
             String reason = scalar(required(entry, "reason", item, source), "reason", source);
             restrictions.add(new Restriction(jurisdiction, severity, reason, origin));
@@ -181,7 +203,8 @@ public final class PolicyParser {
             Node expiresNode = required(entry, "expires", item, source);
             Instant expires;
             try {
-                expires = OffsetDateTime.parse(scalar(expiresNode, "expires", source)).toInstant();
+                expires = OffsetDateTime.parse(scalar(expiresNode, "expires", source))
+                        .toInstant();
             } catch (DateTimeParseException e) {
                 throw source.error(expiresNode, "expires must be an RFC 3339 time such as 2027-01-01T00:00:00Z");
             }
@@ -211,8 +234,10 @@ public final class PolicyParser {
         for (NodeTuple tuple : node.getValue()) {
             String key = scalar(tuple.getKeyNode(), "key", source);
             if (!allowed.contains(key)) {
-                throw source.error(tuple.getKeyNode(), "unknown key '" + key + "'; expected one of "
-                        + String.join(", ", allowed.stream().sorted().toList()));
+                throw source.error(
+                        tuple.getKeyNode(),
+                        "unknown key '" + key + "'; expected one of "
+                                + String.join(", ", allowed.stream().sorted().toList()));
             }
             if (fields.put(key, tuple.getValueNode()) != null) {
                 throw source.error(tuple.getKeyNode(), "key '" + key + "' appears twice");

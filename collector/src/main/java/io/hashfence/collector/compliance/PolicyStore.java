@@ -34,13 +34,18 @@ public final class PolicyStore implements Supplier<Policy>, AutoCloseable {
         this.onChange = onChange;
         this.reloads = reloads;
         this.defaultPolicy = file == null ? parser.defaultPolicy() : null;
-        this.watched = file == null ? null : WatchedFile.watch(file, "policy", path -> read(parser, path), null,
-                this::reloaded, this::refused);
+        this.watched = file == null
+                ? null
+                : WatchedFile.watch(file, "policy", path -> read(parser, path), null, this::reloaded, this::refused);
         reloads.loaded();
         Policy policy = get();
-        LOG.info("policy {}: {} restricted jurisdictions ({}), near-border warning within {} km, {} exemption(s)",
-                policy.origin(), policy.restrictions().size(), String.join(", ", policy.restrictedCodes().stream()
-                        .sorted().toList()), policy.nearBorderKm(), policy.exemptions().size());
+        LOG.info(
+                "policy {}: {} restricted jurisdictions ({}), near-border warning within {} km, {} exemption(s)",
+                policy.origin(),
+                policy.restrictions().size(),
+                String.join(", ", policy.restrictedCodes().stream().sorted().toList()),
+                policy.nearBorderKm(),
+                policy.exemptions().size());
     }
 
     @Override
@@ -59,8 +64,11 @@ public final class PolicyStore implements Supplier<Policy>, AutoCloseable {
 
     private void reloaded(Policy policy) {
         reloads.loaded();
-        LOG.info("policy reloaded from {}: {} restricted jurisdictions, {} exemption(s)", watched.file(),
-                policy.restrictions().size(), policy.exemptions().size());
+        LOG.info(
+                "policy reloaded from {}: {} restricted jurisdictions, {} exemption(s)",
+                watched.file(),
+                policy.restrictions().size(),
+                policy.exemptions().size());
         onChange.run();
     }
 

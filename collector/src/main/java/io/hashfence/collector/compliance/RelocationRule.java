@@ -18,8 +18,9 @@ final class RelocationRule implements EvidenceRule {
         }
         double km = observation.fix().kmTo(settled);
         return km > thresholdKm
-                ? Optional.of(new Finding(FindingKind.RELOCATED, String.format(
-                        "moved %.1f km from %.5f, %.5f", km, settled.lat(), settled.lon())))
+                ? Optional.of(new Finding(
+                        FindingKind.RELOCATED,
+                        String.format("moved %.1f km from %.5f, %.5f", km, settled.lat(), settled.lon())))
                 : Optional.empty();
     }
 }

@@ -26,8 +26,10 @@ final class RepeatingPositionsRule implements EvidenceRule {
         }
         int distinct = recent.distinct();
         return distinct > 1 && distinct * 2 <= window
-                ? Optional.of(new Finding(FindingKind.REPEATING_POSITIONS, "the last " + window
-                        + " GPS fixes repeat " + distinct + " exact positions; a real receiver's noise does not repeat"))
+                ? Optional.of(new Finding(
+                        FindingKind.REPEATING_POSITIONS,
+                        "the last " + window + " GPS fixes repeat " + distinct
+                                + " exact positions; a real receiver's noise does not repeat"))
                 : Optional.empty();
     }
 }

@@ -25,9 +25,15 @@ final class RttBoundRule implements EvidenceRule {
             return Optional.empty();
         }
         double boundKm = rtt.getAsDouble() * KM_PER_MS_OF_RTT;
-        double km = GreatCircle.km(collectorLat, collectorLon, observation.fix().lat(), observation.fix().lon());
-        String facts = String.format("claimed position is %.0f km from the collector; RTT %.2f ms allows at most %.0f km",
+        double km = GreatCircle.km(
+                collectorLat,
+                collectorLon,
+                observation.fix().lat(),
+                observation.fix().lon());
+        String facts = String.format(
+                "claimed position is %.0f km from the collector; RTT %.2f ms allows at most %.0f km",
                 km, rtt.getAsDouble(), boundKm);
-        return Optional.of(new Finding(km > boundKm ? FindingKind.BEYOND_RTT_BOUND : FindingKind.WITHIN_RTT_BOUND, facts));
+        return Optional.of(
+                new Finding(km > boundKm ? FindingKind.BEYOND_RTT_BOUND : FindingKind.WITHIN_RTT_BOUND, facts));
     }
 }

@@ -11,16 +11,20 @@ import java.util.Optional;
  * static declaration is not held to a receiver's noise.
  */
 final class SpoofSigns {
-    private SpoofSigns() {
-    }
+    private SpoofSigns() {}
 
     /**
      * @param held the position holding the rig's verdict before this message, or null
      * @param claimedRestriction the restriction at the claimed position, or null
      * @param claimedCountry the claimed country's code, or null
      */
-    static Optional<String> in(ConnectionFacts connection, List<Finding> findings, HeldLocation held,
-                               Restriction claimedRestriction, boolean ipCountryRestricted, String claimedCountry) {
+    static Optional<String> in(
+            ConnectionFacts connection,
+            List<Finding> findings,
+            HeldLocation held,
+            Restriction claimedRestriction,
+            boolean ipCountryRestricted,
+            String claimedCountry) {
         for (Finding finding : findings) {
             switch (finding.kind()) {
                 case IMPOSSIBLE_TRAVEL -> {
@@ -31,8 +35,7 @@ final class SpoofSigns {
                 case FROZEN_COORDINATES, REPEATING_POSITIONS, SIMULATED_FIX -> {
                     return Optional.of(finding.detail());
                 }
-                default -> {
-                }
+                default -> {}
             }
         }
         if (ipCountryRestricted && claimedRestriction == null) {

@@ -19,8 +19,10 @@ final class StalenessRule implements EvidenceRule {
         Instant fixed = claimed.isBefore(sent) ? claimed : sent;
         Duration age = Duration.between(fixed, observation.now());
         if (age.compareTo(maxAge) > 0) {
-            return Optional.of(new Finding(FindingKind.STALE_LOCATION, "last fix " + fixed + " is "
-                    + age.toMinutes() + " min old; the limit is " + maxAge.toMinutes() + " min"));
+            return Optional.of(new Finding(
+                    FindingKind.STALE_LOCATION,
+                    "last fix " + fixed + " is " + age.toMinutes() + " min old; the limit is " + maxAge.toMinutes()
+                            + " min"));
         }
         return Optional.empty();
     }

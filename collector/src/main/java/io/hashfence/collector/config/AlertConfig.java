@@ -17,27 +17,66 @@ import java.time.Duration;
  * @param sinkTimeout how long one delivery attempt may take
  * @param webhookAttempts how many times a webhook delivery is tried before it counts as failed
  */
-public record AlertConfig(Duration dwell, Duration resolveAfter, Duration relocatedHold,
-                          int maxNotificationsPerRigPerHour, URI alertmanager, URI webhook, Duration resendInterval,
-                          @JsonProperty("timeout") Duration sinkTimeout, int webhookAttempts) {
+public record AlertConfig(
+        Duration dwell,
+        Duration resolveAfter,
+        Duration relocatedHold,
+        int maxNotificationsPerRigPerHour,
+        URI alertmanager,
+        URI webhook,
+        Duration resendInterval,
+        @JsonProperty("timeout") Duration sinkTimeout,
+        int webhookAttempts) {
 
     public static AlertConfig defaults() {
-        return new AlertConfig(Duration.ZERO, Duration.ofMinutes(1), Duration.ofHours(1), 20, null, null,
-                Duration.ofMinutes(1), Duration.ofSeconds(5), 8);
+        return new AlertConfig(
+                Duration.ZERO,
+                Duration.ofMinutes(1),
+                Duration.ofHours(1),
+                20,
+                null,
+                null,
+                Duration.ofMinutes(1),
+                Duration.ofSeconds(5),
+                8);
     }
 
     public AlertConfig withWebhook(URI uri) {
-        return new AlertConfig(dwell, resolveAfter, relocatedHold, maxNotificationsPerRigPerHour, alertmanager, uri,
-                resendInterval, sinkTimeout, webhookAttempts);
+        return new AlertConfig(
+                dwell,
+                resolveAfter,
+                relocatedHold,
+                maxNotificationsPerRigPerHour,
+                alertmanager,
+                uri,
+                resendInterval,
+                sinkTimeout,
+                webhookAttempts);
     }
 
     public AlertConfig withResolveAfter(Duration duration) {
-        return new AlertConfig(dwell, duration, relocatedHold, maxNotificationsPerRigPerHour, alertmanager, webhook,
-                resendInterval, sinkTimeout, webhookAttempts);
+        return new AlertConfig(
+                dwell,
+                duration,
+                relocatedHold,
+                maxNotificationsPerRigPerHour,
+                alertmanager,
+                webhook,
+                resendInterval,
+                sinkTimeout,
+                webhookAttempts);
     }
 
     public AlertConfig withAlertmanager(URI uri) {
-        return new AlertConfig(dwell, resolveAfter, relocatedHold, maxNotificationsPerRigPerHour, uri, webhook,
-                resendInterval, sinkTimeout, webhookAttempts);
+        return new AlertConfig(
+                dwell,
+                resolveAfter,
+                relocatedHold,
+                maxNotificationsPerRigPerHour,
+                uri,
+                webhook,
+                resendInterval,
+                sinkTimeout,
+                webhookAttempts);
     }
 }

@@ -4,12 +4,24 @@ import java.net.URI;
 import java.nio.file.Path;
 
 /** Everything the collector needs to run; see the collector README for each setting and its default. */
-public record CollectorConfig(MqttConfig mqtt, HttpConfig http, Path dataDir, FleetConfig fleet,
-                              ComplianceConfig compliance, AlertConfig alerts, AuditConfig audit) {
+public record CollectorConfig(
+        MqttConfig mqtt,
+        HttpConfig http,
+        Path dataDir,
+        FleetConfig fleet,
+        ComplianceConfig compliance,
+        AlertConfig alerts,
+        AuditConfig audit) {
 
     public static CollectorConfig defaults() {
-        return new CollectorConfig(MqttConfig.defaults(), HttpConfig.defaults(), Path.of("data"), FleetConfig.defaults(),
-                ComplianceConfig.defaults(), AlertConfig.defaults(), AuditConfig.defaults());
+        return new CollectorConfig(
+                MqttConfig.defaults(),
+                HttpConfig.defaults(),
+                Path.of("data"),
+                FleetConfig.defaults(),
+                ComplianceConfig.defaults(),
+                AlertConfig.defaults(),
+                AuditConfig.defaults());
     }
 
     public CollectorConfig withMqtt(MqttConfig newMqtt) {

@@ -12,8 +12,8 @@ public record CollectorLocation(Double lat, Double lon) {
 
     private static void requireWithin(String setting, double degrees, double limit) {
         if (degrees < -limit || degrees > limit) {
-            throw new IllegalArgumentException(setting + " must be within [" + -limit + ", " + limit + "], got "
-                    + degrees);
+            throw new IllegalArgumentException(
+                    setting + " must be within [" + -limit + ", " + limit + "], got " + degrees);
         }
     }
 }

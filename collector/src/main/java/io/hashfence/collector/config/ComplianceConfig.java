@@ -15,16 +15,21 @@ import java.time.Duration;
  * @param collectorLocation the collector's own position for the RTT bound, or null to disable it
  * @param reassessInterval how often every rig is re-judged, so that silence turns into staleness
  */
-public record ComplianceConfig(@JsonProperty("policy") Path policyFile, Duration locationMaxAge, double maxSpeedKmh,
-                               double relocationKm, int frozenFixCount, CollectorLocation collectorLocation,
-                               Duration reassessInterval) {
+public record ComplianceConfig(
+        @JsonProperty("policy") Path policyFile,
+        Duration locationMaxAge,
+        double maxSpeedKmh,
+        double relocationKm,
+        int frozenFixCount,
+        CollectorLocation collectorLocation,
+        Duration reassessInterval) {
 
     public static ComplianceConfig defaults() {
         return new ComplianceConfig(null, Duration.ofHours(1), 1000, 1.0, 20, null, Duration.ofSeconds(30));
     }
 
     public ComplianceConfig withPolicyFile(Path file) {
-        return new ComplianceConfig(file, locationMaxAge, maxSpeedKmh, relocationKm, frozenFixCount,
-                collectorLocation, reassessInterval);
+        return new ComplianceConfig(
+                file, locationMaxAge, maxSpeedKmh, relocationKm, frozenFixCount, collectorLocation, reassessInterval);
     }
 }

@@ -15,8 +15,14 @@ import java.time.Duration;
  *                           headers) before the connection is closed
  * @param tls HTTPS; null serves plain HTTP
  */
-public record HttpConfig(String bind, int port, Path apiTokenFile, boolean protectMetrics, boolean openReadEndpoints,
-                         Duration requestHeadTimeout, HttpTlsConfig tls) {
+public record HttpConfig(
+        String bind,
+        int port,
+        Path apiTokenFile,
+        boolean protectMetrics,
+        boolean openReadEndpoints,
+        Duration requestHeadTimeout,
+        HttpTlsConfig tls) {
     public static final int DEFAULT_PORT = 9464;
     public static final Duration DEFAULT_REQUEST_HEAD_TIMEOUT = Duration.ofSeconds(10);
 
@@ -32,12 +38,17 @@ public record HttpConfig(String bind, int port, Path apiTokenFile, boolean prote
     }
 
     public HttpConfig withPort(int newPort) {
-        return new HttpConfig(bind, newPort, apiTokenFile, protectMetrics, openReadEndpoints, requestHeadTimeout,
-                tls);
+        return new HttpConfig(bind, newPort, apiTokenFile, protectMetrics, openReadEndpoints, requestHeadTimeout, tls);
     }
 
     public HttpConfig withTls(Path certFile, Path keyFile) {
-        return new HttpConfig(bind, port, apiTokenFile, protectMetrics, openReadEndpoints, requestHeadTimeout,
+        return new HttpConfig(
+                bind,
+                port,
+                apiTokenFile,
+                protectMetrics,
+                openReadEndpoints,
+                requestHeadTimeout,
                 new HttpTlsConfig(certFile, keyFile));
     }
 

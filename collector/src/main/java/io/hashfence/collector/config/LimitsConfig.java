@@ -9,8 +9,12 @@ package io.hashfence.collector.config;
  * @param publishBurst PUBLISHes a connection may send at once (token bucket size)
  * @param maxTopicLength longest topic name accepted, in characters
  */
-public record LimitsConfig(int maxConnections, int maxConnectionsPerAddress, int publishesPerSecond, int publishBurst,
-                           int maxTopicLength) {
+public record LimitsConfig(
+        int maxConnections,
+        int maxConnectionsPerAddress,
+        int publishesPerSecond,
+        int publishBurst,
+        int maxTopicLength) {
     public LimitsConfig {
         positive("limits.max_connections", maxConnections);
         positive("limits.max_connections_per_address", maxConnectionsPerAddress);

@@ -15,15 +15,23 @@ import java.time.Duration;
  * @param plain whether the plain-text listener on {@code port} runs: only when asked for explicitly
  *              ({@code mqtt.plain: true}, {@code --mqtt-port}, {@code HASHFENCE_MQTT_PORT})
  */
-public record MqttConfig(String bind, int port, int maxMessageBytes, int receiveMaximum, Duration connectTimeout,
-                         boolean proxyProtocol, LimitsConfig limits, TlsConfig tls, boolean plain) {
+public record MqttConfig(
+        String bind,
+        int port,
+        int maxMessageBytes,
+        int receiveMaximum,
+        Duration connectTimeout,
+        boolean proxyProtocol,
+        LimitsConfig limits,
+        TlsConfig tls,
+        boolean plain) {
     public static final int DEFAULT_PORT = 1883;
 
     public MqttConfig {
         Ports.requireValid("mqtt.port", port);
         if (maxMessageBytes < 1024 || maxMessageBytes > 256 * 1024 * 1024) {
-            throw new IllegalArgumentException("mqtt.max_message_bytes must be within [1024, 268435456], got "
-                    + maxMessageBytes);
+            throw new IllegalArgumentException(
+                    "mqtt.max_message_bytes must be within [1024, 268435456], got " + maxMessageBytes);
         }
         if (receiveMaximum < 1 || receiveMaximum > 65_535) {
             throw new IllegalArgumentException("mqtt.receive_maximum must be within [1, 65535], got " + receiveMaximum);
@@ -31,19 +39,27 @@ public record MqttConfig(String bind, int port, int maxMessageBytes, int receive
     }
 
     public static MqttConfig defaults() {
-        return new MqttConfig("0.0.0.0", DEFAULT_PORT, 64 * 1024, 1024, Duration.ofSeconds(10), false,
-                LimitsConfig.defaults(), null, false);
+        return new MqttConfig(
+                "0.0.0.0",
+                DEFAULT_PORT,
+                64 * 1024,
+                1024,
+                Duration.ofSeconds(10),
+                false,
+                LimitsConfig.defaults(),
+                null,
+                false);
     }
 
     /** Plain MQTT on this port: naming the plain port is the explicit choice to run it. */
     public MqttConfig withPort(int newPort) {
-        return new MqttConfig(bind, newPort, maxMessageBytes, receiveMaximum, connectTimeout, proxyProtocol, limits, tls,
-                true);
+        return new MqttConfig(
+                bind, newPort, maxMessageBytes, receiveMaximum, connectTimeout, proxyProtocol, limits, tls, true);
     }
 
     public MqttConfig withPlain(boolean newPlain) {
-        return new MqttConfig(bind, port, maxMessageBytes, receiveMaximum, connectTimeout, proxyProtocol, limits, tls,
-                newPlain);
+        return new MqttConfig(
+                bind, port, maxMessageBytes, receiveMaximum, connectTimeout, proxyProtocol, limits, tls, newPlain);
     }
 
     /** Refuses a configuration with no listener at all: TLS is not configured and plain MQTT not asked for. */
@@ -55,12 +71,12 @@ public record MqttConfig(String bind, int port, int maxMessageBytes, int receive
     }
 
     public MqttConfig withLimits(LimitsConfig newLimits) {
-        return new MqttConfig(bind, port, maxMessageBytes, receiveMaximum, connectTimeout, proxyProtocol, newLimits, tls,
-                plain);
+        return new MqttConfig(
+                bind, port, maxMessageBytes, receiveMaximum, connectTimeout, proxyProtocol, newLimits, tls, plain);
     }
 
     public MqttConfig withTls(TlsConfig newTls) {
-        return new MqttConfig(bind, port, maxMessageBytes, receiveMaximum, connectTimeout, proxyProtocol, limits, newTls,
-                plain);
+        return new MqttConfig(
+                bind, port, maxMessageBytes, receiveMaximum, connectTimeout, proxyProtocol, limits, newTls, plain);
     }
 }

@@ -1,8 +1,7 @@
 package io.hashfence.collector.config;
 
 final class Ports {
-    private Ports() {
-    }
+    private Ports() {}
 
     /** Port 0 is valid everywhere: it asks the OS for a free port, which the collector then logs. */
     static void requireValid(String setting, int port) {

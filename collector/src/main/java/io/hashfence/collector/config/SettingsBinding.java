@@ -6,8 +6,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -54,8 +54,7 @@ final class SettingsBinding {
                     .addDeserializer(URI.class, new TextSetting<>(URI.class, Urls::http)))
             .build();
 
-    private SettingsBinding() {
-    }
+    private SettingsBinding() {}
 
     static JsonNode read(String yaml) throws IOException {
         return MAPPER.readTree(yaml);
@@ -91,10 +90,12 @@ final class SettingsBinding {
         if (!(e instanceof JsonMappingException mapping)) {
             return e.getOriginalMessage();
         }
-        String setting = mapping.getPath().stream().map(JsonMappingException.Reference::getFieldName)
+        String setting = mapping.getPath().stream()
+                .map(JsonMappingException.Reference::getFieldName)
                 .collect(Collectors.joining("."));
         JsonNode value = settings.at(JsonPointer.compile("/" + setting.replace('.', '/')));
-        Class<?> expected = e instanceof MismatchedInputException mismatch ? mismatch.getTargetType()
+        Class<?> expected = e instanceof MismatchedInputException mismatch
+                ? mismatch.getTargetType()
                 : e.getCause() instanceof InputCoercionException coercion ? coercion.getTargetType() : null;
         if (expected == int.class || expected == Integer.class) {
             return setting + " must be a whole number, got " + value;
@@ -120,15 +121,16 @@ final class SettingsBinding {
      */
     private static void requireKnown(JsonNode section, JavaType type, String path) {
         Map<String, JavaType> known = new TreeMap<>();
-        for (BeanPropertyDefinition property : MAPPER.getDeserializationConfig().introspect(type).findProperties()) {
+        for (BeanPropertyDefinition property :
+                MAPPER.getDeserializationConfig().introspect(type).findProperties()) {
             known.put(property.getName(), property.getPrimaryType());
         }
         for (Map.Entry<String, JsonNode> entry : section.properties()) {
             String setting = path.isEmpty() ? entry.getKey() : path + "." + entry.getKey();
             JavaType valueType = known.get(entry.getKey());
             if (valueType == null) {
-                throw new IllegalArgumentException("unknown setting " + setting + "; known here: "
-                        + String.join(", ", known.keySet()));
+                throw new IllegalArgumentException(
+                        "unknown setting " + setting + "; known here: " + String.join(", ", known.keySet()));
             }
             if (valueType.getRawClass().isRecord() && entry.getValue().isObject()) {
                 requireKnown(entry.getValue(), valueType, setting);
@@ -147,7 +149,11 @@ final class SettingsBinding {
 
         @Override
         public T deserialize(JsonParser parser, DeserializationContext context) throws IOException {
-            String setting = parser.getParsingContext().pathAsPointer().toString().substring(1).replace('/', '.');
+            String setting = parser.getParsingContext()
+                    .pathAsPointer()
+                    .toString()
+                    .substring(1)
+                    .replace('/', '.');
             if (!parser.currentToken().isScalarValue()) {
                 throw new IllegalArgumentException(setting + " must be a single value");
             }

@@ -15,8 +15,7 @@ final class SettingsOverlay {
     private static final Map<String, ObjectNode> OPTIONAL_SECTION_DEFAULTS =
             Map.of("mqtt.tls", JsonNodeFactory.instance.objectNode().put("port", TlsConfig.DEFAULT_PORT));
 
-    private SettingsOverlay() {
-    }
+    private SettingsOverlay() {}
 
     static JsonNode over(JsonNode defaults, JsonNode file) {
         if (file == null || file.isMissingNode() || file.isNull()) {
@@ -41,8 +40,15 @@ final class SettingsOverlay {
             if (fallback != null && fallback.isObject()) {
                 result.set(name, section(fallback, given, setting));
             } else if (fallback != null && fallback.isNull() && given.isObject()) {
-                result.set(name, given.isEmpty() ? fallback : section(OPTIONAL_SECTION_DEFAULTS.getOrDefault(setting,
-                        JsonNodeFactory.instance.objectNode()), given, setting));
+                result.set(
+                        name,
+                        given.isEmpty()
+                                ? fallback
+                                : section(
+                                        OPTIONAL_SECTION_DEFAULTS.getOrDefault(
+                                                setting, JsonNodeFactory.instance.objectNode()),
+                                        given,
+                                        setting));
             } else {
                 result.set(name, given);
             }

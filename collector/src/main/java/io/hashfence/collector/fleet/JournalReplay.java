@@ -21,7 +21,8 @@ final class JournalReplay {
     record Unreadable(long from, long to, JournalFormat.Problem problem) {
         /** A short stretch at the very end of a journal: what a crash in the middle of a write leaves. */
         boolean isTornTail(long fileSize) {
-            return to == fileSize && to - from < JournalFormat.MAX_RECORD
+            return to == fileSize
+                    && to - from < JournalFormat.MAX_RECORD
                     && problem != JournalFormat.Problem.NOT_A_JOURNAL;
         }
     }

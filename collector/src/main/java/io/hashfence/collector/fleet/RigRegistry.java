@@ -53,8 +53,8 @@ public final class RigRegistry {
             }
             boolean newest = !telemetry.time().isBefore(known.latest().time());
             outcome[0] = newest ? Recorded.NEWEST : Recorded.OLDER;
-            return new RigRecord(key, newest ? telemetry : known.latest(), known.firstSeen(), now, interval,
-                    connectionId, true);
+            return new RigRecord(
+                    key, newest ? telemetry : known.latest(), known.firstSeen(), now, interval, connectionId, true);
         });
         return outcome[0];
     }

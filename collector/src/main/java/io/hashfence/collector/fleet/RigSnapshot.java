@@ -8,8 +8,8 @@ import io.hashfence.collector.storage.StorageHealth;
 import io.hashfence.protocol.Decoded;
 import io.hashfence.protocol.Telemetry;
 import io.hashfence.protocol.TelemetryCodec;
-import java.io.BufferedReader;
 import java.io.BufferedOutputStream;
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.channels.Channels;
@@ -49,8 +49,8 @@ public final class RigSnapshot {
     private long lastWriteNanos;
     private boolean failing;
 
-    public RigSnapshot(Path dataDir, RigRegistry registry, TelemetryCodec codec, StorageHealth health,
-                       CollectorJson json) {
+    public RigSnapshot(
+            Path dataDir, RigRegistry registry, TelemetryCodec codec, StorageHealth health, CollectorJson json) {
         this.file = dataDir.resolve(FILE_NAME);
         this.registry = registry;
         this.codec = codec;
@@ -124,8 +124,8 @@ public final class RigSnapshot {
 
     private void writeFile() throws IOException {
         Path next = file.resolveSibling(FILE_NAME + ".writing");
-        try (FileChannel channel = PrivateFiles.open(next, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING)) {
+        try (FileChannel channel = PrivateFiles.open(
+                next, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
             OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16);
             out.write(("{\"format\":\"" + FORMAT + "\"}\n").getBytes(StandardCharsets.US_ASCII));
             for (RigRecord rig : registry.all()) {
@@ -144,7 +144,8 @@ public final class RigSnapshot {
     /** One rig's line; its telemetry is written as the codec encodes it, not parsed again. */
     private void writeLine(RigRecord rig, OutputStream out) throws IOException {
         out.write(("{\"first_seen\":\"" + rig.firstSeen() + "\",\"last_seen\":\"" + rig.lastSeen()
-                + "\",\"interval_ms\":" + rig.interval().toMillis() + ",\"latest\":").getBytes(StandardCharsets.US_ASCII));
+                        + "\",\"interval_ms\":" + rig.interval().toMillis() + ",\"latest\":")
+                .getBytes(StandardCharsets.US_ASCII));
         out.write(codec.encode(rig.latest()));
         out.write('}');
         out.write('\n');
@@ -156,8 +157,13 @@ public final class RigSnapshot {
             throw new IllegalArgumentException("its telemetry does not decode: " + decoded);
         }
         Telemetry latest = valid.value();
-        return new RigRecord(new RigKey(latest.site(), latest.rig()), latest,
-                Instant.parse(node.path("first_seen").asText()), Instant.parse(node.path("last_seen").asText()),
-                Duration.ofMillis(node.path("interval_ms").asLong()), -1, false);
+        return new RigRecord(
+                new RigKey(latest.site(), latest.rig()),
+                latest,
+                Instant.parse(node.path("first_seen").asText()),
+                Instant.parse(node.path("last_seen").asText()),
+                Duration.ofMillis(node.path("interval_ms").asLong()),
+                -1,
+                false);
     }
 }

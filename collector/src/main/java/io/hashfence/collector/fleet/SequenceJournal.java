@@ -49,8 +49,7 @@ public final class SequenceJournal implements AutoCloseable {
     private FileChannel channel;
     private long compactAt;
 
-    private record Arrived(RigKey rig, long seq) {
-    }
+    private record Arrived(RigKey rig, long seq) {}
 
     private SequenceJournal(Path file, SequenceWindows windows, long compactAtLeast, StorageHealth health)
             throws IOException {
@@ -83,8 +82,8 @@ public final class SequenceJournal implements AutoCloseable {
         return open(dataDir, windows, compactAtLeast, StorageHealth.unexported());
     }
 
-    private static SequenceJournal open(Path dataDir, SequenceWindows windows, long compactAtLeast,
-                                        StorageHealth health) throws IOException {
+    private static SequenceJournal open(
+            Path dataDir, SequenceWindows windows, long compactAtLeast, StorageHealth health) throws IOException {
         Path file = dataDir.resolve(FILE_NAME);
         JournalReplay.Result replayed;
         try {
@@ -93,8 +92,11 @@ public final class SequenceJournal implements AutoCloseable {
             throw new IOException("cannot read the sequence journal " + file + ": " + e.getMessage(), e);
         }
         report(file, replayed, health);
-        LOG.info("sequence journal {}: {} records read, sequence windows of {} rigs restored", file,
-                replayed.records(), windows.size());
+        LOG.info(
+                "sequence journal {}: {} records read, sequence windows of {} rigs restored",
+                file,
+                replayed.records(),
+                windows.size());
         return new SequenceJournal(file, windows, compactAtLeast, health);
     }
 
@@ -102,20 +104,31 @@ public final class SequenceJournal implements AutoCloseable {
         boolean damaged = false;
         for (JournalReplay.Unreadable stretch : replayed.unreadable()) {
             if (stretch.isTornTail(replayed.size())) {
-                LOG.warn("{}: cutting a torn last record at offset {} ({} bytes, {}): a crash in the middle of a write",
-                        file, stretch.from(), stretch.to() - stretch.from(), stretch.problem());
+                LOG.warn(
+                        "{}: cutting a torn last record at offset {} ({} bytes, {}): a crash in the middle of a write",
+                        file,
+                        stretch.from(),
+                        stretch.to() - stretch.from(),
+                        stretch.problem());
                 health.cut(file, 1);
             } else {
                 damaged = true;
-                LOG.error("{}: bytes at offsets {} to {} are unreadable ({}); skipped, the records around them were read",
-                        file, stretch.from(), stretch.to(), stretch.problem());
+                LOG.error(
+                        "{}: bytes at offsets {} to {} are unreadable ({}); skipped, the records around them were read",
+                        file,
+                        stretch.from(),
+                        stretch.to(),
+                        stretch.problem());
             }
         }
         if (damaged) {
             Path copy = file.resolveSibling(FILE_NAME + ".damaged-" + System.currentTimeMillis());
             PrivateFiles.copy(file, copy);
-            LOG.error("{}: the damaged file is kept as {}; sequence numbers in the unreadable parts may be accepted "
-                    + "again if resent", file, copy);
+            LOG.error(
+                    "{}: the damaged file is kept as {}; sequence numbers in the unreadable parts may be accepted "
+                            + "again if resent",
+                    file,
+                    copy);
         }
     }
 
@@ -183,8 +196,11 @@ public final class SequenceJournal implements AutoCloseable {
                 return;
             } catch (IOException e) {
                 health.writeFailed(file, e);
-                LOG.error("cannot write the sequence journal {}; {} record(s) and their PUBACKs wait, retried: {}",
-                        file, batch.size(), e.getMessage());
+                LOG.error(
+                        "cannot write the sequence journal {}; {} record(s) and their PUBACKs wait, retried: {}",
+                        file,
+                        batch.size(),
+                        e.getMessage());
                 Thread.sleep(1000);
             }
         }
@@ -215,8 +231,11 @@ public final class SequenceJournal implements AutoCloseable {
                 compact();
             }
         } catch (IOException | UncheckedIOException e) {
-            LOG.error("cannot compact the sequence journal {}; it keeps growing, next try in {} bytes: {}", file,
-                    compactAtLeast, e.getMessage());
+            LOG.error(
+                    "cannot compact the sequence journal {}; it keeps growing, next try in {} bytes: {}",
+                    file,
+                    compactAtLeast,
+                    e.getMessage());
             compactAt += compactAtLeast;
         }
     }
@@ -229,8 +248,8 @@ public final class SequenceJournal implements AutoCloseable {
      */
     private void compact() throws IOException {
         Path next = file.resolveSibling(FILE_NAME + ".compacting");
-        FileChannel fresh = PrivateFiles.open(next, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING);
+        FileChannel fresh = PrivateFiles.open(
+                next, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
         try {
             buffer.clear();
             buffer.put(JournalFormat.HEADER);

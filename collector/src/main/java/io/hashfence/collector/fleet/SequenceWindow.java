@@ -37,6 +37,7 @@ record SequenceWindow(long highest, long[] bits) {
 
     @Override
     public String toString() {
-        return "SequenceWindow[highest=" + highest + ", seen=" + Arrays.stream(bits).map(Long::bitCount).sum() + "]";
+        return "SequenceWindow[highest=" + highest + ", seen="
+                + Arrays.stream(bits).map(Long::bitCount).sum() + "]";
     }
 }

@@ -1,6 +1,5 @@
 package io.hashfence.collector.http;
 
-import io.hashfence.collector.logging.ClientText;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -9,6 +8,7 @@ import io.hashfence.collector.alert.Alert;
 import io.hashfence.collector.alert.AlertBook;
 import io.hashfence.collector.alert.AlertJson;
 import io.hashfence.collector.json.CollectorJson;
+import io.hashfence.collector.logging.ClientText;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -59,7 +59,8 @@ public final class AlertsEndpoint {
 
     public Response one(Request request) {
         String id = request.pathParameter("id");
-        return alerts.find(id).map(alert -> Response.ok(AlertJson.of(alert)))
+        return alerts.find(id)
+                .map(alert -> Response.ok(AlertJson.of(alert)))
                 .orElseGet(() -> Response.error(HttpResponseStatus.NOT_FOUND, "no alert " + id));
     }
 
@@ -67,12 +68,17 @@ public final class AlertsEndpoint {
         String id = request.pathParameter("id");
         Optional<String> by = acknowledgedBy(request);
         if (by.isEmpty()) {
-            return Response.error(HttpResponseStatus.BAD_REQUEST,
+            return Response.error(
+                    HttpResponseStatus.BAD_REQUEST,
                     "body must be empty or a JSON object like {\"by\": \"name\"} with a name of at most 128 characters");
         }
         return alerts.acknowledge(id, by.get())
                 .map(alert -> {
-                    LOG.info("alert {} ({} {}) acknowledged by {}", id, alert.type().alertName(), alert.rig(),
+                    LOG.info(
+                            "alert {} ({} {}) acknowledged by {}",
+                            id,
+                            alert.type().alertName(),
+                            alert.rig(),
                             ClientText.escape(by.get()));
                     onAcknowledged.accept(alert);
                     return Response.ok(AlertJson.of(alert));

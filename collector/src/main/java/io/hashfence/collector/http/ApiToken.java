@@ -25,8 +25,9 @@ public final class ApiToken {
             byte[] random = new byte[32];
             new SecureRandom().nextBytes(random);
             Files.createDirectories(file.toAbsolutePath().getParent());
-            Files.writeString(Files.createFile(file,
-                            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))),
+            Files.writeString(
+                    Files.createFile(
+                            file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))),
                     "hfapi_" + Base64.getUrlEncoder().withoutPadding().encodeToString(random) + "\n");
         }
         String token = Files.readString(file).strip();

@@ -26,13 +26,18 @@ public final class HealthEndpoint implements Endpoint {
     public Response handle(Request request) {
         Map<String, String> failing = storage.failing();
         if (failing.isEmpty()) {
-            return Response.ok(JsonNodeFactory.instance.objectNode().put("status", "ok").put("rigs", registry.size()));
+            return Response.ok(
+                    JsonNodeFactory.instance.objectNode().put("status", "ok").put("rigs", registry.size()));
         }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", "storage_failing");
         body.put("rigs", registry.size());
-        body.put("reason", "cannot write " + failing.entrySet().stream()
-                .map(file -> file.getKey() + " (" + file.getValue() + ")").collect(Collectors.joining(", ")));
+        body.put(
+                "reason",
+                "cannot write "
+                        + failing.entrySet().stream()
+                                .map(file -> file.getKey() + " (" + file.getValue() + ")")
+                                .collect(Collectors.joining(", ")));
         body.put("failing", failing);
         return Response.json(HttpResponseStatus.SERVICE_UNAVAILABLE, body);
     }

@@ -10,8 +10,11 @@ import java.util.Map;
 
 /** {@code hashfence_http_requests_refused_total{reason}}; every reason is registered up front, so it shows as 0. */
 public final class HttpMetrics implements MultiCollector {
-    private final Counter refusals = Counter.builder().name("hashfence_http_requests_refused_total")
-            .help("HTTP requests turned away before an endpoint saw them, by reason").labelNames("reason").build();
+    private final Counter refusals = Counter.builder()
+            .name("hashfence_http_requests_refused_total")
+            .help("HTTP requests turned away before an endpoint saw them, by reason")
+            .labelNames("reason")
+            .build();
     private final Map<HttpRefusal, CounterDataPoint> byReason = new EnumMap<>(HttpRefusal.class);
 
     public HttpMetrics() {

@@ -16,10 +16,10 @@ import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslProvider;
 import io.netty.handler.timeout.IdleStateHandler;
-import javax.net.ssl.SSLException;
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLException;
 
 /**
  * The HTTP endpoint: metrics, health and the API. It runs on its own event loop so that a slow scrape of
@@ -35,8 +35,14 @@ public final class HttpServer implements AutoCloseable {
     private final EventLoopGroup group;
     private final Channel serverChannel;
 
-    public HttpServer(HttpConfig config, Transport transport, List<Route> routes, ApiToken token, HttpMetrics metrics,
-                      CollectorJson json) throws InterruptedException {
+    public HttpServer(
+            HttpConfig config,
+            Transport transport,
+            List<Route> routes,
+            ApiToken token,
+            HttpMetrics metrics,
+            CollectorJson json)
+            throws InterruptedException {
         Router router = new Router(routes, token, metrics, json);
         SslContext tls = config.https() ? serverTls(config) : null;
         group = transport.newGroup(1);
@@ -49,8 +55,8 @@ public final class HttpServer implements AutoCloseable {
                         if (tls != null) {
                             channel.pipeline().addLast("tls", tls.newHandler(channel.alloc()));
                         }
-                        RequestHeadDeadline headDeadline = new RequestHeadDeadline(config.requestHeadTimeout(), metrics,
-                                json);
+                        RequestHeadDeadline headDeadline =
+                                new RequestHeadDeadline(config.requestHeadTimeout(), metrics, json);
                         channel.pipeline()
                                 .addLast("idle", new IdleStateHandler(0, 0, IDLE_SECONDS))
                                 .addLast("head-deadline-start", headDeadline.bytes())
@@ -61,17 +67,24 @@ public final class HttpServer implements AutoCloseable {
                                 .addLast("router", router);
                     }
                 })
-                .bind(config.bind(), config.port()).sync().channel();
+                .bind(config.bind(), config.port())
+                .sync()
+                .channel();
     }
 
     private static SslContext serverTls(HttpConfig config) {
         try {
-            return SslContextBuilder.forServer(config.tls().certFile().toFile(), config.tls().keyFile().toFile())
+            return SslContextBuilder.forServer(
+                            config.tls().certFile().toFile(),
+                            config.tls().keyFile().toFile())
                     .sslProvider(OpenSsl.isAvailable() ? SslProvider.OPENSSL : SslProvider.JDK)
-                    .protocols("TLSv1.3", "TLSv1.2").build();
+                    .protocols("TLSv1.3", "TLSv1.2")
+                    .build();
         } catch (SSLException | IllegalArgumentException e) {
-            throw new IllegalArgumentException("http.tls: cannot use " + config.tls().certFile() + " and "
-                    + config.tls().keyFile() + ": " + e.getMessage(), e);
+            throw new IllegalArgumentException(
+                    "http.tls: cannot use " + config.tls().certFile() + " and "
+                            + config.tls().keyFile() + ": " + e.getMessage(),
+                    e);
         }
     }
 

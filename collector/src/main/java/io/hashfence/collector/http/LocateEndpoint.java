@@ -18,7 +18,8 @@ public final class LocateEndpoint implements Endpoint {
         Optional<String> lat = request.queryParameter("lat");
         Optional<String> lon = request.queryParameter("lon");
         if (lat.isEmpty() || lon.isEmpty()) {
-            return Response.error(HttpResponseStatus.BAD_REQUEST, "lat and lon are required, e.g. ?lat=52.29&lon=104.29");
+            return Response.error(
+                    HttpResponseStatus.BAD_REQUEST, "lat and lon are required, e.g. ?lat=52.29&lon=104.29");
         }
         try {
             ObjectNode answer = locator.locate(parse("lat", lat.get()), parse("lon", lon.get()));

@@ -6,8 +6,12 @@ import java.util.Map;
 import java.util.Optional;
 
 /** A routed request: the path parameters the route matched, and the query string. */
-public record Request(HttpMethod method, String path, Map<String, String> pathParameters,
-                      Map<String, List<String>> query, byte[] body) {
+public record Request(
+        HttpMethod method,
+        String path,
+        Map<String, String> pathParameters,
+        Map<String, List<String>> query,
+        byte[] body) {
 
     public String pathParameter(String name) {
         return pathParameters.get(name);

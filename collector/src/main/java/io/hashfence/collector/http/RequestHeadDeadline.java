@@ -33,7 +33,11 @@ final class RequestHeadDeadline {
     /** How long a connection answered 408 keeps reading (and dropping) what the client still sends. */
     private static final Duration LINGER = Duration.ofSeconds(2);
 
-    private enum State { BETWEEN_REQUESTS, READING_HEAD, READING_BODY }
+    private enum State {
+        BETWEEN_REQUESTS,
+        READING_HEAD,
+        READING_BODY
+    }
 
     private final Duration timeout;
     private final HttpMetrics metrics;
@@ -56,8 +60,8 @@ final class RequestHeadDeadline {
             public void channelRead(ChannelHandlerContext ctx, Object msg) {
                 if (state == State.BETWEEN_REQUESTS && msg instanceof ByteBuf bytes && bytes.isReadable()) {
                     state = State.READING_HEAD;
-                    deadline = ctx.executor().schedule(RequestHeadDeadline.this::expire, timeout.toMillis(),
-                            TimeUnit.MILLISECONDS);
+                    deadline = ctx.executor()
+                            .schedule(RequestHeadDeadline.this::expire, timeout.toMillis(), TimeUnit.MILLISECONDS);
                 }
                 ctx.fireChannelRead(msg);
             }
@@ -104,11 +108,12 @@ final class RequestHeadDeadline {
             return;
         }
         metrics.refused(HttpRefusal.REQUEST_HEAD_TIMEOUT);
-        Response error = Response.error(HttpResponseStatus.REQUEST_TIMEOUT,
+        Response error = Response.error(
+                HttpResponseStatus.REQUEST_TIMEOUT,
                 "the request line and headers did not all arrive within " + timeout.toMillis() + " ms");
         byte[] body = error.bytes(json);
-        FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, error.status(),
-                Unpooled.wrappedBuffer(body));
+        FullHttpResponse response =
+                new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, error.status(), Unpooled.wrappedBuffer(body));
         response.headers().set(HttpHeaderNames.CONTENT_TYPE, error.contentType());
         response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
         HttpUtil.setContentLength(response, body.length);

@@ -48,7 +48,9 @@ public record Response(HttpResponseStatus status, String contentType, Body body)
 
     /** An error as {@code {"error": "...", "status": N}}, in that order, saying what was wrong. */
     public static Response error(HttpResponseStatus status, String message) {
-        return json(status, JsonNodeFactory.instance.objectNode().put("error", message).put("status", status.code()));
+        return json(
+                status,
+                JsonNodeFactory.instance.objectNode().put("error", message).put("status", status.code()));
     }
 
     public static Response text(String contentType, String body) {

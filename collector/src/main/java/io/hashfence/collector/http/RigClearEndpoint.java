@@ -43,8 +43,7 @@ public final class RigClearEndpoint implements Endpoint {
     }
 
     /** The body's reason and name. */
-    private record Clearing(String reason, String by) {
-    }
+    private record Clearing(String reason, String by) {}
 
     @Override
     public Response handle(Request request) {
@@ -61,20 +60,30 @@ public final class RigClearEndpoint implements Endpoint {
         if (compliance.find(key).isEmpty()) {
             return Response.error(HttpResponseStatus.NOT_FOUND, "no rig " + key);
         }
-        Optional<SpoofSuspicion> cleared = judge.clearSuspicion(key, clearing.get().reason(), clearing.get().by());
+        Optional<SpoofSuspicion> cleared = judge.clearSuspicion(
+                key, clearing.get().reason(), clearing.get().by());
         if (cleared.isEmpty()) {
-            return Response.error(HttpResponseStatus.CONFLICT, "rig " + key + " is not suspected of spoofing; nothing to clear");
+            return Response.error(
+                    HttpResponseStatus.CONFLICT, "rig " + key + " is not suspected of spoofing; nothing to clear");
         }
-        LOG.info("spoofing suspicion on {} (since {}) cleared by {}", key, cleared.get().since(), clearing.get().by());
+        LOG.info(
+                "spoofing suspicion on {} (since {}) cleared by {}",
+                key,
+                cleared.get().since(),
+                clearing.get().by());
         ObjectNode body = JsonNodeFactory.instance.objectNode();
         body.put("site", site);
         body.put("rig", rig);
-        body.putObject("cleared").put("since", cleared.get().since().toString()).put("suspicion", cleared.get().reason());
+        body.putObject("cleared")
+                .put("since", cleared.get().since().toString())
+                .put("suspicion", cleared.get().reason());
         body.put("reason", clearing.get().reason());
         body.put("by", clearing.get().by());
         compliance.find(key).ifPresent(known -> {
             Assessment a = known.assessment();
-            body.putObject("compliance").put("state", a.state().label()).put("trust", a.trust().label())
+            body.putObject("compliance")
+                    .put("state", a.state().label())
+                    .put("trust", a.trust().label())
                     .put("evidence", a.evidence());
         });
         return Response.ok(body);
@@ -90,7 +99,8 @@ public final class RigClearEndpoint implements Endpoint {
             JsonNode by = body.get("by");
             Optional<String> name = by == null ? Optional.of("api") : text(by, MAX_NAME);
             return reason.isPresent() && name.isPresent()
-                    ? Optional.of(new Clearing(reason.get(), name.get())) : Optional.empty();
+                    ? Optional.of(new Clearing(reason.get(), name.get()))
+                    : Optional.empty();
         } catch (IOException e) {
             return Optional.empty();
         }

@@ -13,9 +13,9 @@ import io.hashfence.collector.compliance.PolicyJson;
 import io.hashfence.collector.fleet.RigKey;
 import io.hashfence.collector.fleet.RigRecord;
 import io.hashfence.collector.fleet.RigRegistry;
-import io.hashfence.geo.GeoIndex;
 import io.hashfence.collector.screening.Screener;
 import io.hashfence.collector.screening.ScreeningJson;
+import io.hashfence.geo.GeoIndex;
 import io.hashfence.protocol.Ids;
 import io.hashfence.protocol.RigId;
 import io.hashfence.protocol.SiteId;
@@ -39,8 +39,8 @@ public final class RigsEndpoint {
     private final GeoIndex geo;
     private final Screener screener;
 
-    public RigsEndpoint(RigRegistry registry, ComplianceEngine compliance, TelemetryCodec codec, GeoIndex geo,
-                        Screener screener) {
+    public RigsEndpoint(
+            RigRegistry registry, ComplianceEngine compliance, TelemetryCodec codec, GeoIndex geo, Screener screener) {
         this.registry = registry;
         this.compliance = compliance;
         this.codec = codec;
@@ -101,7 +101,10 @@ public final class RigsEndpoint {
             LocationJson.put(node, a.where(), geo.borderKm(a.lat(), a.lon()));
         }
         if (a.restriction() != null) {
-            node.set("restriction", PolicyJson.restriction(a.restriction()).put("source", a.restriction().source()));
+            node.set(
+                    "restriction",
+                    PolicyJson.restriction(a.restriction())
+                            .put("source", a.restriction().source()));
         }
         if (a.nearestRestrictedKm() != null) {
             node.put("nearest_restricted_km", Math.round(a.nearestRestrictedKm() * 10) / 10.0);
@@ -112,8 +115,10 @@ public final class RigsEndpoint {
         known.connection().ipCountry().ifPresent(country -> node.put("ip_country", country));
         ArrayNode evidence = node.putArray("evidence");
         for (Finding finding : a.findings()) {
-            evidence.addObject().put("kind", finding.kind().label()).put("effect",
-                    finding.kind().effect().name().toLowerCase(Locale.ROOT)).put("detail", finding.detail());
+            evidence.addObject()
+                    .put("kind", finding.kind().label())
+                    .put("effect", finding.kind().effect().name().toLowerCase(Locale.ROOT))
+                    .put("detail", finding.detail());
         }
         node.put("policy", a.policy());
         node.put("assessed_at", a.at().toString());

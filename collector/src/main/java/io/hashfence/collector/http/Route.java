@@ -20,7 +20,6 @@ public record Route(HttpMethod method, String pattern, Endpoint endpoint, boolea
         return new Route(method, pattern, endpoint, true);
     }
 
-
     /** The path parameters, when the path has this route's shape. */
     Optional<Map<String, String>> match(String path) {
         String[] expected = pattern.split("/", -1);

@@ -49,17 +49,20 @@ final class Router extends SimpleChannelInboundHandler<FullHttpRequest> {
         }
         boolean unauthorized = response.status().equals(HttpResponseStatus.UNAUTHORIZED);
         byte[] body = response.bytes(json);
-        FullHttpResponse http = new DefaultFullHttpResponse(request.protocolVersion(), response.status(),
+        FullHttpResponse http = new DefaultFullHttpResponse(
+                request.protocolVersion(),
+                response.status(),
                 ctx.alloc().buffer(body.length).writeBytes(body));
         http.headers().set(HttpHeaderNames.CONTENT_TYPE, response.contentType());
         if (unauthorized) {
             http.headers().set(HttpHeaderNames.WWW_AUTHENTICATE, "Bearer realm=\"hashfence\"");
         }
         HttpUtil.setContentLength(http, body.length);
-        boolean keepAlive = HttpUtil.isKeepAlive(request) && request.decoderResult().isSuccess();
+        boolean keepAlive =
+                HttpUtil.isKeepAlive(request) && request.decoderResult().isSuccess();
         HttpUtil.setKeepAlive(http, keepAlive);
-        ctx.writeAndFlush(http).addListener(keepAlive ? ChannelFutureListener.CLOSE_ON_FAILURE
-                : ChannelFutureListener.CLOSE);
+        ctx.writeAndFlush(http)
+                .addListener(keepAlive ? ChannelFutureListener.CLOSE_ON_FAILURE : ChannelFutureListener.CLOSE);
     }
 
     @Override
@@ -73,7 +76,9 @@ final class Router extends SimpleChannelInboundHandler<FullHttpRequest> {
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        LOG.debug("HTTP connection from {} failed: {}", ctx.channel().remoteAddress(),
+        LOG.debug(
+                "HTTP connection from {} failed: {}",
+                ctx.channel().remoteAddress(),
                 ClientText.escape(cause.toString()));
         ctx.close();
     }
@@ -89,18 +94,26 @@ final class Router extends SimpleChannelInboundHandler<FullHttpRequest> {
             }
             pathKnown = true;
             if (route.method().equals(request.method())
-                    || (route.method().equals(HttpMethod.GET) && request.method().equals(HttpMethod.HEAD))) {
+                    || (route.method().equals(HttpMethod.GET)
+                            && request.method().equals(HttpMethod.HEAD))) {
                 if (route.needsToken() && !token.admits(request.headers().get(HttpHeaderNames.AUTHORIZATION))) {
                     metrics.refused(HttpRefusal.UNAUTHORIZED);
-                    return Response.error(HttpResponseStatus.UNAUTHORIZED,
+                    return Response.error(
+                            HttpResponseStatus.UNAUTHORIZED,
                             path + " needs the API token: Authorization: Bearer <token from the api-token file>");
                 }
                 try {
-                    return route.endpoint().handle(new Request(request.method(), path, parameters.get(),
-                            uri.parameters(), ByteBufUtil.getBytes(request.content())));
+                    return route.endpoint()
+                            .handle(new Request(
+                                    request.method(),
+                                    path,
+                                    parameters.get(),
+                                    uri.parameters(),
+                                    ByteBufUtil.getBytes(request.content())));
                 } catch (RuntimeException e) {
                     LOG.error("{} {} failed", request.method(), ClientText.escape(path), e);
-                    return Response.error(HttpResponseStatus.INTERNAL_SERVER_ERROR,
+                    return Response.error(
+                            HttpResponseStatus.INTERNAL_SERVER_ERROR,
                             "internal error; the collector's log has the details");
                 }
             }

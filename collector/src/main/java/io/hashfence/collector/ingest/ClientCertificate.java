@@ -10,8 +10,7 @@ import javax.net.ssl.SSLPeerUnverifiedException;
 
 /** The mutual-TLS identity of a connection. */
 final class ClientCertificate {
-    private ClientCertificate() {
-    }
+    private ClientCertificate() {}
 
     /** The names the client's verified TLS certificate vouches for; empty without mutual TLS. */
     static Set<String> names(ChannelPipeline pipeline) {
@@ -22,7 +21,8 @@ final class ClientCertificate {
         try {
             Certificate[] chain = tls.engine().getSession().getPeerCertificates();
             return chain.length > 0 && chain[0] instanceof X509Certificate leaf
-                    ? CertificateIdentity.names(leaf) : Set.of();
+                    ? CertificateIdentity.names(leaf)
+                    : Set.of();
         } catch (SSLPeerUnverifiedException e) {
             return Set.of();
         }

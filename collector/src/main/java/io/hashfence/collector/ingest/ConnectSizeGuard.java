@@ -25,6 +25,7 @@ final class ConnectSizeGuard extends ByteToMessageDecoder {
     private static final int MQTT_5_LEVEL = 5;
     /** CONNACK, remaining length 3, no session present, reason 0x95 Packet too large, no properties. */
     private static final byte[] CONNACK_PACKET_TOO_LARGE = {0x20, 0x03, 0x00, (byte) 0x95, 0x00};
+
     private static final long LINGER_MILLIS = 2_000;
 
     private final int maxMessageBytes;
@@ -102,21 +103,26 @@ final class ConnectSizeGuard extends ByteToMessageDecoder {
         in.skipBytes(in.readableBytes());
         metrics.connect(ConnectResult.PACKET_TOO_LARGE);
         metrics.protocolError(ProtocolError.PACKET_TOO_LARGE);
-        warnings.warn("connect-too-large", "refused CONNECT from {}: {} bytes, more than mqtt.max_message_bytes ({})",
-                ctx.channel().remoteAddress(), remaining, maxMessageBytes);
+        warnings.warn(
+                "connect-too-large",
+                "refused CONNECT from {}: {} bytes, more than mqtt.max_message_bytes ({})",
+                ctx.channel().remoteAddress(),
+                remaining,
+                maxMessageBytes);
         if (!mqtt5) {
             ctx.close();
             return;
         }
         // Half-close after the CONNACK and drop what still arrives for a moment: closing with the client's
         // bytes unread would reset the connection, and a reset can discard the CONNACK before it is read.
-        ctx.writeAndFlush(Unpooled.wrappedBuffer(CONNACK_PACKET_TOO_LARGE)).addListener((ChannelFutureListener) sent -> {
-            if (sent.isSuccess() && ctx.channel() instanceof DuplexChannel duplex) {
-                duplex.shutdownOutput();
-                ctx.executor().schedule(() -> ctx.close(), LINGER_MILLIS, TimeUnit.MILLISECONDS);
-            } else {
-                ctx.close();
-            }
-        });
+        ctx.writeAndFlush(Unpooled.wrappedBuffer(CONNACK_PACKET_TOO_LARGE)).addListener((ChannelFutureListener)
+                sent -> {
+                    if (sent.isSuccess() && ctx.channel() instanceof DuplexChannel duplex) {
+                        duplex.shutdownOutput();
+                        ctx.executor().schedule(() -> ctx.close(), LINGER_MILLIS, TimeUnit.MILLISECONDS);
+                    } else {
+                        ctx.close();
+                    }
+                });
     }
 }

@@ -36,15 +36,20 @@ final class ConnectionGate extends ChannelInboundHandlerAdapter {
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
         InetAddress address = ctx.channel().remoteAddress() instanceof InetSocketAddress inet
-                ? inet.getAddress() : InetAddress.getLoopbackAddress();
+                ? inet.getAddress()
+                : InetAddress.getLoopbackAddress();
         int total = open.incrementAndGet();
-        int fromAddress = perAddress.computeIfAbsent(address, a -> new AtomicInteger()).incrementAndGet();
+        int fromAddress =
+                perAddress.computeIfAbsent(address, a -> new AtomicInteger()).incrementAndGet();
         ctx.channel().attr(COUNTED).set(address);
         if (total > limits.maxConnections()) {
             refuse(ctx, ConnectionRefusal.MAX_CONNECTIONS, total + " open, the limit is " + limits.maxConnections());
         } else if (fromAddress > limits.maxConnectionsPerAddress()) {
-            refuse(ctx, ConnectionRefusal.MAX_CONNECTIONS_PER_ADDRESS, fromAddress + " open from " + address.getHostAddress()
-                    + ", the limit is " + limits.maxConnectionsPerAddress());
+            refuse(
+                    ctx,
+                    ConnectionRefusal.MAX_CONNECTIONS_PER_ADDRESS,
+                    fromAddress + " open from " + address.getHostAddress() + ", the limit is "
+                            + limits.maxConnectionsPerAddress());
         } else {
             ctx.fireChannelActive();
         }
@@ -52,7 +57,8 @@ final class ConnectionGate extends ChannelInboundHandlerAdapter {
 
     private void refuse(ChannelHandlerContext ctx, ConnectionRefusal reason, String detail) {
         metrics.connectionRefused(reason);
-        warnings.warn(reason.label(), "refused connection from {}: {}", ctx.channel().remoteAddress(), detail);
+        warnings.warn(
+                reason.label(), "refused connection from {}: {}", ctx.channel().remoteAddress(), detail);
         ctx.close();
     }
 

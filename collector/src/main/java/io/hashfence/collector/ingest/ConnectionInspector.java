@@ -23,7 +23,8 @@ final class ConnectionInspector {
     }
 
     ConnectionFacts inspect(Channel channel) {
-        InetSocketAddress proxied = channel.attr(ProxyProtocolHandler.CLIENT_ADDRESS).get();
+        InetSocketAddress proxied =
+                channel.attr(ProxyProtocolHandler.CLIENT_ADDRESS).get();
         InetSocketAddress remote = proxied != null ? proxied : (InetSocketAddress) channel.remoteAddress();
         if (remote == null || remote.getAddress() == null) {
             return ConnectionFacts.unknown();
@@ -32,7 +33,8 @@ final class ConnectionInspector {
         boolean publicAddress = IpCountryDatabase.isPublic(address);
         Optional<String> country = publicAddress ? ipCountries.country(address) : Optional.empty();
         Supplier<OptionalDouble> rtt = proxied == null && channel instanceof EpollSocketChannel epoll
-                ? () -> smoothedRttMillis(epoll) : OptionalDouble::empty;
+                ? () -> smoothedRttMillis(epoll)
+                : OptionalDouble::empty;
         return new ConnectionFacts(address, country, publicAddress, rtt);
     }
 

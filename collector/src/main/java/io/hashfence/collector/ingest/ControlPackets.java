@@ -44,7 +44,11 @@ final class ControlPackets extends ChannelInboundHandlerAdapter {
                 case SUBSCRIBE -> onSubscribe(ctx, (MqttSubscribeMessage) message);
                 case UNSUBSCRIBE -> onUnsubscribe(ctx, (MqttUnsubscribeMessage) message);
                 case DISCONNECT -> onDisconnect(ctx, message);
-                default -> violations.unexpected(ctx, connection, "unexpected " + message.fixedHeader().messageType());
+                default ->
+                    violations.unexpected(
+                            ctx,
+                            connection,
+                            "unexpected " + message.fixedHeader().messageType());
             }
         } finally {
             ReferenceCountUtil.release(message);

@@ -31,20 +31,40 @@ public final class IngestMetrics implements MultiCollector {
     private static final long PROCESSING_MIN_NANOS = 10_000;
     private static final long PROCESSING_MAX_NANOS = 1_000_000_000;
 
-    private final Counter messages = Counter.builder().name("hashfence_ingest_messages_total")
-            .help("MQTT PUBLISH messages received, by what became of them").labelNames("outcome").build();
-    private final Counter connects = Counter.builder().name("hashfence_mqtt_connects_total")
-            .help("MQTT CONNECT attempts, by result").labelNames("result").build();
-    private final Counter protocolErrors = Counter.builder().name("hashfence_mqtt_protocol_errors_total")
-            .help("Connections closed for breaking the MQTT protocol, by kind").labelNames("kind").build();
-    private final Counter refusals = Counter.builder().name("hashfence_mqtt_connections_refused_total")
-            .help("Connections refused before MQTT began, by limit").labelNames("reason").build();
-    private final Counter takeovers = Counter.builder().name("hashfence_mqtt_sessions_taken_over_total")
-            .help("Connections closed because a new one with the same site and client id took over").build();
+    private final Counter messages = Counter.builder()
+            .name("hashfence_ingest_messages_total")
+            .help("MQTT PUBLISH messages received, by what became of them")
+            .labelNames("outcome")
+            .build();
+    private final Counter connects = Counter.builder()
+            .name("hashfence_mqtt_connects_total")
+            .help("MQTT CONNECT attempts, by result")
+            .labelNames("result")
+            .build();
+    private final Counter protocolErrors = Counter.builder()
+            .name("hashfence_mqtt_protocol_errors_total")
+            .help("Connections closed for breaking the MQTT protocol, by kind")
+            .labelNames("kind")
+            .build();
+    private final Counter refusals = Counter.builder()
+            .name("hashfence_mqtt_connections_refused_total")
+            .help("Connections refused before MQTT began, by limit")
+            .labelNames("reason")
+            .build();
+    private final Counter takeovers = Counter.builder()
+            .name("hashfence_mqtt_sessions_taken_over_total")
+            .help("Connections closed because a new one with the same site and client id took over")
+            .build();
     // The blank help is the one this gauge has always been exported with.
-    private final Gauge openConnections = Gauge.builder().name("hashfence_mqtt_connections").help(" ").build();
-    private final Histogram processing = Histogram.builder().name("hashfence_ingest_processing_seconds")
-            .unit(Unit.SECONDS).help(PROCESSING_HELP).classicOnly().classicUpperBounds(processingBuckets()).build();
+    private final Gauge openConnections =
+            Gauge.builder().name("hashfence_mqtt_connections").help(" ").build();
+    private final Histogram processing = Histogram.builder()
+            .name("hashfence_ingest_processing_seconds")
+            .unit(Unit.SECONDS)
+            .help(PROCESSING_HELP)
+            .classicOnly()
+            .classicUpperBounds(processingBuckets())
+            .build();
     private final RecentMax slowestProcessing = new RecentMax();
     private final Map<IngestOutcome, CounterDataPoint> messagesByOutcome =
             byLabel(messages, IngestOutcome.class, IngestOutcome::label);
@@ -90,23 +110,40 @@ public final class IngestMetrics implements MultiCollector {
 
     @Override
     public MetricSnapshots collect() {
-        GaugeSnapshot max = GaugeSnapshot.builder().name(PROCESSING_MAX).help(PROCESSING_HELP)
-                .dataPoint(GaugeDataPointSnapshot.builder().labels(Labels.EMPTY)
-                        .value(Unit.nanosToSeconds(slowestProcessing.get())).build())
+        GaugeSnapshot max = GaugeSnapshot.builder()
+                .name(PROCESSING_MAX)
+                .help(PROCESSING_HELP)
+                .dataPoint(GaugeDataPointSnapshot.builder()
+                        .labels(Labels.EMPTY)
+                        .value(Unit.nanosToSeconds(slowestProcessing.get()))
+                        .build())
                 .build();
-        return new MetricSnapshots(messages.collect(), processing.collect(), max, connects.collect(),
-                protocolErrors.collect(), openConnections.collect(), refusals.collect(), takeovers.collect());
+        return new MetricSnapshots(
+                messages.collect(),
+                processing.collect(),
+                max,
+                connects.collect(),
+                protocolErrors.collect(),
+                openConnections.collect(),
+                refusals.collect(),
+                takeovers.collect());
     }
 
     @Override
     public List<String> getPrometheusNames() {
-        return List.of(messages.getPrometheusName(), processing.getPrometheusName(), PROCESSING_MAX,
-                connects.getPrometheusName(), protocolErrors.getPrometheusName(), openConnections.getPrometheusName(),
-                refusals.getPrometheusName(), takeovers.getPrometheusName());
+        return List.of(
+                messages.getPrometheusName(),
+                processing.getPrometheusName(),
+                PROCESSING_MAX,
+                connects.getPrometheusName(),
+                protocolErrors.getPrometheusName(),
+                openConnections.getPrometheusName(),
+                refusals.getPrometheusName(),
+                takeovers.getPrometheusName());
     }
 
-    private static <E extends Enum<E>> Map<E, CounterDataPoint> byLabel(Counter counter, Class<E> type,
-                                                                       Function<E, String> label) {
+    private static <E extends Enum<E>> Map<E, CounterDataPoint> byLabel(
+            Counter counter, Class<E> type, Function<E, String> label) {
         Map<E, CounterDataPoint> points = new EnumMap<>(type);
         for (E value : type.getEnumConstants()) {
             points.put(value, counter.labelValues(label.apply(value)));

@@ -9,5 +9,4 @@ import io.hashfence.collector.judge.RigJudge;
  * Where accepted telemetry goes, in order: the registry, then the judge (compliance, event log, alerts);
  * and the event log and sequence journal whose durability a PUBACK waits for.
  */
-public record IngestTargets(RigRegistry registry, RigJudge judge, EventLog eventLog, SequenceJournal journal) {
-}
+public record IngestTargets(RigRegistry registry, RigJudge judge, EventLog eventLog, SequenceJournal journal) {}

@@ -53,8 +53,13 @@ final class MqttAuthentication extends ChannelInboundHandlerAdapter {
     /** The client id the server chose, for a client that sent an empty one; null otherwise. */
     private String assignedClientId;
 
-    MqttAuthentication(MqttConnection connection, SiteLogin login, MqttConfig config, IngestMetrics metrics,
-                       ThrottledLog warnings, ProtocolViolations violations) {
+    MqttAuthentication(
+            MqttConnection connection,
+            SiteLogin login,
+            MqttConfig config,
+            IngestMetrics metrics,
+            ThrottledLog warnings,
+            ProtocolViolations violations) {
         this.connection = connection;
         this.login = login;
         this.config = config;
@@ -68,10 +73,14 @@ final class MqttAuthentication extends ChannelInboundHandlerAdapter {
     public void channelActive(ChannelHandlerContext ctx) {
         active = true;
         metrics.connectionOpened();
-        connectDeadline = ctx.executor().schedule(() -> {
-            metrics.connect(ConnectResult.TIMEOUT);
-            ctx.close();
-        }, config.connectTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        connectDeadline = ctx.executor()
+                .schedule(
+                        () -> {
+                            metrics.connect(ConnectResult.TIMEOUT);
+                            ctx.close();
+                        },
+                        config.connectTimeout().toMillis(),
+                        TimeUnit.MILLISECONDS);
         ctx.fireChannelActive();
     }
 
@@ -115,24 +124,31 @@ final class MqttAuthentication extends ChannelInboundHandlerAdapter {
             violations.unexpected(ctx, connection, "second CONNECT");
             return;
         }
-        MqttVersion version = MqttVersion.fromProtocolNameAndLevel(connect.variableHeader().name(),
-                (byte) connect.variableHeader().version());
-        connection.connecting(version, connect.variableHeader().isWillFlag()
-                ? new Will(connect.payload().willTopic(), connect.payload().willMessageInBytes()) : null);
+        MqttVersion version = MqttVersion.fromProtocolNameAndLevel(
+                connect.variableHeader().name(), (byte) connect.variableHeader().version());
+        connection.connecting(
+                version,
+                connect.variableHeader().isWillFlag()
+                        ? new Will(
+                                connect.payload().willTopic(), connect.payload().willMessageInBytes())
+                        : null);
         if (version == MqttVersion.MQTT_3_1) {
             metrics.protocolError(ProtocolError.UNSUPPORTED_PROTOCOL_VERSION);
-            warnings.warn("unsupported-protocol-version",
+            warnings.warn(
+                    "unsupported-protocol-version",
                     "refused CONNECT from {}: MQTT 3.1 (MQIsdp); the collector speaks MQTT 3.1.1 and 5",
                     ctx.channel().remoteAddress());
-            connection.refuse(ctx, MqttReplies.refused(
-                    MqttConnectReturnCode.CONNECTION_REFUSED_UNACCEPTABLE_PROTOCOL_VERSION));
+            connection.refuse(
+                    ctx, MqttReplies.refused(MqttConnectReturnCode.CONNECTION_REFUSED_UNACCEPTABLE_PROTOCOL_VERSION));
             return;
         }
         Optional<ClientIdentifier> identifier = ClientIdentifier.of(connect, version);
         if (identifier.isEmpty()) {
             metrics.protocolError(ProtocolError.IDENTIFIER_REJECTED);
-            warnings.warn("identifier-rejected",
-                    "refused CONNECT from {}: empty client id without clean session", ctx.channel().remoteAddress());
+            warnings.warn(
+                    "identifier-rejected",
+                    "refused CONNECT from {}: empty client id without clean session",
+                    ctx.channel().remoteAddress());
             connection.refuse(ctx, MqttReplies.refused(MqttConnectReturnCode.CONNECTION_REFUSED_IDENTIFIER_REJECTED));
             return;
         }
@@ -144,26 +160,34 @@ final class MqttAuthentication extends ChannelInboundHandlerAdapter {
         Set<String> certified = ClientCertificate.names(ctx.pipeline());
         if (!certified.isEmpty() && !certified.contains(user)) {
             metrics.connect(ConnectResult.CERTIFICATE_MISMATCH);
-            warnings.warn("certificate-mismatch",
+            warnings.warn(
+                    "certificate-mismatch",
                     "refused CONNECT from {} for site {}: its client certificate names {}",
-                    ctx.channel().remoteAddress(), printable(user), certified);
+                    ctx.channel().remoteAddress(),
+                    printable(user),
+                    certified);
             connection.refuse(ctx, MqttReplies.notAuthorized(version));
             return;
         }
         InetAddress source = login.inspector().inspect(ctx.channel()).clientAddress();
         if (certified.isEmpty() && login.authenticator().backsOff(source)) {
             metrics.connect(ConnectResult.BACKED_OFF);
-            warnings.warn("backed-off", "refused CONNECT from {} for site {} unchecked: it failed to "
-                    + "log in too often", ctx.channel().remoteAddress(), printable(user));
+            warnings.warn(
+                    "backed-off",
+                    "refused CONNECT from {} for site {} unchecked: it failed to " + "log in too often",
+                    ctx.channel().remoteAddress(),
+                    printable(user));
             connection.refuse(ctx, MqttReplies.backedOff(version));
             return;
         }
         ctx.channel().config().setAutoRead(false);
         try {
-            (certified.isEmpty() ? login.authenticator().verify(user, token, source, login.executor())
-                    : CompletableFuture.supplyAsync(() -> login.authenticator().authenticateByCertificate(user),
-                            login.executor()))
-                    .whenCompleteAsync((site, failure) -> onAuthenticated(ctx, user, keepAliveSeconds, site, failure),
+            (certified.isEmpty()
+                            ? login.authenticator().verify(user, token, source, login.executor())
+                            : CompletableFuture.supplyAsync(
+                                    () -> login.authenticator().authenticateByCertificate(user), login.executor()))
+                    .whenCompleteAsync(
+                            (site, failure) -> onAuthenticated(ctx, user, keepAliveSeconds, site, failure),
                             ctx.executor());
         } catch (RejectedExecutionException e) {
             metrics.connect(ConnectResult.SERVER_BUSY);
@@ -171,8 +195,12 @@ final class MqttAuthentication extends ChannelInboundHandlerAdapter {
         }
     }
 
-    private void onAuthenticated(ChannelHandlerContext ctx, String user, int keepAliveSeconds,
-                                 Optional<SiteCredential> credential, Throwable failure) {
+    private void onAuthenticated(
+            ChannelHandlerContext ctx,
+            String user,
+            int keepAliveSeconds,
+            Optional<SiteCredential> credential,
+            Throwable failure) {
         connectDeadline.cancel(false);
         if (!ctx.channel().isActive()) {
             // Closed meanwhile (the connect timeout, or the client): no session for a connection that is gone.
@@ -186,12 +214,18 @@ final class MqttAuthentication extends ChannelInboundHandlerAdapter {
         }
         if (credential.isEmpty()) {
             metrics.connect(ConnectResult.BAD_CREDENTIALS);
-            warnings.warn("bad-credentials", "refused CONNECT from {} for site {}: unknown site or wrong token",
-                    ctx.channel().remoteAddress(), printable(user));
+            warnings.warn(
+                    "bad-credentials",
+                    "refused CONNECT from {} for site {}: unknown site or wrong token",
+                    ctx.channel().remoteAddress(),
+                    printable(user));
             connection.refuse(ctx, MqttReplies.badCredentials(version));
             return;
         }
-        Session session = new Session(credential.get().site(), connection.id(), version,
+        Session session = new Session(
+                credential.get().site(),
+                connection.id(),
+                version,
                 login.inspector().inspect(ctx.channel()));
         connection.authenticated(session);
         login.sessions().register(credential.get(), clientId, ctx.channel()).ifPresent(previous -> {
@@ -200,11 +234,16 @@ final class MqttAuthentication extends ChannelInboundHandlerAdapter {
         });
         if (keepAliveSeconds > 0) {
             long limitMillis = (long) (keepAliveSeconds * 1000 * KEEP_ALIVE_GRACE);
-            ctx.pipeline().addBefore(ctx.name(), "keep-alive",
-                    new IdleStateHandler(limitMillis, 0, 0, TimeUnit.MILLISECONDS));
+            ctx.pipeline()
+                    .addBefore(
+                            ctx.name(), "keep-alive", new IdleStateHandler(limitMillis, 0, 0, TimeUnit.MILLISECONDS));
         }
         metrics.connect(ConnectResult.ACCEPTED);
-        LOG.debug("site {} connected from {} with MQTT {}", session.site(), ctx.channel().remoteAddress(), version);
+        LOG.debug(
+                "site {} connected from {} with MQTT {}",
+                session.site(),
+                ctx.channel().remoteAddress(),
+                version);
         ctx.writeAndFlush(replies.accepted(version, assignedClientId));
         // Reading again first releases, in order, the packets that arrived during the check; then the hold
         // has done its work, and leaves the pipeline so that it costs later packets nothing.
@@ -226,8 +265,11 @@ final class MqttAuthentication extends ChannelInboundHandlerAdapter {
             LOG.info("site {} connection {} closed: the site's token was revoked", session.site(), connection.id());
             connection.closeWithReason(ctx, NOT_AUTHORIZED);
         } else if (event == SessionRegistry.TAKEN_OVER) {
-            LOG.info("site {} connection {} taken over by a new connection with client id {}", session.site(),
-                    connection.id(), ClientText.escape(clientId));
+            LOG.info(
+                    "site {} connection {} taken over by a new connection with client id {}",
+                    session.site(),
+                    connection.id(),
+                    ClientText.escape(clientId));
             connection.closeWithReason(ctx, SESSION_TAKEN_OVER);
         } else if (event instanceof IdleStateEvent) {
             metrics.protocolError(ProtocolError.KEEP_ALIVE_EXPIRED);

@@ -55,8 +55,15 @@ final class MqttChannelInitializer extends ChannelInitializer<Channel> {
     private final AtomicLong connectionIds;
 
     /** @param tls the TLS context of this listener, or null for plain MQTT */
-    MqttChannelInitializer(MqttConfig config, SiteLogin login, RoutingTargets routing, IngestMetrics metrics,
-                           ThrottledLog warnings, ConnectionGate gate, SslContext tls, AtomicLong connectionIds) {
+    MqttChannelInitializer(
+            MqttConfig config,
+            SiteLogin login,
+            RoutingTargets routing,
+            IngestMetrics metrics,
+            ThrottledLog warnings,
+            ConnectionGate gate,
+            SslContext tls,
+            AtomicLong connectionIds) {
         this.config = config;
         this.login = login;
         this.routing = routing;
@@ -87,15 +94,32 @@ final class MqttChannelInitializer extends ChannelInitializer<Channel> {
                 .addLast("mqtt-decoder", new MqttDecoder(config.maxMessageBytes(), MAX_CLIENT_ID_LENGTH))
                 .addLast("mqtt-encoder", MqttEncoder.INSTANCE)
                 .addLast("hold", new FlowControlHandler())
-                .addLast("packet-check",
+                .addLast(
+                        "packet-check",
                         new PacketCheck(connection, config.maxMessageBytes(), metrics, warnings, violations))
-                .addLast("authentication", new MqttAuthentication(connection, login, config, metrics, warnings,
-                        violations))
+                .addLast(
+                        "authentication",
+                        new MqttAuthentication(connection, login, config, metrics, warnings, violations))
                 .addLast("control", new ControlPackets(connection, violations))
-                .addLast("flow-control", new PublishLimits(connection, config.limits(), config.receiveMaximum(),
-                        pubAcks::unacknowledged, metrics, warnings, violations))
-                .addLast("routing", new PublishRouting(connection, routing.router(), routing.registry(),
-                        routing.stores(), config.limits().maxTopicLength(), metrics))
+                .addLast(
+                        "flow-control",
+                        new PublishLimits(
+                                connection,
+                                config.limits(),
+                                config.receiveMaximum(),
+                                pubAcks::unacknowledged,
+                                metrics,
+                                warnings,
+                                violations))
+                .addLast(
+                        "routing",
+                        new PublishRouting(
+                                connection,
+                                routing.router(),
+                                routing.registry(),
+                                routing.stores(),
+                                config.limits().maxTopicLength(),
+                                metrics))
                 .addLast("puback", pubAcks)
                 .addLast("failure", new UnexpectedFailure(connection));
     }

@@ -20,8 +20,8 @@ import io.netty.handler.codec.mqtt.MqttVersion;
 
 /** The packets the collector sends, each in the form the client's protocol version expects. */
 final class MqttReplies {
-    static final MqttMessage PINGRESP = new MqttMessage(
-            new MqttFixedHeader(MqttMessageType.PINGRESP, false, MqttQoS.AT_MOST_ONCE, false, 0));
+    static final MqttMessage PINGRESP =
+            new MqttMessage(new MqttFixedHeader(MqttMessageType.PINGRESP, false, MqttQoS.AT_MOST_ONCE, false, 0));
 
     private final MqttConfig config;
 
@@ -39,8 +39,8 @@ final class MqttReplies {
         MqttProperties properties = new MqttProperties();
         if (version == MqttVersion.MQTT_5) {
             if (assignedClientId != null) {
-                properties.add(new StringProperty(MqttPropertyType.ASSIGNED_CLIENT_IDENTIFIER.value(),
-                        assignedClientId));
+                properties.add(
+                        new StringProperty(MqttPropertyType.ASSIGNED_CLIENT_IDENTIFIER.value(), assignedClientId));
             }
             properties.add(new IntegerProperty(MqttPropertyType.RECEIVE_MAXIMUM.value(), config.receiveMaximum()));
             properties.add(new IntegerProperty(MqttPropertyType.MAXIMUM_PACKET_SIZE.value(), config.maxMessageBytes()));
@@ -48,47 +48,61 @@ final class MqttReplies {
             properties.add(new IntegerProperty(MqttPropertyType.WILDCARD_SUBSCRIPTION_AVAILABLE.value(), 0));
             properties.add(new IntegerProperty(MqttPropertyType.SHARED_SUBSCRIPTION_AVAILABLE.value(), 0));
         }
-        return MqttMessageBuilders.connAck().returnCode(MqttConnectReturnCode.CONNECTION_ACCEPTED)
-                .sessionPresent(false).properties(properties).build();
+        return MqttMessageBuilders.connAck()
+                .returnCode(MqttConnectReturnCode.CONNECTION_ACCEPTED)
+                .sessionPresent(false)
+                .properties(properties)
+                .build();
     }
 
     static MqttConnAckMessage badCredentials(MqttVersion version) {
-        return refused(version == MqttVersion.MQTT_5
-                ? MqttConnectReturnCode.CONNECTION_REFUSED_BAD_USERNAME_OR_PASSWORD
-                : MqttConnectReturnCode.CONNECTION_REFUSED_BAD_USER_NAME_OR_PASSWORD);
+        return refused(
+                version == MqttVersion.MQTT_5
+                        ? MqttConnectReturnCode.CONNECTION_REFUSED_BAD_USERNAME_OR_PASSWORD
+                        : MqttConnectReturnCode.CONNECTION_REFUSED_BAD_USER_NAME_OR_PASSWORD);
     }
 
     static MqttConnAckMessage notAuthorized(MqttVersion version) {
-        return refused(version == MqttVersion.MQTT_5
-                ? MqttConnectReturnCode.CONNECTION_REFUSED_NOT_AUTHORIZED_5
-                : MqttConnectReturnCode.CONNECTION_REFUSED_NOT_AUTHORIZED);
+        return refused(
+                version == MqttVersion.MQTT_5
+                        ? MqttConnectReturnCode.CONNECTION_REFUSED_NOT_AUTHORIZED_5
+                        : MqttConnectReturnCode.CONNECTION_REFUSED_NOT_AUTHORIZED);
     }
 
     static MqttConnAckMessage serverBusy(MqttVersion version) {
-        return refused(version == MqttVersion.MQTT_5
-                ? MqttConnectReturnCode.CONNECTION_REFUSED_SERVER_BUSY
-                : MqttConnectReturnCode.CONNECTION_REFUSED_SERVER_UNAVAILABLE);
+        return refused(
+                version == MqttVersion.MQTT_5
+                        ? MqttConnectReturnCode.CONNECTION_REFUSED_SERVER_BUSY
+                        : MqttConnectReturnCode.CONNECTION_REFUSED_SERVER_UNAVAILABLE);
     }
 
     /** For a source address in failed-login back-off: MQTT 5 "connection rate exceeded". */
     static MqttConnAckMessage backedOff(MqttVersion version) {
-        return refused(version == MqttVersion.MQTT_5
-                ? MqttConnectReturnCode.CONNECTION_REFUSED_CONNECTION_RATE_EXCEEDED
-                : MqttConnectReturnCode.CONNECTION_REFUSED_SERVER_UNAVAILABLE);
+        return refused(
+                version == MqttVersion.MQTT_5
+                        ? MqttConnectReturnCode.CONNECTION_REFUSED_CONNECTION_RATE_EXCEEDED
+                        : MqttConnectReturnCode.CONNECTION_REFUSED_SERVER_UNAVAILABLE);
     }
 
     static MqttConnAckMessage serverUnavailable(MqttVersion version) {
-        return refused(version == MqttVersion.MQTT_5
-                ? MqttConnectReturnCode.CONNECTION_REFUSED_SERVER_UNAVAILABLE_5
-                : MqttConnectReturnCode.CONNECTION_REFUSED_SERVER_UNAVAILABLE);
+        return refused(
+                version == MqttVersion.MQTT_5
+                        ? MqttConnectReturnCode.CONNECTION_REFUSED_SERVER_UNAVAILABLE_5
+                        : MqttConnectReturnCode.CONNECTION_REFUSED_SERVER_UNAVAILABLE);
     }
 
     static MqttConnAckMessage refused(MqttConnectReturnCode code) {
-        return MqttMessageBuilders.connAck().returnCode(code).sessionPresent(false).build();
+        return MqttMessageBuilders.connAck()
+                .returnCode(code)
+                .sessionPresent(false)
+                .build();
     }
 
     static MqttMessage pubAck(int packetId, byte reasonCode) {
-        return MqttMessageBuilders.pubAck().packetId(packetId).reasonCode(reasonCode).build();
+        return MqttMessageBuilders.pubAck()
+                .packetId(packetId)
+                .reasonCode(reasonCode)
+                .build();
     }
 
     static MqttMessage disconnect(byte reasonCode) {
@@ -98,7 +112,8 @@ final class MqttReplies {
     static MqttSubAckMessage subAck(int packetId, int[] reasonCodes) {
         return new MqttSubAckMessage(
                 new MqttFixedHeader(MqttMessageType.SUBACK, false, MqttQoS.AT_MOST_ONCE, false, 0),
-                MqttMessageIdVariableHeader.from(packetId), new MqttSubAckPayload(reasonCodes));
+                MqttMessageIdVariableHeader.from(packetId),
+                new MqttSubAckPayload(reasonCodes));
     }
 
     static MqttUnsubAckMessage unsubAck(int packetId) {

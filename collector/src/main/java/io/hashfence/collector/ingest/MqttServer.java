@@ -15,8 +15,8 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import java.net.InetSocketAddress;
 import java.time.Clock;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -32,8 +32,15 @@ public final class MqttServer implements AutoCloseable {
 
     private final SessionRegistry sessions = new SessionRegistry();
 
-    public MqttServer(MqttConfig config, Transport transport, SiteAuthenticator authenticator, IngestTargets targets,
-                      IpCountryDatabase ipCountries, IngestMetrics metrics, Clock clock) throws InterruptedException {
+    public MqttServer(
+            MqttConfig config,
+            Transport transport,
+            SiteAuthenticator authenticator,
+            IngestTargets targets,
+            IpCountryDatabase ipCountries,
+            IngestMetrics metrics,
+            Clock clock)
+            throws InterruptedException {
         ThrottledLog warnings = new ThrottledLog();
         RefusalLog refusals = new RefusalLog(warnings);
         RigRegistry registry = targets.registry();
@@ -42,25 +49,48 @@ public final class MqttServer implements AutoCloseable {
                 new SiteStatusIngest(new SiteStatusCodec(), registry, refusals),
                 refusals);
         // Bounded: a flood of CONNECTs with wrong tokens is answered "server busy" instead of queueing forever.
-        authExecutor = new ThreadPoolExecutor(2, 2, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(AUTH_QUEUE),
+        authExecutor = new ThreadPoolExecutor(
+                2,
+                2,
+                0,
+                TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(AUTH_QUEUE),
                 runnable -> {
                     Thread thread = new Thread(runnable, "mqtt-auth");
                     thread.setDaemon(true);
                     return thread;
-                }, new ThreadPoolExecutor.AbortPolicy());
-        SiteLogin login = new SiteLogin(authenticator, authExecutor, new ConnectionInspector(ipCountries),
-                sessions);
-        RoutingTargets routing = new RoutingTargets(router, registry,
-                new EventLogAndJournal(targets.eventLog(), targets.journal()));
+                },
+                new ThreadPoolExecutor.AbortPolicy());
+        SiteLogin login = new SiteLogin(authenticator, authExecutor, new ConnectionInspector(ipCountries), sessions);
+        RoutingTargets routing =
+                new RoutingTargets(router, registry, new EventLogAndJournal(targets.eventLog(), targets.journal()));
         bossGroup = transport.newGroup(1);
         workerGroup = transport.newGroup(0);
         ConnectionGate gate = new ConnectionGate(config.limits(), metrics, warnings);
         AtomicLong connectionIds = new AtomicLong();
-        serverChannel = !config.plain() ? null : bind(transport, config.bind(), config.port(),
-                new MqttChannelInitializer(config, login, routing, metrics, warnings, gate, null, connectionIds));
-        tlsChannel = config.tls() == null ? null : bind(transport, config.bind(), config.tls().port(),
-                new MqttChannelInitializer(config, login, routing, metrics, warnings, gate,
-                        TlsContexts.server(config.tls()), connectionIds));
+        serverChannel = !config.plain()
+                ? null
+                : bind(
+                        transport,
+                        config.bind(),
+                        config.port(),
+                        new MqttChannelInitializer(
+                                config, login, routing, metrics, warnings, gate, null, connectionIds));
+        tlsChannel = config.tls() == null
+                ? null
+                : bind(
+                        transport,
+                        config.bind(),
+                        config.tls().port(),
+                        new MqttChannelInitializer(
+                                config,
+                                login,
+                                routing,
+                                metrics,
+                                warnings,
+                                gate,
+                                TlsContexts.server(config.tls()),
+                                connectionIds));
     }
 
     private Channel bind(Transport transport, String address, int port, MqttChannelInitializer initializer)
@@ -71,7 +101,9 @@ public final class MqttServer implements AutoCloseable {
                 .option(ChannelOption.SO_BACKLOG, 4096)
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childHandler(initializer)
-                .bind(address, port).sync().channel();
+                .bind(address, port)
+                .sync()
+                .channel();
     }
 
     /** Closes the site's connections that authenticated with a token other than the current one. */

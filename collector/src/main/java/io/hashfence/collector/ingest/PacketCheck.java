@@ -24,8 +24,12 @@ final class PacketCheck extends ChannelInboundHandlerAdapter {
     private final ThrottledLog warnings;
     private final ProtocolViolations violations;
 
-    PacketCheck(MqttConnection connection, int maxMessageBytes, IngestMetrics metrics, ThrottledLog warnings,
-                ProtocolViolations violations) {
+    PacketCheck(
+            MqttConnection connection,
+            int maxMessageBytes,
+            IngestMetrics metrics,
+            ThrottledLog warnings,
+            ProtocolViolations violations) {
         this.connection = connection;
         this.maxMessageBytes = maxMessageBytes;
         this.metrics = metrics;
@@ -54,18 +58,25 @@ final class PacketCheck extends ChannelInboundHandlerAdapter {
         if (cause instanceof TooLongFrameException) {
             metrics.message(IngestOutcome.OVERSIZE);
             metrics.protocolError(ProtocolError.PACKET_TOO_LARGE);
-            warnings.warn("oversize", "closed connection from {} ({}): packet larger than {} bytes",
-                    ctx.channel().remoteAddress(), connection.siteName(), maxMessageBytes);
+            warnings.warn(
+                    "oversize",
+                    "closed connection from {} ({}): packet larger than {} bytes",
+                    ctx.channel().remoteAddress(),
+                    connection.siteName(),
+                    maxMessageBytes);
             connection.closeWithReason(ctx, IngestOutcome.OVERSIZE.reasonCode());
         } else if (cause instanceof MqttUnacceptableProtocolVersionException) {
             metrics.protocolError(ProtocolError.UNSUPPORTED_PROTOCOL_VERSION);
-            connection.refuse(ctx, MqttReplies.refused(
-                    MqttConnectReturnCode.CONNECTION_REFUSED_UNACCEPTABLE_PROTOCOL_VERSION));
+            connection.refuse(
+                    ctx, MqttReplies.refused(MqttConnectReturnCode.CONNECTION_REFUSED_UNACCEPTABLE_PROTOCOL_VERSION));
         } else if (cause instanceof MqttIdentifierRejectedException) {
             metrics.protocolError(ProtocolError.IDENTIFIER_REJECTED);
-            connection.refuse(ctx, MqttReplies.refused(connection.version() == MqttVersion.MQTT_5
-                    ? MqttConnectReturnCode.CONNECTION_REFUSED_CLIENT_IDENTIFIER_NOT_VALID
-                    : MqttConnectReturnCode.CONNECTION_REFUSED_IDENTIFIER_REJECTED));
+            connection.refuse(
+                    ctx,
+                    MqttReplies.refused(
+                            connection.version() == MqttVersion.MQTT_5
+                                    ? MqttConnectReturnCode.CONNECTION_REFUSED_CLIENT_IDENTIFIER_NOT_VALID
+                                    : MqttConnectReturnCode.CONNECTION_REFUSED_IDENTIFIER_REJECTED));
         } else {
             violations.malformed(ctx, connection, ClientText.escape(cause.getMessage()));
         }

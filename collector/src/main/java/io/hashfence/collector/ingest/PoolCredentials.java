@@ -17,20 +17,30 @@ import java.util.Locale;
  */
 final class PoolCredentials {
     /** Address prefixes that contain a colon and are not followed by a password. */
-    private static final List<String> ADDRESS_PREFIXES = List.of("bitcoincash:", "bchtest:", "bchreg:", "ecash:",
-            "ectest:", "ecregtest:");
+    private static final List<String> ADDRESS_PREFIXES =
+            List.of("bitcoincash:", "bchtest:", "bchreg:", "ecash:", "ectest:", "ecregtest:");
 
-    private PoolCredentials() {
-    }
+    private PoolCredentials() {}
 
     static Telemetry strip(Telemetry telemetry) {
-        List<Pool> pools = telemetry.pools().stream().map(PoolCredentials::strip).toList();
+        List<Pool> pools =
+                telemetry.pools().stream().map(PoolCredentials::strip).toList();
         if (pools.equals(telemetry.pools())) {
             return telemetry;
         }
-        return new Telemetry(telemetry.site(), telemetry.rig(), telemetry.time(), telemetry.seq(), telemetry.miner(),
-                telemetry.hashrate(), telemetry.power(), telemetry.temperatures(), telemetry.fans(), pools,
-                telemetry.location(), telemetry.interval());
+        return new Telemetry(
+                telemetry.site(),
+                telemetry.rig(),
+                telemetry.time(),
+                telemetry.seq(),
+                telemetry.miner(),
+                telemetry.hashrate(),
+                telemetry.power(),
+                telemetry.temperatures(),
+                telemetry.fans(),
+                pools,
+                telemetry.location(),
+                telemetry.interval());
     }
 
     static Pool strip(Pool pool) {
@@ -45,7 +55,10 @@ final class PoolCredentials {
         String authority = url.substring(authorityStart, pathStart);
         int at = authority.lastIndexOf('@');
         String account = at < 0 ? "" : user(authority.substring(0, at)) + "@";
-        return url.substring(0, authorityStart) + account + authority.substring(at + 1) + url.substring(pathStart, pathEnd);
+        return url.substring(0, authorityStart)
+                + account
+                + authority.substring(at + 1)
+                + url.substring(pathStart, pathEnd);
     }
 
     static String user(String user) {

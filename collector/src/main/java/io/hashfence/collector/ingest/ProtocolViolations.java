@@ -17,8 +17,12 @@ final class ProtocolViolations {
 
     void malformed(ChannelHandlerContext ctx, MqttConnection connection, String what) {
         metrics.protocolError(ProtocolError.MALFORMED_PACKET);
-        warnings.warn("malformed", "closed connection from {} ({}): malformed MQTT packet: {}",
-                ctx.channel().remoteAddress(), connection.siteName(), what);
+        warnings.warn(
+                "malformed",
+                "closed connection from {} ({}): malformed MQTT packet: {}",
+                ctx.channel().remoteAddress(),
+                connection.siteName(),
+                what);
         connection.closeWithReason(ctx, MALFORMED_PACKET);
     }
 
@@ -28,8 +32,12 @@ final class ProtocolViolations {
 
     void violation(ChannelHandlerContext ctx, MqttConnection connection, ProtocolError kind, String what) {
         metrics.protocolError(kind);
-        warnings.warn("protocol-violation", "closed connection from {} ({}): {}",
-                ctx.channel().remoteAddress(), connection.siteName(), what);
+        warnings.warn(
+                "protocol-violation",
+                "closed connection from {} ({}): {}",
+                ctx.channel().remoteAddress(),
+                connection.siteName(),
+                what);
         connection.closeWithReason(ctx, PROTOCOL_ERROR);
     }
 }

@@ -31,7 +31,8 @@ final class ProxyHeaderGuard extends ByteToMessageDecoder {
         } else if (detected.state() == ProtocolDetectionState.INVALID) {
             in.skipBytes(in.readableBytes());
             metrics.protocolError(ProtocolError.MISSING_PROXY_HEADER);
-            warnings.warn("missing-proxy-header",
+            warnings.warn(
+                    "missing-proxy-header",
                     "closed connection from {}: no PROXY protocol header, but mqtt.proxy_protocol is on",
                     ctx.channel().remoteAddress());
             ctx.close();

@@ -19,8 +19,9 @@ final class ProxyProtocolHandler extends ChannelInboundHandlerAdapter {
         if (msg instanceof HAProxyMessage header) {
             try {
                 if (header.sourceAddress() != null) {
-                    ctx.channel().attr(CLIENT_ADDRESS).set(new InetSocketAddress(header.sourceAddress(),
-                            header.sourcePort()));
+                    ctx.channel()
+                            .attr(CLIENT_ADDRESS)
+                            .set(new InetSocketAddress(header.sourceAddress(), header.sourcePort()));
                 }
             } finally {
                 ReferenceCountUtil.release(header);

@@ -25,8 +25,7 @@ final class PubAckSequencer extends ChannelInboundHandlerAdapter {
     }
 
     /** A PUBACK that waits for the stores to be on disk up to {@code awaited}. */
-    private record PendingAck(int packetId, IngestOutcome outcome, StorePositions awaited) {
-    }
+    private record PendingAck(int packetId, IngestOutcome outcome, StorePositions awaited) {}
 
     /** The QoS 1 PUBLISHes whose PUBACK waits for the disk. */
     int unacknowledged() {
@@ -36,7 +35,8 @@ final class PubAckSequencer extends ChannelInboundHandlerAdapter {
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         RoutedPublish routed = (RoutedPublish) msg;
-        if (routed.outcome() == IngestOutcome.TOPIC_NOT_AUTHORIZED && !connection.session().isMqtt5()) {
+        if (routed.outcome() == IngestOutcome.TOPIC_NOT_AUTHORIZED
+                && !connection.session().isMqtt5()) {
             // MQTT 3.1.1 cannot refuse a single PUBLISH: closing is the only answer the client sees.
             metrics.message(routed.outcome());
             ctx.close();
@@ -54,10 +54,9 @@ final class PubAckSequencer extends ChannelInboundHandlerAdapter {
     private static StorePositions awaited(RoutedPublish routed) {
         long eventsAfter = routed.after().events();
         long journalAfter = routed.after().journal();
-        boolean waitsForEvents = eventsAfter > routed.before().events()
-                || routed.outcome() == IngestOutcome.DUPLICATE;
-        return new StorePositions(waitsForEvents ? eventsAfter : 0,
-                journalAfter > routed.before().journal() ? journalAfter : 0);
+        boolean waitsForEvents = eventsAfter > routed.before().events() || routed.outcome() == IngestOutcome.DUPLICATE;
+        return new StorePositions(
+                waitsForEvents ? eventsAfter : 0, journalAfter > routed.before().journal() ? journalAfter : 0);
     }
 
     private void acknowledge(ChannelHandlerContext ctx, PendingAck ack) {
@@ -71,7 +70,8 @@ final class PubAckSequencer extends ChannelInboundHandlerAdapter {
 
     private void send(ChannelHandlerContext ctx, PendingAck ack) {
         metrics.message(ack.outcome());
-        ctx.write(MqttReplies.pubAck(ack.packetId(), connection.session().isMqtt5() ? ack.outcome().reasonCode() : 0));
+        ctx.write(MqttReplies.pubAck(
+                ack.packetId(), connection.session().isMqtt5() ? ack.outcome().reasonCode() : 0));
     }
 
     /**

@@ -24,8 +24,14 @@ final class PublishLimits extends ChannelInboundHandlerAdapter {
     private final ProtocolViolations violations;
 
     /** @param unacknowledged the QoS 1 PUBLISHes whose PUBACK has not gone out yet */
-    PublishLimits(MqttConnection connection, LimitsConfig limits, int receiveMaximum, IntSupplier unacknowledged,
-                  IngestMetrics metrics, ThrottledLog warnings, ProtocolViolations violations) {
+    PublishLimits(
+            MqttConnection connection,
+            LimitsConfig limits,
+            int receiveMaximum,
+            IntSupplier unacknowledged,
+            IngestMetrics metrics,
+            ThrottledLog warnings,
+            ProtocolViolations violations) {
         this.connection = connection;
         this.limits = limits;
         this.receiveMaximum = receiveMaximum;
@@ -48,11 +54,17 @@ final class PublishLimits extends ChannelInboundHandlerAdapter {
             refuseAndClose(ctx, IngestOutcome.QOS_NOT_SUPPORTED, null, "QoS 2 PUBLISH");
         } else if (!rate.tryAcquire(System.nanoTime())) {
             ReferenceCountUtil.release(publish);
-            refuseAndClose(ctx, IngestOutcome.RATE_LIMITED, ProtocolError.PUBLISH_RATE_EXCEEDED,
+            refuseAndClose(
+                    ctx,
+                    IngestOutcome.RATE_LIMITED,
+                    ProtocolError.PUBLISH_RATE_EXCEEDED,
                     "more than " + limits.publishesPerSecond() + " PUBLISH/s");
         } else if (qos == MqttQoS.AT_LEAST_ONCE && unacknowledged.getAsInt() >= receiveMaximum) {
             ReferenceCountUtil.release(publish);
-            refuseAndClose(ctx, IngestOutcome.RECEIVE_MAXIMUM_EXCEEDED, ProtocolError.RECEIVE_MAXIMUM_EXCEEDED,
+            refuseAndClose(
+                    ctx,
+                    IngestOutcome.RECEIVE_MAXIMUM_EXCEEDED,
+                    ProtocolError.RECEIVE_MAXIMUM_EXCEEDED,
                     "more than " + receiveMaximum + " unacknowledged QoS 1 messages");
         } else {
             ctx.fireChannelRead(publish);
@@ -64,8 +76,12 @@ final class PublishLimits extends ChannelInboundHandlerAdapter {
         if (error != null) {
             metrics.protocolError(error);
         }
-        warnings.warn(outcome.label(), "closed connection {} of site {}: {}", connection.id(),
-                connection.session().site(), what);
+        warnings.warn(
+                outcome.label(),
+                "closed connection {} of site {}: {}",
+                connection.id(),
+                connection.session().site(),
+                what);
         connection.closeWithReason(ctx, outcome.reasonCode());
     }
 }

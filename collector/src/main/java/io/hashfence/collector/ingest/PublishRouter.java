@@ -21,7 +21,10 @@ final class PublishRouter {
     /** @param acknowledged whether the sender gets a PUBACK (QoS 1) */
     IngestOutcome route(Session session, String topicName, byte[] payload, boolean acknowledged) {
         if (!topicName.startsWith(Topic.sitePrefix(session.site()))) {
-            refusals.refused(IngestOutcome.TOPIC_NOT_AUTHORIZED, session, topicName,
+            refusals.refused(
+                    IngestOutcome.TOPIC_NOT_AUTHORIZED,
+                    session,
+                    topicName,
                     "a site may publish only under " + Topic.sitePrefix(session.site()));
             return IngestOutcome.TOPIC_NOT_AUTHORIZED;
         }
@@ -43,7 +46,10 @@ final class PublishRouter {
 
             @Override
             public IngestOutcome command(Topic.Command topic) {
-                refusals.refused(IngestOutcome.TOPIC_NOT_AUTHORIZED, session, topicName,
+                refusals.refused(
+                        IngestOutcome.TOPIC_NOT_AUTHORIZED,
+                        session,
+                        topicName,
                         "commands flow from the collector to agents only");
                 return IngestOutcome.TOPIC_NOT_AUTHORIZED;
             }

@@ -27,8 +27,13 @@ final class PublishRouting extends ChannelInboundHandlerAdapter {
     private final int maxTopicLength;
     private final IngestMetrics metrics;
 
-    PublishRouting(MqttConnection connection, PublishRouter router, RigRegistry registry, DurableStores stores,
-                   int maxTopicLength, IngestMetrics metrics) {
+    PublishRouting(
+            MqttConnection connection,
+            PublishRouter router,
+            RigRegistry registry,
+            DurableStores stores,
+            int maxTopicLength,
+            IngestMetrics metrics) {
         this.connection = connection;
         this.router = router;
         this.registry = registry;
@@ -59,11 +64,14 @@ final class PublishRouting extends ChannelInboundHandlerAdapter {
         try {
             outcome = topic.length() > maxTopicLength
                     ? IngestOutcome.TOPIC_TOO_LONG
-                    : router.route(session, topic, ByteBufUtil.getBytes(publish.content()),
-                            qos == MqttQoS.AT_LEAST_ONCE);
+                    : router.route(
+                            session, topic, ByteBufUtil.getBytes(publish.content()), qos == MqttQoS.AT_LEAST_ONCE);
         } catch (RuntimeException e) {
-            LOG.error("processing a message from site {} on {} failed; it is refused, the connection goes on",
-                    session.site(), ClientText.escape(topic), e);
+            LOG.error(
+                    "processing a message from site {} on {} failed; it is refused, the connection goes on",
+                    session.site(),
+                    ClientText.escape(topic),
+                    e);
             outcome = IngestOutcome.INTERNAL_ERROR;
         }
         StorePositions after = stores.queued();

@@ -11,7 +11,12 @@ final class RefusalLog {
     }
 
     void refused(IngestOutcome outcome, Session session, String topic, String detail) {
-        log.warn("message-" + outcome.label(), "refused message from site {} on {}: {}: {}", session.site(),
-                ClientText.escape(topic), outcome.label(), ClientText.escape(detail));
+        log.warn(
+                "message-" + outcome.label(),
+                "refused message from site {} on {}: {}: {}",
+                session.site(),
+                ClientText.escape(topic),
+                outcome.label(),
+                ClientText.escape(detail));
     }
 }

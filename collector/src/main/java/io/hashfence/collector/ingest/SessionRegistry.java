@@ -19,11 +19,9 @@ final class SessionRegistry {
     /** Fired into the pipeline of a connection whose site token was revoked. */
     static final Object REVOKED = new Object();
 
-    private record Key(SiteId site, String clientId) {
-    }
+    private record Key(SiteId site, String clientId) {}
 
-    private record Entry(Channel channel, SiteCredential credential) {
-    }
+    private record Entry(Channel channel, SiteCredential credential) {}
 
     private final Map<Key, Entry> sessions = new ConcurrentHashMap<>();
 
@@ -34,14 +32,16 @@ final class SessionRegistry {
     }
 
     void unregister(SiteId site, String clientId, Channel channel) {
-        sessions.computeIfPresent(key(site, clientId, channel), (k, entry) -> entry.channel() == channel ? null : entry);
+        sessions.computeIfPresent(
+                key(site, clientId, channel), (k, entry) -> entry.channel() == channel ? null : entry);
     }
 
     /** Closes the site's sessions that authenticated with a credential other than {@code current}. */
     int revoke(SiteId site, SiteCredential current) {
         int closed = 0;
         for (Map.Entry<Key, Entry> session : sessions.entrySet()) {
-            if (session.getKey().site().equals(site) && !session.getValue().credential().sameAs(current)) {
+            if (session.getKey().site().equals(site)
+                    && !session.getValue().credential().sameAs(current)) {
                 session.getValue().channel().pipeline().fireUserEventTriggered(REVOKED);
                 closed++;
             }
@@ -51,6 +51,8 @@ final class SessionRegistry {
 
     /** A client without an id gets no takeover: it is keyed by its own connection. */
     private static Key key(SiteId site, String clientId, Channel channel) {
-        return new Key(site, clientId == null || clientId.isEmpty() ? "\u0000" + channel.id().asLongText() : clientId);
+        return new Key(
+                site,
+                clientId == null || clientId.isEmpty() ? "\u0000" + channel.id().asLongText() : clientId);
     }
 }

@@ -1,7 +1,7 @@
 package io.hashfence.collector.ingest;
 
-import io.hashfence.collector.logging.ClientText;
 import io.hashfence.collector.fleet.RigRegistry;
+import io.hashfence.collector.logging.ClientText;
 import io.hashfence.protocol.AgentState;
 import io.hashfence.protocol.Decoded;
 import io.hashfence.protocol.SiteStatus;
@@ -34,11 +34,17 @@ final class SiteStatusIngest {
         }
         SiteStatus status = ((Decoded.Valid<SiteStatus>) decoded).value();
         if (!status.site().equals(session.site())) {
-            refusals.refused(IngestOutcome.of(Violation.TOPIC_MISMATCH), session, topic.name(),
+            refusals.refused(
+                    IngestOutcome.of(Violation.TOPIC_MISMATCH),
+                    session,
+                    topic.name(),
                     "status names site " + status.site());
             return IngestOutcome.TOPIC_MISMATCH;
         }
-        LOG.info("site {} agent is {} (agent version {})", status.site(), status.state().wireName(),
+        LOG.info(
+                "site {} agent is {} (agent version {})",
+                status.site(),
+                status.state().wireName(),
                 ClientText.escape(status.agentVersion()));
         if (status.state() == AgentState.OFFLINE) {
             registry.connectionClosed(session.site(), session.connectionId());

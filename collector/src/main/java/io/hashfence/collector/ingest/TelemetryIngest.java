@@ -44,7 +44,10 @@ final class TelemetryIngest {
         Telemetry telemetry = PoolCredentials.strip(((Decoded.Valid<Telemetry>) decoded).value());
         Recorded recorded = registry.record(telemetry, session.connectionId());
         if (recorded == Recorded.OVER_QUOTA) {
-            refusals.refused(IngestOutcome.TOO_MANY_RIGS, session, topic.name(),
+            refusals.refused(
+                    IngestOutcome.TOO_MANY_RIGS,
+                    session,
+                    topic.name(),
                     "the site already has the most rigs fleet.max_rigs_per_site allows");
             return IngestOutcome.TOO_MANY_RIGS;
         }

@@ -14,13 +14,13 @@ import org.slf4j.LoggerFactory;
 final class TlsContexts {
     private static final Logger LOG = LoggerFactory.getLogger(TlsContexts.class);
 
-    private TlsContexts() {
-    }
+    private TlsContexts() {}
 
     static SslContext server(TlsConfig tls) {
         SslProvider provider = OpenSsl.isAvailable() ? SslProvider.OPENSSL : SslProvider.JDK;
         try {
-            SslContextBuilder builder = SslContextBuilder.forServer(tls.certFile().toFile(), tls.keyFile().toFile())
+            SslContextBuilder builder = SslContextBuilder.forServer(
+                            tls.certFile().toFile(), tls.keyFile().toFile())
                     .sslProvider(provider)
                     .protocols("TLSv1.3", "TLSv1.2");
             if (tls.clientCaFile() != null) {
@@ -28,13 +28,18 @@ final class TlsContexts {
                         .clientAuth(tls.requireClientCert() ? ClientAuth.REQUIRE : ClientAuth.OPTIONAL);
             }
             SslContext context = builder.build();
-            LOG.info("MQTT over TLS with {}{}", provider == SslProvider.OPENSSL ? "OpenSSL (BoringSSL)" : "the JDK",
-                    tls.clientCaFile() == null ? "" : tls.requireClientCert() ? ", client certificates required"
-                            : ", client certificates accepted");
+            LOG.info(
+                    "MQTT over TLS with {}{}",
+                    provider == SslProvider.OPENSSL ? "OpenSSL (BoringSSL)" : "the JDK",
+                    tls.clientCaFile() == null
+                            ? ""
+                            : tls.requireClientCert()
+                                    ? ", client certificates required"
+                                    : ", client certificates accepted");
             return context;
         } catch (SSLException | IllegalArgumentException e) {
-            throw new IllegalArgumentException("mqtt.tls: cannot use " + tls.certFile() + " and " + tls.keyFile()
-                    + ": " + e.getMessage(), e);
+            throw new IllegalArgumentException(
+                    "mqtt.tls: cannot use " + tls.certFile() + " and " + tls.keyFile() + ": " + e.getMessage(), e);
         }
     }
 }

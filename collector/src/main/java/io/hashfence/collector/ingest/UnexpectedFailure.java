@@ -18,7 +18,10 @@ final class UnexpectedFailure extends ChannelInboundHandlerAdapter {
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        LOG.debug("connection {} ({}) failed: {}", connection.id(), connection.siteName(),
+        LOG.debug(
+                "connection {} ({}) failed: {}",
+                connection.id(),
+                connection.siteName(),
                 ClientText.escape(cause.toString()));
         ctx.close();
     }

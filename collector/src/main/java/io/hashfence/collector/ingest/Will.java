@@ -1,5 +1,4 @@
 package io.hashfence.collector.ingest;
 
 /** The message a client asked to have published if its connection ends without DISCONNECT. */
-record Will(String topic, byte[] payload) {
-}
+record Will(String topic, byte[] payload) {}

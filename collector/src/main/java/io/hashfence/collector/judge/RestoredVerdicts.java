@@ -18,25 +18,29 @@ import java.util.Set;
  * alert stays a suspicion, until the rig makes a credible move or an operator clears it.
  */
 public final class RestoredVerdicts {
-    private RestoredVerdicts() {
-    }
+    private RestoredVerdicts() {}
 
     /** Gives the compliance engine the held positions and suspicions the replayed event log records. */
     public static void restore(LogReplay replay, ComplianceEngine compliance) {
         Map<RigKey, SpoofSuspicion> suspicions = new HashMap<>();
         for (Alert alert : replay.openAlerts()) {
             if (alert.type() == AlertType.SPOOF_SUSPECTED) {
-                suspicions.put(alert.rig(), new SpoofSuspicion(alert.openedAt(),
-                        "raised before the collector restarted: " + alert.summary()));
+                suspicions.put(
+                        alert.rig(),
+                        new SpoofSuspicion(
+                                alert.openedAt(), "raised before the collector restarted: " + alert.summary()));
             }
         }
         Set<RigKey> keys = new HashSet<>(suspicions.keySet());
         keys.addAll(replay.rigs().keySet());
         for (RigKey rig : keys) {
             RecordedRig recorded = replay.rigs().get(rig);
-            double[] position = recorded != null && recorded.state() == ComplianceState.VIOLATION
-                    && recorded.lat() != null && recorded.lon() != null
-                    ? new double[] {recorded.lat(), recorded.lon()} : null;
+            double[] position = recorded != null
+                            && recorded.state() == ComplianceState.VIOLATION
+                            && recorded.lat() != null
+                            && recorded.lon() != null
+                    ? new double[] {recorded.lat(), recorded.lon()}
+                    : null;
             if (position != null || suspicions.containsKey(rig)) {
                 compliance.restore(rig, position, suspicions.get(rig));
             }

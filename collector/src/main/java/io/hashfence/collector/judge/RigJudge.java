@@ -52,7 +52,10 @@ public final class RigJudge {
             compliance.reassess(rig).ifPresent(assessment -> {
                 compliance.find(rig).ifPresent(known -> {
                     auditor.assessed(rig, assessment, known.telemetry());
-                    alerts.update(rig, screener.screen(rig, known.telemetry(), known.connection()).conditions(),
+                    alerts.update(
+                            rig,
+                            screener.screen(rig, known.telemetry(), known.connection())
+                                    .conditions(),
                             AlertType.SCREENING);
                 });
                 alerts.update(rig, assessment);

@@ -9,8 +9,7 @@ package io.hashfence.collector.logging;
  * {@code \}{@code uXXXX}. Everything else, non-ASCII letters included, stays as it was.
  */
 public final class ClientText {
-    private ClientText() {
-    }
+    private ClientText() {}
 
     /** The text escaped for a log line; {@code null} stays {@code null}. */
     public static String escape(String text) {
@@ -59,8 +58,12 @@ public final class ClientText {
             return index == 0 || !Character.isHighSurrogate(text.charAt(index - 1));
         }
         return switch (Character.getType(c)) {
-            case Character.CONTROL, Character.FORMAT, Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR,
-                    Character.UNASSIGNED, Character.PRIVATE_USE -> true;
+            case Character.CONTROL,
+                    Character.FORMAT,
+                    Character.LINE_SEPARATOR,
+                    Character.PARAGRAPH_SEPARATOR,
+                    Character.UNASSIGNED,
+                    Character.PRIVATE_USE -> true;
             default -> false;
         };
     }

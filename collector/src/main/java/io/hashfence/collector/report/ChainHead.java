@@ -7,5 +7,4 @@ package io.hashfence.collector.report;
  * @param seq its sequence number (0 for an empty log)
  * @param records how many intact records the log file holds (fewer than {@code seq} after compaction)
  */
-public record ChainHead(String hash, long seq, long records) {
-}
+public record ChainHead(String hash, long seq, long records) {}

@@ -8,5 +8,4 @@ import java.time.Instant;
  * @param suspicion what the rig was suspected of
  * @param reason the operator's stated reason
  */
-public record Clearance(Instant at, String by, String reason, String suspicion) {
-}
+public record Clearance(Instant at, String by, String reason, String suspicion) {}

@@ -9,5 +9,4 @@ import java.time.Instant;
  * @param throughSeq the last record the checkpoint stands for
  * @param throughTime that record's time
  */
-public record CompactedHistory(long throughSeq, Instant throughTime) {
-}
+public record CompactedHistory(long throughSeq, Instant throughTime) {}

@@ -12,8 +12,8 @@ import io.hashfence.geo.Control;
  * @param hashrateHs the sum of the rigs' last known hashrates
  * @param rigsWithoutHashrate rigs whose hashrate is not known (a compaction checkpoint does not keep it)
  */
-public record CountryTotal(String country, String claimedBy, Control control, int rigs, double hashrateHs,
-                           int rigsWithoutHashrate) {
+public record CountryTotal(
+        String country, String claimedBy, Control control, int rigs, double hashrateHs, int rigsWithoutHashrate) {
 
     /** The total of undisputed land of a country (or of rigs without a known country). */
     public CountryTotal(String country, int rigs, double hashrateHs, int rigsWithoutHashrate) {

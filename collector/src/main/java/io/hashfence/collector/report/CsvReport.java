@@ -18,28 +18,82 @@ import java.util.List;
  * border of its country when the violation began.
  */
 final class CsvReport {
-    static final List<String> COLUMNS = List.of("record", "site", "rig", "country", "subdivision", "zone", "start",
-            "end", "duration_s", "ongoing", "began_before_checkpoint", "restriction_code", "severity", "reason", "evidence", "trust",
-            "chain_head_hash", "claimed_by", "control", "border_km");
+    static final List<String> COLUMNS = List.of(
+            "record",
+            "site",
+            "rig",
+            "country",
+            "subdivision",
+            "zone",
+            "start",
+            "end",
+            "duration_s",
+            "ongoing",
+            "began_before_checkpoint",
+            "restriction_code",
+            "severity",
+            "reason",
+            "evidence",
+            "trust",
+            "chain_head_hash",
+            "claimed_by",
+            "control",
+            "border_km");
 
-    private CsvReport() {
-    }
+    private CsvReport() {}
 
     static byte[] render(Report report) {
         StringBuilder csv = new StringBuilder();
         row(csv, COLUMNS);
-        row(csv, values("report", null, null, Place.UNKNOWN, report.period().from(), report.period().to(),
-                Duration.between(report.period().from(), report.period().to()), null, null, null, null, null,
-                report.chain().hash()));
+        row(
+                csv,
+                values(
+                        "report",
+                        null,
+                        null,
+                        Place.UNKNOWN,
+                        report.period().from(),
+                        report.period().to(),
+                        Duration.between(report.period().from(), report.period().to()),
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        report.chain().hash()));
         for (RigReport rig : report.rigs()) {
             for (JurisdictionStay stay : rig.stays()) {
-                row(csv, values("jurisdiction", rig.site(), rig.rig(), stay.place(), stay.start(), stay.end(),
-                        stay.duration(), null, null, null, null, null, null));
+                row(
+                        csv,
+                        values(
+                                "jurisdiction",
+                                rig.site(),
+                                rig.rig(),
+                                stay.place(),
+                                stay.start(),
+                                stay.end(),
+                                stay.duration(),
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null));
             }
             for (Violation v : rig.violations()) {
-                List<String> values = values("violation", rig.site(), rig.rig(), v.place(), v.start(), v.end(),
-                        v.durationInPeriod(), Boolean.toString(v.ongoing()),
-                        Boolean.toString(v.beganBeforeCheckpoint()), v.restriction(), v.evidence(), v.trust().label(),
+                List<String> values = values(
+                        "violation",
+                        rig.site(),
+                        rig.rig(),
+                        v.place(),
+                        v.start(),
+                        v.end(),
+                        v.durationInPeriod(),
+                        Boolean.toString(v.ongoing()),
+                        Boolean.toString(v.beganBeforeCheckpoint()),
+                        v.restriction(),
+                        v.evidence(),
+                        v.trust().label(),
                         null);
                 if (v.borderKm() != null) {
                     values.set(COLUMNS.indexOf("border_km"), v.borderKm().toString());
@@ -49,8 +103,20 @@ final class CsvReport {
         }
         report.screening().forEach((alertname, alerts) -> {
             for (ScreeningAlert a : alerts) {
-                List<String> values = values(alertname, a.site(), a.rig(), Place.UNKNOWN, a.firedAt(), a.resolvedAt(),
-                        null, Boolean.toString(a.ongoing()), null, null, a.evidence(), null, null);
+                List<String> values = values(
+                        alertname,
+                        a.site(),
+                        a.rig(),
+                        Place.UNKNOWN,
+                        a.firedAt(),
+                        a.resolvedAt(),
+                        null,
+                        Boolean.toString(a.ongoing()),
+                        null,
+                        null,
+                        a.evidence(),
+                        null,
+                        null);
                 values.set(COLUMNS.indexOf("country"), a.country());
                 values.set(COLUMNS.indexOf("severity"), a.severity());
                 values.set(COLUMNS.indexOf("reason"), a.summary());
@@ -60,16 +126,42 @@ final class CsvReport {
         return csv.toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    private static List<String> values(String record, String site, String rig, Place place, Object start, Object end,
-                                       Duration duration, String ongoing, String beganBeforeCheckpoint,
-                                       RestrictedPlace restriction, String evidence, String trust, String chainHead) {
-        List<String> values = new ArrayList<>(Arrays.asList(record, site, rig, place.country(), place.subdivision(),
-                Labels.zone(place.zone()), text(start), text(end), seconds(duration), ongoing, beganBeforeCheckpoint));
+    private static List<String> values(
+            String record,
+            String site,
+            String rig,
+            Place place,
+            Object start,
+            Object end,
+            Duration duration,
+            String ongoing,
+            String beganBeforeCheckpoint,
+            RestrictedPlace restriction,
+            String evidence,
+            String trust,
+            String chainHead) {
+        List<String> values = new ArrayList<>(Arrays.asList(
+                record,
+                site,
+                rig,
+                place.country(),
+                place.subdivision(),
+                Labels.zone(place.zone()),
+                text(start),
+                text(end),
+                seconds(duration),
+                ongoing,
+                beganBeforeCheckpoint));
         values.add(restriction == null ? null : restriction.code());
         values.add(restriction == null ? null : restriction.severity().label());
         values.add(restriction == null ? null : restriction.reason());
-        values.addAll(Arrays.asList(evidence, trust, chainHead, place.claimedBy(),
-                place.isKnown() ? Labels.control(place.control()) : null, null));
+        values.addAll(Arrays.asList(
+                evidence,
+                trust,
+                chainHead,
+                place.claimedBy(),
+                place.isKnown() ? Labels.control(place.control()) : null,
+                null));
         return values;
     }
 
@@ -78,7 +170,11 @@ final class CsvReport {
     }
 
     private static String seconds(Duration duration) {
-        return duration == null ? null : BigDecimal.valueOf(duration.toMillis(), 3).stripTrailingZeros().toPlainString();
+        return duration == null
+                ? null
+                : BigDecimal.valueOf(duration.toMillis(), 3)
+                        .stripTrailingZeros()
+                        .toPlainString();
     }
 
     private static void row(StringBuilder csv, List<String> values) {
@@ -95,7 +191,10 @@ final class CsvReport {
         if (value == null) {
             return "";
         }
-        if (value.indexOf(',') >= 0 || value.indexOf('"') >= 0 || value.indexOf('\n') >= 0 || value.indexOf('\r') >= 0) {
+        if (value.indexOf(',') >= 0
+                || value.indexOf('"') >= 0
+                || value.indexOf('\n') >= 0
+                || value.indexOf('\r') >= 0) {
             return '"' + value.replace("\"", "\"\"") + '"';
         }
         return value;

@@ -12,8 +12,7 @@ import java.util.Locale;
 
 /** Reads the fields of event-log {@code data} objects into report terms. */
 final class EventData {
-    private EventData() {
-    }
+    private EventData() {}
 
     static String text(JsonNode node, String field) {
         JsonNode value = node == null ? null : node.get(field);
@@ -31,10 +30,15 @@ final class EventData {
             return Place.UNKNOWN;
         }
         String claimedBy = text(node, "claimed_by");
-        Control control = claimedBy == null ? Control.UNDISPUTED
+        Control control = claimedBy == null
+                ? Control.UNDISPUTED
                 : Control.valueOf(node.path("control").asText("de_facto").toUpperCase(Locale.ROOT));
-        return new Place(text(node, "country"), text(node, "subdivision"), Zone.valueOf(zone.toUpperCase(Locale.ROOT)),
-                claimedBy, control);
+        return new Place(
+                text(node, "country"),
+                text(node, "subdivision"),
+                Zone.valueOf(zone.toUpperCase(Locale.ROOT)),
+                claimedBy,
+                control);
     }
 
     static ComplianceState state(JsonNode node) {

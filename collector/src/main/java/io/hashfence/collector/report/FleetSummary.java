@@ -11,8 +11,8 @@ import java.util.List;
  * @param timeInRestricted rig-time spent in violation within the period, summed over rigs
  * @param violations violations that overlap the period
  */
-public record FleetSummary(int rigs, List<CountryTotal> byCountry, Duration timeInRestricted, int violations,
-                           AlertCounts alerts) {
+public record FleetSummary(
+        int rigs, List<CountryTotal> byCountry, Duration timeInRestricted, int violations, AlertCounts alerts) {
     public FleetSummary {
         byCountry = List.copyOf(byCountry);
     }

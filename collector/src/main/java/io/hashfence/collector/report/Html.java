@@ -4,8 +4,7 @@ import java.util.List;
 
 /** Small helpers for writing HTML by hand: escaping and table rows. */
 final class Html {
-    private Html() {
-    }
+    private Html() {}
 
     static String escape(String text) {
         if (text == null) {

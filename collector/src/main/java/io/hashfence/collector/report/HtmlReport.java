@@ -38,8 +38,7 @@ final class HtmlReport {
             .state.compliant{color:#1a7a44}.state.unknown{color:#555}
             """;
 
-    private HtmlReport() {
-    }
+    private HtmlReport() {}
 
     static byte[] render(Report report) {
         WorldMap map = WorldMap.shared();
@@ -47,7 +46,10 @@ final class HtmlReport {
         String title = "Compliance report " + HumanUnits.time(report.period().from()) + " to "
                 + HumanUnits.time(report.period().to());
         html.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>")
-                .append(Html.escape(title)).append("</title><style>").append(STYLE).append("</style></head><body><main>");
+                .append(Html.escape(title))
+                .append("</title><style>")
+                .append(STYLE)
+                .append("</style></head><body><main>");
         header(html, report);
         summary(html, report, map);
         mapSection(html, report, map);
@@ -65,24 +67,36 @@ final class HtmlReport {
     private static void header(StringBuilder html, Report report) {
         ChainHead chain = report.chain();
         html.append("<h1>Hashfence compliance report</h1><p>Period: <b>")
-                .append(HumanUnits.time(report.period().from())).append("</b> to <b>")
-                .append(HumanUnits.time(report.period().to())).append("</b>. Generated ")
-                .append(HumanUnits.time(report.generatedAt())).append(".</p>");
+                .append(HumanUnits.time(report.period().from()))
+                .append("</b> to <b>")
+                .append(HumanUnits.time(report.period().to()))
+                .append("</b>. Generated ")
+                .append(HumanUnits.time(report.generatedAt()))
+                .append(".</p>");
         html.append("<section class=\"chain\" id=\"chain\"><h2 style=\"margin-top:0;border:0\">Evidence: event log "
                         + "chain head</h2><p>This report was built from the collector's tamper-evident event log (")
-                .append(chain.records()).append(" records). Every record carries the SHA-256 hash of the record "
-                        + "before it. The newest record read, number ").append(chain.seq()).append(", has the hash</p>")
-                .append("<p class=\"hash\" id=\"head-hash\">").append(Html.escape(chain.hash())).append("</p>")
+                .append(chain.records())
+                .append(" records). Every record carries the SHA-256 hash of the record "
+                        + "before it. The newest record read, number ")
+                .append(chain.seq())
+                .append(", has the hash</p>")
+                .append("<p class=\"hash\" id=\"head-hash\">")
+                .append(Html.escape(chain.hash()))
+                .append("</p>")
                 .append("<p>To verify: on the collector, run <code>hashfence-collector verify --data-dir DIR</code> "
                         + "(DIR is the collector's data directory). It recomputes every hash and must report the "
-                        + "chain intact. Then check that record ").append(chain.seq()).append(" still has the hash "
-                        + "above: <code>grep -F ' {\"seq\":").append(chain.seq())
+                        + "chain intact. Then check that record ")
+                .append(chain.seq())
+                .append(" still has the hash " + "above: <code>grep -F ' {\"seq\":")
+                .append(chain.seq())
                 .append(",' DIR/events.log | cut -c1-64</code>. Later records link back to it, so the log cannot "
                         + "have been changed up to this point without verification failing.</p>");
         CompactedHistory compacted = report.compacted();
         if (compacted != null) {
             html.append("<p id=\"compacted\"><b>Compacted history.</b> Records up to number ")
-                    .append(compacted.throughSeq()).append(" (until ").append(HumanUnits.time(compacted.throughTime()))
+                    .append(compacted.throughSeq())
+                    .append(" (until ")
+                    .append(HumanUnits.time(compacted.throughTime()))
                     .append(") were replaced by a checkpoint signed with the collector's audit key, which "
                             + "<code>verify</code> also checks. The report starts from the state of each rig that "
                             + "checkpoint records: it does not cover time before then, and a violation already "
@@ -98,25 +112,36 @@ final class HtmlReport {
         figure(html, "Hashrate at end of period", HumanUnits.hashrate(fleet.hashrateHs()));
         figure(html, "Rig-time in restricted places", HumanUnits.duration(fleet.timeInRestricted()));
         figure(html, "Violations", Integer.toString(fleet.violations()));
-        figure(html, "Alerts opened / resolved / acknowledged", fleet.alerts().opened() + " / "
-                + fleet.alerts().resolved() + " / " + fleet.alerts().acknowledged());
+        figure(
+                html,
+                "Alerts opened / resolved / acknowledged",
+                fleet.alerts().opened() + " / " + fleet.alerts().resolved() + " / "
+                        + fleet.alerts().acknowledged());
         html.append("</div><h3>Rigs and hashrate by country at the end of the period</h3><table id=\"by-country\">");
         Html.head(html, "Country", "Rigs", "Hashrate");
         html.append("<tbody>");
         for (CountryTotal total : fleet.byCountry()) {
-            String country = total.country() == null ? "No known country (no location or at sea)"
+            String country = total.country() == null
+                    ? "No known country (no location or at sea)"
                     : country(total.country(), total.claimedBy(), total.control(), map);
-            String hashrate = HumanUnits.hashrate(total.hashrateHs()) + (total.rigsWithoutHashrate() == 0 ? ""
-                    : " (" + total.rigsWithoutHashrate() + (total.rigsWithoutHashrate() == 1 ? " rig" : " rigs")
-                    + " without a known hashrate)");
-            Html.row(html, "country-row", List.of(Html.escape(country), Integer.toString(total.rigs()),
-                    Html.escape(hashrate)));
+            String hashrate = HumanUnits.hashrate(total.hashrateHs())
+                    + (total.rigsWithoutHashrate() == 0
+                            ? ""
+                            : " (" + total.rigsWithoutHashrate() + (total.rigsWithoutHashrate() == 1 ? " rig" : " rigs")
+                                    + " without a known hashrate)");
+            Html.row(
+                    html,
+                    "country-row",
+                    List.of(Html.escape(country), Integer.toString(total.rigs()), Html.escape(hashrate)));
         }
         html.append("</tbody></table>");
     }
 
     private static void figure(StringBuilder html, String label, String value) {
-        html.append("<div class=\"figure\"><b>").append(Html.escape(value)).append("</b>").append(Html.escape(label))
+        html.append("<div class=\"figure\"><b>")
+                .append(Html.escape(value))
+                .append("</b>")
+                .append(Html.escape(label))
                 .append("</div>");
     }
 
@@ -131,23 +156,34 @@ final class HtmlReport {
             if (end.lat() == null) {
                 unplaced++;
             } else {
-                dots.add(new WorldMap.Dot(rig.site() + "/" + rig.rig() + ": " + end.state().label() + ", "
-                        + describe(end.place(), map), end.lat(), end.lon(), end.state()));
+                dots.add(new WorldMap.Dot(
+                        rig.site() + "/" + rig.rig() + ": " + end.state().label() + ", " + describe(end.place(), map),
+                        end.lat(),
+                        end.lon(),
+                        end.state()));
             }
         }
         html.append("<h2 id=\"map\">Map at the end of the period</h2><p>Shaded: jurisdictions restricted by the "
                 + "policy in force at the end of the period. Each dot is a rig at its last reported position.</p>");
         html.append(map.svg(restricted, dots));
         html.append("<ul class=\"legend\"><li><span class=\"swatch area\" style=\"background:")
-                .append(WorldMap.RESTRICTED_FILL).append("\"></span>Restricted jurisdiction</li>");
+                .append(WorldMap.RESTRICTED_FILL)
+                .append("\"></span>Restricted jurisdiction</li>");
         for (ComplianceState state : ComplianceState.values()) {
-            html.append("<li><span class=\"swatch\" style=\"background:").append(WorldMap.colour(state))
-                    .append("\"></span>Rig: ").append(stateName(state)).append("</li>");
+            html.append("<li><span class=\"swatch\" style=\"background:")
+                    .append(WorldMap.colour(state))
+                    .append("\"></span>Rig: ")
+                    .append(stateName(state))
+                    .append("</li>");
         }
         html.append("</ul>");
         if (unplaced > 0) {
-            html.append("<p class=\"muted\">").append(unplaced).append(unplaced == 1 ? " rig has" : " rigs have")
-                    .append(" no known position and ").append(unplaced == 1 ? "is" : "are").append(" not on the map.</p>");
+            html.append("<p class=\"muted\">")
+                    .append(unplaced)
+                    .append(unplaced == 1 ? " rig has" : " rigs have")
+                    .append(" no known position and ")
+                    .append(unplaced == 1 ? "is" : "are")
+                    .append(" not on the map.</p>");
         }
     }
 
@@ -159,23 +195,44 @@ final class HtmlReport {
         }
         html.append("<p>One row per continuous time a rig was in one restricted place. \"Time in period\" counts "
                 + "only the part within the report's period.</p><table id=\"violation-table\">");
-        Html.head(html, "Site", "Rig", "Where", "Restriction", "Started", "Ended", "Time in period",
-                "Location trust", "Evidence");
+        Html.head(
+                html,
+                "Site",
+                "Rig",
+                "Where",
+                "Restriction",
+                "Started",
+                "Ended",
+                "Time in period",
+                "Location trust",
+                "Evidence");
         html.append("<tbody>");
         for (RigReport rig : report.rigs()) {
             for (Violation v : rig.violations()) {
                 RestrictedPlace r = v.restriction();
-                String restriction = r == null ? "not recorded"
+                String restriction = r == null
+                        ? "not recorded"
                         : r.code() + " (" + r.severity().label() + "): " + (r.reason() == null ? "" : r.reason());
-                Html.row(html, "violation-row", List.of(Html.escape(rig.site()), Html.escape(rig.rig()),
-                        Html.escape(describe(v.place(), map) + (v.borderKm() == null ? ""
-                                : String.format(Locale.ROOT, ", %.1f km from the border", v.borderKm()))),
-                        Html.escape(restriction),
-                        Html.escape((v.beganBeforeCheckpoint() ? "at or before " : "") + HumanUnits.time(v.start())),
-                        v.ongoing() ? "<b>still in violation at the end of the period</b>"
-                                : Html.escape(HumanUnits.time(v.end())),
-                        Html.escape(HumanUnits.duration(v.durationInPeriod())), Html.escape(v.trust().label()),
-                        Html.escape(v.evidence() == null ? "not recorded" : v.evidence())));
+                Html.row(
+                        html,
+                        "violation-row",
+                        List.of(
+                                Html.escape(rig.site()),
+                                Html.escape(rig.rig()),
+                                Html.escape(describe(v.place(), map)
+                                        + (v.borderKm() == null
+                                                ? ""
+                                                : String.format(
+                                                        Locale.ROOT, ", %.1f km from the border", v.borderKm()))),
+                                Html.escape(restriction),
+                                Html.escape((v.beganBeforeCheckpoint() ? "at or before " : "")
+                                        + HumanUnits.time(v.start())),
+                                v.ongoing()
+                                        ? "<b>still in violation at the end of the period</b>"
+                                        : Html.escape(HumanUnits.time(v.end())),
+                                Html.escape(HumanUnits.duration(v.durationInPeriod())),
+                                Html.escape(v.trust().label()),
+                                Html.escape(v.evidence() == null ? "not recorded" : v.evidence())));
             }
         }
         html.append("</tbody></table>");
@@ -193,9 +250,16 @@ final class HtmlReport {
         html.append("<tbody>");
         for (RigReport rig : report.rigs()) {
             for (Clearance c : rig.clearances()) {
-                Html.row(html, "clearance-row", List.of(Html.escape(rig.site()), Html.escape(rig.rig()),
-                        Html.escape(HumanUnits.time(c.at())), Html.escape(c.by()), Html.escape(c.reason()),
-                        Html.escape(c.suspicion())));
+                Html.row(
+                        html,
+                        "clearance-row",
+                        List.of(
+                                Html.escape(rig.site()),
+                                Html.escape(rig.rig()),
+                                Html.escape(HumanUnits.time(c.at())),
+                                Html.escape(c.by()),
+                                Html.escape(c.reason()),
+                                Html.escape(c.suspicion())));
             }
         }
         html.append("</tbody></table>");
@@ -212,9 +276,13 @@ final class HtmlReport {
                 + "of the screening stage open at any time during the period, with the evidence recorded when each "
                 + "fired (address, asset and list date; located pool address; designated network).</p>");
         report.screening().forEach((alertname, alerts) -> {
-            html.append("<h3 id=\"screening-").append(Html.escape(alertname)).append("\">")
-                    .append(Html.escape(SCREENING_TITLES.getOrDefault(alertname, alertname))).append(" (")
-                    .append(Html.escape(alertname)).append(")</h3>");
+            html.append("<h3 id=\"screening-")
+                    .append(Html.escape(alertname))
+                    .append("\">")
+                    .append(Html.escape(SCREENING_TITLES.getOrDefault(alertname, alertname)))
+                    .append(" (")
+                    .append(Html.escape(alertname))
+                    .append(")</h3>");
             if (alerts.isEmpty()) {
                 html.append("<p>None during this period.</p>");
                 return;
@@ -223,11 +291,20 @@ final class HtmlReport {
             Html.head(html, "Site", "Rig", "Severity", "Country", "Fired", "Resolved", "Summary", "Evidence");
             html.append("<tbody>");
             for (ScreeningAlert alert : alerts) {
-                Html.row(html, "screening-row", List.of(Html.escape(alert.site()), Html.escape(alert.rig()),
-                        Html.escape(alert.severity()), Html.escape(alert.country()),
-                        Html.escape(HumanUnits.time(alert.firedAt())), alert.ongoing()
-                                ? "<b>still open at the end of the period</b>" : Html.escape(HumanUnits.time(alert.resolvedAt())),
-                        Html.escape(alert.summary()), Html.escape(alert.evidence())));
+                Html.row(
+                        html,
+                        "screening-row",
+                        List.of(
+                                Html.escape(alert.site()),
+                                Html.escape(alert.rig()),
+                                Html.escape(alert.severity()),
+                                Html.escape(alert.country()),
+                                Html.escape(HumanUnits.time(alert.firedAt())),
+                                alert.ongoing()
+                                        ? "<b>still open at the end of the period</b>"
+                                        : Html.escape(HumanUnits.time(alert.resolvedAt())),
+                                Html.escape(alert.summary()),
+                                Html.escape(alert.evidence())));
             }
             html.append("</tbody></table>");
         });
@@ -235,18 +312,35 @@ final class HtmlReport {
 
     private static void rigs(StringBuilder html, Report report, WorldMap map) {
         html.append("<h2 id=\"rigs\">Rigs at the end of the period</h2><table id=\"rig-table\">");
-        Html.head(html, "Site", "Rig", "Model", "State", "Where", "Location trust", "Trust levels seen in period",
-                "Hashrate", "Exemption");
+        Html.head(
+                html,
+                "Site",
+                "Rig",
+                "Model",
+                "State",
+                "Where",
+                "Location trust",
+                "Trust levels seen in period",
+                "Hashrate",
+                "Exemption");
         html.append("<tbody>");
         for (RigReport rig : report.rigs()) {
             RigStatus end = rig.atEnd();
-            String trustSeen = rig.trustSeen().stream().sorted().map(Trust::label).collect(Collectors.joining(", "));
-            Html.row(html, "rig-row", List.of(Html.escape(rig.site()), Html.escape(rig.rig()),
-                    Html.escape(rig.model() == null ? "unknown" : rig.model()),
-                    "<span class=\"state " + end.state().label() + "\">" + stateName(end.state()) + "</span>",
-                    Html.escape(describe(end.place(), map)), Html.escape(end.trust().label()), Html.escape(trustSeen),
-                    Html.escape(end.hashrateHs() == null ? "unknown" : HumanUnits.hashrate(end.hashrateHs())),
-                    Html.escape(end.exemption())));
+            String trustSeen =
+                    rig.trustSeen().stream().sorted().map(Trust::label).collect(Collectors.joining(", "));
+            Html.row(
+                    html,
+                    "rig-row",
+                    List.of(
+                            Html.escape(rig.site()),
+                            Html.escape(rig.rig()),
+                            Html.escape(rig.model() == null ? "unknown" : rig.model()),
+                            "<span class=\"state " + end.state().label() + "\">" + stateName(end.state()) + "</span>",
+                            Html.escape(describe(end.place(), map)),
+                            Html.escape(end.trust().label()),
+                            Html.escape(trustSeen),
+                            Html.escape(end.hashrateHs() == null ? "unknown" : HumanUnits.hashrate(end.hashrateHs())),
+                            Html.escape(end.exemption())));
         }
         html.append("</tbody></table>");
     }
@@ -258,9 +352,16 @@ final class HtmlReport {
         html.append("<tbody>");
         for (RigReport rig : report.rigs()) {
             for (JurisdictionStay stay : rig.stays()) {
-                Html.row(html, "jurisdiction-row", List.of(Html.escape(rig.site()), Html.escape(rig.rig()),
-                        Html.escape(describe(stay.place(), map)), Html.escape(HumanUnits.time(stay.start())),
-                        Html.escape(HumanUnits.time(stay.end())), Html.escape(HumanUnits.duration(stay.duration()))));
+                Html.row(
+                        html,
+                        "jurisdiction-row",
+                        List.of(
+                                Html.escape(rig.site()),
+                                Html.escape(rig.rig()),
+                                Html.escape(describe(stay.place(), map)),
+                                Html.escape(HumanUnits.time(stay.start())),
+                                Html.escape(HumanUnits.time(stay.end())),
+                                Html.escape(HumanUnits.duration(stay.duration()))));
             }
         }
         html.append("</tbody></table>");
@@ -273,15 +374,25 @@ final class HtmlReport {
             return;
         }
         for (PolicyInForce policy : report.policies()) {
-            html.append("<h3>").append(Html.escape(policy.origin())).append(", loaded ")
-                    .append(HumanUnits.time(policy.since())).append("</h3><p>Rigs within ")
-                    .append(policy.nearBorderKm()).append(" km of a restricted jurisdiction are in warning.</p>")
+            html.append("<h3>")
+                    .append(Html.escape(policy.origin()))
+                    .append(", loaded ")
+                    .append(HumanUnits.time(policy.since()))
+                    .append("</h3><p>Rigs within ")
+                    .append(policy.nearBorderKm())
+                    .append(" km of a restricted jurisdiction are in warning.</p>")
                     .append("<table class=\"policy-table\">");
             Html.head(html, "Restricted jurisdiction", "Code", "Severity", "Reason");
             html.append("<tbody>");
             for (RestrictedPlace r : policy.restricted()) {
-                Html.row(html, "policy-row", List.of(Html.escape(map.name(r.code())), Html.escape(r.code()),
-                        Html.escape(r.severity().label()), Html.escape(r.reason())));
+                Html.row(
+                        html,
+                        "policy-row",
+                        List.of(
+                                Html.escape(map.name(r.code())),
+                                Html.escape(r.code()),
+                                Html.escape(r.severity().label()),
+                                Html.escape(r.reason())));
             }
             html.append("</tbody></table>");
         }
@@ -300,7 +411,8 @@ final class HtmlReport {
 
     private static String named(Place place, WorldMap map) {
         String country = country(place.country(), place.claimedBy(), place.control(), map);
-        return place.subdivision() == null ? country
+        return place.subdivision() == null
+                ? country
                 : map.name(place.subdivision()) + " (" + place.subdivision() + "), " + country;
     }
 

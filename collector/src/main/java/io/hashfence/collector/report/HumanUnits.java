@@ -12,8 +12,7 @@ final class HumanUnits {
             .withZone(ZoneOffset.UTC);
     private static final String[] HASHRATE_UNITS = {"H/s", "kH/s", "MH/s", "GH/s", "TH/s", "PH/s", "EH/s"};
 
-    private HumanUnits() {
-    }
+    private HumanUnits() {}
 
     static String time(Instant instant) {
         return TIME.format(instant);

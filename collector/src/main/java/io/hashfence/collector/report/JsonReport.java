@@ -11,8 +11,7 @@ import java.time.Instant;
 final class JsonReport {
     static final int VERSION = 1;
 
-    private JsonReport() {
-    }
+    private JsonReport() {}
 
     /** Indented, as people read it. */
     static byte[] render(Report report, CollectorJson json) {
@@ -33,7 +32,8 @@ final class JsonReport {
         if (report.compacted() == null) {
             root.putNull("compacted");
         } else {
-            root.putObject("compacted").put("through_seq", report.compacted().throughSeq())
+            root.putObject("compacted")
+                    .put("through_seq", report.compacted().throughSeq())
                     .put("through_time", report.compacted().throughTime().toString());
         }
         ArrayNode policies = root.putArray("policies");
@@ -45,10 +45,16 @@ final class JsonReport {
         report.screening().forEach((alertname, alerts) -> {
             ArrayNode kind = screening.putArray(alertname);
             for (ScreeningAlert alert : alerts) {
-                kind.addObject().put("site", alert.site()).put("rig", alert.rig()).put("severity", alert.severity())
-                        .put("country", alert.country()).put("fired_at", alert.firedAt().toString())
-                        .put("resolved_at", text(alert.resolvedAt())).put("ongoing", alert.ongoing())
-                        .put("summary", alert.summary()).put("evidence", alert.evidence());
+                kind.addObject()
+                        .put("site", alert.site())
+                        .put("rig", alert.rig())
+                        .put("severity", alert.severity())
+                        .put("country", alert.country())
+                        .put("fired_at", alert.firedAt().toString())
+                        .put("resolved_at", text(alert.resolvedAt()))
+                        .put("ongoing", alert.ongoing())
+                        .put("summary", alert.summary())
+                        .put("evidence", alert.evidence());
             }
         });
         return root;
@@ -73,13 +79,20 @@ final class JsonReport {
         node.put("hashrate_hs", fleet.hashrateHs());
         ArrayNode countries = node.putArray("by_country");
         for (CountryTotal total : fleet.byCountry()) {
-            countries.addObject().put("country", total.country()).put("claimed_by", total.claimedBy())
-                    .put("control", Labels.control(total.control())).put("rigs", total.rigs())
-                    .put("hashrate_hs", total.hashrateHs()).put("rigs_without_hashrate", total.rigsWithoutHashrate());
+            countries
+                    .addObject()
+                    .put("country", total.country())
+                    .put("claimed_by", total.claimedBy())
+                    .put("control", Labels.control(total.control()))
+                    .put("rigs", total.rigs())
+                    .put("hashrate_hs", total.hashrateHs())
+                    .put("rigs_without_hashrate", total.rigsWithoutHashrate());
         }
         node.put("time_in_restricted_s", Labels.seconds(fleet.timeInRestricted()));
         node.put("violations", fleet.violations());
-        node.putObject("alerts").put("opened", fleet.alerts().opened()).put("resolved", fleet.alerts().resolved())
+        node.putObject("alerts")
+                .put("opened", fleet.alerts().opened())
+                .put("resolved", fleet.alerts().resolved())
                 .put("acknowledged", fleet.alerts().acknowledged());
     }
 
@@ -126,8 +139,12 @@ final class JsonReport {
         }
         ArrayNode clearances = node.putArray("suspicions_cleared");
         for (Clearance clearance : rig.clearances()) {
-            clearances.addObject().put("at", clearance.at().toString()).put("by", clearance.by())
-                    .put("reason", clearance.reason()).put("suspicion", clearance.suspicion());
+            clearances
+                    .addObject()
+                    .put("at", clearance.at().toString())
+                    .put("by", clearance.by())
+                    .put("reason", clearance.reason())
+                    .put("suspicion", clearance.suspicion());
         }
     }
 

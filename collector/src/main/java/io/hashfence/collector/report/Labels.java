@@ -7,8 +7,7 @@ import java.util.Locale;
 
 /** How the machine-readable renderers spell values that are enums or durations in the model. */
 final class Labels {
-    private Labels() {
-    }
+    private Labels() {}
 
     static String zone(Zone zone) {
         return zone == null ? null : zone.name().toLowerCase(Locale.ROOT);

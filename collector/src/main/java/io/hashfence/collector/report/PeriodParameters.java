@@ -30,10 +30,11 @@ public record PeriodParameters(String fromName, String toName) {
         // An unencoded "+" in a query string arrives as a space: "…T02:00:00 02:00" means "…T02:00:00+02:00".
         String repaired = SPACE_FOR_PLUS.matcher(text.strip()).replaceFirst("$1+$2");
         try {
-            return OffsetDateTime.parse(repaired, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
+            return OffsetDateTime.parse(repaired, DateTimeFormatter.ISO_OFFSET_DATE_TIME)
+                    .toInstant();
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException(name + " must be an RFC 3339 time such as 2026-11-01T00:00:00Z, got \""
-                    + text + "\"");
+            throw new IllegalArgumentException(
+                    name + " must be an RFC 3339 time such as 2026-11-01T00:00:00Z, got \"" + text + "\"");
         }
     }
 }

@@ -21,7 +21,8 @@ public record PolicyInForce(String origin, Instant since, double nearBorderKm, L
      */
     public RestrictedPlace restrictionOf(Place place) {
         return restricted.stream()
-                .filter(r -> r.code().equals(place.subdivision()) || r.code().equals(place.country())
+                .filter(r -> r.code().equals(place.subdivision())
+                        || r.code().equals(place.country())
                         || (place.control() == Control.DE_FACTO && r.code().equals(place.claimedBy())))
                 .min(Comparator.comparing(RestrictedPlace::severity)
                         .thenComparing(r -> !r.code().equals(place.subdivision())))

@@ -16,9 +16,15 @@ import java.util.Optional;
  * @param screening the screening alerts open at any time in the period, by kind (every screening alert
  *                  type is a key, with an empty list when there was none), oldest first
  */
-public record Report(ReportPeriod period, Instant generatedAt, ChainHead chain, CompactedHistory compacted,
-                     List<PolicyInForce> policies, List<RigReport> rigs, FleetSummary fleet,
-                     Map<String, List<ScreeningAlert>> screening) {
+public record Report(
+        ReportPeriod period,
+        Instant generatedAt,
+        ChainHead chain,
+        CompactedHistory compacted,
+        List<PolicyInForce> policies,
+        List<RigReport> rigs,
+        FleetSummary fleet,
+        Map<String, List<ScreeningAlert>> screening) {
     public Report {
         policies = List.copyOf(policies);
         rigs = List.copyOf(rigs);

@@ -66,9 +66,16 @@ public final class ReportBuilder implements Consumer<AuditEvent> {
         JsonNode data = event.data();
         switch (event.type()) {
             case RIG_FIRST_SEEN -> timeline(event).firstSeen(event.time(), data, currentPolicy());
-            case JURISDICTION_CHANGED -> timeline(event).changed(event.time(), data.get("to"), null, null, currentPolicy());
-            case COMPLIANCE_STATE_CHANGED -> timeline(event).changed(event.time(), data.get("to"),
-                    EventData.text(data, "evidence"), EventData.restriction(data.get("restriction")), currentPolicy());
+            case JURISDICTION_CHANGED ->
+                timeline(event).changed(event.time(), data.get("to"), null, null, currentPolicy());
+            case COMPLIANCE_STATE_CHANGED ->
+                timeline(event)
+                        .changed(
+                                event.time(),
+                                data.get("to"),
+                                EventData.text(data, "evidence"),
+                                EventData.restriction(data.get("restriction")),
+                                currentPolicy());
             case RELOCATED, EVIDENCE_CONFLICT -> known(event).ifPresent(rig -> rig.observed(event.time(), data));
             case EXEMPTION_EXPIRED -> known(event).ifPresent(RigTimeline::exemptionExpired);
             case SUSPICION_CLEARED -> known(event).ifPresent(rig -> rig.cleared(event.time(), data));
@@ -79,11 +86,11 @@ public final class ReportBuilder implements Consumer<AuditEvent> {
             }
             case ALERT_RESOLVED -> {
                 alertsResolved += inPeriod(event);
-                screeningAlerts.computeIfPresent(EventData.text(data, "id"), (id, alert) -> alert.resolved(event.time()));
+                screeningAlerts.computeIfPresent(
+                        EventData.text(data, "id"), (id, alert) -> alert.resolved(event.time()));
             }
             case ALERT_ACKNOWLEDGED -> alertsAcknowledged += inPeriod(event);
-            case EXEMPTION_ADDED, CHECKPOINT -> {
-            }
+            case EXEMPTION_ADDED, CHECKPOINT -> {}
         }
     }
 
@@ -109,9 +116,18 @@ public final class ReportBuilder implements Consumer<AuditEvent> {
         JsonNode data = event.data();
         String alertname = EventData.text(data, "alertname");
         if (AlertType.SCREENING.stream().anyMatch(type -> type.alertName().equals(alertname))) {
-            screeningAlerts.put(EventData.text(data, "id"), new ScreeningAlert(alertname, event.site(), event.rig(),
-                    EventData.text(data, "severity"), Objects.requireNonNullElse(EventData.text(data, "country"), ""),
-                    event.time(), null, EventData.text(data, "summary"), EventData.text(data, "evidence")));
+            screeningAlerts.put(
+                    EventData.text(data, "id"),
+                    new ScreeningAlert(
+                            alertname,
+                            event.site(),
+                            event.rig(),
+                            EventData.text(data, "severity"),
+                            Objects.requireNonNullElse(EventData.text(data, "country"), ""),
+                            event.time(),
+                            null,
+                            EventData.text(data, "summary"),
+                            EventData.text(data, "evidence")));
         }
     }
 
@@ -135,9 +151,15 @@ public final class ReportBuilder implements Consumer<AuditEvent> {
                 .sorted(Comparator.comparing(CountryTotal::country, NULLS_LAST)
                         .thenComparing(CountryTotal::claimedBy, NULLS_FIRST))
                 .toList();
-        List<Violation> violations = rigs.stream().flatMap(r -> r.violations().stream()).toList();
-        Duration restricted = violations.stream().map(Violation::durationInPeriod).reduce(Duration.ZERO, Duration::plus);
-        return new FleetSummary(rigs.size(), totals, restricted, violations.size(),
+        List<Violation> violations =
+                rigs.stream().flatMap(r -> r.violations().stream()).toList();
+        Duration restricted =
+                violations.stream().map(Violation::durationInPeriod).reduce(Duration.ZERO, Duration::plus);
+        return new FleetSummary(
+                rigs.size(),
+                totals,
+                restricted,
+                violations.size(),
                 new AlertCounts(alertsOpened, alertsResolved, alertsAcknowledged));
     }
 
@@ -147,8 +169,8 @@ public final class ReportBuilder implements Consumer<AuditEvent> {
             return;
         }
         for (JsonNode rig : checkpoint.state().path("rigs")) {
-            timeline(rig.get("site").asText(), rig.get("rig").asText()).seeded(checkpoint.throughTime(), rig,
-                    currentPolicy());
+            timeline(rig.get("site").asText(), rig.get("rig").asText())
+                    .seeded(checkpoint.throughTime(), rig, currentPolicy());
         }
     }
 
@@ -160,9 +182,17 @@ public final class ReportBuilder implements Consumer<AuditEvent> {
     }
 
     private static CountryTotal countryTotal(CountryKey key, List<RigReport> rigs) {
-        List<Double> known = rigs.stream().map(r -> r.atEnd().hashrateHs()).filter(Objects::nonNull).toList();
-        return new CountryTotal(key.country(), key.claimedBy(), key.control(), rigs.size(),
-                known.stream().mapToDouble(Double::doubleValue).sum(), rigs.size() - known.size());
+        List<Double> known = rigs.stream()
+                .map(r -> r.atEnd().hashrateHs())
+                .filter(Objects::nonNull)
+                .toList();
+        return new CountryTotal(
+                key.country(),
+                key.claimedBy(),
+                key.control(),
+                rigs.size(),
+                known.stream().mapToDouble(Double::doubleValue).sum(),
+                rigs.size() - known.size());
     }
 
     private RigTimeline timeline(AuditEvent event) {
@@ -170,7 +200,8 @@ public final class ReportBuilder implements Consumer<AuditEvent> {
     }
 
     private RigTimeline timeline(String site, String rig) {
-        return rigsBySite.computeIfAbsent(site, s -> new TreeMap<>())
+        return rigsBySite
+                .computeIfAbsent(site, s -> new TreeMap<>())
                 .computeIfAbsent(rig, r -> new RigTimeline(site, r, period));
     }
 
@@ -182,8 +213,11 @@ public final class ReportBuilder implements Consumer<AuditEvent> {
 
     private void policy(AuditEvent event) {
         JsonNode data = event.data();
-        PolicyInForce policy = new PolicyInForce(data.path("origin").asText(), event.time(),
-                data.path("near_border_km").asDouble(), EventData.restrictions(data.get("restricted")));
+        PolicyInForce policy = new PolicyInForce(
+                data.path("origin").asText(),
+                event.time(),
+                data.path("near_border_km").asDouble(),
+                EventData.restrictions(data.get("restricted")));
         if (event.time().isBefore(period.from())) {
             policyBeforePeriod = policy;
         } else {

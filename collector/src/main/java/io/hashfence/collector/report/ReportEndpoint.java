@@ -34,11 +34,14 @@ public final class ReportEndpoint implements Endpoint {
         ReportPeriod period;
         ReportFormat format;
         try {
-            period = PARAMETERS.parse(request.queryParameter("from").orElse(null),
-                    request.queryParameter("to").orElse(null), now);
+            period = PARAMETERS.parse(
+                    request.queryParameter("from").orElse(null),
+                    request.queryParameter("to").orElse(null),
+                    now);
             String formatText = request.queryParameter("format").orElse(ReportFormat.JSON.label());
-            format = ReportFormat.fromLabel(formatText).orElseThrow(() -> new IllegalArgumentException(
-                    "format must be " + ReportFormat.choices() + ", got \"" + formatText + "\""));
+            format = ReportFormat.fromLabel(formatText)
+                    .orElseThrow(() -> new IllegalArgumentException(
+                            "format must be " + ReportFormat.choices() + ", got \"" + formatText + "\""));
         } catch (IllegalArgumentException e) {
             return Response.error(HttpResponseStatus.BAD_REQUEST, e.getMessage());
         }

@@ -16,8 +16,7 @@ public final class ReportSource {
     /** A compaction between reading the checkpoint and verifying the log makes a pass start over. */
     private static final int ATTEMPTS = 3;
 
-    private ReportSource() {
-    }
+    private ReportSource() {}
 
     /**
      * The report over {@code period}. An incomplete last line (a write in progress, or a crash mid-write that
@@ -31,16 +30,20 @@ public final class ReportSource {
             ReportBuilder builder = new ReportBuilder(period);
             checkpoint.ifPresent(builder::startFrom);
             AuditFiles.Verified verified = AuditFiles.verify(dataDir, builder);
-            if (!verified.checkpoint().equals(checkpoint) || !AuditFiles.latestCheckpoint(dataDir).equals(checkpoint)) {
+            if (!verified.checkpoint().equals(checkpoint)
+                    || !AuditFiles.latestCheckpoint(dataDir).equals(checkpoint)) {
                 continue;
             }
-            if (verified.chain().problem().isPresent() && !verified.chain().problem().get().torn()) {
+            if (verified.chain().problem().isPresent()
+                    && !verified.chain().problem().get().torn()) {
                 throw new BrokenChainException("the event log " + dataDir.resolve(EventLog.FILE_NAME)
                         + " fails verification at " + verified.chain().problem().get()
                         + "; no report is built from a broken log (run 'hashfence-collector verify --data-dir "
                         + dataDir + "')");
             }
-            ChainHead head = new ChainHead(verified.chain().headHash(), verified.chain().headSeq(),
+            ChainHead head = new ChainHead(
+                    verified.chain().headHash(),
+                    verified.chain().headSeq(),
                     verified.chain().records());
             return builder.build(head, generatedAt);
         }

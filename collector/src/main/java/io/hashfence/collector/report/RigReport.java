@@ -11,8 +11,15 @@ import java.util.Set;
  * @param trustSeen every trust level its location claim had at some time in the period
  * @param clearances spoofing suspicions an operator cleared during the period
  */
-public record RigReport(String site, String rig, String model, RigStatus atEnd, List<JurisdictionStay> stays,
-                        List<Violation> violations, Set<Trust> trustSeen, List<Clearance> clearances) {
+public record RigReport(
+        String site,
+        String rig,
+        String model,
+        RigStatus atEnd,
+        List<JurisdictionStay> stays,
+        List<Violation> violations,
+        Set<Trust> trustSeen,
+        List<Clearance> clearances) {
     public RigReport {
         stays = List.copyOf(stays);
         violations = List.copyOf(violations);

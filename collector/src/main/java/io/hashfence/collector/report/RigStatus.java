@@ -11,6 +11,5 @@ import io.hashfence.collector.compliance.Trust;
  * @param hashrateHs last recorded hashrate in H/s, null if none is known (a checkpoint does not keep it)
  * @param exemption the reason of the policy exemption covering it, or null
  */
-public record RigStatus(ComplianceState state, Trust trust, Place place, Double lat, Double lon, Double hashrateHs,
-                        String exemption) {
-}
+public record RigStatus(
+        ComplianceState state, Trust trust, Place place, Double lat, Double lon, Double hashrateHs, String exemption) {}

@@ -40,8 +40,14 @@ final class RigTimeline {
         RestrictedPlace restriction;
         String evidence;
 
-        OpenViolation(Instant start, Place place, Trust trust, boolean beganBeforeCheckpoint,
-                      RestrictedPlace restriction, String evidence, Double borderKm) {
+        OpenViolation(
+                Instant start,
+                Place place,
+                Trust trust,
+                boolean beganBeforeCheckpoint,
+                RestrictedPlace restriction,
+                String evidence,
+                Double borderKm) {
             this.start = start;
             this.place = place;
             this.trust = trust;
@@ -67,8 +73,14 @@ final class RigTimeline {
     void seeded(Instant time, JsonNode state, PolicyInForce policy) {
         changed(time, state, null, null, policy);
         if (openViolation != null) {
-            openViolation = new OpenViolation(time, openViolation.place, openViolation.trust, true,
-                    openViolation.restriction, null, openViolation.borderKm);
+            openViolation = new OpenViolation(
+                    time,
+                    openViolation.place,
+                    openViolation.trust,
+                    true,
+                    openViolation.restriction,
+                    null,
+                    openViolation.borderKm);
         }
     }
 
@@ -91,9 +103,10 @@ final class RigTimeline {
         }
         if (newState == ComplianceState.VIOLATION) {
             if (openViolation == null) {
-                RestrictedPlace broken = restriction != null || policy == null ? restriction : policy.restrictionOf(newPlace);
-                openViolation = new OpenViolation(time, newPlace, newTrust, false, broken, evidence,
-                        EventData.number(to, "border_km"));
+                RestrictedPlace broken =
+                        restriction != null || policy == null ? restriction : policy.restrictionOf(newPlace);
+                openViolation = new OpenViolation(
+                        time, newPlace, newTrust, false, broken, evidence, EventData.number(to, "border_km"));
             } else if (openViolation.evidence == null && evidence != null) {
                 // jurisdiction_changed comes first and opens the violation; the compliance_state_changed
                 // written at the same moment carries its evidence and restriction.
@@ -132,7 +145,10 @@ final class RigTimeline {
     /** An operator cleared the rig's spoofing suspicion. */
     void cleared(Instant time, JsonNode data) {
         if (period.contains(time)) {
-            clearances.add(new Clearance(time, EventData.text(data, "by"), EventData.text(data, "reason"),
+            clearances.add(new Clearance(
+                    time,
+                    EventData.text(data, "by"),
+                    EventData.text(data, "reason"),
                     EventData.text(data, "suspicion")));
         }
     }
@@ -167,8 +183,16 @@ final class RigTimeline {
         if (open == null || !belongsToPeriod(open.start, end)) {
             return;
         }
-        violations.add(new Violation(open.place, open.start, end, period.overlap(open.start, end), open.restriction,
-                open.evidence, open.trust, open.beganBeforeCheckpoint, open.borderKm));
+        violations.add(new Violation(
+                open.place,
+                open.start,
+                end,
+                period.overlap(open.start, end),
+                open.restriction,
+                open.evidence,
+                open.trust,
+                open.beganBeforeCheckpoint,
+                open.borderKm));
     }
 
     /** An interval belongs to the report if it overlaps the period or (lasting no time) begins within it. */

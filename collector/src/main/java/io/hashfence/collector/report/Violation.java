@@ -19,9 +19,16 @@ import java.time.Instant;
  * @param borderKm how far the rig stood from the nearest border of the country it was in when the violation began;
  *                 null if not recorded or more than 100 km
  */
-public record Violation(Place place, Instant start, Instant end, Duration durationInPeriod,
-                        RestrictedPlace restriction, String evidence, Trust trust, boolean beganBeforeCheckpoint,
-                        Double borderKm) {
+public record Violation(
+        Place place,
+        Instant start,
+        Instant end,
+        Duration durationInPeriod,
+        RestrictedPlace restriction,
+        String evidence,
+        Trust trust,
+        boolean beganBeforeCheckpoint,
+        Double borderKm) {
 
     public boolean ongoing() {
         return end == null;

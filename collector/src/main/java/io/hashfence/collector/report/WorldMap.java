@@ -23,6 +23,7 @@ final class WorldMap {
     static final String SEA_FILL = "#dcebf5";
     /** SVG user units per degree. */
     private static final int SCALE = 10;
+
     private static final double SOUTH_EDGE = -60;
     private static final double TOLERANCE_DEGREES = 0.1;
     private static final int DOT_RADIUS = 18;
@@ -31,15 +32,14 @@ final class WorldMap {
     private final Map<String, String> names;
 
     /** One subdivision's outline as SVG path data. */
-    private record Shape(String country, String subdivision, String path) {
-    }
+    private record Shape(String country, String subdivision, String path) {}
 
     /** A rig to draw. */
-    record Dot(String label, double lat, double lon, ComplianceState state) {
-    }
+    record Dot(String label, double lat, double lon, ComplianceState state) {}
 
     private static final class Shared {
-        static final WorldMap INSTANCE = new WorldMap(WorldOutlines.simplified(GeoIndex.loadBundled(), TOLERANCE_DEGREES));
+        static final WorldMap INSTANCE =
+                new WorldMap(WorldOutlines.simplified(GeoIndex.loadBundled(), TOLERANCE_DEGREES));
     }
 
     static WorldMap shared() {
@@ -54,7 +54,8 @@ final class WorldMap {
             names.put(outline.subdivision().code(), outline.subdivision().name());
             String path = path(outline.rings());
             if (!path.isEmpty()) {
-                shapes.add(new Shape(outline.country().code(), outline.subdivision().code(), path));
+                shapes.add(new Shape(
+                        outline.country().code(), outline.subdivision().code(), path));
             }
         }
         this.shapes = List.copyOf(shapes);
@@ -79,29 +80,55 @@ final class WorldMap {
         StringBuilder svg = new StringBuilder(1 << 20);
         int width = 360 * SCALE;
         int height = (int) ((90 - SOUTH_EDGE) * SCALE);
-        svg.append("<svg class=\"world-map\" viewBox=\"0 0 ").append(width).append(' ').append(height)
-                .append("\" role=\"img\" aria-label=\"World map: restricted jurisdictions shaded, rigs coloured by state\">")
-                .append("<rect width=\"").append(width).append("\" height=\"").append(height).append("\" fill=\"")
-                .append(SEA_FILL).append("\"/>");
+        svg.append("<svg class=\"world-map\" viewBox=\"0 0 ")
+                .append(width)
+                .append(' ')
+                .append(height)
+                .append(
+                        "\" role=\"img\" aria-label=\"World map: restricted jurisdictions shaded, rigs coloured by state\">")
+                .append("<rect width=\"")
+                .append(width)
+                .append("\" height=\"")
+                .append(height)
+                .append("\" fill=\"")
+                .append(SEA_FILL)
+                .append("\"/>");
         Map<String, StringBuilder> openLandByCountry = new LinkedHashMap<>();
         Map<String, StringBuilder> restrictedByCode = new LinkedHashMap<>();
         for (Shape shape : shapes) {
-            String restrictedBy = restrictedCodes.contains(shape.subdivision()) ? shape.subdivision()
+            String restrictedBy = restrictedCodes.contains(shape.subdivision())
+                    ? shape.subdivision()
                     : restrictedCodes.contains(shape.country()) ? shape.country() : null;
-            (restrictedBy == null ? openLandByCountry.computeIfAbsent(shape.country(), c -> new StringBuilder())
-                    : restrictedByCode.computeIfAbsent(restrictedBy, c -> new StringBuilder())).append(shape.path());
+            (restrictedBy == null
+                            ? openLandByCountry.computeIfAbsent(shape.country(), c -> new StringBuilder())
+                            : restrictedByCode.computeIfAbsent(restrictedBy, c -> new StringBuilder()))
+                    .append(shape.path());
         }
-        svg.append("<g fill=\"").append(LAND_FILL).append("\" stroke=\"#ffffff\" stroke-width=\"0.6\" fill-rule=\"evenodd\">");
+        svg.append("<g fill=\"")
+                .append(LAND_FILL)
+                .append("\" stroke=\"#ffffff\" stroke-width=\"0.6\" fill-rule=\"evenodd\">");
         openLandByCountry.forEach((country, path) -> path(svg, path, name(country), null));
-        svg.append("</g><g fill=\"").append(RESTRICTED_FILL)
+        svg.append("</g><g fill=\"")
+                .append(RESTRICTED_FILL)
                 .append("\" stroke=\"#fbe3e3\" stroke-width=\"0.6\" fill-rule=\"evenodd\">");
-        restrictedByCode.forEach((code, path) -> path(svg, path, "Restricted: " + name(code) + " (" + code + ")",
-                "restricted"));
+        restrictedByCode.forEach(
+                (code, path) -> path(svg, path, "Restricted: " + name(code) + " (" + code + ")", "restricted"));
         svg.append("</g><g stroke=\"#ffffff\" stroke-width=\"4\">");
-        dots.stream().sorted(Comparator.comparing(WorldMap::drawingOrder)).forEach(dot -> svg.append("<circle class=\"rig ")
-                .append(dot.state().label()).append("\" cx=\"").append(x(dot.lon())).append("\" cy=\"").append(y(dot.lat()))
-                .append("\" r=\"").append(DOT_RADIUS).append("\" fill=\"").append(colour(dot.state())).append("\"><title>")
-                .append(Html.escape(dot.label())).append("</title></circle>"));
+        dots.stream()
+                .sorted(Comparator.comparing(WorldMap::drawingOrder))
+                .forEach(dot -> svg.append("<circle class=\"rig ")
+                        .append(dot.state().label())
+                        .append("\" cx=\"")
+                        .append(x(dot.lon()))
+                        .append("\" cy=\"")
+                        .append(y(dot.lat()))
+                        .append("\" r=\"")
+                        .append(DOT_RADIUS)
+                        .append("\" fill=\"")
+                        .append(colour(dot.state()))
+                        .append("\"><title>")
+                        .append(Html.escape(dot.label()))
+                        .append("</title></circle>"));
         return svg.append("</g></svg>").toString();
     }
 
@@ -120,7 +147,11 @@ final class WorldMap {
         if (cssClass != null) {
             svg.append(" class=\"").append(cssClass).append('"');
         }
-        svg.append(" d=\"").append(data).append("\"><title>").append(Html.escape(title)).append("</title></path>");
+        svg.append(" d=\"")
+                .append(data)
+                .append("\"><title>")
+                .append(Html.escape(title))
+                .append("</title></path>");
     }
 
     /** Rings snapped to whole user units (0.1°), as relative moves to keep the text short. */

@@ -26,11 +26,14 @@ enum Base58 {
 
     /** The payload (version and hash, checksum removed) when the text is valid Base58Check. */
     Optional<byte[]> decodeChecked(String text) {
-        return decode(text).filter(bytes -> bytes.length > 4).filter(bytes -> {
-            byte[] payload = Arrays.copyOf(bytes, bytes.length - 4);
-            byte[] check = doubleSha256(payload);
-            return Arrays.equals(check, 0, 4, bytes, bytes.length - 4, bytes.length);
-        }).map(bytes -> Arrays.copyOf(bytes, bytes.length - 4));
+        return decode(text)
+                .filter(bytes -> bytes.length > 4)
+                .filter(bytes -> {
+                    byte[] payload = Arrays.copyOf(bytes, bytes.length - 4);
+                    byte[] check = doubleSha256(payload);
+                    return Arrays.equals(check, 0, 4, bytes, bytes.length - 4, bytes.length);
+                })
+                .map(bytes -> Arrays.copyOf(bytes, bytes.length - 4));
     }
 
     Optional<byte[]> decode(String text) {

@@ -14,8 +14,7 @@ final class Bech32 {
     private static final int BECH32M_CONSTANT = 0x2bc830a3;
     private static final int MAX_LENGTH = 90;
 
-    private Bech32() {
-    }
+    private Bech32() {}
 
     /** The lower-case form when the text is a valid Bech32 or Bech32m string. */
     static Optional<String> canonical(String text) {

@@ -12,8 +12,7 @@ final class CashAddr {
     private static final String CHARSET = "qpzry9x8gf2tvdw0s3jn54khce6mua7l";
     private static final long[] GENERATOR = {0x98f2bc8e61L, 0x79b76d99e2L, 0xf33e5fb3c4L, 0xae2eabe2a8L, 0x1e4f43e470L};
 
-    private CashAddr() {
-    }
+    private CashAddr() {}
 
     /** The body in lower case when the text (with or without {@code bitcoincash:}) is a valid CashAddr. */
     static Optional<String> canonical(String text) {

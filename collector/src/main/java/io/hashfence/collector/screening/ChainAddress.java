@@ -13,7 +13,8 @@ public record ChainAddress(AddressFormat format, String canonical) {
         if (token.length() < 25 || token.length() > 110) {
             return Optional.empty();
         }
-        Optional<ChainAddress> hex = HexAccount.canonical(token).map(a -> new ChainAddress(AddressFormat.HEX_ACCOUNT, a));
+        Optional<ChainAddress> hex =
+                HexAccount.canonical(token).map(a -> new ChainAddress(AddressFormat.HEX_ACCOUNT, a));
         if (hex.isPresent()) {
             return hex;
         }
@@ -31,7 +32,9 @@ public record ChainAddress(AddressFormat format, String canonical) {
         if (token.length() <= 36 && Base58.BITCOIN.decodeChecked(token).isPresent()) {
             return Optional.of(new ChainAddress(AddressFormat.BASE58CHECK, token));
         }
-        if (token.length() <= 36 && token.charAt(0) == 'r' && Base58.RIPPLE.decodeChecked(token).isPresent()) {
+        if (token.length() <= 36
+                && token.charAt(0) == 'r'
+                && Base58.RIPPLE.decodeChecked(token).isPresent()) {
             return Optional.of(new ChainAddress(AddressFormat.RIPPLE_BASE58CHECK, token));
         }
         return Optional.empty();

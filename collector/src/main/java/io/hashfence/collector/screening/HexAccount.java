@@ -10,8 +10,7 @@ import java.util.Optional;
  * letter case, which must hold. The canonical form is lower case.
  */
 final class HexAccount {
-    private HexAccount() {
-    }
+    private HexAccount() {}
 
     static Optional<String> canonical(String text) {
         if (text.length() != 42 || text.charAt(0) != '0' || (text.charAt(1) != 'x' && text.charAt(1) != 'X')) {

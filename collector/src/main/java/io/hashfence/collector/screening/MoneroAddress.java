@@ -14,17 +14,19 @@ final class MoneroAddress {
     private static final int[] ENCODED_BLOCK_SIZES = {0, 2, 3, 5, 6, 7, 9, 10, 11};
     private static final int FULL_BLOCK = 11;
 
-    private MoneroAddress() {
-    }
+    private MoneroAddress() {}
 
     static boolean isValid(String text) {
         if (text.length() != 95 && text.length() != 106) {
             return false;
         }
-        return decode(text).filter(bytes -> bytes.length > 4).map(bytes -> {
-            byte[] hash = Keccak256.hash(Arrays.copyOf(bytes, bytes.length - 4));
-            return Arrays.equals(hash, 0, 4, bytes, bytes.length - 4, bytes.length);
-        }).orElse(false);
+        return decode(text)
+                .filter(bytes -> bytes.length > 4)
+                .map(bytes -> {
+                    byte[] hash = Keccak256.hash(Arrays.copyOf(bytes, bytes.length - 4));
+                    return Arrays.equals(hash, 0, 4, bytes, bytes.length - 4, bytes.length);
+                })
+                .orElse(false);
     }
 
     private static Optional<byte[]> decode(String text) {

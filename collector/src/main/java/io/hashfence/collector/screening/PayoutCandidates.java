@@ -14,8 +14,7 @@ import java.util.regex.Pattern;
 public final class PayoutCandidates {
     private static final Pattern SEPARATORS = Pattern.compile("[^A-Za-z0-9]+");
 
-    private PayoutCandidates() {
-    }
+    private PayoutCandidates() {}
 
     public static Set<ChainAddress> of(String poolUser) {
         Set<ChainAddress> candidates = new LinkedHashSet<>();
@@ -24,7 +23,8 @@ public final class PayoutCandidates {
         }
         for (String token : SEPARATORS.split(poolUser)) {
             if (!token.isEmpty()) {
-                candidates.add(ChainAddress.parse(token).orElseGet(() -> new ChainAddress(AddressFormat.LISTED_TEXT, token)));
+                candidates.add(
+                        ChainAddress.parse(token).orElseGet(() -> new ChainAddress(AddressFormat.LISTED_TEXT, token)));
             }
         }
         return candidates;

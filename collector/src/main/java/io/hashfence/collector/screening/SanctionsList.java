@@ -14,8 +14,8 @@ import java.util.Set;
  * @param source where the list came from (the bundled snapshot or an imported file)
  * @param published the date of the OFAC publication it was built from
  */
-public record SanctionsList(String source, LocalDate published, List<ListedAddress> entries,
-                            Map<ChainAddress, List<ListedAddress>> index) {
+public record SanctionsList(
+        String source, LocalDate published, List<ListedAddress> entries, Map<ChainAddress, List<ListedAddress>> index) {
 
     public SanctionsList {
         entries = List.copyOf(entries);
@@ -25,7 +25,8 @@ public record SanctionsList(String source, LocalDate published, List<ListedAddre
     public static SanctionsList of(String source, LocalDate published, List<ListedAddress> entries) {
         Map<ChainAddress, List<ListedAddress>> index = new HashMap<>();
         for (ListedAddress entry : entries) {
-            index.computeIfAbsent(ChainAddress.listed(entry.address()), key -> new ArrayList<>()).add(entry);
+            index.computeIfAbsent(ChainAddress.listed(entry.address()), key -> new ArrayList<>())
+                    .add(entry);
         }
         index.replaceAll((key, value) -> List.copyOf(value));
         return new SanctionsList(source, published, entries, index);

@@ -16,8 +16,7 @@ public final class SanctionsListFormat {
     static final String PUBLISHED = "# published: ";
     static final String SOURCE = "# source: ";
 
-    private SanctionsListFormat() {
-    }
+    private SanctionsListFormat() {}
 
     /**
      * @param name the file's name, for error messages
@@ -38,12 +37,12 @@ public final class SanctionsListFormat {
             } else if (!line.isEmpty() && !line.startsWith("#")) {
                 String[] fields = lines[i].split("\t", -1);
                 if (fields.length != 5 || fields[0].isBlank() || fields[1].isBlank()) {
-                    throw new IllegalArgumentException(where
-                            + "expected 5 tab-separated fields (asset, address, listed_on, programmes, entity)");
+                    throw new IllegalArgumentException(
+                            where + "expected 5 tab-separated fields (asset, address, listed_on, programmes, entity)");
                 }
                 LocalDate listedOn = fields[2].isBlank() ? null : date(fields[2], where);
-                entries.add(new ListedAddress(fields[0].strip(), fields[1].strip(), listedOn, fields[3].strip(),
-                        fields[4].strip()));
+                entries.add(new ListedAddress(
+                        fields[0].strip(), fields[1].strip(), listedOn, fields[3].strip(), fields[4].strip()));
             }
         }
         if (published == null) {
@@ -58,9 +57,14 @@ public final class SanctionsListFormat {
         out.write(PUBLISHED + list.published() + "\n");
         out.write("# asset\taddress\tlisted_on\tprogrammes\tentity\n");
         for (ListedAddress entry : list.entries()) {
-            out.write(String.join("\t", clean(entry.asset()), clean(entry.address()),
-                    entry.listedOn() == null ? "" : entry.listedOn().toString(), clean(entry.programmes()),
-                    clean(entry.entity())) + "\n");
+            out.write(String.join(
+                            "\t",
+                            clean(entry.asset()),
+                            clean(entry.address()),
+                            entry.listedOn() == null ? "" : entry.listedOn().toString(),
+                            clean(entry.programmes()),
+                            clean(entry.entity()))
+                    + "\n");
         }
     }
 

@@ -37,8 +37,15 @@ public final class SanctionsStore implements Supplier<SanctionsList>, AutoClosea
         this.onChange = onChange;
         this.reloads = reloads;
         this.bundled = file == null ? bundled() : null;
-        this.watched = file == null ? null : WatchedFile.watch(file, "sanctions", SanctionsStore::read,
-                SanctionsStore::bundled, this::reloaded, this::refused);
+        this.watched = file == null
+                ? null
+                : WatchedFile.watch(
+                        file,
+                        "sanctions",
+                        SanctionsStore::read,
+                        SanctionsStore::bundled,
+                        this::reloaded,
+                        this::refused);
         reloads.loaded();
         describe("sanctions list", get());
     }
@@ -52,8 +59,8 @@ public final class SanctionsStore implements Supplier<SanctionsList>, AutoClosea
             if (in == null) {
                 throw new IllegalStateException("sanctions list missing from the collector jar: " + BUNDLED_RESOURCE);
             }
-            return SanctionsListFormat.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8),
-                    "bundled " + BUNDLED_RESOURCE);
+            return SanctionsListFormat.parse(
+                    new String(in.readAllBytes(), StandardCharsets.UTF_8), "bundled " + BUNDLED_RESOURCE);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the bundled sanctions list", e);
         }

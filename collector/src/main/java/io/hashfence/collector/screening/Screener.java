@@ -41,8 +41,8 @@ public final class Screener {
     /** Pool users rarely change, and parsing addresses (checksums) costs microseconds: each user is parsed once. */
     private final Map<String, Set<ChainAddress>> candidatesByUser = new ConcurrentHashMap<>();
 
-    public Screener(Supplier<SanctionsList> sanctions, Supplier<Policy> policy, IpCountryDatabase ipCountries,
-                    Clock clock) {
+    public Screener(
+            Supplier<SanctionsList> sanctions, Supplier<Policy> policy, IpCountryDatabase ipCountries, Clock clock) {
         this.sanctions = sanctions;
         this.policy = policy;
         this.ipCountries = ipCountries;
@@ -76,35 +76,69 @@ public final class Screener {
         return Optional.ofNullable(latest.get(rig));
     }
 
-    private void payouts(RigKey rig, Pool pool, ScreeningPolicy rules, SanctionsList list, Instant now,
-                         List<ScreeningFinding> findings) {
+    private void payouts(
+            RigKey rig,
+            Pool pool,
+            ScreeningPolicy rules,
+            SanctionsList list,
+            Instant now,
+            List<ScreeningFinding> findings) {
         Set<ChainAddress> candidates = new LinkedHashSet<>(candidates(pool.user()));
         pool.urlUser().ifPresent(user -> candidates.addAll(candidates(user)));
         for (ListedAddress hit : list.find(candidates)) {
-            String listed = hit.listDate().map(date -> "listed " + date)
+            String listed = hit.listDate()
+                    .map(date -> "listed " + date)
                     .orElse("on the SDN list as of " + list.published() + " (the list gives no date)");
-            StringBuilder evidence = new StringBuilder("payout address ").append(hit.address()).append(" (")
-                    .append(hit.asset()).append(", ").append(listed);
+            StringBuilder evidence = new StringBuilder("payout address ")
+                    .append(hit.address())
+                    .append(" (")
+                    .append(hit.asset())
+                    .append(", ")
+                    .append(listed);
             if (!hit.programmes().isEmpty()) {
                 evidence.append(", programmes ").append(hit.programmes());
             }
             if (!hit.entity().isEmpty()) {
                 evidence.append(", ").append(hit.entity());
             }
-            evidence.append(") in the user of pool ").append(name(pool)).append("; list: ").append(list.source());
-            add(findings, rig, AlertType.PAYOUT_TO_SANCTIONED_ADDRESS, rules.payoutSeverity(), "",
-                    "pool payouts go to an SDN-listed " + hit.asset() + " address", evidence.toString(), rules, now);
+            evidence.append(") in the user of pool ")
+                    .append(name(pool))
+                    .append("; list: ")
+                    .append(list.source());
+            add(
+                    findings,
+                    rig,
+                    AlertType.PAYOUT_TO_SANCTIONED_ADDRESS,
+                    rules.payoutSeverity(),
+                    "",
+                    "pool payouts go to an SDN-listed " + hit.asset() + " address",
+                    evidence.toString(),
+                    rules,
+                    now);
         }
     }
 
-    private void poolPlace(RigKey rig, Pool pool, Policy current, ScreeningPolicy rules, Instant now,
-                           List<ScreeningFinding> findings) {
+    private void poolPlace(
+            RigKey rig,
+            Pool pool,
+            Policy current,
+            ScreeningPolicy rules,
+            Instant now,
+            List<ScreeningFinding> findings) {
         Optional<String> host = pool.host();
-        host.flatMap(rules::deniedHost).ifPresent(entry -> add(findings, rig,
-                AlertType.POOL_IN_RESTRICTED_JURISDICTION, rules.poolSeverity(), "",
-                "pool host " + host.get() + " is on the policy's deny list",
-                "pool " + name(pool) + " matches deny_hosts entry " + entry, rules, now));
-        String address = pool.address() != null ? pool.address()
+        host.flatMap(rules::deniedHost)
+                .ifPresent(entry -> add(
+                        findings,
+                        rig,
+                        AlertType.POOL_IN_RESTRICTED_JURISDICTION,
+                        rules.poolSeverity(),
+                        "",
+                        "pool host " + host.get() + " is on the policy's deny list",
+                        "pool " + name(pool) + " matches deny_hosts entry " + entry,
+                        rules,
+                        now));
+        String address = pool.address() != null
+                ? pool.address()
                 : host.filter(IpLiteral::isValid).orElse(null);
         if (address == null) {
             return;
@@ -118,20 +152,35 @@ public final class Screener {
         if (!IpCountryDatabase.isPublic(ip)) {
             return;
         }
-        ipCountries.country(ip).filter(country -> rules.poolCountries() == null
-                ? current.restrictedCodes().contains(country) : rules.poolCountries().contains(country))
+        ipCountries
+                .country(ip)
+                .filter(country -> rules.poolCountries() == null
+                        ? current.restrictedCodes().contains(country)
+                        : rules.poolCountries().contains(country))
                 .ifPresent(country -> {
-                    String reason = current.restrictionOf(country).map(Restriction::reason)
+                    String reason = current.restrictionOf(country)
+                            .map(Restriction::reason)
                             .orElse("restricted by screening.pools.restricted_countries");
-                    add(findings, rig, AlertType.POOL_IN_RESTRICTED_JURISDICTION, rules.poolSeverity(), country,
+                    add(
+                            findings,
+                            rig,
+                            AlertType.POOL_IN_RESTRICTED_JURISDICTION,
+                            rules.poolSeverity(),
+                            country,
                             "pool " + host.orElse(address) + " is in " + country + ", restricted: " + reason,
                             "pool " + name(pool) + " connects to " + address + ", registered in " + country
-                                    + " (bundled IP database)", rules, now);
+                                    + " (bundled IP database)",
+                            rules,
+                            now);
                 });
     }
 
-    private void network(RigKey rig, ConnectionFacts connection, ScreeningPolicy rules, Instant now,
-                         List<ScreeningFinding> findings) {
+    private void network(
+            RigKey rig,
+            ConnectionFacts connection,
+            ScreeningPolicy rules,
+            Instant now,
+            List<ScreeningFinding> findings) {
         InetAddress client = connection.clientAddress();
         if (client == null) {
             return;
@@ -139,10 +188,17 @@ public final class Screener {
         for (DesignatedNetwork network : rules.networks()) {
             if (network.cidr().contains(client)) {
                 String country = connection.ipCountry().orElse("");
-                add(findings, rig, AlertType.RIG_ON_SANCTIONED_NETWORK, rules.networkSeverity(), country,
+                add(
+                        findings,
+                        rig,
+                        AlertType.RIG_ON_SANCTIONED_NETWORK,
+                        rules.networkSeverity(),
+                        country,
                         "rig connects from a designated hosting network: " + network.reason(),
                         "connection from " + client.getHostAddress() + " is in " + network.cidr() + " ("
-                                + network.reason() + ")", rules, now);
+                                + network.reason() + ")",
+                        rules,
+                        now);
             }
         }
     }
@@ -165,9 +221,22 @@ public final class Screener {
         return pool.host().orElse("without a host");
     }
 
-    private static void add(List<ScreeningFinding> findings, RigKey rig, AlertType type, Severity severity,
-                            String country, String summary, String evidence, ScreeningPolicy rules, Instant now) {
-        findings.add(new ScreeningFinding(type, severity, country, summary, evidence,
+    private static void add(
+            List<ScreeningFinding> findings,
+            RigKey rig,
+            AlertType type,
+            Severity severity,
+            String country,
+            String summary,
+            String evidence,
+            ScreeningPolicy rules,
+            Instant now) {
+        findings.add(new ScreeningFinding(
+                type,
+                severity,
+                country,
+                summary,
+                evidence,
                 rules.exemptionFor(rig, type, now).orElse(null)));
     }
 }

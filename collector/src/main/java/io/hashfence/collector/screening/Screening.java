@@ -25,10 +25,26 @@ public record Screening(List<ScreeningFinding> findings, Instant at, String sanc
             if (finding.exempted()) {
                 continue;
             }
-            conditions.merge(finding.type(), new Condition(finding.type(), finding.severity(), finding.country(),
-                    "", finding.summary(), finding.evidence(), "", null), (a, b) -> new Condition(a.type(),
-                    a.severity().max(b.severity()), a.country(), "", a.summary().endsWith(" more)") ? a.summary()
-                    : a.summary() + " (and more)", a.evidence() + "; " + b.evidence(), "", null));
+            conditions.merge(
+                    finding.type(),
+                    new Condition(
+                            finding.type(),
+                            finding.severity(),
+                            finding.country(),
+                            "",
+                            finding.summary(),
+                            finding.evidence(),
+                            "",
+                            null),
+                    (a, b) -> new Condition(
+                            a.type(),
+                            a.severity().max(b.severity()),
+                            a.country(),
+                            "",
+                            a.summary().endsWith(" more)") ? a.summary() : a.summary() + " (and more)",
+                            a.evidence() + "; " + b.evidence(),
+                            "",
+                            null));
         }
         return conditions;
     }

@@ -12,8 +12,13 @@ import io.hashfence.collector.compliance.Severity;
  *                 the connection's address and the designated network
  * @param exemption the exemption that spares the rig this alert, or null
  */
-public record ScreeningFinding(AlertType type, Severity severity, String country, String summary, String evidence,
-                               ScreeningExemption exemption) {
+public record ScreeningFinding(
+        AlertType type,
+        Severity severity,
+        String country,
+        String summary,
+        String evidence,
+        ScreeningExemption exemption) {
 
     public boolean exempted() {
         return exemption != null;

@@ -8,8 +8,7 @@ import java.util.Optional;
 
 /** A rig's latest screening as the rig API shows it: {@code {"findings": [...], "screened_at", "sanctions_list"}}. */
 public final class ScreeningJson {
-    private ScreeningJson() {
-    }
+    private ScreeningJson() {}
 
     /** The findings of the rig's latest screening, or an empty list when it found nothing. */
     public static ObjectNode of(Optional<Screening> screening) {
@@ -17,14 +16,18 @@ public final class ScreeningJson {
         ArrayNode findings = node.putArray("findings");
         screening.ifPresent(found -> {
             for (ScreeningFinding finding : found.findings()) {
-                ObjectNode item = findings.addObject().put("alertname", finding.type().alertName())
-                        .put("severity", finding.severity().label()).put("summary", finding.summary())
+                ObjectNode item = findings.addObject()
+                        .put("alertname", finding.type().alertName())
+                        .put("severity", finding.severity().label())
+                        .put("summary", finding.summary())
                         .put("evidence", finding.evidence());
                 if (!finding.country().isEmpty()) {
                     item.put("country", finding.country());
                 }
                 if (finding.exempted()) {
-                    item.set("exemption", PolicyJson.exemption(finding.exemption().exemption()));
+                    item.set(
+                            "exemption",
+                            PolicyJson.exemption(finding.exemption().exemption()));
                 }
             }
             node.put("screened_at", found.at().toString());

@@ -17,12 +17,18 @@ import java.util.Set;
  * @param poolCountries the countries a pool must not be in; null means the countries the policy restricts
  * @param poolDenyHosts pool host names denied outright; {@code *.example.com} denies the subdomains of example.com
  */
-public record ScreeningPolicy(boolean payouts, Severity payoutSeverity, Set<String> poolCountries,
-                              Severity poolSeverity, List<String> poolDenyHosts, List<DesignatedNetwork> networks,
-                              Severity networkSeverity, List<ScreeningExemption> exemptions) {
+public record ScreeningPolicy(
+        boolean payouts,
+        Severity payoutSeverity,
+        Set<String> poolCountries,
+        Severity poolSeverity,
+        List<String> poolDenyHosts,
+        List<DesignatedNetwork> networks,
+        Severity networkSeverity,
+        List<ScreeningExemption> exemptions) {
 
-    public static final ScreeningPolicy DEFAULT = new ScreeningPolicy(true, Severity.CRITICAL, null, Severity.WARNING,
-            List.of(), List.of(), Severity.CRITICAL, List.of());
+    public static final ScreeningPolicy DEFAULT = new ScreeningPolicy(
+            true, Severity.CRITICAL, null, Severity.WARNING, List.of(), List.of(), Severity.CRITICAL, List.of());
 
     public ScreeningPolicy {
         poolCountries = poolCountries == null ? null : Set.copyOf(poolCountries);

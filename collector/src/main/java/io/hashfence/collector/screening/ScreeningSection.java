@@ -71,8 +71,10 @@ public final class ScreeningSection {
                 for (Node item : sequence(pools.get("restricted_countries"), "restricted_countries")) {
                     String code = scalar(item, "a country code");
                     if (!COUNTRY.matcher(code).matches()) {
-                        throw error(item, "restricted_countries takes ISO 3166-1 alpha-2 codes such as RU, got '"
-                                + code + "' (pools are located by country only)");
+                        throw error(
+                                item,
+                                "restricted_countries takes ISO 3166-1 alpha-2 codes such as RU, got '" + code
+                                        + "' (pools are located by country only)");
                     }
                     poolCountries.add(code);
                 }
@@ -81,8 +83,10 @@ public final class ScreeningSection {
                 for (Node item : sequence(pools.get("deny_hosts"), "deny_hosts")) {
                     String host = scalar(item, "a host name").toLowerCase(Locale.ROOT);
                     if (!HOST.matcher(host).matches()) {
-                        throw error(item, "deny_hosts takes host names such as pool.example.com or *.example.com, got '"
-                                + host + "'");
+                        throw error(
+                                item,
+                                "deny_hosts takes host names such as pool.example.com or *.example.com, got '" + host
+                                        + "'");
                     }
                     denyHosts.add(host);
                 }
@@ -107,10 +111,10 @@ public final class ScreeningSection {
                 }
             }
         }
-        List<ScreeningExemption> exemptions = fields.containsKey("exemptions")
-                ? exemptions(fields.get("exemptions")) : List.of();
-        return new ScreeningPolicy(payouts, payoutSeverity, poolCountries, poolSeverity, denyHosts, networks,
-                networkSeverity, exemptions);
+        List<ScreeningExemption> exemptions =
+                fields.containsKey("exemptions") ? exemptions(fields.get("exemptions")) : List.of();
+        return new ScreeningPolicy(
+                payouts, payoutSeverity, poolCountries, poolSeverity, denyHosts, networks, networkSeverity, exemptions);
     }
 
     private List<ScreeningExemption> exemptions(Node node) throws PolicyException {
@@ -123,9 +127,18 @@ public final class ScreeningSection {
             if (entry.containsKey("alert")) {
                 Node alertNode = entry.get("alert");
                 String name = scalar(alertNode, "alert");
-                alert = AlertType.SCREENING.stream().filter(type -> type.alertName().equals(name)).findFirst()
-                        .orElseThrow(() -> error(alertNode, "alert must be one of " + String.join(", ",
-                                AlertType.SCREENING.stream().map(AlertType::alertName).toList()) + ", got '" + name + "'"));
+                alert = AlertType.SCREENING.stream()
+                        .filter(type -> type.alertName().equals(name))
+                        .findFirst()
+                        .orElseThrow(() -> error(
+                                alertNode,
+                                "alert must be one of "
+                                        + String.join(
+                                                ", ",
+                                                AlertType.SCREENING.stream()
+                                                        .map(AlertType::alertName)
+                                                        .toList())
+                                        + ", got '" + name + "'"));
             }
             String reason = scalar(required(entry, "reason", item), "reason");
             Node expiresNode = required(entry, "expires", item);
@@ -154,8 +167,8 @@ public final class ScreeningSection {
             return otherwise;
         }
         String label = scalar(node, "severity");
-        return Severity.fromLabel(label).orElseThrow(() -> error(node,
-                "severity must be critical, warning or info, got '" + label + "'"));
+        return Severity.fromLabel(label)
+                .orElseThrow(() -> error(node, "severity must be critical, warning or info, got '" + label + "'"));
     }
 
     private boolean bool(Node node, String what) throws PolicyException {
@@ -175,8 +188,10 @@ public final class ScreeningSection {
         for (NodeTuple tuple : mapping.getValue()) {
             String key = scalar(tuple.getKeyNode(), "key");
             if (!allowed.contains(key)) {
-                throw error(tuple.getKeyNode(), "unknown key '" + key + "' in " + what + "; expected one of "
-                        + String.join(", ", allowed.stream().sorted().toList()));
+                throw error(
+                        tuple.getKeyNode(),
+                        "unknown key '" + key + "' in " + what + "; expected one of "
+                                + String.join(", ", allowed.stream().sorted().toList()));
             }
             if (fields.put(key, tuple.getValueNode()) != null) {
                 throw error(tuple.getKeyNode(), "key '" + key + "' appears twice");

@@ -49,8 +49,7 @@ public final class SdnAdvancedImport {
     private List<String> nameParts;
     private boolean primaryAlias;
 
-    private SdnAdvancedImport() {
-    }
+    private SdnAdvancedImport() {}
 
     /**
      * @param name the file's name, recorded as the list's source and used in errors
@@ -93,7 +92,7 @@ public final class SdnAdvancedImport {
                     path.pop();
                     text.setLength(0);
                 }
-                default -> { }
+                default -> {}
             }
         }
     }
@@ -118,7 +117,7 @@ public final class SdnAdvancedImport {
                 entryDate[2] = 1;
             }
             case "SanctionsMeasure" -> measureType = sanctionsTypes.get(attribute(xml, "SanctionsTypeID"));
-            default -> { }
+            default -> {}
         }
     }
 
@@ -127,14 +126,16 @@ public final class SdnAdvancedImport {
         switch (element) {
             case "FeatureType" -> {
                 if (value.startsWith(FEATURE_PREFIX)) {
-                    assetByFeatureType.put(pendingId, value.substring(FEATURE_PREFIX.length()).strip());
+                    assetByFeatureType.put(
+                            pendingId, value.substring(FEATURE_PREFIX.length()).strip());
                 }
             }
             case "SanctionsType" -> sanctionsTypes.put(pendingId, value);
             case "EntryEventType" -> entryEventTypes.put(pendingId, value);
             case "VersionDetail" -> {
                 if (featureAsset != null && !value.isEmpty() && profile != null) {
-                    addressesByProfile.computeIfAbsent(profile, p -> new ArrayList<>())
+                    addressesByProfile
+                            .computeIfAbsent(profile, p -> new ArrayList<>())
                             .add(new String[] {featureAsset, value});
                 }
             }
@@ -166,14 +167,18 @@ public final class SdnAdvancedImport {
                 entryEventType = null;
             }
             case "Comment" -> {
-                if ("SanctionsMeasure".equals(parent) && "Program".equals(measureType) && entryProfile != null
+                if ("SanctionsMeasure".equals(parent)
+                        && "Program".equals(measureType)
+                        && entryProfile != null
                         && !value.isEmpty()) {
-                    programmes.computeIfAbsent(entryProfile, p -> new TreeSet<>()).add(value);
+                    programmes
+                            .computeIfAbsent(entryProfile, p -> new TreeSet<>())
+                            .add(value);
                 }
             }
             case "SanctionsMeasure" -> measureType = null;
             case "SanctionsEntry" -> entryProfile = null;
-            default -> { }
+            default -> {}
         }
     }
 
@@ -206,8 +211,8 @@ public final class SdnAdvancedImport {
 
     private SanctionsList result(String name) {
         if (assetByFeatureType.isEmpty()) {
-            throw new IllegalArgumentException(name + ": no \"" + FEATURE_PREFIX + "…\" feature types; "
-                    + "is this OFAC's sdn_advanced.xml?");
+            throw new IllegalArgumentException(
+                    name + ": no \"" + FEATURE_PREFIX + "…\" feature types; " + "is this OFAC's sdn_advanced.xml?");
         }
         if (issued[0] == 0) {
             throw new IllegalArgumentException(name + ": no <DateOfIssue>; is this OFAC's sdn_advanced.xml?");
@@ -215,15 +220,21 @@ public final class SdnAdvancedImport {
         List<ListedAddress> entries = new ArrayList<>();
         addressesByProfile.forEach((party, addresses) -> {
             for (String[] address : addresses) {
-                entries.add(new ListedAddress(address[0], address[1], listedOn.get(party),
-                        String.join(" ", programmes.getOrDefault(party, new TreeSet<>())), names.getOrDefault(party, "")));
+                entries.add(new ListedAddress(
+                        address[0],
+                        address[1],
+                        listedOn.get(party),
+                        String.join(" ", programmes.getOrDefault(party, new TreeSet<>())),
+                        names.getOrDefault(party, "")));
             }
         });
         if (entries.isEmpty()) {
             throw new IllegalArgumentException(name + ": no Digital Currency Address features");
         }
         entries.sort(Comparator.comparing(ListedAddress::asset).thenComparing(ListedAddress::address));
-        return SanctionsList.of("OFAC sdn_advanced.xml (" + name + ")",
-                LocalDate.of(issued[0], Math.max(issued[1], 1), Math.max(issued[2], 1)), entries);
+        return SanctionsList.of(
+                "OFAC sdn_advanced.xml (" + name + ")",
+                LocalDate.of(issued[0], Math.max(issued[1], 1), Math.max(issued[2], 1)),
+                entries);
     }
 }

@@ -13,8 +13,7 @@ import javax.naming.ldap.Rdn;
 public final class CertificateIdentity {
     private static final int SAN_DNS_NAME = 2;
 
-    private CertificateIdentity() {
-    }
+    private CertificateIdentity() {}
 
     public static Set<String> names(X509Certificate certificate) {
         Set<String> names = new LinkedHashSet<>();

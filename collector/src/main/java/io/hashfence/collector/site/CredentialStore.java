@@ -34,8 +34,7 @@ public final class CredentialStore {
     private volatile TokenKey key;
     private volatile Snapshot snapshot = new Snapshot(Map.of(), null);
 
-    private record Snapshot(Map<SiteId, SiteCredential> credentials, FileTime modified) {
-    }
+    private record Snapshot(Map<SiteId, SiteCredential> credentials, FileTime modified) {}
 
     public CredentialStore(Path dataDir) {
         this.file = dataDir.resolve(FILE_NAME);
@@ -164,11 +163,18 @@ public final class CredentialStore {
             for (JsonNode entry : root.path("sites")) {
                 SiteId site = SiteId.of(entry.path("site").asText());
                 String label = entry.path("scheme").asText(TokenScheme.PBKDF2.label());
-                TokenScheme scheme = TokenScheme.fromLabel(label).orElseThrow(() -> new IllegalArgumentException(
-                        "site " + site + " has an unknown scheme \"" + label + "\""));
-                credentials.put(site, new SiteCredential(site, scheme, base64.decode(entry.path("salt").asText("")),
-                        base64.decode(entry.path("hash").asText()), entry.path("iterations").asInt(0),
-                        Instant.parse(entry.path("created").asText())));
+                TokenScheme scheme = TokenScheme.fromLabel(label)
+                        .orElseThrow(() -> new IllegalArgumentException(
+                                "site " + site + " has an unknown scheme \"" + label + "\""));
+                credentials.put(
+                        site,
+                        new SiteCredential(
+                                site,
+                                scheme,
+                                base64.decode(entry.path("salt").asText("")),
+                                base64.decode(entry.path("hash").asText()),
+                                entry.path("iterations").asInt(0),
+                                Instant.parse(entry.path("created").asText())));
             }
             return Map.copyOf(credentials);
         } catch (IOException | RuntimeException e) {

@@ -33,8 +33,7 @@ public final class SiteAuthenticator {
     private final Map<Attempt, CompletableFuture<Optional<SiteCredential>>> verifying = new ConcurrentHashMap<>();
 
     /** A site and the keyed digest of the token offered for it (ByteBuffer: equal by content). */
-    private record Attempt(String siteId, ByteBuffer tokenDigest) {
-    }
+    private record Attempt(String siteId, ByteBuffer tokenDigest) {}
 
     public SiteAuthenticator(CredentialStore store) {
         this(store, new SourceBackoff());
@@ -63,7 +62,8 @@ public final class SiteAuthenticator {
             if (!store.matches(credential.get(), tokenText)) {
                 return Optional.empty();
             }
-            return credential.get().scheme() == TokenScheme.PBKDF2 ? Optional.of(upgrade(credential.get(), tokenText))
+            return credential.get().scheme() == TokenScheme.PBKDF2
+                    ? Optional.of(upgrade(credential.get(), tokenText))
                     : credential;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot check the token of site " + siteId + ": " + e.getMessage(), e);
@@ -73,11 +73,18 @@ public final class SiteAuthenticator {
     private SiteCredential upgrade(SiteCredential verified, String token) {
         try {
             SiteCredential upgraded = store.upgrade(verified, token);
-            LOG.info("site {}: its token's PBKDF2 hash in {} is now an HMAC-SHA-256 hash", verified.site(), store.file());
+            LOG.info(
+                    "site {}: its token's PBKDF2 hash in {} is now an HMAC-SHA-256 hash",
+                    verified.site(),
+                    store.file());
             return upgraded;
         } catch (IOException e) {
-            LOG.warn("site {}: cannot upgrade its token's PBKDF2 hash in {} ({}); it is checked the slow way again "
-                    + "next time", verified.site(), store.file(), e.getMessage());
+            LOG.warn(
+                    "site {}: cannot upgrade its token's PBKDF2 hash in {} ({}); it is checked the slow way again "
+                            + "next time",
+                    verified.site(),
+                    store.file(),
+                    e.getMessage());
             return verified;
         }
     }
@@ -89,8 +96,8 @@ public final class SiteAuthenticator {
      *
      * @throws RejectedExecutionException when the executor takes no more work
      */
-    public CompletableFuture<Optional<SiteCredential>> verify(String siteId, byte[] token, InetAddress source,
-                                                             Executor executor) {
+    public CompletableFuture<Optional<SiteCredential>> verify(
+            String siteId, byte[] token, InetAddress source, Executor executor) {
         CompletableFuture<Optional<SiteCredential>> result;
         if (!needsSlowCheck(siteId, token)) {
             try {
@@ -100,8 +107,8 @@ public final class SiteAuthenticator {
             }
         } else {
             Attempt attempt = new Attempt(siteId, ByteBuffer.wrap(digest(new String(token, StandardCharsets.UTF_8))));
-            CompletableFuture<Optional<SiteCredential>> shared = verifying.computeIfAbsent(attempt,
-                    first -> CompletableFuture.supplyAsync(() -> authenticate(siteId, token), executor));
+            CompletableFuture<Optional<SiteCredential>> shared = verifying.computeIfAbsent(
+                    attempt, first -> CompletableFuture.supplyAsync(() -> authenticate(siteId, token), executor));
             shared.whenComplete((credential, failure) -> verifying.remove(attempt, shared));
             result = shared;
         }

@@ -10,8 +10,8 @@ import java.time.Instant;
  * @param iterations the PBKDF2 iteration count (0 for HMAC)
  * @param created when the token was issued; an upgraded hash keeps it, a new token gets a new one
  */
-public record SiteCredential(SiteId site, TokenScheme scheme, byte[] salt, byte[] hash, int iterations,
-                             Instant created) {
+public record SiteCredential(
+        SiteId site, TokenScheme scheme, byte[] salt, byte[] hash, int iterations, Instant created) {
 
     /**
      * Whether both stand for the same issued token (the file is re-read into new objects on every change, and

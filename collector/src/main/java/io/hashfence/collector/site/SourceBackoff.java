@@ -22,8 +22,7 @@ public final class SourceBackoff {
     private final LongSupplier nanoTime;
     private final Map<InetAddress, Failures> sources = new ConcurrentHashMap<>();
 
-    private record Failures(int count, long lastNanos, long refusedUntilNanos) {
-    }
+    private record Failures(int count, long lastNanos, long refusedUntilNanos) {}
 
     public SourceBackoff() {
         this(System::nanoTime);

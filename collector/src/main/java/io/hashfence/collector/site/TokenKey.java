@@ -46,7 +46,8 @@ final class TokenKey {
         }
         byte[] key;
         try {
-            key = Base64.getDecoder().decode(Files.readString(file, StandardCharsets.UTF_8).strip());
+            key = Base64.getDecoder()
+                    .decode(Files.readString(file, StandardCharsets.UTF_8).strip());
         } catch (IllegalArgumentException e) {
             throw new IOException("the token key " + file + " is not base64: " + e.getMessage(), e);
         }

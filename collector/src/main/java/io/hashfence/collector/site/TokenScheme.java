@@ -21,6 +21,8 @@ public enum TokenScheme {
     }
 
     public static Optional<TokenScheme> fromLabel(String label) {
-        return Arrays.stream(values()).filter(scheme -> scheme.label.equals(label)).findFirst();
+        return Arrays.stream(values())
+                .filter(scheme -> scheme.label.equals(label))
+                .findFirst();
     }
 }

@@ -7,8 +7,7 @@ import java.nio.file.StandardOpenOption;
 
 /** Directory-level durability: a rename is only on disk once its directory is. */
 public final class Directories {
-    private Directories() {
-    }
+    private Directories() {}
 
     /** Forces the directory's entries (a file created or renamed in it) to disk. */
     public static void force(Path directory) throws IOException {

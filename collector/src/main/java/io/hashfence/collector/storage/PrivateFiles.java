@@ -24,8 +24,7 @@ public final class PrivateFiles {
     private static final Set<PosixFilePermission> FILE = PosixFilePermissions.fromString("rw-------");
     private static final Set<PosixFilePermission> DIRECTORY = PosixFilePermissions.fromString("rwx------");
 
-    private PrivateFiles() {
-    }
+    private PrivateFiles() {}
 
     /** For {@code Files.createFile} and the like: mode 0600. */
     public static FileAttribute<Set<PosixFilePermission>> ownerOnly() {
@@ -70,12 +69,18 @@ public final class PrivateFiles {
             Set<PosixFilePermission> actual = Files.getPosixFilePermissions(path);
             if (!actual.equals(wanted)) {
                 Files.setPosixFilePermissions(path, wanted);
-                LOG.info("{} was mode {}; narrowed to {}", path, PosixFilePermissions.toString(actual),
+                LOG.info(
+                        "{} was mode {}; narrowed to {}",
+                        path,
+                        PosixFilePermissions.toString(actual),
                         PosixFilePermissions.toString(wanted));
             }
         } catch (IOException | UnsupportedOperationException e) {
-            LOG.warn("cannot narrow the mode of {} to {} ({}); make it private to the collector's user", path,
-                    PosixFilePermissions.toString(wanted), e.toString());
+            LOG.warn(
+                    "cannot narrow the mode of {} to {} ({}); make it private to the collector's user",
+                    path,
+                    PosixFilePermissions.toString(wanted),
+                    e.toString());
         }
     }
 }

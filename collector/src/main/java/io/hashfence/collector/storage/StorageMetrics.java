@@ -11,12 +11,16 @@ import java.util.List;
  * labelled with the file's name. A file shows at 0 from when it is tracked.
  */
 public final class StorageMetrics implements MultiCollector {
-    private final Counter writeFailures = Counter.builder().name("hashfence_storage_write_failures_total")
+    private final Counter writeFailures = Counter.builder()
+            .name("hashfence_storage_write_failures_total")
             .help("writes to a durable file that failed (disk full, I/O error); retried every second")
-            .labelNames("file").build();
-    private final Counter recordsCut = Counter.builder().name("hashfence_storage_records_cut_total")
+            .labelNames("file")
+            .build();
+    private final Counter recordsCut = Counter.builder()
+            .name("hashfence_storage_records_cut_total")
             .help("records start-up recovery cut from the end of a file (kept as FILE.damaged-MILLIS)")
-            .labelNames("file").build();
+            .labelNames("file")
+            .build();
 
     void trackWrites(Path file) {
         writeFailures.initLabelValues(name(file));

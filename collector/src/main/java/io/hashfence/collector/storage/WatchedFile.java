@@ -36,8 +36,14 @@ public final class WatchedFile<T> implements Supplier<T>, AutoCloseable {
     private final ScheduledExecutorService watcher;
     private volatile FileTime seen;
 
-    private WatchedFile(Path file, String name, Reader<T, ?> reader, Consumer<T> onReload,
-                        Consumer<Exception> onRefusal, T initial, FileTime seen) {
+    private WatchedFile(
+            Path file,
+            String name,
+            Reader<T, ?> reader,
+            Consumer<T> onReload,
+            Consumer<Exception> onRefusal,
+            T initial,
+            FileTime seen) {
         this.file = file;
         this.name = name;
         this.reader = reader;
@@ -62,9 +68,14 @@ public final class WatchedFile<T> implements Supplier<T>, AutoCloseable {
      * @param onReload called after a changed file's new value took effect
      * @param onRefusal called when a changed file failed to read, with the reason; the last good value stays
      */
-    public static <T, E extends Exception> WatchedFile<T> watch(Path file, String name, Reader<T, E> reader,
-                                                                Supplier<T> whenAbsent, Consumer<T> onReload,
-                                                                Consumer<Exception> onRefusal) throws E {
+    public static <T, E extends Exception> WatchedFile<T> watch(
+            Path file,
+            String name,
+            Reader<T, E> reader,
+            Supplier<T> whenAbsent,
+            Consumer<T> onReload,
+            Consumer<Exception> onRefusal)
+            throws E {
         FileTime seen = modified(file);
         T initial = seen == null && whenAbsent != null ? whenAbsent.get() : reader.read(file);
         return new WatchedFile<>(file, name, reader, onReload, onRefusal, initial, seen);

@@ -1,7 +1,5 @@
 package io.hashfence.collector.alert;
 
-import io.hashfence.collector.config.AlertConfig;
-import io.hashfence.collector.testing.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hashfence.collector.compliance.Assessment;
@@ -12,7 +10,9 @@ import io.hashfence.collector.compliance.Jurisdiction;
 import io.hashfence.collector.compliance.Restriction;
 import io.hashfence.collector.compliance.Severity;
 import io.hashfence.collector.compliance.Trust;
+import io.hashfence.collector.config.AlertConfig;
 import io.hashfence.collector.fleet.RigKey;
+import io.hashfence.collector.testing.MutableClock;
 import io.hashfence.collector.testing.Samples;
 import io.hashfence.geo.Country;
 import io.hashfence.geo.GeoLocation;
@@ -32,12 +32,12 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class AlertBookTest {
-    static final GeoLocation IRKUTSK = new GeoLocation(Zone.LAND, new Country("RU", "Russia"),
-            new Subdivision("RU-IRK", "Irkutsk"));
-    static final GeoLocation MINSK = new GeoLocation(Zone.LAND, new Country("BY", "Belarus"),
-            new Subdivision("BY-HM", "Minsk"));
-    static final GeoLocation ALMATY = new GeoLocation(Zone.LAND, new Country("KZ", "Kazakhstan"),
-            new Subdivision("KZ-75", "Almaty City"));
+    static final GeoLocation IRKUTSK =
+            new GeoLocation(Zone.LAND, new Country("RU", "Russia"), new Subdivision("RU-IRK", "Irkutsk"));
+    static final GeoLocation MINSK =
+            new GeoLocation(Zone.LAND, new Country("BY", "Belarus"), new Subdivision("BY-HM", "Minsk"));
+    static final GeoLocation ALMATY =
+            new GeoLocation(Zone.LAND, new Country("KZ", "Kazakhstan"), new Subdivision("KZ-75", "Almaty City"));
     static final Restriction RUSSIA = new Restriction(new Jurisdiction("RU"), Severity.CRITICAL, "Russia", "test");
     static final Restriction BELARUS = new Restriction(new Jurisdiction("BY"), Severity.CRITICAL, "Belarus", "test");
 
@@ -46,8 +46,16 @@ class AlertBookTest {
     final RigKey rig = new RigKey(SiteId.of("site-1"), RigId.of("rig-1"));
 
     AlertBook book(Duration dwell, Duration resolveAfter) {
-        AlertConfig config = new AlertConfig(dwell, resolveAfter, Duration.ofHours(1), 20, null, null,
-                Duration.ofMinutes(1), Duration.ofSeconds(5), 3);
+        AlertConfig config = new AlertConfig(
+                dwell,
+                resolveAfter,
+                Duration.ofHours(1),
+                20,
+                null,
+                null,
+                Duration.ofMinutes(1),
+                Duration.ofSeconds(5),
+                3);
         return new AlertBook(config, clock, sent::add);
     }
 
@@ -120,7 +128,8 @@ class AlertBookTest {
         AlertBook book = book(Duration.ZERO, Duration.ofMinutes(1));
         book.update(rig, violation(IRKUTSK, RUSSIA));
         book.update(rig, violation(MINSK, BELARUS));
-        assertThat(sent).extracting(n -> n.transition() + " " + n.alert().country())
+        assertThat(sent)
+                .extracting(n -> n.transition() + " " + n.alert().country())
                 .containsExactly("FIRING RU", "RESOLVED RU", "FIRING BY");
         assertThat(book.firing()).singleElement().extracting(Alert::country).isEqualTo("BY");
     }
@@ -142,7 +151,8 @@ class AlertBookTest {
         }
         start.countDown();
         threads.shutdown();
-        assertThat(threads.awaitTermination(Await.PATIENCE.toSeconds(), TimeUnit.SECONDS)).isTrue();
+        assertThat(threads.awaitTermination(Await.PATIENCE.toSeconds(), TimeUnit.SECONDS))
+                .isTrue();
         assertThat(sent).hasSize(1);
         assertThat(book.open()).hasSize(1);
     }
@@ -150,9 +160,16 @@ class AlertBookTest {
     @Test
     void aRelocationAlertResolvesAfterItsHoldTime() {
         AlertBook book = book(Duration.ZERO, Duration.ofMinutes(1));
-        book.update(rig, Assessment.builder(ComplianceState.COMPLIANT, Trust.MEDIUM,
-                List.of(new Finding(FindingKind.RELOCATED, "moved 2 km")), clock.instant(), "test")
-                .claim(43.25, 76.95, ALMATY).build());
+        book.update(
+                rig,
+                Assessment.builder(
+                                ComplianceState.COMPLIANT,
+                                Trust.MEDIUM,
+                                List.of(new Finding(FindingKind.RELOCATED, "moved 2 km")),
+                                clock.instant(),
+                                "test")
+                        .claim(43.25, 76.95, ALMATY)
+                        .build());
         assertThat(sent).singleElement().extracting(n -> n.alert().type()).isEqualTo(AlertType.RELOCATED);
         book.update(rig, compliant(ALMATY));
         clock.advance(Duration.ofMinutes(59));
@@ -166,9 +183,17 @@ class AlertBookTest {
     @Test
     void conflictingEvidenceRaisesLocationUnverifiedCriticalWhenTheIpIsInARestrictedCountry() {
         AlertBook book = book(Duration.ZERO, Duration.ofMinutes(1));
-        book.update(rig, Assessment.builder(ComplianceState.COMPLIANT, Trust.LOW,
-                List.of(new Finding(FindingKind.IP_COUNTRY_DIFFERS, "registered in RU")), clock.instant(), "t")
-                .claim(43.25, 76.95, ALMATY).ipCountryRestricted(true).build());
+        book.update(
+                rig,
+                Assessment.builder(
+                                ComplianceState.COMPLIANT,
+                                Trust.LOW,
+                                List.of(new Finding(FindingKind.IP_COUNTRY_DIFFERS, "registered in RU")),
+                                clock.instant(),
+                                "t")
+                        .claim(43.25, 76.95, ALMATY)
+                        .ipCountryRestricted(true)
+                        .build());
         assertThat(book.firing()).singleElement().satisfies(a -> {
             assertThat(a.type()).isEqualTo(AlertType.LOCATION_UNVERIFIED);
             assertThat(a.severity()).isEqualTo(Severity.CRITICAL);
@@ -179,9 +204,16 @@ class AlertBookTest {
     @Test
     void anUnknownLocationFromARestrictedCountryIsCritical() {
         AlertBook book = book(Duration.ZERO, Duration.ofMinutes(1));
-        book.update(rig, Assessment.builder(ComplianceState.UNKNOWN, Trust.NONE,
-                List.of(new Finding(FindingKind.NO_LOCATION, "none")), clock.instant(), "t")
-                .ipCountryRestricted(true).build());
+        book.update(
+                rig,
+                Assessment.builder(
+                                ComplianceState.UNKNOWN,
+                                Trust.NONE,
+                                List.of(new Finding(FindingKind.NO_LOCATION, "none")),
+                                clock.instant(),
+                                "t")
+                        .ipCountryRestricted(true)
+                        .build());
         assertThat(book.firing()).singleElement().satisfies(a -> {
             assertThat(a.type()).isEqualTo(AlertType.LOCATION_UNKNOWN);
             assertThat(a.severity()).isEqualTo(Severity.CRITICAL);
@@ -207,31 +239,55 @@ class AlertBookTest {
                 webhook.add(notification);
             }
         };
-        AlertConfig config = new AlertConfig(Duration.ZERO, Duration.ZERO, Duration.ofMinutes(1), 2, null, null,
-                Duration.ofMinutes(1), Duration.ofSeconds(5), 1);
+        AlertConfig config = new AlertConfig(
+                Duration.ZERO,
+                Duration.ZERO,
+                Duration.ofMinutes(1),
+                2,
+                null,
+                null,
+                Duration.ofMinutes(1),
+                Duration.ofSeconds(5),
+                1);
         NotificationMetrics metrics = new NotificationMetrics();
         try (Notifier notifier = new Notifier(List.of(recording, new LogSink()), config, metrics, clock)) {
             AlertBook book = new AlertBook(config, clock, notifier);
             for (int i = 0; i < 3; i++) {
-                book.update(rig, Assessment.builder(ComplianceState.COMPLIANT, Trust.MEDIUM,
-                        List.of(new Finding(FindingKind.RELOCATED, "moved")), clock.instant(), "t")
-                        .claim(1.0, 1.0, ALMATY).build());
+                book.update(
+                        rig,
+                        Assessment.builder(
+                                        ComplianceState.COMPLIANT,
+                                        Trust.MEDIUM,
+                                        List.of(new Finding(FindingKind.RELOCATED, "moved")),
+                                        clock.instant(),
+                                        "t")
+                                .claim(1.0, 1.0, ALMATY)
+                                .build());
                 clock.advance(Duration.ofMinutes(2));
                 book.tick();
             }
             book.update(rig, violation(IRKUTSK, RUSSIA));
             book.update(rig, compliant(ALMATY));
-            Await.until("the four resolutions reach the webhook",
-                    () -> webhook.stream().filter(n -> n.transition() == AlertStatus.RESOLVED).count() >= 4);
+            Await.until(
+                    "the four resolutions reach the webhook",
+                    () -> webhook.stream()
+                                    .filter(n -> n.transition() == AlertStatus.RESOLVED)
+                                    .count()
+                            >= 4);
         }
-        assertThat(webhook).extracting(n -> n.alert().type() + " " + n.transition())
+        assertThat(webhook)
+                .extracting(n -> n.alert().type() + " " + n.transition())
                 .contains("IN_RESTRICTED_JURISDICTION FIRING", "IN_RESTRICTED_JURISDICTION RESOLVED")
                 .containsOnlyOnce("RELOCATED FIRING");
-        assertThat(webhook).filteredOn(n -> n.transition() == AlertStatus.RESOLVED).hasSize(4);
-        assertThat(Samples.value(metrics, "hashfence_alert_notifications_total", "sink", "webhook",
-                "outcome", "rate_limited")).isGreaterThanOrEqualTo(1);
-        assertThat(Samples.value(metrics, "hashfence_alert_notifications_total", "sink", "log",
-                "outcome", "rate_limited")).isZero();
+        assertThat(webhook)
+                .filteredOn(n -> n.transition() == AlertStatus.RESOLVED)
+                .hasSize(4);
+        assertThat(Samples.value(
+                        metrics, "hashfence_alert_notifications_total", "sink", "webhook", "outcome", "rate_limited"))
+                .isGreaterThanOrEqualTo(1);
+        assertThat(Samples.value(
+                        metrics, "hashfence_alert_notifications_total", "sink", "log", "outcome", "rate_limited"))
+                .isZero();
     }
 
     @Test
@@ -239,7 +295,8 @@ class AlertBookTest {
         AlertBook book = book(Duration.ZERO, Duration.ofMinutes(1));
         book.update(rig, violation(IRKUTSK, RUSSIA));
         String id = book.firing().get(0).id();
-        assertThat(book.acknowledge(id, "compliance-officer")).get()
+        assertThat(book.acknowledge(id, "compliance-officer"))
+                .get()
                 .satisfies(a -> assertThat(a.acknowledgedBy()).isEqualTo("compliance-officer"));
         assertThat(book.find(id)).get().extracting(Alert::acknowledgedAt).isEqualTo(clock.instant());
         assertThat(book.acknowledge("alert-999", "x")).isEmpty();
@@ -252,29 +309,79 @@ class AlertBookTest {
         String info = "hashfence_alert_info";
         book.update(rig, violation(IRKUTSK, RUSSIA));
         assertThat(Samples.value(metrics, "hashfence_alerts_open", "severity", "critical"))
-                .as("a pending alert is not firing yet").isZero();
-        assertThat(Samples.value(metrics, "hashfence_alerts_open", "severity", "warning")).isZero();
-        assertThat(Samples.value(metrics, info, "alertname", "RigInRestrictedJurisdiction", "site", "site-1",
-                "rig", "rig-1", "severity", "critical", "status", "pending", "country", "RU",
-                "subdivision", "RU-IRK", "trust", "medium")).as("but it is open").isEqualTo(1);
+                .as("a pending alert is not firing yet")
+                .isZero();
+        assertThat(Samples.value(metrics, "hashfence_alerts_open", "severity", "warning"))
+                .isZero();
+        assertThat(Samples.value(
+                        metrics,
+                        info,
+                        "alertname",
+                        "RigInRestrictedJurisdiction",
+                        "site",
+                        "site-1",
+                        "rig",
+                        "rig-1",
+                        "severity",
+                        "critical",
+                        "status",
+                        "pending",
+                        "country",
+                        "RU",
+                        "subdivision",
+                        "RU-IRK",
+                        "trust",
+                        "medium"))
+                .as("but it is open")
+                .isEqualTo(1);
 
         clock.advance(Duration.ofSeconds(30));
         book.tick();
-        assertThat(Samples.value(metrics, "hashfence_alerts_open", "severity", "critical")).isEqualTo(1);
-        assertThat(Samples.value(metrics, info, "alertname", "RigInRestrictedJurisdiction", "site", "site-1",
-                "rig", "rig-1", "severity", "critical", "status", "firing", "country", "RU",
-                "subdivision", "RU-IRK", "trust", "medium")).isEqualTo(1);
+        assertThat(Samples.value(metrics, "hashfence_alerts_open", "severity", "critical"))
+                .isEqualTo(1);
+        assertThat(Samples.value(
+                        metrics,
+                        info,
+                        "alertname",
+                        "RigInRestrictedJurisdiction",
+                        "site",
+                        "site-1",
+                        "rig",
+                        "rig-1",
+                        "severity",
+                        "critical",
+                        "status",
+                        "firing",
+                        "country",
+                        "RU",
+                        "subdivision",
+                        "RU-IRK",
+                        "trust",
+                        "medium"))
+                .isEqualTo(1);
     }
 
     Assessment violation(GeoLocation where, Restriction restriction) {
-        return Assessment.builder(ComplianceState.VIOLATION, Trust.MEDIUM,
-                List.of(new Finding(FindingKind.STATIC_DECLARATION, "declared")), clock.instant(), "test")
-                .claim(1.0, 1.0, where).restriction(restriction).nearestRestrictedKm(0.0).build();
+        return Assessment.builder(
+                        ComplianceState.VIOLATION,
+                        Trust.MEDIUM,
+                        List.of(new Finding(FindingKind.STATIC_DECLARATION, "declared")),
+                        clock.instant(),
+                        "test")
+                .claim(1.0, 1.0, where)
+                .restriction(restriction)
+                .nearestRestrictedKm(0.0)
+                .build();
     }
 
     Assessment compliant(GeoLocation where) {
-        return Assessment.builder(ComplianceState.COMPLIANT, Trust.MEDIUM,
-                List.of(new Finding(FindingKind.STATIC_DECLARATION, "declared")), clock.instant(), "test")
-                .claim(1.0, 1.0, where).build();
+        return Assessment.builder(
+                        ComplianceState.COMPLIANT,
+                        Trust.MEDIUM,
+                        List.of(new Finding(FindingKind.STATIC_DECLARATION, "declared")),
+                        clock.instant(),
+                        "test")
+                .claim(1.0, 1.0, where)
+                .build();
     }
 }

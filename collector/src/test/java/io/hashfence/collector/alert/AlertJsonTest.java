@@ -11,20 +11,33 @@ import org.junit.jupiter.api.Test;
 
 class AlertJsonTest {
     static final Instant OPENED = Instant.parse("2026-11-26T12:00:00Z");
-    static final Condition IRKUTSK = new Condition(AlertType.IN_RESTRICTED_JURISDICTION, Severity.CRITICAL, "RU",
-            "RU-IRK", "rig is in Irkutsk", "static_declaration: declared", "medium", null);
+    static final Condition IRKUTSK = new Condition(
+            AlertType.IN_RESTRICTED_JURISDICTION,
+            Severity.CRITICAL,
+            "RU",
+            "RU-IRK",
+            "rig is in Irkutsk",
+            "static_declaration: declared",
+            "medium",
+            null);
 
-    final Alert pending = Alert.builder().id("alert-7").rig(new RigKey(SiteId.of("shell-co"), RigId.of("s19-0001")))
-            .type(AlertType.IN_RESTRICTED_JURISDICTION).status(AlertStatus.PENDING).condition(IRKUTSK)
-            .openedAt(OPENED).build();
+    final Alert pending = Alert.builder()
+            .id("alert-7")
+            .rig(new RigKey(SiteId.of("shell-co"), RigId.of("s19-0001")))
+            .type(AlertType.IN_RESTRICTED_JURISDICTION)
+            .status(AlertStatus.PENDING)
+            .condition(IRKUTSK)
+            .openedAt(OPENED)
+            .build();
 
     @Test
     void aPendingAlertIsWrittenWithoutTheTimesItHasNotReached() {
-        assertThat(AlertJson.of(pending).toString()).isEqualTo("{\"id\":\"alert-7\","
-                + "\"alertname\":\"RigInRestrictedJurisdiction\",\"status\":\"pending\",\"severity\":\"critical\","
-                + "\"site\":\"shell-co\",\"rig\":\"s19-0001\",\"country\":\"RU\",\"subdivision\":\"RU-IRK\","
-                + "\"summary\":\"rig is in Irkutsk\",\"evidence\":\"static_declaration: declared\","
-                + "\"trust\":\"medium\",\"opened_at\":\"2026-11-26T12:00:00Z\"}");
+        assertThat(AlertJson.of(pending).toString())
+                .isEqualTo("{\"id\":\"alert-7\","
+                        + "\"alertname\":\"RigInRestrictedJurisdiction\",\"status\":\"pending\",\"severity\":\"critical\","
+                        + "\"site\":\"shell-co\",\"rig\":\"s19-0001\",\"country\":\"RU\",\"subdivision\":\"RU-IRK\","
+                        + "\"summary\":\"rig is in Irkutsk\",\"evidence\":\"static_declaration: declared\","
+                        + "\"trust\":\"medium\",\"opened_at\":\"2026-11-26T12:00:00Z\"}");
     }
 
     @Test
@@ -42,8 +55,15 @@ class AlertJsonTest {
 
     @Test
     void newEvidenceKeepsTheLabelsTheAlertFiredWith() {
-        Condition moved = new Condition(AlertType.IN_RESTRICTED_JURISDICTION, Severity.WARNING, "KZ", "KZ-ALA",
-                "rig is in Almaty", "gps_fix: fix", "high", 28.66);
+        Condition moved = new Condition(
+                AlertType.IN_RESTRICTED_JURISDICTION,
+                Severity.WARNING,
+                "KZ",
+                "KZ-ALA",
+                "rig is in Almaty",
+                "gps_fix: fix",
+                "high",
+                28.66);
         Alert refreshed = pending.withEvidence(moved);
         assertThat(refreshed.severity()).isEqualTo(Severity.CRITICAL);
         assertThat(refreshed.country()).isEqualTo("RU");

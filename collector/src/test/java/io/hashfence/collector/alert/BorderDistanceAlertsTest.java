@@ -46,7 +46,9 @@ class BorderDistanceAlertsTest {
         receiver.createContext("/hook", exchange -> {
             JsonNode body = JSON.readTree(exchange.getRequestBody().readAllBytes());
             if ("firing".equals(body.get("status").asText())) {
-                firing.put(body.at("/alert/rig").asText() + " " + body.at("/alert/alertname").asText(),
+                firing.put(
+                        body.at("/alert/rig").asText() + " "
+                                + body.at("/alert/alertname").asText(),
                         body.get("alert"));
             }
             exchange.sendResponseHeaders(204, -1);
@@ -54,8 +56,8 @@ class BorderDistanceAlertsTest {
         });
         receiver.start();
         URI hook = URI.create("http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook");
-        try (RunningCollector collector = new RunningCollector(dir, config -> config
-                .withAlerts(config.alerts().withWebhook(hook)))) {
+        try (RunningCollector collector = new RunningCollector(
+                dir, config -> config.withAlerts(config.alerts().withWebhook(hook)))) {
             String token = collector.addSite("lab-01");
             try (MqttTestClient agent = MqttTestClient.connect(collector.mqtt(), MqttVersion.MQTT_5, "lab-01", token)) {
                 agent.connAck();
@@ -69,7 +71,9 @@ class BorderDistanceAlertsTest {
 
             JsonNode narva = firing.get("narva RigNearRestrictedBorder");
             assertThat(narva.get("country").asText()).isEqualTo("EE");
-            assertThat(narva.get("border_km").asDouble()).as("on the Narva river").isBetween(0.3, 1.5);
+            assertThat(narva.get("border_km").asDouble())
+                    .as("on the Narva river")
+                    .isBetween(0.3, 1.5);
             assertThat(narva.get("summary").asText()).matches(".*, 0\\.\\d km from a restricted jurisdiction");
             assertThat(narva.get("evidence").asText()).contains("near_border: 0.");
 
@@ -77,7 +81,8 @@ class BorderDistanceAlertsTest {
             // is under a kilometre away; the warning follows the restricted place.
             JsonNode kherson = firing.get("kherson RigNearRestrictedBorder");
             assertThat(kherson.get("border_km").asDouble()).isGreaterThan(50);
-            assertThat(kherson.get("summary").asText()).contains("claimed by Russia (RU)")
+            assertThat(kherson.get("summary").asText())
+                    .contains("claimed by Russia (RU)")
                     .endsWith(", 0.7 km from a restricted jurisdiction");
 
             // On the Azov coast of Zaporizhzhia oblast (UA, contested by RU, which the policy restricts): no
@@ -95,7 +100,9 @@ class BorderDistanceAlertsTest {
             assertThat(firing).doesNotContainKey("armyansk RigNearRestrictedBorder");
 
             JsonNode irkutsk = firing.get("irkutsk RigInRestrictedJurisdiction");
-            assertThat(irkutsk.has("border_km")).as("farther than 100 km from any border").isFalse();
+            assertThat(irkutsk.has("border_km"))
+                    .as("farther than 100 km from any border")
+                    .isFalse();
 
             JsonNode api = JSON.readTree(collector.get("/api/v1/alerts").body());
             List<String> apiDistances = new ArrayList<>();
@@ -110,13 +117,18 @@ class BorderDistanceAlertsTest {
         }
         List<AuditEvent> events = new ArrayList<>();
         ChainVerifier.read(dir.resolve(EventLog.FILE_NAME), events::add);
-        assertThat(events).filteredOn(e -> e.type() == EventType.ALERT_OPENED && "prymorsk".equals(e.rig()))
-                .singleElement().satisfies(e -> assertThat(e.data().get("border_km").asDouble()).isBetween(23.0, 25.0));
+        assertThat(events)
+                .filteredOn(e -> e.type() == EventType.ALERT_OPENED && "prymorsk".equals(e.rig()))
+                .singleElement()
+                .satisfies(e -> assertThat(e.data().get("border_km").asDouble()).isBetween(23.0, 25.0));
     }
 
     private static void publish(MqttTestClient agent, ObjectNode message) throws InterruptedException {
-        agent.publish(TestTelemetry.topic(message.get("site").asText(), message.get("rig").asText()),
-                TestTelemetry.bytes(message), MqttQoS.AT_LEAST_ONCE);
+        agent.publish(
+                TestTelemetry.topic(
+                        message.get("site").asText(), message.get("rig").asText()),
+                TestTelemetry.bytes(message),
+                MqttQoS.AT_LEAST_ONCE);
         agent.await(MqttMessageType.PUBACK);
     }
 }

@@ -47,32 +47,46 @@ class WebhookTest {
         });
         receiver.start();
         URI hook = URI.create("http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook");
-        try (RunningCollector collector = new RunningCollector(dir, config -> config
-                .withAlerts(config.alerts().withWebhook(hook).withResolveAfter(Duration.ZERO)))) {
+        try (RunningCollector collector = new RunningCollector(
+                dir,
+                config -> config.withAlerts(config.alerts().withWebhook(hook).withResolveAfter(Duration.ZERO)))) {
             String token = collector.addSite("holding-07");
-            collector.publishAs("holding-07", token, TestTelemetry.at("holding-07", "m50-0001", 1, 35.69, 51.39),
+            collector.publishAs(
+                    "holding-07",
+                    token,
+                    TestTelemetry.at("holding-07", "m50-0001", 1, 35.69, 51.39),
                     TestTelemetry.at("holding-07", "m50-0001", 2, 43.25, 76.95));
             // Tehran to Almaty within milliseconds: no credible move, so the violation holds (at Tehran), and
             // the jump out of a restricted place is a conflict and a spoofing suspicion, each an alert of its own.
             Await.until("all three transitions delivered", () -> accepted.size() >= 3);
             // Nothing to wait for: no fourth notification (a duplicate) may follow in this time.
             Thread.sleep(500);
-            assertThat(accepted).extracting(n -> n.get("notification_id").asText()).containsExactlyInAnyOrder(
-                    "alert-1-firing", "alert-2-firing", "alert-3-firing");
-            assertThat(accepted).extracting(n -> n.at("/alert/alertname").asText() + " " + n.get("status").asText())
-                    .containsExactly("RigInRestrictedJurisdiction firing", "RigLocationUnverified firing",
+            assertThat(accepted)
+                    .extracting(n -> n.get("notification_id").asText())
+                    .containsExactlyInAnyOrder("alert-1-firing", "alert-2-firing", "alert-3-firing");
+            assertThat(accepted)
+                    .extracting(n -> n.at("/alert/alertname").asText() + " "
+                            + n.get("status").asText())
+                    .containsExactly(
+                            "RigInRestrictedJurisdiction firing",
+                            "RigLocationUnverified firing",
                             "RigLocationSpoofSuspected firing");
             JsonNode alert = accepted.get(0).get("alert");
             assertThat(alert.get("country").asText()).isEqualTo("IR");
             assertThat(alert.get("rig").asText()).isEqualTo("m50-0001");
             assertThat(accepted.get(1).at("/alert/evidence").asText()).contains("impossible_travel");
             assertThat(accepted.get(2).at("/alert/severity").asText()).isEqualTo("critical");
-            assertThat(accepted.get(2).at("/alert/country").asText()).as("where the verdict holds the rig").isEqualTo("IR");
+            assertThat(accepted.get(2).at("/alert/country").asText())
+                    .as("where the verdict holds the rig")
+                    .isEqualTo("IR");
             assertThat(requests.get()).as("3 refused, then each of 3 once").isEqualTo(6);
-            assertThat(MetricsScrape.sample(collector.http(),
-                    "hashfence_alert_notifications_total{outcome=\"sent\",sink=\"webhook\"}")).isEqualTo(3);
-            assertThat(MetricsScrape.sample(collector.http(),
-                    "hashfence_alert_notifications_total{outcome=\"failed\",sink=\"webhook\"}")).isZero();
+            assertThat(MetricsScrape.sample(
+                            collector.http(), "hashfence_alert_notifications_total{outcome=\"sent\",sink=\"webhook\"}"))
+                    .isEqualTo(3);
+            assertThat(MetricsScrape.sample(
+                            collector.http(),
+                            "hashfence_alert_notifications_total{outcome=\"failed\",sink=\"webhook\"}"))
+                    .isZero();
         } finally {
             receiver.stop(0);
         }
@@ -81,10 +95,11 @@ class WebhookTest {
     @Test
     void anUnreachableReceiverNeitherBlocksIngestNorLosesTheCount() throws Exception {
         URI nowhere = URI.create("http://127.0.0.1:9/hook");
-        try (RunningCollector collector = new RunningCollector(dir, config -> config
-                .withAlerts(config.alerts().withWebhook(nowhere)))) {
+        try (RunningCollector collector = new RunningCollector(
+                dir, config -> config.withAlerts(config.alerts().withWebhook(nowhere)))) {
             String token = collector.addSite("holding-08");
-            try (MqttTestClient agent = MqttTestClient.connect(collector.mqtt(), MqttVersion.MQTT_5, "holding-08", token)) {
+            try (MqttTestClient agent =
+                    MqttTestClient.connect(collector.mqtt(), MqttVersion.MQTT_5, "holding-08", token)) {
                 agent.connAck();
                 long started = System.nanoTime();
                 for (int seq = 1; seq <= 20; seq++) {

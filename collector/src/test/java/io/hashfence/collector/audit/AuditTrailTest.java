@@ -31,28 +31,38 @@ class AuditTrailTest {
     void theLogRecordsARigsStoryAndARestartRebuildsOpenAlertsWithoutNotifyingAgain() throws Exception {
         String token;
         List<String> openBefore;
-        try (RunningCollector collector = new RunningCollector(dir, c -> c.withAlerts(
-                c.alerts().withResolveAfter(Duration.ZERO)))) {
+        try (RunningCollector collector =
+                new RunningCollector(dir, c -> c.withAlerts(c.alerts().withResolveAfter(Duration.ZERO)))) {
             token = collector.addSite("shell-co");
             try (MqttTestClient agent = connect(collector, "shell-co", token)) {
                 agent.publishAcknowledged(TestTelemetry.at("shell-co", "s19-0001", 1, 52.29, 104.29));
                 agent.publishAcknowledged(TestTelemetry.at("shell-co", "s19-0002", 1, 44.95, 34.10));
                 agent.publishAcknowledged(TestTelemetry.at("shell-co", "s19-0002", 2, 44.96, 34.11));
             }
-            openBefore = collector.collector().alerts().firing().stream().map(Alert::id).sorted().toList();
+            openBefore = collector.collector().alerts().firing().stream()
+                    .map(Alert::id)
+                    .sorted()
+                    .toList();
             assertThat(openBefore).isNotEmpty();
         }
         List<AuditEvent> events = read();
-        assertThat(events).extracting(e -> e.type().label()).startsWith("policy_loaded")
+        assertThat(events)
+                .extracting(e -> e.type().label())
+                .startsWith("policy_loaded")
                 .contains("rig_first_seen", "alert_opened", "relocated");
-        AuditEvent irkutsk = events.stream().filter(e -> e.type() == EventType.RIG_FIRST_SEEN
-                && "s19-0001".equals(e.rig())).findFirst().orElseThrow();
+        AuditEvent irkutsk = events.stream()
+                .filter(e -> e.type() == EventType.RIG_FIRST_SEEN && "s19-0001".equals(e.rig()))
+                .findFirst()
+                .orElseThrow();
         assertThat(irkutsk.data().get("subdivision").asText()).isEqualTo("RU-IRK");
         assertThat(irkutsk.data().get("state").asText()).isEqualTo("violation");
 
-        try (RunningCollector restarted = new RunningCollector(dir, c -> c.withAlerts(
-                c.alerts().withResolveAfter(Duration.ZERO)))) {
-            assertThat(restarted.collector().alerts().firing().stream().map(Alert::id).sorted().toList())
+        try (RunningCollector restarted =
+                new RunningCollector(dir, c -> c.withAlerts(c.alerts().withResolveAfter(Duration.ZERO)))) {
+            assertThat(restarted.collector().alerts().firing().stream()
+                            .map(Alert::id)
+                            .sorted()
+                            .toList())
                     .isEqualTo(openBefore);
             try (MqttTestClient agent = connect(restarted, "shell-co", token)) {
                 agent.publishAcknowledged(TestTelemetry.at("shell-co", "s19-0001", 2, 52.29, 104.29));
@@ -60,13 +70,19 @@ class AuditTrailTest {
                 agent.publishAcknowledged(TestTelemetry.at("shell-co", "s19-0004", 1, 35.69, 51.39));
             }
         }
-        long highestBefore = events.stream().filter(e -> e.type() == EventType.ALERT_OPENED)
-                .mapToLong(e -> AlertJson.number(e.data().get("id").asText())).max().orElseThrow();
+        long highestBefore = events.stream()
+                .filter(e -> e.type() == EventType.ALERT_OPENED)
+                .mapToLong(e -> AlertJson.number(e.data().get("id").asText()))
+                .max()
+                .orElseThrow();
         List<AuditEvent> after = read().subList(events.size(), read().size());
-        assertThat(after).filteredOn(e -> e.type() == EventType.ALERT_OPENED)
+        assertThat(after)
+                .filteredOn(e -> e.type() == EventType.ALERT_OPENED)
                 .allSatisfy(e -> assertThat(AlertJson.number(e.data().get("id").asText()))
-                        .as("alert ids are never reused after a restart").isGreaterThan(highestBefore));
-        assertThat(after).extracting(e -> e.type().label() + " " + e.rig())
+                        .as("alert ids are never reused after a restart")
+                        .isGreaterThan(highestBefore));
+        assertThat(after)
+                .extracting(e -> e.type().label() + " " + e.rig())
                 .contains("policy_loaded null", "rig_first_seen s19-0003")
                 .doesNotContain("rig_first_seen s19-0001", "alert_opened s19-0001");
     }
@@ -80,34 +96,60 @@ class AuditTrailTest {
             }
             String id = collector.collector().alerts().firing().get(0).id();
             URI ackUri = URI.create("http://127.0.0.1:" + collector.http().getPort() + "/api/v1/alerts/" + id + "/ack");
-            HttpResponse<String> anonymous = HttpClient.newHttpClient().send(HttpRequest.newBuilder(ackUri)
-                    .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> anonymous = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(ackUri)
+                                    .POST(HttpRequest.BodyPublishers.ofString("{}"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
             assertThat(anonymous.statusCode()).isEqualTo(401);
             assertThat(anonymous.headers().firstValue("www-authenticate")).hasValue("Bearer realm=\"hashfence\"");
-            HttpResponse<String> wrong = HttpClient.newHttpClient().send(HttpRequest.newBuilder(ackUri)
-                    .header("Authorization", "Bearer hfapi_wrong").POST(HttpRequest.BodyPublishers.ofString("{}"))
-                    .build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> wrong = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(ackUri)
+                                    .header("Authorization", "Bearer hfapi_wrong")
+                                    .POST(HttpRequest.BodyPublishers.ofString("{}"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
             assertThat(wrong.statusCode()).isEqualTo(401);
             String bearer = "Bearer " + collector.apiToken();
-            HttpResponse<String> ack = HttpClient.newHttpClient().send(HttpRequest.newBuilder(ackUri)
-                    .header("Authorization", bearer)
-                    .POST(HttpRequest.BodyPublishers.ofString("{\"by\": \"compliance officer\"}")).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> ack = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(ackUri)
+                                    .header("Authorization", bearer)
+                                    .POST(HttpRequest.BodyPublishers.ofString("{\"by\": \"compliance officer\"}"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
             assertThat(ack.statusCode()).isEqualTo(200);
-            assertThat(ack.body()).contains("\"acknowledged_by\":\"compliance officer\"").contains("\"country\":\"KP\"");
-            HttpResponse<String> bad = HttpClient.newHttpClient().send(HttpRequest.newBuilder(ackUri)
-                    .header("Authorization", bearer).POST(HttpRequest.BodyPublishers.ofString("[1]")).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            assertThat(ack.body())
+                    .contains("\"acknowledged_by\":\"compliance officer\"")
+                    .contains("\"country\":\"KP\"");
+            HttpResponse<String> bad = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(ackUri)
+                                    .header("Authorization", bearer)
+                                    .POST(HttpRequest.BodyPublishers.ofString("[1]"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
             assertThat(bad.statusCode()).isEqualTo(400);
-            assertThat(HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
-                            "http://127.0.0.1:" + collector.http().getPort() + "/api/v1/alerts/alert-99/ack"))
-                    .header("Authorization", bearer).POST(HttpRequest.BodyPublishers.noBody()).build(),
-                    HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(404);
+            assertThat(HttpClient.newHttpClient()
+                            .send(
+                                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                                                    + collector.http().getPort() + "/api/v1/alerts/alert-99/ack"))
+                                            .header("Authorization", bearer)
+                                            .POST(HttpRequest.BodyPublishers.noBody())
+                                            .build(),
+                                    HttpResponse.BodyHandlers.ofString())
+                            .statusCode())
+                    .isEqualTo(404);
             assertThat(Files.getPosixFilePermissions(dir.resolve("api-token")))
                     .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
         }
-        assertThat(read()).filteredOn(e -> e.type() == EventType.ALERT_ACKNOWLEDGED).singleElement()
-                .satisfies(e -> assertThat(e.data().get("acknowledged_by").asText()).isEqualTo("compliance officer"));
+        assertThat(read())
+                .filteredOn(e -> e.type() == EventType.ALERT_ACKNOWLEDGED)
+                .singleElement()
+                .satisfies(e ->
+                        assertThat(e.data().get("acknowledged_by").asText()).isEqualTo("compliance officer"));
     }
 
     @Test

@@ -31,7 +31,7 @@ class CompactionTest {
     @Test
     void compactionKeepsTheRestVerifiableAndTheSummarisedStateRebuildable() throws Exception {
         AuditKey key = AuditKey.loadOrCreate(dir);
-        try (EventLog log = EventLog.open(dir, clock, e -> { })) {
+        try (EventLog log = EventLog.open(dir, clock, e -> {})) {
             for (int i = 1; i <= 10; i++) {
                 log.append(EventType.RIG_FIRST_SEEN, rig("rig-" + i), place(i % 2 == 0 ? "violation" : "compliant"));
                 clock.advance(Duration.ofDays(1));
@@ -54,19 +54,23 @@ class CompactionTest {
         }
         assertThat(replay.rigs()).hasSize(10);
 
-        try (EventLog log = EventLog.open(dir, clock, e -> { })) {
-            assertThat(log.compact(START.plus(Duration.ofDays(8)), key)).get()
-                    .extracting(Checkpoint::throughSeq).isEqualTo(8L);
+        try (EventLog log = EventLog.open(dir, clock, e -> {})) {
+            assertThat(log.compact(START.plus(Duration.ofDays(8)), key))
+                    .get()
+                    .extracting(Checkpoint::throughSeq)
+                    .isEqualTo(8L);
         }
-        AuditFiles.Verified again = AuditFiles.verify(dir, e -> { });
+        AuditFiles.Verified again = AuditFiles.verify(dir, e -> {});
         assertThat(again.intact()).isTrue();
-        assertThat(again.checkpoint().get().state().get("rigs")).as("the first checkpoint's rigs carried on").hasSize(8);
+        assertThat(again.checkpoint().get().state().get("rigs"))
+                .as("the first checkpoint's rigs carried on")
+                .hasSize(8);
     }
 
     @Test
     void anAlteredCheckpointDoesNotVerify() throws Exception {
         AuditKey key = AuditKey.loadOrCreate(dir);
-        try (EventLog log = EventLog.open(dir, clock, e -> { })) {
+        try (EventLog log = EventLog.open(dir, clock, e -> {})) {
             for (int i = 1; i <= 4; i++) {
                 log.append(EventType.RIG_FIRST_SEEN, rig("rig-" + i), place("violation"));
                 clock.advance(Duration.ofDays(1));
@@ -76,7 +80,7 @@ class CompactionTest {
         }
         Path checkpoints = dir.resolve(AuditFiles.CHECKPOINTS);
         Files.writeString(checkpoints, Files.readString(checkpoints).replace("\"violation\"", "\"compliant\""));
-        AuditFiles.Verified verified = AuditFiles.verify(dir, e -> { });
+        AuditFiles.Verified verified = AuditFiles.verify(dir, e -> {});
         assertThat(verified.intact()).isFalse();
         assertThat(verified.chain().problem().get().reason()).contains("does not verify against the audit public key");
     }
@@ -86,7 +90,12 @@ class CompactionTest {
     }
 
     private static ObjectNode place(String state) {
-        return AuditJson.object().put("state", state).put("trust", "medium").put("country", "RU")
-                .put("subdivision", "RU-IRK").put("zone", "land").put("hashrate_hs", 1e14);
+        return AuditJson.object()
+                .put("state", state)
+                .put("trust", "medium")
+                .put("country", "RU")
+                .put("subdivision", "RU-IRK")
+                .put("zone", "land")
+                .put("hashrate_hs", 1e14);
     }
 }

@@ -40,14 +40,16 @@ class EventLogTest {
         assertThat(read.get(1).prev()).isEqualTo(read.get(0).hash());
         assertThat(read.get(4).hash()).isEqualTo(result.headHash());
 
-        try (EventLog reopened = EventLog.open(dir, clock, event -> { })) {
+        try (EventLog reopened = EventLog.open(dir, clock, event -> {})) {
             assertThat(reopened.headHash()).isEqualTo(result.headHash());
             long seq = reopened.append(EventType.POLICY_CHANGED, null, data("n", 6));
             assertThat(seq).isEqualTo(6);
             reopened.durable(seq).get(Await.PATIENCE.toSeconds(), TimeUnit.SECONDS);
         }
         List<AuditEvent> after = new ArrayList<>();
-        assertThat(ChainVerifier.verify(dir.resolve(EventLog.FILE_NAME), after::add).intact()).isTrue();
+        assertThat(ChainVerifier.verify(dir.resolve(EventLog.FILE_NAME), after::add)
+                        .intact())
+                .isTrue();
         assertThat(after.get(5).prev()).isEqualTo(result.headHash());
     }
 
@@ -57,8 +59,9 @@ class EventLogTest {
         String line = Files.readAllLines(dir.resolve(EventLog.FILE_NAME)).get(0);
         String json = line.substring(65);
         assertThat(line.substring(0, 64)).isEqualTo(EventLogLineFormat.sha256(json));
-        assertThat(json).startsWith("{\"seq\":1,\"time\":\"2026-11-26T12:00:00Z\",\"type\":\"rig_first_seen\","
-                + "\"site\":\"siberia-01\",\"rig\":\"s19-0001\",\"data\":");
+        assertThat(json)
+                .startsWith("{\"seq\":1,\"time\":\"2026-11-26T12:00:00Z\",\"type\":\"rig_first_seen\","
+                        + "\"site\":\"siberia-01\",\"rig\":\"s19-0001\",\"data\":");
     }
 
     @Test
@@ -72,9 +75,11 @@ class EventLogTest {
             byte[] tampered = original.clone();
             tampered[i] = (byte) (tampered[i] == 'x' ? 'y' : 'x');
             Files.write(copy, tampered);
-            ChainVerifier.Result result = ChainVerifier.verify(copy, event -> { });
+            ChainVerifier.Result result = ChainVerifier.verify(copy, event -> {});
             assertThat(result.problem()).as("byte %d changed", i).isPresent();
-            assertThat(result.problem().get().line()).as("byte %d is on line %d", i, line).isEqualTo(line);
+            assertThat(result.problem().get().line())
+                    .as("byte %d is on line %d", i, line)
+                    .isEqualTo(line);
             if (original[i] == '\n') {
                 line++;
             }
@@ -89,8 +94,10 @@ class EventLogTest {
         List<String> withoutSecond = new ArrayList<>(lines);
         withoutSecond.remove(1);
         Files.write(file, withoutSecond);
-        assertThat(ChainVerifier.verify(file, e -> { }).problem()).get()
-                .satisfies(p -> assertThat(p.toString()).contains("record 2 (line 2)").contains("removed or inserted"));
+        assertThat(ChainVerifier.verify(file, e -> {}).problem())
+                .get()
+                .satisfies(p ->
+                        assertThat(p.toString()).contains("record 2 (line 2)").contains("removed or inserted"));
     }
 
     @Test
@@ -99,13 +106,13 @@ class EventLogTest {
         Path file = dir.resolve(EventLog.FILE_NAME);
         String intact = Files.readString(file);
         Files.writeString(file, intact + "3f2a {\"seq\":4,\"ti", StandardCharsets.UTF_8);
-        ChainVerifier.Result torn = ChainVerifier.verify(file, e -> { });
+        ChainVerifier.Result torn = ChainVerifier.verify(file, e -> {});
         assertThat(torn.problem()).get().extracting(ChainVerifier.Problem::torn).isEqualTo(true);
-        try (EventLog log = EventLog.open(dir, clock, e -> { })) {
+        try (EventLog log = EventLog.open(dir, clock, e -> {})) {
             log.durable(log.append(EventType.POLICY_CHANGED, null, data("n", 4)))
                     .get(Await.PATIENCE.toSeconds(), TimeUnit.SECONDS);
         }
-        ChainVerifier.Result repaired = ChainVerifier.verify(file, e -> { });
+        ChainVerifier.Result repaired = ChainVerifier.verify(file, e -> {});
         assertThat(repaired.intact()).isTrue();
         assertThat(repaired.records()).isEqualTo(4);
     }
@@ -115,13 +122,14 @@ class EventLogTest {
         writeEvents(3);
         Path file = dir.resolve(EventLog.FILE_NAME);
         Files.writeString(file, Files.readString(file).replaceFirst("siberia-01", "siberia-02"));
-        assertThatThrownBy(() -> EventLog.open(dir, clock, e -> { }))
-                .hasMessageContaining("record 1 (line 1): hash mismatch").hasMessageContaining("verify");
+        assertThatThrownBy(() -> EventLog.open(dir, clock, e -> {}))
+                .hasMessageContaining("record 1 (line 1): hash mismatch")
+                .hasMessageContaining("verify");
     }
 
     @Test
     void manyConcurrentAppendsAreAllDurableInOneChain() throws Exception {
-        try (EventLog log = EventLog.open(dir, clock, e -> { })) {
+        try (EventLog log = EventLog.open(dir, clock, e -> {})) {
             List<CompletableFuture<Void>> durable = new ArrayList<>();
             List<Thread> threads = new ArrayList<>();
             for (int t = 0; t < 4; t++) {
@@ -142,13 +150,13 @@ class EventLogTest {
             CompletableFuture.allOf(durable.toArray(CompletableFuture[]::new))
                     .get(Await.PATIENCE.toSeconds(), TimeUnit.SECONDS);
         }
-        ChainVerifier.Result result = ChainVerifier.verify(dir.resolve(EventLog.FILE_NAME), e -> { });
+        ChainVerifier.Result result = ChainVerifier.verify(dir.resolve(EventLog.FILE_NAME), e -> {});
         assertThat(result.intact()).isTrue();
         assertThat(result.records()).isEqualTo(1000);
     }
 
     private void writeEvents(int count) throws Exception {
-        try (EventLog log = EventLog.open(dir, clock, e -> { })) {
+        try (EventLog log = EventLog.open(dir, clock, e -> {})) {
             long last = 0;
             for (int i = 1; i <= count; i++) {
                 last = log.append(i == 1 ? EventType.RIG_FIRST_SEEN : EventType.RELOCATED, rig, data("n", i));

@@ -38,9 +38,10 @@ class WitnessTest {
     void aLogCutBeforeTheNewestWitnessedHeadNamesTheMissingRecords() throws Exception {
         writeWitnessed(2, 5);
         cutTo(7);
-        assertThat(check().problem()).hasValueSatisfying(problem -> assertThat(problem)
-                .startsWith("the log ends at record 7 but record 10 was witnessed at")
-                .endsWith("records 8 to 10 are missing"));
+        assertThat(check().problem())
+                .hasValueSatisfying(problem -> assertThat(problem)
+                        .startsWith("the log ends at record 7 but record 10 was witnessed at")
+                        .endsWith("records 8 to 10 are missing"));
     }
 
     @Test
@@ -48,14 +49,18 @@ class WitnessTest {
         writeWitnessed(2, 5);
         cutTo(4);
         clock.advance(java.time.Duration.ofMinutes(1));
-        try (EventLog log = EventLog.open(dataDir, clock, event -> { })) {
+        try (EventLog log = EventLog.open(dataDir, clock, event -> {})) {
             for (int i = 0; i < 8; i++) {
-                log.durable(log.append(EventType.POLICY_CHANGED, null, AuditJson.object().put("i", i)))
+                log.durable(log.append(
+                                EventType.POLICY_CHANGED,
+                                null,
+                                AuditJson.object().put("i", i)))
                         .get(Await.PATIENCE.toSeconds(), TimeUnit.SECONDS);
             }
         }
-        assertThat(check().problem()).hasValueSatisfying(problem -> assertThat(problem)
-                .startsWith("record 5 differs from the one witnessed at"));
+        assertThat(check().problem())
+                .hasValueSatisfying(
+                        problem -> assertThat(problem).startsWith("record 5 differs from the one witnessed at"));
     }
 
     @Test
@@ -65,14 +70,18 @@ class WitnessTest {
         List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         lines.set(3, lines.get(3).replace("\"seq\":10", "\"seq\":9"));
         Files.write(file, lines, StandardCharsets.UTF_8);
-        assertThat(check().problem()).hasValueSatisfying(problem -> assertThat(problem)
-                .contains("line 4 does not verify against the audit public key"));
+        assertThat(check().problem())
+                .hasValueSatisfying(
+                        problem -> assertThat(problem).contains("line 4 does not verify against the audit public key"));
     }
 
     @Test
     void anIncompleteLastWitnessLineIsLeftOut() throws Exception {
         writeWitnessed(2, 5);
-        Files.writeString(witnessDir.resolve(Witness.FILE_NAME), "{\"seq\":99,\"ha", StandardCharsets.UTF_8,
+        Files.writeString(
+                witnessDir.resolve(Witness.FILE_NAME),
+                "{\"seq\":99,\"ha",
+                StandardCharsets.UTF_8,
                 java.nio.file.StandardOpenOption.APPEND);
         WitnessCheck.Result result = check();
         assertThat(result.agrees()).as(result.problem().orElse("")).isTrue();
@@ -82,12 +91,13 @@ class WitnessTest {
     /** {@code rounds} rounds of {@code perRound} events, the head witnessed after each. */
     private void writeWitnessed(int rounds, int perRound) throws Exception {
         AuditKey key = AuditKey.loadOrCreate(dataDir);
-        try (EventLog log = EventLog.open(dataDir, clock, event -> { });
-             Witness witness = Witness.open(witnessDir, key, clock)) {
+        try (EventLog log = EventLog.open(dataDir, clock, event -> {});
+                Witness witness = Witness.open(witnessDir, key, clock)) {
             for (int round = 0; round < rounds; round++) {
                 long seq = 0;
                 for (int i = 0; i < perRound; i++) {
-                    seq = log.append(EventType.POLICY_CHANGED, null, AuditJson.object().put("i", i));
+                    seq = log.append(
+                            EventType.POLICY_CHANGED, null, AuditJson.object().put("i", i));
                 }
                 log.durable(seq).get(Await.PATIENCE.toSeconds(), TimeUnit.SECONDS);
                 witness.witness(log.head());

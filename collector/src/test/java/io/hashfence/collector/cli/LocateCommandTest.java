@@ -22,11 +22,15 @@ class LocateCommandTest {
     void theCliNamesCountrySubdivisionAndTheVerdict() {
         CollectorCli.Result irkutsk = run("52.29", "104.29");
         assertThat(irkutsk.exitCode()).isZero();
-        assertThat(irkutsk.out()).contains("on land in Irkutsk (RU-IRK), Russia (RU)").contains("RESTRICTED RU");
+        assertThat(irkutsk.out())
+                .contains("on land in Irkutsk (RU-IRK), Russia (RU)")
+                .contains("RESTRICTED RU");
         CollectorCli.Result pacific = run("0", "-160");
         assertThat(pacific.out()).contains("in international waters").contains("not restricted");
         CollectorCli.Result southern = run("-33.92", "18.42");
-        assertThat(southern.exitCode()).as("negative numbers are coordinates, not options").isZero();
+        assertThat(southern.exitCode())
+                .as("negative numbers are coordinates, not options")
+                .isZero();
         assertThat(southern.out()).contains("(ZA)");
     }
 
@@ -44,15 +48,21 @@ class LocateCommandTest {
     void theHttpApiAnswersTheSameAsTheCli() throws Exception {
         JsonNode cli = JSON.readTree(run("44.95", "34.10", "--json").out());
         try (RunningCollector collector = new RunningCollector(dir)) {
-            JsonNode api = JSON.readTree(MetricsScrape.get(collector.http(), "/api/v1/locate?lat=44.95&lon=34.10").body());
+            JsonNode api = JSON.readTree(MetricsScrape.get(collector.http(), "/api/v1/locate?lat=44.95&lon=34.10")
+                    .body());
             assertThat(api).isEqualTo(cli);
             assertThat(api.at("/subdivision/code").asText()).isEqualTo("UA-43");
             assertThat(api.at("/country/code").asText()).isEqualTo("RU");
             assertThat(api.get("zone").asText()).isEqualTo("land");
-            assertThat(MetricsScrape.get(collector.http(), "/api/v1/locate?lat=NaN&lon=1").statusCode()).isEqualTo(400);
-            assertThat(MetricsScrape.get(collector.http(), "/api/v1/locate?lat=10&lon=200").body())
+            assertThat(MetricsScrape.get(collector.http(), "/api/v1/locate?lat=NaN&lon=1")
+                            .statusCode())
+                    .isEqualTo(400);
+            assertThat(MetricsScrape.get(collector.http(), "/api/v1/locate?lat=10&lon=200")
+                            .body())
                     .contains("lon must be within [-180, 180]");
-            assertThat(MetricsScrape.get(collector.http(), "/api/v1/locate?lat=10").statusCode()).isEqualTo(400);
+            assertThat(MetricsScrape.get(collector.http(), "/api/v1/locate?lat=10")
+                            .statusCode())
+                    .isEqualTo(400);
         }
     }
 

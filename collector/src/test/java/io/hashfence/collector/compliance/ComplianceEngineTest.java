@@ -1,11 +1,11 @@
 package io.hashfence.collector.compliance;
 
-import io.hashfence.collector.config.CollectorLocation;
-import io.hashfence.collector.config.ComplianceConfig;
-import io.hashfence.collector.testing.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.hashfence.collector.config.CollectorLocation;
+import io.hashfence.collector.config.ComplianceConfig;
 import io.hashfence.collector.fleet.RigKey;
+import io.hashfence.collector.testing.MutableClock;
 import io.hashfence.geo.GeoIndex;
 import io.hashfence.protocol.Location;
 import io.hashfence.protocol.LocationSource;
@@ -94,8 +94,10 @@ class ComplianceEngineTest {
         Assessment near = engine.observe(rig, at(NEAR_DONETSK, LocationSource.STATIC), noIp());
         assertThat(near.state()).isEqualTo(ComplianceState.WARNING);
         assertThat(near.nearestRestrictedKm()).isBetween(0.5, 5.0);
-        assertThat(engine.observe(new RigKey(SiteId.of("s"), RigId.of("far")), at(ALMATY, LocationSource.STATIC),
-                noIp()).state()).isEqualTo(ComplianceState.COMPLIANT);
+        assertThat(engine.observe(
+                                new RigKey(SiteId.of("s"), RigId.of("far")), at(ALMATY, LocationSource.STATIC), noIp())
+                        .state())
+                .isEqualTo(ComplianceState.COMPLIANT);
     }
 
     @Test
@@ -106,15 +108,16 @@ class ComplianceEngineTest {
         assertThat(none.trust()).isEqualTo(Trust.NONE);
         assertThat(none.has(FindingKind.NO_LOCATION)).isTrue();
 
-        Location old = new Location(ALMATY[0], ALMATY[1], LocationSource.GPS, 5.0,
-                clock.instant().minus(Duration.ofMinutes(61)), false);
+        Location old = new Location(
+                ALMATY[0], ALMATY[1], LocationSource.GPS, 5.0, clock.instant().minus(Duration.ofMinutes(61)), false);
         Assessment stale = engine.observe(rig, telemetry(old), noIp());
         assertThat(stale.state()).isEqualTo(ComplianceState.UNKNOWN);
         assertThat(stale.has(FindingKind.STALE_LOCATION)).isTrue();
 
-        Location recent = new Location(ALMATY[0], ALMATY[1], LocationSource.GPS, 5.0,
-                clock.instant().minus(Duration.ofMinutes(59)), false);
-        assertThat(engine.observe(rig, telemetry(recent), noIp()).has(FindingKind.STALE_LOCATION)).isFalse();
+        Location recent = new Location(
+                ALMATY[0], ALMATY[1], LocationSource.GPS, 5.0, clock.instant().minus(Duration.ofMinutes(59)), false);
+        assertThat(engine.observe(rig, telemetry(recent), noIp()).has(FindingKind.STALE_LOCATION))
+                .isFalse();
     }
 
     @Test
@@ -142,8 +145,8 @@ class ComplianceEngineTest {
         assertThat(agrees.trust()).isEqualTo(Trust.HIGH);
         assertThat(agrees.has(FindingKind.IP_COUNTRY_AGREES)).isTrue();
 
-        Assessment differs = engine.observe(new RigKey(SiteId.of("s"), RigId.of("hidden")),
-                at(ALMATY, LocationSource.GPS), ip("RU"));
+        Assessment differs = engine.observe(
+                new RigKey(SiteId.of("s"), RigId.of("hidden")), at(ALMATY, LocationSource.GPS), ip("RU"));
         assertThat(differs.trust()).isEqualTo(Trust.LOW);
         assertThat(differs.ipCountryRestricted()).isTrue();
         assertThat(differs.evidence()).contains("registered in RU but the rig claims KZ");
@@ -153,9 +156,11 @@ class ComplianceEngineTest {
     void aSimulatedFixLowersTrust() throws Exception {
         ComplianceEngine engine = engine();
         Location simulated = new Location(ALMATY[0], ALMATY[1], LocationSource.GPS, 3.0, clock.instant(), true);
-        assertThat(engine.observe(rig, telemetry(simulated), noIp()).has(FindingKind.SIMULATED_FIX)).isTrue();
+        assertThat(engine.observe(rig, telemetry(simulated), noIp()).has(FindingKind.SIMULATED_FIX))
+                .isTrue();
         assertThat(engine.observe(new RigKey(SiteId.of("s"), RigId.of("real")), at(ALMATY, LocationSource.GPS), noIp())
-                .has(FindingKind.SIMULATED_FIX)).isFalse();
+                        .has(FindingKind.SIMULATED_FIX))
+                .isFalse();
     }
 
     @Test
@@ -172,7 +177,9 @@ class ComplianceEngineTest {
         assertThat(last.trust()).isEqualTo(Trust.LOW);
         clock.advance(Duration.ofSeconds(10));
         assertThat(engine.observe(rig, at(new double[] {ALMATY[0] + 0.00001, ALMATY[1]}, LocationSource.GPS), noIp())
-                .has(FindingKind.FROZEN_COORDINATES)).as("jitter ends the run").isFalse();
+                        .has(FindingKind.FROZEN_COORDINATES))
+                .as("jitter ends the run")
+                .isFalse();
     }
 
     @Test
@@ -198,15 +205,18 @@ class ComplianceEngineTest {
         clock.advance(Duration.ofSeconds(10));
         Assessment afterJump = engine.observe(rig, at(TOKYO, LocationSource.GPS), noIp());
         assertThat(afterJump.has(FindingKind.IMPOSSIBLE_TRAVEL)).isFalse();
-        assertThat(afterJump.has(FindingKind.RECENT_IMPOSSIBLE_TRAVEL)).as("the jump is held against the rig")
+        assertThat(afterJump.has(FindingKind.RECENT_IMPOSSIBLE_TRAVEL))
+                .as("the jump is held against the rig")
                 .isTrue();
         assertThat(afterJump.trust()).isEqualTo(Trust.LOW);
         clock.advance(Duration.ofMinutes(30));
         assertThat(engine.reassess(rig)).get().extracting(Assessment::trust).isEqualTo(Trust.LOW);
         clock.advance(Duration.ofMinutes(31));
-        Assessment later = engine.observe(rig, at(new double[] {TOKYO[0] + 0.00001, TOKYO[1]}, LocationSource.GPS),
-                noIp());
-        assertThat(later.has(FindingKind.RECENT_IMPOSSIBLE_TRAVEL)).as("an hour later it is no longer held").isFalse();
+        Assessment later =
+                engine.observe(rig, at(new double[] {TOKYO[0] + 0.00001, TOKYO[1]}, LocationSource.GPS), noIp());
+        assertThat(later.has(FindingKind.RECENT_IMPOSSIBLE_TRAVEL))
+                .as("an hour later it is no longer held")
+                .isFalse();
 
         RigKey other = new RigKey(SiteId.of("s"), RigId.of("flown"));
         engine.observe(other, at(ALMATY, LocationSource.GPS), noIp());
@@ -222,26 +232,40 @@ class ComplianceEngineTest {
         engine.observe(rig, at(ALMATY, LocationSource.STATIC), noIp());
         clock.advance(Duration.ofHours(1));
         assertThat(engine.observe(rig, at(new double[] {ALMATY[0] + 0.004, ALMATY[1]}, LocationSource.STATIC), noIp())
-                .has(FindingKind.RELOCATED)).as("about 450 m").isFalse();
+                        .has(FindingKind.RELOCATED))
+                .as("about 450 m")
+                .isFalse();
         clock.advance(Duration.ofHours(1));
         assertThat(engine.observe(rig, at(new double[] {ALMATY[0] + 0.02, ALMATY[1]}, LocationSource.STATIC), noIp())
-                .has(FindingKind.RELOCATED)).as("about 2.2 km").isTrue();
+                        .has(FindingKind.RELOCATED))
+                .as("about 2.2 km")
+                .isTrue();
         clock.advance(Duration.ofHours(1));
         assertThat(engine.observe(rig, at(new double[] {ALMATY[0] + 0.02, ALMATY[1]}, LocationSource.STATIC), noIp())
-                .has(FindingKind.RELOCATED)).as("settled at the new place").isFalse();
+                        .has(FindingKind.RELOCATED))
+                .as("settled at the new place")
+                .isFalse();
     }
 
     @Test
     void aClaimFartherThanTheRoundTripTimeAllowsIsImpossible() throws Exception {
-        ComplianceConfig config = new ComplianceConfig(null, Duration.ofHours(1), 1000, 1, 20,
-                new CollectorLocation(TOKYO[0], TOKYO[1]), Duration.ofSeconds(30));
+        ComplianceConfig config = new ComplianceConfig(
+                null,
+                Duration.ofHours(1),
+                1000,
+                1,
+                20,
+                new CollectorLocation(TOKYO[0], TOKYO[1]),
+                Duration.ofSeconds(30));
         ComplianceEngine engine = engine(config);
         Assessment beyond = engine.observe(rig, at(ALMATY, LocationSource.GPS), rtt(1.0));
         assertThat(beyond.has(FindingKind.BEYOND_RTT_BOUND)).isTrue();
         assertThat(beyond.trust()).isEqualTo(Trust.NONE);
         assertThat(beyond.evidence()).contains("RTT 1.00 ms allows at most 100 km");
-        Assessment within = engine.observe(new RigKey(SiteId.of("s"), RigId.of("near")),
-                at(new double[] {35.0, 139.5}, LocationSource.GPS), rtt(1.0));
+        Assessment within = engine.observe(
+                new RigKey(SiteId.of("s"), RigId.of("near")),
+                at(new double[] {35.0, 139.5}, LocationSource.GPS),
+                rtt(1.0));
         assertThat(within.has(FindingKind.WITHIN_RTT_BOUND)).isTrue();
         assertThat(within.has(FindingKind.BEYOND_RTT_BOUND)).isFalse();
     }
@@ -266,7 +290,8 @@ class ComplianceEngineTest {
     @Test
     void aPolicyChangeTakesEffectOnReassessment() throws Exception {
         ComplianceEngine engine = engine();
-        assertThat(engine.observe(rig, at(ALMATY, LocationSource.STATIC), noIp()).state())
+        assertThat(engine.observe(rig, at(ALMATY, LocationSource.STATIC), noIp())
+                        .state())
                 .isEqualTo(ComplianceState.COMPLIANT);
         policy.set(parser.parse("restricted:\n  - code: KZ\n    reason: test\n", "kz.yml"));
         assertThat(engine.reassess(rig)).get().extracting(Assessment::state).isEqualTo(ComplianceState.VIOLATION);
@@ -277,9 +302,19 @@ class ComplianceEngineTest {
     }
 
     Telemetry telemetry(Location location) {
-        return new Telemetry(rig.site(), rig.rig(), clock.instant(), seq++, new Miner("bmminer", "Antminer S19", null,
-                MinerStatus.MINING), 1e14, new PowerReading(3250, PowerSource.MINER), List.of(), List.of(), List.of(),
-                location, Duration.ofSeconds(10));
+        return new Telemetry(
+                rig.site(),
+                rig.rig(),
+                clock.instant(),
+                seq++,
+                new Miner("bmminer", "Antminer S19", null, MinerStatus.MINING),
+                1e14,
+                new PowerReading(3250, PowerSource.MINER),
+                List.of(),
+                List.of(),
+                List.of(),
+                location,
+                Duration.ofSeconds(10));
     }
 
     static ConnectionFacts noIp() {
@@ -287,12 +322,12 @@ class ComplianceEngineTest {
     }
 
     static ConnectionFacts ip(String country) throws Exception {
-        return new ConnectionFacts(InetAddress.getByName("203.0.113.7"), Optional.of(country), true,
-                OptionalDouble::empty);
+        return new ConnectionFacts(
+                InetAddress.getByName("203.0.113.7"), Optional.of(country), true, OptionalDouble::empty);
     }
 
     static ConnectionFacts rtt(double millis) throws Exception {
-        return new ConnectionFacts(InetAddress.getByName("127.0.0.1"), Optional.empty(), false,
-                () -> OptionalDouble.of(millis));
+        return new ConnectionFacts(
+                InetAddress.getByName("127.0.0.1"), Optional.empty(), false, () -> OptionalDouble.of(millis));
     }
 }

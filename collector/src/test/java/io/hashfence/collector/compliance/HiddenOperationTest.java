@@ -61,8 +61,7 @@ class HiddenOperationTest {
     void start() throws PolicyException {
         policy.set(parser.defaultPolicy());
         engine = new ComplianceEngine(geo, policy::get, ComplianceConfig.defaults(), clock);
-        alerts = new AlertBook(AlertConfig.defaults(), clock, notification -> {
-        });
+        alerts = new AlertBook(AlertConfig.defaults(), clock, notification -> {});
     }
 
     @Test
@@ -74,9 +73,11 @@ class HiddenOperationTest {
         assertThat(texas.state()).isEqualTo(ComplianceState.VIOLATION);
         assertThat(texas.where().subdivision().code()).isEqualTo("RU-IRK");
         assertThat(texas.has(FindingKind.IMPOSSIBLE_TRAVEL)).isTrue();
-        assertThat(texas.has(FindingKind.RELOCATED)).as("no relocation while the move is not credible").isFalse();
-        assertThat(texas.detail(FindingKind.HELD_LOCATION)).contains("last known in Irkutsk", "RU-IRK", "US-TX",
-                "no credible move out", "only 1 min passed");
+        assertThat(texas.has(FindingKind.RELOCATED))
+                .as("no relocation while the move is not credible")
+                .isFalse();
+        assertThat(texas.detail(FindingKind.HELD_LOCATION))
+                .contains("last known in Irkutsk", "RU-IRK", "US-TX", "no credible move out", "only 1 min passed");
         assertThat(texas.detail(FindingKind.SPOOF_SUSPECTED)).contains("impossible jump out of Irkutsk");
         assertThat(firingTypes()).contains(AlertType.IN_RESTRICTED_JURISDICTION, AlertType.SPOOF_SUSPECTED);
 
@@ -86,7 +87,8 @@ class HiddenOperationTest {
             alerts.tick();
         }
         Assessment tenHoursLater = engine.find(rig).orElseThrow().assessment();
-        assertThat(tenHoursLater.state()).as("travel time alone does not clear a spoofer")
+        assertThat(tenHoursLater.state())
+                .as("travel time alone does not clear a spoofer")
                 .isEqualTo(ComplianceState.VIOLATION);
         assertThat(tenHoursLater.detail(FindingKind.HELD_LOCATION)).contains("suspected of spoofing");
         Alert violation = firing(AlertType.IN_RESTRICTED_JURISDICTION);
@@ -100,9 +102,13 @@ class HiddenOperationTest {
         observe(gps(IRKUTSK), noIp());
         clock.advance(Duration.ofSeconds(60));
         observe(gps(TEXAS), noIp());
-        assertThat(engine.clearSuspicion(rig)).get().extracting(SpoofSuspicion::reason).asString()
+        assertThat(engine.clearSuspicion(rig))
+                .get()
+                .extracting(SpoofSuspicion::reason)
+                .asString()
                 .contains("impossible jump");
-        assertThat(engine.find(rig).orElseThrow().assessment().state()).as("a minute is still no credible move")
+        assertThat(engine.find(rig).orElseThrow().assessment().state())
+                .as("a minute is still no credible move")
                 .isEqualTo(ComplianceState.VIOLATION);
         assertThat(engine.clearSuspicion(rig)).as("nothing left to clear").isEmpty();
 
@@ -111,7 +117,9 @@ class HiddenOperationTest {
         assertThat(later.state()).isEqualTo(ComplianceState.COMPLIANT);
         assertThat(later.where().subdivision().code()).isEqualTo("US-TX");
         assertThat(later.has(FindingKind.SPOOF_SUSPECTED)).isFalse();
-        assertThat(later.has(FindingKind.RELOCATED)).as("the move is recognised once it is credible").isTrue();
+        assertThat(later.has(FindingKind.RELOCATED))
+                .as("the move is recognised once it is credible")
+                .isTrue();
     }
 
     @Test
@@ -127,12 +135,13 @@ class HiddenOperationTest {
 
     @Test
     void backDatingTheIrkutskFixDoesNotBuyTravelTime() {
-        Location backDated = new Location(IRKUTSK[0], IRKUTSK[1], LocationSource.GPS, 5.0,
-                clock.instant().minus(Duration.ofHours(20)), false);
+        Location backDated = new Location(
+                IRKUTSK[0], IRKUTSK[1], LocationSource.GPS, 5.0, clock.instant().minus(Duration.ofHours(20)), false);
         observe(backDated, noIp());
         clock.advance(Duration.ofMinutes(1));
         Assessment texas = observe(gps(TEXAS), noIp());
-        assertThat(texas.state()).as("20 h by the rig's clock, 1 min by the collector's")
+        assertThat(texas.state())
+                .as("20 h by the rig's clock, 1 min by the collector's")
                 .isEqualTo(ComplianceState.VIOLATION);
         assertThat(texas.detail(FindingKind.HELD_LOCATION)).contains("but only 1 min passed");
     }
@@ -144,7 +153,9 @@ class HiddenOperationTest {
         Assessment almaty = observe(gps(ALMATY), ip("US"));
         assertThat(almaty.state()).isEqualTo(ComplianceState.VIOLATION);
         assertThat(almaty.detail(FindingKind.HELD_LOCATION)).contains("203.0.113.7 is registered in US");
-        assertThat(almaty.has(FindingKind.SPOOF_SUSPECTED)).as("an unrestricted country may be a VPN").isFalse();
+        assertThat(almaty.has(FindingKind.SPOOF_SUSPECTED))
+                .as("an unrestricted country may be a VPN")
+                .isFalse();
     }
 
     @Test
@@ -158,30 +169,35 @@ class HiddenOperationTest {
         }
         Assessment hidden = engine.find(rig).orElseThrow().assessment();
         assertThat(hidden.state()).isEqualTo(ComplianceState.VIOLATION);
-        assertThat(hidden.detail(FindingKind.HELD_LOCATION)).contains("last known in Irkutsk (RU-IRK) at 52.29000, 104.29000",
-                "; location withheld since " + dark);
+        assertThat(hidden.detail(FindingKind.HELD_LOCATION))
+                .contains("last known in Irkutsk (RU-IRK) at 52.29000, 104.29000", "; location withheld since " + dark);
         assertThat(firing(AlertType.IN_RESTRICTED_JURISDICTION).subdivision()).isEqualTo("RU-IRK");
         assertThat(firingTypes()).doesNotContain(AlertType.LOCATION_UNKNOWN);
 
         clock.advance(Duration.ofHours(3));
-        assertThat(engine.reassess(rig)).get().extracting(Assessment::state).as("silence does not clear it either")
+        assertThat(engine.reassess(rig))
+                .get()
+                .extracting(Assessment::state)
+                .as("silence does not clear it either")
                 .isEqualTo(ComplianceState.VIOLATION);
     }
 
     @Test
     void aStaleIrkutskFixIsAViolationNotAnUnknown() {
-        Location twoHoursOld = new Location(IRKUTSK[0], IRKUTSK[1], LocationSource.GPS, 5.0,
-                clock.instant().minus(Duration.ofHours(2)), false);
+        Location twoHoursOld = new Location(
+                IRKUTSK[0], IRKUTSK[1], LocationSource.GPS, 5.0, clock.instant().minus(Duration.ofHours(2)), false);
         Assessment stale = observe(twoHoursOld, noIp());
         assertThat(stale.has(FindingKind.STALE_LOCATION)).isTrue();
         assertThat(stale.state()).isEqualTo(ComplianceState.VIOLATION);
         assertThat(firing(AlertType.IN_RESTRICTED_JURISDICTION).severity()).isEqualTo(Severity.CRITICAL);
 
-        Location staleAlmaty = new Location(ALMATY[0], ALMATY[1], LocationSource.GPS, 5.0,
-                clock.instant().minus(Duration.ofHours(2)), false);
+        Location staleAlmaty = new Location(
+                ALMATY[0], ALMATY[1], LocationSource.GPS, 5.0, clock.instant().minus(Duration.ofHours(2)), false);
         RigKey honest = new RigKey(SiteId.of("kz-01"), RigId.of("rig-1"));
-        assertThat(engine.observe(honest, telemetry(honest, staleAlmaty), noIp()).state())
-                .as("a stale fix elsewhere is still unknown").isEqualTo(ComplianceState.UNKNOWN);
+        assertThat(engine.observe(honest, telemetry(honest, staleAlmaty), noIp())
+                        .state())
+                .as("a stale fix elsewhere is still unknown")
+                .isEqualTo(ComplianceState.UNKNOWN);
     }
 
     @Test
@@ -203,14 +219,17 @@ class HiddenOperationTest {
             real = engine.observe(honest, telemetry(honest, gps(jittered(SINGAPORE, 3.0))), noIp());
             alerts.update(honest, real);
         }
-        assertThat(real.findings()).extracting(Finding::kind).doesNotContain(FindingKind.FROZEN_COORDINATES,
-                FindingKind.REPEATING_POSITIONS, FindingKind.SPOOF_SUSPECTED);
+        assertThat(real.findings())
+                .extracting(Finding::kind)
+                .doesNotContain(
+                        FindingKind.FROZEN_COORDINATES, FindingKind.REPEATING_POSITIONS, FindingKind.SPOOF_SUSPECTED);
         assertThat(alerts.open()).filteredOn(a -> a.rig().equals(honest)).isEmpty();
     }
 
     @Test
     void positionsThatRepeatExactlyAreSpoofingEvenMetresApart() {
-        double[][] pattern = {SINGAPORE, {SINGAPORE[0] + 0.00003, SINGAPORE[1]}, {SINGAPORE[0], SINGAPORE[1] + 0.00003}};
+        double[][] pattern = {SINGAPORE, {SINGAPORE[0] + 0.00003, SINGAPORE[1]}, {SINGAPORE[0], SINGAPORE[1] + 0.00003}
+        };
         Assessment last = null;
         for (int i = 0; i < 20; i++) {
             clock.advance(Duration.ofSeconds(10));
@@ -276,12 +295,20 @@ class HiddenOperationTest {
     void aSuspicionStaysUntilClearedAndAnOngoingSignRaisesItAgain() {
         observe(gps(SINGAPORE), ip("RU"));
         clock.advance(Duration.ofDays(2));
-        assertThat(observe(gps(SINGAPORE), ip("SG")).has(FindingKind.SPOOF_SUSPECTED)).as("sticky").isTrue();
-        assertThat(engine.reassess(rig)).get().extracting(a -> a.has(FindingKind.SPOOF_SUSPECTED)).isEqualTo(true);
+        assertThat(observe(gps(SINGAPORE), ip("SG")).has(FindingKind.SPOOF_SUSPECTED))
+                .as("sticky")
+                .isTrue();
+        assertThat(engine.reassess(rig))
+                .get()
+                .extracting(a -> a.has(FindingKind.SPOOF_SUSPECTED))
+                .isEqualTo(true);
         engine.clearSuspicion(rig);
-        assertThat(engine.find(rig).orElseThrow().assessment().has(FindingKind.SPOOF_SUSPECTED)).isFalse();
-        assertThat(observe(gps(SINGAPORE), ip("SG")).has(FindingKind.SPOOF_SUSPECTED)).isFalse();
-        assertThat(observe(gps(SINGAPORE), ip("RU")).has(FindingKind.SPOOF_SUSPECTED)).isTrue();
+        assertThat(engine.find(rig).orElseThrow().assessment().has(FindingKind.SPOOF_SUSPECTED))
+                .isFalse();
+        assertThat(observe(gps(SINGAPORE), ip("SG")).has(FindingKind.SPOOF_SUSPECTED))
+                .isFalse();
+        assertThat(observe(gps(SINGAPORE), ip("RU")).has(FindingKind.SPOOF_SUSPECTED))
+                .isTrue();
     }
 
     @Test
@@ -309,11 +336,17 @@ class HiddenOperationTest {
     }
 
     private List<AlertType> firingTypes() {
-        return alerts.firing().stream().filter(a -> a.rig().equals(rig)).map(Alert::type).toList();
+        return alerts.firing().stream()
+                .filter(a -> a.rig().equals(rig))
+                .map(Alert::type)
+                .toList();
     }
 
     private Alert firing(AlertType type) {
-        return alerts.firing().stream().filter(a -> a.rig().equals(rig) && a.type() == type).findFirst().orElseThrow();
+        return alerts.firing().stream()
+                .filter(a -> a.rig().equals(rig) && a.type() == type)
+                .findFirst()
+                .orElseThrow();
     }
 
     private Location gps(double[] point) {
@@ -327,9 +360,19 @@ class HiddenOperationTest {
     }
 
     private Telemetry telemetry(RigKey key, Location location) {
-        return new Telemetry(key.site(), key.rig(), clock.instant(), seq++, new Miner("bmminer", "Antminer S19", null,
-                MinerStatus.MINING), 1e14, new PowerReading(3250, PowerSource.MINER), List.of(), List.of(), List.of(),
-                location, Duration.ofSeconds(10));
+        return new Telemetry(
+                key.site(),
+                key.rig(),
+                clock.instant(),
+                seq++,
+                new Miner("bmminer", "Antminer S19", null, MinerStatus.MINING),
+                1e14,
+                new PowerReading(3250, PowerSource.MINER),
+                List.of(),
+                List.of(),
+                List.of(),
+                location,
+                Duration.ofSeconds(10));
     }
 
     static ConnectionFacts noIp() {
@@ -338,8 +381,8 @@ class HiddenOperationTest {
 
     static ConnectionFacts ip(String country) {
         try {
-            return new ConnectionFacts(InetAddress.getByName("203.0.113.7"), Optional.of(country), true,
-                    OptionalDouble::empty);
+            return new ConnectionFacts(
+                    InetAddress.getByName("203.0.113.7"), Optional.of(country), true, OptionalDouble::empty);
         } catch (java.net.UnknownHostException e) {
             throw new AssertionError(e);
         }

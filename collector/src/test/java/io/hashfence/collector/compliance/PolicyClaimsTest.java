@@ -41,9 +41,12 @@ class PolicyClaimsTest {
         double zaporizhzhiaCityLat = 47.84;
         double zaporizhzhiaCityLon = 35.14;
 
-        assertThat(restrictionAt("RU", zaporizhzhiaCityLat, zaporizhzhiaCityLon)).isEqualTo("none");
-        assertThat(restrictionAt("UA-23", zaporizhzhiaCityLat, zaporizhzhiaCityLon)).isEqualTo("UA-23");
-        assertThat(restrictionAt("UA", zaporizhzhiaCityLat, zaporizhzhiaCityLon)).isEqualTo("UA");
+        assertThat(restrictionAt("RU", zaporizhzhiaCityLat, zaporizhzhiaCityLon))
+                .isEqualTo("none");
+        assertThat(restrictionAt("UA-23", zaporizhzhiaCityLat, zaporizhzhiaCityLon))
+                .isEqualTo("UA-23");
+        assertThat(restrictionAt("UA", zaporizhzhiaCityLat, zaporizhzhiaCityLon))
+                .isEqualTo("UA");
     }
 
     @Test

@@ -19,7 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** A policy file edit takes effect on every rig; a bad edit is refused and the last good policy stays. */
 class PolicyReloadTest {
-    private static final String RIG_STATE = "hashfence_rig_compliance_state{rig=\"m30-0001\",site=\"kz-01\",state=\"%s\"}";
+    private static final String RIG_STATE =
+            "hashfence_rig_compliance_state{rig=\"m30-0001\",site=\"kz-01\",state=\"%s\"}";
 
     @TempDir
     Path dir;
@@ -28,38 +29,52 @@ class PolicyReloadTest {
     void editingThePolicyFileReJudgesEveryRigAndABadEditIsRefused() throws Exception {
         Path policy = dir.resolve("policy.yml");
         write(policy, "include: [ofac-comprehensive]\n");
-        try (RunningCollector collector = new RunningCollector(dir.resolve("data"),
-                config -> config.withPolicyFile(policy))) {
+        try (RunningCollector collector =
+                new RunningCollector(dir.resolve("data"), config -> config.withPolicyFile(policy))) {
             String token = collector.addSite("kz-01");
-            try (MqttTestClient agent = MqttTestClient.connect(collector.mqtt(), MqttVersion.MQTT_3_1_1, "kz-01", token)) {
+            try (MqttTestClient agent =
+                    MqttTestClient.connect(collector.mqtt(), MqttVersion.MQTT_3_1_1, "kz-01", token)) {
                 agent.connAck();
-                agent.publish(TestTelemetry.topic("kz-01", "m30-0001"),
-                        TestTelemetry.bytes(TestTelemetry.at("kz-01", "m30-0001", 1, 43.25, 76.95)), MqttQoS.AT_LEAST_ONCE);
+                agent.publish(
+                        TestTelemetry.topic("kz-01", "m30-0001"),
+                        TestTelemetry.bytes(TestTelemetry.at("kz-01", "m30-0001", 1, 43.25, 76.95)),
+                        MqttQoS.AT_LEAST_ONCE);
                 agent.await(MqttMessageType.PUBACK);
             }
-            assertThat(MetricsScrape.sample(collector.http(), String.format(RIG_STATE, "compliant"))).isEqualTo(1);
+            assertThat(MetricsScrape.sample(collector.http(), String.format(RIG_STATE, "compliant")))
+                    .isEqualTo(1);
 
-            write(policy, "include: [ofac-comprehensive]\nrestricted:\n  - code: KZ\n    severity: warning\n"
-                    + "    reason: exit Kazakhstan by 2027\n");
-            Await.until("the edit is applied",
+            write(
+                    policy,
+                    "include: [ofac-comprehensive]\nrestricted:\n  - code: KZ\n    severity: warning\n"
+                            + "    reason: exit Kazakhstan by 2027\n");
+            Await.until(
+                    "the edit is applied",
                     () -> MetricsScrape.sample(collector.http(), String.format(RIG_STATE, "violation")) == 1);
             // The rig's state is set a moment before its alert is raised: wait for the alert as well.
-            Await.until("the alert is raised",
+            Await.until(
+                    "the alert is raised",
                     () -> collector.get("/api/v1/alerts").body().contains("exit Kazakhstan by 2027"));
             assertThat(collector.get("/api/v1/alerts").body()).contains("\"severity\":\"warning\"");
 
-            double invalidBefore = MetricsScrape.sample(collector.http(),
-                    "hashfence_policy_reloads_total{result=\"invalid\"}");
+            double invalidBefore =
+                    MetricsScrape.sample(collector.http(), "hashfence_policy_reloads_total{result=\"invalid\"}");
             write(policy, "include: [ofac-comprehensive]\nrestricted:\n  - code: KZ\n    severity: extreme\n");
-            Await.until("the bad edit is counted", () -> MetricsScrape.sample(collector.http(),
-                    "hashfence_policy_reloads_total{result=\"invalid\"}") == invalidBefore + 1);
+            Await.until(
+                    "the bad edit is counted",
+                    () -> MetricsScrape.sample(collector.http(), "hashfence_policy_reloads_total{result=\"invalid\"}")
+                            == invalidBefore + 1);
             assertThat(MetricsScrape.sample(collector.http(), String.format(RIG_STATE, "violation")))
-                    .as("the last good policy stays in force").isEqualTo(1);
+                    .as("the last good policy stays in force")
+                    .isEqualTo(1);
 
             write(policy, "include: [ofac-comprehensive]\n");
-            assertThat(collector.collector().reloadPolicy()).as("SIGHUP's reload").isTrue();
+            assertThat(collector.collector().reloadPolicy())
+                    .as("SIGHUP's reload")
+                    .isTrue();
             // The reload re-judges the rigs on the timers thread: wait for it rather than race it.
-            Await.until("the rig is compliant again",
+            Await.until(
+                    "the rig is compliant again",
                     () -> MetricsScrape.sample(collector.http(), String.format(RIG_STATE, "compliant")) == 1);
         }
     }

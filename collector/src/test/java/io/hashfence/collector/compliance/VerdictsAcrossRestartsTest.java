@@ -43,16 +43,18 @@ class VerdictsAcrossRestartsTest {
             JsonNode compliance = JSON.readTree(rig.body()).get("compliance");
             assertThat(compliance.get("state").asText()).isEqualTo("violation");
             assertThat(compliance.at("/subdivision/code").asText()).isEqualTo("RU-IRK");
-            assertThat(compliance.get("evidence").toString()).contains("raised before the collector restarted",
-                    "it now claims 30.65560, -97.00150 in US-TX");
+            assertThat(compliance.get("evidence").toString())
+                    .contains("raised before the collector restarted", "it now claims 30.65560, -97.00150 in US-TX");
             restarted.collector().alerts().tick();
             assertThat(firing(restarted)).contains(AlertType.IN_RESTRICTED_JURISDICTION, AlertType.SPOOF_SUSPECTED);
         }
     }
 
     private static List<AlertType> firing(RunningCollector collector) {
-        return collector.collector().alerts().open().stream().filter(a -> a.status() == AlertStatus.FIRING)
-                .map(Alert::type).toList();
+        return collector.collector().alerts().open().stream()
+                .filter(a -> a.status() == AlertStatus.FIRING)
+                .map(Alert::type)
+                .toList();
     }
 
     private static ObjectNode at(long seq, double lat, double lon) {

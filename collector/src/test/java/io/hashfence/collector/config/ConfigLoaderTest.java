@@ -22,7 +22,9 @@ class ConfigLoaderTest {
         assertThat(config.mqtt().maxMessageBytes()).isEqualTo(65536);
         assertThat(config.mqtt().connectTimeout()).isEqualTo(Duration.ofSeconds(10));
         assertThat(config.http().port()).isEqualTo(9464);
-        assertThat(config.http().openReadEndpoints()).as("the API's reads need the token").isFalse();
+        assertThat(config.http().openReadEndpoints())
+                .as("the API's reads need the token")
+                .isFalse();
         assertThat(config.http().requestHeadTimeout()).isEqualTo(Duration.ofSeconds(10));
         assertThat(config.dataDir()).isEqualTo(Path.of("data"));
         assertThat(config.fleet().missedIntervals()).isEqualTo(3);
@@ -44,8 +46,12 @@ class ConfigLoaderTest {
         CollectorConfig config = new ConfigLoader(Map.of("HASHFENCE_HTTP_PORT", "9000")).load(file);
         assertThat(config.mqtt().port()).isEqualTo(1999);
         assertThat(config.mqtt().plain()).isFalse();
-        assertThat(new ConfigLoader(Map.of("HASHFENCE_MQTT_PORT", "1884")).load(file).mqtt().plain())
-                .as("the environment names the plain port").isTrue();
+        assertThat(new ConfigLoader(Map.of("HASHFENCE_MQTT_PORT", "1884"))
+                        .load(file)
+                        .mqtt()
+                        .plain())
+                .as("the environment names the plain port")
+                .isTrue();
         assertThat(config.mqtt().maxMessageBytes()).isEqualTo(131072);
         assertThat(config.mqtt().connectTimeout()).isEqualTo(Duration.ofSeconds(5));
         assertThat(config.http().port()).isEqualTo(9000);
@@ -110,7 +116,8 @@ class ConfigLoaderTest {
         assertThatThrownBy(() -> new ConfigLoader(Map.of("HASHFENCE_MQTT_PORT", "x")).load(null))
                 .hasMessageContaining("HASHFENCE_MQTT_PORT");
         Path badLimit = Files.writeString(dir.resolve("limit.yml"), "mqtt:\n  limits:\n    publish_burst: 0\n");
-        assertThatThrownBy(() -> new ConfigLoader(Map.of()).load(badLimit)).hasMessageContaining("limits.publish_burst");
+        assertThatThrownBy(() -> new ConfigLoader(Map.of()).load(badLimit))
+                .hasMessageContaining("limits.publish_burst");
         Path badUrl = Files.writeString(dir.resolve("url.yml"), "alerts:\n  webhook: hooks.example.com\n");
         assertThatThrownBy(() -> new ConfigLoader(Map.of()).load(badUrl)).hasMessageContaining("alerts.webhook");
     }
@@ -132,10 +139,12 @@ class ConfigLoaderTest {
 
     @Test
     void unknownSettingsAreNamedWithTheKnownOnesOfTheirSection() throws Exception {
-        assertRefused("mqtt:\n  max_packet_bytes: 1024\n", "unknown setting mqtt.max_packet_bytes; known here: bind, "
-                + "connect_timeout, limits, max_message_bytes, plain, port, proxy_protocol, receive_maximum, tls");
-        assertRefused("mqtt_port: 1883\n",
-                "unknown setting mqtt_port; known here: alerts, audit, compliance, data_dir");
+        assertRefused(
+                "mqtt:\n  max_packet_bytes: 1024\n",
+                "unknown setting mqtt.max_packet_bytes; known here: bind, "
+                        + "connect_timeout, limits, max_message_bytes, plain, port, proxy_protocol, receive_maximum, tls");
+        assertRefused(
+                "mqtt_port: 1883\n", "unknown setting mqtt_port; known here: alerts, audit, compliance, data_dir");
         assertRefused("mqtt:\n  tls:\n    cert: a.pem\n", "unknown setting mqtt.tls.cert");
         assertRefused("alerts:\n  sink_timeout: 5s\n", "unknown setting alerts.sink_timeout");
         assertRefused("compliance:\n  policy_file: p.yml\n", "unknown setting compliance.policy_file");
@@ -145,14 +154,20 @@ class ConfigLoaderTest {
     void optionalSectionsApplyTheirOwnDefaultsOnceGiven() throws Exception {
         CollectorConfig tls = load("mqtt:\n  tls:\n    cert_file: s.pem\n    key_file: k.pem\n");
         assertThat(tls.mqtt().tls()).isEqualTo(new TlsConfig(8883, Path.of("s.pem"), Path.of("k.pem"), null, false));
-        assertThat(load("mqtt:\n  tls: {}\nhttp:\n  tls: {}\n").mqtt().tls()).as("an empty section is none").isNull();
+        assertThat(load("mqtt:\n  tls: {}\nhttp:\n  tls: {}\n").mqtt().tls())
+                .as("an empty section is none")
+                .isNull();
         assertRefused("mqtt:\n  tls:\n    cert_file: s.pem\n", "mqtt.tls needs both cert_file and key_file");
-        assertThat(load("http:\n  tls: {cert_file: s.pem, key_file: k.pem}\n").http().tls())
+        assertThat(load("http:\n  tls: {cert_file: s.pem, key_file: k.pem}\n")
+                        .http()
+                        .tls())
                 .isEqualTo(new HttpTlsConfig(Path.of("s.pem"), Path.of("k.pem")));
         assertRefused("http:\n  tls: {key_file: k.pem}\n", "http.tls needs both cert_file and key_file");
-        assertRefused("compliance:\n  collector_location: {lat: 35}\n",
+        assertRefused(
+                "compliance:\n  collector_location: {lat: 35}\n",
                 "compliance.collector_location needs both lat and lon");
-        assertRefused("compliance:\n  collector_location: {lat: 95, lon: 0}\n",
+        assertRefused(
+                "compliance:\n  collector_location: {lat: 95, lon: 0}\n",
                 "compliance.collector_location.lat must be within [-90.0, 90.0], got 95.0");
     }
 
@@ -162,7 +177,8 @@ class ConfigLoaderTest {
         assertThat(config.mqtt().port()).isEqualTo(1883);
         assertThat(config.alerts().sinkTimeout()).isEqualTo(Duration.ofSeconds(2));
         assertThat(config.compliance().policyFile()).isEqualTo(Path.of("p.yml"));
-        assertThat(config.alerts().webhookAttempts()).isEqualTo(AlertConfig.defaults().webhookAttempts());
+        assertThat(config.alerts().webhookAttempts())
+                .isEqualTo(AlertConfig.defaults().webhookAttempts());
         assertThat(load("")).isEqualTo(CollectorConfig.defaults());
     }
 
@@ -171,7 +187,9 @@ class ConfigLoaderTest {
     }
 
     private void assertRefused(String yaml, String message) {
-        assertThatThrownBy(() -> load(yaml)).as(yaml).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> load(yaml))
+                .as(yaml)
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining(message);
     }
 }

@@ -1,9 +1,9 @@
 package io.hashfence.collector.fleet;
 
-import io.hashfence.collector.testing.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hashfence.collector.config.FleetConfig;
+import io.hashfence.collector.testing.MutableClock;
 import io.hashfence.protocol.Decoded;
 import io.hashfence.protocol.Examples;
 import io.hashfence.protocol.RigId;
@@ -19,10 +19,11 @@ import org.junit.jupiter.api.Test;
 class RigRegistryTest {
     private static final Instant START = Instant.parse("2026-11-26T14:00:00Z");
     private final MutableClock clock = new MutableClock(START);
-    private final RigRegistry registry = new RigRegistry(clock, new FleetConfig(Duration.ofSeconds(30), 3, 20_000),
-            new SequenceWindows());
+    private final RigRegistry registry =
+            new RigRegistry(clock, new FleetConfig(Duration.ofSeconds(30), 3, 20_000), new SequenceWindows());
     private final Telemetry sample = ((Decoded.Valid<Telemetry>) new TelemetryCodec(Clock.fixed(START, ZoneOffset.UTC))
-            .decode(Examples.bytes(Examples.ANTMINER_S19))).value();
+                    .decode(Examples.bytes(Examples.ANTMINER_S19)))
+            .value();
     private final RigKey key = new RigKey(SiteId.of("texas-rockdale-01"), RigId.of("s19pro-0007"));
 
     @Test
@@ -42,7 +43,9 @@ class RigRegistryTest {
     void closingTheReportingConnectionTakesItsRigsDownButNotOthers() {
         registry.record(sample, 1);
         registry.connectionClosed(key.site(), 2);
-        assertThat(registry.isUp(registry.find(key).orElseThrow())).as("another connection closed").isTrue();
+        assertThat(registry.isUp(registry.find(key).orElseThrow()))
+                .as("another connection closed")
+                .isTrue();
         registry.connectionClosed(key.site(), 1);
         RigRecord rig = registry.find(key).orElseThrow();
         assertThat(rig.connected()).isFalse();
@@ -52,8 +55,19 @@ class RigRegistryTest {
     @Test
     void anOlderSampleIsRecordedButDoesNotReplaceTheNewestState() {
         registry.record(sample, 1);
-        Telemetry older = new Telemetry(sample.site(), sample.rig(), sample.time().minusSeconds(60), 1, sample.miner(),
-                1.0, sample.power(), sample.temperatures(), sample.fans(), sample.pools(), sample.location(), null);
+        Telemetry older = new Telemetry(
+                sample.site(),
+                sample.rig(),
+                sample.time().minusSeconds(60),
+                1,
+                sample.miner(),
+                1.0,
+                sample.power(),
+                sample.temperatures(),
+                sample.fans(),
+                sample.pools(),
+                sample.location(),
+                null);
         clock.advance(Duration.ofSeconds(5));
         assertThat(registry.record(older, 1)).isEqualTo(Recorded.OLDER);
         RigRecord rig = registry.find(key).orElseThrow();
@@ -89,24 +103,39 @@ class RigRegistryTest {
         assertThat(seen.markNew(5099 + 1000)).isTrue();
         assertThat(seen.markNew(5099)).as("still inside the window").isFalse();
         assertThat(seen.markNew(5099 + 1000 + SeenSequences.WINDOW)).isTrue();
-        assertThat(seen.markNew(5099 + 1000)).as("now beyond the window: cannot tell").isTrue();
+        assertThat(seen.markNew(5099 + 1000))
+                .as("now beyond the window: cannot tell")
+                .isTrue();
     }
 
     @Test
     void aSiteCannotReportMoreRigsThanItsQuota() {
-        RigRegistry small = new RigRegistry(clock, new FleetConfig(Duration.ofSeconds(30), 3, 2), new SequenceWindows());
+        RigRegistry small =
+                new RigRegistry(clock, new FleetConfig(Duration.ofSeconds(30), 3, 2), new SequenceWindows());
         assertThat(small.record(sample, 1)).isEqualTo(Recorded.NEWEST);
         assertThat(small.record(withRig(sample, "second"), 1)).isEqualTo(Recorded.NEWEST);
         assertThat(small.record(withRig(sample, "third"), 1)).isEqualTo(Recorded.OVER_QUOTA);
-        assertThat(small.record(withSeq(sample, sample.seq() + 1), 1)).as("known rigs go on").isEqualTo(Recorded.NEWEST);
+        assertThat(small.record(withSeq(sample, sample.seq() + 1), 1))
+                .as("known rigs go on")
+                .isEqualTo(Recorded.NEWEST);
         assertThat(small.size()).isEqualTo(2);
     }
 
     @Test
     void usesTheDefaultIntervalWhenTheMessageHasNone() {
-        Telemetry noInterval = new Telemetry(sample.site(), sample.rig(), sample.time(), 2, sample.miner(),
-                sample.hashrate(), sample.power(), sample.temperatures(), sample.fans(), sample.pools(),
-                sample.location(), null);
+        Telemetry noInterval = new Telemetry(
+                sample.site(),
+                sample.rig(),
+                sample.time(),
+                2,
+                sample.miner(),
+                sample.hashrate(),
+                sample.power(),
+                sample.temperatures(),
+                sample.fans(),
+                sample.pools(),
+                sample.location(),
+                null);
         registry.record(noInterval, 1);
         clock.advance(Duration.ofSeconds(90));
         assertThat(registry.isUp(registry.find(key).orElseThrow())).isTrue();
@@ -115,12 +144,34 @@ class RigRegistryTest {
     }
 
     private static Telemetry withRig(Telemetry t, String rig) {
-        return new Telemetry(t.site(), RigId.of(rig), t.time(), t.seq(), t.miner(), t.hashrate(), t.power(),
-                t.temperatures(), t.fans(), t.pools(), t.location(), t.interval());
+        return new Telemetry(
+                t.site(),
+                RigId.of(rig),
+                t.time(),
+                t.seq(),
+                t.miner(),
+                t.hashrate(),
+                t.power(),
+                t.temperatures(),
+                t.fans(),
+                t.pools(),
+                t.location(),
+                t.interval());
     }
 
     private static Telemetry withSeq(Telemetry t, long seq) {
-        return new Telemetry(t.site(), t.rig(), t.time(), seq, t.miner(), t.hashrate(), t.power(), t.temperatures(),
-                t.fans(), t.pools(), t.location(), t.interval());
+        return new Telemetry(
+                t.site(),
+                t.rig(),
+                t.time(),
+                seq,
+                t.miner(),
+                t.hashrate(),
+                t.power(),
+                t.temperatures(),
+                t.fans(),
+                t.pools(),
+                t.location(),
+                t.interval());
     }
 }

@@ -85,8 +85,8 @@ class SequenceJournalTest {
 
         assertThat(after.markNew(S19, 12)).isFalse();
         assertThat(after.markNew(S19, 13)).as("its record was torn").isTrue();
-        assertThat(messages()).anyMatch(line -> line.startsWith(file + ": cutting a torn last record at offset "
-                + tornAt + " "));
+        assertThat(messages())
+                .anyMatch(line -> line.startsWith(file + ": cutting a torn last record at offset " + tornAt + " "));
         assertThat(damagedCopies()).isEmpty();
     }
 
@@ -110,10 +110,12 @@ class SequenceJournalTest {
         assertThat(after.markNew(S19, 3)).as("in the damaged record").isTrue();
         assertThat(after.markNew(S19, 4)).as("after the damage").isFalse();
         assertThat(after.markNew(M30, 5)).isFalse();
-        assertThat(messages()).contains(file + ": bytes at offsets " + damagedAt + " to " + (damagedAt + recordBytes(S19))
-                + " are unreadable (checksum mismatch); skipped, the records around them were read");
-        assertThat(damagedCopies()).singleElement().satisfies(copy ->
-                assertThat(Files.readAllBytes(copy)).isEqualTo(bytes));
+        assertThat(messages())
+                .contains(file + ": bytes at offsets " + damagedAt + " to " + (damagedAt + recordBytes(S19))
+                        + " are unreadable (checksum mismatch); skipped, the records around them were read");
+        assertThat(damagedCopies())
+                .singleElement()
+                .satisfies(copy -> assertThat(Files.readAllBytes(copy)).isEqualTo(bytes));
     }
 
     @Test
@@ -127,8 +129,9 @@ class SequenceJournalTest {
             arrive(windows, journal, S19, 1);
             journal.durable(journal.lastEnqueued()).get(Await.PATIENCE.toSeconds(), TimeUnit.SECONDS);
         }
-        assertThat(messages()).anyMatch(line -> line.startsWith(file + ": bytes at offsets 0 to " + size
-                + " are unreadable (no sequence journal header)"));
+        assertThat(messages())
+                .anyMatch(line -> line.startsWith(
+                        file + ": bytes at offsets 0 to " + size + " are unreadable (no sequence journal header)"));
         assertThat(damagedCopies()).hasSize(1);
         SequenceWindows reread = new SequenceWindows();
         SequenceJournal.open(dir, reread).close();
@@ -144,7 +147,9 @@ class SequenceJournalTest {
         SequenceWindows after = new SequenceWindows();
         SequenceJournal.open(dir, after).close();
         assertThat(save(after)).isEqualTo(save(before));
-        assertThat(after.markNew(S19, 5_000 - SeenSequences.WINDOW - 10)).as("older than the window").isTrue();
+        assertThat(after.markNew(S19, 5_000 - SeenSequences.WINDOW - 10))
+                .as("older than the window")
+                .isTrue();
         assertThat(after.markNew(S19, 4_990)).isFalse();
     }
 
@@ -178,8 +183,10 @@ class SequenceJournalTest {
             }
             journal.durable(journal.lastEnqueued()).get(Await.PATIENCE.toSeconds(), TimeUnit.SECONDS);
         }
-        assertThat(messages()).filteredOn(line -> line.startsWith("compacted the sequence journal"))
-                .as("compacted at open and again as it grew").hasSizeGreaterThan(2);
+        assertThat(messages())
+                .filteredOn(line -> line.startsWith("compacted the sequence journal"))
+                .as("compacted at open and again as it grew")
+                .hasSizeGreaterThan(2);
         SequenceWindows after = new SequenceWindows();
         SequenceJournal.open(dir, after).close();
         assertThat(save(after)).isEqualTo(save(before));
@@ -218,7 +225,8 @@ class SequenceJournalTest {
 
     private List<Path> damagedCopies() throws Exception {
         try (Stream<Path> files = Files.list(dir)) {
-            return files.filter(path -> path.getFileName().toString().startsWith(SequenceJournal.FILE_NAME + ".damaged-"))
+            return files.filter(
+                            path -> path.getFileName().toString().startsWith(SequenceJournal.FILE_NAME + ".damaged-"))
                     .toList();
         }
     }

@@ -20,8 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Who may read what over HTTP, and how long a client may take to say what it wants. */
 class ApiAccessTest {
-    private static final List<String> READS = List.of("/api/v1/rigs", "/api/v1/rigs/site-a/rig-1", "/api/v1/alerts",
-            "/api/v1/alerts/alert-1");
+    private static final List<String> READS =
+            List.of("/api/v1/rigs", "/api/v1/rigs/site-a/rig-1", "/api/v1/alerts", "/api/v1/alerts/alert-1");
     private static final String UNAUTHORIZED = "hashfence_http_requests_refused_total{reason=\"unauthorized\"}";
     private static final String HEAD_TIMEOUT = "hashfence_http_requests_refused_total{reason=\"request_head_timeout\"}";
 
@@ -34,28 +34,37 @@ class ApiAccessTest {
                 assertThat(anonymous.statusCode()).as(path).isEqualTo(401);
                 assertThat(anonymous.body()).as(path).contains("needs the API token");
                 assertThat(anonymous.headers().firstValue("www-authenticate")).hasValue("Bearer realm=\"hashfence\"");
-                assertThat(MetricsScrape.get(collector.http(), path, "hfapi_wrong-token-of-some-length").statusCode())
-                        .as(path).isEqualTo(401);
+                assertThat(MetricsScrape.get(collector.http(), path, "hfapi_wrong-token-of-some-length")
+                                .statusCode())
+                        .as(path)
+                        .isEqualTo(401);
                 assertThat(collector.get(path).statusCode()).as(path).isIn(200, 404);
             }
-            assertThat(MetricsScrape.get(collector.http(), "/api/v1/report").statusCode()).isEqualTo(401);
+            assertThat(MetricsScrape.get(collector.http(), "/api/v1/report").statusCode())
+                    .isEqualTo(401);
             assertThat(MetricsScrape.sample(collector.http(), UNAUTHORIZED))
                     .isEqualTo(refusedBefore + 2 * READS.size() + 1);
-            assertThat(MetricsScrape.get(collector.http(), "/metrics").statusCode()).isEqualTo(200);
-            assertThat(MetricsScrape.get(collector.http(), "/healthz").statusCode()).isEqualTo(200);
-            assertThat(MetricsScrape.get(collector.http(), "/api/v1/locate?lat=52.28&lon=104.30").statusCode())
+            assertThat(MetricsScrape.get(collector.http(), "/metrics").statusCode())
+                    .isEqualTo(200);
+            assertThat(MetricsScrape.get(collector.http(), "/healthz").statusCode())
+                    .isEqualTo(200);
+            assertThat(MetricsScrape.get(collector.http(), "/api/v1/locate?lat=52.28&lon=104.30")
+                            .statusCode())
                     .isEqualTo(200);
         }
     }
 
     @Test
     void openReadEndpointsOpensRigsAndAlertsButNotTheReport(@TempDir Path dir) throws Exception {
-        try (RunningCollector collector = new RunningCollector(dir,
-                config -> config.withHttp(config.http().withOpenReadEndpoints(true)))) {
+        try (RunningCollector collector = new RunningCollector(
+                dir, config -> config.withHttp(config.http().withOpenReadEndpoints(true)))) {
             for (String path : READS) {
-                assertThat(MetricsScrape.get(collector.http(), path).statusCode()).as(path).isIn(200, 404);
+                assertThat(MetricsScrape.get(collector.http(), path).statusCode())
+                        .as(path)
+                        .isIn(200, 404);
             }
-            assertThat(MetricsScrape.get(collector.http(), "/api/v1/report").statusCode()).isEqualTo(401);
+            assertThat(MetricsScrape.get(collector.http(), "/api/v1/report").statusCode())
+                    .isEqualTo(401);
             assertThat(collector.get("/api/v1/report").statusCode()).isEqualTo(200);
         }
     }
@@ -63,8 +72,8 @@ class ApiAccessTest {
     @Test
     void aClientTricklingHeaderLinesIsAnswered408AndClosedAtTheHeadDeadline(@TempDir Path dir) throws Exception {
         Duration deadline = Duration.ofSeconds(1);
-        try (RunningCollector collector = new RunningCollector(dir,
-                config -> config.withHttp(config.http().withRequestHeadTimeout(deadline)))) {
+        try (RunningCollector collector = new RunningCollector(
+                dir, config -> config.withHttp(config.http().withRequestHeadTimeout(deadline)))) {
             double before = MetricsScrape.sample(collector.http(), HEAD_TIMEOUT);
             long started = System.nanoTime();
             String answer = trickle(collector.http().getPort(), Duration.ofMillis(200), Duration.ofSeconds(60));
@@ -74,7 +83,8 @@ class ApiAccessTest {
             assertThat(took).isGreaterThanOrEqualTo(deadline);
             assertThat(MetricsScrape.sample(collector.http(), HEAD_TIMEOUT)).isEqualTo(before + 1);
             assertThat(MetricsScrape.get(collector.http(), "/healthz").statusCode())
-                    .as("a client that is quick enough is served").isEqualTo(200);
+                    .as("a client that is quick enough is served")
+                    .isEqualTo(200);
         }
     }
 

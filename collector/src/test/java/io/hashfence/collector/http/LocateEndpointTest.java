@@ -26,6 +26,7 @@ class LocateEndpointTest {
 
     @TempDir
     static Path dir;
+
     static RunningCollector collector;
 
     @BeforeAll
@@ -48,20 +49,19 @@ class LocateEndpointTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource({
-            "Narva,           59.3772,  28.1903,  land, EE, EE-45",
-            "Ivangorod,       59.3703,  28.2197,  land, RU, RU-LEN",
-            "Kuznica,         53.5108,  23.6519,  land, PL, PL-20",
-            "Hyesan,          41.4017, 128.1775,  land, KP, KP-10",
-            "Changbai,        41.42,   128.20,    land, CN, CN-JL",
-            "Bagrationovsk,   54.387,   20.64,    land, RU, RU-KGD",
-            "Lotfabad,        37.5186,  59.3423,  land, IR, IR-30",
-            "Julfa,           38.9558,  45.6306,  land, AZ, AZ-CUL",
-            
-            "10 km south of Vladivostok (Russky Island), 43.0255, 131.8855, land, RU, RU-PRI",
-            "Ussuri Bay south-east of Vladivostok, 43.03, 132.05, territorial, RU, RU-PRI",
+        "Narva,           59.3772,  28.1903,  land, EE, EE-45",
+        "Ivangorod,       59.3703,  28.2197,  land, RU, RU-LEN",
+        "Kuznica,         53.5108,  23.6519,  land, PL, PL-20",
+        "Hyesan,          41.4017, 128.1775,  land, KP, KP-10",
+        "Changbai,        41.42,   128.20,    land, CN, CN-JL",
+        "Bagrationovsk,   54.387,   20.64,    land, RU, RU-KGD",
+        "Lotfabad,        37.5186,  59.3423,  land, IR, IR-30",
+        "Julfa,           38.9558,  45.6306,  land, AZ, AZ-CUL",
+        "10 km south of Vladivostok (Russky Island), 43.0255, 131.8855, land, RU, RU-PRI",
+        "Ussuri Bay south-east of Vladivostok, 43.03, 132.05, territorial, RU, RU-PRI",
     })
-    void townsAndIslandsAreInTheirCountry(String place, double lat, double lon, String zone, String country,
-                                          String subdivision) throws Exception {
+    void townsAndIslandsAreInTheirCountry(
+            String place, double lat, double lon, String zone, String country, String subdivision) throws Exception {
         JsonNode answer = locate(lat, lon);
 
         assertThat(answer.get("zone").asText()).isEqualTo(zone);
@@ -69,9 +69,12 @@ class LocateEndpointTest {
         assertThat(answer.at("/country/de_facto").asBoolean()).isFalse();
         assertThat(answer.get("claimed_by").isNull()).isTrue();
         assertThat(answer.get("control").asText()).isEqualTo("undisputed");
-        assertThat(answer.at("/subdivision/code").asText()).as("Narva and Kuznica by today's ISO 3166-2 codes")
+        assertThat(answer.at("/subdivision/code").asText())
+                .as("Narva and Kuznica by today's ISO 3166-2 codes")
                 .isEqualTo(subdivision);
-        assertThat(answer.get("border_km").isNumber()).as("every one of them is within 100 km of a border").isTrue();
+        assertThat(answer.get("border_km").isNumber())
+                .as("every one of them is within 100 km of a border")
+                .isTrue();
     }
 
     @Test
@@ -91,7 +94,9 @@ class LocateEndpointTest {
         assertThat(izvaryne.get("control").asText()).isEqualTo("contested");
         assertThat(izvaryne.at("/country/de_facto").asBoolean()).isFalse();
         assertThat(izvaryne.at("/subdivision/code").asText()).isEqualTo("UA-09");
-        assertThat(izvaryne.get("border_km").asDouble()).as("at the Russian border crossing").isLessThan(2.0);
+        assertThat(izvaryne.get("border_km").asDouble())
+                .as("at the Russian border crossing")
+                .isLessThan(2.0);
     }
 
     @Test
@@ -133,6 +138,8 @@ class LocateEndpointTest {
         JsonNode antarctica = locate(-80.0, 0.0);
 
         assertThat(antarctica.at("/country/code").asText()).isEqualTo("AQ");
-        assertThat(antarctica.get("subdivision").isNull()).as("AQ-X01~ is no ISO 3166-2 code").isTrue();
+        assertThat(antarctica.get("subdivision").isNull())
+                .as("AQ-X01~ is no ISO 3166-2 code")
+                .isTrue();
     }
 }

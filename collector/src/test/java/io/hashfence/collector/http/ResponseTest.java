@@ -21,7 +21,8 @@ class ResponseTest {
 
     @Test
     void aJsonValueIsWrittenCompactWithItsFieldsInTheOrderTheyWerePut() {
-        Response response = Response.ok(JsonNodeFactory.instance.objectNode().put("status", "ok").put("rigs", 3));
+        Response response = Response.ok(
+                JsonNodeFactory.instance.objectNode().put("status", "ok").put("rigs", 3));
         assertThat(text(response)).isEqualTo("{\"status\":\"ok\",\"rigs\":3}");
     }
 

@@ -38,8 +38,12 @@ class RigClearTest {
             String apiToken = collector.apiToken();
             String alerts = collector.get("/api/v1/alerts").body();
             assertThat(alerts).contains("RigLocationSpoofSuspected", "impossible jump out of Irkutsk");
-            assertThat(JSON.readTree(collector.get("/api/v1/rigs/" + SITE + "/" + RIG).body())
-                    .at("/compliance/state").asText()).isEqualTo("violation");
+            assertThat(JSON.readTree(collector
+                                    .get("/api/v1/rigs/" + SITE + "/" + RIG)
+                                    .body())
+                            .at("/compliance/state")
+                            .asText())
+                    .isEqualTo("violation");
 
             String path = "/api/v1/rigs/" + SITE + "/" + RIG + "/clear";
             HttpResponse<String> anonymous = post(collector, path, null, "{\"reason\": \"bench test\"}");
@@ -47,20 +51,26 @@ class RigClearTest {
             HttpResponse<String> noReason = post(collector, path, apiToken, "{\"by\": \"alice\"}");
             assertThat(noReason.statusCode()).isEqualTo(400);
             assertThat(noReason.body()).contains("reason required");
-            assertThat(post(collector, path, apiToken, "{\"reason\": \"two\\nlines\"}").statusCode())
-                    .as("control characters are refused").isEqualTo(400);
+            assertThat(post(collector, path, apiToken, "{\"reason\": \"two\\nlines\"}")
+                            .statusCode())
+                    .as("control characters are refused")
+                    .isEqualTo(400);
             assertThat(post(collector, path, apiToken, "not json").statusCode()).isEqualTo(400);
-            HttpResponse<String> unknown = post(collector, "/api/v1/rigs/" + SITE + "/nobody/clear", apiToken,
-                    "{\"reason\": \"bench test\"}");
+            HttpResponse<String> unknown =
+                    post(collector, "/api/v1/rigs/" + SITE + "/nobody/clear", apiToken, "{\"reason\": \"bench test\"}");
             assertThat(unknown.statusCode()).isEqualTo(404);
 
-            HttpResponse<String> cleared = post(collector, path, apiToken,
+            HttpResponse<String> cleared = post(
+                    collector,
+                    path,
+                    apiToken,
                     "{\"reason\": \"rig shipped by air freight, waybill 123-4567\", \"by\": \"alice\"}");
             assertThat(cleared.statusCode()).as(cleared.body()).isEqualTo(200);
             JsonNode body = JSON.readTree(cleared.body());
             assertThat(body.at("/cleared/suspicion").asText()).contains("impossible jump out of Irkutsk");
             assertThat(body.at("/by").asText()).isEqualTo("alice");
-            assertThat(body.at("/compliance/state").asText()).as("clearing is no credible move out of Irkutsk")
+            assertThat(body.at("/compliance/state").asText())
+                    .as("clearing is no credible move out of Irkutsk")
                     .isEqualTo("violation");
             assertThat(body.at("/compliance/evidence").asText()).doesNotContain("spoof_suspected");
             HttpResponse<String> again = post(collector, path, apiToken, "{\"reason\": \"again\"}");
@@ -68,7 +78,8 @@ class RigClearTest {
             assertThat(again.body()).contains("not suspected of spoofing");
 
             // The event log writes on its own thread: wait for the record rather than race it.
-            Await.until("the clearance is in the event log",
+            Await.until(
+                    "the clearance is in the event log",
                     () -> Files.readString(dir.resolve("data/events.log")).contains("\"type\":\"suspicion_cleared\""));
             assertThat(Files.readString(dir.resolve("data/events.log"))).contains("waybill 123-4567");
             HttpResponse<String> report = collector.get("/api/v1/report?format=json");
@@ -79,7 +90,8 @@ class RigClearTest {
             assertThat(rig).isNotNull();
             assertThat(rig.at("/suspicions_cleared/0/reason").asText()).contains("waybill 123-4567");
             assertThat(rig.at("/suspicions_cleared/0/by").asText()).isEqualTo("alice");
-            assertThat(rig.at("/violations/0/evidence").asText()).as("recorded when the rig was first seen")
+            assertThat(rig.at("/violations/0/evidence").asText())
+                    .as("recorded when the rig was first seen")
                     .contains("static_declaration");
             assertThat(collector.get("/api/v1/report?format=html").body())
                     .contains("Spoofing suspicions cleared by operators", "waybill 123-4567");
@@ -92,8 +104,8 @@ class RigClearTest {
 
     private static HttpResponse<String> post(RunningCollector collector, String path, String token, String body)
             throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri(collector, path))
-                .POST(HttpRequest.BodyPublishers.ofString(body));
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(uri(collector, path)).POST(HttpRequest.BodyPublishers.ofString(body));
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }

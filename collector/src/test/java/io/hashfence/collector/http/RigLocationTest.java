@@ -31,11 +31,13 @@ class RigLocationTest {
             String token = collector.addSite("lab-01");
             try (MqttTestClient agent = MqttTestClient.connect(collector.mqtt(), MqttVersion.MQTT_5, "lab-01", token)) {
                 agent.connAck();
-                agent.publish(TestTelemetry.topic("lab-01", "crimea-01"),
+                agent.publish(
+                        TestTelemetry.topic("lab-01", "crimea-01"),
                         TestTelemetry.bytes(TestTelemetry.at("lab-01", "crimea-01", 1, 44.95, 34.10)),
                         MqttQoS.AT_LEAST_ONCE);
                 agent.await(MqttMessageType.PUBACK);
-                agent.publish(TestTelemetry.topic("lab-01", "narva-01"),
+                agent.publish(
+                        TestTelemetry.topic("lab-01", "narva-01"),
                         TestTelemetry.bytes(TestTelemetry.at("lab-01", "narva-01", 1, 59.3772, 28.1903)),
                         MqttQoS.AT_LEAST_ONCE);
                 agent.await(MqttMessageType.PUBACK);
@@ -52,14 +54,20 @@ class RigLocationTest {
             assertThat(narva.at("/country/code").asText()).isEqualTo("EE");
             assertThat(narva.get("claimed_by").isNull()).isTrue();
             assertThat(narva.get("border_km").asDouble()).isBetween(0.3, 1.5);
-            assertThat(narva.get("state").asText()).as("0.8 km from Russia, restricted by default").isEqualTo("warning");
+            assertThat(narva.get("state").asText())
+                    .as("0.8 km from Russia, restricted by default")
+                    .isEqualTo("warning");
         }
     }
 
     private static JsonNode rig(RunningCollector collector, String rig) throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
-                        "http://127.0.0.1:" + collector.http().getPort() + "/api/v1/rigs/lab-01/" + rig))
-                .header("Authorization", "Bearer " + collector.apiToken()).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                                        + collector.http().getPort() + "/api/v1/rigs/lab-01/" + rig))
+                                .header("Authorization", "Bearer " + collector.apiToken())
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return JSON.readTree(response.body());
     }

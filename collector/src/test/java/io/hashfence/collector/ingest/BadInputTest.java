@@ -41,6 +41,7 @@ class BadInputTest {
 
     @TempDir
     static Path dataDir;
+
     static RunningCollector collector;
     static String token;
     static Bystander bystander;
@@ -66,18 +67,39 @@ class BadInputTest {
     static Stream<Arguments> badPayloads() {
         return Stream.of(
                 payload("malformed_json", m -> "{\"schema_version\": 1, \"site\": ".getBytes(StandardCharsets.UTF_8)),
-                payload("missing_field", m -> { m.remove("miner"); return TestTelemetry.bytes(m); }),
-                payload("missing_field", m -> { m.remove("hashrate_hs"); return TestTelemetry.bytes(m); }),
-                payload("not_finite", m -> new String(TestTelemetry.bytes(m), StandardCharsets.UTF_8)
-                        .replace("\"lat\":30.6557", "\"lat\":NaN").getBytes(StandardCharsets.UTF_8)),
-                payload("out_of_range", m -> { ((ObjectNode) m.get("location")).put("lat", 91.0);
-                    return TestTelemetry.bytes(m); }),
-                payload("out_of_range", m -> { ((ObjectNode) m.get("location")).put("lon", 180.5);
-                    return TestTelemetry.bytes(m); }),
-                payload("future_timestamp", m -> { m.put("time", Instant.now().plus(Duration.ofMinutes(6)).toString());
-                    return TestTelemetry.bytes(m); }),
-                payload("unknown_schema_version", m -> { m.put("schema_version", 2); return TestTelemetry.bytes(m); }),
-                payload("topic_mismatch", m -> { m.put("rig", "someone-else"); return TestTelemetry.bytes(m); }));
+                payload("missing_field", m -> {
+                    m.remove("miner");
+                    return TestTelemetry.bytes(m);
+                }),
+                payload("missing_field", m -> {
+                    m.remove("hashrate_hs");
+                    return TestTelemetry.bytes(m);
+                }),
+                payload(
+                        "not_finite",
+                        m -> new String(TestTelemetry.bytes(m), StandardCharsets.UTF_8)
+                                .replace("\"lat\":30.6557", "\"lat\":NaN")
+                                .getBytes(StandardCharsets.UTF_8)),
+                payload("out_of_range", m -> {
+                    ((ObjectNode) m.get("location")).put("lat", 91.0);
+                    return TestTelemetry.bytes(m);
+                }),
+                payload("out_of_range", m -> {
+                    ((ObjectNode) m.get("location")).put("lon", 180.5);
+                    return TestTelemetry.bytes(m);
+                }),
+                payload("future_timestamp", m -> {
+                    m.put("time", Instant.now().plus(Duration.ofMinutes(6)).toString());
+                    return TestTelemetry.bytes(m);
+                }),
+                payload("unknown_schema_version", m -> {
+                    m.put("schema_version", 2);
+                    return TestTelemetry.bytes(m);
+                }),
+                payload("topic_mismatch", m -> {
+                    m.put("rig", "someone-else");
+                    return TestTelemetry.bytes(m);
+                }));
     }
 
     private static Arguments payload(String outcome, Function<ObjectNode, byte[]> make) {
@@ -108,13 +130,18 @@ class BadInputTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = MqttVersion.class, names = {"MQTT_3_1_1", "MQTT_5"})
+    @EnumSource(
+            value = MqttVersion.class,
+            names = {"MQTT_3_1_1", "MQTT_5"})
     void wrongTokenIsRefusedWithTheVersionsBadCredentialsCode(MqttVersion version) throws Exception {
-        double before = MetricsScrape.sample(collector.http(), "hashfence_mqtt_connects_total{result=\"bad_credentials\"}");
+        double before =
+                MetricsScrape.sample(collector.http(), "hashfence_mqtt_connects_total{result=\"bad_credentials\"}");
         try (MqttTestClient client = MqttTestClient.connect(collector.mqtt(), version, SITE, "hf_wrong")) {
-            assertThat(client.connAck().variableHeader().connectReturnCode()).isEqualTo(version == MqttVersion.MQTT_5
-                    ? MqttConnectReturnCode.CONNECTION_REFUSED_BAD_USERNAME_OR_PASSWORD
-                    : MqttConnectReturnCode.CONNECTION_REFUSED_BAD_USER_NAME_OR_PASSWORD);
+            assertThat(client.connAck().variableHeader().connectReturnCode())
+                    .isEqualTo(
+                            version == MqttVersion.MQTT_5
+                                    ? MqttConnectReturnCode.CONNECTION_REFUSED_BAD_USERNAME_OR_PASSWORD
+                                    : MqttConnectReturnCode.CONNECTION_REFUSED_BAD_USER_NAME_OR_PASSWORD);
             assertThat(client.awaitClosed()).isTrue();
         }
         try (MqttTestClient client = MqttTestClient.connect(collector.mqtt(), version, "no-such-site", token)) {
@@ -126,24 +153,31 @@ class BadInputTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = MqttVersion.class, names = {"MQTT_3_1_1", "MQTT_5"})
+    @EnumSource(
+            value = MqttVersion.class,
+            names = {"MQTT_3_1_1", "MQTT_5"})
     void anotherSitesTopicIsRefused(MqttVersion version) throws Exception {
         double before = MetricsScrape.ingested(collector.http(), "topic_not_authorized");
         try (MqttTestClient client = connected(version)) {
-            client.publish(TestTelemetry.topic(OTHER_SITE, "rig-1"),
-                    TestTelemetry.bytes(TestTelemetry.message(OTHER_SITE, "rig-1", 1)), MqttQoS.AT_LEAST_ONCE);
+            client.publish(
+                    TestTelemetry.topic(OTHER_SITE, "rig-1"),
+                    TestTelemetry.bytes(TestTelemetry.message(OTHER_SITE, "rig-1", 1)),
+                    MqttQoS.AT_LEAST_ONCE);
             if (version == MqttVersion.MQTT_5) {
                 assertThat(reasonCode(client.await(MqttMessageType.PUBACK))).isEqualTo((byte) 0x87);
             } else {
                 assertThat(client.awaitClosed()).isTrue();
             }
         }
-        assertThat(MetricsScrape.ingested(collector.http(), "topic_not_authorized")).isEqualTo(before + 1);
+        assertThat(MetricsScrape.ingested(collector.http(), "topic_not_authorized"))
+                .isEqualTo(before + 1);
         assertThat(collector.get("/api/v1/rigs/site-b/rig-1").statusCode()).isEqualTo(404);
     }
 
     @ParameterizedTest
-    @EnumSource(value = MqttVersion.class, names = {"MQTT_3_1_1", "MQTT_5"})
+    @EnumSource(
+            value = MqttVersion.class,
+            names = {"MQTT_3_1_1", "MQTT_5"})
     void oversizeMessageClosesTheConnection(MqttVersion version) throws Exception {
         double before = MetricsScrape.ingested(collector.http(), "oversize");
         try (MqttTestClient client = connected(version)) {
@@ -159,16 +193,19 @@ class BadInputTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = MqttVersion.class, names = {"MQTT_3_1_1", "MQTT_5"})
+    @EnumSource(
+            value = MqttVersion.class,
+            names = {"MQTT_3_1_1", "MQTT_5"})
     void garbageBytesCloseOnlyThatConnection(MqttVersion version) throws Exception {
-        double before = MetricsScrape.sample(collector.http(),
-                "hashfence_mqtt_protocol_errors_total{kind=\"malformed_packet\"}");
+        double before = MetricsScrape.sample(
+                collector.http(), "hashfence_mqtt_protocol_errors_total{kind=\"malformed_packet\"}");
         try (MqttTestClient client = connected(version)) {
             client.sendRaw(new byte[] {(byte) 0x30, (byte) 0xff, (byte) 0xff, (byte) 0xff, (byte) 0xff, (byte) 0xff});
             assertThat(client.awaitClosed()).isTrue();
         }
-        assertThat(MetricsScrape.sample(collector.http(),
-                "hashfence_mqtt_protocol_errors_total{kind=\"malformed_packet\"}")).isEqualTo(before + 1);
+        assertThat(MetricsScrape.sample(
+                        collector.http(), "hashfence_mqtt_protocol_errors_total{kind=\"malformed_packet\"}"))
+                .isEqualTo(before + 1);
     }
 
     private static MqttTestClient connected(MqttVersion version) throws InterruptedException {

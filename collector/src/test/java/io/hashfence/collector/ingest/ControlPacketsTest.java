@@ -34,8 +34,7 @@ class ControlPacketsTest {
     private void start(MqttVersion version) {
         connection = StageChannel.authenticated("site-a", version);
         connection.connecting(version, new Will("hashfence/v1/site-a/status", WILL));
-        channel = new StageChannel(new ControlPackets(connection,
-                new ProtocolViolations(metrics, new ThrottledLog())));
+        channel = new StageChannel(new ControlPackets(connection, new ProtocolViolations(metrics, new ThrottledLog())));
     }
 
     @Test
@@ -65,7 +64,8 @@ class ControlPacketsTest {
     @Test
     void aNormalDisconnectClosesWithoutTheWill() {
         start(MqttVersion.MQTT_5);
-        channel.writeInbound(MqttMessageBuilders.disconnect().reasonCode((byte) 0).build());
+        channel.writeInbound(
+                MqttMessageBuilders.disconnect().reasonCode((byte) 0).build());
         assertThat(channel.isActive()).isFalse();
         assertThat(connection.will()).isNull();
     }
@@ -73,7 +73,8 @@ class ControlPacketsTest {
     @Test
     void aDisconnectWithAnErrorReasonKeepsTheWill() {
         start(MqttVersion.MQTT_5);
-        channel.writeInbound(MqttMessageBuilders.disconnect().reasonCode((byte) 0x80).build());
+        channel.writeInbound(
+                MqttMessageBuilders.disconnect().reasonCode((byte) 0x80).build());
         assertThat(channel.isActive()).isFalse();
         assertThat(connection.will()).isNotNull();
     }
@@ -84,7 +85,8 @@ class ControlPacketsTest {
         channel.writeInbound(packet(MqttMessageType.DISCONNECT, 2));
         assertThat(channel.isActive()).isFalse();
         assertThat(connection.will()).isNotNull();
-        assertThat(StageChannel.protocolErrors(metrics, ProtocolError.MALFORMED_PACKET)).isEqualTo(1);
+        assertThat(StageChannel.protocolErrors(metrics, ProtocolError.MALFORMED_PACKET))
+                .isEqualTo(1);
     }
 
     @Test
@@ -92,7 +94,8 @@ class ControlPacketsTest {
         start(MqttVersion.MQTT_5);
         channel.writeInbound(packet(MqttMessageType.PUBACK, 0));
         assertThat(channel.isActive()).isFalse();
-        assertThat(StageChannel.protocolErrors(metrics, ProtocolError.UNEXPECTED_PACKET)).isEqualTo(1);
+        assertThat(StageChannel.protocolErrors(metrics, ProtocolError.UNEXPECTED_PACKET))
+                .isEqualTo(1);
         MqttMessage disconnect = channel.readOutbound();
         assertThat(((MqttReasonCodeAndPropertiesVariableHeader) disconnect.variableHeader()).reasonCode())
                 .isEqualTo((byte) 0x82);
@@ -101,8 +104,12 @@ class ControlPacketsTest {
     @Test
     void publishPassesOn() {
         start(MqttVersion.MQTT_5);
-        channel.writeInbound(MqttMessageBuilders.publish().topicName("hashfence/v1/site-a/status")
-                .qos(MqttQoS.AT_LEAST_ONCE).messageId(3).payload(Unpooled.wrappedBuffer(WILL)).build());
+        channel.writeInbound(MqttMessageBuilders.publish()
+                .topicName("hashfence/v1/site-a/status")
+                .qos(MqttQoS.AT_LEAST_ONCE)
+                .messageId(3)
+                .payload(Unpooled.wrappedBuffer(WILL))
+                .build());
         MqttPublishMessage passed = channel.readInbound();
         try {
             assertThat(passed.variableHeader().packetId()).isEqualTo(3);

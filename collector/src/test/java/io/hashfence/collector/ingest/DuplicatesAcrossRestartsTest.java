@@ -38,8 +38,10 @@ class DuplicatesAcrossRestartsTest {
             assertThat(MetricsScrape.ingested(second.http(), "duplicate")).isEqualTo(1);
             assertThat(MetricsScrape.ingested(second.http(), "accepted")).isZero();
             String rig = second.get("/api/v1/rigs/" + SITE + "/" + RIG).body();
-            assertThat(rig).as("no state change: the rig is known from the snapshot, down until it sends something new")
-                    .contains("\"up\":false").contains("\"seq\":42");
+            assertThat(rig)
+                    .as("no state change: the rig is known from the snapshot, down until it sends something new")
+                    .contains("\"up\":false")
+                    .contains("\"seq\":42");
 
             assertThat(publishQos1(second, token, 43)).isZero();
             assertThat(MetricsScrape.ingested(second.http(), "accepted")).isEqualTo(1);
@@ -52,9 +54,13 @@ class DuplicatesAcrossRestartsTest {
         try (RunningCollector first = new RunningCollector(dataDir)) {
             token = first.addSite(SITE);
             try (MqttTestClient client = connected(first, token)) {
-                client.publish(TestTelemetry.topic(SITE, RIG), TestTelemetry.bytes(TestTelemetry.message(SITE, RIG, 7)),
+                client.publish(
+                        TestTelemetry.topic(SITE, RIG),
+                        TestTelemetry.bytes(TestTelemetry.message(SITE, RIG, 7)),
                         MqttQoS.AT_MOST_ONCE);
-                client.publish(TestTelemetry.topic(SITE, RIG), TestTelemetry.bytes(TestTelemetry.message(SITE, RIG, 7)),
+                client.publish(
+                        TestTelemetry.topic(SITE, RIG),
+                        TestTelemetry.bytes(TestTelemetry.message(SITE, RIG, 7)),
                         MqttQoS.AT_LEAST_ONCE);
                 assertThat(reasonCode(client.await(MqttMessageType.PUBACK))).isZero();
             }
@@ -68,7 +74,9 @@ class DuplicatesAcrossRestartsTest {
 
     private static byte publishQos1(RunningCollector collector, String token, long seq) throws Exception {
         try (MqttTestClient client = connected(collector, token)) {
-            client.publish(TestTelemetry.topic(SITE, RIG), TestTelemetry.bytes(TestTelemetry.message(SITE, RIG, seq)),
+            client.publish(
+                    TestTelemetry.topic(SITE, RIG),
+                    TestTelemetry.bytes(TestTelemetry.message(SITE, RIG, seq)),
                     MqttQoS.AT_LEAST_ONCE);
             return reasonCode(client.await(MqttMessageType.PUBACK));
         }

@@ -38,18 +38,21 @@ final class IngestWiring implements AutoCloseable {
         GeoIndex geo = GeoIndex.loadBundled();
         var policy = new PolicyParser(geo).defaultPolicy();
         var sanctions = SanctionsStore.bundled();
-        eventLog = EventLog.open(dir, clock, event -> { });
+        eventLog = EventLog.open(dir, clock, event -> {});
         SequenceWindows seen = new SequenceWindows();
         journal = SequenceJournal.open(dir, seen);
         registry = new RigRegistry(clock, FleetConfig.defaults(), seen);
-        RigJudge judge = new RigJudge(new ComplianceEngine(geo, () -> policy, ComplianceConfig.defaults(), clock),
-                new Auditor(eventLog, Map.of()), new AlertBook(AlertConfig.defaults(), clock, notification -> { }),
+        RigJudge judge = new RigJudge(
+                new ComplianceEngine(geo, () -> policy, ComplianceConfig.defaults(), clock),
+                new Auditor(eventLog, Map.of()),
+                new AlertBook(AlertConfig.defaults(), clock, notification -> {}),
                 new Screener(() -> sanctions, () -> policy, ipCountries, clock));
         RefusalLog refusals = new RefusalLog(new ThrottledLog());
         router = new PublishRouter(
-                new TelemetryIngest(new TelemetryCodec(clock),
-                        new IngestTargets(registry, judge, eventLog, journal), refusals),
-                new SiteStatusIngest(new SiteStatusCodec(), registry, refusals), refusals);
+                new TelemetryIngest(
+                        new TelemetryCodec(clock), new IngestTargets(registry, judge, eventLog, journal), refusals),
+                new SiteStatusIngest(new SiteStatusCodec(), registry, refusals),
+                refusals);
     }
 
     DurableStores stores() {

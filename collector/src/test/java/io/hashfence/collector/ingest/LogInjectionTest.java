@@ -37,6 +37,7 @@ class LogInjectionTest {
 
     @TempDir
     Path dir;
+
     private final ListAppender<ILoggingEvent> log = new ListAppender<>();
     private final Logger root = (Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME);
 
@@ -56,8 +57,10 @@ class LogInjectionTest {
         try (RunningCollector collector = new RunningCollector(dir)) {
             String token = collector.addSite("site-a");
             try (MqttTestClient client = connected(collector, "site-a", token, "agent-1")) {
-                client.publish("hashfence/v1/site-a/rig-1" + FORGED + "/telemetry",
-                        TestTelemetry.bytes(TestTelemetry.message("site-a", "rig-1", 1)), MqttQoS.AT_LEAST_ONCE);
+                client.publish(
+                        "hashfence/v1/site-a/rig-1" + FORGED + "/telemetry",
+                        TestTelemetry.bytes(TestTelemetry.message("site-a", "rig-1", 1)),
+                        MqttQoS.AT_LEAST_ONCE);
                 client.await(MqttMessageType.PUBACK);
             }
             assertOnlyEscapedForgeries("refused message from site site-a on hashfence/v1/site-a/rig-1" + ESCAPED);
@@ -69,7 +72,7 @@ class LogInjectionTest {
         try (RunningCollector collector = new RunningCollector(dir)) {
             String token = collector.addSite("site-a");
             try (MqttTestClient first = connected(collector, "site-a", token, "agent" + FORGED);
-                 MqttTestClient second = connected(collector, "site-a", token, "agent" + FORGED)) {
+                    MqttTestClient second = connected(collector, "site-a", token, "agent" + FORGED)) {
                 assertThat(first.awaitClosed()).as("taken over").isTrue();
                 assertThat(second.isOpen()).isTrue();
             }
@@ -83,17 +86,24 @@ class LogInjectionTest {
         try (RunningCollector collector = new RunningCollector(dir)) {
             String token = collector.addSite("site-a");
             try (MqttTestClient client = connected(collector, "site-a", token, "agent-1")) {
-                client.publish(TestTelemetry.topic("site-a", "rig-1"),
-                        TestTelemetry.bytes(TestTelemetry.at("site-a", "rig-1", 1, 39.03, 125.75)), MqttQoS.AT_LEAST_ONCE);
+                client.publish(
+                        TestTelemetry.topic("site-a", "rig-1"),
+                        TestTelemetry.bytes(TestTelemetry.at("site-a", "rig-1", 1, 39.03, 125.75)),
+                        MqttQoS.AT_LEAST_ONCE);
                 client.await(MqttMessageType.PUBACK);
             }
             String id = collector.collector().alerts().firing().get(0).id();
-            HttpResponse<String> ack = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
-                            "http://127.0.0.1:" + collector.http().getPort() + "/api/v1/alerts/" + id + "/ack"))
-                    .header("Authorization", "Bearer " + collector.apiToken())
-                    .POST(HttpRequest.BodyPublishers.ofString("{\"by\": \"officer\\n2026-12-06T00:00:00.000Z ERROR"
-                            + " Collector - FORGED\"}", StandardCharsets.UTF_8)).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> ack = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                                            + collector.http().getPort() + "/api/v1/alerts/" + id + "/ack"))
+                                    .header("Authorization", "Bearer " + collector.apiToken())
+                                    .POST(HttpRequest.BodyPublishers.ofString(
+                                            "{\"by\": \"officer\\n2026-12-06T00:00:00.000Z ERROR"
+                                                    + " Collector - FORGED\"}",
+                                            StandardCharsets.UTF_8))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
             assertThat(ack.statusCode()).isEqualTo(200);
             assertOnlyEscapedForgeries("acknowledged by officer" + ESCAPED);
         }
@@ -102,8 +112,14 @@ class LogInjectionTest {
     private static MqttTestClient connected(RunningCollector collector, String site, String token, String clientId)
             throws InterruptedException {
         MqttTestClient client = MqttTestClient.open(collector.mqtt(), MqttVersion.MQTT_5);
-        client.send(MqttMessageBuilders.connect().clientId(clientId).protocolVersion(MqttVersion.MQTT_5).username(site)
-                .password(token.getBytes(StandardCharsets.UTF_8)).keepAlive(30).cleanSession(true).build());
+        client.send(MqttMessageBuilders.connect()
+                .clientId(clientId)
+                .protocolVersion(MqttVersion.MQTT_5)
+                .username(site)
+                .password(token.getBytes(StandardCharsets.UTF_8))
+                .keepAlive(30)
+                .cleanSession(true)
+                .build());
         assertThat(client.connAck().variableHeader().connectReturnCode())
                 .isEqualTo(MqttConnectReturnCode.CONNECTION_ACCEPTED);
         return client;
@@ -111,13 +127,18 @@ class LogInjectionTest {
 
     private List<String> forgeries() {
         synchronized (log) {
-            return log.list.stream().map(ILoggingEvent::getFormattedMessage).filter(m -> m.contains("FORGED")).toList();
+            return log.list.stream()
+                    .map(ILoggingEvent::getFormattedMessage)
+                    .filter(m -> m.contains("FORGED"))
+                    .toList();
         }
     }
 
     private void assertOnlyEscapedForgeries(String expected) {
         List<String> lines = forgeries();
-        assertThat(lines).as("log lines that carry the client's text").isNotEmpty()
+        assertThat(lines)
+                .as("log lines that carry the client's text")
+                .isNotEmpty()
                 .allSatisfy(line -> assertThat(line).doesNotContain("\n").doesNotContain("\r"))
                 .anySatisfy(line -> assertThat(line).contains(expected));
     }

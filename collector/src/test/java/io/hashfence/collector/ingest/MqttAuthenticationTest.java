@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.hashfence.collector.compliance.IpCountryDatabase;
 import io.hashfence.collector.config.MqttConfig;
 import io.hashfence.collector.site.CredentialStore;
-import io.hashfence.collector.testing.Samples;
 import io.hashfence.collector.site.SiteAuthenticator;
 import io.hashfence.collector.site.TokenHasher;
+import io.hashfence.collector.testing.Samples;
 import io.hashfence.protocol.SiteId;
 import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.mqtt.MqttConnAckMessage;
@@ -39,6 +39,7 @@ class MqttAuthenticationTest {
 
     @TempDir
     static Path dir;
+
     static CredentialStore store;
     static String token;
     static ConnectionInspector inspector;
@@ -69,8 +70,15 @@ class MqttAuthenticationTest {
         connection = new MqttConnection(id);
         ThrottledLog warnings = new ThrottledLog();
         SiteLogin login = new SiteLogin(new SiteAuthenticator(store), Runnable::run, inspector, sessions);
-        return new StageChannel(new FlowControlHandler(), new MqttAuthentication(connection, login,
-                MqttConfig.defaults(), metrics, warnings, new ProtocolViolations(metrics, warnings)));
+        return new StageChannel(
+                new FlowControlHandler(),
+                new MqttAuthentication(
+                        connection,
+                        login,
+                        MqttConfig.defaults(),
+                        metrics,
+                        warnings,
+                        new ProtocolViolations(metrics, warnings)));
     }
 
     @Test
@@ -78,7 +86,9 @@ class MqttAuthenticationTest {
         channel = open(1);
         // Both read before the event loop runs its tasks, which include the end of the token check.
         channel.pipeline().fireChannelRead(connect("agent", token)).fireChannelRead(packet(MqttMessageType.PINGREQ));
-        assertThat((Object) channel.readInbound()).as("held until the token is checked").isNull();
+        assertThat((Object) channel.readInbound())
+                .as("held until the token is checked")
+                .isNull();
 
         channel.runPendingTasks();
 
@@ -89,7 +99,9 @@ class MqttAuthenticationTest {
         assertThat(connection.session().site()).isEqualTo(SiteId.of(SITE));
         assertThat(connection.session().isMqtt5()).isTrue();
         assertThat(channel.pipeline().get(IdleStateHandler.class)).isNotNull();
-        assertThat(channel.pipeline().get(FlowControlHandler.class)).as("the hold, no longer needed").isNull();
+        assertThat(channel.pipeline().get(FlowControlHandler.class))
+                .as("the hold, no longer needed")
+                .isNull();
         assertThat(connects(ConnectResult.ACCEPTED)).isEqualTo(1);
     }
 
@@ -111,10 +123,14 @@ class MqttAuthenticationTest {
     @Test
     void aPublishBeforeConnectClosesTheConnection() {
         channel = open(1);
-        channel.writeInbound(MqttMessageBuilders.publish().topicName("hashfence/v1/" + SITE + "/status")
-                .qos(MqttQoS.AT_MOST_ONCE).payload(Unpooled.EMPTY_BUFFER).build());
+        channel.writeInbound(MqttMessageBuilders.publish()
+                .topicName("hashfence/v1/" + SITE + "/status")
+                .qos(MqttQoS.AT_MOST_ONCE)
+                .payload(Unpooled.EMPTY_BUFFER)
+                .build());
         assertThat(channel.isActive()).isFalse();
-        assertThat(StageChannel.protocolErrors(metrics, ProtocolError.UNEXPECTED_PACKET)).isEqualTo(1);
+        assertThat(StageChannel.protocolErrors(metrics, ProtocolError.UNEXPECTED_PACKET))
+                .isEqualTo(1);
     }
 
     @Test
@@ -141,7 +157,8 @@ class MqttAuthenticationTest {
         assertThat(disconnectReason(channel)).isEqualTo(0x8E);
         assertThat(channel.isActive()).isFalse();
         assertThat(second.isActive()).isTrue();
-        assertThat(Samples.value(metrics, "hashfence_mqtt_sessions_taken_over_total")).isEqualTo(1);
+        assertThat(Samples.value(metrics, "hashfence_mqtt_sessions_taken_over_total"))
+                .isEqualTo(1);
     }
 
     @Test
@@ -158,7 +175,8 @@ class MqttAuthenticationTest {
         second.runPendingTasks();
         MqttConnAckMessage connAck = second.readOutbound();
         assertThat(connAck.variableHeader().connectReturnCode()).isEqualTo(MqttConnectReturnCode.CONNECTION_ACCEPTED);
-        assertThat(Samples.value(metrics, "hashfence_mqtt_sessions_taken_over_total")).isZero();
+        assertThat(Samples.value(metrics, "hashfence_mqtt_sessions_taken_over_total"))
+                .isZero();
     }
 
     @Test
@@ -168,10 +186,12 @@ class MqttAuthenticationTest {
         channel.runPendingTasks();
         channel.readOutbound();
 
-        assertThat(sessions.revoke(SiteId.of(SITE), store.find(SiteId.of(SITE)).orElseThrow())).isZero();
+        assertThat(sessions.revoke(SiteId.of(SITE), store.find(SiteId.of(SITE)).orElseThrow()))
+                .isZero();
         String other = "other-" + SITE;
         store.add(SiteId.of(other), new TokenHasher());
-        assertThat(sessions.revoke(SiteId.of(SITE), store.find(SiteId.of(other)).orElseThrow())).isEqualTo(1);
+        assertThat(sessions.revoke(SiteId.of(SITE), store.find(SiteId.of(other)).orElseThrow()))
+                .isEqualTo(1);
         channel.runPendingTasks();
 
         assertThat(disconnectReason(channel)).isEqualTo(0x87);
@@ -189,8 +209,14 @@ class MqttAuthenticationTest {
     }
 
     private static MqttConnectMessage connect(String clientId, String password) {
-        return MqttMessageBuilders.connect().clientId(clientId).protocolVersion(MqttVersion.MQTT_5).username(SITE)
-                .password(password.getBytes(StandardCharsets.UTF_8)).keepAlive(30).cleanSession(true).build();
+        return MqttMessageBuilders.connect()
+                .clientId(clientId)
+                .protocolVersion(MqttVersion.MQTT_5)
+                .username(SITE)
+                .password(password.getBytes(StandardCharsets.UTF_8))
+                .keepAlive(30)
+                .cleanSession(true)
+                .build();
     }
 
     private static MqttMessage packet(MqttMessageType type) {

@@ -50,22 +50,33 @@ class MqttPipelineFuzzTest {
         CredentialStore store = new CredentialStore(dir);
         String token = store.add(SiteId.of(SITE), new TokenHasher());
         SiteAuthenticator authenticator = new SiteAuthenticator(store);
-        assertThat(authenticator.authenticate(SITE, token.getBytes(StandardCharsets.UTF_8))).isPresent();
+        assertThat(authenticator.authenticate(SITE, token.getBytes(StandardCharsets.UTF_8)))
+                .isPresent();
 
         ingest = new IngestWiring(dir);
         warnings = new ThrottledLog();
         config = MqttConfig.defaults().withPort(0);
         metrics = new IngestMetrics();
-        login = new SiteLogin(authenticator, Runnable::run, new ConnectionInspector(ingest.ipCountries),
-                new SessionRegistry());
+        login = new SiteLogin(
+                authenticator, Runnable::run, new ConnectionInspector(ingest.ipCountries), new SessionRegistry());
         routing = new RoutingTargets(ingest.router, ingest.registry, ingest.stores());
-        connect = encode(MqttMessageBuilders.connect().clientId("fuzzer").protocolVersion(MqttVersion.MQTT_5)
-                .username(SITE).password(token.getBytes(StandardCharsets.UTF_8)).keepAlive(30).cleanSession(true)
+        connect = encode(MqttMessageBuilders.connect()
+                .clientId("fuzzer")
+                .protocolVersion(MqttVersion.MQTT_5)
+                .username(SITE)
+                .password(token.getBytes(StandardCharsets.UTF_8))
+                .keepAlive(30)
+                .cleanSession(true)
                 .build());
-        publish = encode(MqttMessageBuilders.publish().topicName("hashfence/v1/" + SITE + "/s19pro-0007/telemetry")
-                .qos(MqttQoS.AT_LEAST_ONCE).messageId(1)
-                .payload(Unpooled.wrappedBuffer(new String(Examples.bytes(Examples.ANTMINER_S19), StandardCharsets.UTF_8)
-                        .replace("texas-rockdale-01", SITE).getBytes(StandardCharsets.UTF_8))).build());
+        publish = encode(MqttMessageBuilders.publish()
+                .topicName("hashfence/v1/" + SITE + "/s19pro-0007/telemetry")
+                .qos(MqttQoS.AT_LEAST_ONCE)
+                .messageId(1)
+                .payload(
+                        Unpooled.wrappedBuffer(new String(Examples.bytes(Examples.ANTMINER_S19), StandardCharsets.UTF_8)
+                                .replace("texas-rockdale-01", SITE)
+                                .getBytes(StandardCharsets.UTF_8)))
+                .build());
     }
 
     @AfterAll
@@ -76,8 +87,15 @@ class MqttPipelineFuzzTest {
     @FuzzTest(maxDuration = "20s")
     void rawBytes(byte[] data) {
         // A TCP-like client address: the authentication stage reads it, and an EmbeddedChannel's has none.
-        EmbeddedChannel channel = new StageChannel(new MqttChannelInitializer(config, login, routing, metrics,
-                warnings, new ConnectionGate(config.limits(), metrics, warnings), null, new AtomicLong()));
+        EmbeddedChannel channel = new StageChannel(new MqttChannelInitializer(
+                config,
+                login,
+                routing,
+                metrics,
+                warnings,
+                new ConnectionGate(config.limits(), metrics, warnings),
+                null,
+                new AtomicLong()));
         try {
             byte[] input = data.length > 0 && (data[0] & 1) == 0 ? concat(connect, publish, data) : data;
             channel.writeInbound(Unpooled.wrappedBuffer(input));

@@ -49,6 +49,7 @@ class MqttRulesTest {
 
     @TempDir
     static Path dataDir;
+
     static RunningCollector collector;
     static String token;
     static Bystander bystander;
@@ -79,7 +80,8 @@ class MqttRulesTest {
 
         byte[] answer = exchange(oversizeConnectStart(5));
 
-        assertThat(answer).as("CONNACK, no session, 0x95 Packet too large, no properties")
+        assertThat(answer)
+                .as("CONNACK, no session, 0x95 Packet too large, no properties")
                 .containsExactly(0x20, 0x03, 0x00, 0x95, 0x00);
         assertThat(connects("packet_too_large")).isEqualTo(tooLarge + 1);
         assertThat(protocolErrors("unsupported_protocol_version")).isEqualTo(versionErrors);
@@ -93,7 +95,9 @@ class MqttRulesTest {
 
         byte[] answer = exchange(oversizeConnectStart(4));
 
-        assertThat(answer).as("MQTT 3.1.1 has no code for it: the connection is closed").isEmpty();
+        assertThat(answer)
+                .as("MQTT 3.1.1 has no code for it: the connection is closed")
+                .isEmpty();
         assertThat(connects("packet_too_large")).isEqualTo(tooLarge + 1);
         assertThat(protocolErrors("unsupported_protocol_version")).isEqualTo(versionErrors);
     }
@@ -119,31 +123,46 @@ class MqttRulesTest {
         double malformed = protocolErrors("malformed_packet");
         double accepted = MetricsScrape.ingested(collector.http(), "accepted");
         byte[] will = ("{\"schema_version\": 1, \"site\": \"" + SITE + "\", \"state\": \"offline\", \"time\": \""
-                + Instant.now() + "\", \"agent_version\": \"0.1.0\"}").getBytes(StandardCharsets.UTF_8);
+                        + Instant.now() + "\", \"agent_version\": \"0.1.0\"}")
+                .getBytes(StandardCharsets.UTF_8);
         try (MqttTestClient client = MqttTestClient.open(collector.mqtt(), MqttVersion.MQTT_3_1_1)) {
-            client.send(MqttMessageBuilders.connect().clientId("will-client").protocolVersion(MqttVersion.MQTT_3_1_1)
-                    .username(SITE).password(token.getBytes(StandardCharsets.UTF_8)).keepAlive(30).cleanSession(true)
-                    .willFlag(true).willTopic("hashfence/v1/" + SITE + "/status").willMessage(will)
-                    .willQoS(MqttQoS.AT_LEAST_ONCE).build());
+            client.send(MqttMessageBuilders.connect()
+                    .clientId("will-client")
+                    .protocolVersion(MqttVersion.MQTT_3_1_1)
+                    .username(SITE)
+                    .password(token.getBytes(StandardCharsets.UTF_8))
+                    .keepAlive(30)
+                    .cleanSession(true)
+                    .willFlag(true)
+                    .willTopic("hashfence/v1/" + SITE + "/status")
+                    .willMessage(will)
+                    .willQoS(MqttQoS.AT_LEAST_ONCE)
+                    .build());
             assertThat(client.connAck().variableHeader().connectReturnCode())
                     .isEqualTo(MqttConnectReturnCode.CONNECTION_ACCEPTED);
             client.sendRaw(new byte[] {(byte) 0xE0, 0x02, 0x00, 0x00});
             assertThat(client.awaitClosed()).isTrue();
         }
         assertThat(protocolErrors("malformed_packet")).isEqualTo(malformed + 1);
-        Await.until("the Will is processed as for any connection closed for an error",
+        Await.until(
+                "the Will is processed as for any connection closed for an error",
                 () -> MetricsScrape.ingested(collector.http(), "accepted") == accepted + 1);
     }
 
     @ParameterizedTest
-    @EnumSource(value = MqttVersion.class, names = {"MQTT_3_1_1", "MQTT_5"})
+    @EnumSource(
+            value = MqttVersion.class,
+            names = {"MQTT_3_1_1", "MQTT_5"})
     void subscribeWithoutTopicFiltersIsAProtocolError(MqttVersion version) throws Exception {
         double errors = protocolErrors("no_topic_filters");
         try (MqttTestClient client = connected(version)) {
-            client.sendRaw(version == MqttVersion.MQTT_5 ? new byte[] {(byte) 0x82, 0x03, 0x00, 0x01, 0x00}
-                    : new byte[] {(byte) 0x82, 0x02, 0x00, 0x01});
+            client.sendRaw(
+                    version == MqttVersion.MQTT_5
+                            ? new byte[] {(byte) 0x82, 0x03, 0x00, 0x01, 0x00}
+                            : new byte[] {(byte) 0x82, 0x02, 0x00, 0x01});
             if (version == MqttVersion.MQTT_5) {
-                assertThat(disconnectReason(client.await(MqttMessageType.DISCONNECT))).isEqualTo((byte) 0x82);
+                assertThat(disconnectReason(client.await(MqttMessageType.DISCONNECT)))
+                        .isEqualTo((byte) 0x82);
             }
             assertThat(client.awaitClosed()).isTrue();
         }
@@ -154,13 +173,15 @@ class MqttRulesTest {
     void mqtt5ConnectWithAnEmptyClientIdIsAssignedOneAndKeepsItsOwnSession() throws Exception {
         double takeovers = MetricsScrape.sample(collector.http(), "hashfence_mqtt_sessions_taken_over_total");
         try (MqttTestClient first = MqttTestClient.open(collector.mqtt(), MqttVersion.MQTT_5);
-             MqttTestClient second = MqttTestClient.open(collector.mqtt(), MqttVersion.MQTT_5)) {
+                MqttTestClient second = MqttTestClient.open(collector.mqtt(), MqttVersion.MQTT_5)) {
             String firstId = assignedClientId(first);
             String secondId = assignedClientId(second);
             assertThat(firstId).isNotBlank().isNotEqualTo(secondId);
             assertThat(secondId).isNotBlank();
-            first.publish(TestTelemetry.topic(SITE, "rig-empty-id"),
-                    TestTelemetry.bytes(TestTelemetry.message(SITE, "rig-empty-id", 1)), MqttQoS.AT_LEAST_ONCE);
+            first.publish(
+                    TestTelemetry.topic(SITE, "rig-empty-id"),
+                    TestTelemetry.bytes(TestTelemetry.message(SITE, "rig-empty-id", 1)),
+                    MqttQoS.AT_LEAST_ONCE);
             assertThat(pubAckReason(first.await(MqttMessageType.PUBACK))).isZero();
         }
         assertThat(MetricsScrape.sample(collector.http(), "hashfence_mqtt_sessions_taken_over_total"))
@@ -171,8 +192,13 @@ class MqttRulesTest {
     void mqtt311EmptyClientIdWithoutCleanSessionIsRejected() throws Exception {
         double rejected = protocolErrors("identifier_rejected");
         try (MqttTestClient client = MqttTestClient.open(collector.mqtt(), MqttVersion.MQTT_3_1_1)) {
-            client.send(MqttMessageBuilders.connect().clientId("").protocolVersion(MqttVersion.MQTT_3_1_1)
-                    .username(SITE).password(token.getBytes(StandardCharsets.UTF_8)).keepAlive(30).cleanSession(false)
+            client.send(MqttMessageBuilders.connect()
+                    .clientId("")
+                    .protocolVersion(MqttVersion.MQTT_3_1_1)
+                    .username(SITE)
+                    .password(token.getBytes(StandardCharsets.UTF_8))
+                    .keepAlive(30)
+                    .cleanSession(false)
                     .build());
             assertThat(client.connAck().variableHeader().connectReturnCode())
                     .isEqualTo(MqttConnectReturnCode.CONNECTION_REFUSED_IDENTIFIER_REJECTED);
@@ -182,22 +208,27 @@ class MqttRulesTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = MqttVersion.class, names = {"MQTT_3_1_1", "MQTT_5"})
+    @EnumSource(
+            value = MqttVersion.class,
+            names = {"MQTT_3_1_1", "MQTT_5"})
     void qos0PublishWithDupSetIsMalformed(MqttVersion version) throws Exception {
         double malformed = protocolErrors("malformed_packet");
         double accepted = MetricsScrape.ingested(collector.http(), "accepted");
         try (MqttTestClient client = connected(version)) {
-            client.send(new MqttPublishMessage(new MqttFixedHeader(MqttMessageType.PUBLISH, true, MqttQoS.AT_MOST_ONCE,
-                    false, 0), new MqttPublishVariableHeader(TestTelemetry.topic(SITE, "rig-dup"), 0),
+            client.send(new MqttPublishMessage(
+                    new MqttFixedHeader(MqttMessageType.PUBLISH, true, MqttQoS.AT_MOST_ONCE, false, 0),
+                    new MqttPublishVariableHeader(TestTelemetry.topic(SITE, "rig-dup"), 0),
                     Unpooled.wrappedBuffer(TestTelemetry.bytes(TestTelemetry.message(SITE, "rig-dup", 1)))));
             if (version == MqttVersion.MQTT_5) {
-                assertThat(disconnectReason(client.await(MqttMessageType.DISCONNECT))).isEqualTo((byte) 0x81);
+                assertThat(disconnectReason(client.await(MqttMessageType.DISCONNECT)))
+                        .isEqualTo((byte) 0x81);
             }
             assertThat(client.awaitClosed()).isTrue();
         }
         assertThat(protocolErrors("malformed_packet")).isEqualTo(malformed + 1);
         assertThat(MetricsScrape.ingested(collector.http(), "accepted")).isEqualTo(accepted);
-        assertThat(collector.get("/api/v1/rigs/" + SITE + "/rig-dup").statusCode()).isEqualTo(404);
+        assertThat(collector.get("/api/v1/rigs/" + SITE + "/rig-dup").statusCode())
+                .isEqualTo(404);
     }
 
     @ParameterizedTest
@@ -205,7 +236,9 @@ class MqttRulesTest {
     void dotAndDotDotAreNoRigIds(String rig) throws Exception {
         double unknownTopic = MetricsScrape.ingested(collector.http(), "unknown_topic");
         try (MqttTestClient client = connected(MqttVersion.MQTT_5)) {
-            client.publish(TestTelemetry.topic(SITE, rig), TestTelemetry.bytes(TestTelemetry.message(SITE, rig, 1)),
+            client.publish(
+                    TestTelemetry.topic(SITE, rig),
+                    TestTelemetry.bytes(TestTelemetry.message(SITE, rig, 1)),
                     MqttQoS.AT_LEAST_ONCE);
             assertThat(pubAckReason(client.await(MqttMessageType.PUBACK))).isEqualTo((byte) 0x90);
         }
@@ -216,7 +249,8 @@ class MqttRulesTest {
     @ParameterizedTest
     @ValueSource(strings = {".", ".."})
     void dotAndDotDotAreNoSiteIds(String site) {
-        assertThatThrownBy(() -> collector.addSite(site)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> collector.addSite(site))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("not be . or ..");
     }
 
@@ -225,11 +259,18 @@ class MqttRulesTest {
     }
 
     private static String assignedClientId(MqttTestClient client) throws InterruptedException {
-        client.send(MqttMessageBuilders.connect().clientId("").protocolVersion(MqttVersion.MQTT_5).username(SITE)
-                .password(token.getBytes(StandardCharsets.UTF_8)).keepAlive(30).cleanSession(true).build());
+        client.send(MqttMessageBuilders.connect()
+                .clientId("")
+                .protocolVersion(MqttVersion.MQTT_5)
+                .username(SITE)
+                .password(token.getBytes(StandardCharsets.UTF_8))
+                .keepAlive(30)
+                .cleanSession(true)
+                .build());
         MqttConnAckMessage connAck = client.connAck();
         assertThat(connAck.variableHeader().connectReturnCode()).isEqualTo(MqttConnectReturnCode.CONNECTION_ACCEPTED);
-        MqttProperties.MqttProperty<?> assigned = connAck.variableHeader().properties()
+        MqttProperties.MqttProperty<?> assigned = connAck.variableHeader()
+                .properties()
                 .getProperty(MqttProperties.MqttPropertyType.ASSIGNED_CLIENT_IDENTIFIER.value());
         assertThat(assigned).as("Assigned Client Identifier in CONNACK").isNotNull();
         return (String) assigned.value();

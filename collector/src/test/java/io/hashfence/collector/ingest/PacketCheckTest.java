@@ -39,8 +39,8 @@ class PacketCheckTest {
 
     private void start(MqttConnection connection) {
         ThrottledLog warnings = new ThrottledLog();
-        channel = new StageChannel(new PacketCheck(connection, 1024, metrics, warnings,
-                new ProtocolViolations(metrics, warnings)));
+        channel = new StageChannel(
+                new PacketCheck(connection, 1024, metrics, warnings, new ProtocolViolations(metrics, warnings)));
     }
 
     @Test
@@ -55,36 +55,40 @@ class PacketCheckTest {
     @Test
     void anOversizePacketDisconnectsAnMqtt5SessionWithPacketTooLarge() {
         start(StageChannel.authenticated("site-a", MqttVersion.MQTT_5));
-        channel.writeInbound(packet(MqttMessageType.PUBLISH,
-                DecoderResult.failure(new TooLongFrameException("too large"))));
+        channel.writeInbound(
+                packet(MqttMessageType.PUBLISH, DecoderResult.failure(new TooLongFrameException("too large"))));
         MqttMessage disconnect = channel.readOutbound();
         assertThat(((MqttReasonCodeAndPropertiesVariableHeader) disconnect.variableHeader()).reasonCode())
                 .isEqualTo((byte) 0x95);
         assertThat(channel.isActive()).isFalse();
         assertThat(StageChannel.messages(metrics, IngestOutcome.OVERSIZE)).isEqualTo(1);
-        assertThat(StageChannel.protocolErrors(metrics, ProtocolError.PACKET_TOO_LARGE)).isEqualTo(1);
+        assertThat(StageChannel.protocolErrors(metrics, ProtocolError.PACKET_TOO_LARGE))
+                .isEqualTo(1);
     }
 
     @Test
     void anUnsupportedProtocolVersionIsRefusedInConnAck() {
         start(new MqttConnection(1));
-        channel.writeInbound(packet(MqttMessageType.CONNECT,
+        channel.writeInbound(packet(
+                MqttMessageType.CONNECT,
                 DecoderResult.failure(new MqttUnacceptableProtocolVersionException("level 9"))));
         MqttConnAckMessage connAck = channel.readOutbound();
         assertThat(connAck.variableHeader().connectReturnCode())
                 .isEqualTo(MqttConnectReturnCode.CONNECTION_REFUSED_UNACCEPTABLE_PROTOCOL_VERSION);
         assertThat(channel.isActive()).isFalse();
-        assertThat(StageChannel.protocolErrors(metrics, ProtocolError.UNSUPPORTED_PROTOCOL_VERSION)).isEqualTo(1);
+        assertThat(StageChannel.protocolErrors(metrics, ProtocolError.UNSUPPORTED_PROTOCOL_VERSION))
+                .isEqualTo(1);
     }
 
     @Test
     void anyOtherDecodingFailureIsMalformed() {
         start(new MqttConnection(1));
-        channel.writeInbound(packet(MqttMessageType.SUBSCRIBE,
-                DecoderResult.failure(new DecoderException("bad remaining length"))));
+        channel.writeInbound(
+                packet(MqttMessageType.SUBSCRIBE, DecoderResult.failure(new DecoderException("bad remaining length"))));
         assertThat(channel.isActive()).isFalse();
         assertThat((Object) channel.readInbound()).isNull();
-        assertThat(StageChannel.protocolErrors(metrics, ProtocolError.MALFORMED_PACKET)).isEqualTo(1);
+        assertThat(StageChannel.protocolErrors(metrics, ProtocolError.MALFORMED_PACKET))
+                .isEqualTo(1);
     }
 
     @Test
@@ -92,11 +96,14 @@ class PacketCheckTest {
         MqttConnection connection = StageChannel.authenticated("site-a", MqttVersion.MQTT_5);
         UnreadWrites client = new UnreadWrites();
         ThrottledLog warnings = new ThrottledLog();
-        channel = new StageChannel(client, new PacketCheck(connection, 1024, metrics, warnings,
-                new ProtocolViolations(metrics, warnings)));
+        channel = new StageChannel(
+                client,
+                new PacketCheck(connection, 1024, metrics, warnings, new ProtocolViolations(metrics, warnings)));
         connection.closeWithReason(channel.pipeline().context(PacketCheck.class), (byte) 0x8E);
         assertThat(connection.isClosing()).isTrue();
-        assertThat(channel.isActive()).as("open until the client has read the DISCONNECT").isTrue();
+        assertThat(channel.isActive())
+                .as("open until the client has read the DISCONNECT")
+                .isTrue();
 
         MqttPublishMessage late = new MqttPublishMessage(
                 new MqttFixedHeader(MqttMessageType.PUBLISH, false, MqttQoS.AT_MOST_ONCE, false, 0),

@@ -31,13 +31,24 @@ class ProxyProtocolTest {
 
     @TempDir
     static Path dataDir;
+
     static RunningCollector collector;
     static String token;
 
     @BeforeAll
     static void start() throws Exception {
-        collector = new RunningCollector(dataDir, config -> config.withMqtt(new MqttConfig("127.0.0.1", 0,
-                config.mqtt().maxMessageBytes(), 1024, config.mqtt().connectTimeout(), true, config.mqtt().limits(), null, true)));
+        collector = new RunningCollector(
+                dataDir,
+                config -> config.withMqtt(new MqttConfig(
+                        "127.0.0.1",
+                        0,
+                        config.mqtt().maxMessageBytes(),
+                        1024,
+                        config.mqtt().connectTimeout(),
+                        true,
+                        config.mqtt().limits(),
+                        null,
+                        true)));
         token = collector.addSite(SITE);
     }
 
@@ -54,7 +65,8 @@ class ProxyProtocolTest {
         assertThat(compliance.get("trust").asText()).isEqualTo("low");
         assertThat(compliance.toString()).contains("77.88.8.8 is registered in RU but the rig claims KZ");
         assertThat(collector.get("/api/v1/alerts").body())
-                .contains("RigLocationUnverified").contains("\"severity\":\"critical\"");
+                .contains("RigLocationUnverified")
+                .contains("\"severity\":\"critical\"");
     }
 
     @Test

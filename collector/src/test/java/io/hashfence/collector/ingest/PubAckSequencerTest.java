@@ -66,8 +66,8 @@ class PubAckSequencerTest {
     void aDuplicateWaitsForTheEventsQueuedBeforeIt() {
         start(MqttVersion.MQTT_5);
         stores.queuedEvents = 7;
-        channel.writeInbound(new RoutedPublish(4, MqttQoS.AT_LEAST_ONCE, IngestOutcome.DUPLICATE,
-                new StorePositions(7, 0), new StorePositions(7, 0)));
+        channel.writeInbound(new RoutedPublish(
+                4, MqttQoS.AT_LEAST_ONCE, IngestOutcome.DUPLICATE, new StorePositions(7, 0), new StorePositions(7, 0)));
         assertThat(pubAcks()).isEmpty();
         stores.events.advance(7);
         channel.runPendingTasks();
@@ -81,14 +81,15 @@ class PubAckSequencerTest {
         channel.flushOutbound();
         MqttMessage pubAck = channel.readOutbound();
         assertThat(pubAck.fixedHeader().messageType()).isEqualTo(MqttMessageType.PUBACK);
-        assertThat(((MqttPubReplyMessageVariableHeader) pubAck.variableHeader()).reasonCode()).isZero();
+        assertThat(((MqttPubReplyMessageVariableHeader) pubAck.variableHeader()).reasonCode())
+                .isZero();
     }
 
     @Test
     void qos0IsCountedWithoutPubAck() {
         start(MqttVersion.MQTT_5);
-        channel.writeInbound(new RoutedPublish(0, MqttQoS.AT_MOST_ONCE, IngestOutcome.ACCEPTED,
-                StorePositions.NONE, new StorePositions(1, 0)));
+        channel.writeInbound(new RoutedPublish(
+                0, MqttQoS.AT_MOST_ONCE, IngestOutcome.ACCEPTED, StorePositions.NONE, new StorePositions(1, 0)));
         assertThat(pubAcks()).isEmpty();
         assertThat(StageChannel.messages(metrics, IngestOutcome.ACCEPTED)).isEqualTo(1);
     }
@@ -99,7 +100,8 @@ class PubAckSequencerTest {
         channel.writeInbound(routed(5, IngestOutcome.TOPIC_NOT_AUTHORIZED, 0, 0));
         assertThat(channel.isActive()).isFalse();
         assertThat((Object) channel.readOutbound()).isNull();
-        assertThat(StageChannel.messages(metrics, IngestOutcome.TOPIC_NOT_AUTHORIZED)).isEqualTo(1);
+        assertThat(StageChannel.messages(metrics, IngestOutcome.TOPIC_NOT_AUTHORIZED))
+                .isEqualTo(1);
     }
 
     @Test

@@ -34,8 +34,13 @@ class PublishLimitsTest {
     /** @param burst PUBLISHes allowed at once (the rate, 1 per second, adds none during a test) */
     private void start(int burst) {
         ThrottledLog warnings = new ThrottledLog();
-        channel = new StageChannel(new PublishLimits(StageChannel.authenticated("site-a", MqttVersion.MQTT_5),
-                new LimitsConfig(10, 10, 1, burst, 256), RECEIVE_MAXIMUM, unacknowledged::get, metrics, warnings,
+        channel = new StageChannel(new PublishLimits(
+                StageChannel.authenticated("site-a", MqttVersion.MQTT_5),
+                new LimitsConfig(10, 10, 1, burst, 256),
+                RECEIVE_MAXIMUM,
+                unacknowledged::get,
+                metrics,
+                warnings,
                 new ProtocolViolations(metrics, warnings)));
     }
 
@@ -65,7 +70,8 @@ class PublishLimitsTest {
         channel.writeInbound(publish(MqttQoS.AT_MOST_ONCE, false, 0));
         assertThat(disconnectReason()).isEqualTo(0x96);
         assertThat(StageChannel.messages(metrics, IngestOutcome.RATE_LIMITED)).isEqualTo(1);
-        assertThat(StageChannel.protocolErrors(metrics, ProtocolError.PUBLISH_RATE_EXCEEDED)).isEqualTo(1);
+        assertThat(StageChannel.protocolErrors(metrics, ProtocolError.PUBLISH_RATE_EXCEEDED))
+                .isEqualTo(1);
         releasePassed(2);
     }
 
@@ -80,8 +86,10 @@ class PublishLimitsTest {
         releasePassed(1);
         channel.writeInbound(publish(MqttQoS.AT_LEAST_ONCE, false, 2));
         assertThat(disconnectReason()).isEqualTo(0x93);
-        assertThat(StageChannel.messages(metrics, IngestOutcome.RECEIVE_MAXIMUM_EXCEEDED)).isEqualTo(1);
-        assertThat(StageChannel.protocolErrors(metrics, ProtocolError.RECEIVE_MAXIMUM_EXCEEDED)).isEqualTo(1);
+        assertThat(StageChannel.messages(metrics, IngestOutcome.RECEIVE_MAXIMUM_EXCEEDED))
+                .isEqualTo(1);
+        assertThat(StageChannel.protocolErrors(metrics, ProtocolError.RECEIVE_MAXIMUM_EXCEEDED))
+                .isEqualTo(1);
     }
 
     @Test
@@ -89,7 +97,8 @@ class PublishLimitsTest {
         start(10);
         channel.writeInbound(publish(MqttQoS.EXACTLY_ONCE, false, 1));
         assertThat(disconnectReason()).isEqualTo(0x9B);
-        assertThat(StageChannel.messages(metrics, IngestOutcome.QOS_NOT_SUPPORTED)).isEqualTo(1);
+        assertThat(StageChannel.messages(metrics, IngestOutcome.QOS_NOT_SUPPORTED))
+                .isEqualTo(1);
     }
 
     @Test
@@ -97,11 +106,13 @@ class PublishLimitsTest {
         start(10);
         channel.writeInbound(publish(MqttQoS.AT_MOST_ONCE, true, 0));
         assertThat(disconnectReason()).isEqualTo(0x81);
-        assertThat(StageChannel.protocolErrors(metrics, ProtocolError.MALFORMED_PACKET)).isEqualTo(1);
+        assertThat(StageChannel.protocolErrors(metrics, ProtocolError.MALFORMED_PACKET))
+                .isEqualTo(1);
     }
 
     private static MqttPublishMessage publish(MqttQoS qos, boolean dup, int packetId) {
-        return new MqttPublishMessage(new MqttFixedHeader(MqttMessageType.PUBLISH, dup, qos, false, 0),
+        return new MqttPublishMessage(
+                new MqttFixedHeader(MqttMessageType.PUBLISH, dup, qos, false, 0),
                 new MqttPublishVariableHeader("hashfence/v1/site-a/rig-1/telemetry", packetId),
                 Unpooled.copiedBuffer("{}", StandardCharsets.UTF_8));
     }

@@ -31,7 +31,9 @@ class RecentMaxTest {
         max.record(700);
         advance(80);
         max.record(200);
-        assertThat(max.get()).as("80 s on, the first slot is still one of the last three").isEqualTo(700);
+        assertThat(max.get())
+                .as("80 s on, the first slot is still one of the last three")
+                .isEqualTo(700);
         advance(40);
         assertThat(max.get()).as("120 s on, only the later value is recent").isEqualTo(200);
         advance(120);

@@ -37,14 +37,24 @@ class SessionLifecycleTest {
 
     @TempDir
     static Path dataDir;
+
     static RunningCollector collector;
     static String token;
 
     @BeforeAll
     static void start() throws Exception {
-        collector = new RunningCollector(dataDir, config -> config.withMqtt(
-                new MqttConfig("127.0.0.1", 0, config.mqtt().maxMessageBytes(), 256, Duration.ofMillis(500), false,
-                        config.mqtt().limits(), null, true)));
+        collector = new RunningCollector(
+                dataDir,
+                config -> config.withMqtt(new MqttConfig(
+                        "127.0.0.1",
+                        0,
+                        config.mqtt().maxMessageBytes(),
+                        256,
+                        Duration.ofMillis(500),
+                        false,
+                        config.mqtt().limits(),
+                        null,
+                        true)));
         token = collector.addSite(SITE);
     }
 
@@ -68,8 +78,10 @@ class SessionLifecycleTest {
         try (MqttTestClient client = MqttTestClient.open(collector.mqtt(), MqttVersion.MQTT_5)) {
             client.sendConnect(SITE, token, 1);
             client.connAck();
-            client.publish(TestTelemetry.topic(SITE, "quiet-rig"),
-                    TestTelemetry.bytes(TestTelemetry.message(SITE, "quiet-rig", 1)), MqttQoS.AT_LEAST_ONCE);
+            client.publish(
+                    TestTelemetry.topic(SITE, "quiet-rig"),
+                    TestTelemetry.bytes(TestTelemetry.message(SITE, "quiet-rig", 1)),
+                    MqttQoS.AT_LEAST_ONCE);
             client.await(MqttMessageType.PUBACK);
             long started = System.nanoTime();
             MqttMessage disconnect = client.await(MqttMessageType.DISCONNECT);
@@ -81,8 +93,12 @@ class SessionLifecycleTest {
             assertThat(client.awaitClosed()).isTrue();
         }
         // The client saw the half-close; the collector closes its side when it reads the client's close.
-        Await.until("the rig is down", () -> collector.get("/api/v1/rigs/" + SITE + "/quiet-rig").body()
-                .contains("\"up\":false"));
+        Await.until(
+                "the rig is down",
+                () -> collector
+                        .get("/api/v1/rigs/" + SITE + "/quiet-rig")
+                        .body()
+                        .contains("\"up\":false"));
     }
 
     @Test
@@ -105,11 +121,19 @@ class SessionLifecycleTest {
     void theWillOfAnAbruptlyClosedConnectionIsIngested() throws Exception {
         double before = MetricsScrape.ingested(collector.http(), "accepted");
         MqttTestClient client = MqttTestClient.open(collector.mqtt(), MqttVersion.MQTT_5);
-        client.send(MqttMessageBuilders.connect().clientId("will-test").protocolVersion(MqttVersion.MQTT_5)
-                .username(SITE).password(token.getBytes(StandardCharsets.UTF_8)).keepAlive(30).cleanSession(true)
-                .willFlag(true).willTopic("hashfence/v1/" + SITE + "/status").willQoS(MqttQoS.AT_LEAST_ONCE)
+        client.send(MqttMessageBuilders.connect()
+                .clientId("will-test")
+                .protocolVersion(MqttVersion.MQTT_5)
+                .username(SITE)
+                .password(token.getBytes(StandardCharsets.UTF_8))
+                .keepAlive(30)
+                .cleanSession(true)
+                .willFlag(true)
+                .willTopic("hashfence/v1/" + SITE + "/status")
+                .willQoS(MqttQoS.AT_LEAST_ONCE)
                 .willMessage(new String(Examples.bytes(Examples.STATUS_OFFLINE_WILL), StandardCharsets.UTF_8)
-                        .replace("texas-rockdale-01", SITE).getBytes(StandardCharsets.UTF_8))
+                        .replace("texas-rockdale-01", SITE)
+                        .getBytes(StandardCharsets.UTF_8))
                 .build());
         client.connAck();
         client.close();
@@ -120,8 +144,10 @@ class SessionLifecycleTest {
     @Test
     void qos2IsRefusedWithQosNotSupported() throws Exception {
         try (MqttTestClient client = connected(MqttVersion.MQTT_5)) {
-            client.publish(TestTelemetry.topic(SITE, "rig-q2"),
-                    TestTelemetry.bytes(TestTelemetry.message(SITE, "rig-q2", 1)), MqttQoS.EXACTLY_ONCE);
+            client.publish(
+                    TestTelemetry.topic(SITE, "rig-q2"),
+                    TestTelemetry.bytes(TestTelemetry.message(SITE, "rig-q2", 1)),
+                    MqttQoS.EXACTLY_ONCE);
             MqttMessage disconnect = client.await(MqttMessageType.DISCONNECT);
             assertThat(((MqttReasonCodeAndPropertiesVariableHeader) disconnect.variableHeader()).reasonCode())
                     .isEqualTo((byte) 0x9B);
@@ -131,9 +157,12 @@ class SessionLifecycleTest {
     @Test
     void qos0TelemetryIsIngestedWithoutAcknowledgement() throws Exception {
         try (MqttTestClient client = connected(MqttVersion.MQTT_3_1_1)) {
-            client.publish(TestTelemetry.topic(SITE, "rig-q0"),
-                    TestTelemetry.bytes(TestTelemetry.message(SITE, "rig-q0", 1)), MqttQoS.AT_MOST_ONCE);
-            Await.until("the rig shows in the API",
+            client.publish(
+                    TestTelemetry.topic(SITE, "rig-q0"),
+                    TestTelemetry.bytes(TestTelemetry.message(SITE, "rig-q0", 1)),
+                    MqttQoS.AT_MOST_ONCE);
+            Await.until(
+                    "the rig shows in the API",
                     () -> collector.get("/api/v1/rigs/" + SITE + "/rig-q0").statusCode() == 200);
         }
     }
@@ -141,7 +170,8 @@ class SessionLifecycleTest {
     @Test
     void aSiteMaySubscribeOnlyToItsOwnCommandTopic() throws Exception {
         try (MqttTestClient client = connected(MqttVersion.MQTT_5)) {
-            client.send(MqttMessageBuilders.subscribe().messageId(9)
+            client.send(MqttMessageBuilders.subscribe()
+                    .messageId(9)
                     .addSubscription(MqttQoS.AT_LEAST_ONCE, "hashfence/v1/" + SITE + "/command")
                     .addSubscription(MqttQoS.AT_LEAST_ONCE, "hashfence/v1/#")
                     .addSubscription(MqttQoS.AT_MOST_ONCE, "hashfence/v1/other-site/command")
@@ -155,13 +185,20 @@ class SessionLifecycleTest {
     void mqtt5ClientsLearnTheServerLimitsInConnack() throws Exception {
         try (MqttTestClient client = MqttTestClient.connect(collector.mqtt(), MqttVersion.MQTT_5, SITE, token)) {
             MqttConnAckMessage connAck = client.connAck();
-            assertThat(connAck.variableHeader().connectReturnCode()).isEqualTo(MqttConnectReturnCode.CONNECTION_ACCEPTED);
+            assertThat(connAck.variableHeader().connectReturnCode())
+                    .isEqualTo(MqttConnectReturnCode.CONNECTION_ACCEPTED);
             MqttProperties properties = connAck.variableHeader().properties();
-            assertThat(properties.getProperty(MqttProperties.MqttPropertyType.RECEIVE_MAXIMUM.value()).value())
+            assertThat(properties
+                            .getProperty(MqttProperties.MqttPropertyType.RECEIVE_MAXIMUM.value())
+                            .value())
                     .isEqualTo(256);
-            assertThat(properties.getProperty(MqttProperties.MqttPropertyType.MAXIMUM_PACKET_SIZE.value()).value())
+            assertThat(properties
+                            .getProperty(MqttProperties.MqttPropertyType.MAXIMUM_PACKET_SIZE.value())
+                            .value())
                     .isEqualTo(65536);
-            assertThat(properties.getProperty(MqttProperties.MqttPropertyType.MAXIMUM_QOS.value()).value())
+            assertThat(properties
+                            .getProperty(MqttProperties.MqttPropertyType.MAXIMUM_QOS.value())
+                            .value())
                     .isEqualTo(1);
         }
     }
@@ -169,23 +206,24 @@ class SessionLifecycleTest {
     @Test
     void rotatingASitesTokenClosesTheSessionsThatUsedTheOldOne() throws Exception {
         String old = collector.addSite("rotating-site");
-        try (MqttTestClient before = MqttTestClient.connect(collector.mqtt(), MqttVersion.MQTT_5, "rotating-site", old)) {
+        try (MqttTestClient before =
+                MqttTestClient.connect(collector.mqtt(), MqttVersion.MQTT_5, "rotating-site", old)) {
             before.connAck();
             String fresh = new CredentialStore(dataDir).rotate(SiteId.of("rotating-site"), new TokenHasher());
             MqttMessage disconnect = before.await(MqttMessageType.DISCONNECT);
             assertThat(((MqttReasonCodeAndPropertiesVariableHeader) disconnect.variableHeader()).reasonCode())
                     .isEqualTo((byte) 0x87);
             assertThat(before.awaitClosed()).isTrue();
-            try (MqttTestClient after = MqttTestClient.connect(collector.mqtt(), MqttVersion.MQTT_5, "rotating-site",
-                    fresh)) {
+            try (MqttTestClient after =
+                    MqttTestClient.connect(collector.mqtt(), MqttVersion.MQTT_5, "rotating-site", fresh)) {
                 assertThat(after.connAck().variableHeader().connectReturnCode())
                         .isEqualTo(MqttConnectReturnCode.CONNECTION_ACCEPTED);
                 // Nothing to wait for: the session must not be closed in this time.
                 Thread.sleep(2_500);
                 assertThat(after.isOpen()).as("the new token's session stays").isTrue();
             }
-            try (MqttTestClient stale = MqttTestClient.connect(collector.mqtt(), MqttVersion.MQTT_5, "rotating-site",
-                    old)) {
+            try (MqttTestClient stale =
+                    MqttTestClient.connect(collector.mqtt(), MqttVersion.MQTT_5, "rotating-site", old)) {
                 assertThat(stale.connAck().variableHeader().connectReturnCode())
                         .isEqualTo(MqttConnectReturnCode.CONNECTION_REFUSED_BAD_USERNAME_OR_PASSWORD);
             }
@@ -194,15 +232,19 @@ class SessionLifecycleTest {
 
     @Test
     void aPacketBeforeConnectIsAProtocolError() throws Exception {
-        double before = MetricsScrape.sample(collector.http(),
-                "hashfence_mqtt_protocol_errors_total{kind=\"unexpected_packet\"}");
+        double before = MetricsScrape.sample(
+                collector.http(), "hashfence_mqtt_protocol_errors_total{kind=\"unexpected_packet\"}");
         try (MqttTestClient client = MqttTestClient.open(collector.mqtt(), MqttVersion.MQTT_3_1_1)) {
-            client.send(MqttMessageBuilders.publish().topicName(TestTelemetry.topic(SITE, "x"))
-                    .qos(MqttQoS.AT_MOST_ONCE).payload(Unpooled.wrappedBuffer(new byte[] {1})).build());
+            client.send(MqttMessageBuilders.publish()
+                    .topicName(TestTelemetry.topic(SITE, "x"))
+                    .qos(MqttQoS.AT_MOST_ONCE)
+                    .payload(Unpooled.wrappedBuffer(new byte[] {1}))
+                    .build());
             assertThat(client.awaitClosed()).isTrue();
         }
-        assertThat(MetricsScrape.sample(collector.http(),
-                "hashfence_mqtt_protocol_errors_total{kind=\"unexpected_packet\"}")).isEqualTo(before + 1);
+        assertThat(MetricsScrape.sample(
+                        collector.http(), "hashfence_mqtt_protocol_errors_total{kind=\"unexpected_packet\"}"))
+                .isEqualTo(before + 1);
     }
 
     private static MqttTestClient connected(MqttVersion version) throws InterruptedException {

@@ -36,8 +36,11 @@ class MetricFamiliesTest {
     private static final Pattern SAMPLE = Pattern.compile("([a-zA-Z_:][a-zA-Z0-9_:]*)(\\{(.*)})? \\S+");
     private static final Pattern LABEL = Pattern.compile("([a-zA-Z_][a-zA-Z0-9_]*)=\"");
     /** The JVM and process families the shipped dashboards query, exported by Micrometer's binders. */
-    private static final List<String> DASHBOARD_JVM_FAMILIES = List.of("jvm_memory_used_bytes gauge",
-            "jvm_memory_max_bytes gauge", "jvm_threads_live_threads gauge", "process_cpu_usage gauge");
+    private static final List<String> DASHBOARD_JVM_FAMILIES = List.of(
+            "jvm_memory_used_bytes gauge",
+            "jvm_memory_max_bytes gauge",
+            "jvm_threads_live_threads gauge",
+            "process_cpu_usage gauge");
 
     @TempDir
     Path dataDir;
@@ -45,15 +48,17 @@ class MetricFamiliesTest {
     @Test
     void theExportedFamiliesAreThePinnedOnes() throws Exception {
         try (RunningCollector collector = new RunningCollector(dataDir);
-             MqttTestClient agent = MqttTestClient.connect(collector.mqtt(), MqttVersion.MQTT_5, "irkutsk-01",
-                     collector.addSite("irkutsk-01"))) {
+                MqttTestClient agent = MqttTestClient.connect(
+                        collector.mqtt(), MqttVersion.MQTT_5, "irkutsk-01", collector.addSite("irkutsk-01"))) {
             agent.connAck();
-            agent.publish(TestTelemetry.topic("irkutsk-01", "s19-0001"),
+            agent.publish(
+                    TestTelemetry.topic("irkutsk-01", "s19-0001"),
                     TestTelemetry.bytes(TestTelemetry.at("irkutsk-01", "s19-0001", 1, 52.29, 104.28)),
                     MqttQoS.AT_LEAST_ONCE);
             agent.await(MqttMessageType.PUBACK);
-            Await.until("the rig's alert is open", () -> MetricsScrape.sample(collector.http(),
-                    "hashfence_alerts_open{severity=\"critical\"}") == 1);
+            Await.until(
+                    "the rig's alert is open",
+                    () -> MetricsScrape.sample(collector.http(), "hashfence_alerts_open{severity=\"critical\"}") == 1);
 
             String exposition = MetricsScrape.get(collector.http(), "/metrics").body();
             Map<String, String> exported = families(exposition);
@@ -61,7 +66,8 @@ class MetricFamiliesTest {
             hashfence.keySet().removeIf(name -> !name.startsWith("hashfence_"));
 
             assertThat(hashfence).containsExactlyEntriesOf(pinned());
-            assertThat(exported.entrySet()).extracting(e -> e.getKey() + " " + e.getValue().split(" ")[0])
+            assertThat(exported.entrySet())
+                    .extracting(e -> e.getKey() + " " + e.getValue().split(" ")[0])
                     .containsAll(DASHBOARD_JVM_FAMILIES);
         }
     }
@@ -92,8 +98,11 @@ class MetricFamiliesTest {
         types.forEach((name, type) -> {
             Set<String> names = labels.get(name);
             names.remove("le");
-            families.put(name, (type + " " + (names.isEmpty() ? "-" : String.join(",", names)) + " "
-                    + helps.getOrDefault(name, "")).strip());
+            families.put(
+                    name,
+                    (type + " " + (names.isEmpty() ? "-" : String.join(",", names)) + " "
+                                    + helps.getOrDefault(name, ""))
+                            .strip());
         });
         return families;
     }
@@ -101,7 +110,8 @@ class MetricFamiliesTest {
     /** A histogram's samples are named FAMILY_bucket, _count and _sum. */
     private static String family(String sample, Set<String> families) {
         for (String suffix : List.of("_bucket", "_count", "_sum")) {
-            if (!families.contains(sample) && sample.endsWith(suffix)
+            if (!families.contains(sample)
+                    && sample.endsWith(suffix)
                     && families.contains(sample.substring(0, sample.length() - suffix.length()))) {
                 return sample.substring(0, sample.length() - suffix.length());
             }

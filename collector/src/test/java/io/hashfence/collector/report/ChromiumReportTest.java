@@ -32,6 +32,7 @@ class ChromiumReportTest {
 
     @TempDir
     static Path dir;
+
     static Path chromium;
     static Path html;
     static String headHash;
@@ -59,17 +60,24 @@ class ChromiumReportTest {
         assertThat(map.width).as("the map spans most of the page width").isGreaterThan(WIDTH * 3 / 4);
         assertThat(map.height).as("equirectangular 360° by 150°").isCloseTo(map.width * 150 / 360, within(6));
         assertThat(countIn(image, map, WorldMap.LAND_FILL)).as("land").isGreaterThan(50_000);
-        assertThat(countIn(image, map, WorldMap.RESTRICTED_FILL)).as("restricted shading (Russia alone is large)")
+        assertThat(countIn(image, map, WorldMap.RESTRICTED_FILL))
+                .as("restricted shading (Russia alone is large)")
                 .isGreaterThan(20_000);
-        assertThat(colourAt(image, map, 52.29, 104.29)).as("the Irkutsk rig").isEqualTo(rgb(WorldMap.colour(
-                ComplianceState.VIOLATION)));
-        assertThat(colourAt(image, map, 30.27, -97.74)).as("the Austin rig").isEqualTo(rgb(WorldMap.colour(
-                ComplianceState.COMPLIANT)));
+        assertThat(colourAt(image, map, 52.29, 104.29))
+                .as("the Irkutsk rig")
+                .isEqualTo(rgb(WorldMap.colour(ComplianceState.VIOLATION)));
+        assertThat(colourAt(image, map, 30.27, -97.74))
+                .as("the Austin rig")
+                .isEqualTo(rgb(WorldMap.colour(ComplianceState.COMPLIANT)));
         assertThat(colourAt(image, map, SampleFleet.MIDLAND.lat(), SampleFleet.MIDLAND.lon()))
-                .as("the Midland rig, whose location went stale").isEqualTo(rgb(WorldMap.colour(ComplianceState.UNKNOWN)));
-        assertThat(colourAt(image, map, 59.38, 28.19)).as("the rig near Narva").isEqualTo(rgb(WorldMap.colour(
-                ComplianceState.WARNING)));
-        Files.copy(png, Files.createDirectories(Path.of("target")).resolve("report-example.png"),
+                .as("the Midland rig, whose location went stale")
+                .isEqualTo(rgb(WorldMap.colour(ComplianceState.UNKNOWN)));
+        assertThat(colourAt(image, map, 59.38, 28.19))
+                .as("the rig near Narva")
+                .isEqualTo(rgb(WorldMap.colour(ComplianceState.WARNING)));
+        Files.copy(
+                png,
+                Files.createDirectories(Path.of("target")).resolve("report-example.png"),
                 StandardCopyOption.REPLACE_EXISTING);
     }
 
@@ -87,21 +95,33 @@ class ChromiumReportTest {
     }
 
     private static void run(List<String> action, Path stdout) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(chromium.toString(), "--headless", "--no-sandbox",
-                "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--hide-scrollbars",
+        List<String> command = new ArrayList<>(List.of(
+                chromium.toString(),
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--hide-scrollbars",
                 "--user-data-dir=" + Files.createTempDirectory(dir, "profile")));
         command.addAll(action);
         command.add(html.toUri().toString());
         Path stderr = dir.resolve("chromium.err");
-        Process process = new ProcessBuilder(command).redirectOutput(stdout.toFile()).redirectError(stderr.toFile())
+        Process process = new ProcessBuilder(command)
+                .redirectOutput(stdout.toFile())
+                .redirectError(stderr.toFile())
                 .start();
         if (!process.waitFor(60, TimeUnit.SECONDS)) {
             process.descendants().forEach(ProcessHandle::destroyForcibly);
             process.destroyForcibly().waitFor();
             throw new AssertionError("chromium did not finish in 60 s: " + Files.readString(stderr));
         }
-        assertThat(process.exitValue()).as("chromium exit code; stderr: %s", Files.readString(stderr)).isZero();
+        assertThat(process.exitValue())
+                .as("chromium exit code; stderr: %s", Files.readString(stderr))
+                .isZero();
     }
 
     /** The bounding box of every pixel of this colour. */

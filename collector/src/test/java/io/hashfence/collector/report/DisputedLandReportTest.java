@@ -32,8 +32,8 @@ class DisputedLandReportTest {
     void crimeaIsReportedAsRussiaDeFactoClaimedByUkraineNotCountedUnderRussiaAlone() throws Exception {
         try (RunningCollector collector = new RunningCollector(dir)) {
             String token = collector.addSite("blacksea");
-            try (MqttTestClient agent = MqttTestClient.connect(collector.mqtt(), MqttVersion.MQTT_5, "blacksea",
-                    token)) {
+            try (MqttTestClient agent =
+                    MqttTestClient.connect(collector.mqtt(), MqttVersion.MQTT_5, "blacksea", token)) {
                 agent.connAck();
                 publish(agent, TestTelemetry.at("blacksea", "simferopol", 1, 44.95, 34.10));
                 publish(agent, TestTelemetry.at("blacksea", "moscow", 1, 55.75, 37.62));
@@ -43,8 +43,10 @@ class DisputedLandReportTest {
             JsonNode json = JSON.readTree(body(collector, "/api/v1/report"));
             List<String> totals = new ArrayList<>();
             for (JsonNode total : json.at("/fleet/by_country")) {
-                totals.add(total.get("country").asText() + " " + total.get("claimed_by").asText() + " "
-                        + total.get("control").asText() + " " + total.get("rigs").asInt());
+                totals.add(total.get("country").asText() + " "
+                        + total.get("claimed_by").asText() + " "
+                        + total.get("control").asText() + " "
+                        + total.get("rigs").asInt());
             }
             assertThat(totals).containsExactly("RU null undisputed 1", "RU UA de_facto 1", "UA RU contested 1");
             JsonNode simferopol = rig(json, "simferopol").get("at_end");
@@ -52,19 +54,24 @@ class DisputedLandReportTest {
             assertThat(simferopol.get("claimed_by").asText()).isEqualTo("UA");
             assertThat(simferopol.get("control").asText()).isEqualTo("de_facto");
             assertThat(simferopol.get("subdivision").asText()).isEqualTo("UA-43");
-            assertThat(rig(json, "simferopol").at("/violations/0/claimed_by").asText()).isEqualTo("UA");
+            assertThat(rig(json, "simferopol").at("/violations/0/claimed_by").asText())
+                    .isEqualTo("UA");
             assertThat(rig(json, "simferopol").at("/violations/0/border_km").asDouble())
-                    .as("Simferopol, from Russia's outline around Crimea").isEqualTo(63.29);
+                    .as("Simferopol, from Russia's outline around Crimea")
+                    .isEqualTo(63.29);
             assertThat(rig(json, "moscow").at("/at_end/claimed_by").isNull()).isTrue();
 
             String csv = body(collector, "/api/v1/report?format=csv");
             assertThat(csv.lines().findFirst().orElseThrow()).endsWith(",chain_head_hash,claimed_by,control,border_km");
             assertThat(csv.lines().filter(line -> line.startsWith("jurisdiction,blacksea,simferopol,RU,UA-43,land,")))
-                    .singleElement().satisfies(line -> assertThat(line).endsWith(",UA,de_facto,"));
+                    .singleElement()
+                    .satisfies(line -> assertThat(line).endsWith(",UA,de_facto,"));
             assertThat(csv.lines().filter(line -> line.startsWith("jurisdiction,blacksea,moscow,RU,RU-MOS,land,")))
-                    .singleElement().satisfies(line -> assertThat(line).endsWith(",,undisputed,"));
+                    .singleElement()
+                    .satisfies(line -> assertThat(line).endsWith(",,undisputed,"));
             assertThat(csv.lines().filter(line -> line.startsWith("violation,blacksea,simferopol,RU,UA-43,land,")))
-                    .singleElement().satisfies(line -> assertThat(line).endsWith(",UA,de_facto,63.29"));
+                    .singleElement()
+                    .satisfies(line -> assertThat(line).endsWith(",UA,de_facto,63.29"));
 
             String html = body(collector, "/api/v1/report?format=html");
             assertThat(html)
@@ -89,8 +96,11 @@ class DisputedLandReportTest {
     }
 
     private static void publish(MqttTestClient agent, ObjectNode message) throws InterruptedException {
-        agent.publish(TestTelemetry.topic(message.get("site").asText(), message.get("rig").asText()),
-                TestTelemetry.bytes(message), MqttQoS.AT_LEAST_ONCE);
+        agent.publish(
+                TestTelemetry.topic(
+                        message.get("site").asText(), message.get("rig").asText()),
+                TestTelemetry.bytes(message),
+                MqttQoS.AT_LEAST_ONCE);
         agent.await(MqttMessageType.PUBACK);
     }
 }

@@ -19,8 +19,7 @@ import java.util.List;
 
 /** Builds an event-log history in time order, for the builder directly or written as a real, hash-chained log. */
 final class FleetHistory {
-    private record Entry(Instant time, EventType type, String site, String rig, ObjectNode data) {
-    }
+    private record Entry(Instant time, EventType type, String site, String rig, ObjectNode data) {}
 
     private final List<Entry> entries = new ArrayList<>();
 
@@ -48,8 +47,8 @@ final class FleetHistory {
     }
 
     /** compliance_state_changed, with the restriction when the rig is now in violation. */
-    FleetHistory stateChanged(String time, String site, String rig, Where from, Where to, String evidence,
-                              String restrictionCode) {
+    FleetHistory stateChanged(
+            String time, String site, String rig, Where from, Where to, String evidence, String restrictionCode) {
         ObjectNode data = change(from, to);
         data.put("evidence", evidence);
         if (restrictionCode != null) {
@@ -99,8 +98,8 @@ final class FleetHistory {
         List<AuditEvent> events = new ArrayList<>();
         for (int i = 0; i < entries.size(); i++) {
             Entry e = entries.get(i);
-            events.add(new AuditEvent(i + 1, e.time(), e.type(), e.site(), e.rig(), e.data(), "0".repeat(64),
-                    "%064d".formatted(i + 1)));
+            events.add(new AuditEvent(
+                    i + 1, e.time(), e.type(), e.site(), e.rig(), e.data(), "0".repeat(64), "%064d".formatted(i + 1)));
         }
         return events;
     }
@@ -108,14 +107,14 @@ final class FleetHistory {
     Report report(String from, String to) {
         ReportBuilder builder = new ReportBuilder(new ReportPeriod(Instant.parse(from), Instant.parse(to)));
         events().forEach(builder);
-        return builder.build(new ChainHead("ab".repeat(32), entries.size(), entries.size()),
-                Instant.parse("2030-01-01T00:00:00Z"));
+        return builder.build(
+                new ChainHead("ab".repeat(32), entries.size(), entries.size()), Instant.parse("2030-01-01T00:00:00Z"));
     }
 
     /** Writes the history as a real event log in {@code dataDir}; returns the log's head hash. */
     String writeTo(Path dataDir) throws Exception {
         MutableClock clock = new MutableClock(entries.get(0).time());
-        EventLog log = EventLog.open(dataDir, clock, e -> { });
+        EventLog log = EventLog.open(dataDir, clock, e -> {});
         try {
             for (Entry e : entries) {
                 clock.advance(Duration.between(clock.instant(), e.time()));
@@ -131,7 +130,7 @@ final class FleetHistory {
     /** Retention as the collector runs it: records before {@code cutoff} become a signed checkpoint. */
     static Checkpoint compact(Path dataDir, String cutoff) throws Exception {
         Instant at = Instant.parse(cutoff);
-        try (EventLog log = EventLog.open(dataDir, new MutableClock(at), e -> { })) {
+        try (EventLog log = EventLog.open(dataDir, new MutableClock(at), e -> {})) {
             return log.compact(at, AuditKey.loadOrCreate(dataDir)).orElseThrow();
         }
     }
@@ -144,7 +143,10 @@ final class FleetHistory {
     }
 
     private static ObjectNode restriction(String code) {
-        return Where.JSON.createObjectNode().put("code", code).put("severity", "critical")
+        return Where.JSON
+                .createObjectNode()
+                .put("code", code)
+                .put("severity", "critical")
                 .put("reason", "restricted by policy: " + code);
     }
 }

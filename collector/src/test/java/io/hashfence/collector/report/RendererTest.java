@@ -19,20 +19,41 @@ class RendererTest {
     void jsonHasTheDocumentedFieldsInSnakeCase() throws Exception {
         JsonNode root = JSON.readTree(ReportFormat.JSON.render(SAMPLE, new CollectorJson()));
 
-        assertThat(root.fieldNames()).toIterable().containsExactly("report_version", "period", "generated_at", "chain",
-                "compacted", "policies", "fleet", "rigs", "screening");
+        assertThat(root.fieldNames())
+                .toIterable()
+                .containsExactly(
+                        "report_version",
+                        "period",
+                        "generated_at",
+                        "chain",
+                        "compacted",
+                        "policies",
+                        "fleet",
+                        "rigs",
+                        "screening");
         assertThat(root.get("compacted").isNull()).isTrue();
         assertThat(root.at("/period/from").asText()).isEqualTo(SampleFleet.FROM);
         assertThat(root.at("/chain/head_hash").asText()).isEqualTo("ab".repeat(32));
         assertThat(root.at("/fleet/rigs").asInt()).isEqualTo(8);
         assertThat(root.at("/fleet/violations").asInt()).isEqualTo(3);
-        assertThat(root.at("/fleet/alerts/opened").asInt()).as("the alert before the period is not counted").isEqualTo(2);
+        assertThat(root.at("/fleet/alerts/opened").asInt())
+                .as("the alert before the period is not counted")
+                .isEqualTo(2);
         assertThat(root.at("/fleet/by_country/0/country").asText()).isEqualTo("EE");
         assertThat(root.at("/policies/0/restricted/0/code").asText()).isEqualTo("BY");
 
         JsonNode alm02 = rig(root, "alm-02");
-        assertThat(alm02.fieldNames()).toIterable().containsExactly("site", "rig", "model", "at_end", "trust_seen",
-                "jurisdictions", "violations", "suspicions_cleared");
+        assertThat(alm02.fieldNames())
+                .toIterable()
+                .containsExactly(
+                        "site",
+                        "rig",
+                        "model",
+                        "at_end",
+                        "trust_seen",
+                        "jurisdictions",
+                        "violations",
+                        "suspicions_cleared");
         JsonNode violation = alm02.at("/violations/0");
         assertThat(violation.get("subdivision").asText()).isEqualTo("RU-IRK");
         assertThat(violation.get("start").asText()).isEqualTo("2026-10-08T06:00:00Z");
@@ -52,7 +73,9 @@ class RendererTest {
         JsonNode bench = rig(root, "bench-01");
         assertThat(bench.at("/at_end/country").isNull()).isTrue();
         assertThat(bench.at("/at_end/lat").isNull()).isTrue();
-        assertThat(rig(root, "sev-01").get("trust_seen")).extracting(JsonNode::asText).containsExactly("low", "high");
+        assertThat(rig(root, "sev-01").get("trust_seen"))
+                .extracting(JsonNode::asText)
+                .containsExactly("low", "high");
     }
 
     @Test
@@ -61,8 +84,14 @@ class RendererTest {
                 .policy("2026-09-01T00:00:00Z", "default", "RU")
                 .firstSeen("2026-10-05T00:00:00Z", "s1", "r1", Where.ALMATY)
                 .moved("2026-10-06T00:00:00Z", "s1", "r1", Where.ALMATY, Where.IRKUTSK)
-                .stateChanged("2026-10-06T00:00:00Z", "s1", "r1", Where.ALMATY, Where.IRKUTSK,
-                        "gps_fix: \"live\", 52.29,104.29\nip_country_agrees", "RU")
+                .stateChanged(
+                        "2026-10-06T00:00:00Z",
+                        "s1",
+                        "r1",
+                        Where.ALMATY,
+                        Where.IRKUTSK,
+                        "gps_fix: \"live\", 52.29,104.29\nip_country_agrees",
+                        "RU")
                 .report(SampleFleet.FROM, SampleFleet.TO);
         String csv = new String(ReportFormat.CSV.render(report, new CollectorJson()), StandardCharsets.UTF_8);
 
@@ -70,12 +99,16 @@ class RendererTest {
         List<String> rows = records(csv);
         assertThat(rows).hasSize(5);
         assertThat(rows.get(0)).isEqualTo(String.join(",", CsvReport.COLUMNS));
-        assertThat(rows.get(1)).isEqualTo("report,,,,,," + SampleFleet.FROM + "," + SampleFleet.TO + ",2678400,,,,,,,,"
-                + "ab".repeat(32) + ",,,");
-        assertThat(rows.get(2)).isEqualTo("jurisdiction,s1,r1,KZ,KZ-75,land,2026-10-05T00:00:00Z,2026-10-06T00:00:00Z,"
-                + "86400,,,,,,,,,,undisputed,");
-        assertThat(rows.get(4)).isEqualTo("violation,s1,r1,RU,RU-IRK,land,2026-10-06T00:00:00Z,,2246400,true,false,RU,critical,"
-                + "restricted by policy: RU,\"gps_fix: \"\"live\"\", 52.29,104.29\nip_country_agrees\",high,,,undisputed,");
+        assertThat(rows.get(1))
+                .isEqualTo("report,,,,,," + SampleFleet.FROM + "," + SampleFleet.TO + ",2678400,,,,,,,,"
+                        + "ab".repeat(32) + ",,,");
+        assertThat(rows.get(2))
+                .isEqualTo("jurisdiction,s1,r1,KZ,KZ-75,land,2026-10-05T00:00:00Z,2026-10-06T00:00:00Z,"
+                        + "86400,,,,,,,,,,undisputed,");
+        assertThat(rows.get(4))
+                .isEqualTo(
+                        "violation,s1,r1,RU,RU-IRK,land,2026-10-06T00:00:00Z,,2246400,true,false,RU,critical,"
+                                + "restricted by policy: RU,\"gps_fix: \"\"live\"\", 52.29,104.29\nip_country_agrees\",high,,,undisputed,");
         assertThat(rows).allSatisfy(row -> assertThat(fieldCount(row)).isEqualTo(CsvReport.COLUMNS.size()));
     }
 
@@ -94,20 +127,35 @@ class RendererTest {
         String html = new String(bytes, StandardCharsets.UTF_8);
 
         assertThat(bytes.length).as("small enough to mail").isLessThan(2_000_000);
-        assertThat(html).startsWith("<!DOCTYPE html>").contains("<svg class=\"world-map\"").contains("</svg>")
-                .contains("ab".repeat(32)).contains("hashfence-collector verify --data-dir DIR");
-        Pattern external = Pattern.compile("(?i)(https?:|ftp:|//[a-z0-9]|\\bsrc\\s*=|\\bhref\\s*=|url\\(|@import|<script"
-                + "|<link|<iframe|<object|<embed)");
-        assertThat(external.matcher(html).find()).as("no external resource or script: " + firstMatch(external, html))
+        assertThat(html)
+                .startsWith("<!DOCTYPE html>")
+                .contains("<svg class=\"world-map\"")
+                .contains("</svg>")
+                .contains("ab".repeat(32))
+                .contains("hashfence-collector verify --data-dir DIR");
+        Pattern external =
+                Pattern.compile("(?i)(https?:|ftp:|//[a-z0-9]|\\bsrc\\s*=|\\bhref\\s*=|url\\(|@import|<script"
+                        + "|<link|<iframe|<object|<embed)");
+        assertThat(external.matcher(html).find())
+                .as("no external resource or script: " + firstMatch(external, html))
                 .isFalse();
-        assertThat(html).contains("<path class=\"restricted\"").contains("Restricted: Russia (RU)")
+        assertThat(html)
+                .contains("<path class=\"restricted\"")
+                .contains("Restricted: Russia (RU)")
                 .contains("Restricted: Crimea (UA-43)");
-        assertThat(count(html, "<circle class=\"rig ")).as("every rig with a position is a dot").isEqualTo(7);
-        assertThat(html).contains("<circle class=\"rig violation\"").contains("<circle class=\"rig compliant\"")
-                .contains("<circle class=\"rig warning\"").contains("<circle class=\"rig unknown\"");
+        assertThat(count(html, "<circle class=\"rig "))
+                .as("every rig with a position is a dot")
+                .isEqualTo(7);
+        assertThat(html)
+                .contains("<circle class=\"rig violation\"")
+                .contains("<circle class=\"rig compliant\"")
+                .contains("<circle class=\"rig warning\"")
+                .contains("<circle class=\"rig unknown\"");
         assertThat(count(html, "<tr class=\"violation-row\">")).isEqualTo(3);
         assertThat(count(html, "<tr class=\"rig-row\">")).isEqualTo(8);
-        assertThat(html).contains("Irkutsk (RU-IRK), Russia").contains("still in violation at the end of the period")
+        assertThat(html)
+                .contains("Irkutsk (RU-IRK), Russia")
+                .contains("still in violation at the end of the period")
                 .contains("1 rig has no known position");
     }
 
@@ -116,13 +164,22 @@ class RendererTest {
         Report report = new FleetHistory()
                 .policy("2026-09-01T00:00:00Z", "<b>policy</b>", "RU")
                 .firstSeen("2026-10-05T00:00:00Z", "s1", "r1", Where.ALMATY)
-                .stateChanged("2026-10-06T00:00:00Z", "s1", "r1", Where.ALMATY, Where.IRKUTSK,
-                        "<script>alert('x')</script> & more", "RU")
+                .stateChanged(
+                        "2026-10-06T00:00:00Z",
+                        "s1",
+                        "r1",
+                        Where.ALMATY,
+                        Where.IRKUTSK,
+                        "<script>alert('x')</script> & more",
+                        "RU")
                 .report(SampleFleet.FROM, SampleFleet.TO);
         String html = new String(ReportFormat.HTML.render(report, new CollectorJson()), StandardCharsets.UTF_8);
 
-        assertThat(html).doesNotContain("<script").doesNotContain("<b>policy</b>")
-                .contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; more").contains("&lt;b&gt;policy&lt;/b&gt;");
+        assertThat(html)
+                .doesNotContain("<script")
+                .doesNotContain("<b>policy</b>")
+                .contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; more")
+                .contains("&lt;b&gt;policy&lt;/b&gt;");
     }
 
     private static JsonNode rig(JsonNode root, String name) {

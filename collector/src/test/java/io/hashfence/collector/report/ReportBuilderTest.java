@@ -39,20 +39,26 @@ class ReportBuilderTest {
                 .report(FROM, TO);
 
         RigReport rig = report.rigs().get(0);
-        assertThat(rig.stays()).extracting(s -> s.place().subdivision(), JurisdictionStay::start, JurisdictionStay::end,
-                JurisdictionStay::duration).containsExactly(
-                tuple("KZ-75", at(FROM), at("2026-11-01T01:00:00Z"), Duration.ofHours(1)),
-                tuple("RU-IRK", at("2026-11-01T01:00:00Z"), at("2026-11-01T03:00:00Z"),
-                        Duration.ofHours(2)),
-                tuple("KZ-75", at("2026-11-01T03:00:00Z"), at(TO), Duration.ofHours(21)));
+        assertThat(rig.stays())
+                .extracting(
+                        s -> s.place().subdivision(),
+                        JurisdictionStay::start,
+                        JurisdictionStay::end,
+                        JurisdictionStay::duration)
+                .containsExactly(
+                        tuple("KZ-75", at(FROM), at("2026-11-01T01:00:00Z"), Duration.ofHours(1)),
+                        tuple("RU-IRK", at("2026-11-01T01:00:00Z"), at("2026-11-01T03:00:00Z"), Duration.ofHours(2)),
+                        tuple("KZ-75", at("2026-11-01T03:00:00Z"), at(TO), Duration.ofHours(21)));
         assertThat(rig.violations()).singleElement().satisfies(v -> {
             assertThat(v.start()).isEqualTo(at("2026-11-01T01:00:00Z"));
             assertThat(v.end()).isEqualTo(at("2026-11-01T03:00:00Z"));
             assertThat(v.ongoing()).isFalse();
             assertThat(v.durationInPeriod()).isEqualTo(Duration.ofHours(2));
             assertThat(v.place()).isEqualTo(new Place("RU", "RU-IRK", Zone.LAND));
-            assertThat(v.restriction()).isEqualTo(new RestrictedPlace("RU", Severity.CRITICAL, "restricted by policy: RU"));
-            assertThat(v.evidence()).as("taken from the compliance_state_changed written with the move")
+            assertThat(v.restriction())
+                    .isEqualTo(new RestrictedPlace("RU", Severity.CRITICAL, "restricted by policy: RU"));
+            assertThat(v.evidence())
+                    .as("taken from the compliance_state_changed written with the move")
                     .isEqualTo("gps_fix: live fix");
             assertThat(v.trust()).isEqualTo(Trust.HIGH);
         });
@@ -71,9 +77,12 @@ class ReportBuilderTest {
         assertThat(violation.end()).isNull();
         assertThat(violation.ongoing()).isTrue();
         assertThat(violation.durationInPeriod()).isEqualTo(Duration.ofDays(1));
-        assertThat(violation.restriction().code()).as("looked up in the policy in force").isEqualTo("UA-43");
+        assertThat(violation.restriction().code())
+                .as("looked up in the policy in force")
+                .isEqualTo("UA-43");
         assertThat(violation.evidence()).isNull();
-        assertThat(report.rigs().get(0).stays()).singleElement()
+        assertThat(report.rigs().get(0).stays())
+                .singleElement()
                 .satisfies(s -> assertThat(s.start()).isEqualTo(at(FROM)))
                 .satisfies(s -> assertThat(s.duration()).isEqualTo(Duration.ofDays(1)));
     }
@@ -116,9 +125,12 @@ class ReportBuilderTest {
                 .report(FROM, TO);
 
         assertThat(report.rigs()).allSatisfy(rig -> {
-            assertThat(rig.violations()).as("%s: violations that ended by the start are not in the period", rig.rig())
+            assertThat(rig.violations())
+                    .as("%s: violations that ended by the start are not in the period", rig.rig())
                     .isEmpty();
-            assertThat(rig.stays()).singleElement().satisfies(s -> assertThat(s.place().subdivision()).isEqualTo("KZ-75"));
+            assertThat(rig.stays())
+                    .singleElement()
+                    .satisfies(s -> assertThat(s.place().subdivision()).isEqualTo("KZ-75"));
         });
         assertThat(report.fleet().timeInRestricted()).isZero();
         assertThat(report.fleet().alerts().opened()).isZero();
@@ -133,8 +145,8 @@ class ReportBuilderTest {
 
         assertThat(report.rigs().get(0).violations())
                 .extracting(v -> v.place().subdivision(), v -> v.restriction().code(), Violation::durationInPeriod)
-                .containsExactly(tuple("RU-IRK", "RU", Duration.ofHours(3)),
-                        tuple("UA-43", "UA-43", Duration.ofHours(19)));
+                .containsExactly(
+                        tuple("RU-IRK", "RU", Duration.ofHours(3)), tuple("UA-43", "UA-43", Duration.ofHours(19)));
         assertThat(report.fleet().timeInRestricted()).isEqualTo(Duration.ofHours(22));
         assertThat(report.fleet().violations()).isEqualTo(2);
     }
@@ -151,17 +163,20 @@ class ReportBuilderTest {
                 .relocated("2026-11-03T00:00:00Z", "s2", "d", Where.TEXAS.hashrate(99e12))
                 .report(FROM, TO);
 
-        assertThat(report.fleet().byCountry()).as("Crimea (RU de facto, claimed by UA) is not counted under RU")
+        assertThat(report.fleet().byCountry())
+                .as("Crimea (RU de facto, claimed by UA) is not counted under RU")
                 .containsExactly(
-                new CountryTotal("RU", 1, 12e12, 0),
-                new CountryTotal("RU", "UA", Control.DE_FACTO, 1, 6e12, 0),
-                new CountryTotal("US", 1, 1e12, 0),
-                new CountryTotal(null, 1, 0, 0));
+                        new CountryTotal("RU", 1, 12e12, 0),
+                        new CountryTotal("RU", "UA", Control.DE_FACTO, 1, 6e12, 0),
+                        new CountryTotal("US", 1, 1e12, 0),
+                        new CountryTotal(null, 1, 0, 0));
         assertThat(report.fleet().rigs()).isEqualTo(4);
         assertThat(report.fleet().hashrateHs()).isEqualTo(19e12);
-        assertThat(report.rigs()).extracting(RigReport::site, RigReport::rig).containsExactly(
-                tuple("s1", "a"), tuple("s1", "b"),
-                tuple("s2", "c"), tuple("s2", "d"));
+        assertThat(report.rigs())
+                .extracting(RigReport::site, RigReport::rig)
+                .containsExactly(
+                        tuple("s1", "a"), tuple("s1", "b"),
+                        tuple("s2", "c"), tuple("s2", "d"));
         assertThat(report.rigs().get(2).atEnd().lat()).isNull();
         assertThat(report.rigs().get(2).atEnd().place().isKnown()).isFalse();
     }
@@ -177,7 +192,9 @@ class ReportBuilderTest {
         RigReport rig = report.rigs().get(0);
         assertThat(rig.trustSeen()).containsExactlyInAnyOrder(Trust.MEDIUM, Trust.LOW);
         assertThat(rig.atEnd().trust()).isEqualTo(Trust.LOW);
-        assertThat(rig.atEnd().state()).as("an evidence conflict does not change the state").isEqualTo(ComplianceState.COMPLIANT);
+        assertThat(rig.atEnd().state())
+                .as("an evidence conflict does not change the state")
+                .isEqualTo(ComplianceState.COMPLIANT);
     }
 
     @Test
@@ -197,23 +214,32 @@ class ReportBuilderTest {
     @Test
     void anExemptionShowsUntilItExpires() {
         FleetHistory history = withPolicy()
-                .firstSeen("2026-10-01T00:00:00Z", "lab", "spoof-01", IRKUTSK.state(ComplianceState.COMPLIANT)
-                        .exempt("GPS spoofing test bench"));
+                .firstSeen(
+                        "2026-10-01T00:00:00Z",
+                        "lab",
+                        "spoof-01",
+                        IRKUTSK.state(ComplianceState.COMPLIANT).exempt("GPS spoofing test bench"));
         assertThat(history.report(FROM, TO).rigs().get(0).atEnd().exemption()).isEqualTo("GPS spoofing test bench");
 
-        history.add("2026-11-01T10:00:00Z", EventType.EXEMPTION_EXPIRED, "lab", "spoof-01",
+        history.add(
+                "2026-11-01T10:00:00Z",
+                EventType.EXEMPTION_EXPIRED,
+                "lab",
+                "spoof-01",
                 Where.JSON.createObjectNode().put("state", "violation"));
         assertThat(history.report(FROM, TO).rigs().get(0).atEnd().exemption()).isNull();
     }
 
     @Test
     void aCheckpointSeedsTheRigsBeforeTheFirstRecordThatFollowsIt() {
-        Checkpoint checkpoint = checkpoint(2, "2026-10-31T12:00:00Z", IRKUTSK.json().put("site", "s1").put("rig", "r1"));
+        Checkpoint checkpoint = checkpoint(
+                2, "2026-10-31T12:00:00Z", IRKUTSK.json().put("site", "s1").put("rig", "r1"));
         List<AuditEvent> rest = new FleetHistory()
                 .add("2026-10-01T00:00:00Z", EventType.CHECKPOINT, null, null, Where.JSON.createObjectNode())
                 .add("2026-10-01T00:00:00Z", EventType.CHECKPOINT, null, null, Where.JSON.createObjectNode())
                 .firstSeen("2026-11-01T06:00:00Z", "s1", "r2", ALMATY)
-                .events().subList(2, 3);
+                .events()
+                .subList(2, 3);
         ReportBuilder builder = new ReportBuilder(new ReportPeriod(at(FROM), at(TO)));
         builder.startFrom(checkpoint);
         rest.forEach(builder);
@@ -231,7 +257,8 @@ class ReportBuilderTest {
     void aCheckpointIsIgnoredWhenTheLogStillStartsFromItsFirstRecord() {
         FleetHistory history = withPolicy().firstSeen("2026-10-31T00:00:00Z", "s1", "r1", ALMATY);
         ReportBuilder builder = new ReportBuilder(new ReportPeriod(at(FROM), at(TO)));
-        builder.startFrom(checkpoint(1, "2026-10-01T00:00:00Z", IRKUTSK.json().put("site", "s1").put("rig", "other")));
+        builder.startFrom(checkpoint(
+                1, "2026-10-01T00:00:00Z", IRKUTSK.json().put("site", "s1").put("rig", "other")));
         history.events().forEach(builder);
         Report report = builder.build(new ChainHead("cd".repeat(32), 2, 2), at(TO));
 
@@ -248,7 +275,8 @@ class ReportBuilderTest {
 
     @Test
     void aPeriodMustStartBeforeItEnds() {
-        assertThatThrownBy(() -> new ReportPeriod(at(TO), at(TO))).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> new ReportPeriod(at(TO), at(TO)))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("must be before");
     }
 

@@ -26,11 +26,11 @@ class ReportCommandTest {
 
     @TempDir
     Path dir;
+
     Path data;
     String head;
 
-    record Result(int exitCode, String out, String err) {
-    }
+    record Result(int exitCode, String out, String err) {}
 
     @BeforeEach
     void writeLog() throws Exception {
@@ -54,28 +54,35 @@ class ReportCommandTest {
         Path csv = dir.resolve("october.csv");
         Path html = dir.resolve("october.html");
 
-        Result asCsv = run("--data-dir", data.toString(), "--from", SampleFleet.FROM, "--format", "csv", "--out",
-                csv.toString());
+        Result asCsv = run(
+                "--data-dir", data.toString(), "--from", SampleFleet.FROM, "--format", "csv", "--out", csv.toString());
         Result asHtml = run("--data-dir", data.toString(), "--format=html", "--out", html.toString());
 
         assertThat(asCsv.exitCode()).isZero();
         assertThat(asCsv.out()).isEmpty();
         assertThat(asCsv.err()).contains(csv.toString()).contains(head);
-        assertThat(Files.readString(csv)).startsWith("record,site,rig,").contains(
-                "report,,,,,," + SampleFleet.FROM + ",2026-11-01T00:00:00Z,");
+        assertThat(Files.readString(csv))
+                .startsWith("record,site,rig,")
+                .contains("report,,,,,," + SampleFleet.FROM + ",2026-11-01T00:00:00Z,");
         assertThat(asHtml.exitCode()).isZero();
-        assertThat(Files.readString(html)).as("the default period is the 30 days up to now")
-                .startsWith("<!DOCTYPE html>").contains(head).contains("2026-10-02 00:00:00 UTC");
+        assertThat(Files.readString(html))
+                .as("the default period is the 30 days up to now")
+                .startsWith("<!DOCTYPE html>")
+                .contains(head)
+                .contains("2026-10-02 00:00:00 UTC");
     }
 
     @Test
     void badOptionsExit2WithAClearMessage() {
-        assertUsageError(run("--data-dir", data.toString(), "--from", "last week"),
+        assertUsageError(
+                run("--data-dir", data.toString(), "--from", "last week"),
                 "--from must be an RFC 3339 time such as 2026-11-01T00:00:00Z, got \"last week\"");
         assertUsageError(run("--data-dir", data.toString(), "--to", "2026-10-01"), "--to must be an RFC 3339 time");
-        assertUsageError(run("--data-dir", data.toString(), "--from", SampleFleet.TO, "--to", SampleFleet.FROM),
+        assertUsageError(
+                run("--data-dir", data.toString(), "--from", SampleFleet.TO, "--to", SampleFleet.FROM),
                 "--from (" + SampleFleet.TO + ") must be before --to (" + SampleFleet.FROM + ")");
-        assertUsageError(run("--data-dir", data.toString(), "--format", "pdf"),
+        assertUsageError(
+                run("--data-dir", data.toString(), "--format", "pdf"),
                 "--format must be json, csv or html, got \"pdf\"");
         assertUsageError(run("--data-dir", dir.resolve("missing").toString()), "is not a directory");
         assertUsageError(run("--data-dir", data.toString(), "--colour"), "Unknown option: '--colour'");
@@ -104,7 +111,9 @@ class ReportCommandTest {
     private static Result run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = new CommandLine(new ReportCommand(NOW)).setOut(new PrintWriter(out)).setErr(new PrintWriter(err))
+        int code = new CommandLine(new ReportCommand(NOW))
+                .setOut(new PrintWriter(out))
+                .setErr(new PrintWriter(err))
                 .execute(args);
         return new Result(code, out.toString(), err.toString());
     }

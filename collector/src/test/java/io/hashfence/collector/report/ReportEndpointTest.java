@@ -30,6 +30,7 @@ class ReportEndpointTest {
 
     @TempDir
     Path data;
+
     String head;
     ReportEndpoint endpoint;
 
@@ -54,15 +55,19 @@ class ReportEndpointTest {
 
     @Test
     void csvAndHtmlHaveTheirContentTypes() {
-        Response csv = endpoint.handle(get("format", "csv", "from", "2026-10-01T00:00:00Z", "to", "2026-10-15T00:00:00Z"));
+        Response csv =
+                endpoint.handle(get("format", "csv", "from", "2026-10-01T00:00:00Z", "to", "2026-10-15T00:00:00Z"));
         assertThat(csv.contentType()).startsWith("text/csv; charset=utf-8");
-        assertThat(new String(csv.bytes(COLLECTOR_JSON), StandardCharsets.UTF_8)).startsWith("record,site,rig,")
+        assertThat(new String(csv.bytes(COLLECTOR_JSON), StandardCharsets.UTF_8))
+                .startsWith("record,site,rig,")
                 .contains("report,,,,,,2026-10-01T00:00:00Z,2026-10-15T00:00:00Z,");
 
         // an unencoded "+02:00" in a query string arrives as " 02:00"
         Response html = endpoint.handle(get("format", "HTML", "from", "2026-10-01T02:00:00 02:00"));
         assertThat(html.contentType()).isEqualTo("text/html; charset=utf-8");
-        assertThat(new String(html.bytes(COLLECTOR_JSON), StandardCharsets.UTF_8)).contains("<svg").contains(head)
+        assertThat(new String(html.bytes(COLLECTOR_JSON), StandardCharsets.UTF_8))
+                .contains("<svg")
+                .contains(head)
                 .contains("2026-10-01 00:00:00 UTC");
     }
 
@@ -70,7 +75,8 @@ class ReportEndpointTest {
     void badParametersAre400sNamingTheParameter() throws Exception {
         assertBadRequest(get("from", "yesterday"), "from must be an RFC 3339 time");
         assertBadRequest(get("to", "2026-13-01T00:00:00Z"), "to must be an RFC 3339 time");
-        assertBadRequest(get("from", "2026-11-01T00:00:00Z", "to", "2026-10-01T00:00:00Z"),
+        assertBadRequest(
+                get("from", "2026-11-01T00:00:00Z", "to", "2026-10-01T00:00:00Z"),
                 "from (2026-11-01T00:00:00Z) must be before to (2026-10-01T00:00:00Z)");
         assertBadRequest(get("format", "pdf"), "format must be json, csv or html, got \"pdf\"");
     }
@@ -85,7 +91,8 @@ class ReportEndpointTest {
         Response response = endpoint.handle(get());
 
         assertThat(response.status()).isEqualTo(HttpResponseStatus.INTERNAL_SERVER_ERROR);
-        assertThat(JSON.readTree(response.bytes(COLLECTOR_JSON)).get("error").asText()).contains("record 5 (line 5)");
+        assertThat(JSON.readTree(response.bytes(COLLECTOR_JSON)).get("error").asText())
+                .contains("record 5 (line 5)");
     }
 
     private void assertBadRequest(Request request, String message) throws Exception {

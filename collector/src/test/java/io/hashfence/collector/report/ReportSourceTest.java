@@ -21,8 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Reports from a real, hash-chained event log on disk. */
 class ReportSourceTest {
-    private static final ReportPeriod OCTOBER = new ReportPeriod(Instant.parse(SampleFleet.FROM),
-            Instant.parse(SampleFleet.TO));
+    private static final ReportPeriod OCTOBER =
+            new ReportPeriod(Instant.parse(SampleFleet.FROM), Instant.parse(SampleFleet.TO));
     private static final Instant NOW = Instant.parse("2026-11-05T00:00:00Z");
 
     @TempDir
@@ -38,7 +38,9 @@ class ReportSourceTest {
 
         assertThat(report.chain()).isEqualTo(new ChainHead(head, 21, 21));
         assertThat(report.generatedAt()).isEqualTo(NOW);
-        assertThat(report.rigs()).as("a rig first seen after the period is not in it").hasSize(8);
+        assertThat(report.rigs())
+                .as("a rig first seen after the period is not in it")
+                .hasSize(8);
     }
 
     @Test
@@ -53,7 +55,9 @@ class ReportSourceTest {
 
         assertThat(report.chain()).isEqualTo(new ChainHead(head, 20, 7));
         assertThat(report.compacted()).isEqualTo(new CompactedHistory(13, compactedUntil));
-        assertThat(report.rigs()).as("rigs known only from the checkpoint are still reported").hasSize(8);
+        assertThat(report.rigs())
+                .as("rigs known only from the checkpoint are still reported")
+                .hasSize(8);
         RigReport irkutsk = rig(report, "irk-01");
         assertThat(irkutsk.violations()).singleElement().satisfies(v -> {
             assertThat(v.beganBeforeCheckpoint()).isTrue();
@@ -61,14 +65,19 @@ class ReportSourceTest {
             assertThat(v.ongoing()).isTrue();
             assertThat(v.durationInPeriod()).isEqualTo(Duration.between(compactedUntil, OCTOBER.to()));
         });
-        assertThat(irkutsk.atEnd().hashrateHs()).as("a checkpoint does not keep hashrates").isNull();
+        assertThat(irkutsk.atEnd().hashrateHs())
+                .as("a checkpoint does not keep hashrates")
+                .isNull();
         assertThat(rig(report, "alm-02").violations()).singleElement().satisfies(v -> {
             assertThat(v.beganBeforeCheckpoint()).isTrue();
             assertThat(v.end()).isEqualTo(Instant.parse("2026-10-11T18:00:00Z"));
         });
-        assertThat(rig(report, "sev-01").violations()).singleElement()
+        assertThat(rig(report, "sev-01").violations())
+                .singleElement()
                 .satisfies(v -> assertThat(v.beganBeforeCheckpoint()).isFalse());
-        assertThat(report.fleet().alerts().opened()).as("only alerts after the checkpoint are in the log").isEqualTo(1);
+        assertThat(report.fleet().alerts().opened())
+                .as("only alerts after the checkpoint are in the log")
+                .isEqualTo(1);
 
         JsonNode json = new ObjectMapper().readTree(ReportFormat.JSON.render(report, new CollectorJson()));
         assertThat(json.at("/compacted/through_seq").asLong()).isEqualTo(13);
@@ -76,8 +85,12 @@ class ReportSourceTest {
         assertThat(json.at("/fleet/by_country/1/country").asText()).isEqualTo("KZ");
         assertThat(json.at("/fleet/by_country/1/rigs_without_hashrate").asInt()).isEqualTo(1);
         String html = new String(ReportFormat.HTML.render(report, new CollectorJson()), StandardCharsets.UTF_8);
-        assertThat(html).contains("Compacted history").contains("Records up to number 13")
-                .contains("at or before 2026-10-08 09:30:00 UTC").contains("grep -F ' {\"seq\":20,'").contains("88.00 TH/s (1 rig without a known hashrate)");
+        assertThat(html)
+                .contains("Compacted history")
+                .contains("Records up to number 13")
+                .contains("at or before 2026-10-08 09:30:00 UTC")
+                .contains("grep -F ' {\"seq\":20,'")
+                .contains("88.00 TH/s (1 rig without a known hashrate)");
     }
 
     @Test
@@ -87,7 +100,8 @@ class ReportSourceTest {
         Path checkpoints = data.resolve(AuditFiles.CHECKPOINTS);
         Files.writeString(checkpoints, Files.readString(checkpoints).replaceFirst("\"violation\"", "\"compliant\""));
 
-        assertThatThrownBy(() -> ReportSource.read(data, OCTOBER, NOW)).isInstanceOf(BrokenChainException.class)
+        assertThatThrownBy(() -> ReportSource.read(data, OCTOBER, NOW))
+                .isInstanceOf(BrokenChainException.class)
                 .hasMessageContaining("does not verify against the audit public key");
     }
 
@@ -109,18 +123,26 @@ class ReportSourceTest {
         assertThat(lines.get(2)).as("the record was altered").contains("9.6E13");
         Files.write(log, lines);
 
-        assertThatThrownBy(() -> ReportSource.read(data, OCTOBER, NOW)).isInstanceOf(BrokenChainException.class)
-                .hasMessageContaining("record 3 (line 3)").hasMessageContaining("hash mismatch");
+        assertThatThrownBy(() -> ReportSource.read(data, OCTOBER, NOW))
+                .isInstanceOf(BrokenChainException.class)
+                .hasMessageContaining("record 3 (line 3)")
+                .hasMessageContaining("hash mismatch");
     }
 
     private static RigReport rig(Report report, String name) {
-        return report.rigs().stream().filter(r -> r.rig().equals(name)).findFirst().orElseThrow();
+        return report.rigs().stream()
+                .filter(r -> r.rig().equals(name))
+                .findFirst()
+                .orElseThrow();
     }
 
     @Test
     void anIncompleteLastLineIsAWriteInProgressAndLeftOut() throws Exception {
         String head = SampleFleet.history().writeTo(data);
-        Files.writeString(data.resolve(EventLog.FILE_NAME), "0123456789abcdef {\"seq\":21,", StandardCharsets.UTF_8,
+        Files.writeString(
+                data.resolve(EventLog.FILE_NAME),
+                "0123456789abcdef {\"seq\":21,",
+                StandardCharsets.UTF_8,
                 StandardOpenOption.APPEND);
 
         Report report = ReportSource.read(data, OCTOBER, NOW);

@@ -6,17 +6,27 @@ import io.hashfence.collector.compliance.ComplianceState;
 import io.hashfence.collector.compliance.Trust;
 
 /** A rig's place and state as the event log writes them ({@code rig_first_seen} data, a change's {@code to}). */
-record Where(ComplianceState state, Trust trust, String country, String subdivision, String zone, Double lat,
-             Double lon, double hashrateHs, String exemption, String claimedBy) {
+record Where(
+        ComplianceState state,
+        Trust trust,
+        String country,
+        String subdivision,
+        String zone,
+        Double lat,
+        Double lon,
+        double hashrateHs,
+        String exemption,
+        String claimedBy) {
     static final ObjectMapper JSON = new ObjectMapper();
 
     static final Where IRKUTSK = land(ComplianceState.VIOLATION, "RU", "RU-IRK", 52.29, 104.29);
-    static final Where CRIMEA = land(ComplianceState.VIOLATION, "RU", "UA-43", 44.95, 34.10).claimedBy("UA");
+    static final Where CRIMEA =
+            land(ComplianceState.VIOLATION, "RU", "UA-43", 44.95, 34.10).claimedBy("UA");
     static final Where ALMATY = land(ComplianceState.COMPLIANT, "KZ", "KZ-75", 43.24, 76.89);
     static final Where TEXAS = land(ComplianceState.COMPLIANT, "US", "US-TX", 30.27, -97.74);
     static final Where NARVA = land(ComplianceState.WARNING, "EE", "EE-45", 59.38, 28.19);
-    static final Where NOWHERE = new Where(ComplianceState.UNKNOWN, Trust.NONE, null, null, null, null, null, 0, null,
-            null);
+    static final Where NOWHERE =
+            new Where(ComplianceState.UNKNOWN, Trust.NONE, null, null, null, null, null, 0, null, null);
 
     static Where land(ComplianceState state, String country, String subdivision, double lat, double lon) {
         return new Where(state, Trust.HIGH, country, subdivision, "land", lat, lon, 100e12, null, null);

@@ -34,17 +34,23 @@ class ChainAddressTest {
 
     @Test
     void hexAccountsAreCaseInsensitiveButAMixedCaseOneMustCarryItsEip55Checksum() {
-        for (String eip55 : List.of("0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed", "0xfB6916095ca1df60bB79Ce92cE3Ea74c37c5d359",
-                "0xdbF03B407c01E7cD3CBea99509d93f8DDDC8C6FB", "0xD1220A0cf47c7B9Be7A2E6BA89F429762e7b9aDb")) {
+        for (String eip55 : List.of(
+                "0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed",
+                "0xfB6916095ca1df60bB79Ce92cE3Ea74c37c5d359",
+                "0xdbF03B407c01E7cD3CBea99509d93f8DDDC8C6FB",
+                "0xD1220A0cf47c7B9Be7A2E6BA89F429762e7b9aDb")) {
             ChainAddress parsed = ChainAddress.parse(eip55).orElseThrow();
             assertThat(parsed.format()).isEqualTo(AddressFormat.HEX_ACCOUNT);
             assertThat(ChainAddress.parse(eip55.toLowerCase(Locale.ROOT))).contains(parsed);
-            assertThat(ChainAddress.parse("0x" + eip55.substring(2).toUpperCase(Locale.ROOT))).contains(parsed);
+            assertThat(ChainAddress.parse("0x" + eip55.substring(2).toUpperCase(Locale.ROOT)))
+                    .contains(parsed);
         }
         String brokenChecksum = "0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAeD";
-        assertThat(ChainAddress.parse(brokenChecksum)).as("a mixed-case address whose case breaks EIP-55").isEmpty();
-        assertThat(ChainAddress.parse(LISTED_ETH)).contains(
-                new ChainAddress(AddressFormat.HEX_ACCOUNT, LISTED_ETH.toLowerCase(Locale.ROOT)));
+        assertThat(ChainAddress.parse(brokenChecksum))
+                .as("a mixed-case address whose case breaks EIP-55")
+                .isEmpty();
+        assertThat(ChainAddress.parse(LISTED_ETH))
+                .contains(new ChainAddress(AddressFormat.HEX_ACCOUNT, LISTED_ETH.toLowerCase(Locale.ROOT)));
     }
 
     @Test
@@ -54,9 +60,13 @@ class ChainAddressTest {
         assertThat(ChainAddress.parse(LISTED_BECH32.toUpperCase(Locale.ROOT))).contains(lower);
         String mixed = "bc1Q" + LISTED_BECH32.substring(4);
         assertThat(ChainAddress.parse(mixed)).as("mixed case is invalid bech32").isEmpty();
-        assertThat(ChainAddress.parse(LISTED_BECH32.substring(0, 41) + "q")).as("one character off").isEmpty();
+        assertThat(ChainAddress.parse(LISTED_BECH32.substring(0, 41) + "q"))
+                .as("one character off")
+                .isEmpty();
         assertThat(ChainAddress.parse("bc1p0xlxvlhemja6c4dqv22uapctqupfhlxm9h8z3k2e72q4k9hcz7vqzk5jj0"))
-                .as("a bech32m (taproot) address").map(ChainAddress::format).contains(AddressFormat.BECH32);
+                .as("a bech32m (taproot) address")
+                .map(ChainAddress::format)
+                .contains(AddressFormat.BECH32);
     }
 
     @Test
@@ -64,10 +74,14 @@ class ChainAddressTest {
         ChainAddress listed = ChainAddress.parse(LISTED_P2PKH).orElseThrow();
         assertThat(listed.format()).isEqualTo(AddressFormat.BASE58CHECK);
         assertThat(ChainAddress.parse(LISTED_P2PKH.toLowerCase(Locale.ROOT))).isEmpty();
-        assertThat(ChainAddress.parse("123WBUDmSJv4GctdVEz6Qq6z8nXSKrJ4KY")).as("checksum broken").isEmpty();
+        assertThat(ChainAddress.parse("123WBUDmSJv4GctdVEz6Qq6z8nXSKrJ4KY"))
+                .as("checksum broken")
+                .isEmpty();
         assertThat(ChainAddress.parse(GENESIS_P2PKH)).isPresent().isNotEqualTo(ChainAddress.parse(LISTED_P2PKH));
-        assertThat(ChainAddress.parse("rnXyVQzgxZe7TR1EPzTkGj2jxH4LMJYh66")).as("XRP in Ripple's alphabet")
-                .map(ChainAddress::format).contains(AddressFormat.RIPPLE_BASE58CHECK);
+        assertThat(ChainAddress.parse("rnXyVQzgxZe7TR1EPzTkGj2jxH4LMJYh66"))
+                .as("XRP in Ripple's alphabet")
+                .map(ChainAddress::format)
+                .contains(AddressFormat.RIPPLE_BASE58CHECK);
     }
 
     @Test
@@ -85,8 +99,10 @@ class ChainAddressTest {
         SanctionsList bundled = SanctionsStore.bundled();
         assertThat(bundled.size()).isEqualTo(654);
         assertThat(bundled.published()).hasToString("2024-09-27");
-        Map<String, Set<AddressFormat>> formats = bundled.entries().stream().collect(Collectors.groupingBy(
-                ListedAddress::asset, Collectors.mapping(e -> ChainAddress.listed(e.address()).format(), Collectors.toSet())));
+        Map<String, Set<AddressFormat>> formats = bundled.entries().stream()
+                .collect(Collectors.groupingBy(
+                        ListedAddress::asset,
+                        Collectors.mapping(e -> ChainAddress.listed(e.address()).format(), Collectors.toSet())));
         assertThat(formats.get("XBT")).containsExactlyInAnyOrder(AddressFormat.BASE58CHECK, AddressFormat.BECH32);
         assertThat(formats.get("ETH")).containsExactly(AddressFormat.HEX_ACCOUNT);
         assertThat(formats.get("LTC")).doesNotContain(AddressFormat.LISTED_TEXT);
@@ -94,8 +110,9 @@ class ChainAddressTest {
         assertThat(formats.get("ZEC")).containsExactly(AddressFormat.BASE58CHECK);
         assertThat(formats.get("BCH")).doesNotContain(AddressFormat.LISTED_TEXT);
         assertThat(formats.get("XRP")).containsExactly(AddressFormat.RIPPLE_BASE58CHECK);
-        assertThat(bundled.entries().stream().filter(e -> ChainAddress.listed(e.address()).format() == AddressFormat.LISTED_TEXT)
-                .map(e -> e.asset() + " " + e.address()))
+        assertThat(bundled.entries().stream()
+                        .filter(e -> ChainAddress.listed(e.address()).format() == AddressFormat.LISTED_TEXT)
+                        .map(e -> e.asset() + " " + e.address()))
                 .as("OFAC lists a 64-hex-digit XMR value, which is no Monero address; it matches only as itself")
                 .containsExactly("XMR 5be5543ff73456ab9f2d207887e2af87322c651ea1a873c5b25b7ffae456c320");
     }
@@ -111,16 +128,28 @@ class ChainAddressTest {
         assertThat(hits(list, LISTED_ETH.toLowerCase(Locale.ROOT) + ".rig")).containsExactly("ETH " + LISTED_ETH);
         assertThat(hits(list, "bitcoincash:" + LISTED_CASHADDR + ".rig")).containsExactly("BCH " + LISTED_CASHADDR);
 
-        assertThat(hits(list, "x" + LISTED_P2PKH + ".rig7")).as("inside a longer token").isEmpty();
-        assertThat(hits(list, LISTED_P2PKH + "9.rig7")).as("inside a longer token").isEmpty();
-        assertThat(hits(list, "0x" + LISTED_ETH.substring(2) + "00")).as("a longer hex string").isEmpty();
-        assertThat(hits(list, LISTED_XMR.substring(0, 60))).as("part of an address").isEmpty();
-        assertThat(hits(list, GENESIS_P2PKH + ".worker")).as("an ordinary address").isEmpty();
+        assertThat(hits(list, "x" + LISTED_P2PKH + ".rig7"))
+                .as("inside a longer token")
+                .isEmpty();
+        assertThat(hits(list, LISTED_P2PKH + "9.rig7"))
+                .as("inside a longer token")
+                .isEmpty();
+        assertThat(hits(list, "0x" + LISTED_ETH.substring(2) + "00"))
+                .as("a longer hex string")
+                .isEmpty();
+        assertThat(hits(list, LISTED_XMR.substring(0, 60)))
+                .as("part of an address")
+                .isEmpty();
+        assertThat(hits(list, GENESIS_P2PKH + ".worker"))
+                .as("an ordinary address")
+                .isEmpty();
         assertThat(hits(list, "hashfence.s19pro0007")).as("a pool account name").isEmpty();
         assertThat(hits(list, "")).isEmpty();
     }
 
     private static List<String> hits(SanctionsList list, String user) {
-        return list.find(PayoutCandidates.of(user)).stream().map(e -> e.asset() + " " + e.address()).toList();
+        return list.find(PayoutCandidates.of(user)).stream()
+                .map(e -> e.asset() + " " + e.address())
+                .toList();
     }
 }

@@ -22,7 +22,8 @@ class CredentialStoreTest {
         String file = Files.readString(store.file());
         assertThat(token).startsWith("hf_").hasSizeGreaterThan(40);
         assertThat(file).doesNotContain(token).contains("texas-01").contains("\"scheme\" : \"hmac-sha256\"");
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(store.file()))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(store.file())))
+                .isEqualTo("rw-------");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve(TokenKey.FILE_NAME))))
                 .isEqualTo("rw-------");
     }
@@ -33,7 +34,9 @@ class CredentialStoreTest {
         String texas = store.add(SiteId.of("texas-01"), new TokenHasher());
         String quebec = store.add(SiteId.of("quebec-01"), new TokenHasher());
         SiteAuthenticator authenticator = new SiteAuthenticator(store);
-        assertThat(authenticator.authenticate("texas-01", bytes(texas))).map(SiteCredential::site).contains(SiteId.of("texas-01"));
+        assertThat(authenticator.authenticate("texas-01", bytes(texas)))
+                .map(SiteCredential::site)
+                .contains(SiteId.of("texas-01"));
         assertThat(authenticator.authenticate("texas-01", bytes(quebec))).isEmpty();
         assertThat(authenticator.authenticate("texas-01", bytes(texas + "x"))).isEmpty();
         assertThat(authenticator.authenticate("nowhere", bytes(texas))).isEmpty();
@@ -47,7 +50,9 @@ class CredentialStoreTest {
         SiteAuthenticator authenticator = new SiteAuthenticator(running);
         assertThat(running.size()).isZero();
         String token = new CredentialStore(dir).add(SiteId.of("late-site"), new TokenHasher());
-        assertThat(authenticator.authenticate("late-site", bytes(token))).map(SiteCredential::site).contains(SiteId.of("late-site"));
+        assertThat(authenticator.authenticate("late-site", bytes(token)))
+                .map(SiteCredential::site)
+                .contains(SiteId.of("late-site"));
     }
 
     @Test
@@ -58,9 +63,12 @@ class CredentialStoreTest {
         assertThat(authenticator.authenticate("texas-01", bytes(old))).isPresent();
         String fresh = new CredentialStore(dir).rotate(SiteId.of("texas-01"), new TokenHasher());
         assertThat(fresh).isNotEqualTo(old);
-        assertThat(authenticator.authenticate("texas-01", bytes(old))).as("revoked, even though it was cached").isEmpty();
+        assertThat(authenticator.authenticate("texas-01", bytes(old)))
+                .as("revoked, even though it was cached")
+                .isEmpty();
         assertThat(authenticator.authenticate("texas-01", bytes(fresh))).isPresent();
-        assertThatThrownBy(() -> store.rotate(SiteId.of("nowhere"), new TokenHasher())).hasMessageContaining("no site");
+        assertThatThrownBy(() -> store.rotate(SiteId.of("nowhere"), new TokenHasher()))
+                .hasMessageContaining("no site");
     }
 
     @Test

@@ -40,8 +40,9 @@ class SiteAuthenticatorTest {
     Path dataDir;
 
     /** One thread, room for one queued task: what a storm of separate verifications would overflow at once. */
-    private final ThreadPoolExecutor pool = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS,
-            new ArrayBlockingQueue<>(1), new ThreadPoolExecutor.AbortPolicy());
+    private final ThreadPoolExecutor pool = new ThreadPoolExecutor(
+            1, 1, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(1), new ThreadPoolExecutor.AbortPolicy());
+
     private final AtomicInteger verifications = new AtomicInteger();
     private final Executor executor = task -> {
         pool.execute(task);
@@ -59,9 +60,10 @@ class SiteAuthenticatorTest {
         String token = store.add(SiteId.of("fast-site"), new TokenHasher());
         SiteAuthenticator authenticator = new SiteAuthenticator(store);
 
-        CompletableFuture<Optional<SiteCredential>> right = authenticator.verify("fast-site", bytes(token), SOURCE, executor);
-        CompletableFuture<Optional<SiteCredential>> wrong = authenticator.verify("fast-site", bytes(token + "x"), SOURCE,
-                executor);
+        CompletableFuture<Optional<SiteCredential>> right =
+                authenticator.verify("fast-site", bytes(token), SOURCE, executor);
+        CompletableFuture<Optional<SiteCredential>> wrong =
+                authenticator.verify("fast-site", bytes(token + "x"), SOURCE, executor);
 
         assertThat(right).isDone();
         assertThat(right.get()).map(SiteCredential::site).contains(SiteId.of("fast-site"));
@@ -97,18 +99,25 @@ class SiteAuthenticatorTest {
         }
         stormArrived.countDown();
         for (CompletableFuture<Optional<SiteCredential>> connect : connects) {
-            assertThat(connect.get(Await.PATIENCE.toSeconds(), TimeUnit.SECONDS)).isPresent();
+            assertThat(connect.get(Await.PATIENCE.toSeconds(), TimeUnit.SECONDS))
+                    .isPresent();
         }
         assertThat(slowChecks).as("PBKDF2 runs").hasValue(1);
 
-        SiteCredential upgraded = new CredentialStore(dataDir).find(SiteId.of("storm-site")).orElseThrow();
+        SiteCredential upgraded =
+                new CredentialStore(dataDir).find(SiteId.of("storm-site")).orElseThrow();
         assertThat(upgraded.scheme()).isEqualTo(TokenScheme.HMAC_SHA256);
-        assertThat(upgraded.sameAs(legacy)).as("the same issued token: its sessions stay open").isTrue();
-        CompletableFuture<Optional<SiteCredential>> later = authenticator.verify("storm-site", bytes(token), SOURCE,
-                executor);
+        assertThat(upgraded.sameAs(legacy))
+                .as("the same issued token: its sessions stay open")
+                .isTrue();
+        CompletableFuture<Optional<SiteCredential>> later =
+                authenticator.verify("storm-site", bytes(token), SOURCE, executor);
         assertThat(later).isDone();
         assertThat(later.get()).isPresent();
-        assertThat(authenticator.verify("storm-site", bytes(token + "x"), SOURCE, executor).get()).isEmpty();
+        assertThat(authenticator
+                        .verify("storm-site", bytes(token + "x"), SOURCE, executor)
+                        .get())
+                .isEmpty();
         assertThat(verifications).as("checks on the executor once upgraded").hasValue(0);
     }
 
@@ -118,9 +127,14 @@ class SiteAuthenticatorTest {
         CredentialStore store = new CredentialStore(dataDir);
         SiteAuthenticator authenticator = new SiteAuthenticator(store);
 
-        assertThat(authenticator.verify("old-site", bytes(token + "x"), SOURCE, executor)
-                .get(Await.PATIENCE.toSeconds(), TimeUnit.SECONDS)).isEmpty();
-        assertThat(new CredentialStore(dataDir).find(SiteId.of("old-site")).orElseThrow().scheme())
+        assertThat(authenticator
+                        .verify("old-site", bytes(token + "x"), SOURCE, executor)
+                        .get(Await.PATIENCE.toSeconds(), TimeUnit.SECONDS))
+                .isEmpty();
+        assertThat(new CredentialStore(dataDir)
+                        .find(SiteId.of("old-site"))
+                        .orElseThrow()
+                        .scheme())
                 .isEqualTo(TokenScheme.PBKDF2);
     }
 
@@ -160,7 +174,10 @@ class SiteAuthenticatorTest {
         }
         assertThat(authenticator.backsOff(flooder)).isTrue();
         assertThat(authenticator.backsOff(SOURCE)).isFalse();
-        assertThat(authenticator.verify("fast-site", bytes(token), SOURCE, executor).get()).isPresent();
+        assertThat(authenticator
+                        .verify("fast-site", bytes(token), SOURCE, executor)
+                        .get())
+                .isPresent();
     }
 
     /** A sites.json as earlier versions wrote it (PBKDF2, 1,000 iterations to keep the test quick); the tokens. */
@@ -175,9 +192,12 @@ class SiteAuthenticatorTest {
             String token = hasher.newToken();
             byte[] salt = new byte[16];
             salt[0] = (byte) site.length();
-            entries.addObject().put("site", site).put("salt", Base64.getEncoder().encodeToString(salt))
+            entries.addObject()
+                    .put("site", site)
+                    .put("salt", Base64.getEncoder().encodeToString(salt))
                     .put("hash", Base64.getEncoder().encodeToString(TokenHasher.pbkdf2(token, salt, 1000)))
-                    .put("iterations", 1000).put("created", "2026-01-01T00:00:00Z");
+                    .put("iterations", 1000)
+                    .put("created", "2026-01-01T00:00:00Z");
             tokens.add(token);
         }
         Files.writeString(dataDir.resolve(CredentialStore.FILE_NAME), JSON.writeValueAsString(root));

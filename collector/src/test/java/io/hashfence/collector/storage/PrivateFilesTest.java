@@ -19,8 +19,8 @@ class PrivateFilesTest {
     @Test
     void createsTheDirectory0700AndFiles0600() throws Exception {
         Path dir = PrivateFiles.directory(root.resolve("data/nested"));
-        try (FileChannel channel = PrivateFiles.open(dir.resolve("events.log"), StandardOpenOption.CREATE,
-                StandardOpenOption.WRITE)) {
+        try (FileChannel channel =
+                PrivateFiles.open(dir.resolve("events.log"), StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
             assertThat(channel.isOpen()).isTrue();
         }
         PrivateFiles.write(dir.resolve("kept"), "x".getBytes(StandardCharsets.UTF_8));
@@ -39,7 +39,8 @@ class PrivateFilesTest {
         Files.setPosixFilePermissions(log, PosixFilePermissions.fromString("rw-r--r--"));
 
         PrivateFiles.directory(dir);
-        PrivateFiles.open(log, StandardOpenOption.WRITE, StandardOpenOption.APPEND).close();
+        PrivateFiles.open(log, StandardOpenOption.WRITE, StandardOpenOption.APPEND)
+                .close();
 
         assertThat(mode(dir)).isEqualTo("rwx------");
         assertThat(mode(log)).isEqualTo("rw-------");

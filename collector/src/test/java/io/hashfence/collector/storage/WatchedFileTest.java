@@ -68,8 +68,13 @@ class WatchedFileTest {
     }
 
     private WatchedFile<Integer> watch(Path file, Integer whenAbsent) throws Exception {
-        return WatchedFile.watch(file, "number", path -> Integer.valueOf(Files.readString(path).strip()),
-                whenAbsent == null ? null : () -> whenAbsent, reloaded::add, e -> refused.add(e.getMessage()));
+        return WatchedFile.watch(
+                file,
+                "number",
+                path -> Integer.valueOf(Files.readString(path).strip()),
+                whenAbsent == null ? null : () -> whenAbsent,
+                reloaded::add,
+                e -> refused.add(e.getMessage()));
     }
 
     /**

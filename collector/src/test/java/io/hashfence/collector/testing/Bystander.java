@@ -29,18 +29,21 @@ public final class Bystander implements AutoCloseable {
 
     /** Adds the site to the collector and connects it over MQTT 5. */
     public static Bystander connect(RunningCollector collector, String site) throws Exception {
-        MqttTestClient client = MqttTestClient.accepted(collector.mqtt(), MqttVersion.MQTT_5, site,
-                collector.addSite(site));
+        MqttTestClient client =
+                MqttTestClient.accepted(collector.mqtt(), MqttVersion.MQTT_5, site, collector.addSite(site));
         return new Bystander(collector, site, client);
     }
 
     /** Publishes the next sample and asserts it was acknowledged with success, stored, and the collector healthy. */
     public void assertUnharmed() throws Exception {
         seq++;
-        int packetId = client.publish(TestTelemetry.topic(site, RIG),
-                TestTelemetry.bytes(TestTelemetry.message(site, RIG, seq)), MqttQoS.AT_LEAST_ONCE);
+        int packetId = client.publish(
+                TestTelemetry.topic(site, RIG),
+                TestTelemetry.bytes(TestTelemetry.message(site, RIG, seq)),
+                MqttQoS.AT_LEAST_ONCE);
         MqttMessage pubAck = client.await(MqttMessageType.PUBACK);
-        assertThat(((MqttMessageIdVariableHeader) pubAck.variableHeader()).messageId()).isEqualTo(packetId);
+        assertThat(((MqttMessageIdVariableHeader) pubAck.variableHeader()).messageId())
+                .isEqualTo(packetId);
         if (pubAck.variableHeader() instanceof MqttPubReplyMessageVariableHeader header) {
             assertThat(header.reasonCode()).as("PUBACK reason code").isZero();
         }

@@ -7,12 +7,10 @@ import picocli.CommandLine;
 
 /** {@code hashfence-collector} run in-process through its command line, with what it printed kept. */
 public final class CollectorCli {
-    private CollectorCli() {
-    }
+    private CollectorCli() {}
 
     /** The exit code and what the command printed to standard output and standard error. */
-    public record Result(int exitCode, String out, String err) {
-    }
+    public record Result(int exitCode, String out, String err) {}
 
     public static Result run(String... args) {
         StringWriter out = new StringWriter();

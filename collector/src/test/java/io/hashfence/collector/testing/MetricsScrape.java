@@ -11,19 +11,24 @@ import java.net.http.HttpResponse;
 public final class MetricsScrape {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-    private MetricsScrape() {
-    }
+    private MetricsScrape() {}
 
-    public static HttpResponse<String> get(InetSocketAddress server, String path) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.getPort() + path)).build(),
+    public static HttpResponse<String> get(InetSocketAddress server, String path)
+            throws IOException, InterruptedException {
+        return HTTP.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.getPort() + path))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
     /** A GET with the API's bearer token, as an operator's script sends it. */
     public static HttpResponse<String> get(InetSocketAddress server, String path, String apiToken)
             throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.getPort() + path))
-                .header("Authorization", "Bearer " + apiToken).build(), HttpResponse.BodyHandlers.ofString());
+        return HTTP.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.getPort() + path))
+                        .header("Authorization", "Bearer " + apiToken)
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     /** The value of one sample line, e.g. {@code hashfence_ingest_messages_total{outcome="accepted"}}; NaN if absent. */

@@ -46,33 +46,40 @@ public final class MqttTestClient implements AutoCloseable {
 
     private MqttTestClient(InetSocketAddress server, MqttVersion version, SslContext tls) throws InterruptedException {
         this.version = version;
-        channel = new Bootstrap().group(group).channel(NioSocketChannel.class)
+        channel = new Bootstrap()
+                .group(group)
+                .channel(NioSocketChannel.class)
                 .handler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
                         if (tls != null) {
                             ch.pipeline().addLast(tls.newHandler(ch.alloc(), server.getHostString(), server.getPort()));
                         }
-                        ch.pipeline().addLast(new MqttDecoder(MAX_INBOUND_BYTES), MqttEncoder.INSTANCE,
-                                new SimpleChannelInboundHandler<MqttMessage>() {
-                                    @Override
-                                    protected void channelRead0(ChannelHandlerContext ctx, MqttMessage msg) {
-                                        received.add(msg);
-                                    }
+                        ch.pipeline()
+                                .addLast(
+                                        new MqttDecoder(MAX_INBOUND_BYTES),
+                                        MqttEncoder.INSTANCE,
+                                        new SimpleChannelInboundHandler<MqttMessage>() {
+                                            @Override
+                                            protected void channelRead0(ChannelHandlerContext ctx, MqttMessage msg) {
+                                                received.add(msg);
+                                            }
 
-                                    /**
-                                     * The collector resetting a connection it refuses is what many tests provoke:
-                                     * they see it as a closed connection, and a failed wait names the cause.
-                                     */
-                                    @Override
-                                    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-                                        failure = cause;
-                                        ctx.close();
-                                    }
-                                });
+                                            /**
+                                             * The collector resetting a connection it refuses is what many tests provoke:
+                                             * they see it as a closed connection, and a failed wait names the cause.
+                                             */
+                                            @Override
+                                            public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+                                                failure = cause;
+                                                ctx.close();
+                                            }
+                                        });
                     }
                 })
-                .connect(server).sync().channel();
+                .connect(server)
+                .sync()
+                .channel();
     }
 
     /** Opens a TCP connection and sends nothing yet. */
@@ -108,13 +115,14 @@ public final class MqttTestClient implements AutoCloseable {
 
     public void sendConnect(String user, String password, int keepAliveSeconds) {
         channel.writeAndFlush(MqttMessageBuilders.connect()
-                .clientId("test-" + user + "-" + System.nanoTime())
-                .protocolVersion(version)
-                .username(user)
-                .password(password.getBytes(StandardCharsets.UTF_8))
-                .keepAlive(keepAliveSeconds)
-                .cleanSession(true)
-                .build()).syncUninterruptibly();
+                        .clientId("test-" + user + "-" + System.nanoTime())
+                        .protocolVersion(version)
+                        .username(user)
+                        .password(password.getBytes(StandardCharsets.UTF_8))
+                        .keepAlive(keepAliveSeconds)
+                        .cleanSession(true)
+                        .build())
+                .syncUninterruptibly();
     }
 
     public MqttConnAckMessage connAck() throws InterruptedException {
@@ -135,8 +143,11 @@ public final class MqttTestClient implements AutoCloseable {
 
     /** Publishes telemetry with QoS 1 on its rig's topic, as an agent does, and returns the PUBACK. */
     public MqttMessage publishAcknowledged(ObjectNode telemetry) throws InterruptedException {
-        publish(TestTelemetry.topic(telemetry.get("site").asText(), telemetry.get("rig").asText()),
-                TestTelemetry.bytes(telemetry), MqttQoS.AT_LEAST_ONCE);
+        publish(
+                TestTelemetry.topic(
+                        telemetry.get("site").asText(), telemetry.get("rig").asText()),
+                TestTelemetry.bytes(telemetry),
+                MqttQoS.AT_LEAST_ONCE);
         return await(MqttMessageType.PUBACK);
     }
 

@@ -27,7 +27,8 @@ public final class RunningCollector implements AutoCloseable {
 
     /** A collector whose free-port config the caller may adjust first. */
     public RunningCollector(Path dataDir, UnaryOperator<CollectorConfig> adjust) throws Exception {
-        CollectorConfig config = CollectorConfig.defaults().withDataDir(dataDir).withMqttPort(0).withHttpPort(0);
+        CollectorConfig config =
+                CollectorConfig.defaults().withDataDir(dataDir).withMqttPort(0).withHttpPort(0);
         collector = Collector.start(adjust.apply(config), Clock.systemUTC());
         this.dataDir = dataDir;
         credentials = new CredentialStore(dataDir);

@@ -12,8 +12,7 @@ import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 
 /** Reads one series from a metrics owner as {@code /metrics} would export it, without a registry or HTTP. */
 public final class Samples {
-    private Samples() {
-    }
+    private Samples() {}
 
     /**
      * The value of a counter, gauge or info series (an info series is 1), by its exported name and all its labels,

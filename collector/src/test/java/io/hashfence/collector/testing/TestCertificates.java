@@ -51,16 +51,23 @@ public final class TestCertificates {
             throws Exception {
         Instant now = Instant.now();
         JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(
-                isCa ? new X500Name(subject) : new X500Name(ca.getSubjectX500Principal().getName()),
-                BigInteger.valueOf(serial++), Date.from(now.minus(Duration.ofHours(1))),
-                Date.from(now.plus(Duration.ofDays(2))), new X500Name(subject), subjectKeys.getPublic());
+                isCa
+                        ? new X500Name(subject)
+                        : new X500Name(ca.getSubjectX500Principal().getName()),
+                BigInteger.valueOf(serial++),
+                Date.from(now.minus(Duration.ofHours(1))),
+                Date.from(now.plus(Duration.ofDays(2))),
+                new X500Name(subject),
+                subjectKeys.getPublic());
         builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(isCa));
         if (dnsName != null) {
             builder.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(new GeneralName[] {
-                    new GeneralName(GeneralName.dNSName, dnsName), new GeneralName(GeneralName.iPAddress, "127.0.0.1")}));
+                new GeneralName(GeneralName.dNSName, dnsName), new GeneralName(GeneralName.iPAddress, "127.0.0.1")
+            }));
         }
-        return new JcaX509CertificateConverter().getCertificate(
-                builder.build(new JcaContentSignerBuilder("SHA256withECDSA").build(issuerKeys.getPrivate())));
+        return new JcaX509CertificateConverter()
+                .getCertificate(
+                        builder.build(new JcaContentSignerBuilder("SHA256withECDSA").build(issuerKeys.getPrivate())));
     }
 
     private static KeyPair keyPair() throws GeneralSecurityException {
@@ -72,8 +79,10 @@ public final class TestCertificates {
     private Path write(String name, Object pemObject) throws IOException {
         StringWriter text = new StringWriter();
         try (JcaPEMWriter pem = new JcaPEMWriter(text)) {
-            pem.writeObject(pemObject instanceof java.security.PrivateKey key
-                    ? new org.bouncycastle.openssl.jcajce.JcaPKCS8Generator(key, null) : pemObject);
+            pem.writeObject(
+                    pemObject instanceof java.security.PrivateKey key
+                            ? new org.bouncycastle.openssl.jcajce.JcaPKCS8Generator(key, null)
+                            : pemObject);
         }
         return Files.writeString(dir.resolve(name), text.toString());
     }

@@ -11,14 +11,16 @@ import java.time.Instant;
 public final class TestTelemetry {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private TestTelemetry() {
-    }
+    private TestTelemetry() {}
 
     /** The full Antminer example, moved to this site and rig, stamped now. */
     public static ObjectNode message(String site, String rig, long seq) {
         try {
             ObjectNode message = (ObjectNode) JSON.readTree(Examples.bytes(Examples.ANTMINER_S19));
-            message.put("site", site).put("rig", rig).put("seq", seq).put("time", Instant.now().toString());
+            message.put("site", site)
+                    .put("rig", rig)
+                    .put("seq", seq)
+                    .put("time", Instant.now().toString());
             return message;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -28,7 +30,10 @@ public final class TestTelemetry {
     /** The example, declared (static) at this position with a fix time of now. */
     public static ObjectNode at(String site, String rig, long seq, double lat, double lon) {
         ObjectNode message = message(site, rig, seq);
-        ((ObjectNode) message.get("location")).put("lat", lat).put("lon", lon).put("fix_time", Instant.now().toString());
+        ((ObjectNode) message.get("location"))
+                .put("lat", lat)
+                .put("lon", lon)
+                .put("fix_time", Instant.now().toString());
         return message;
     }
 
