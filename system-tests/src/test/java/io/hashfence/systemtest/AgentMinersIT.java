@@ -64,17 +64,7 @@ class AgentMinersIT {
         String token = CollectorSites.add(workDir, dataDir, "miners-site");
         int absentPort = FreePorts.pick();
         try (ServerSocket antminer = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-                JarProcess collector = JarProcess.start(
-                        JarProcess.collectorJar(),
-                        workDir,
-                        Map.of(),
-                        "run",
-                        "--data-dir",
-                        dataDir.toString(),
-                        "--mqtt-port",
-                        "0",
-                        "--http-port",
-                        "0")) {
+                JarProcess collector = JarProcess.runCollector(workDir, dataDir)) {
             Thread fake = new Thread(() -> serve(antminer, antminerReplies, antminerAnswers), "fake-antminer");
             fake.setDaemon(true);
             fake.start();

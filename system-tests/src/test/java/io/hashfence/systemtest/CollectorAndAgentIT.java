@@ -38,17 +38,7 @@ class CollectorAndAgentIT {
         assertThat(token).matches("hf_[A-Za-z0-9_-]{43}");
         assertThat(Files.readString(dataDir.resolve("sites.json"))).doesNotContain(token);
 
-        try (JarProcess collector = JarProcess.start(
-                JarProcess.collectorJar(),
-                workDir,
-                Map.of(),
-                "run",
-                "--data-dir",
-                dataDir.toString(),
-                "--mqtt-port",
-                "0",
-                "--http-port",
-                "0")) {
+        try (JarProcess collector = JarProcess.runCollector(workDir, dataDir)) {
             int mqttPort = collector.mqttPort();
             int httpPort = collector.httpPort();
 

@@ -38,17 +38,7 @@ class CrashSafetyIT {
         String token = CollectorSites.add(workDir, dataDir, "crash-site");
 
         Set<String> acknowledged = ConcurrentHashMap.newKeySet();
-        JarProcess collector = JarProcess.start(
-                JarProcess.collectorJar(),
-                workDir,
-                Map.of(),
-                "run",
-                "--data-dir",
-                dataDir.toString(),
-                "--mqtt-port",
-                "0",
-                "--http-port",
-                "0");
+        JarProcess collector = JarProcess.runCollector(workDir, dataDir);
         int port = collector.mqttPort();
         Thread publisher = new Thread(() -> publishUntilCut(port, token, acknowledged));
         publisher.start();
@@ -57,17 +47,7 @@ class CrashSafetyIT {
         publisher.join(Await.PATIENCE.toMillis());
         assertThat(acknowledged).hasSizeGreaterThanOrEqualTo(300);
 
-        JarProcess restarted = JarProcess.start(
-                JarProcess.collectorJar(),
-                workDir,
-                Map.of(),
-                "run",
-                "--data-dir",
-                dataDir.toString(),
-                "--mqtt-port",
-                "0",
-                "--http-port",
-                "0");
+        JarProcess restarted = JarProcess.runCollector(workDir, dataDir);
         restarted.awaitLog(Pattern.compile("chain verified"));
         restarted.stop();
 

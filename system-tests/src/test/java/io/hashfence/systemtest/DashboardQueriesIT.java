@@ -100,19 +100,7 @@ class DashboardQueriesIT {
                         "--cluster.listen-address="),
                 workDir);
 
-        collector = JarProcess.start(
-                JarProcess.collectorJar(),
-                workDir,
-                Map.of(),
-                "run",
-                "--data-dir",
-                dataDir.toString(),
-                "--mqtt-port",
-                "0",
-                "--http-port",
-                "0",
-                "--alertmanager",
-                "http://127.0.0.1:" + alertmanagerPort);
+        collector = JarProcess.runCollector(workDir, dataDir, "--alertmanager", "http://127.0.0.1:" + alertmanagerPort);
         int mqttPort = collector.mqttPort();
         int httpPort = collector.httpPort();
 

@@ -11,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.Map;
 import java.util.regex.Pattern;
 import org.eclipse.paho.mqttv5.client.MqttClient;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
@@ -122,17 +121,7 @@ class DuplicatesAfterCrashIT {
     }
 
     private JarProcess startCollector(Path dataDir) throws IOException {
-        return JarProcess.start(
-                JarProcess.collectorJar(),
-                workDir,
-                Map.of(),
-                "run",
-                "--data-dir",
-                dataDir.toString(),
-                "--mqtt-port",
-                "0",
-                "--http-port",
-                "0");
+        return JarProcess.runCollector(workDir, dataDir);
     }
 
     private static double ingested(int httpPort, String outcome) throws IOException, InterruptedException {

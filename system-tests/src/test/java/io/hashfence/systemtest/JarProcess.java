@@ -43,6 +43,17 @@ final class JarProcess implements AutoCloseable {
         return jar;
     }
 
+    /**
+     * The collector jar's {@code run} on {@code dataDir} with MQTT and HTTP on free ports ({@link #mqttPort()},
+     * {@link #httpPort()} read them from its log), followed by {@code more} arguments.
+     */
+    static JarProcess runCollector(Path workDir, Path dataDir, String... more) throws IOException {
+        List<String> args = new ArrayList<>(
+                List.of("run", "--data-dir", dataDir.toString(), "--mqtt-port", "0", "--http-port", "0"));
+        args.addAll(List.of(more));
+        return start(collectorJar(), workDir, Map.of(), args.toArray(String[]::new));
+    }
+
     static JarProcess start(Path jar, Path workDir, Map<String, String> environment, String... args)
             throws IOException {
         List<String> command = new ArrayList<>(List.of(

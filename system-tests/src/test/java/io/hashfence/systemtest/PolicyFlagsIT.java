@@ -27,17 +27,9 @@ class PolicyFlagsIT {
         Path policy = workDir.resolve("policy.yml");
         Files.writeString(policy, "include: [ofac-comprehensive]\n");
         FileTime fixed = Files.getLastModifiedTime(policy);
-        try (JarProcess collector = JarProcess.start(
-                JarProcess.collectorJar(),
+        try (JarProcess collector = JarProcess.runCollector(
                 workDir,
-                Map.of(),
-                "run",
-                "--data-dir",
-                workDir.resolve("data").toString(),
-                "--mqtt-port",
-                "0",
-                "--http-port",
-                "0",
+                workDir.resolve("data"),
                 "--policy",
                 policy.toString(),
                 "--alertmanager",
@@ -64,19 +56,7 @@ class PolicyFlagsIT {
     void aBadPolicyOrAlertmanagerUrlStopsStartupWithAClearMessage() throws Exception {
         Path policy = workDir.resolve("bad.yml");
         Files.writeString(policy, "restricted:\n  - code: RU-XYZ\n    reason: x\n");
-        JarProcess badPolicy = JarProcess.start(
-                JarProcess.collectorJar(),
-                workDir,
-                Map.of(),
-                "run",
-                "--data-dir",
-                workDir.resolve("d1").toString(),
-                "--mqtt-port",
-                "0",
-                "--http-port",
-                "0",
-                "--policy",
-                policy.toString());
+        JarProcess badPolicy = JarProcess.runCollector(workDir, workDir.resolve("d1"), "--policy", policy.toString());
         assertThat(badPolicy.waitFor()).isNotZero();
         assertThat(badPolicy.stderr()).contains(policy + " line 2: RU-XYZ is not a country or subdivision");
 

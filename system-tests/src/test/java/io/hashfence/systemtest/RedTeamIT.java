@@ -63,19 +63,7 @@ class RedTeamIT {
         Path config = Files.writeString(workDir.resolve("collector.yml"), SHORT_TIMINGS);
         Path data = workDir.resolve("data");
         String token = CollectorSites.add(workDir, data, SITE);
-        try (JarProcess collector = JarProcess.start(
-                JarProcess.collectorJar(),
-                workDir,
-                Map.of(),
-                "run",
-                "--config",
-                config.toString(),
-                "--data-dir",
-                data.toString(),
-                "--mqtt-port",
-                "0",
-                "--http-port",
-                "0")) {
+        try (JarProcess collector = JarProcess.runCollector(workDir, data, "--config", config.toString())) {
             int mqtt = collector.mqttPort();
             int http = collector.httpPort();
             String apiToken = Files.readString(data.resolve("api-token")).strip();
@@ -249,19 +237,7 @@ class RedTeamIT {
         Path data = workDir.resolve("data");
         String shellToken = CollectorSites.add(workDir, data, "singapore-holding");
         String honestToken = CollectorSites.add(workDir, data, "singapore-01");
-        try (JarProcess collector = JarProcess.start(
-                JarProcess.collectorJar(),
-                workDir,
-                Map.of(),
-                "run",
-                "--config",
-                config.toString(),
-                "--data-dir",
-                data.toString(),
-                "--mqtt-port",
-                "0",
-                "--http-port",
-                "0")) {
+        try (JarProcess collector = JarProcess.runCollector(workDir, data, "--config", config.toString())) {
             int mqtt = collector.mqttPort();
             int http = collector.httpPort();
             String apiToken = Files.readString(data.resolve("api-token")).strip();

@@ -41,17 +41,7 @@ class SanctionedPayoutIT {
         Path dataDir = workDir.resolve("data");
         String token = CollectorSites.add(workDir, dataDir, SITE);
 
-        try (JarProcess collector = JarProcess.start(
-                JarProcess.collectorJar(),
-                workDir,
-                Map.of(),
-                "run",
-                "--data-dir",
-                dataDir.toString(),
-                "--mqtt-port",
-                "0",
-                "--http-port",
-                "0")) {
+        try (JarProcess collector = JarProcess.runCollector(workDir, dataDir)) {
             int mqttPort = collector.mqttPort();
             int httpPort = collector.httpPort();
             assertThat(collector.stderr()).contains("sanctions list: 654 addresses");
