@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpServer;
 import io.hashfence.collector.audit.AuditEvent;
 import io.hashfence.collector.audit.ChainVerifier;
@@ -14,8 +13,6 @@ import io.hashfence.collector.testing.MqttTestClient;
 import io.hashfence.collector.testing.RunningCollector;
 import io.hashfence.collector.testing.TestTelemetry;
 import io.hashfence.testing.Await;
-import io.netty.handler.codec.mqtt.MqttMessageType;
-import io.netty.handler.codec.mqtt.MqttQoS;
 import io.netty.handler.codec.mqtt.MqttVersion;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -61,11 +58,11 @@ class BorderDistanceAlertsTest {
             String token = collector.addSite("lab-01");
             try (MqttTestClient agent = MqttTestClient.connect(collector.mqtt(), MqttVersion.MQTT_5, "lab-01", token)) {
                 agent.connAck();
-                publish(agent, TestTelemetry.at("lab-01", "narva", 1, 59.3772, 28.1903));
-                publish(agent, TestTelemetry.at("lab-01", "kherson", 1, 46.20, 33.75));
-                publish(agent, TestTelemetry.at("lab-01", "prymorsk", 1, 46.70, 36.30));
-                publish(agent, TestTelemetry.at("lab-01", "armyansk", 1, 46.12, 33.68));
-                publish(agent, TestTelemetry.at("lab-01", "irkutsk", 1, 52.29, 104.29));
+                agent.publishAcknowledged(TestTelemetry.at("lab-01", "narva", 1, 59.3772, 28.1903));
+                agent.publishAcknowledged(TestTelemetry.at("lab-01", "kherson", 1, 46.20, 33.75));
+                agent.publishAcknowledged(TestTelemetry.at("lab-01", "prymorsk", 1, 46.70, 36.30));
+                agent.publishAcknowledged(TestTelemetry.at("lab-01", "armyansk", 1, 46.12, 33.68));
+                agent.publishAcknowledged(TestTelemetry.at("lab-01", "irkutsk", 1, 52.29, 104.29));
             }
             Await.until("five alerts delivered", () -> firing.size() >= 5);
 
@@ -121,14 +118,5 @@ class BorderDistanceAlertsTest {
                 .filteredOn(e -> e.type() == EventType.ALERT_OPENED && "prymorsk".equals(e.rig()))
                 .singleElement()
                 .satisfies(e -> assertThat(e.data().get("border_km").asDouble()).isBetween(23.0, 25.0));
-    }
-
-    private static void publish(MqttTestClient agent, ObjectNode message) throws InterruptedException {
-        agent.publish(
-                TestTelemetry.topic(
-                        message.get("site").asText(), message.get("rig").asText()),
-                TestTelemetry.bytes(message),
-                MqttQoS.AT_LEAST_ONCE);
-        agent.await(MqttMessageType.PUBACK);
     }
 }

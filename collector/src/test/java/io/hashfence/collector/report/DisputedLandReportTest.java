@@ -4,12 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hashfence.collector.testing.MqttTestClient;
 import io.hashfence.collector.testing.RunningCollector;
 import io.hashfence.collector.testing.TestTelemetry;
-import io.netty.handler.codec.mqtt.MqttMessageType;
-import io.netty.handler.codec.mqtt.MqttQoS;
 import io.netty.handler.codec.mqtt.MqttVersion;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -35,9 +32,9 @@ class DisputedLandReportTest {
             try (MqttTestClient agent =
                     MqttTestClient.connect(collector.mqtt(), MqttVersion.MQTT_5, "blacksea", token)) {
                 agent.connAck();
-                publish(agent, TestTelemetry.at("blacksea", "simferopol", 1, 44.95, 34.10));
-                publish(agent, TestTelemetry.at("blacksea", "moscow", 1, 55.75, 37.62));
-                publish(agent, TestTelemetry.at("blacksea", "zaporizhzhia", 1, 47.84, 35.14));
+                agent.publishAcknowledged(TestTelemetry.at("blacksea", "simferopol", 1, 44.95, 34.10));
+                agent.publishAcknowledged(TestTelemetry.at("blacksea", "moscow", 1, 55.75, 37.62));
+                agent.publishAcknowledged(TestTelemetry.at("blacksea", "zaporizhzhia", 1, 47.84, 35.14));
             }
 
             JsonNode json = JSON.readTree(body(collector, "/api/v1/report"));
@@ -93,14 +90,5 @@ class DisputedLandReportTest {
         HttpResponse<String> response = collector.get(path);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return response.body();
-    }
-
-    private static void publish(MqttTestClient agent, ObjectNode message) throws InterruptedException {
-        agent.publish(
-                TestTelemetry.topic(
-                        message.get("site").asText(), message.get("rig").asText()),
-                TestTelemetry.bytes(message),
-                MqttQoS.AT_LEAST_ONCE);
-        agent.await(MqttMessageType.PUBACK);
     }
 }
