@@ -3,10 +3,9 @@ package io.hashfence.collector.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.hashfence.collector.testing.Bystander;
+import io.hashfence.collector.testing.CollectorWithBystander;
 import io.hashfence.collector.testing.MetricsScrape;
 import io.hashfence.collector.testing.MqttTestClient;
-import io.hashfence.collector.testing.RunningCollector;
 import io.hashfence.collector.testing.TestTelemetry;
 import io.netty.handler.codec.mqtt.MqttConnectReturnCode;
 import io.netty.handler.codec.mqtt.MqttMessage;
@@ -16,15 +15,11 @@ import io.netty.handler.codec.mqtt.MqttQoS;
 import io.netty.handler.codec.mqtt.MqttReasonCodeAndPropertiesVariableHeader;
 import io.netty.handler.codec.mqtt.MqttVersion;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.function.Function;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -39,30 +34,8 @@ class BadInputTest {
     private static final String OTHER_SITE = "site-b";
     private static final byte PAYLOAD_FORMAT_INVALID = (byte) 0x99;
 
-    @TempDir
-    static Path dataDir;
-
-    static RunningCollector collector;
-    static String token;
-    static Bystander bystander;
-
-    @BeforeAll
-    static void start() throws Exception {
-        collector = new RunningCollector(dataDir);
-        token = collector.addSite(SITE);
-        bystander = Bystander.connect(collector, OTHER_SITE);
-    }
-
-    @AfterAll
-    static void stop() {
-        bystander.close();
-        collector.close();
-    }
-
-    @AfterEach
-    void bystanderIsUnharmed() throws Exception {
-        bystander.assertUnharmed();
-    }
+    @RegisterExtension
+    static final CollectorWithBystander shared = new CollectorWithBystander(SITE, OTHER_SITE);
 
     static Stream<Arguments> badPayloads() {
         return Stream.of(
@@ -109,24 +82,24 @@ class BadInputTest {
     @ParameterizedTest(name = "MQTT 5: {0}")
     @MethodSource("badPayloads")
     void mqtt5GetsPayloadFormatInvalidAndKeepsTheConnection(String outcome, byte[] payload) throws Exception {
-        double before = MetricsScrape.ingested(collector.http(), outcome);
+        double before = MetricsScrape.ingested(shared.collector().http(), outcome);
         try (MqttTestClient client = connected(MqttVersion.MQTT_5)) {
             client.publish(TestTelemetry.topic(SITE, "rig-1"), payload, MqttQoS.AT_LEAST_ONCE);
             assertThat(reasonCode(client.await(MqttMessageType.PUBACK))).isEqualTo(PAYLOAD_FORMAT_INVALID);
             assertThat(client.isOpen()).isTrue();
         }
-        assertThat(MetricsScrape.ingested(collector.http(), outcome)).isEqualTo(before + 1);
+        assertThat(MetricsScrape.ingested(shared.collector().http(), outcome)).isEqualTo(before + 1);
     }
 
     @ParameterizedTest(name = "MQTT 3.1.1: {0}")
     @MethodSource("badPayloads")
     void mqtt311IsAcknowledgedSoItIsNotRedeliveredForeverButCounted(String outcome, byte[] payload) throws Exception {
-        double before = MetricsScrape.ingested(collector.http(), outcome);
+        double before = MetricsScrape.ingested(shared.collector().http(), outcome);
         try (MqttTestClient client = connected(MqttVersion.MQTT_3_1_1)) {
             client.publish(TestTelemetry.topic(SITE, "rig-1"), payload, MqttQoS.AT_LEAST_ONCE);
             client.await(MqttMessageType.PUBACK);
         }
-        assertThat(MetricsScrape.ingested(collector.http(), outcome)).isEqualTo(before + 1);
+        assertThat(MetricsScrape.ingested(shared.collector().http(), outcome)).isEqualTo(before + 1);
     }
 
     @ParameterizedTest
@@ -134,9 +107,9 @@ class BadInputTest {
             value = MqttVersion.class,
             names = {"MQTT_3_1_1", "MQTT_5"})
     void wrongTokenIsRefusedWithTheVersionsBadCredentialsCode(MqttVersion version) throws Exception {
-        double before =
-                MetricsScrape.sample(collector.http(), "hashfence_mqtt_connects_total{result=\"bad_credentials\"}");
-        try (MqttTestClient client = MqttTestClient.connect(collector.mqtt(), version, SITE, "hf_wrong")) {
+        double before = MetricsScrape.sample(
+                shared.collector().http(), "hashfence_mqtt_connects_total{result=\"bad_credentials\"}");
+        try (MqttTestClient client = MqttTestClient.connect(shared.collector().mqtt(), version, SITE, "hf_wrong")) {
             assertThat(client.connAck().variableHeader().connectReturnCode())
                     .isEqualTo(
                             version == MqttVersion.MQTT_5
@@ -144,11 +117,13 @@ class BadInputTest {
                                     : MqttConnectReturnCode.CONNECTION_REFUSED_BAD_USER_NAME_OR_PASSWORD);
             assertThat(client.awaitClosed()).isTrue();
         }
-        try (MqttTestClient client = MqttTestClient.connect(collector.mqtt(), version, "no-such-site", token)) {
+        try (MqttTestClient client =
+                MqttTestClient.connect(shared.collector().mqtt(), version, "no-such-site", shared.token())) {
             assertThat(client.connAck().variableHeader().connectReturnCode())
                     .isNotEqualTo(MqttConnectReturnCode.CONNECTION_ACCEPTED);
         }
-        assertThat(MetricsScrape.sample(collector.http(), "hashfence_mqtt_connects_total{result=\"bad_credentials\"}"))
+        assertThat(MetricsScrape.sample(
+                        shared.collector().http(), "hashfence_mqtt_connects_total{result=\"bad_credentials\"}"))
                 .isEqualTo(before + 2);
     }
 
@@ -157,7 +132,7 @@ class BadInputTest {
             value = MqttVersion.class,
             names = {"MQTT_3_1_1", "MQTT_5"})
     void anotherSitesTopicIsRefused(MqttVersion version) throws Exception {
-        double before = MetricsScrape.ingested(collector.http(), "topic_not_authorized");
+        double before = MetricsScrape.ingested(shared.collector().http(), "topic_not_authorized");
         try (MqttTestClient client = connected(version)) {
             client.publish(
                     TestTelemetry.topic(OTHER_SITE, "rig-1"),
@@ -169,9 +144,10 @@ class BadInputTest {
                 assertThat(client.awaitClosed()).isTrue();
             }
         }
-        assertThat(MetricsScrape.ingested(collector.http(), "topic_not_authorized"))
+        assertThat(MetricsScrape.ingested(shared.collector().http(), "topic_not_authorized"))
                 .isEqualTo(before + 1);
-        assertThat(collector.get("/api/v1/rigs/site-b/rig-1").statusCode()).isEqualTo(404);
+        assertThat(shared.collector().get("/api/v1/rigs/site-b/rig-1").statusCode())
+                .isEqualTo(404);
     }
 
     @ParameterizedTest
@@ -179,7 +155,7 @@ class BadInputTest {
             value = MqttVersion.class,
             names = {"MQTT_3_1_1", "MQTT_5"})
     void oversizeMessageClosesTheConnection(MqttVersion version) throws Exception {
-        double before = MetricsScrape.ingested(collector.http(), "oversize");
+        double before = MetricsScrape.ingested(shared.collector().http(), "oversize");
         try (MqttTestClient client = connected(version)) {
             client.publish(TestTelemetry.topic(SITE, "rig-1"), new byte[64 * 1024 + 1], MqttQoS.AT_LEAST_ONCE);
             if (version == MqttVersion.MQTT_5) {
@@ -189,7 +165,8 @@ class BadInputTest {
             }
             assertThat(client.awaitClosed()).isTrue();
         }
-        assertThat(MetricsScrape.ingested(collector.http(), "oversize")).isEqualTo(before + 1);
+        assertThat(MetricsScrape.ingested(shared.collector().http(), "oversize"))
+                .isEqualTo(before + 1);
     }
 
     @ParameterizedTest
@@ -198,18 +175,18 @@ class BadInputTest {
             names = {"MQTT_3_1_1", "MQTT_5"})
     void garbageBytesCloseOnlyThatConnection(MqttVersion version) throws Exception {
         double before = MetricsScrape.sample(
-                collector.http(), "hashfence_mqtt_protocol_errors_total{kind=\"malformed_packet\"}");
+                shared.collector().http(), "hashfence_mqtt_protocol_errors_total{kind=\"malformed_packet\"}");
         try (MqttTestClient client = connected(version)) {
             client.sendRaw(new byte[] {(byte) 0x30, (byte) 0xff, (byte) 0xff, (byte) 0xff, (byte) 0xff, (byte) 0xff});
             assertThat(client.awaitClosed()).isTrue();
         }
         assertThat(MetricsScrape.sample(
-                        collector.http(), "hashfence_mqtt_protocol_errors_total{kind=\"malformed_packet\"}"))
+                        shared.collector().http(), "hashfence_mqtt_protocol_errors_total{kind=\"malformed_packet\"}"))
                 .isEqualTo(before + 1);
     }
 
     private static MqttTestClient connected(MqttVersion version) throws InterruptedException {
-        return MqttTestClient.accepted(collector.mqtt(), version, SITE, token);
+        return MqttTestClient.accepted(shared.collector().mqtt(), version, SITE, shared.token());
     }
 
     private static byte reasonCode(MqttMessage pubAck) {

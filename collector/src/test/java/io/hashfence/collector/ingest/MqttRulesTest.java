@@ -3,10 +3,9 @@ package io.hashfence.collector.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.hashfence.collector.testing.Bystander;
+import io.hashfence.collector.testing.CollectorWithBystander;
 import io.hashfence.collector.testing.MetricsScrape;
 import io.hashfence.collector.testing.MqttTestClient;
-import io.hashfence.collector.testing.RunningCollector;
 import io.hashfence.collector.testing.TestTelemetry;
 import io.hashfence.testing.Await;
 import io.netty.buffer.Unpooled;
@@ -27,13 +26,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -47,36 +42,14 @@ class MqttRulesTest {
     private static final String OTHER_SITE = "rules-bystander";
     private static final int MAX_MESSAGE_BYTES = 64 * 1024;
 
-    @TempDir
-    static Path dataDir;
-
-    static RunningCollector collector;
-    static String token;
-    static Bystander bystander;
-
-    @BeforeAll
-    static void start() throws Exception {
-        collector = new RunningCollector(dataDir);
-        token = collector.addSite(SITE);
-        bystander = Bystander.connect(collector, OTHER_SITE);
-    }
-
-    @AfterAll
-    static void stop() {
-        bystander.close();
-        collector.close();
-    }
-
-    @AfterEach
-    void bystanderIsUnharmed() throws Exception {
-        bystander.assertUnharmed();
-    }
+    @RegisterExtension
+    static final CollectorWithBystander shared = new CollectorWithBystander(SITE, OTHER_SITE);
 
     @Test
     void oversizeMqtt5ConnectIsAnsweredPacketTooLargeAndCountedAsSuch() throws Exception {
         double tooLarge = connects("packet_too_large");
         double versionErrors = protocolErrors("unsupported_protocol_version");
-        double oversizeMessages = MetricsScrape.ingested(collector.http(), "oversize");
+        double oversizeMessages = MetricsScrape.ingested(shared.collector().http(), "oversize");
 
         byte[] answer = exchange(oversizeConnectStart(5));
 
@@ -85,7 +58,8 @@ class MqttRulesTest {
                 .containsExactly(0x20, 0x03, 0x00, 0x95, 0x00);
         assertThat(connects("packet_too_large")).isEqualTo(tooLarge + 1);
         assertThat(protocolErrors("unsupported_protocol_version")).isEqualTo(versionErrors);
-        assertThat(MetricsScrape.ingested(collector.http(), "oversize")).isEqualTo(oversizeMessages);
+        assertThat(MetricsScrape.ingested(shared.collector().http(), "oversize"))
+                .isEqualTo(oversizeMessages);
     }
 
     @Test
@@ -110,7 +84,7 @@ class MqttRulesTest {
         variable.writeBytes(new byte[] {3, (byte) 0xC2, 0, 30});
         variable.writeBytes(string("c1"));
         variable.writeBytes(string(SITE));
-        variable.writeBytes(string(token));
+        variable.writeBytes(string(shared.token()));
 
         byte[] answer = exchange(packet(0x10, variable.toByteArray()));
 
@@ -121,16 +95,16 @@ class MqttRulesTest {
     @Test
     void mqtt311DisconnectWithAPayloadIsMalformedClosesAndPublishesTheWill() throws Exception {
         double malformed = protocolErrors("malformed_packet");
-        double accepted = MetricsScrape.ingested(collector.http(), "accepted");
+        double accepted = MetricsScrape.ingested(shared.collector().http(), "accepted");
         byte[] will = ("{\"schema_version\": 1, \"site\": \"" + SITE + "\", \"state\": \"offline\", \"time\": \""
                         + Instant.now() + "\", \"agent_version\": \"0.1.0\"}")
                 .getBytes(StandardCharsets.UTF_8);
-        try (MqttTestClient client = MqttTestClient.open(collector.mqtt(), MqttVersion.MQTT_3_1_1)) {
+        try (MqttTestClient client = MqttTestClient.open(shared.collector().mqtt(), MqttVersion.MQTT_3_1_1)) {
             client.send(MqttMessageBuilders.connect()
                     .clientId("will-client")
                     .protocolVersion(MqttVersion.MQTT_3_1_1)
                     .username(SITE)
-                    .password(token.getBytes(StandardCharsets.UTF_8))
+                    .password(shared.token().getBytes(StandardCharsets.UTF_8))
                     .keepAlive(30)
                     .cleanSession(true)
                     .willFlag(true)
@@ -146,7 +120,7 @@ class MqttRulesTest {
         assertThat(protocolErrors("malformed_packet")).isEqualTo(malformed + 1);
         Await.until(
                 "the Will is processed as for any connection closed for an error",
-                () -> MetricsScrape.ingested(collector.http(), "accepted") == accepted + 1);
+                () -> MetricsScrape.ingested(shared.collector().http(), "accepted") == accepted + 1);
     }
 
     @ParameterizedTest
@@ -171,9 +145,9 @@ class MqttRulesTest {
 
     @Test
     void mqtt5ConnectWithAnEmptyClientIdIsAssignedOneAndKeepsItsOwnSession() throws Exception {
-        double takeovers = MetricsScrape.sample(collector.http(), "hashfence_mqtt_sessions_taken_over_total");
-        try (MqttTestClient first = MqttTestClient.open(collector.mqtt(), MqttVersion.MQTT_5);
-                MqttTestClient second = MqttTestClient.open(collector.mqtt(), MqttVersion.MQTT_5)) {
+        double takeovers = MetricsScrape.sample(shared.collector().http(), "hashfence_mqtt_sessions_taken_over_total");
+        try (MqttTestClient first = MqttTestClient.open(shared.collector().mqtt(), MqttVersion.MQTT_5);
+                MqttTestClient second = MqttTestClient.open(shared.collector().mqtt(), MqttVersion.MQTT_5)) {
             String firstId = assignedClientId(first);
             String secondId = assignedClientId(second);
             assertThat(firstId).isNotBlank().isNotEqualTo(secondId);
@@ -184,19 +158,19 @@ class MqttRulesTest {
                     MqttQoS.AT_LEAST_ONCE);
             assertThat(pubAckReason(first.await(MqttMessageType.PUBACK))).isZero();
         }
-        assertThat(MetricsScrape.sample(collector.http(), "hashfence_mqtt_sessions_taken_over_total"))
+        assertThat(MetricsScrape.sample(shared.collector().http(), "hashfence_mqtt_sessions_taken_over_total"))
                 .isEqualTo(takeovers);
     }
 
     @Test
     void mqtt311EmptyClientIdWithoutCleanSessionIsRejected() throws Exception {
         double rejected = protocolErrors("identifier_rejected");
-        try (MqttTestClient client = MqttTestClient.open(collector.mqtt(), MqttVersion.MQTT_3_1_1)) {
+        try (MqttTestClient client = MqttTestClient.open(shared.collector().mqtt(), MqttVersion.MQTT_3_1_1)) {
             client.send(MqttMessageBuilders.connect()
                     .clientId("")
                     .protocolVersion(MqttVersion.MQTT_3_1_1)
                     .username(SITE)
-                    .password(token.getBytes(StandardCharsets.UTF_8))
+                    .password(shared.token().getBytes(StandardCharsets.UTF_8))
                     .keepAlive(30)
                     .cleanSession(false)
                     .build());
@@ -213,7 +187,7 @@ class MqttRulesTest {
             names = {"MQTT_3_1_1", "MQTT_5"})
     void qos0PublishWithDupSetIsMalformed(MqttVersion version) throws Exception {
         double malformed = protocolErrors("malformed_packet");
-        double accepted = MetricsScrape.ingested(collector.http(), "accepted");
+        double accepted = MetricsScrape.ingested(shared.collector().http(), "accepted");
         try (MqttTestClient client = connected(version)) {
             client.send(new MqttPublishMessage(
                     new MqttFixedHeader(MqttMessageType.PUBLISH, true, MqttQoS.AT_MOST_ONCE, false, 0),
@@ -226,15 +200,16 @@ class MqttRulesTest {
             assertThat(client.awaitClosed()).isTrue();
         }
         assertThat(protocolErrors("malformed_packet")).isEqualTo(malformed + 1);
-        assertThat(MetricsScrape.ingested(collector.http(), "accepted")).isEqualTo(accepted);
-        assertThat(collector.get("/api/v1/rigs/" + SITE + "/rig-dup").statusCode())
+        assertThat(MetricsScrape.ingested(shared.collector().http(), "accepted"))
+                .isEqualTo(accepted);
+        assertThat(shared.collector().get("/api/v1/rigs/" + SITE + "/rig-dup").statusCode())
                 .isEqualTo(404);
     }
 
     @ParameterizedTest
     @ValueSource(strings = {".", ".."})
     void dotAndDotDotAreNoRigIds(String rig) throws Exception {
-        double unknownTopic = MetricsScrape.ingested(collector.http(), "unknown_topic");
+        double unknownTopic = MetricsScrape.ingested(shared.collector().http(), "unknown_topic");
         try (MqttTestClient client = connected(MqttVersion.MQTT_5)) {
             client.publish(
                     TestTelemetry.topic(SITE, rig),
@@ -242,20 +217,22 @@ class MqttRulesTest {
                     MqttQoS.AT_LEAST_ONCE);
             assertThat(pubAckReason(client.await(MqttMessageType.PUBACK))).isEqualTo((byte) 0x90);
         }
-        assertThat(MetricsScrape.ingested(collector.http(), "unknown_topic")).isEqualTo(unknownTopic + 1);
-        assertThat(collector.get("/api/v1/rigs?site=" + SITE).body()).doesNotContain("\"rig\":\"" + rig + "\"");
+        assertThat(MetricsScrape.ingested(shared.collector().http(), "unknown_topic"))
+                .isEqualTo(unknownTopic + 1);
+        assertThat(shared.collector().get("/api/v1/rigs?site=" + SITE).body())
+                .doesNotContain("\"rig\":\"" + rig + "\"");
     }
 
     @ParameterizedTest
     @ValueSource(strings = {".", ".."})
     void dotAndDotDotAreNoSiteIds(String site) {
-        assertThatThrownBy(() -> collector.addSite(site))
+        assertThatThrownBy(() -> shared.collector().addSite(site))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("not be . or ..");
     }
 
     private static MqttTestClient connected(MqttVersion version) throws InterruptedException {
-        return MqttTestClient.accepted(collector.mqtt(), version, SITE, token);
+        return MqttTestClient.accepted(shared.collector().mqtt(), version, SITE, shared.token());
     }
 
     private static String assignedClientId(MqttTestClient client) throws InterruptedException {
@@ -263,7 +240,7 @@ class MqttRulesTest {
                 .clientId("")
                 .protocolVersion(MqttVersion.MQTT_5)
                 .username(SITE)
-                .password(token.getBytes(StandardCharsets.UTF_8))
+                .password(shared.token().getBytes(StandardCharsets.UTF_8))
                 .keepAlive(30)
                 .cleanSession(true)
                 .build());
@@ -288,7 +265,7 @@ class MqttRulesTest {
 
     /** Sends the bytes on a new connection and reads everything the collector answers until it closes. */
     private static byte[] exchange(byte[] request) throws IOException {
-        try (Socket socket = new Socket("127.0.0.1", collector.mqtt().getPort())) {
+        try (Socket socket = new Socket("127.0.0.1", shared.collector().mqtt().getPort())) {
             socket.setSoTimeout((int) Await.PATIENCE.toMillis());
             socket.getOutputStream().write(request);
             socket.getOutputStream().flush();
@@ -325,11 +302,13 @@ class MqttRulesTest {
     }
 
     private static double connects(String result) throws Exception {
-        return MetricsScrape.sample(collector.http(), "hashfence_mqtt_connects_total{result=\"" + result + "\"}");
+        return MetricsScrape.sample(
+                shared.collector().http(), "hashfence_mqtt_connects_total{result=\"" + result + "\"}");
     }
 
     private static double protocolErrors(String kind) throws Exception {
-        return MetricsScrape.sample(collector.http(), "hashfence_mqtt_protocol_errors_total{kind=\"" + kind + "\"}");
+        return MetricsScrape.sample(
+                shared.collector().http(), "hashfence_mqtt_protocol_errors_total{kind=\"" + kind + "\"}");
     }
 
     private static byte pubAckReason(MqttMessage pubAck) {
