@@ -306,59 +306,42 @@ class AlertBookTest {
     void theMetricsCountFiringAlertsBySeverityAndListEveryOpenOne() {
         AlertBook book = book(Duration.ofSeconds(30), Duration.ofMinutes(1));
         OpenAlertMetrics metrics = new OpenAlertMetrics(book);
-        String info = "hashfence_alert_info";
         book.update(rig, violation(IRKUTSK, RUSSIA));
         assertThat(Samples.value(metrics, "hashfence_alerts_open", "severity", "critical"))
                 .as("a pending alert is not firing yet")
                 .isZero();
         assertThat(Samples.value(metrics, "hashfence_alerts_open", "severity", "warning"))
                 .isZero();
-        assertThat(Samples.value(
-                        metrics,
-                        info,
-                        "alertname",
-                        "RigInRestrictedJurisdiction",
-                        "site",
-                        "site-1",
-                        "rig",
-                        "rig-1",
-                        "severity",
-                        "critical",
-                        "status",
-                        "pending",
-                        "country",
-                        "RU",
-                        "subdivision",
-                        "RU-IRK",
-                        "trust",
-                        "medium"))
-                .as("but it is open")
-                .isEqualTo(1);
+        assertThat(irkutskInfo(metrics, "pending")).as("but it is open").isEqualTo(1);
 
         clock.advance(Duration.ofSeconds(30));
         book.tick();
         assertThat(Samples.value(metrics, "hashfence_alerts_open", "severity", "critical"))
                 .isEqualTo(1);
-        assertThat(Samples.value(
-                        metrics,
-                        info,
-                        "alertname",
-                        "RigInRestrictedJurisdiction",
-                        "site",
-                        "site-1",
-                        "rig",
-                        "rig-1",
-                        "severity",
-                        "critical",
-                        "status",
-                        "firing",
-                        "country",
-                        "RU",
-                        "subdivision",
-                        "RU-IRK",
-                        "trust",
-                        "medium"))
-                .isEqualTo(1);
+        assertThat(irkutskInfo(metrics, "firing")).isEqualTo(1);
+    }
+
+    /** The hashfence_alert_info sample of rig-1's alert in Irkutsk, in the given status. */
+    private static double irkutskInfo(OpenAlertMetrics metrics, String status) {
+        return Samples.value(
+                metrics,
+                "hashfence_alert_info",
+                "alertname",
+                "RigInRestrictedJurisdiction",
+                "site",
+                "site-1",
+                "rig",
+                "rig-1",
+                "severity",
+                "critical",
+                "status",
+                status,
+                "country",
+                "RU",
+                "subdivision",
+                "RU-IRK",
+                "trust",
+                "medium");
     }
 
     Assessment violation(GeoLocation where, Restriction restriction) {
