@@ -33,6 +33,7 @@ import io.hashfence.collector.http.RigClearEndpoint;
 import io.hashfence.collector.http.RigsEndpoint;
 import io.hashfence.collector.http.Route;
 import io.hashfence.collector.ingest.IngestMetrics;
+import io.hashfence.collector.ingest.IngestOutcome;
 import io.hashfence.collector.ingest.IngestTargets;
 import io.hashfence.collector.ingest.MqttServer;
 import io.hashfence.collector.json.CollectorJson;
@@ -95,6 +96,7 @@ public final class Collector implements AutoCloseable {
     private final AlertBook alerts;
     private final RigJudge judge;
     private final MqttServer mqtt;
+    private final IngestMetrics ingestMetrics = new IngestMetrics();
     private final HttpServer http;
     private final EventLogWitness witness;
 
@@ -161,7 +163,6 @@ public final class Collector implements AutoCloseable {
         judge = new RigJudge(compliance, auditor, alerts, screener);
 
         // MQTT: agents' frames in, through authentication and ingest to the registry and the judge.
-        IngestMetrics ingestMetrics = new IngestMetrics();
         mqtt = new MqttServer(
                 config.mqtt(),
                 transport,
@@ -336,6 +337,9 @@ public final class Collector implements AutoCloseable {
         }
         journal.close();
         metrics.close();
-        LOG.info("collector stopped");
+        LOG.info(
+                "collector stopped: {} messages accepted this run, {} duplicates",
+                ingestMetrics.count(IngestOutcome.ACCEPTED),
+                ingestMetrics.count(IngestOutcome.DUPLICATE));
     }
 }

@@ -84,6 +84,11 @@ public final class IngestMetrics implements MultiCollector {
         messagesByOutcome.get(outcome).inc();
     }
 
+    /** How many messages had this outcome since the collector started. */
+    public long count(IngestOutcome outcome) {
+        return (long) messagesByOutcome.get(outcome).get();
+    }
+
     public void connect(ConnectResult result) {
         connectsByResult.get(result).inc();
     }
