@@ -338,7 +338,7 @@ public final class Collector implements AutoCloseable {
         journal.close();
         metrics.close();
         LOG.info(
-                "collector stopped: {} messages accepted this run, {} duplicates",
+                "collector stopped; messages accepted this run: {}, duplicates: {}",
                 ingestMetrics.count(IngestOutcome.ACCEPTED),
                 ingestMetrics.count(IngestOutcome.DUPLICATE));
     }

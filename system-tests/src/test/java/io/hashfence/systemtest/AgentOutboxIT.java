@@ -31,7 +31,7 @@ class AgentOutboxIT {
     private static final Pattern RECOVERED = Pattern.compile("(\\d+) unsent samples from an earlier run");
     private static final Pattern STORED_DEBUG = Pattern.compile("outbox: stored sample \\d+ for ");
     private static final Pattern STOPPED_COLLECTOR =
-            Pattern.compile("collector stopped: (\\d+) messages accepted this run");
+            Pattern.compile("collector stopped; messages accepted this run: (\\d+)");
     private static final Pattern STATUS = Pattern.compile("agent is (online|offline)");
     private static final String ACCEPTED = "hashfence_ingest_messages_total{outcome=\"accepted\"}";
     private static final HttpClient HTTP = HttpClient.newHttpClient();

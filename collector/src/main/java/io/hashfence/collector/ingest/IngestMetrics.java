@@ -55,9 +55,10 @@ public final class IngestMetrics implements MultiCollector {
             .name("hashfence_mqtt_sessions_taken_over_total")
             .help("Connections closed because a new one with the same site and client id took over")
             .build();
-    // The blank help is the one this gauge has always been exported with.
-    private final Gauge openConnections =
-            Gauge.builder().name("hashfence_mqtt_connections").help(" ").build();
+    private final Gauge openConnections = Gauge.builder()
+            .name("hashfence_mqtt_connections")
+            .help("Open MQTT connections, whether or not they have sent CONNECT yet")
+            .build();
     private final Histogram processing = Histogram.builder()
             .name("hashfence_ingest_processing_seconds")
             .unit(Unit.SECONDS)
