@@ -48,9 +48,12 @@ import io.hashfence.collector.site.CredentialStore;
 import io.hashfence.collector.site.RevocationWatch;
 import io.hashfence.collector.site.SiteAuthenticator;
 import io.hashfence.collector.site.SiteCredential;
+import io.hashfence.collector.site.SiteCredentials;
 import io.hashfence.collector.storage.PrivateFiles;
 import io.hashfence.collector.storage.StorageHealth;
 import io.hashfence.collector.storage.StorageMetrics;
+import io.hashfence.collector.store.SharedCredentialStore;
+import io.hashfence.collector.store.StoreDatabase;
 import io.hashfence.collector.transport.Transport;
 import io.hashfence.geo.GeoIndex;
 import io.hashfence.protocol.SiteId;
@@ -82,6 +85,8 @@ public final class Collector implements AutoCloseable {
     private final ScheduledJobs timers = new ScheduledJobs("collector-timers");
     // Writing a large fleet's snapshot takes long enough to delay alert ticks, so it has its own thread.
     private final ScheduledJobs snapshots = new ScheduledJobs("rig-snapshot");
+    // Polls of the shared store wait on the network, so they do not delay the timers.
+    private final ScheduledJobs storePolls = new ScheduledJobs("shared-store");
     private final CollectorMetrics metrics = new CollectorMetrics();
     private final AtomicReference<Policy> auditedPolicy = new AtomicReference<>();
     private final EventLog eventLog;
@@ -99,12 +104,17 @@ public final class Collector implements AutoCloseable {
     private final IngestMetrics ingestMetrics = new IngestMetrics();
     private final HttpServer http;
     private final EventLogWitness witness;
+    /** The shared store behind {@code store.url}, or null when the state lives in the data directory. */
+    private final StoreDatabase sharedStore;
+
+    private final SiteCredentials credentials;
 
     private Collector(CollectorConfig config, Clock clock) throws IOException, InterruptedException, PolicyException {
         config.mqtt().requireListener();
         PrivateFiles.directory(config.dataDir());
         CollectorJson json = new CollectorJson();
-        CredentialStore credentials = new CredentialStore(config.dataDir());
+        sharedStore = config.store().shared() ? StoreDatabase.open(config.store()) : null;
+        credentials = siteCredentials(config);
         credentials.prepare();
         Transport transport = Transport.best();
         long started = System.nanoTime();
@@ -200,7 +210,20 @@ public final class Collector implements AutoCloseable {
         startJobs(config, clock, credentials);
         StartupLog.listeners(config, transport, mqtt.address(), mqtt.tlsAddress(), http.address());
         StartupLog.apiToken(!config.http().openReadEndpoints(), tokenFile);
-        StartupLog.sites(credentials, config.dataDir());
+        StartupLog.sites(
+                credentials,
+                sharedStore == null
+                        ? "--data-dir " + config.dataDir()
+                        : "--store-url '" + config.store().safeUrl() + "'");
+    }
+
+    private SiteCredentials siteCredentials(CollectorConfig config) throws IOException {
+        if (sharedStore == null) {
+            return new CredentialStore(config.dataDir());
+        }
+        SharedCredentialStore shared = SharedCredentialStore.open(sharedStore);
+        storePolls.every(EVERY_SECOND, "site credentials refresh", shared::refresh);
+        return shared;
     }
 
     public static Collector start(CollectorConfig config, Clock clock)
@@ -241,7 +264,7 @@ public final class Collector implements AutoCloseable {
      * Everything that runs on a timer. Re-judging every rig (periodically, or for a new policy or sanctions list)
      * runs on the timers thread only, so two such passes never overlap.
      */
-    private void startJobs(CollectorConfig config, Clock clock, CredentialStore credentials) throws IOException {
+    private void startJobs(CollectorConfig config, Clock clock, SiteCredentials credentials) throws IOException {
         timers.every(EVERY_SECOND, "alert tick", alerts::tick);
         snapshots.every(EVERY_SECOND, "rig snapshot", rigSnapshot::writeIfDue);
         timers.every(config.compliance().reassessInterval(), "reassessment", judge::reassessAll);
@@ -309,6 +332,11 @@ public final class Collector implements AutoCloseable {
         return http.address();
     }
 
+    /** The site credentials this collector checks CONNECTs against, as far as it has read them. */
+    public SiteCredentials siteCredentials() {
+        return credentials;
+    }
+
     public RigRegistry registry() {
         return registry;
     }
@@ -327,6 +355,7 @@ public final class Collector implements AutoCloseable {
         http.close();
         timers.close();
         snapshots.close();
+        storePolls.close();
         rigSnapshot.write();
         policy.close();
         sanctions.close();
@@ -336,6 +365,9 @@ public final class Collector implements AutoCloseable {
             witness.close();
         }
         journal.close();
+        if (sharedStore != null) {
+            sharedStore.close();
+        }
         metrics.close();
         LOG.info(
                 "collector stopped; messages accepted this run: {}, duplicates: {}",

@@ -1,7 +1,7 @@
 package io.hashfence.collector;
 
 import io.hashfence.collector.config.CollectorConfig;
-import io.hashfence.collector.site.CredentialStore;
+import io.hashfence.collector.site.SiteCredentials;
 import io.hashfence.collector.transport.Transport;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
@@ -54,15 +54,16 @@ final class StartupLog {
         LOG.info("{} need the bearer token in {}", needToken, tokenFile);
     }
 
-    static void sites(CredentialStore credentials, Path dataDir) {
+    /** @param where the {@code sites add} option that names where the credentials are */
+    static void sites(SiteCredentials credentials, String where) {
         int sites = credentials.size();
         if (sites == 0) {
             LOG.warn(
-                    "no sites in {} yet: add one with 'hashfence-collector sites add SITE --data-dir {}'",
-                    credentials.file(),
-                    dataDir);
+                    "no sites in {} yet: add one with 'hashfence-collector sites add SITE {}'",
+                    credentials.location(),
+                    where);
         } else {
-            LOG.info("{} site(s) known from {}", sites, credentials.file());
+            LOG.info("{} site(s) known from {}", sites, credentials.location());
         }
     }
 }

@@ -47,6 +47,13 @@ public final class RunCommand implements Callable<Integer> {
             description = "sign the event log's head into DIR every minute and at shutdown; put DIR on other storage")
     Path witnessDir;
 
+    @Option(
+            names = "--store-url",
+            paramLabel = "URL",
+            description = "share state with other collectors in this PostgreSQL database, "
+                    + "jdbc:postgresql://HOST:PORT/DATABASE?user=USER (default: store.url; unset: the data directory)")
+    String storeUrl;
+
     @Override
     public Integer call() throws Exception {
         CollectorConfig settings = new ConfigLoader(System.getenv()).load(config);
@@ -67,6 +74,9 @@ public final class RunCommand implements Callable<Integer> {
         }
         if (alertmanager != null) {
             settings = settings.withAlertmanager(Urls.http("--alertmanager", alertmanager));
+        }
+        if (storeUrl != null) {
+            settings = settings.withStoreUrl(storeUrl);
         }
         LOG.info(
                 "hashfence-collector {} starting, data dir {}",

@@ -1,9 +1,11 @@
 package io.hashfence.collector.cli;
 
-import io.hashfence.collector.site.CredentialStore;
+import io.hashfence.collector.site.SiteCredentials;
 import io.hashfence.collector.site.TokenHasher;
 import io.hashfence.protocol.Ids;
 import io.hashfence.protocol.SiteId;
+import java.io.IOException;
+import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -33,22 +35,30 @@ public final class SitesCommand {
         String site;
 
         @Mixin
-        DataDirOption dataDir;
+        SiteCredentialsOptions where;
 
         @Override
         public Integer call() throws Exception {
             if (!Ids.isValid(site)) {
                 throw new ParameterException(spec.commandLine(), "SITE " + Ids.RULE + ", got \"" + site + "\"");
             }
-            CredentialStore store = new CredentialStore(dataDir.resolve());
+            return where.apply(store -> add(store));
+        }
+
+        private PrintWriter out() {
+            return spec.commandLine().getOut();
+        }
+
+        private int add(SiteCredentials store) throws IOException {
             if (store.find(SiteId.of(site)).isPresent()) {
-                throw new ParameterException(spec.commandLine(), "site " + site + " already exists in " + store.file());
+                throw new ParameterException(
+                        spec.commandLine(), "site " + site + " already exists in " + store.location());
             }
             String token = store.add(SiteId.of(site), new TokenHasher());
-            System.out.println("Added site " + site + " to " + store.file() + ".");
-            System.out.println("Its agents connect with user name \"" + site + "\" and this token as password;"
+            out().println("Added site " + site + " to " + store.location() + ".");
+            out().println("Its agents connect with user name \"" + site + "\" and this token as password;"
                     + " it is shown only now:");
-            System.out.println(token);
+            out().println(token);
             return 0;
         }
     }
@@ -66,17 +76,24 @@ public final class SitesCommand {
         String site;
 
         @Mixin
-        DataDirOption dataDir;
+        SiteCredentialsOptions where;
 
         @Override
         public Integer call() throws Exception {
-            CredentialStore store = new CredentialStore(dataDir.resolve());
+            return where.apply(store -> rotate(store));
+        }
+
+        private PrintWriter out() {
+            return spec.commandLine().getOut();
+        }
+
+        private int rotate(SiteCredentials store) throws IOException {
             if (!Ids.isValid(site) || store.find(SiteId.of(site)).isEmpty()) {
-                throw new ParameterException(spec.commandLine(), "no site \"" + site + "\" in " + store.file());
+                throw new ParameterException(spec.commandLine(), "no site \"" + site + "\" in " + store.location());
             }
             String token = store.rotate(SiteId.of(site), new TokenHasher());
-            System.out.println("New token for site " + site + "; the old one is revoked. It is shown only now:");
-            System.out.println(token);
+            out().println("New token for site " + site + "; the old one is revoked. It is shown only now:");
+            out().println(token);
             return 0;
         }
     }

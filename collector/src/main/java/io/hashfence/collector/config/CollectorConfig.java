@@ -11,7 +11,8 @@ public record CollectorConfig(
         FleetConfig fleet,
         ComplianceConfig compliance,
         AlertConfig alerts,
-        AuditConfig audit) {
+        AuditConfig audit,
+        StoreConfig store) {
 
     public static CollectorConfig defaults() {
         return new CollectorConfig(
@@ -21,11 +22,12 @@ public record CollectorConfig(
                 FleetConfig.defaults(),
                 ComplianceConfig.defaults(),
                 AlertConfig.defaults(),
-                AuditConfig.defaults());
+                AuditConfig.defaults(),
+                StoreConfig.defaults());
     }
 
     public CollectorConfig withMqtt(MqttConfig newMqtt) {
-        return new CollectorConfig(newMqtt, http, dataDir, fleet, compliance, alerts, audit);
+        return new CollectorConfig(newMqtt, http, dataDir, fleet, compliance, alerts, audit, store);
     }
 
     public CollectorConfig withMqttPort(int port) {
@@ -33,27 +35,35 @@ public record CollectorConfig(
     }
 
     public CollectorConfig withHttpPort(int port) {
-        return new CollectorConfig(mqtt, http.withPort(port), dataDir, fleet, compliance, alerts, audit);
+        return new CollectorConfig(mqtt, http.withPort(port), dataDir, fleet, compliance, alerts, audit, store);
     }
 
     public CollectorConfig withDataDir(Path dir) {
-        return new CollectorConfig(mqtt, http, dir, fleet, compliance, alerts, audit);
+        return new CollectorConfig(mqtt, http, dir, fleet, compliance, alerts, audit, store);
     }
 
     public CollectorConfig withCompliance(ComplianceConfig newCompliance) {
-        return new CollectorConfig(mqtt, http, dataDir, fleet, newCompliance, alerts, audit);
+        return new CollectorConfig(mqtt, http, dataDir, fleet, newCompliance, alerts, audit, store);
     }
 
     public CollectorConfig withAlerts(AlertConfig newAlerts) {
-        return new CollectorConfig(mqtt, http, dataDir, fleet, compliance, newAlerts, audit);
+        return new CollectorConfig(mqtt, http, dataDir, fleet, compliance, newAlerts, audit, store);
     }
 
     public CollectorConfig withHttp(HttpConfig newHttp) {
-        return new CollectorConfig(mqtt, newHttp, dataDir, fleet, compliance, alerts, audit);
+        return new CollectorConfig(mqtt, newHttp, dataDir, fleet, compliance, alerts, audit, store);
     }
 
     public CollectorConfig withAudit(AuditConfig newAudit) {
-        return new CollectorConfig(mqtt, http, dataDir, fleet, compliance, alerts, newAudit);
+        return new CollectorConfig(mqtt, http, dataDir, fleet, compliance, alerts, newAudit, store);
+    }
+
+    public CollectorConfig withStore(StoreConfig newStore) {
+        return new CollectorConfig(mqtt, http, dataDir, fleet, compliance, alerts, audit, newStore);
+    }
+
+    public CollectorConfig withStoreUrl(String url) {
+        return withStore(store.withUrl(url));
     }
 
     public CollectorConfig withWitnessDir(Path dir) {

@@ -49,6 +49,10 @@ public final class ConfigLoader {
         if (alertmanager != null) {
             config = config.withAlertmanager(Urls.http("HASHFENCE_ALERTMANAGER_URL", alertmanager));
         }
+        String storeUrl = environment.get("HASHFENCE_STORE_URL");
+        if (storeUrl != null) {
+            config = config.withStoreUrl(storeUrl.trim());
+        }
         return config;
     }
 

@@ -25,7 +25,7 @@ import java.util.Optional;
  * HMAC-SHA-256 under the data directory's {@link TokenKey}; a PBKDF2 hash an earlier version stored is
  * checked the slow way once and then replaced by its HMAC ({@link #upgrade}).
  */
-public final class CredentialStore {
+public final class CredentialStore implements SiteCredentials {
     public static final String FILE_NAME = "sites.json";
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -45,15 +45,23 @@ public final class CredentialStore {
         return file;
     }
 
+    @Override
+    public String location() {
+        return file.toString();
+    }
+
+    @Override
     public Optional<SiteCredential> find(SiteId site) {
         return Optional.ofNullable(current().credentials().get(site));
     }
 
+    @Override
     public int size() {
         return current().credentials().size();
     }
 
     /** Adds a site and returns its new token; the token is not kept anywhere. */
+    @Override
     public synchronized String add(SiteId site, TokenHasher hasher) throws IOException {
         if (current().credentials().containsKey(site)) {
             throw new IllegalArgumentException("site " + site + " already exists in " + file);
@@ -62,6 +70,7 @@ public final class CredentialStore {
     }
 
     /** Replaces a site's token with a new one, which it returns; the old one stops working at once. */
+    @Override
     public synchronized String rotate(SiteId site, TokenHasher hasher) throws IOException {
         if (!current().credentials().containsKey(site)) {
             throw new IllegalArgumentException("no site " + site + " in " + file);
@@ -78,6 +87,7 @@ public final class CredentialStore {
     }
 
     /** Whether the token is the one the credential stands for; slow (tens of ms) only for a PBKDF2 entry. */
+    @Override
     public boolean matches(SiteCredential credential, String token) throws IOException {
         return switch (credential.scheme()) {
             case HMAC_SHA256 -> MessageDigest.isEqual(key().hash(token), credential.hash());
@@ -91,6 +101,7 @@ public final class CredentialStore {
      *
      * @return the site's credential now
      */
+    @Override
     public synchronized SiteCredential upgrade(SiteCredential verified, String token) throws IOException {
         SiteCredential current = current().credentials().get(verified.site());
         if (current == null || current.scheme() != TokenScheme.PBKDF2 || !current.sameAs(verified)) {
@@ -107,6 +118,7 @@ public final class CredentialStore {
      * Loads (creating it if needed) the token key and hashes once with it, so that the first CONNECT after a
      * start does not pay for reading the key and initialising the HMAC (a few hundred ms on a loaded machine).
      */
+    @Override
     public void prepare() throws IOException {
         key().hash("");
     }
@@ -129,6 +141,7 @@ public final class CredentialStore {
     }
 
     /** Every site's current credential, re-read if the file changed. */
+    @Override
     public Map<SiteId, SiteCredential> all() {
         return current().credentials();
     }

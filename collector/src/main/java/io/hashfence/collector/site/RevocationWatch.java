@@ -11,12 +11,12 @@ import java.util.function.BiConsumer;
  * that authenticated with the old token can be closed, not left running until they reconnect.
  */
 public final class RevocationWatch implements Runnable {
-    private final CredentialStore store;
+    private final SiteCredentials store;
     private final BiConsumer<SiteId, SiteCredential> revoke;
     private Map<SiteId, SiteCredential> known;
 
     /** @param revoke closes a site's sessions that used a credential other than the given current one (or null) */
-    public RevocationWatch(CredentialStore store, BiConsumer<SiteId, SiteCredential> revoke) {
+    public RevocationWatch(SiteCredentials store, BiConsumer<SiteId, SiteCredential> revoke) {
         this.store = store;
         this.revoke = revoke;
         this.known = store.all();

@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
 public final class SiteAuthenticator {
     private static final Logger LOG = LoggerFactory.getLogger(SiteAuthenticator.class);
 
-    private final CredentialStore store;
+    private final SiteCredentials store;
     private final SourceBackoff backoff;
     private final byte[] processKey = new byte[32];
     private final Map<Attempt, CompletableFuture<Optional<SiteCredential>>> verifying = new ConcurrentHashMap<>();
@@ -35,11 +35,11 @@ public final class SiteAuthenticator {
     /** A site and the keyed digest of the token offered for it (ByteBuffer: equal by content). */
     private record Attempt(String siteId, ByteBuffer tokenDigest) {}
 
-    public SiteAuthenticator(CredentialStore store) {
+    public SiteAuthenticator(SiteCredentials store) {
         this(store, new SourceBackoff());
     }
 
-    public SiteAuthenticator(CredentialStore store, SourceBackoff backoff) {
+    public SiteAuthenticator(SiteCredentials store, SourceBackoff backoff) {
         this.store = store;
         this.backoff = backoff;
         new SecureRandom().nextBytes(processKey);
@@ -76,14 +76,14 @@ public final class SiteAuthenticator {
             LOG.info(
                     "site {}: its token's PBKDF2 hash in {} is now an HMAC-SHA-256 hash",
                     verified.site(),
-                    store.file());
+                    store.location());
             return upgraded;
         } catch (IOException e) {
             LOG.warn(
                     "site {}: cannot upgrade its token's PBKDF2 hash in {} ({}); it is checked the slow way again "
                             + "next time",
                     verified.site(),
-                    store.file(),
+                    store.location(),
                     e.getMessage());
             return verified;
         }

@@ -17,7 +17,7 @@ import javax.crypto.spec.SecretKeySpec;
  * are 256 random bits, so a slow password hash buys nothing against guessing; a keyed HMAC also keeps a
  * stolen {@code sites.json} useless without this file, and costs a microsecond per CONNECT.
  */
-final class TokenKey {
+public final class TokenKey {
     static final String FILE_NAME = "sites.key";
     private static final String ALGORITHM = "HmacSHA256";
 
@@ -27,12 +27,26 @@ final class TokenKey {
         this.key = new SecretKeySpec(key, ALGORITHM);
     }
 
+    /** A key of 256 random bits, for a store that keeps it elsewhere than in a file. */
+    public static byte[] newKeyBytes() {
+        byte[] fresh = new byte[32];
+        new SecureRandom().nextBytes(fresh);
+        return fresh;
+    }
+
+    /** The key from its bytes, which a store other than the data directory keeps. */
+    public static TokenKey of(byte[] key) {
+        if (key.length < 32) {
+            throw new IllegalArgumentException("a token key must have at least 256 bits");
+        }
+        return new TokenKey(key);
+    }
+
     /** Reads the key, creating it (atomically, so that two processes agree on one) if it does not exist. */
     static TokenKey loadOrCreate(Path dataDir) throws IOException {
         Path file = dataDir.resolve(FILE_NAME);
         if (!Files.exists(file)) {
-            byte[] fresh = new byte[32];
-            new SecureRandom().nextBytes(fresh);
+            byte[] fresh = newKeyBytes();
             PrivateFiles.directory(dataDir);
             Path temporary = Files.createTempFile(dataDir, FILE_NAME, ".tmp", PrivateFiles.ownerOnly());
             try {
@@ -57,7 +71,7 @@ final class TokenKey {
         return new TokenKey(key);
     }
 
-    byte[] hash(String token) {
+    public byte[] hash(String token) {
         try {
             Mac mac = Mac.getInstance(ALGORITHM);
             mac.init(key);

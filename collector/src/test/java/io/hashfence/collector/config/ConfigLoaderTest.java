@@ -182,6 +182,37 @@ class ConfigLoaderTest {
         assertThat(load("")).isEqualTo(CollectorConfig.defaults());
     }
 
+    @Test
+    void theStoreSectionNamesTheSharedDatabaseAndTheEnvironmentOverridesIt() throws Exception {
+        assertThat(CollectorConfig.defaults().store().shared())
+                .as("without store.url the data directory")
+                .isFalse();
+        CollectorConfig config = load("""
+                store:
+                  url: jdbc:postgresql://127.0.0.1:5432/hashfence?user=hashfence
+                  password_file: /etc/hashfence/store-password
+                  node: collector-1
+                """);
+        assertThat(config.store())
+                .isEqualTo(new StoreConfig(
+                        "jdbc:postgresql://127.0.0.1:5432/hashfence?user=hashfence",
+                        Path.of("/etc/hashfence/store-password"),
+                        "collector-1"));
+        assertThat(config.store().nodeName()).isEqualTo("collector-1");
+        CollectorConfig fromEnvironment = new ConfigLoader(
+                        Map.of("HASHFENCE_STORE_URL", "jdbc:postgresql://db:5432/fleet?user=hf&password=pw"))
+                .load(dir.resolve("collector.yml"));
+        assertThat(fromEnvironment.store().url()).isEqualTo("jdbc:postgresql://db:5432/fleet?user=hf&password=pw");
+        assertThat(fromEnvironment.store().safeUrl()).isEqualTo("jdbc:postgresql://db:5432/fleet?user=hf&password=***");
+        assertThat(fromEnvironment.store().node()).isEqualTo("collector-1");
+        assertThat(CollectorConfig.defaults().store().nodeName())
+                .as("the host name")
+                .isNotBlank();
+        assertRefused("store:\n  url: mysql://db/x\n", "store.url must be a jdbc:postgresql://");
+        assertRefused("store:\n  node: two words\n", "store.node must match");
+        assertRefused("store:\n  uri: jdbc:postgresql://db/x\n", "unknown setting store.uri");
+    }
+
     private CollectorConfig load(String yaml) throws Exception {
         return new ConfigLoader(Map.of()).load(Files.writeString(dir.resolve("collector.yml"), yaml));
     }

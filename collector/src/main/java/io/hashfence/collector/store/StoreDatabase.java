@@ -1,0 +1,117 @@
+package io.hashfence.collector.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.pool.HikariPool;
+import io.hashfence.collector.config.StoreConfig;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.SQLException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The shared PostgreSQL store behind {@code store.url}: a small connection pool, opened once per process, with the
+ * schema created or migrated to this version before anything reads it. A store that cannot be reached at start is
+ * an error naming the URL (never the password); one that goes away later fails the statements that need it, which
+ * their callers count, log and retry.
+ */
+public final class StoreDatabase implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(StoreDatabase.class);
+    private static final int POOL_SIZE = 4;
+    private static final long CONNECT_TIMEOUT_MILLIS = 5_000;
+
+    private final HikariDataSource pool;
+    private final String safeUrl;
+    private final String node;
+
+    private StoreDatabase(HikariDataSource pool, String safeUrl, String node) {
+        this.pool = pool;
+        this.safeUrl = safeUrl;
+        this.node = node;
+    }
+
+    /**
+     * Connects to the store and migrates its schema.
+     *
+     * @throws IOException naming the URL (without its password) when the store cannot be reached or migrated
+     */
+    public static StoreDatabase open(StoreConfig config) throws IOException {
+        if (!config.shared()) {
+            throw new IllegalArgumentException("store.url is not set");
+        }
+        HikariConfig settings = new HikariConfig();
+        settings.setPoolName("store");
+        settings.setJdbcUrl(config.url());
+        settings.setMaximumPoolSize(POOL_SIZE);
+        settings.setMinimumIdle(1);
+        settings.setConnectionTimeout(CONNECT_TIMEOUT_MILLIS);
+        settings.addDataSourceProperty("connectTimeout", Long.toString(CONNECT_TIMEOUT_MILLIS / 1000));
+        settings.addDataSourceProperty("ApplicationName", "hashfence-collector");
+        if (config.passwordFile() != null) {
+            settings.setPassword(readPassword(config));
+        }
+        HikariDataSource pool;
+        try {
+            pool = new HikariDataSource(settings);
+        } catch (HikariPool.PoolInitializationException e) {
+            throw new IOException(
+                    "cannot connect to the shared store at " + config.safeUrl() + ": " + rootMessage(e), e);
+        }
+        StoreDatabase store = new StoreDatabase(pool, config.safeUrl(), config.nodeName());
+        try {
+            int version = new SchemaMigration(store).migrate();
+            LOG.info(
+                    "shared store {} at schema version {}, this collector is node {}",
+                    store.safeUrl,
+                    version,
+                    store.node);
+            return store;
+        } catch (SQLException | RuntimeException e) {
+            store.close();
+            throw new IOException("cannot migrate the shared store at " + config.safeUrl() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String readPassword(StoreConfig config) throws IOException {
+        try {
+            return Files.readAllLines(config.passwordFile(), StandardCharsets.UTF_8).stream()
+                    .findFirst()
+                    .orElse("")
+                    .strip();
+        } catch (IOException e) {
+            throw new IOException(
+                    "cannot read store.password_file " + config.passwordFile() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable cause = e;
+        while (cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause.getMessage();
+    }
+
+    /** A connection from the pool; the caller closes it. */
+    public Connection connection() throws SQLException {
+        return pool.getConnection();
+    }
+
+    /** The store's URL as it may be logged. */
+    public String safeUrl() {
+        return safeUrl;
+    }
+
+    /** This collector's name in the store. */
+    public String node() {
+        return node;
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+    }
+}
