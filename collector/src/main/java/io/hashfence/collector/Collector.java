@@ -42,6 +42,7 @@ import io.hashfence.collector.judge.RigJudge;
 import io.hashfence.collector.metrics.CollectorMetrics;
 import io.hashfence.collector.metrics.ReloadMetrics;
 import io.hashfence.collector.report.ReportEndpoint;
+import io.hashfence.collector.screening.BundledAsnDatabase;
 import io.hashfence.collector.screening.SanctionsStore;
 import io.hashfence.collector.screening.Screener;
 import io.hashfence.collector.site.CredentialStore;
@@ -100,6 +101,7 @@ public final class Collector implements AutoCloseable {
     private final Notifier notifier;
     private final AlertBook alerts;
     private final RigJudge judge;
+    private final Screener screener;
     private final MqttServer mqtt;
     private final IngestMetrics ingestMetrics = new IngestMetrics();
     private final HttpServer http;
@@ -149,7 +151,8 @@ public final class Collector implements AutoCloseable {
         ReloadMetrics sanctionsReloads = ReloadMetrics.sanctions();
         sanctions =
                 new SanctionsStore(SanctionsStore.fileIn(config.dataDir()), sanctionsReloads, this::sanctionsChanged);
-        Screener screener = new Screener(sanctions, policy, ipCountries, clock);
+        screener = new Screener(sanctions, policy, ipCountries, new BundledAsnDatabase(), clock);
+        screener.prepareFor(policy.get());
 
         // Alerts: every transition recorded in the event log, then sent to the sinks.
         NotificationMetrics notifications = new NotificationMetrics();
@@ -299,6 +302,7 @@ public final class Collector implements AutoCloseable {
     private void policyChanged() {
         timers.once("policy change", () -> {
             auditor.policyChanged(auditedPolicy.getAndSet(policy.get()), policy.get());
+            screener.prepareFor(policy.get());
             judge.reassessAll();
         });
     }

@@ -34,6 +34,7 @@ public final class Screener {
     private final Supplier<SanctionsList> sanctions;
     private final Supplier<Policy> policy;
     private final IpCountryDatabase ipCountries;
+    private final Supplier<IpAsnDatabase> ipAsns;
     private final Clock clock;
     private static final int CANDIDATE_CACHE_SIZE = 65_536;
 
@@ -42,11 +43,26 @@ public final class Screener {
     private final Map<String, Set<ChainAddress>> candidatesByUser = new ConcurrentHashMap<>();
 
     public Screener(
-            Supplier<SanctionsList> sanctions, Supplier<Policy> policy, IpCountryDatabase ipCountries, Clock clock) {
+            Supplier<SanctionsList> sanctions,
+            Supplier<Policy> policy,
+            IpCountryDatabase ipCountries,
+            Supplier<IpAsnDatabase> ipAsns,
+            Clock clock) {
         this.sanctions = sanctions;
         this.policy = policy;
         this.ipCountries = ipCountries;
+        this.ipAsns = ipAsns;
         this.clock = clock;
+    }
+
+    /**
+     * Reads the IP-to-ASN table now if the policy names a network by its AS, so that the first message
+     * screened does not wait for it; call it on a policy load or change, off the event loop.
+     */
+    public void prepareFor(Policy current) {
+        if (current.screening().listsAsns()) {
+            ipAsns.get();
+        }
     }
 
     public Screening screen(RigKey rig, Telemetry telemetry, ConnectionFacts connection) {
@@ -185,21 +201,31 @@ public final class Screener {
         if (client == null) {
             return;
         }
+        Optional<AnnouncingAs> announcing = rules.listsAsns() && IpCountryDatabase.isPublic(client)
+                ? ipAsns.get().announcing(client)
+                : Optional.empty();
         for (DesignatedNetwork network : rules.networks()) {
-            if (network.cidr().contains(client)) {
-                String country = connection.ipCountry().orElse("");
-                add(
-                        findings,
-                        rig,
-                        AlertType.RIG_ON_SANCTIONED_NETWORK,
-                        rules.networkSeverity(),
-                        country,
-                        "rig connects from a designated hosting network: " + network.reason(),
-                        "connection from " + client.getHostAddress() + " is in " + network.cidr() + " ("
-                                + network.reason() + ")",
-                        rules,
-                        now);
+            String where;
+            if (network.byAsn()) {
+                if (announcing.isEmpty() || !announcing.get().asn().equals(network.asn())) {
+                    continue;
+                }
+                where = "is announced by " + announcing.get() + " (bundled IP-to-ASN table)";
+            } else if (network.cidr().contains(client)) {
+                where = "is in " + network.cidr();
+            } else {
+                continue;
             }
+            add(
+                    findings,
+                    rig,
+                    AlertType.RIG_ON_SANCTIONED_NETWORK,
+                    rules.networkSeverity(),
+                    connection.ipCountry().orElse(""),
+                    "rig connects from a designated hosting network: " + network.reason(),
+                    "connection from " + client.getHostAddress() + " " + where + ", designated: " + network.reason(),
+                    rules,
+                    now);
         }
     }
 

@@ -49,6 +49,11 @@ public record ScreeningPolicy(
         return Optional.empty();
     }
 
+    /** Whether a designated network is named by its AS, which takes the IP-to-ASN table to match. */
+    public boolean listsAsns() {
+        return networks.stream().anyMatch(DesignatedNetwork::byAsn);
+    }
+
     public Optional<ScreeningExemption> exemptionFor(RigKey rig, AlertType type, Instant now) {
         return exemptions.stream().filter(e -> e.covers(rig, type, now)).findFirst();
     }

@@ -33,7 +33,7 @@ public final class ScreeningSection {
     private static final Set<String> PAYOUT_KEYS = Set.of("enabled", "severity");
     private static final Set<String> POOL_KEYS = Set.of("severity", "restricted_countries", "deny_hosts");
     private static final Set<String> NETWORK_KEYS = Set.of("severity", "designated");
-    private static final Set<String> DESIGNATED_KEYS = Set.of("cidr", "reason");
+    private static final Set<String> DESIGNATED_KEYS = Set.of("cidr", "asn", "reason");
     private static final Set<String> EXEMPTION_KEYS = Set.of("site", "rig", "alert", "reason", "expires");
     private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
     private static final Pattern HOST = Pattern.compile("(\\*\\.)?[a-z0-9]([a-z0-9.-]{0,251}[a-z0-9])?");
@@ -99,15 +99,7 @@ public final class ScreeningSection {
             networkSeverity = severity(network, networkSeverity);
             if (network.containsKey("designated")) {
                 for (Node item : sequence(network.get("designated"), "designated")) {
-                    Map<String, Node> entry = fields(item, "a designated network", DESIGNATED_KEYS);
-                    Node cidrNode = required(entry, "cidr", item);
-                    Cidr cidr;
-                    try {
-                        cidr = Cidr.parse(scalar(cidrNode, "cidr"));
-                    } catch (IllegalArgumentException e) {
-                        throw error(cidrNode, e.getMessage());
-                    }
-                    networks.add(new DesignatedNetwork(cidr, scalar(required(entry, "reason", item), "reason")));
+                    networks.add(designated(item));
                 }
             }
         }
@@ -115,6 +107,25 @@ public final class ScreeningSection {
                 fields.containsKey("exemptions") ? exemptions(fields.get("exemptions")) : List.of();
         return new ScreeningPolicy(
                 payouts, payoutSeverity, poolCountries, poolSeverity, denyHosts, networks, networkSeverity, exemptions);
+    }
+
+    /** A designated network: {@code cidr: 203.0.113.0/24} or {@code asn: AS214787}, with its reason. */
+    private DesignatedNetwork designated(Node item) throws PolicyException {
+        Map<String, Node> entry = fields(item, "a designated network", DESIGNATED_KEYS);
+        if (entry.containsKey("cidr") == entry.containsKey("asn")) {
+            throw error(item, "a designated network names either a cidr or an asn (such as AS214787), one of the two");
+        }
+        String reason = scalar(required(entry, "reason", item), "reason");
+        boolean byAsn = entry.containsKey("asn");
+        Node value = entry.get(byAsn ? "asn" : "cidr");
+        String text = scalar(value, byAsn ? "asn" : "cidr");
+        try {
+            return byAsn
+                    ? DesignatedNetwork.of(Asn.parse(text), reason)
+                    : DesignatedNetwork.of(Cidr.parse(text), reason);
+        } catch (IllegalArgumentException e) {
+            throw error(value, e.getMessage());
+        }
     }
 
     private List<ScreeningExemption> exemptions(Node node) throws PolicyException {

@@ -13,6 +13,7 @@ import io.hashfence.collector.fleet.RigRegistry;
 import io.hashfence.collector.fleet.SequenceJournal;
 import io.hashfence.collector.fleet.SequenceWindows;
 import io.hashfence.collector.judge.RigJudge;
+import io.hashfence.collector.screening.BundledAsnDatabase;
 import io.hashfence.collector.screening.SanctionsStore;
 import io.hashfence.collector.screening.Screener;
 import io.hashfence.geo.GeoIndex;
@@ -46,7 +47,7 @@ final class IngestWiring implements AutoCloseable {
                 new ComplianceEngine(geo, () -> policy, ComplianceConfig.defaults(), clock),
                 new Auditor(eventLog, Map.of()),
                 new AlertBook(AlertConfig.defaults(), clock, notification -> {}),
-                new Screener(() -> sanctions, () -> policy, ipCountries, clock));
+                new Screener(() -> sanctions, () -> policy, ipCountries, new BundledAsnDatabase(), clock));
         RefusalLog refusals = new RefusalLog(new ThrottledLog());
         router = new PublishRouter(
                 new TelemetryIngest(

@@ -39,6 +39,7 @@ class ScreenerTest {
     private static PolicyParser parser;
     private static IpCountryDatabase ipCountries;
     private static SanctionsList sanctions;
+    private static final BundledAsnDatabase asns = new BundledAsnDatabase();
 
     @BeforeAll
     static void load() {
@@ -138,6 +139,19 @@ class ScreenerTest {
     }
 
     @Test
+    void aRigConnectingFromADesignatedAsIsFlaggedWithTheAsAndItsHolder() throws Exception {
+        String networks = "screening:\n  networks:\n    designated:\n      - asn: AS214787\n"
+                + "        reason: BitRiver group (OFAC, 2022-04-20)\n";
+        Screening flagged = screen(policy(networks), List.of(), connection("45.142.45.10"));
+        assertThat(flagged.conditions().get(AlertType.RIG_ON_SANCTIONED_NETWORK).evidence())
+                .contains("45.142.45.10", "announced by AS214787 (Bitriver-B LLC)", "BitRiver group");
+        assertThat(screen(policy(networks), List.of(), connection("45.142.46.10"))
+                        .findings())
+                .as("the next range, announced by another AS")
+                .isEmpty();
+    }
+
+    @Test
     void aBadScreeningSectionIsRefusedNamingTheLine() {
         assertThatThrownBy(() -> policy("screening:\n  networks:\n    designated:\n      - cidr: 10.0.0.0/33\n"
                         + "        reason: x\n"))
@@ -153,10 +167,18 @@ class ScreenerTest {
                 .hasMessageContaining("alert must be one of");
         assertThatThrownBy(() -> policy("screening:\n  networks:\n    asn: [AS12345]\n"))
                 .hasMessageContaining("unknown key 'asn'");
+        assertThatThrownBy(() -> policy(
+                        "screening:\n  networks:\n    designated:\n      - asn: 214787\n" + "        reason: x\n"))
+                .hasMessageContaining("policy.yml line 5")
+                .hasMessageContaining("'214787' is not an AS number such as AS214787");
+        assertThatThrownBy(() -> policy("screening:\n  networks:\n    designated:\n      - asn: AS1\n"
+                        + "        cidr: 10.0.0.0/8\n        reason: x\n"))
+                .hasMessageContaining("either a cidr or an asn");
     }
 
     private static Screening screen(Policy policy, List<Pool> pools, ConnectionFacts connection) {
-        Screener screener = new Screener(() -> sanctions, () -> policy, ipCountries, Clock.fixed(NOW, ZoneOffset.UTC));
+        Screener screener =
+                new Screener(() -> sanctions, () -> policy, ipCountries, asns, Clock.fixed(NOW, ZoneOffset.UTC));
         return screener.screen(RIG, telemetry(pools), connection);
     }
 
