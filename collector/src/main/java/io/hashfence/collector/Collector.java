@@ -129,7 +129,7 @@ public final class Collector implements AutoCloseable {
         StorageMetrics storageMetrics = new StorageMetrics();
         StorageHealth storage = new StorageHealth(storageMetrics);
         eventLog = EventLog.open(config.dataDir(), clock, replay, storage);
-        auditor = new Auditor(eventLog, replay.rigs());
+        auditor = new Auditor(eventLog, replay.rigs(), replay.sparedAlerts());
         SequenceWindows seen = new SequenceWindows();
         journal = SequenceJournal.open(config.dataDir(), seen, storage);
 

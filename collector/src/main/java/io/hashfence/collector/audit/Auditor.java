@@ -16,7 +16,12 @@ import io.hashfence.collector.compliance.PolicyJson;
 import io.hashfence.collector.compliance.SpoofSuspicion;
 import io.hashfence.collector.compliance.Trust;
 import io.hashfence.collector.fleet.RigKey;
+import io.hashfence.collector.screening.Screening;
+import io.hashfence.collector.screening.ScreeningExemption;
+import io.hashfence.collector.screening.ScreeningFinding;
 import io.hashfence.protocol.Telemetry;
+import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -32,11 +37,65 @@ import java.util.stream.Collectors;
 public final class Auditor {
     private final EventLog log;
     private final Map<RigKey, RecordedRig> recorded = new ConcurrentHashMap<>();
+    private final Map<RigKey, Set<SparedAlert>> spared = new ConcurrentHashMap<>();
 
-    /** @param memory what the log already says of each rig, from {@link LogReplay} */
-    public Auditor(EventLog log, Map<RigKey, RecordedRig> memory) {
+    /**
+     * @param memory what the log already says of each rig, from {@link LogReplay}
+     * @param sparedMemory the screening alerts the log says exemptions spare each rig, from {@link LogReplay}
+     */
+    public Auditor(EventLog log, Map<RigKey, RecordedRig> memory, Map<RigKey, Set<SparedAlert>> sparedMemory) {
         this.log = log;
         this.recorded.putAll(memory);
+        this.spared.putAll(sparedMemory);
+    }
+
+    /**
+     * Records the screening exemptions that begin or cease to spare a rig an alert with this screening:
+     * {@code screening_exemption_applied} with the exemption and the finding it spares, and
+     * {@code screening_exemption_ended} with why (the exemption expired, the policy no longer has it, or
+     * the finding is gone).
+     */
+    public void screened(RigKey rig, Screening screening) {
+        Map<SparedAlert, ScreeningFinding> now = new LinkedHashMap<>();
+        screening.findings().stream()
+                .filter(ScreeningFinding::exempted)
+                .forEach(finding -> now.putIfAbsent(SparedAlert.of(finding), finding));
+        Set<SparedAlert> before = spared.getOrDefault(rig, Set.of());
+        if (before.equals(now.keySet())) {
+            return;
+        }
+        for (SparedAlert ended : before) {
+            if (!now.containsKey(ended)) {
+                ObjectNode data = AuditJson.object();
+                ended.write(data);
+                data.put("because", whyEnded(ended, screening));
+                log.append(EventType.SCREENING_EXEMPTION_ENDED, rig, data);
+            }
+        }
+        now.forEach((applied, finding) -> {
+            if (!before.contains(applied)) {
+                ObjectNode data = AuditJson.object();
+                applied.write(data);
+                data.put("severity", finding.severity().label());
+                data.put("summary", finding.summary());
+                data.put("evidence", finding.evidence());
+                log.append(EventType.SCREENING_EXEMPTION_APPLIED, rig, data);
+            }
+        });
+        if (now.isEmpty()) {
+            spared.remove(rig);
+        } else {
+            spared.put(rig, Set.copyOf(now.keySet()));
+        }
+    }
+
+    private static String whyEnded(SparedAlert ended, Screening screening) {
+        if (!screening.at().isBefore(Instant.parse(ended.expires()))) {
+            return "expired";
+        }
+        boolean stillFound =
+                screening.findings().stream().anyMatch(f -> f.type().alertName().equals(ended.alert()));
+        return stillFound ? "no longer in the policy" : "finding gone";
     }
 
     /** Records what changed for a rig with this assessment. */
@@ -119,6 +178,7 @@ public final class Auditor {
     public void policyLoaded(Policy policy) {
         log.append(EventType.POLICY_LOADED, null, describe(policy));
         policy.exemptions().forEach(this::exemptionAdded);
+        policy.screening().exemptions().forEach(this::screeningExemptionAdded);
     }
 
     public void policyChanged(Policy before, Policy after) {
@@ -136,15 +196,38 @@ public final class Auditor {
         log.append(EventType.POLICY_CHANGED, null, data);
         Set<Exemption> known = Set.copyOf(before.exemptions());
         after.exemptions().stream().filter(e -> !known.contains(e)).forEach(this::exemptionAdded);
+        Set<ScreeningExemption> knownScreening = Set.copyOf(before.screening().exemptions());
+        after.screening().exemptions().stream()
+                .filter(e -> !knownScreening.contains(e))
+                .forEach(this::screeningExemptionAdded);
     }
 
     private void exemptionAdded(Exemption exemption) {
+        log.append(EventType.EXEMPTION_ADDED, scopeRig(exemption), exemptionData(exemption));
+    }
+
+    /** A screening exemption: {@code exemption_added} with {@code screening: true} and the alert it spares. */
+    private void screeningExemptionAdded(ScreeningExemption exemption) {
+        ObjectNode data = exemptionData(exemption.exemption());
+        data.put("screening", true);
+        data.put(
+                "alert",
+                exemption.alert() == null
+                        ? "every screening alert"
+                        : exemption.alert().alertName());
+        log.append(EventType.EXEMPTION_ADDED, scopeRig(exemption.exemption()), data);
+    }
+
+    private static RigKey scopeRig(Exemption exemption) {
+        return exemption.rig() == null ? null : new RigKey(exemption.site(), exemption.rig());
+    }
+
+    private static ObjectNode exemptionData(Exemption exemption) {
         ObjectNode data = PolicyJson.exemption(exemption);
-        RigKey rig = exemption.rig() == null ? null : new RigKey(exemption.site(), exemption.rig());
-        if (rig == null) {
+        if (exemption.rig() == null) {
             data.put("site", exemption.site().value());
         }
-        log.append(EventType.EXEMPTION_ADDED, rig, data);
+        return data;
     }
 
     private static ObjectNode describe(Policy policy) {
@@ -157,6 +240,7 @@ public final class Auditor {
                         a.jurisdiction().code().compareTo(b.jurisdiction().code()))
                 .forEach(r -> restricted.add(PolicyJson.restriction(r)));
         data.put("exemptions", policy.exemptions().size());
+        data.put("screening_exemptions", policy.screening().exemptions().size());
         return data;
     }
 

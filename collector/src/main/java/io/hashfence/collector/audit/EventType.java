@@ -17,6 +17,8 @@ public enum EventType {
     POLICY_CHANGED("policy_changed"),
     EXEMPTION_ADDED("exemption_added"),
     EXEMPTION_EXPIRED("exemption_expired"),
+    SCREENING_EXEMPTION_APPLIED("screening_exemption_applied"),
+    SCREENING_EXEMPTION_ENDED("screening_exemption_ended"),
     SUSPICION_CLEARED("suspicion_cleared"),
     CHECKPOINT("checkpoint");
 

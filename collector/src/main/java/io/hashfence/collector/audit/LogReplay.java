@@ -12,11 +12,13 @@ import io.hashfence.protocol.SiteId;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -26,6 +28,7 @@ import java.util.function.Consumer;
 public final class LogReplay implements Consumer<AuditEvent> {
     private final Map<RigKey, RecordedRig> rigs = new HashMap<>();
     private final Map<String, Alert> openAlerts = new LinkedHashMap<>();
+    private final Map<RigKey, Set<SparedAlert>> sparedAlerts = new HashMap<>();
     private long records;
     private long highestAlertNumber;
 
@@ -51,6 +54,13 @@ public final class LogReplay implements Consumer<AuditEvent> {
                         rig(event),
                         (k, known) -> known.withTrust(
                                 Trust.valueOf(event.data().get("trust").asText().toUpperCase(Locale.ROOT))));
+            case SCREENING_EXEMPTION_APPLIED ->
+                sparedAlerts.computeIfAbsent(rig(event), k -> new HashSet<>()).add(SparedAlert.read(event.data()));
+            case SCREENING_EXEMPTION_ENDED ->
+                sparedAlerts.computeIfPresent(rig(event), (k, spared) -> {
+                    spared.remove(SparedAlert.read(event.data()));
+                    return spared.isEmpty() ? null : spared;
+                });
             default -> {}
         }
     }
@@ -59,8 +69,20 @@ public final class LogReplay implements Consumer<AuditEvent> {
         return new RigKey(SiteId.of(event.site()), RigId.of(event.rig()));
     }
 
+    private static RigKey rig(JsonNode node) {
+        return new RigKey(
+                SiteId.of(node.get("site").asText()), RigId.of(node.get("rig").asText()));
+    }
+
     public Map<RigKey, RecordedRig> rigs() {
         return Map.copyOf(rigs);
+    }
+
+    /** The screening alerts exemptions spared each rig when the log was last written to. */
+    public Map<RigKey, Set<SparedAlert>> sparedAlerts() {
+        Map<RigKey, Set<SparedAlert>> copy = new HashMap<>();
+        sparedAlerts.forEach((rig, spared) -> copy.put(rig, Set.copyOf(spared)));
+        return copy;
     }
 
     public List<Alert> openAlerts() {
@@ -87,17 +109,16 @@ public final class LogReplay implements Consumer<AuditEvent> {
     /** Starts from the state a compaction checkpoint summarised. */
     void seed(JsonNode state) {
         for (JsonNode rig : state.path("rigs")) {
-            rigs.put(
-                    new RigKey(
-                            SiteId.of(rig.get("site").asText()),
-                            RigId.of(rig.get("rig").asText())),
-                    RecordedRig.fromData(rig));
+            rigs.put(rig(rig), RecordedRig.fromData(rig));
         }
         for (JsonNode alert : state.path("open_alerts")) {
             Alert open = AlertJson.parse(alert);
             openAlerts.put(open.id(), open);
         }
         highestAlertNumber = state.path("highest_alert_number").asLong(0);
+        for (JsonNode spared : state.path("spared_alerts")) {
+            sparedAlerts.computeIfAbsent(rig(spared), k -> new HashSet<>()).add(SparedAlert.read(spared));
+        }
     }
 
     /** The state so far, as a checkpoint keeps it. */
@@ -119,6 +140,19 @@ public final class LogReplay implements Consumer<AuditEvent> {
         ArrayNode alerts = state.putArray("open_alerts");
         openAlerts.values().forEach(alert -> alerts.add(AlertJson.of(alert)));
         state.put("highest_alert_number", highestAlertNumber);
+        if (!sparedAlerts.isEmpty()) {
+            ArrayNode spared = state.putArray("spared_alerts");
+            sparedAlerts.entrySet().stream()
+                    .sorted(Map.Entry.comparingByKey((a, b) -> a.toString().compareTo(b.toString())))
+                    .forEach(entry -> entry.getValue().stream()
+                            .sorted((a, b) -> a.toString().compareTo(b.toString()))
+                            .forEach(alert -> {
+                                ObjectNode node = spared.addObject();
+                                node.put("site", entry.getKey().site().value());
+                                node.put("rig", entry.getKey().rig().value());
+                                alert.write(node);
+                            }));
+        }
         return state;
     }
 }

@@ -9,6 +9,7 @@ import io.hashfence.collector.compliance.ConnectionFacts;
 import io.hashfence.collector.compliance.SpoofSuspicion;
 import io.hashfence.collector.fleet.RigKey;
 import io.hashfence.collector.screening.Screener;
+import io.hashfence.collector.screening.Screening;
 import io.hashfence.protocol.Telemetry;
 import java.util.Optional;
 
@@ -42,7 +43,9 @@ public final class RigJudge {
             Assessment assessment = compliance.observe(rig, telemetry, connection);
             auditor.assessed(rig, assessment, telemetry);
             alerts.update(rig, assessment);
-            alerts.update(rig, screener.screen(rig, telemetry, connection).conditions(), AlertType.SCREENING);
+            Screening screening = screener.screen(rig, telemetry, connection);
+            auditor.screened(rig, screening);
+            alerts.update(rig, screening.conditions(), AlertType.SCREENING);
         }
     }
 
@@ -52,11 +55,9 @@ public final class RigJudge {
             compliance.reassess(rig).ifPresent(assessment -> {
                 compliance.find(rig).ifPresent(known -> {
                     auditor.assessed(rig, assessment, known.telemetry());
-                    alerts.update(
-                            rig,
-                            screener.screen(rig, known.telemetry(), known.connection())
-                                    .conditions(),
-                            AlertType.SCREENING);
+                    Screening screening = screener.screen(rig, known.telemetry(), known.connection());
+                    auditor.screened(rig, screening);
+                    alerts.update(rig, screening.conditions(), AlertType.SCREENING);
                 });
                 alerts.update(rig, assessment);
             });

@@ -90,7 +90,7 @@ public final class ReportBuilder implements Consumer<AuditEvent> {
                         EventData.text(data, "id"), (id, alert) -> alert.resolved(event.time()));
             }
             case ALERT_ACKNOWLEDGED -> alertsAcknowledged += inPeriod(event);
-            case EXEMPTION_ADDED, CHECKPOINT -> {}
+            case EXEMPTION_ADDED, SCREENING_EXEMPTION_APPLIED, SCREENING_EXEMPTION_ENDED, CHECKPOINT -> {}
         }
     }
 

@@ -45,7 +45,7 @@ final class IngestWiring implements AutoCloseable {
         registry = new RigRegistry(clock, FleetConfig.defaults(), seen);
         RigJudge judge = new RigJudge(
                 new ComplianceEngine(geo, () -> policy, ComplianceConfig.defaults(), clock),
-                new Auditor(eventLog, Map.of()),
+                new Auditor(eventLog, Map.of(), Map.of()),
                 new AlertBook(AlertConfig.defaults(), clock, notification -> {}),
                 new Screener(() -> sanctions, () -> policy, ipCountries, new BundledAsnDatabase(), clock));
         RefusalLog refusals = new RefusalLog(new ThrottledLog());

@@ -1,0 +1,139 @@
+package io.hashfence.collector.screening;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.hashfence.collector.audit.AuditEvent;
+import io.hashfence.collector.audit.ChainVerifier;
+import io.hashfence.collector.audit.EventLog;
+import io.hashfence.collector.audit.EventType;
+import io.hashfence.collector.config.CollectorConfig;
+import io.hashfence.collector.config.ComplianceConfig;
+import io.hashfence.collector.testing.CollectorCli;
+import io.hashfence.collector.testing.MqttTestClient;
+import io.hashfence.collector.testing.RunningCollector;
+import io.hashfence.collector.testing.TestTelemetry;
+import io.hashfence.testing.Await;
+import io.netty.handler.codec.mqtt.MqttVersion;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Through a running collector: a screening exemption is recorded in the event log when the policy brings it
+ * ({@code exemption_added}), when it begins to spare a rig an alert ({@code screening_exemption_applied}, with
+ * the finding) and when it stops ({@code screening_exemption_ended}, here because it expired, after which the
+ * alert opens); a restart does not record an exemption that still applies a second time; {@code verify}
+ * passes on the log.
+ */
+class ScreeningExemptionEventsTest {
+    private static final String NETWORK = "screening:\n  networks:\n    designated:\n"
+            + "      - cidr: 127.0.0.0/8\n        reason: test hosting provider\n";
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aScreeningExemptionIsRecordedWhenItAppliesAndWhenItExpires() throws Exception {
+        Path data = dir.resolve("data");
+        Path policy = dir.resolve("policy.yml");
+        // Long enough for the first message to be screened before it, on a loaded machine.
+        Instant expires = Instant.now().plusSeconds(15).truncatedTo(ChronoUnit.SECONDS);
+        Files.writeString(
+                policy,
+                "include: [ofac-comprehensive]\n" + NETWORK + "  exemptions:\n"
+                        + "    - site: licensed-01\n      alert: RigOnSanctionedNetwork\n"
+                        + "      reason: OFAC specific licence 2026-17\n      expires: " + expires + "\n"
+                        + "    - site: longterm-01\n      rig: s19-0002\n"
+                        + "      reason: wind-down licence 2026-18\n      expires: 2099-01-01T00:00:00Z\n");
+        String longterm;
+        try (RunningCollector collector = new RunningCollector(data, config -> quickly(config, policy))) {
+            String licensed = collector.addSite("licensed-01");
+            longterm = collector.addSite("longterm-01");
+            publish(collector, "licensed-01", licensed, "s19-0001", 1);
+            publish(collector, "longterm-01", longterm, "s19-0002", 1);
+
+            assertThat(events(data, EventType.EXEMPTION_ADDED))
+                    .filteredOn(e -> e.data().path("screening").asBoolean())
+                    .extracting(e -> e.data().get("scope").asText() + ", "
+                            + e.data().get("alert").asText())
+                    .containsExactly(
+                            "site licensed-01, RigOnSanctionedNetwork",
+                            "rig longterm-01/s19-0002, every screening alert");
+            AuditEvent applied = Await.value(
+                    "the licensed rig's exemption is recorded as applied",
+                    () -> events(data, EventType.SCREENING_EXEMPTION_APPLIED).stream()
+                            .filter(e -> "licensed-01".equals(e.site()))
+                            .findFirst());
+            assertThat(applied.rig()).isEqualTo("s19-0001");
+            assertThat(applied.data().get("alert").asText()).isEqualTo("RigOnSanctionedNetwork");
+            assertThat(applied.data().get("scope").asText()).isEqualTo("site licensed-01");
+            assertThat(applied.data().get("reason").asText()).isEqualTo("OFAC specific licence 2026-17");
+            assertThat(applied.data().get("expires").asText()).isEqualTo(expires.toString());
+            assertThat(applied.data().get("severity").asText()).isEqualTo("critical");
+            assertThat(applied.data().get("evidence").asText()).contains("127.0.0.1", "127.0.0.0/8");
+
+            AuditEvent ended = Await.value(
+                    "the exemption's end is recorded once it expires",
+                    () -> events(data, EventType.SCREENING_EXEMPTION_ENDED).stream()
+                            .findFirst());
+            assertThat(ended.site()).isEqualTo("licensed-01");
+            assertThat(ended.rig()).isEqualTo("s19-0001");
+            assertThat(ended.data().get("because").asText()).isEqualTo("expired");
+            assertThat(ended.data().get("reason").asText()).isEqualTo("OFAC specific licence 2026-17");
+            assertThat(ended.time()).isAfterOrEqualTo(expires);
+            AuditEvent opened = Await.value(
+                    "the alert the exemption spared opens",
+                    () -> events(data, EventType.ALERT_OPENED).stream()
+                            .filter(e -> "licensed-01".equals(e.site()))
+                            .findFirst());
+            assertThat(opened.data().get("alertname").asText()).isEqualTo("RigOnSanctionedNetwork");
+            assertThat(opened.seq()).as("no alert while the exemption applied").isGreaterThan(ended.seq());
+        }
+
+        try (RunningCollector restarted = new RunningCollector(data, config -> quickly(config, policy))) {
+            publish(restarted, "longterm-01", longterm, "s19-0002", 2);
+        }
+        assertThat(events(data, EventType.SCREENING_EXEMPTION_APPLIED))
+                .as("the restarted collector remembers the exemption it recorded as applied")
+                .extracting(AuditEvent::site)
+                .containsExactlyInAnyOrder("licensed-01", "longterm-01");
+        CollectorCli.Result verify = CollectorCli.run("verify", "--data-dir", data.toString());
+        assertThat(verify.exitCode()).as(verify.out()).isZero();
+    }
+
+    private static CollectorConfig quickly(CollectorConfig config, Path policy) {
+        ComplianceConfig compliance = config.withPolicyFile(policy).compliance();
+        return config.withCompliance(new ComplianceConfig(
+                compliance.policyFile(),
+                compliance.locationMaxAge(),
+                compliance.maxSpeedKmh(),
+                compliance.relocationKm(),
+                compliance.frozenFixCount(),
+                compliance.collectorLocation(),
+                Duration.ofMillis(200)));
+    }
+
+    private static void publish(RunningCollector collector, String site, String token, String rig, long seq)
+            throws Exception {
+        try (MqttTestClient agent = MqttTestClient.connect(collector.mqtt(), MqttVersion.MQTT_5, site, token)) {
+            agent.connAck();
+            agent.publishAcknowledged(TestTelemetry.at(site, rig, seq, 30.6557, -97.0017));
+        }
+    }
+
+    private static List<AuditEvent> events(Path data, EventType type) throws Exception {
+        List<AuditEvent> events = new ArrayList<>();
+        ChainVerifier.read(data.resolve(EventLog.FILE_NAME), event -> {
+            if (event.type() == type) {
+                events.add(event);
+            }
+        });
+        return events;
+    }
+}
