@@ -3,6 +3,7 @@ package io.hashfence.agent.simulate;
 import io.hashfence.protocol.LocationSource;
 import io.hashfence.protocol.Pool;
 import io.hashfence.protocol.RigId;
+import java.net.InetAddress;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -41,6 +42,46 @@ public record RigSpec(
                 locationSource,
                 accuracyMetres,
                 pools,
+                hashrateFactor,
+                powerFactor,
+                temperatureOffset,
+                noiseSeed,
+                teleportFrom);
+    }
+
+    /** This rig with its pools paying out to {@code address}: each pool's user becomes {@code ADDRESS.worker}. */
+    public RigSpec payingOutTo(String address) {
+        String worker = address + "." + id.value().replace("-", "");
+        return withPools(pools.stream()
+                .map(pool -> new Pool(pool.url(), worker, pool.active(), pool.address()))
+                .toList());
+    }
+
+    /**
+     * This rig with its active pool at {@code address} (an IP literal, reported as the pool's URL host and as
+     * the address it resolves to); its other pools stay.
+     */
+    public RigSpec miningAt(InetAddress address) {
+        String host =
+                address.getAddress().length == 16 ? "[" + address.getHostAddress() + "]" : address.getHostAddress();
+        return withPools(pools.stream()
+                .map(pool -> pool.active()
+                        ? new Pool("stratum+tcp://" + host + ":3333", pool.user(), true, address.getHostAddress())
+                        : pool)
+                .toList());
+    }
+
+    private RigSpec withPools(List<Pool> newPools) {
+        return new RigSpec(
+                index,
+                id,
+                model,
+                area,
+                lat,
+                lon,
+                locationSource,
+                accuracyMetres,
+                newPools,
                 hashrateFactor,
                 powerFactor,
                 temperatureOffset,

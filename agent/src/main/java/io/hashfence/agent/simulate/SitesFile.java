@@ -19,8 +19,10 @@ import java.util.stream.Collectors;
 /**
  * The {@code --sites-file} of {@code simulate}: one {@code SITE TOKEN} pair per line, optionally followed by
  * {@code area=SLUG} (the site's rigs stand in that mining area), {@code proxy-from=ADDRESS} (the site connects
- * as if behind a load balancer, with a PROXY protocol v2 header naming ADDRESS) and {@code teleport-from=SLUG}
- * (the site's first rig claims that area in its first reading). Blank lines and {@code #} comments are ignored.
+ * as if behind a load balancer, with a PROXY protocol v2 header naming ADDRESS), {@code teleport-from=SLUG}
+ * (the site's first rig claims that area in its first reading), {@code payout-to=ADDRESS} (one rig, picked by
+ * the seed, pays out to that wallet address) and {@code pool-at=ADDRESS} (another rig's active pool is at that
+ * IP address). Blank lines and {@code #} comments are ignored.
  */
 public final class SitesFile {
     private SitesFile() {}
@@ -45,7 +47,8 @@ public final class SitesFile {
             String[] fields = line.split("\\s+");
             if (fields.length < 2) {
                 throw new ConfigException(where + ": expected SITE TOKEN [area=SLUG] [proxy-from=ADDRESS]"
-                        + " [teleport-from=SLUG], found " + fields.length + " field");
+                        + " [teleport-from=SLUG] [payout-to=ADDRESS] [pool-at=ADDRESS], found " + fields.length
+                        + " field");
             }
             SiteId site;
             try {
@@ -68,6 +71,8 @@ public final class SitesFile {
         MiningArea area = null;
         InetAddress proxyFrom = null;
         MiningArea teleportFrom = null;
+        String payoutTo = null;
+        InetAddress poolAt = null;
         for (int i = 2; i < fields.length; i++) {
             String field = fields[i];
             int equals = field.indexOf('=');
@@ -76,13 +81,16 @@ public final class SitesFile {
             switch (key) {
                 case "area" -> area = area(value, where, key);
                 case "teleport-from" -> teleportFrom = area(value, where, key);
-                case "proxy-from" -> proxyFrom = address(value, where);
+                case "proxy-from" -> proxyFrom = address(value, where, key);
+                case "pool-at" -> poolAt = address(value, where, key);
+                case "payout-to" -> payoutTo = wallet(value, where);
                 default ->
                     throw new ConfigException(where + ": unknown setting \"" + key
-                            + "\"; expected area=SLUG, proxy-from=ADDRESS or teleport-from=SLUG");
+                            + "\"; expected area=SLUG, proxy-from=ADDRESS, teleport-from=SLUG, payout-to=ADDRESS"
+                            + " or pool-at=ADDRESS");
             }
         }
-        return new SimulatedSite(credentials, area, proxyFrom, teleportFrom);
+        return new SimulatedSite(credentials, area, proxyFrom, teleportFrom, payoutTo, poolAt);
     }
 
     private static MiningArea area(String slug, String where, String key) {
@@ -94,8 +102,16 @@ public final class SitesFile {
                                 .collect(Collectors.joining(", "))));
     }
 
+    /** A wallet address as a pool user takes it: letters and digits only (a worker name is added to it). */
+    private static String wallet(String text, String where) {
+        if (!text.matches("[0-9A-Za-z]{20,120}")) {
+            throw new ConfigException(where + ": payout-to=" + text + " is not a wallet address (letters and digits)");
+        }
+        return text;
+    }
+
     /** A literal IPv4 or IPv6 address; never a name to look up. */
-    private static InetAddress address(String text, String where) {
+    private static InetAddress address(String text, String where, String key) {
         boolean literal = text.matches("[0-9.]+") || (text.contains(":") && text.matches("[0-9A-Fa-f:.]+"));
         try {
             if (literal) {
@@ -104,6 +120,6 @@ public final class SitesFile {
         } catch (UnknownHostException e) {
             // refused below with the same message
         }
-        throw new ConfigException(where + ": proxy-from=" + text + " is not an IP address");
+        throw new ConfigException(where + ": " + key + "=" + text + " is not an IP address");
     }
 }

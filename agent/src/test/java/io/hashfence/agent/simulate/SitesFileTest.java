@@ -46,6 +46,17 @@ class SitesFileTest {
         assertThatThrownBy(() -> SitesFile.read(write("s tok proxy-from=collector.example\n")))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("proxy-from=collector.example is not an IP address");
+        SimulatedSite screened = SitesFile.read(
+                        write("texas-01 tok payout-to=123WBUDmSJv4GctdVEz6Qq6z8nXSKrJ4KX pool-at=77.88.8.8\n"))
+                .get(0);
+        assertThat(screened.payoutTo()).isEqualTo("123WBUDmSJv4GctdVEz6Qq6z8nXSKrJ4KX");
+        assertThat(screened.poolAt()).isEqualTo(InetAddress.getByName("77.88.8.8"));
+        assertThatThrownBy(() -> SitesFile.read(write("s tok pool-at=pool.example.ru\n")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("pool-at=pool.example.ru is not an IP address");
+        assertThatThrownBy(() -> SitesFile.read(write("s tok payout-to=abc.def\n")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("payout-to=abc.def is not a wallet address");
         assertThatThrownBy(() -> SitesFile.read(write("s tok colour=red\n")))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("unknown setting \"colour\"");
