@@ -43,10 +43,13 @@ public final class SimulateCommand implements AgentCommand {
                             "--sites-file",
                             "FILE",
                             "Lines of SITE TOKEN [area=SLUG]"
-                                    + " [proxy-from=ADDRESS] [teleport-from=SLUG]; the rigs are dealt over these sites, one"
+                                    + " [proxy-from=ADDRESS] [teleport-from=SLUG] [payout-to=ADDRESS] [pool-at=ADDRESS];"
+                                    + " the rigs are dealt over these sites, one"
                                     + " MQTT connection per site. area= places the site's rigs outside restricted places"
                                     + " there; proxy-from= sends a PROXY protocol v2 header naming ADDRESS (a site behind a"
-                                    + " load balancer); teleport-from= makes the site's first rig claim that area first."
+                                    + " load balancer); teleport-from= makes the site's first rig claim that area first;"
+                                    + " payout-to= makes one rig (picked by the seed) pay out to that wallet address;"
+                                    + " pool-at= puts the next rig's active pool at that IP address."
                                     + " Replaces --site and --token."),
                     CommandSpec.Option.required(
                             "--collector", "URL", "Collector address: tcp://HOST:PORT, or ssl://HOST:PORT for TLS."),
