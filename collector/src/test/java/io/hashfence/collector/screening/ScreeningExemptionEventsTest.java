@@ -10,6 +10,7 @@ import io.hashfence.collector.config.CollectorConfig;
 import io.hashfence.collector.config.ComplianceConfig;
 import io.hashfence.collector.testing.CollectorCli;
 import io.hashfence.collector.testing.MqttTestClient;
+import io.hashfence.collector.testing.MutableClock;
 import io.hashfence.collector.testing.RunningCollector;
 import io.hashfence.collector.testing.TestTelemetry;
 import io.hashfence.testing.Await;
@@ -42,8 +43,9 @@ class ScreeningExemptionEventsTest {
     void aScreeningExemptionIsRecordedWhenItAppliesAndWhenItExpires() throws Exception {
         Path data = dir.resolve("data");
         Path policy = dir.resolve("policy.yml");
-        // Long enough for the first message to be screened before it, on a loaded machine.
-        Instant expires = Instant.now().plusSeconds(15).truncatedTo(ChronoUnit.SECONDS);
+        // The collector's clock: the exemption expires when the test moves it past an hour.
+        MutableClock clock = new MutableClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
+        Instant expires = clock.instant().plus(Duration.ofHours(1));
         Files.writeString(
                 policy,
                 "include: [ofac-comprehensive]\n" + NETWORK + "  exemptions:\n"
@@ -52,7 +54,7 @@ class ScreeningExemptionEventsTest {
                         + "    - site: longterm-01\n      rig: s19-0002\n"
                         + "      reason: wind-down licence 2026-18\n      expires: 2099-01-01T00:00:00Z\n");
         String longterm;
-        try (RunningCollector collector = new RunningCollector(data, config -> quickly(config, policy))) {
+        try (RunningCollector collector = new RunningCollector(data, clock, config -> quickly(config, policy))) {
             String licensed = collector.addSite("licensed-01");
             longterm = collector.addSite("longterm-01");
             publish(collector, "licensed-01", licensed, "s19-0001", 1);
@@ -78,6 +80,11 @@ class ScreeningExemptionEventsTest {
             assertThat(applied.data().get("severity").asText()).isEqualTo("critical");
             assertThat(applied.data().get("evidence").asText()).contains("127.0.0.1", "127.0.0.0/8");
 
+            assertThat(collector.get("/api/v1/alerts").body())
+                    .as("spared while the exemption applies")
+                    .doesNotContain("RigOnSanctionedNetwork");
+
+            clock.advance(Duration.ofHours(2));
             AuditEvent ended = Await.value(
                     "the exemption's end is recorded once it expires",
                     () -> events(data, EventType.SCREENING_EXEMPTION_ENDED).stream()
@@ -96,7 +103,7 @@ class ScreeningExemptionEventsTest {
             assertThat(opened.seq()).as("no alert while the exemption applied").isGreaterThan(ended.seq());
         }
 
-        try (RunningCollector restarted = new RunningCollector(data, config -> quickly(config, policy))) {
+        try (RunningCollector restarted = new RunningCollector(data, clock, config -> quickly(config, policy))) {
             publish(restarted, "longterm-01", longterm, "s19-0002", 2);
         }
         assertThat(events(data, EventType.SCREENING_EXEMPTION_APPLIED))

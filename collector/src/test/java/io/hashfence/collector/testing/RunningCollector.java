@@ -27,9 +27,14 @@ public final class RunningCollector implements AutoCloseable {
 
     /** A collector whose free-port config the caller may adjust first. */
     public RunningCollector(Path dataDir, UnaryOperator<CollectorConfig> adjust) throws Exception {
+        this(dataDir, Clock.systemUTC(), adjust);
+    }
+
+    /** A collector on a clock the test controls (e.g. {@link MutableClock}). */
+    public RunningCollector(Path dataDir, Clock clock, UnaryOperator<CollectorConfig> adjust) throws Exception {
         CollectorConfig config =
                 CollectorConfig.defaults().withDataDir(dataDir).withMqttPort(0).withHttpPort(0);
-        collector = Collector.start(adjust.apply(config), Clock.systemUTC());
+        collector = Collector.start(adjust.apply(config), clock);
         this.dataDir = dataDir;
         credentials = new CredentialStore(dataDir);
     }
