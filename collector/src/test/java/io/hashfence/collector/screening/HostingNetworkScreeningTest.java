@@ -9,6 +9,7 @@ import io.hashfence.collector.config.MqttConfig;
 import io.hashfence.collector.testing.MqttTestClient;
 import io.hashfence.collector.testing.RunningCollector;
 import io.hashfence.collector.testing.TestTelemetry;
+import io.hashfence.testing.Await;
 import io.netty.handler.codec.mqtt.MqttConnectReturnCode;
 import io.netty.handler.codec.mqtt.MqttMessageType;
 import io.netty.handler.codec.mqtt.MqttQoS;
@@ -16,13 +17,15 @@ import io.netty.handler.codec.mqtt.MqttVersion;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Through a running collector behind a load balancer (PROXY protocol): a policy names a hosting network by
  * its AS; a site whose connection comes from an address that AS announces raises RigOnSanctionedNetwork
- * with the AS and its holder as evidence, and a site connecting from another AS raises nothing. The rigs
+ * with the AS and its holder as evidence, and a site connecting from another AS raises nothing; a policy
+ * reload that names the first AS screens the rigs already connected. The rigs
  * claim Moscow, where both addresses are registered, so that screening is all there is to alert on.
  */
 class HostingNetworkScreeningTest {
@@ -67,6 +70,28 @@ class HostingNetworkScreeningTest {
             JsonNode clean = JSON.readTree(
                     collector.get("/api/v1/rigs/neighbour-01/s19-0002").body());
             assertThat(clean.at("/screening/findings")).isEmpty();
+        }
+    }
+
+    @Test
+    void aPolicyReloadThatFirstNamesAnAsScreensTheRigsAlreadyConnected() throws Exception {
+        Path policy = dir.resolve("policy.yml");
+        Files.writeString(policy, "include: [ofac-comprehensive]\n");
+        try (RunningCollector collector = new RunningCollector(
+                dir.resolve("data"), config -> behindLoadBalancer(config.withPolicyFile(policy)))) {
+            String hosted = collector.addSite("hosted-01");
+            publishBehindProxy(collector, DESIGNATED_AS_ADDRESS, "hosted-01", hosted, "s19-0001");
+            assertThat(collector.get("/api/v1/alerts").body()).doesNotContain("RigOnSanctionedNetwork");
+
+            Path next = dir.resolve("policy.yml.next");
+            Files.writeString(
+                    next,
+                    "include: [ofac-comprehensive]\nscreening:\n  networks:\n    designated:\n"
+                            + "      - asn: AS214787\n        reason: BitRiver group\n");
+            Files.move(next, policy, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            Await.until(
+                    "the reloaded policy's AS is screened",
+                    () -> collector.get("/api/v1/alerts").body().contains("announced by AS214787 (Bitriver-B LLC)"));
         }
     }
 
