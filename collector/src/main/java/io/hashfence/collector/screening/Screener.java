@@ -28,7 +28,7 @@ import java.util.function.Supplier;
  * The screening stage: where a rig's money and traffic go, as opposed to where it is. For each message it
  * checks every pool's payout candidates against the sanctions list, every pool's host against the deny
  * list and its located address against the restricted countries, and the rig's connection against the
- * designated hosting networks. It remembers the latest findings per rig for the API.
+ * designated hosting networks (by CIDR, or by the AS the bundled IP-to-ASN table says announces it). It remembers the latest findings per rig for the API.
  */
 public final class Screener {
     private final Supplier<SanctionsList> sanctions;
