@@ -138,8 +138,11 @@ public final class GeoIndex {
      */
     public GeoLocation locate(double lat, double lon) {
         checkCoordinates(lat, lon);
-        int first = countryLayer.coveringRegion(lat, lon);
-        int anySubdivision = subdivisionLayer.coveringRegion(lat, lon);
+        // Both cells are read before either is used, so that the two memory loads overlap.
+        int countryCell = countryLayer.cellValue(lat, lon);
+        int subdivisionCell = subdivisionLayer.cellValue(lat, lon);
+        int first = countryLayer.coveringRegion(countryCell, lat, lon);
+        int anySubdivision = subdivisionLayer.coveringRegion(subdivisionCell, lat, lon);
         if (first < 0 && anySubdivision >= 0 && countryOfSubdivision[anySubdivision] >= 0) {
             // Land the country layer leaves out: the OpenStreetMap-derived polygons stop at the Web
             // Mercator limit (85.05113 S), Natural Earth's Antarctica reaches the pole.
@@ -149,8 +152,7 @@ public final class GeoIndex {
             return GeoLocation.INTERNATIONAL_WATERS;
         }
         Zone zone = anySubdivision >= 0 ? Zone.LAND : Zone.TERRITORIAL;
-        int firstCountry = first;
-        int second = countryLayer.coveringRegion(lat, lon, r -> r != firstCountry);
+        int second = countryLayer.coveringRegionAfter(countryCell, lat, lon, first);
         int country = first;
         Country claimedBy = null;
         if (second >= 0) {

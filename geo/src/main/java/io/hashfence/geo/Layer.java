@@ -22,6 +22,11 @@ final class Layer {
         this.buckets = new RegionBuckets(regions, bands);
     }
 
+    /** The lookup grid's value for the point's cell: the first argument of the cell-value variants below. */
+    int cellValue(double lat, double lon) {
+        return grid.valueAt(lat, lon);
+    }
+
     /**
      * The lowest-index region covering the point that {@code accept} accepts, or {@link #NOT_NEAR_ANY}
      * (open sea, far from every region) / {@link #MAYBE_NEAR_ONE} when no accepted region covers it.
@@ -47,7 +52,44 @@ final class Layer {
 
     /** The lowest-index region covering the point, or a negative value as for the filtered variant. */
     int coveringRegion(double lat, double lon) {
-        return coveringRegion(lat, lon, r -> true);
+        return coveringRegion(grid.valueAt(lat, lon), lat, lon);
+    }
+
+    /** As {@link #coveringRegion(double, double)}, for the point's {@link #cellValue}. */
+    int coveringRegion(int cellValue, double lat, double lon) {
+        if (cellValue < LookupGrid.FIRST_REGION) {
+            return cellValue == LookupGrid.INTERNATIONAL ? NOT_NEAR_ANY : MAYBE_NEAR_ONE;
+        }
+        int region = cellValue - LookupGrid.FIRST_REGION;
+        if (region < regions.count()) {
+            return region;
+        }
+        return coveringCandidateAfter(region - regions.count(), -1, lat, lon);
+    }
+
+    /**
+     * The lowest-index region above {@code after} that the point's cell lists as a candidate and that
+     * covers the point, or {@link #MAYBE_NEAR_ONE}. A cell wholly inside one region has no further
+     * candidates. When {@code after} is the lowest covering region (or no region covers the point), this
+     * is the lowest covering region other than {@code after}, found without testing again the
+     * candidates below it.
+     */
+    int coveringRegionAfter(int cellValue, double lat, double lon, int after) {
+        int region = cellValue - LookupGrid.FIRST_REGION;
+        if (region < regions.count()) {
+            return MAYBE_NEAR_ONE;
+        }
+        return coveringCandidateAfter(region - regions.count(), after, lat, lon);
+    }
+
+    private int coveringCandidateAfter(int list, int after, double lat, double lon) {
+        for (int k = grid.listStart[list], end = grid.listStart[list + 1]; k < end; k++) {
+            int candidate = grid.listRegions[k];
+            if (candidate > after && bands.covers(candidate, lon, lat)) {
+                return candidate;
+            }
+        }
+        return MAYBE_NEAR_ONE;
     }
 
     /** Distance in km from the point to region r's boundary, or +Infinity if farther than maxKm. */
