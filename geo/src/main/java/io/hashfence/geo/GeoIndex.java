@@ -52,14 +52,11 @@ public final class GeoIndex {
         // The two layers' edge indexes are independent: build them on two cores when there are two.
         CompletableFuture<Layer> countriesBuilt = CompletableFuture.supplyAsync(
                 () -> new Layer(bundle.countries().regions(), bundle.countries().grid()));
-        this.subdivisionLayer =
-                new Layer(bundle.subdivisions().regions(), bundle.subdivisions().grid());
-        this.countryLayer = countriesBuilt.join();
-        Regions countries = countryLayer.regions;
+        Regions countries = bundle.countries().regions();
         for (int c = 0; c < countries.count(); c++) {
             countryByCode.put(countries.countries[c].code(), c);
         }
-        Regions regions = subdivisionLayer.regions;
+        Regions regions = bundle.subdivisions().regions();
         int n = regions.count();
         countryOfSubdivision = new int[n];
         Map<String, int[]> byCode = new HashMap<>();
@@ -70,6 +67,11 @@ public final class GeoIndex {
             append(byCode, regions.subdivisions[r].code(), r);
         }
         subdivisionRegionsByCode = byCode;
+        this.subdivisionLayer = new Layer(
+                regions,
+                SettledCells.mark(
+                        bundle.subdivisions().grid(), bundle.countries().grid(), countryOfSubdivision));
+        this.countryLayer = countriesBuilt.join();
         Regions countryRegions = countryLayer.regions;
         int m = countryRegions.count();
         byCountry = new GeoLocation[2 * m];
@@ -138,11 +140,16 @@ public final class GeoIndex {
      */
     public GeoLocation locate(double lat, double lon) {
         checkCoordinates(lat, lon);
-        // Both cells are read before either is used, so that the two memory loads overlap.
-        int countryCell = countryLayer.cellValue(lat, lon);
         int subdivisionCell = subdivisionLayer.cellValue(lat, lon);
-        int first = countryLayer.coveringRegion(countryCell, lat, lon);
+        int settled = subdivisionLayer.grid.settledRegion(subdivisionCell);
+        if (settled >= 0) {
+            // Wholly inside a subdivision and its country (SettledCells): the full path below answers the same.
+            return bySubdivision[settled];
+        }
+        // The country cell is read first and used last, so that its memory load overlaps the subdivision test.
+        int countryCell = countryLayer.cellValue(lat, lon);
         int anySubdivision = subdivisionLayer.coveringRegion(subdivisionCell, lat, lon);
+        int first = countryLayer.coveringRegion(countryCell, lat, lon);
         if (first < 0 && anySubdivision >= 0 && countryOfSubdivision[anySubdivision] >= 0) {
             // Land the country layer leaves out: the OpenStreetMap-derived polygons stop at the Web
             // Mercator limit (85.05113 S), Natural Earth's Antarctica reaches the pole.

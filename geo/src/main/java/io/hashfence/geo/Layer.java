@@ -36,11 +36,11 @@ final class Layer {
         if (value < LookupGrid.FIRST_REGION) {
             return value == LookupGrid.INTERNATIONAL ? NOT_NEAR_ANY : MAYBE_NEAR_ONE;
         }
-        int region = value - LookupGrid.FIRST_REGION;
-        if (region < regions.count()) {
-            return accept.test(region) ? region : MAYBE_NEAR_ONE;
+        int inside = grid.insideRegion(value);
+        if (inside >= 0) {
+            return accept.test(inside) ? inside : MAYBE_NEAR_ONE;
         }
-        int list = region - regions.count();
+        int list = grid.list(value);
         for (int k = grid.listStart[list], end = grid.listStart[list + 1]; k < end; k++) {
             int candidate = grid.listRegions[k];
             if (accept.test(candidate) && bands.covers(candidate, lon, lat)) {
@@ -60,26 +60,25 @@ final class Layer {
         if (cellValue < LookupGrid.FIRST_REGION) {
             return cellValue == LookupGrid.INTERNATIONAL ? NOT_NEAR_ANY : MAYBE_NEAR_ONE;
         }
-        int region = cellValue - LookupGrid.FIRST_REGION;
-        if (region < regions.count()) {
-            return region;
+        int inside = grid.insideRegion(cellValue);
+        if (inside >= 0) {
+            return inside;
         }
-        return coveringCandidateAfter(region - regions.count(), -1, lat, lon);
+        return coveringCandidateAfter(grid.list(cellValue), -1, lat, lon);
     }
 
     /**
      * The lowest-index region above {@code after} that the point's cell lists as a candidate and that
-     * covers the point, or {@link #MAYBE_NEAR_ONE}. A cell wholly inside one region has no further
+     * covers the point, or {@link #MAYBE_NEAR_ONE}. A sea cell or a cell wholly inside one region has no
      * candidates. When {@code after} is the lowest covering region (or no region covers the point), this
      * is the lowest covering region other than {@code after}, found without testing again the
      * candidates below it.
      */
     int coveringRegionAfter(int cellValue, double lat, double lon, int after) {
-        int region = cellValue - LookupGrid.FIRST_REGION;
-        if (region < regions.count()) {
+        if (cellValue < LookupGrid.FIRST_REGION || grid.insideRegion(cellValue) >= 0) {
             return MAYBE_NEAR_ONE;
         }
-        return coveringCandidateAfter(region - regions.count(), after, lat, lon);
+        return coveringCandidateAfter(grid.list(cellValue), after, lat, lon);
     }
 
     private int coveringCandidateAfter(int list, int after, double lat, double lon) {

@@ -10,9 +10,12 @@ package io.hashfence.geo;
  *   <li>{@code FIRST_REGION + r}: wholly inside region r;</li>
  *   <li>{@code FIRST_REGION + regionCount + list}: a border cell; the candidate regions
  *       {@code listRegions[listStart[list] .. listStart[list+1]-1]}, ascending, are tested exactly
- *       and the first that covers the point wins.</li>
+ *       and the first that covers the point wins;</li>
+ *   <li>{@code settledBase + r} (subdivision layer, set at load by {@link SettledCells}): wholly inside
+ *       region r, and the country layer's cell is wholly inside r's country, so r alone settles the
+ *       answer.</li>
  * </ul>
- * Built once by {@link GridBuilder} during import and stored in the bundle.
+ * Built once by {@link GridBuilder} during import and stored in the bundle (without settled values).
  */
 final class LookupGrid {
     static final int CELLS_PER_DEGREE = 16;
@@ -31,6 +34,8 @@ final class LookupGrid {
     final char[] cells;
     final int[] listStart;
     final int[] listRegions;
+    /** The first value past the border cells' lists: {@code settledBase + r} is region r, settled. */
+    final int settledBase;
 
     LookupGrid(int regionCount, int[] blocks, char[] cells, int[] listStart, int[] listRegions) {
         this.regionCount = regionCount;
@@ -38,6 +43,26 @@ final class LookupGrid {
         this.cells = cells;
         this.listStart = listStart;
         this.listRegions = listRegions;
+        this.settledBase = FIRST_REGION + regionCount + listStart.length - 1;
+    }
+
+    /** The region a cell value says the cell is wholly inside (settled or not), or -1 for sea or a border cell. */
+    int insideRegion(int value) {
+        if (value >= settledBase) {
+            return value - settledBase;
+        }
+        int region = value - FIRST_REGION;
+        return region >= 0 && region < regionCount ? region : -1;
+    }
+
+    /** The region a settled cell value names, or -1 for any other value. */
+    int settledRegion(int value) {
+        return value >= settledBase ? value - settledBase : -1;
+    }
+
+    /** The candidate list of a border cell's value. */
+    int list(int value) {
+        return value - FIRST_REGION - regionCount;
     }
 
     static int column(double lon) {
