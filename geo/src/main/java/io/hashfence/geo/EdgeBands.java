@@ -66,7 +66,8 @@ final class EdgeBands {
         }
         long[] keys = new long[to - from];
         for (int k = from; k < to; k++) {
-            long scaledWestEnd = Math.round((westEnd(edges[k]) + 180.0) * BundleCodec.COORDINATE_SCALE);
+            int v = edges[k];
+            long scaledWestEnd = Math.min(regions.xs[v], regions.xs[v + 1]) + 180L * BundleCodec.COORDINATE_SCALE;
             keys[k - from] = (scaledWestEnd << EDGE_ID_BITS) | edges[k];
         }
         Arrays.sort(keys);
@@ -108,7 +109,9 @@ final class EdgeBands {
      * Whether region r covers (interior or boundary) the point, decided exactly as JTS
      * {@code RayCrossingCounter} does: count crossings of a horizontal ray, half-open in y. In a long
      * sorted band the ray goes east or west, whichever side has fewer edges to test; both give the
-     * same parity, and both see every edge that could hold the point.
+     * same parity, and both see every edge that could hold the point. Edges are compared with the point
+     * in the integer vertex coordinates ({@link ScaledThresholds}), exactly and without a division per
+     * vertex; only an edge whose longitude range holds the point's longitude needs the orientation test.
      */
     boolean covers(int r, double x, double y) {
         int slot = band(y) - firstBand[r];
@@ -118,27 +121,31 @@ final class EdgeBands {
         int bandSlot = regionBands[r] + slot;
         int from = bandEdgeStart[bandSlot];
         int to = bandEdgeStart[bandSlot + 1];
+        int xAtLeast = ScaledThresholds.atLeast(x);
+        int xAbove = ScaledThresholds.above(x);
+        int yAtLeast = ScaledThresholds.atLeast(y);
+        int yAbove = ScaledThresholds.above(y);
         if (to - from >= SORTED_BAND_MIN_EDGES) {
-            int westEnd = firstWestEndAtLeast(from, to, Math.nextUp(x));
-            int eastStart = firstWestEndAtLeast(from, to, x - maxEdgeWidth[bandSlot]);
+            int westEnd = firstWestEndAtLeast(from, to, xAbove);
+            int eastStart = firstWestEndAtLeast(from, to, ScaledThresholds.atLeast(x - maxEdgeWidth[bandSlot]));
             if (westEnd - from < to - eastStart) {
-                return crossesOddlyWestward(from, westEnd, x, y);
+                return crossesOddlyWestward(from, westEnd, x, y, xAtLeast, xAbove, yAtLeast, yAbove);
             }
             from = eastStart;
         }
-        return crossesOddlyEastward(from, to, x, y);
+        return crossesOddlyEastward(from, to, x, y, xAtLeast, xAbove, yAtLeast, yAbove);
     }
 
-    private boolean crossesOddlyEastward(int from, int to, double x, double y) {
+    private boolean crossesOddlyEastward(
+            int from, int to, double x, double y, int xAtLeast, int xAbove, int yAtLeast, int yAbove) {
+        int[] xs = regions.xs;
         int crossings = 0;
         for (int k = from; k < to; k++) {
             int v = edges[k];
-            double p1x = regions.x(v);
-            double p2x = regions.x(v + 1);
-            if (p1x < x && p2x < x) {
+            if (xs[v] < xAtLeast && xs[v + 1] < xAtLeast) {
                 continue;
             }
-            int crossing = crossing(p1x, regions.y(v), p2x, regions.y(v + 1), x, y);
+            int crossing = crossing(v, x, y, xAtLeast, xAbove, yAtLeast, yAbove);
             if (crossing == ON_BOUNDARY) {
                 return true;
             }
@@ -149,16 +156,16 @@ final class EdgeBands {
         return (crossings & 1) == 1;
     }
 
-    private boolean crossesOddlyWestward(int from, int to, double x, double y) {
+    private boolean crossesOddlyWestward(
+            int from, int to, double x, double y, int xAtLeast, int xAbove, int yAtLeast, int yAbove) {
+        int[] xs = regions.xs;
         int crossings = 0;
         for (int k = from; k < to; k++) {
             int v = edges[k];
-            double p1x = regions.x(v);
-            double p2x = regions.x(v + 1);
-            if (p1x > x && p2x > x) {
+            if (xs[v] >= xAbove && xs[v + 1] >= xAbove) {
                 continue;
             }
-            int crossing = crossing(p1x, regions.y(v), p2x, regions.y(v + 1), x, y);
+            int crossing = crossing(v, x, y, xAtLeast, xAbove, yAtLeast, yAbove);
             if (crossing == ON_BOUNDARY) {
                 return true;
             }
@@ -172,25 +179,44 @@ final class EdgeBands {
     private static final int ON_BOUNDARY = 2;
 
     /**
-     * How edge p1-p2 meets the horizontal line through (x, y), by JTS's rules: ON_BOUNDARY if the point
-     * lies on the edge; 1 if the edge crosses the line (half-open in y) east of the point, -1 if west,
-     * 0 if it does not cross.
+     * How edge v (p1-p2) meets the horizontal line through (x, y), by JTS's rules: ON_BOUNDARY if the
+     * point lies on the edge; 1 if the edge crosses the line (half-open in y) east of the point, -1 if
+     * west, 0 if it does not cross. The thresholds are the point's coordinates in vertex units
+     * ({@link ScaledThresholds}): a vertex coordinate c is below the point's when {@code c < atLeast},
+     * equal when {@code atLeast <= c < above}, above when {@code c >= above}. An edge that crosses the
+     * line wholly east (or west) of the point crosses it east (west) whatever the arithmetic, so the
+     * robust orientation test is needed only when the edge's longitudes straddle the point's.
      */
-    private static int crossing(double p1x, double p1y, double p2x, double p2y, double x, double y) {
-        if (x == p2x && y == p2y) {
+    private int crossing(int v, double x, double y, int xAtLeast, int xAbove, int yAtLeast, int yAbove) {
+        int x1 = regions.xs[v];
+        int x2 = regions.xs[v + 1];
+        int y1 = regions.ys[v];
+        int y2 = regions.ys[v + 1];
+        boolean x2Equal = x2 >= xAtLeast && x2 < xAbove;
+        boolean y1Equal = y1 >= yAtLeast && y1 < yAbove;
+        boolean y2Equal = y2 >= yAtLeast && y2 < yAbove;
+        if (x2Equal && y2Equal) {
             return ON_BOUNDARY;
         }
-        if (p1y == y && p2y == y) {
-            return x >= Math.min(p1x, p2x) && x <= Math.max(p1x, p2x) ? ON_BOUNDARY : 0;
+        if (y1Equal && y2Equal) {
+            return Math.min(x1, x2) < xAbove && Math.max(x1, x2) >= xAtLeast ? ON_BOUNDARY : 0;
         }
-        if ((p1y > y && p2y <= y) || (p2y > y && p1y <= y)) {
-            int orientation = Orientation.index(p1x, p1y, p2x, p2y, x, y);
-            if (orientation == 0) {
-                return ON_BOUNDARY;
-            }
-            return p2y < p1y ? -orientation : orientation;
+        if ((y1 >= yAbove) == (y2 >= yAbove)) {
+            return 0;
         }
-        return 0;
+        if (Math.min(x1, x2) >= xAbove) {
+            return 1;
+        }
+        if (Math.max(x1, x2) < xAtLeast) {
+            return -1;
+        }
+        double p1y = regions.y(v);
+        double p2y = regions.y(v + 1);
+        int orientation = Orientation.index(regions.x(v), p1y, regions.x(v + 1), p2y, x, y);
+        if (orientation == 0) {
+            return ON_BOUNDARY;
+        }
+        return p2y < p1y ? -orientation : orientation;
     }
 
     /**
@@ -225,7 +251,7 @@ final class EdgeBands {
                 if (east < -180.0 || west > 180.0) {
                     continue;
                 }
-                for (int k = firstWestEndAtLeast(from, to, west - maxEdgeWidth[bandSlot]);
+                for (int k = firstWestEndAtLeast(from, to, ScaledThresholds.atLeast(west - maxEdgeWidth[bandSlot]));
                         k < to && westEnd(edges[k]) <= east;
                         k++) {
                     double limit = Math.min(best, maxKm) * slack;
@@ -236,12 +262,15 @@ final class EdgeBands {
         return best <= maxKm ? best : Double.POSITIVE_INFINITY;
     }
 
-    private int firstWestEndAtLeast(int from, int to, double lon) {
+    /** The first edge of the sorted run from..to whose west end, in vertex units, is at least {@code scaledLon}. */
+    private int firstWestEndAtLeast(int from, int to, int scaledLon) {
+        int[] xs = regions.xs;
         int lo = from;
         int hi = to;
         while (lo < hi) {
             int mid = (lo + hi) >>> 1;
-            if (westEnd(edges[mid]) < lon) {
+            int v = edges[mid];
+            if (Math.min(xs[v], xs[v + 1]) < scaledLon) {
                 lo = mid + 1;
             } else {
                 hi = mid;

@@ -127,6 +127,40 @@ class JtsExactnessTest {
         };
     }
 
+    /**
+     * Points where the edge test's integer comparisons decide ties: on an edge (as near as a double
+     * gets), within a metre of one, on a vertex's latitude (the ray runs through the vertex) or longitude
+     * (the edge's longitude range holds the point's) and a metre or one ulp either side of it.
+     */
+    private static PointSource onAndWithinAMetreOfEdges(Regions polygons) {
+        return (random, latLon) -> {
+            int v = random.nextInt(polygons.vertexCount() - 1);
+            double t = random.nextDouble();
+            double lat = polygons.y(v) + t * (polygons.y(v + 1) - polygons.y(v));
+            double lon = polygons.x(v) + t * (polygons.x(v + 1) - polygons.x(v));
+            double metre = 1.0 / (1000.0 * SphericalDistance.KM_PER_DEGREE);
+            switch (random.nextInt(6)) {
+                case 0 -> {}
+                case 1 -> {
+                    lat += random.nextDouble(-metre, metre);
+                    lon += random.nextDouble(-metre, metre);
+                }
+                case 2 -> lat = polygons.y(v);
+                case 3 -> lon = polygons.x(v);
+                case 4 -> {
+                    lat = polygons.y(v) + (random.nextBoolean() ? metre : -metre);
+                    lon = polygons.x(v) + (random.nextBoolean() ? metre : -metre);
+                }
+                default -> {
+                    lat = random.nextBoolean() ? Math.nextUp(polygons.y(v)) : Math.nextDown(polygons.y(v));
+                    lon = random.nextBoolean() ? Math.nextUp(polygons.x(v)) : Math.nextDown(polygons.x(v));
+                }
+            }
+            latLon[0] = Math.max(-90.0, Math.min(90.0, lat));
+            latLon[1] = Math.max(-180.0, Math.min(180.0, lon));
+        };
+    }
+
     private static PointSource onVertices(Regions polygons) {
         return (random, latLon) -> {
             int v = random.nextInt(polygons.vertexCount());
@@ -145,6 +179,12 @@ class JtsExactnessTest {
     @EnumSource(LayerUnderTest.class)
     void hundredThousandPointsWithinOneKmOfBordersMatchJts(LayerUnderTest layer) {
         assertAgreesWithJts(layer, 100_000, layer.edgeSeed, withinOneKmOfEdges(layer.polygons()));
+    }
+
+    @ParameterizedTest
+    @EnumSource(LayerUnderTest.class)
+    void hundredThousandPointsOnAndWithinAMetreOfEdgesMatchJts(LayerUnderTest layer) {
+        assertAgreesWithJts(layer, 100_000, layer.edgeSeed + 100, onAndWithinAMetreOfEdges(layer.polygons()));
     }
 
     @ParameterizedTest
