@@ -30,8 +30,10 @@ import io.hashfence.collector.http.HttpServer;
 import io.hashfence.collector.http.LocateEndpoint;
 import io.hashfence.collector.http.MetricsEndpoint;
 import io.hashfence.collector.http.RigClearEndpoint;
+import io.hashfence.collector.http.RigMetricsEndpoint;
 import io.hashfence.collector.http.RigsEndpoint;
 import io.hashfence.collector.http.Route;
+import io.hashfence.collector.http.ScrapeTargetsEndpoint;
 import io.hashfence.collector.ingest.IngestMetrics;
 import io.hashfence.collector.ingest.IngestOutcome;
 import io.hashfence.collector.ingest.IngestTargets;
@@ -189,7 +191,6 @@ public final class Collector implements AutoCloseable {
         HttpMetrics httpMetrics = new HttpMetrics();
         metrics.register(
                 ingestMetrics,
-                new FleetMetrics(registry, compliance),
                 new OpenAlertMetrics(alerts),
                 notifications,
                 policyReloads,
@@ -243,12 +244,23 @@ public final class Collector implements AutoCloseable {
             StorageHealth storage) {
         RigsEndpoint rigs = new RigsEndpoint(registry, compliance, new TelemetryCodec(clock), geo, screener);
         AlertsEndpoint alertsEndpoint = new AlertsEndpoint(alerts, auditor::alertAcknowledged, json);
-        MetricsEndpoint metricsEndpoint = new MetricsEndpoint(metrics);
+        ScrapeTargetsEndpoint scrapeTargets =
+                new ScrapeTargetsEndpoint(config.http().metricsShards());
         boolean readsNeedToken = !config.http().openReadEndpoints();
+        boolean metricsNeedToken = config.http().protectMetrics();
         return List.of(
-                config.http().protectMetrics()
-                        ? Route.withToken(HttpMethod.GET, "/metrics", metricsEndpoint)
-                        : Route.open(HttpMethod.GET, "/metrics", metricsEndpoint),
+                new Route(HttpMethod.GET, MetricsEndpoint.PATH, new MetricsEndpoint(metrics), metricsNeedToken),
+                new Route(
+                        HttpMethod.GET,
+                        RigMetricsEndpoint.PATH,
+                        new RigMetricsEndpoint(new FleetMetrics(registry, compliance)),
+                        metricsNeedToken),
+                new Route(HttpMethod.GET, ScrapeTargetsEndpoint.PATH, scrapeTargets::paths, metricsNeedToken),
+                new Route(
+                        HttpMethod.GET,
+                        ScrapeTargetsEndpoint.PROMETHEUS_PATH,
+                        scrapeTargets::prometheus,
+                        metricsNeedToken),
                 Route.open(HttpMethod.GET, "/healthz", new HealthEndpoint(registry, storage)),
                 new Route(HttpMethod.GET, "/api/v1/rigs", rigs::list, readsNeedToken),
                 new Route(HttpMethod.GET, "/api/v1/rigs/{site}/{rig}", rigs::one, readsNeedToken),

@@ -9,24 +9,17 @@ import io.hashfence.protocol.Fan;
 import io.hashfence.protocol.Pool;
 import io.hashfence.protocol.Telemetry;
 import io.hashfence.protocol.Temperature;
-import io.prometheus.metrics.model.registry.MultiCollector;
-import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
-import io.prometheus.metrics.model.snapshots.GaugeSnapshot.GaugeDataPointSnapshot;
-import io.prometheus.metrics.model.snapshots.InfoSnapshot;
-import io.prometheus.metrics.model.snapshots.InfoSnapshot.InfoDataPointSnapshot;
-import io.prometheus.metrics.model.snapshots.Labels;
-import io.prometheus.metrics.model.snapshots.MetricSnapshots;
-import io.prometheus.metrics.model.snapshots.Unit;
 import java.util.List;
-import java.util.Optional;
 
 /**
- * Per-rig metrics, produced from the registry and the compliance engine at scrape time: no meter objects
- * per rig, so a fleet of 100,000 rigs costs memory only in those two. Every series is labelled
- * {@code site} and {@code rig}; the compliance state is one series per rig whose {@code state} label
- * changes, so the cardinality stays one series per rig per metric.
+ * Per-rig metrics, written from the registry and the compliance engine at scrape time, one shard of the fleet at a
+ * time ({@link MetricsShard}): no meter objects per rig, so a fleet of 100,000 rigs costs memory only in those two,
+ * and no snapshot object per sample, so a scrape costs the bytes it writes. Every series is labelled {@code site}
+ * and {@code rig}; the compliance state and the miner status are one series per rig whose {@code state} label
+ * changes, so the cardinality stays one series per rig per metric. Labels are written in name order, as the
+ * Prometheus client writes them.
  */
-public final class FleetMetrics implements MultiCollector {
+public final class FleetMetrics {
     static final String HASHRATE = "hashfence_rig_hashrate_hashes_per_second";
     static final String POWER = "hashfence_rig_power_watts";
     static final String UP = "hashfence_rig_up";
@@ -39,9 +32,40 @@ public final class FleetMetrics implements MultiCollector {
     static final String TRUST = "hashfence_rig_location_trust_level";
     static final String LATITUDE = "hashfence_rig_latitude_degrees";
     static final String LONGITUDE = "hashfence_rig_longitude_degrees";
-    static final String INFO = "hashfence_rig";
-    private static final Unit WATTS = new Unit("watts");
-    private static final Unit DEGREES = new Unit("degrees");
+    static final String INFO = "hashfence_rig_info";
+    /** A little more than the bytes of one sample line, to size each family's buffer once. */
+    private static final int BYTES_PER_SAMPLE = 96;
+
+    /** The families in the order they are written, with their help texts. */
+    private enum Family {
+        HASHRATE_FAMILY(HASHRATE, "Rig hashrate reported by its miner, in hashes per second"),
+        POWER_FAMILY(POWER, "Rig power draw in watts, from the source named in the telemetry"),
+        UP_FAMILY(UP, "1 while the rig's agent is connected and the rig reports within its missed-interval limit"),
+        MINER_STATUS_FAMILY(
+                MINER_STATUS,
+                "1 for what the rig's miner was doing in its latest telemetry (label state: mining, idle, error,"
+                        + " unreachable)"),
+        LAST_SEEN_FAMILY(LAST_SEEN, "When the collector last received telemetry from the rig, as a Unix time"),
+        TEMPERATURE_FAMILY(TEMPERATURE, "The hottest temperature sensor of the rig"),
+        FAN_MIN_FAMILY(FAN_MIN, "The slowest fan of the rig, in revolutions per minute (a stopped fan shows as 0)"),
+        STATE_FAMILY(STATE, "1 for the rig's compliance state (label state: compliant, warning, violation, unknown)"),
+        STATE_SINCE_FAMILY(STATE_SINCE, "Since when the rig has been in its current compliance state, as a Unix time"),
+        TRUST_FAMILY(TRUST, "Trust in the rig's location claim: 0 none, 1 low, 2 medium, 3 high"),
+        LATITUDE_FAMILY(LATITUDE, "The rig's claimed latitude (WGS84)"),
+        LONGITUDE_FAMILY(LONGITUDE, "The rig's claimed longitude (WGS84)"),
+        INFO_FAMILY(
+                INFO,
+                "Rig facts: miner type and model, active pool, and the country and subdivision it claims to be in"
+                        + " (claimed_by: the state claiming that land, where disputed)");
+
+        private final String metric;
+        private final String help;
+
+        Family(String metric, String help) {
+            this.metric = metric;
+            this.help = help;
+        }
+    }
 
     private final RigRegistry registry;
     private final ComplianceEngine compliance;
@@ -51,147 +75,146 @@ public final class FleetMetrics implements MultiCollector {
         this.compliance = compliance;
     }
 
-    @Override
-    public MetricSnapshots collect() {
-        GaugeSnapshot.Builder hashrate =
-                GaugeSnapshot.builder().name(HASHRATE).help("Rig hashrate reported by its miner, in hashes per second");
-        GaugeSnapshot.Builder power = GaugeSnapshot.builder()
-                .name(POWER)
-                .unit(WATTS)
-                .help("Rig power draw in watts, from the source named in the telemetry");
-        GaugeSnapshot.Builder up = GaugeSnapshot.builder()
-                .name(UP)
-                .help("1 while the rig's agent is connected and the rig reports within its missed-interval limit");
-        GaugeSnapshot.Builder minerStatus = GaugeSnapshot.builder()
-                .name(MINER_STATUS)
-                .help("1 for what the rig's miner was doing in its latest telemetry (label state: mining, idle, error,"
-                        + " unreachable)");
-        GaugeSnapshot.Builder lastSeen = GaugeSnapshot.builder()
-                .name(LAST_SEEN)
-                .unit(Unit.SECONDS)
-                .help("When the collector last received telemetry from the rig, as a Unix time");
-        GaugeSnapshot.Builder temperature = GaugeSnapshot.builder()
-                .name(TEMPERATURE)
-                .unit(Unit.CELSIUS)
-                .help("The hottest temperature sensor of the rig");
-        GaugeSnapshot.Builder fanMin = GaugeSnapshot.builder()
-                .name(FAN_MIN)
-                .help("The slowest fan of the rig, in revolutions per minute (a stopped fan shows as 0)");
-        GaugeSnapshot.Builder stateSince = GaugeSnapshot.builder()
-                .name(STATE_SINCE)
-                .unit(Unit.SECONDS)
-                .help("Since when the rig has been in its current compliance state, as a Unix time");
-        GaugeSnapshot.Builder state = GaugeSnapshot.builder()
-                .name(STATE)
-                .help("1 for the rig's compliance state (label state: compliant, warning, violation, unknown)");
-        GaugeSnapshot.Builder trust = GaugeSnapshot.builder()
-                .name(TRUST)
-                .help("Trust in the rig's location claim: 0 none, 1 low, 2 medium, 3 high");
-        GaugeSnapshot.Builder latitude =
-                GaugeSnapshot.builder().name(LATITUDE).unit(DEGREES).help("The rig's claimed latitude (WGS84)");
-        GaugeSnapshot.Builder longitude =
-                GaugeSnapshot.builder().name(LONGITUDE).unit(DEGREES).help("The rig's claimed longitude (WGS84)");
-        InfoSnapshot.Builder info = InfoSnapshot.builder()
-                .name(INFO)
-                .help("Rig facts: miner type and model, active pool, and the country and subdivision it claims to be in"
-                        + " (claimed_by: the state claiming that land, where disputed)");
-        for (RigRecord rig : registry.all()) {
-            Labels labels = Labels.of(
-                    "site", rig.key().site().value(), "rig", rig.key().rig().value());
-            Telemetry latest = rig.latest();
-            hashrate.dataPoint(point(labels, latest.hashrate()));
-            if (latest.power() != null) {
-                power.dataPoint(point(labels, latest.power().watts()));
-            }
-            up.dataPoint(point(labels, registry.isUp(rig) ? 1 : 0));
-            minerStatus.dataPoint(
-                    point(labels.add("state", latest.miner().status().wireName()), 1));
-            lastSeen.dataPoint(point(labels, rig.lastSeen().toEpochMilli() / 1000.0));
-            latest.temperatures().stream()
-                    .mapToDouble(Temperature::celsius)
-                    .max()
-                    .ifPresent(max -> temperature.dataPoint(point(labels, max)));
-            latest.fans().stream().mapToDouble(Fan::rpm).min().ifPresent(min -> fanMin.dataPoint(point(labels, min)));
-            Optional<RigCompliance> known = compliance.find(rig.key());
-            known.ifPresent(
-                    k -> stateSince.dataPoint(point(labels, k.stateSince().toEpochMilli() / 1000.0)));
-            Optional<Assessment> assessment = known.map(RigCompliance::assessment);
-            String country = "";
-            String subdivision = "";
-            String claimedBy = "";
-            if (assessment.isPresent()) {
-                Assessment a = assessment.get();
-                state.dataPoint(point(labels.add("state", a.state().label()), 1));
-                trust.dataPoint(point(labels, a.trust().level()));
-                if (a.lat() != null) {
-                    latitude.dataPoint(point(labels, a.lat()));
-                    longitude.dataPoint(point(labels, a.lon()));
-                }
-                if (a.where() != null && a.where().country() != null) {
-                    country = a.where().country().code();
-                    subdivision = a.where().subdivision() == null
-                            ? ""
-                            : a.where().subdivision().code();
-                    claimedBy = a.where().claimedBy() == null
-                            ? ""
-                            : a.where().claimedBy().code();
-                }
-            }
-            info.dataPoint(InfoDataPointSnapshot.builder()
-                    .labels(labels.merge(Labels.of(
-                            "miner_type",
-                            latest.miner().type(),
-                            "model",
-                            latest.miner().model() == null ? "" : latest.miner().model(),
-                            "pool",
-                            latest.pools().stream()
-                                    .filter(Pool::active)
-                                    .map(Pool::url)
-                                    .findFirst()
-                                    .orElse(""),
-                            "country",
-                            country,
-                            "subdivision",
-                            subdivision,
-                            "claimed_by",
-                            claimedBy)))
-                    .build());
+    /** The per-rig families for the rigs of one shard, in Prometheus text format 0.0.4. */
+    public byte[] exposition(MetricsShard shard) {
+        List<RigRecord> rigs = registry.all();
+        int expectedRigs = rigs.size() / shard.of() + 1;
+        Family[] families = Family.values();
+        ExpositionText[] texts = new ExpositionText[families.length];
+        for (Family family : families) {
+            texts[family.ordinal()] =
+                    new ExpositionText(expectedRigs * BYTES_PER_SAMPLE).gaugeFamily(family.metric, family.help);
         }
-        return new MetricSnapshots(
-                hashrate.build(),
-                power.build(),
-                up.build(),
-                minerStatus.build(),
-                lastSeen.build(),
-                temperature.build(),
-                fanMin.build(),
-                state.build(),
-                stateSince.build(),
-                trust.build(),
-                latitude.build(),
-                longitude.build(),
-                info.build());
+        ExpositionText rigLabels = new ExpositionText(160);
+        for (RigRecord rig : rigs) {
+            if (shard.holds(rig.key())) {
+                rigLabels.clear();
+                rigLabels
+                        .label("rig", rig.key().rig().value())
+                        .ascii(",")
+                        .label("site", rig.key().site().value());
+                write(rig, rigLabels, texts);
+            }
+        }
+        ExpositionText all = new ExpositionText(total(texts));
+        for (ExpositionText text : texts) {
+            all.append(text);
+        }
+        return all.toByteArray();
     }
 
-    private static GaugeDataPointSnapshot point(Labels labels, double value) {
-        return GaugeDataPointSnapshot.builder().labels(labels).value(value).build();
+    private void write(RigRecord rig, ExpositionText rigLabels, ExpositionText[] texts) {
+        Telemetry latest = rig.latest();
+        sample(texts, Family.HASHRATE_FAMILY, rigLabels, latest.hashrate());
+        if (latest.power() != null) {
+            sample(texts, Family.POWER_FAMILY, rigLabels, latest.power().watts());
+        }
+        sample(texts, Family.UP_FAMILY, rigLabels, registry.isUp(rig) ? 1 : 0);
+        stateSample(
+                texts,
+                Family.MINER_STATUS_FAMILY,
+                rigLabels,
+                latest.miner().status().wireName());
+        sample(texts, Family.LAST_SEEN_FAMILY, rigLabels, rig.lastSeen().toEpochMilli() / 1000.0);
+        if (!latest.temperatures().isEmpty()) {
+            double hottest = Double.NEGATIVE_INFINITY;
+            for (Temperature temperature : latest.temperatures()) {
+                hottest = Math.max(hottest, temperature.celsius());
+            }
+            sample(texts, Family.TEMPERATURE_FAMILY, rigLabels, hottest);
+        }
+        if (!latest.fans().isEmpty()) {
+            double slowest = Double.POSITIVE_INFINITY;
+            for (Fan fan : latest.fans()) {
+                slowest = Math.min(slowest, fan.rpm());
+            }
+            sample(texts, Family.FAN_MIN_FAMILY, rigLabels, slowest);
+        }
+        RigCompliance known = compliance.find(rig.key()).orElse(null);
+        String country = "";
+        String subdivision = "";
+        String claimedBy = "";
+        if (known != null) {
+            sample(
+                    texts,
+                    Family.STATE_SINCE_FAMILY,
+                    rigLabels,
+                    known.stateSince().toEpochMilli() / 1000.0);
+            Assessment a = known.assessment();
+            stateSample(texts, Family.STATE_FAMILY, rigLabels, a.state().label());
+            sample(texts, Family.TRUST_FAMILY, rigLabels, a.trust().level());
+            if (a.lat() != null) {
+                sample(texts, Family.LATITUDE_FAMILY, rigLabels, a.lat());
+                sample(texts, Family.LONGITUDE_FAMILY, rigLabels, a.lon());
+            }
+            if (a.where() != null && a.where().country() != null) {
+                country = a.where().country().code();
+                subdivision = a.where().subdivision() == null
+                        ? ""
+                        : a.where().subdivision().code();
+                claimedBy = a.where().claimedBy() == null
+                        ? ""
+                        : a.where().claimedBy().code();
+            }
+        }
+        texts[Family.INFO_FAMILY.ordinal()]
+                .ascii(INFO)
+                .ascii("{")
+                .label("claimed_by", claimedBy)
+                .ascii(",")
+                .label("country", country)
+                .ascii(",")
+                .label("miner_type", latest.miner().type())
+                .ascii(",")
+                .label(
+                        "model",
+                        latest.miner().model() == null ? "" : latest.miner().model())
+                .ascii(",")
+                .label("pool", activePool(latest))
+                .ascii(",")
+                .append(rigLabels)
+                .ascii(",")
+                .label("subdivision", subdivision)
+                .ascii("} 1")
+                .newline();
     }
 
-    @Override
-    public List<String> getPrometheusNames() {
-        return List.of(
-                HASHRATE,
-                POWER,
-                UP,
-                MINER_STATUS,
-                LAST_SEEN,
-                TEMPERATURE,
-                FAN_MIN,
-                STATE,
-                STATE_SINCE,
-                TRUST,
-                LATITUDE,
-                LONGITUDE,
-                INFO);
+    private static String activePool(Telemetry telemetry) {
+        for (Pool pool : telemetry.pools()) {
+            if (pool.active()) {
+                return pool.url();
+            }
+        }
+        return "";
+    }
+
+    private static void sample(ExpositionText[] texts, Family family, ExpositionText rigLabels, double value) {
+        texts[family.ordinal()]
+                .ascii(family.metric)
+                .ascii("{")
+                .append(rigLabels)
+                .ascii("} ")
+                .value(value)
+                .newline();
+    }
+
+    /** A series whose value is 1 and whose {@code state} label (after {@code site}) says the state. */
+    private static void stateSample(ExpositionText[] texts, Family family, ExpositionText rigLabels, String state) {
+        texts[family.ordinal()]
+                .ascii(family.metric)
+                .ascii("{")
+                .append(rigLabels)
+                .ascii(",")
+                .label("state", state)
+                .ascii("} 1")
+                .newline();
+    }
+
+    private static int total(ExpositionText[] texts) {
+        int total = 0;
+        for (ExpositionText text : texts) {
+            total += text.size();
+        }
+        return total;
     }
 }

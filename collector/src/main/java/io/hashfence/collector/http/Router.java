@@ -109,7 +109,8 @@ final class Router extends SimpleChannelInboundHandler<FullHttpRequest> {
                                     path,
                                     parameters.get(),
                                     uri.parameters(),
-                                    ByteBufUtil.getBytes(request.content())));
+                                    ByteBufUtil.getBytes(request.content()),
+                                    request.headers().get(HttpHeaderNames.HOST)));
                 } catch (RuntimeException e) {
                     LOG.error("{} {} failed", request.method(), ClientText.escape(path), e);
                     return Response.error(

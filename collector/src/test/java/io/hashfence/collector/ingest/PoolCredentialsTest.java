@@ -98,7 +98,8 @@ class PoolCredentialsTest {
                 agent.await(MqttMessageType.PUBACK);
             }
 
-            String metrics = MetricsScrape.get(collector.http(), "/metrics").body();
+            String metrics =
+                    MetricsScrape.get(collector.http(), "/metrics/rigs").body();
             assertThat(metrics).contains("pool=\"stratum+tcp://user@pool:3333\"");
             String rigs = collector.get("/api/v1/rigs").body();
             assertThat(rigs)

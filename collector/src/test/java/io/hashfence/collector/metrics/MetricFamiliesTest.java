@@ -60,7 +60,7 @@ class MetricFamiliesTest {
                     "the rig's alert is open",
                     () -> MetricsScrape.sample(collector.http(), "hashfence_alerts_open{severity=\"critical\"}") == 1);
 
-            String exposition = MetricsScrape.get(collector.http(), "/metrics").body();
+            String exposition = MetricsScrape.everyTarget(collector.http());
             Map<String, String> exported = families(exposition);
             Map<String, String> hashfence = new TreeMap<>(exported);
             hashfence.keySet().removeIf(name -> !name.startsWith("hashfence_"));
@@ -85,7 +85,7 @@ class MetricFamiliesTest {
                 helps.put(help.group(1), help.group(2).strip());
             } else if (type.matches()) {
                 types.put(type.group(1), type.group(2));
-                labels.put(type.group(1), new TreeSet<>());
+                labels.putIfAbsent(type.group(1), new TreeSet<>());
             } else if (sample.matches()) {
                 Set<String> names = labels.get(family(sample.group(1), types.keySet()));
                 Matcher label = LABEL.matcher(sample.group(3) == null ? "" : sample.group(3));

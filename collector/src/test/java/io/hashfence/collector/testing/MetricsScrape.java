@@ -1,5 +1,7 @@
 package io.hashfence.collector.testing;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -10,6 +12,7 @@ import java.net.http.HttpResponse;
 /** Reads the collector over HTTP, as Prometheus and users do. */
 public final class MetricsScrape {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private MetricsScrape() {}
 
@@ -31,9 +34,29 @@ public final class MetricsScrape {
                 HttpResponse.BodyHandlers.ofString());
     }
 
-    /** The value of one sample line, e.g. {@code hashfence_ingest_messages_total{outcome="accepted"}}; NaN if absent. */
+    /**
+     * Everything Prometheus would scrape: each path {@code /api/v1/scrape-targets} lists ({@code /metrics} and the
+     * shards of the per-rig series), one after the other.
+     */
+    public static String everyTarget(InetSocketAddress server) throws IOException, InterruptedException {
+        StringBuilder all = new StringBuilder();
+        for (JsonNode path :
+                JSON.readTree(get(server, "/api/v1/scrape-targets").body()).path("paths")) {
+            HttpResponse<String> scraped = get(server, path.asText());
+            if (scraped.statusCode() != 200) {
+                throw new IOException(path.asText() + " answered " + scraped.statusCode() + ": " + scraped.body());
+            }
+            all.append(scraped.body());
+        }
+        return all.toString();
+    }
+
+    /**
+     * The value of one sample line, e.g. {@code hashfence_ingest_messages_total{outcome="accepted"}}, in any scrape
+     * target; NaN if absent.
+     */
     public static double sample(InetSocketAddress server, String series) throws IOException, InterruptedException {
-        for (String line : get(server, "/metrics").body().split("\n")) {
+        for (String line : everyTarget(server).split("\n")) {
             if (line.startsWith(series + " ")) {
                 return Double.parseDouble(line.substring(series.length() + 1).trim());
             }

@@ -1,0 +1,156 @@
+package io.hashfence.collector.http;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * Prometheus text format 0.0.4 written straight into one growing byte array: a sample costs its bytes, not a
+ * snapshot object, a label set and a string per value. Names and help texts are the collector's own ASCII; label
+ * values are escaped ({@code \\}, {@code \"}, {@code \n}) and written as UTF-8.
+ */
+final class ExpositionText {
+    private static final byte[] MIN_LONG = Long.toString(Long.MIN_VALUE).getBytes(StandardCharsets.US_ASCII);
+    /** Below this magnitude every whole double is exactly a long, written without a fraction. */
+    private static final double WHOLE_LIMIT = 1e15;
+
+    private byte[] bytes;
+    private int size;
+
+    ExpositionText(int capacity) {
+        bytes = new byte[Math.max(capacity, 64)];
+    }
+
+    /** The HELP and TYPE lines that open a gauge family. */
+    ExpositionText gaugeFamily(String name, String help) {
+        return ascii("# HELP ")
+                .ascii(name)
+                .ascii(" ")
+                .ascii(help)
+                .ascii("\n# TYPE ")
+                .ascii(name)
+                .ascii(" gauge\n");
+    }
+
+    /** Text known to be ASCII with nothing to escape: metric names, label names, help texts. */
+    ExpositionText ascii(String text) {
+        int length = text.length();
+        ensure(length);
+        for (int i = 0; i < length; i++) {
+            bytes[size++] = (byte) text.charAt(i);
+        }
+        return this;
+    }
+
+    /** A label value, escaped for the text format. */
+    ExpositionText labelValue(String value) {
+        int length = value.length();
+        for (int i = 0; i < length; i++) {
+            if (value.charAt(i) >= 0x80) {
+                return escapedBytes(value.getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        ensure(2 * length);
+        for (int i = 0; i < length; i++) {
+            escape((byte) value.charAt(i));
+        }
+        return this;
+    }
+
+    /** A label {@code name="value"} with its value escaped. */
+    ExpositionText label(String name, String value) {
+        return ascii(name).ascii("=\"").labelValue(value).ascii("\"");
+    }
+
+    /** A sample value: whole numbers without a fraction, others as Java writes a double (Prometheus reads both). */
+    ExpositionText value(double value) {
+        if (Double.isNaN(value)) {
+            return ascii("NaN");
+        }
+        if (Double.isInfinite(value)) {
+            return ascii(value > 0 ? "+Inf" : "-Inf");
+        }
+        if (Math.abs(value) < WHOLE_LIMIT && value == Math.rint(value)) {
+            return whole((long) value);
+        }
+        return ascii(Double.toString(value));
+    }
+
+    ExpositionText whole(long value) {
+        if (value == Long.MIN_VALUE) {
+            return raw(MIN_LONG, MIN_LONG.length);
+        }
+        ensure(20);
+        long rest = value;
+        if (rest < 0) {
+            bytes[size++] = '-';
+            rest = -rest;
+        }
+        int digits = 1;
+        for (long bound = 10; digits < 19 && rest >= bound; bound *= 10) {
+            digits++;
+        }
+        for (int i = size + digits - 1; i >= size; i--) {
+            bytes[i] = (byte) ('0' + rest % 10);
+            rest /= 10;
+        }
+        size += digits;
+        return this;
+    }
+
+    ExpositionText newline() {
+        ensure(1);
+        bytes[size++] = '\n';
+        return this;
+    }
+
+    /** Everything another text holds, appended. */
+    ExpositionText append(ExpositionText other) {
+        return raw(other.bytes, other.size);
+    }
+
+    void clear() {
+        size = 0;
+    }
+
+    int size() {
+        return size;
+    }
+
+    byte[] toByteArray() {
+        return Arrays.copyOf(bytes, size);
+    }
+
+    private ExpositionText escapedBytes(byte[] utf8) {
+        ensure(2 * utf8.length);
+        for (byte b : utf8) {
+            escape(b);
+        }
+        return this;
+    }
+
+    /** One byte of a label value; the caller made room for two. */
+    private void escape(byte b) {
+        if (b == '\\' || b == '"') {
+            bytes[size++] = '\\';
+            bytes[size++] = b;
+        } else if (b == '\n') {
+            bytes[size++] = '\\';
+            bytes[size++] = 'n';
+        } else {
+            bytes[size++] = b;
+        }
+    }
+
+    private ExpositionText raw(byte[] source, int length) {
+        ensure(length);
+        System.arraycopy(source, 0, bytes, size, length);
+        size += length;
+        return this;
+    }
+
+    private void ensure(int more) {
+        if (size + more > bytes.length) {
+            bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + more));
+        }
+    }
+}

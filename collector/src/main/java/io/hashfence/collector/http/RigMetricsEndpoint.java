@@ -1,0 +1,48 @@
+package io.hashfence.collector.http;
+
+import io.netty.handler.codec.http.HttpResponseStatus;
+import java.util.Optional;
+
+/**
+ * {@code GET /metrics/rigs?shard=N&of=M}: the per-rig series of one shard ({@link MetricsShard}), in Prometheus text
+ * format; without {@code shard} and {@code of}, every rig. {@code GET /api/v1/scrape-targets} lists the shards the
+ * collector wants scraped; any {@code of} up to {@value MetricsShard#MAX_SHARDS} is answered, since a rig's shard
+ * depends only on its ids.
+ */
+public final class RigMetricsEndpoint implements Endpoint {
+    public static final String PATH = "/metrics/rigs";
+
+    private final FleetMetrics fleet;
+
+    public RigMetricsEndpoint(FleetMetrics fleet) {
+        this.fleet = fleet;
+    }
+
+    @Override
+    public Response handle(Request request) {
+        Optional<String> shard = request.queryParameter("shard");
+        Optional<String> of = request.queryParameter("of");
+        if (shard.isEmpty() && of.isEmpty()) {
+            return Response.bytes(MetricsEndpoint.CONTENT_TYPE, fleet.exposition(MetricsShard.whole()));
+        }
+        if (shard.isEmpty() || of.isEmpty()) {
+            return Response.error(
+                    HttpResponseStatus.BAD_REQUEST,
+                    "shard and of go together, e.g. " + new MetricsShard(0, 4).path() + "; without both, every rig");
+        }
+        try {
+            MetricsShard asked = new MetricsShard(whole("shard", shard.get()), whole("of", of.get()));
+            return Response.bytes(MetricsEndpoint.CONTENT_TYPE, fleet.exposition(asked));
+        } catch (IllegalArgumentException e) {
+            return Response.error(HttpResponseStatus.BAD_REQUEST, e.getMessage());
+        }
+    }
+
+    private static int whole(String name, String text) {
+        try {
+            return Integer.parseInt(text.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a whole number, got \"" + text + "\"", e);
+        }
+    }
+}
