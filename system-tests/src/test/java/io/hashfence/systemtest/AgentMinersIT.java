@@ -192,9 +192,9 @@ class AgentMinersIT {
         Await.until(series + " is 1", () -> "1.0".equals(metric(httpPort, dataDir, series)));
     }
 
-    /** The value of one series in the collector's /metrics, as text, or null when it is absent. */
+    /** The value of one series in the collector's per-rig metrics, as text, or null when it is absent. */
     private static String metric(int httpPort, Path dataDir, String series) throws IOException, InterruptedException {
-        String body = CollectorApi.get(httpPort, dataDir, "/metrics").body();
+        String body = CollectorApi.get(httpPort, dataDir, "/metrics/rigs").body();
         return body.lines()
                 .filter(line -> line.startsWith(series + " "))
                 .map(line -> line.substring(series.length() + 1))

@@ -61,7 +61,7 @@ class CollectorAndAgentIT {
                 assertThat(get(httpPort, "/api/v1/rigs").statusCode())
                         .as("the API needs the token")
                         .isEqualTo(401);
-                String metrics = get(httpPort, "/metrics").body();
+                String metrics = get(httpPort, "/metrics/rigs").body();
                 for (JsonNode rig : rigs.get("rigs")) {
                     String labels = "{rig=\"" + rig.get("rig").asText() + "\",site=\"e2e-site\"}";
                     assertThat(sample(metrics, "hashfence_rig_hashrate_hashes_per_second" + labels))

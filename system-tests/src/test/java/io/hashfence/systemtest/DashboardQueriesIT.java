@@ -40,7 +40,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Proof that the dashboards work: the shipped collector, a simulated fleet and a few hand-made rigs in the
  * states a simulated fleet lacks (near a restricted border, relocated with impossible travel, no location),
- * a real Prometheus scraping the collector with the shipped config and alert rules, and a real
+ * a real Prometheus scraping the collector with the shipped config (its targets, /metrics and the rig shards, from
+ * the collector's HTTP service discovery) and alert rules, and a real
  * Alertmanager with the shipped routing, all on free ports. Every query of every panel of every dashboard,
  * with its template variables resolved the way Grafana resolves them, must return data from Prometheus's
  * HTTP API; then a few panels are checked for the rigs they must show.
@@ -63,6 +64,8 @@ class DashboardQueriesIT {
     private static final String NO_LOCATION = "no-location";
 
     private static final String SDN_PAYOUT = "bc1q05aktddf9ce4p7hh3stgsf253m4vweu7nkhtmw";
+    /** The collector's default http.metrics_shards: Prometheus scrapes /metrics and this many rig shards. */
+    private static final int SHIPPED_SHARDS = 4;
     /** Prometheus's scrape and rule evaluation interval in the test; the shipped config says 15s. */
     private static final int SCRAPE_SECONDS = 1;
 
@@ -158,7 +161,8 @@ class DashboardQueriesIT {
                     .as("fleet running; its log:\n" + fleet.stderr())
                     .isTrue();
             return single(instant("count(hashfence_rig_up)")) == allRigs
-                    && single(instant("count_over_time(up{job=\"hashfence-collector\"}[1m])")) >= 10;
+                    && single(instant("count(up{job=\"hashfence-collector\"} == 1)")) == 1 + SHIPPED_SHARDS
+                    && single(instant("min(count_over_time(up{job=\"hashfence-collector\"}[1m]))")) >= 10;
         });
     }
 
@@ -202,6 +206,30 @@ class DashboardQueriesIT {
         }
         assertThat(tests).hasSizeGreaterThan(50);
         return tests.stream();
+    }
+
+    @Test
+    void prometheusFindsEveryRigShardThroughTheCollectorsServiceDiscoveryAndSeesEachRigOnce() throws Exception {
+        Map<String, Double> rigsByShard = new HashMap<>();
+        for (JsonNode series : instant("count by (shard) (hashfence_rig_up)")) {
+            rigsByShard.put(
+                    series.at("/metric/shard").asText(), series.at("/value/1").asDouble());
+        }
+        assertThat(rigsByShard.keySet()).isSubsetOf("0/4", "1/4", "2/4", "3/4").hasSizeGreaterThan(1);
+        assertThat(rigsByShard.values().stream()
+                        .mapToDouble(Double::doubleValue)
+                        .sum())
+                .isEqualTo(SIMULATED_RIGS + 3);
+        assertThat(single(instant("count(count by (site, rig) (hashfence_rig_up) > 1) or vector(0)")))
+                .as("no rig in two shards")
+                .isZero();
+        Set<String> scraped = new TreeSet<>();
+        for (JsonNode series : instant("up{job=\"hashfence-collector\"} == 1")) {
+            scraped.add(series.at("/metric/shard").asText("-"));
+        }
+        assertThat(scraped)
+                .as("/metrics (no shard label) and the four rig shards")
+                .containsExactly("-", "0/4", "1/4", "2/4", "3/4");
     }
 
     @Test
@@ -483,7 +511,7 @@ class DashboardQueriesIT {
         Map<String, String> changes = Map.of(
                 "scrape_interval: 15s", "scrape_interval: " + SCRAPE_SECONDS + "s",
                 "evaluation_interval: 15s", "evaluation_interval: " + SCRAPE_SECONDS + "s",
-                "\"collector:9464\"", "\"127.0.0.1:" + collectorPort + "\"",
+                "http://collector:9464/", "http://127.0.0.1:" + collectorPort + "/",
                 "\"alertmanager:9093\"", "\"127.0.0.1:" + alertmanagerPort + "\"",
                 "- rules/*.yml", "- " + REPO.resolve("dashboards/prometheus/rules") + "/*.yml");
         String config = shipped;

@@ -172,8 +172,9 @@ class StackConfigIT {
                         "/etc/prometheus", DASHBOARDS.resolve("prometheus").toString());
         assertThat(commandOf(services.get("prometheus"))).contains("--config.file=/etc/prometheus/prometheus.yml");
         JsonNode prometheus = ExternalTool.yaml(DASHBOARDS.resolve("prometheus/prometheus.yml"));
-        assertThat(prometheus.at("/scrape_configs/0/static_configs/0/targets/0").asText())
-                .isEqualTo("collector:9464");
+        assertThat(prometheus.at("/scrape_configs/0/http_sd_configs/0/url").asText())
+                .as("Prometheus takes its targets, /metrics and the rig shards, from the collector")
+                .isEqualTo("http://collector:9464/api/v1/scrape-targets/prometheus");
         assertThat(prometheus
                         .at("/alerting/alertmanagers/0/static_configs/0/targets/0")
                         .asText())

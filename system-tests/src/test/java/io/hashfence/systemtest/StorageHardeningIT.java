@@ -219,7 +219,7 @@ class StorageHardeningIT {
                     .contains("\"rig\":\"rig-1\"")
                     .contains("\"rig\":\"rig-3\"")
                     .doesNotContain("\"up\":true");
-            String metrics = get(httpPort, "/metrics", dataDir).body();
+            String metrics = get(httpPort, "/metrics/rigs", dataDir).body();
             for (String rig : List.of("rig-1", "rig-2", "rig-3")) {
                 assertThat(metrics).as(stop).containsPattern("hashfence_rig_up\\{[^}]*rig=\"" + rig + "\"[^}]*} 0");
             }

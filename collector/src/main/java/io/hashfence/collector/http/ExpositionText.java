@@ -10,8 +10,10 @@ import java.util.Arrays;
  */
 final class ExpositionText {
     private static final byte[] MIN_LONG = Long.toString(Long.MIN_VALUE).getBytes(StandardCharsets.US_ASCII);
-    /** Below this magnitude every whole double is exactly a long, written without a fraction. */
+    /** Below this magnitude every whole double is exactly a long, written as its digits. */
     private static final double WHOLE_LIMIT = 1e15;
+    /** Below this magnitude Java writes a whole double as its digits and {@code .0}, and so does this. */
+    private static final double PLAIN_LIMIT = 1e7;
 
     private byte[] bytes;
     private int size;
@@ -61,7 +63,11 @@ final class ExpositionText {
         return ascii(name).ascii("=\"").labelValue(value).ascii("\"");
     }
 
-    /** A sample value: whole numbers without a fraction, others as Java writes a double (Prometheus reads both). */
+    /**
+     * A sample value as Java writes a double ({@code 1.0}, {@code 52.287}), except that a whole number from 10^7 to
+     * 10^15 is written as its digits ({@code 110000000000000}, not {@code 1.1E14}): the same number to Prometheus,
+     * without formatting a double for every hashrate and timestamp.
+     */
     ExpositionText value(double value) {
         if (Double.isNaN(value)) {
             return ascii("NaN");
@@ -70,7 +76,8 @@ final class ExpositionText {
             return ascii(value > 0 ? "+Inf" : "-Inf");
         }
         if (Math.abs(value) < WHOLE_LIMIT && value == Math.rint(value)) {
-            return whole((long) value);
+            whole((long) value);
+            return Math.abs(value) < PLAIN_LIMIT ? ascii(".0") : this;
         }
         return ascii(Double.toString(value));
     }

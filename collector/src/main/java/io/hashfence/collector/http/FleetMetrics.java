@@ -175,7 +175,7 @@ public final class FleetMetrics {
                 .append(rigLabels)
                 .ascii(",")
                 .label("subdivision", subdivision)
-                .ascii("} 1")
+                .ascii("} 1.0")
                 .newline();
     }
 
@@ -206,7 +206,7 @@ public final class FleetMetrics {
                 .append(rigLabels)
                 .ascii(",")
                 .label("state", state)
-                .ascii("} 1")
+                .ascii("} 1.0")
                 .newline();
     }
 

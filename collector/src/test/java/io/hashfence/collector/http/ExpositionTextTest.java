@@ -20,17 +20,28 @@ class ExpositionTextTest {
     }
 
     @Test
-    void valuesAreWholeWithoutAFractionAndOtherwiseAsJavaWritesThem() {
+    void valuesAreAsJavaWritesThemButLargeWholeNumbersAsTheirDigits() {
         ExpositionText text = new ExpositionText(1);
         for (double value : new double[] {
-            0, 1, -3, 110_000_000_000_000d, 1e15, 52.2870, -0.5, Double.NaN, Double.POSITIVE_INFINITY, -1e300
+            0,
+            1,
+            -3,
+            12_345_678,
+            110_000_000_000_000d,
+            1e15,
+            52.2870,
+            -0.5,
+            Double.NaN,
+            Double.POSITIVE_INFINITY,
+            -1e300
         }) {
             text.value(value).ascii(" ");
         }
         text.whole(Long.MIN_VALUE).ascii(" ").whole(Long.MAX_VALUE);
         assertThat(text(text))
-                .isEqualTo("0 1 -3 110000000000000 1.0E15 52.287 -0.5 NaN +Inf -1.0E300 -9223372036854775808"
-                        + " 9223372036854775807");
+                .isEqualTo(
+                        "0.0 1.0 -3.0 12345678 110000000000000 1.0E15 52.287 -0.5 NaN +Inf -1.0E300 -9223372036854775808"
+                                + " 9223372036854775807");
     }
 
     @Test

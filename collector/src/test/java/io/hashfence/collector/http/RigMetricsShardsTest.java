@@ -91,7 +91,7 @@ class RigMetricsShardsTest {
                         MetricsScrape.get(collector.http(), "/metrics/rigs").body(), "hashfence_rig_up{"));
         assertThat(upSeries)
                 .as("down: the agent left after publishing")
-                .contains("hashfence_rig_up{rig=\"rig-7\",site=\"shard-site\"} 0");
+                .contains("hashfence_rig_up{rig=\"rig-7\",site=\"shard-site\"} 0.0");
     }
 
     @Test
@@ -100,10 +100,10 @@ class RigMetricsShardsTest {
         String labels = "{rig=\"rig-3\",site=\"shard-site\"}";
         assertThat(all)
                 .contains("hashfence_rig_hashrate_hashes_per_second" + labels + " ")
-                .contains("hashfence_rig_compliance_state{rig=\"rig-3\",site=\"shard-site\",state=\"compliant\"} 1")
+                .contains("hashfence_rig_compliance_state{rig=\"rig-3\",site=\"shard-site\",state=\"compliant\"} 1.0")
                 .contains("hashfence_rig_latitude_degrees" + labels + " 59.91")
                 .containsPattern("hashfence_rig_info\\{claimed_by=\"\",country=\"NO\",[^}]*rig=\"rig-3\",site="
-                        + "\"shard-site\",subdivision=\"[^\"]*\"} 1");
+                        + "\"shard-site\",subdivision=\"[^\"]*\"} 1.0");
     }
 
     @Test
