@@ -61,14 +61,14 @@ class CollectorAndAgentIT {
                 assertThat(get(httpPort, "/api/v1/rigs").statusCode())
                         .as("the API needs the token")
                         .isEqualTo(401);
-                String metrics = get(httpPort, "/metrics/rigs").body();
+                String rigMetrics = get(httpPort, "/metrics/rigs").body();
                 for (JsonNode rig : rigs.get("rigs")) {
                     String labels = "{rig=\"" + rig.get("rig").asText() + "\",site=\"e2e-site\"}";
-                    assertThat(sample(metrics, "hashfence_rig_hashrate_hashes_per_second" + labels))
+                    assertThat(sample(rigMetrics, "hashfence_rig_hashrate_hashes_per_second" + labels))
                             .isPositive();
-                    assertThat(sample(metrics, "hashfence_rig_power_watts" + labels))
+                    assertThat(sample(rigMetrics, "hashfence_rig_power_watts" + labels))
                             .isPositive();
-                    assertThat(sample(metrics, "hashfence_rig_up" + labels)).isEqualTo(1.0);
+                    assertThat(sample(rigMetrics, "hashfence_rig_up" + labels)).isEqualTo(1.0);
                     assertThat(rig.get("up").asBoolean()).isTrue();
                     String one = CollectorApi.get(
                                     httpPort,
@@ -78,7 +78,9 @@ class CollectorAndAgentIT {
                     assertThat(JSON.readTree(one).at("/latest/miner/status").asText())
                             .isNotEmpty();
                 }
-                assertThat(sample(metrics, "hashfence_ingest_messages_total{outcome=\"accepted\"}"))
+                assertThat(sample(
+                                get(httpPort, "/metrics").body(),
+                                "hashfence_ingest_messages_total{outcome=\"accepted\"}"))
                         .isGreaterThanOrEqualTo(5);
             }
             awaitAllDown(httpPort, dataDir);
@@ -155,6 +157,6 @@ class CollectorAndAgentIT {
                 return Double.parseDouble(line.substring(series.length() + 1).trim());
             }
         }
-        throw new AssertionError("no sample " + series + " in /metrics");
+        throw new AssertionError("no sample " + series + " in:\n" + metrics);
     }
 }

@@ -11,7 +11,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** A program the harness starts, its output in a log file, and the CPU time it has used. */
-final class ChildProcess implements AutoCloseable {
+public final class ChildProcess implements AutoCloseable {
     private static final long CLOCK_TICKS_PER_SECOND = 100;
     private static final Pattern HISTOGRAM_TOTAL = Pattern.compile("^Total\\s+\\d+\\s+(\\d+)\\s*$", Pattern.MULTILINE);
 
@@ -25,7 +25,7 @@ final class ChildProcess implements AutoCloseable {
         this.logStart = logStart;
     }
 
-    static ChildProcess start(List<String> command, Path log) throws IOException {
+    public static ChildProcess start(List<String> command, Path log) throws IOException {
         Files.createDirectories(log.toAbsolutePath().getParent());
         long logStart = Files.exists(log) ? Files.size(log) : 0;
         Process process = new ProcessBuilder(command)
@@ -35,12 +35,12 @@ final class ChildProcess implements AutoCloseable {
         return new ChildProcess(process, log, logStart);
     }
 
-    long pid() {
+    public long pid() {
         return process.pid();
     }
 
     /** The first group of the first line this process logged that matches, waiting up to {@code timeout}. */
-    String awaitLog(Pattern pattern, Duration timeout) throws IOException, InterruptedException {
+    public String awaitLog(Pattern pattern, Duration timeout) throws IOException, InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             Matcher matcher = pattern.matcher(ownLog());
@@ -75,12 +75,12 @@ final class ChildProcess implements AutoCloseable {
      * The live objects by class ({@code jcmd GC.class_histogram}, which runs a full collection first), to see
      * what the heap is made of; its last line is the total.
      */
-    String classHistogram() throws IOException, InterruptedException {
+    public String classHistogram() throws IOException, InterruptedException {
         return jcmd("GC.class_histogram");
     }
 
     /** Bytes of live objects: the total line of a class histogram. */
-    static long liveBytes(String histogram) throws IOException {
+    public static long liveBytes(String histogram) throws IOException {
         Matcher total = HISTOGRAM_TOTAL.matcher(histogram);
         if (!total.find()) {
             throw new IOException("no total in the class histogram");
@@ -112,7 +112,7 @@ final class ChildProcess implements AutoCloseable {
         throw new IOException("no VmRSS for process " + process.pid());
     }
 
-    boolean isAlive() {
+    public boolean isAlive() {
         return process.isAlive();
     }
 
