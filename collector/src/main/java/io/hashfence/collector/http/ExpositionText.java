@@ -104,6 +104,22 @@ final class ExpositionText {
         return this;
     }
 
+    /** A Unix time in milliseconds as seconds with three decimals, e.g. {@code 1765012345.678}. */
+    ExpositionText secondsFromMillis(long millis) {
+        if (millis < 0) {
+            ascii("-");
+        }
+        long magnitude = Math.abs(millis);
+        whole(magnitude / 1000);
+        int fraction = (int) (magnitude % 1000);
+        ensure(4);
+        bytes[size++] = '.';
+        bytes[size++] = (byte) ('0' + fraction / 100);
+        bytes[size++] = (byte) ('0' + fraction / 10 % 10);
+        bytes[size++] = (byte) ('0' + fraction % 10);
+        return this;
+    }
+
     ExpositionText newline() {
         ensure(1);
         bytes[size++] = '\n';

@@ -115,7 +115,7 @@ public final class FleetMetrics {
                 Family.MINER_STATUS_FAMILY,
                 rigLabels,
                 latest.miner().status().wireName());
-        sample(texts, Family.LAST_SEEN_FAMILY, rigLabels, rig.lastSeen().toEpochMilli() / 1000.0);
+        timeSample(texts, Family.LAST_SEEN_FAMILY, rigLabels, rig.lastSeen().toEpochMilli());
         if (!latest.temperatures().isEmpty()) {
             double hottest = Double.NEGATIVE_INFINITY;
             for (Temperature temperature : latest.temperatures()) {
@@ -195,6 +195,17 @@ public final class FleetMetrics {
                 .append(rigLabels)
                 .ascii("} ")
                 .value(value)
+                .newline();
+    }
+
+    /** A Unix time, in seconds with the milliseconds as decimals. */
+    private static void timeSample(ExpositionText[] texts, Family family, ExpositionText rigLabels, long millis) {
+        texts[family.ordinal()]
+                .ascii(family.metric)
+                .ascii("{")
+                .append(rigLabels)
+                .ascii("} ")
+                .secondsFromMillis(millis)
                 .newline();
     }
 

@@ -45,6 +45,17 @@ class ExpositionTextTest {
     }
 
     @Test
+    void aTimeInMillisecondsIsWrittenAsSecondsWithThreeDecimals() {
+        ExpositionText text = new ExpositionText(1)
+                .secondsFromMillis(1_765_012_345_678L)
+                .ascii(" ")
+                .secondsFromMillis(1_765_012_345_005L)
+                .ascii(" ")
+                .secondsFromMillis(-1);
+        assertThat(text(text)).isEqualTo("1765012345.678 1765012345.005 -0.001");
+    }
+
+    @Test
     void aFamilyOpensWithHelpAndType() {
         assertThat(text(new ExpositionText(1).gaugeFamily("hashfence_rig_up", "1 while up")))
                 .isEqualTo("# HELP hashfence_rig_up 1 while up\n# TYPE hashfence_rig_up gauge\n");
