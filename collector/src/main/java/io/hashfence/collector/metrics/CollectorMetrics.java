@@ -15,16 +15,17 @@ import io.prometheus.metrics.model.registry.MultiCollector;
  * <p>The collector defines its metrics one way: with the Prometheus Java client ({@code prometheus-metrics} 1.x).
  * Each feature has one owner class, named after what it exports, that builds its counters, gauges and histograms
  * unregistered and is a {@link MultiCollector}; the composition root hands every owner to {@link #register}. Why
- * this API and not Micrometer's meters: the per-rig and per-alert series ({@code hashfence_rig_*},
- * {@code hashfence_alert_info}) are read from the rig registry and the alert book at scrape time, which Micrometer
- * cannot do without a meter object per rig (and it has no info type); the names in the code are the names
+ * this API and not Micrometer's meters: the per-alert series ({@code hashfence_alert_info}) are read from the alert
+ * book at scrape time (and the per-rig series, written by {@code http.FleetMetrics} for {@code /metrics/rigs}, from
+ * the rig registry), which Micrometer
+ * cannot do without a meter object per series (and it has no info type); the names in the code are the names
  * exported, so a dashboard's metric is found with grep (Micrometer turns {@code hashfence.ingest.messages} into
  * {@code hashfence_ingest_messages_total}); and an unregistered owner works in tests and command-line tools
  * without a registry.
  *
  * <p>Micrometer stays for one job: its JVM, process and system binders, whose names ({@code jvm_memory_used_bytes},
  * {@code jvm_gc_pause_seconds}, {@code process_cpu_usage}, ...) the dashboards use. They are bound to its
- * {@link PrometheusMeterRegistry}, which is built on the same Prometheus registry and writes the one exposition.
+ * {@link PrometheusMeterRegistry}, which is built on the same Prometheus registry and writes the {@code /metrics} exposition.
  */
 public final class CollectorMetrics implements AutoCloseable {
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
