@@ -1,7 +1,11 @@
 package io.hashfence.bench.scale;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -36,19 +40,44 @@ final class CollectorHttp {
         return paths;
     }
 
-    /** One scrape of one path, read to its end: the bytes on the wire, and the body when it was not gzipped. */
+    /**
+     * One scrape of one path, streamed to its end as Prometheus reads it: the time, the bytes on the wire and, when
+     * not gzipped, the sample lines.
+     */
     Scrape scrape(String path, boolean gzip) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path));
+        if (gzip) {
+            request.header("Accept-Encoding", "gzip");
+        }
         long start = System.nanoTime();
-        HttpResponse<byte[]> response = get(path, gzip);
-        long nanos = System.nanoTime() - start;
+        HttpResponse<InputStream> response = client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
         boolean gzipped = response.headers()
                 .firstValue("content-encoding")
                 .map("gzip"::equals)
                 .orElse(false);
+        long bytes = 0;
+        long series = 0;
+        boolean lineStart = true;
+        byte[] buffer = new byte[64 * 1024];
+        try (InputStream body = response.body()) {
+            for (int read = body.read(buffer); read >= 0; read = body.read(buffer)) {
+                bytes += read;
+                for (int i = 0; i < read && !gzipped; i++) {
+                    if (lineStart && buffer[i] != '#' && buffer[i] != '\n') {
+                        series++;
+                    }
+                    lineStart = buffer[i] == '\n';
+                }
+            }
+        }
+        long nanos = System.nanoTime() - start;
+        if (response.statusCode() != 200) {
+            throw new IOException(path + " answered " + response.statusCode());
+        }
         if (gzip != gzipped) {
             throw new IOException(path + (gzip ? " was not gzipped though asked" : " was gzipped unasked"));
         }
-        return new Scrape(path, nanos, response.body().length, gzipped ? null : response.body());
+        return new Scrape(path, nanos, bytes, gzipped ? -1 : series);
     }
 
     /** {@code GET /api/v1/rigs?limit=N}: the time, bytes and rigs of the answer, the best of three. */
@@ -75,6 +104,29 @@ final class CollectorHttp {
         return page;
     }
 
+    /**
+     * The rigs in a rig list, counted as the parser streams by: before paging, the answer holds the whole fleet,
+     * too big for a tree.
+     */
+    private static int rigsIn(byte[] answer) throws IOException {
+        try (JsonParser parser = new JsonFactory().createParser(answer)) {
+            while (parser.nextToken() != null) {
+                if (parser.currentToken() == JsonToken.FIELD_NAME
+                        && parser.getParsingContext().getParent().inRoot()
+                        && "rigs".equals(parser.currentName())) {
+                    parser.nextToken();
+                    int rigs = 0;
+                    while (parser.nextToken() == JsonToken.START_OBJECT) {
+                        parser.skipChildren();
+                        rigs++;
+                    }
+                    return rigs;
+                }
+            }
+        }
+        throw new IOException("no \"rigs\" in the rig list");
+    }
+
     private HttpResponse<byte[]> get(String path, boolean gzip) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path));
         if (gzip) {
@@ -92,19 +144,6 @@ final class CollectorHttp {
         }
     }
 
-    /** One path scraped: its time, its bytes on the wire, and its text (null when gzipped). */
-    record Scrape(String path, long nanos, long wireBytes, byte[] body) {
-        /** Sample lines: every line that is neither blank nor a comment. */
-        long series() throws IOException {
-            long count = 0;
-            boolean lineStart = true;
-            for (byte b : body) {
-                if (lineStart && b != '#' && b != '\n') {
-                    count++;
-                }
-                lineStart = b == '\n';
-            }
-            return count;
-        }
-    }
+    /** One path scraped: its time, its bytes on the wire, and its sample lines (-1 when gzipped). */
+    record Scrape(String path, long nanos, long wireBytes, long series) {}
 }

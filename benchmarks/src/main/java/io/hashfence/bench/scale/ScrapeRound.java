@@ -49,7 +49,7 @@ record ScrapeRound(long wallNanos, List<CollectorHttp.Scrape> scrapes) {
         return wireBytes();
     }
 
-    long series() throws Exception {
+    long series() {
         long series = 0;
         for (CollectorHttp.Scrape scrape : scrapes) {
             series += scrape.series();
@@ -58,7 +58,7 @@ record ScrapeRound(long wallNanos, List<CollectorHttp.Scrape> scrapes) {
     }
 
     /** Series of the per-rig paths, everything but {@code /metrics}. */
-    long rigSeries() throws Exception {
+    long rigSeries() {
         long series = 0;
         for (CollectorHttp.Scrape scrape : scrapes) {
             if (!scrape.path().equals("/metrics")) {
