@@ -113,21 +113,27 @@ public final class ScaleBenchmark implements Callable<Integer> {
                 result.put("rig_series", plain.rigSeries());
                 result.put("series_per_rig", plain.rigSeries() / (double) rigs);
                 result.put("bytes_plain", plain.bytes());
-                result.put("scrape_sequential_gzip", median(http, paths, true, false));
-                result.put("scrape_parallel_gzip", median(http, paths, true, true));
-                result.put("scrape_sequential_plain", median(http, paths, false, false));
-                result.put("scrape_parallel_plain", median(http, paths, false, true));
-                result.put("api_rigs_page", http.rigsPage(500));
+                for (boolean gzip : new boolean[] {true, false}) {
+                    for (boolean parallel : new boolean[] {false, true}) {
+                        String name = "scrape_" + (parallel ? "parallel" : "sequential") + (gzip ? "_gzip" : "_plain");
+                        result.put(name, median(http, paths, gzip, parallel));
+                        System.out.println(name + ": " + result.get(name));
+                    }
+                }
 
                 String histogram = collector.classHistogram();
+                Files.createDirectories(resultFile.toAbsolutePath().getParent());
                 Files.writeString(resultFile.resolveSibling("scale-histogram.txt"), histogram);
                 long liveHeap = ChildProcess.liveBytes(histogram);
                 result.put("heap_live_bytes_empty", emptyHeap);
                 result.put("heap_live_bytes", liveHeap);
                 result.put("heap_bytes_per_rig", liveHeap / (double) rigs);
                 result.put("heap_bytes_per_rig_over_empty", (liveHeap - emptyHeap) / (double) rigs);
+                System.out.printf(
+                        "heap after a full GC: %,d bytes, %,.0f per rig%n", liveHeap, liveHeap / (double) rigs);
+                // Last: before the rig API pages, its answer holds the whole fleet and loads the collector.
+                result.put("api_rigs_page", http.rigsPage(500));
                 result.put("load_average_after", loadAverage());
-                Files.createDirectories(resultFile.toAbsolutePath().getParent());
                 JSON.writeValue(resultFile.toFile(), result);
                 System.out.println(JSON.writeValueAsString(result));
             }
