@@ -139,8 +139,9 @@ final class ExpositionText {
         return size;
     }
 
+    /** The text's bytes: its own array when it is exactly full (a text sized for its content), else a copy. */
     byte[] toByteArray() {
-        return Arrays.copyOf(bytes, size);
+        return size == bytes.length ? bytes : Arrays.copyOf(bytes, size);
     }
 
     private ExpositionText escapedBytes(byte[] utf8) {

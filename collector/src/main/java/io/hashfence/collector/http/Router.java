@@ -3,6 +3,7 @@ package io.hashfence.collector.http;
 import io.hashfence.collector.json.CollectorJson;
 import io.hashfence.collector.logging.ClientText;
 import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
@@ -49,10 +50,8 @@ final class Router extends SimpleChannelInboundHandler<FullHttpRequest> {
         }
         boolean unauthorized = response.status().equals(HttpResponseStatus.UNAUTHORIZED);
         byte[] body = response.bytes(json);
-        FullHttpResponse http = new DefaultFullHttpResponse(
-                request.protocolVersion(),
-                response.status(),
-                ctx.alloc().buffer(body.length).writeBytes(body));
+        FullHttpResponse http =
+                new DefaultFullHttpResponse(request.protocolVersion(), response.status(), Unpooled.wrappedBuffer(body));
         http.headers().set(HttpHeaderNames.CONTENT_TYPE, response.contentType());
         if (unauthorized) {
             http.headers().set(HttpHeaderNames.WWW_AUTHENTICATE, "Bearer realm=\"hashfence\"");
