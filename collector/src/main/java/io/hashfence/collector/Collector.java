@@ -20,6 +20,7 @@ import io.hashfence.collector.config.CollectorConfig;
 import io.hashfence.collector.fleet.RigRegistry;
 import io.hashfence.collector.fleet.RigSnapshot;
 import io.hashfence.collector.fleet.SequenceJournal;
+import io.hashfence.collector.fleet.SequenceRecorder;
 import io.hashfence.collector.fleet.SequenceWindows;
 import io.hashfence.collector.http.AlertsEndpoint;
 import io.hashfence.collector.http.ApiToken;
@@ -38,6 +39,7 @@ import io.hashfence.collector.ingest.IngestMetrics;
 import io.hashfence.collector.ingest.IngestOutcome;
 import io.hashfence.collector.ingest.IngestTargets;
 import io.hashfence.collector.ingest.MqttServer;
+import io.hashfence.collector.ingest.SiteHandover;
 import io.hashfence.collector.json.CollectorJson;
 import io.hashfence.collector.judge.RestoredVerdicts;
 import io.hashfence.collector.judge.RigJudge;
@@ -56,6 +58,8 @@ import io.hashfence.collector.storage.PrivateFiles;
 import io.hashfence.collector.storage.StorageHealth;
 import io.hashfence.collector.storage.StorageMetrics;
 import io.hashfence.collector.store.SharedCredentialStore;
+import io.hashfence.collector.store.SharedSequenceJournal;
+import io.hashfence.collector.store.SharedSiteHandover;
 import io.hashfence.collector.store.StoreDatabase;
 import io.hashfence.collector.transport.Transport;
 import io.hashfence.geo.GeoIndex;
@@ -94,7 +98,7 @@ public final class Collector implements AutoCloseable {
     private final AtomicReference<Policy> auditedPolicy = new AtomicReference<>();
     private final EventLog eventLog;
     private final Auditor auditor;
-    private final SequenceJournal journal;
+    private final SequenceRecorder journal;
     private final RigRegistry registry;
     private final RigSnapshot rigSnapshot;
     private final PolicyStore policy;
@@ -133,7 +137,15 @@ public final class Collector implements AutoCloseable {
         eventLog = EventLog.open(config.dataDir(), clock, replay, storage);
         auditor = new Auditor(eventLog, replay.rigs(), replay.sparedAlerts());
         SequenceWindows seen = new SequenceWindows();
-        journal = SequenceJournal.open(config.dataDir(), seen, storage);
+        SiteHandover handover;
+        if (sharedStore == null) {
+            journal = SequenceJournal.open(config.dataDir(), seen, storage);
+            handover = SiteHandover.NONE;
+        } else {
+            SharedSequenceJournal sharedSequences = new SharedSequenceJournal(sharedStore, seen, storage);
+            journal = sharedSequences;
+            handover = new SharedSiteHandover(sharedSequences);
+        }
 
         // Registry: the latest state of every rig, and the duplicate check.
         registry = new RigRegistry(clock, config.fleet(), seen);
@@ -182,6 +194,7 @@ public final class Collector implements AutoCloseable {
                 config.mqtt(),
                 transport,
                 new SiteAuthenticator(credentials),
+                handover,
                 new IngestTargets(registry, judge, eventLog, journal),
                 ipCountries,
                 ingestMetrics,

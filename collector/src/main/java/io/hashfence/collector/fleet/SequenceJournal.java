@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
  * then rewritten as one record per rig window (compaction); the writer compacts again whenever the file
  * has grown past twice its compacted size (and at least {@link #COMPACT_AT_LEAST} bytes).
  */
-public final class SequenceJournal implements AutoCloseable {
+public final class SequenceJournal implements SequenceRecorder {
     public static final String FILE_NAME = "sequences.log";
     static final long COMPACT_AT_LEAST = 64L << 20;
     private static final Logger LOG = LoggerFactory.getLogger(SequenceJournal.class);
@@ -136,6 +136,7 @@ public final class SequenceJournal implements AutoCloseable {
      * Queues a (site, rig, seq) that arrived; it is on disk once {@link #isDurable} holds for the returned
      * number. Call it after marking the number in the windows: compaction relies on that order.
      */
+    @Override
     public long append(RigKey rig, long seq) {
         synchronized (lock) {
             filling.add(new Arrived(rig, seq));
@@ -147,15 +148,18 @@ public final class SequenceJournal implements AutoCloseable {
     }
 
     /** The number {@link #append} returned last. */
+    @Override
     public long lastEnqueued() {
         return enqueued.get();
     }
 
+    @Override
     public boolean isDurable(long appended) {
         return durable.isDurable(appended);
     }
 
     /** Completes when every record up to {@code appended} is on disk. */
+    @Override
     public CompletableFuture<Void> durable(long appended) {
         return durable.when(appended);
     }
@@ -293,7 +297,6 @@ public final class SequenceJournal implements AutoCloseable {
         }
     }
 
-    /** Writes what is queued, then closes. */
     @Override
     public void close() {
         synchronized (lock) {

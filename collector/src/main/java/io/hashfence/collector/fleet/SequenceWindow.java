@@ -6,10 +6,10 @@ import java.util.Arrays;
  * One rig's window of seen sequence numbers as the journal stores it: the highest, and {@link
  * SeenSequences#WINDOW} bits where bit i (bit i % 64 of word i / 64) means {@code highest - i} arrived.
  */
-record SequenceWindow(long highest, long[] bits) {
-    static final int WORDS = SeenSequences.WINDOW / 64;
+public record SequenceWindow(long highest, long[] bits) {
+    public static final int WORDS = SeenSequences.WINDOW / 64;
 
-    SequenceWindow {
+    public SequenceWindow {
         if (bits.length != WORDS) {
             throw new IllegalArgumentException("a window has " + WORDS + " words of bits, not " + bits.length);
         }

@@ -20,9 +20,15 @@ public final class SequenceWindows {
         return seen.markNew(seq);
     }
 
-    /** Adds a window read back from the journal to what is known of the rig. */
-    void markAll(RigKey rig, SequenceWindow window) {
+    /** Adds a window read back from a journal or the shared store to what is known of the rig. */
+    public void markAll(RigKey rig, SequenceWindow window) {
         rigs.computeIfAbsent(rig, key -> new SeenSequences()).markAll(window);
+    }
+
+    /** The rig's window as it is now, or null for a rig never seen. */
+    public SequenceWindow window(RigKey rig) {
+        SeenSequences seen = rigs.get(rig);
+        return seen == null ? null : seen.save();
     }
 
     /** Each rig's window as it is at the moment it is visited. */

@@ -1,11 +1,11 @@
 package io.hashfence.collector.ingest;
 
 import io.hashfence.collector.audit.EventLog;
-import io.hashfence.collector.fleet.SequenceJournal;
+import io.hashfence.collector.fleet.SequenceRecorder;
 import java.util.concurrent.CompletableFuture;
 
 /** The event log (what a message caused) and the sequence journal (that it arrived), written by two threads. */
-record EventLogAndJournal(EventLog eventLog, SequenceJournal journal) implements DurableStores {
+record EventLogAndJournal(EventLog eventLog, SequenceRecorder journal) implements DurableStores {
     @Override
     public StorePositions queued() {
         return new StorePositions(eventLog.lastEnqueued(), journal.lastEnqueued());

@@ -186,6 +186,7 @@ final class MqttAuthentication extends ChannelInboundHandlerAdapter {
                             ? login.authenticator().verify(user, token, source, login.executor())
                             : CompletableFuture.supplyAsync(
                                     () -> login.authenticator().authenticateByCertificate(user), login.executor()))
+                    .thenCompose(this::takeOver)
                     .whenCompleteAsync(
                             (site, failure) -> onAuthenticated(ctx, user, keepAliveSeconds, site, failure),
                             ctx.executor());
@@ -193,6 +194,16 @@ final class MqttAuthentication extends ChannelInboundHandlerAdapter {
             metrics.connect(ConnectResult.SERVER_BUSY);
             connection.refuse(ctx, MqttReplies.serverBusy(version));
         }
+    }
+
+    /** Reads what the shared store holds of an authenticated site before its packets are let through. */
+    private CompletableFuture<Optional<SiteCredential>> takeOver(Optional<SiteCredential> credential) {
+        if (credential.isEmpty()) {
+            return CompletableFuture.completedFuture(credential);
+        }
+        return login.handover()
+                .takeOver(credential.get().site(), login.executor())
+                .thenApply(loaded -> credential);
     }
 
     private void onAuthenticated(
@@ -208,7 +219,10 @@ final class MqttAuthentication extends ChannelInboundHandlerAdapter {
         }
         MqttVersion version = connection.version();
         if (failure != null) {
-            LOG.error("cannot check credentials of site {}: {}", ClientText.escape(user), failure.getMessage());
+            LOG.error(
+                    "cannot check credentials of site {} or read its state: {}",
+                    ClientText.escape(user),
+                    failure.getMessage());
             connection.refuse(ctx, MqttReplies.serverUnavailable(version));
             return;
         }

@@ -36,6 +36,7 @@ public final class MqttServer implements AutoCloseable {
             MqttConfig config,
             Transport transport,
             SiteAuthenticator authenticator,
+            SiteHandover handover,
             IngestTargets targets,
             IpCountryDatabase ipCountries,
             IngestMetrics metrics,
@@ -61,7 +62,8 @@ public final class MqttServer implements AutoCloseable {
                     return thread;
                 },
                 new ThreadPoolExecutor.AbortPolicy());
-        SiteLogin login = new SiteLogin(authenticator, authExecutor, new ConnectionInspector(ipCountries), sessions);
+        SiteLogin login =
+                new SiteLogin(authenticator, authExecutor, new ConnectionInspector(ipCountries), sessions, handover);
         RoutingTargets routing =
                 new RoutingTargets(router, registry, new EventLogAndJournal(targets.eventLog(), targets.journal()));
         bossGroup = transport.newGroup(1);

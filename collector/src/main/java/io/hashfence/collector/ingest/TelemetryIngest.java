@@ -3,7 +3,7 @@ package io.hashfence.collector.ingest;
 import io.hashfence.collector.fleet.Recorded;
 import io.hashfence.collector.fleet.RigKey;
 import io.hashfence.collector.fleet.RigRegistry;
-import io.hashfence.collector.fleet.SequenceJournal;
+import io.hashfence.collector.fleet.SequenceRecorder;
 import io.hashfence.collector.judge.RigJudge;
 import io.hashfence.protocol.Decoded;
 import io.hashfence.protocol.Telemetry;
@@ -21,7 +21,7 @@ import io.hashfence.protocol.Topic;
 final class TelemetryIngest {
     private final TelemetryCodec codec;
     private final RigRegistry registry;
-    private final SequenceJournal journal;
+    private final SequenceRecorder journal;
     private final RigJudge judge;
     private final RefusalLog refusals;
 

@@ -50,6 +50,8 @@ public final class StoreDatabase implements AutoCloseable {
         settings.setConnectionTimeout(CONNECT_TIMEOUT_MILLIS);
         settings.addDataSourceProperty("connectTimeout", Long.toString(CONNECT_TIMEOUT_MILLIS / 1000));
         settings.addDataSourceProperty("ApplicationName", "hashfence-collector");
+        // a batch of upserts goes as multi-row statements: one round trip per group commit
+        settings.addDataSourceProperty("reWriteBatchedInserts", "true");
         if (config.passwordFile() != null) {
             settings.setPassword(readPassword(config));
         }

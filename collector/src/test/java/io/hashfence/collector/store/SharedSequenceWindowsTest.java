@@ -1,0 +1,104 @@
+package io.hashfence.collector.store;
+
+import static io.hashfence.collector.store.SharedStoreCollectors.awaitAccepted;
+import static io.hashfence.collector.store.SharedStoreCollectors.sites;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.hashfence.collector.testing.MetricsScrape;
+import io.hashfence.collector.testing.MqttTestClient;
+import io.hashfence.collector.testing.RunningCollector;
+import io.hashfence.collector.testing.TestTelemetry;
+import io.hashfence.testing.Await;
+import io.hashfence.testing.PostgresServer;
+import io.netty.handler.codec.mqtt.MqttMessageType;
+import io.netty.handler.codec.mqtt.MqttQoS;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The duplicate check across collectors on one real PostgreSQL ({@link PostgresServer}): a site's agent that moves
+ * to another collector and resends what the first acknowledged has the resends refused as duplicates there, and a
+ * PUBACK waits while the store is away.
+ */
+class SharedSequenceWindowsTest {
+    private static final String SITE = "windowed-site";
+    static PostgresServer postgres;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void startPostgres() throws Exception {
+        postgres = PostgresServer.start();
+    }
+
+    @AfterAll
+    static void stopPostgres() {
+        if (postgres != null) {
+            postgres.close();
+        }
+    }
+
+    @Test
+    void aSiteThatMovesToAnotherCollectorKeepsItsDuplicateCheck() throws Exception {
+        try (RunningCollector one = SharedStoreCollectors.start(postgres, dir, "one");
+                RunningCollector two = SharedStoreCollectors.start(postgres, dir, "two")) {
+            String token = sites(postgres, "add", SITE);
+            try (MqttTestClient agent = awaitAccepted(one, SITE, token)) {
+                for (long seq = 1; seq <= 5; seq++) {
+                    agent.publishAcknowledged(TestTelemetry.message(SITE, "rig-1", seq));
+                }
+            }
+            assertThat(MetricsScrape.ingested(one.http(), "accepted")).isEqualTo(5);
+            try (MqttTestClient moved = awaitAccepted(two, SITE, token)) {
+                // the agent's outbox resends what it had no PUBACK for, then goes on
+                moved.publishAcknowledged(TestTelemetry.message(SITE, "rig-1", 4));
+                moved.publishAcknowledged(TestTelemetry.message(SITE, "rig-1", 5));
+                moved.publishAcknowledged(TestTelemetry.message(SITE, "rig-1", 6));
+            }
+            assertThat(MetricsScrape.ingested(two.http(), "duplicate")).isEqualTo(2);
+            assertThat(MetricsScrape.ingested(two.http(), "accepted")).isEqualTo(1);
+            try (MqttTestClient back = awaitAccepted(one, SITE, token)) {
+                back.publishAcknowledged(TestTelemetry.message(SITE, "rig-1", 6));
+            }
+            assertThat(MetricsScrape.ingested(one.http(), "duplicate"))
+                    .as("what the second collector acknowledged is a duplicate on the first")
+                    .isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aPubackWaitsWhileTheStoreIsAwayAndGoesOutWhenItIsBack() throws Exception {
+        try (RunningCollector one = SharedStoreCollectors.start(postgres, dir, "one")) {
+            String token = sites(postgres, "add", "patient-site");
+            try (MqttTestClient agent = awaitAccepted(one, "patient-site", token)) {
+                agent.publishAcknowledged(TestTelemetry.message("patient-site", "rig-1", 1));
+                postgres.stop();
+                try {
+                    agent.publish(
+                            TestTelemetry.topic("patient-site", "rig-1"),
+                            TestTelemetry.bytes(TestTelemetry.message("patient-site", "rig-1", 2)),
+                            MqttQoS.AT_LEAST_ONCE);
+                    Await.until(
+                            "the failed write to the store is counted",
+                            () -> MetricsScrape.sample(
+                                            one.http(),
+                                            "hashfence_storage_write_failures_total{file=\"store.rig_window\"}")
+                                    >= 1);
+                    assertThat(MetricsScrape.ingested(one.http(), "accepted"))
+                            .as("no PUBACK for what is not durable")
+                            .isEqualTo(1);
+                    assertThat(MetricsScrape.get(one.http(), "/healthz").statusCode())
+                            .isEqualTo(503);
+                } finally {
+                    postgres.restart();
+                }
+                agent.await(MqttMessageType.PUBACK);
+                assertThat(MetricsScrape.ingested(one.http(), "accepted")).isEqualTo(2);
+            }
+        }
+    }
+}
