@@ -1,5 +1,6 @@
 package io.hashfence.collector;
 
+import io.hashfence.collector.alert.Alert;
 import io.hashfence.collector.alert.AlertBook;
 import io.hashfence.collector.alert.AlertSinks;
 import io.hashfence.collector.alert.NotificationMetrics;
@@ -57,9 +58,11 @@ import io.hashfence.collector.site.SiteCredentials;
 import io.hashfence.collector.storage.PrivateFiles;
 import io.hashfence.collector.storage.StorageHealth;
 import io.hashfence.collector.storage.StorageMetrics;
+import io.hashfence.collector.store.SharedAlerts;
 import io.hashfence.collector.store.SharedCredentialStore;
 import io.hashfence.collector.store.SharedSequenceJournal;
 import io.hashfence.collector.store.SharedSiteHandover;
+import io.hashfence.collector.store.SiteOwnership;
 import io.hashfence.collector.store.StoreDatabase;
 import io.hashfence.collector.transport.Transport;
 import io.hashfence.geo.GeoIndex;
@@ -116,6 +119,10 @@ public final class Collector implements AutoCloseable {
     private final StoreDatabase sharedStore;
 
     private final SiteCredentials credentials;
+    /** The alert book's transitions written to the shared store, or null without one. */
+    private final SharedAlerts sharedAlerts;
+    /** Which collector each site is connected to, with a shared store; else null. */
+    private final SiteOwnership owners;
 
     private Collector(CollectorConfig config, Clock clock) throws IOException, InterruptedException, PolicyException {
         config.mqtt().requireListener();
@@ -137,15 +144,9 @@ public final class Collector implements AutoCloseable {
         eventLog = EventLog.open(config.dataDir(), clock, replay, storage);
         auditor = new Auditor(eventLog, replay.rigs(), replay.sparedAlerts());
         SequenceWindows seen = new SequenceWindows();
-        SiteHandover handover;
-        if (sharedStore == null) {
-            journal = SequenceJournal.open(config.dataDir(), seen, storage);
-            handover = SiteHandover.NONE;
-        } else {
-            SharedSequenceJournal sharedSequences = new SharedSequenceJournal(sharedStore, seen, storage);
-            journal = sharedSequences;
-            handover = new SharedSiteHandover(sharedSequences);
-        }
+        SharedSequenceJournal sharedSequences =
+                sharedStore == null ? null : new SharedSequenceJournal(sharedStore, seen, storage);
+        journal = sharedStore == null ? SequenceJournal.open(config.dataDir(), seen, storage) : sharedSequences;
 
         // Registry: the latest state of every rig, and the duplicate check.
         registry = new RigRegistry(clock, config.fleet(), seen);
@@ -175,10 +176,21 @@ public final class Collector implements AutoCloseable {
                 config.alerts(),
                 notifications,
                 clock);
-        alerts = new AlertBook(config.alerts(), clock, notification -> {
-            auditor.alertTransition(notification);
-            notifier.accept(notification);
-        });
+        sharedAlerts = sharedStore == null ? null : new SharedAlerts(sharedStore, json, storage);
+        owners = sharedStore == null ? null : new SiteOwnership(sharedStore);
+        alerts = new AlertBook(
+                config.alerts(),
+                clock,
+                notification -> {
+                    auditor.alertTransition(notification);
+                    if (notifiesFor(notification.alert())) {
+                        notifier.accept(notification);
+                        if (sharedAlerts != null) {
+                            sharedAlerts.accept(notification);
+                        }
+                    }
+                },
+                sharedStore == null ? "alert-" : "alert-" + sharedStore.node() + "-");
         alerts.restore(replay.openAlerts(), replay.highestAlertNumber());
         if (!replay.openAlerts().isEmpty()) {
             LOG.info(
@@ -194,7 +206,9 @@ public final class Collector implements AutoCloseable {
                 config.mqtt(),
                 transport,
                 new SiteAuthenticator(credentials),
-                handover,
+                sharedStore == null
+                        ? SiteHandover.NONE
+                        : new SharedSiteHandover(sharedSequences, sharedAlerts, alerts, owners),
                 new IngestTargets(registry, judge, eventLog, journal),
                 ipCountries,
                 ingestMetrics,
@@ -305,7 +319,22 @@ public final class Collector implements AutoCloseable {
             timers.nowAndEvery(Duration.ofHours(1), "event log compaction", () -> compact(key, retention, clock));
         }
         timers.every(EVERY_SECOND, "token revocation", new RevocationWatch(credentials, this::disconnectRevoked));
-        timers.every(config.alerts().resendInterval(), "alert reminders", () -> notifier.remind(alerts.firing()));
+        timers.every(
+                config.alerts().resendInterval(),
+                "alert reminders",
+                () -> notifier.remind(
+                        alerts.firing().stream().filter(this::notifiesFor).toList()));
+        if (owners != null) {
+            storePolls.every(EVERY_SECOND, "site owners refresh", owners::refresh);
+        }
+    }
+
+    /**
+     * Whether this collector notifies the alert: always on its own; with a shared store, unless the rig's site is
+     * connected to another collector now, which notifies it (and keeps it firing or resolves it) instead.
+     */
+    private boolean notifiesFor(Alert alert) {
+        return owners == null || !owners.ownedElsewhere(alert.rig().site());
     }
 
     private void compact(AuditKey key, Duration retention, Clock clock) {
@@ -395,6 +424,7 @@ public final class Collector implements AutoCloseable {
         }
         journal.close();
         if (sharedStore != null) {
+            sharedAlerts.close();
             sharedStore.close();
         }
         metrics.close();

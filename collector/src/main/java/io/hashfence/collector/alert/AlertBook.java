@@ -38,6 +38,7 @@ public final class AlertBook {
     private final Map<Key, Tracked> active = new ConcurrentHashMap<>();
     private final Deque<Alert> resolved = new ArrayDeque<>();
     private final AtomicLong ids = new AtomicLong();
+    private final String idPrefix;
 
     private record Key(RigKey rig, AlertType type) {}
 
@@ -45,9 +46,18 @@ public final class AlertBook {
     private record Tracked(Alert alert, Instant conditionSeen, Instant clearingSince) {}
 
     public AlertBook(AlertConfig config, Clock clock, Consumer<Notification> notifier) {
+        this(config, clock, notifier, "alert-");
+    }
+
+    /**
+     * @param idPrefix what each alert id starts with before its number: {@code alert-}, or with a shared store
+     *                 {@code alert-NODE-}, so that collectors sharing alerts never give two the same id
+     */
+    public AlertBook(AlertConfig config, Clock clock, Consumer<Notification> notifier, String idPrefix) {
         this.config = config;
         this.clock = clock;
         this.notifier = notifier;
+        this.idPrefix = idPrefix;
     }
 
     /** Applies a rig's latest assessment. */
@@ -106,7 +116,7 @@ public final class AlertBook {
 
     private Tracked open(Key key, Condition condition, Instant now) {
         Alert alert = Alert.builder()
-                .id("alert-" + ids.incrementAndGet())
+                .id(idPrefix + ids.incrementAndGet())
                 .rig(key.rig())
                 .type(key.type())
                 .status(AlertStatus.PENDING)
@@ -171,6 +181,22 @@ public final class AlertBook {
         for (Alert alert : open) {
             active.put(new Key(alert.rig(), alert.type()), new Tracked(alert, clock.instant(), null));
             ids.accumulateAndGet(AlertJson.number(alert.id()), Math::max);
+        }
+    }
+
+    /**
+     * Takes over firing alerts another collector kept for a site that now reports here (shared store), under
+     * their ids and without notifying them again: a condition that still holds keeps them firing, one that is
+     * gone resolves them as usual. An alert this book already fires for the same rig and type is kept.
+     */
+    public void adopt(Collection<Alert> firing) {
+        Instant now = clock.instant();
+        for (Alert alert : firing) {
+            active.compute(
+                    new Key(alert.rig(), alert.type()),
+                    (key, tracked) -> tracked == null || tracked.alert().status() == AlertStatus.PENDING
+                            ? new Tracked(alert, now, null)
+                            : tracked);
         }
     }
 

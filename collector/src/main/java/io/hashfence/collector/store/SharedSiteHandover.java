@@ -1,8 +1,12 @@
 package io.hashfence.collector.store;
 
+import io.hashfence.collector.alert.Alert;
+import io.hashfence.collector.alert.AlertBook;
 import io.hashfence.collector.ingest.SiteHandover;
 import io.hashfence.protocol.SiteId;
+import java.io.IOException;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
@@ -12,30 +16,46 @@ import org.slf4j.LoggerFactory;
 /**
  * Reads what the shared store holds of a site when one of its connections authenticates, before its first PUBLISH:
  * its rigs' sequence windows, merged into this collector's, so that a message the site sent through another
- * collector is still a duplicate here. A store that cannot be read refuses the connection (server unavailable),
- * and the agent retries: a site is never served without its duplicate check.
+ * collector is still a duplicate here; and its firing alerts, which the alert book adopts, so that they are not
+ * opened and notified again. The site is claimed first (its owner is this collector from now on), so that what
+ * the collector it left still does for it is no longer notified. A store that cannot be read refuses the connection (server unavailable), and the
+ * agent retries: a site is never served without its duplicate check.
  */
 public final class SharedSiteHandover implements SiteHandover {
     private static final Logger LOG = LoggerFactory.getLogger(SharedSiteHandover.class);
 
     private final SharedSequenceJournal sequences;
+    private final SharedAlerts sharedAlerts;
+    private final AlertBook alerts;
+    private final SiteOwnership owners;
 
-    public SharedSiteHandover(SharedSequenceJournal sequences) {
+    public SharedSiteHandover(
+            SharedSequenceJournal sequences, SharedAlerts sharedAlerts, AlertBook alerts, SiteOwnership owners) {
         this.sequences = sequences;
+        this.sharedAlerts = sharedAlerts;
+        this.alerts = alerts;
+        this.owners = owners;
     }
 
     @Override
     public CompletableFuture<Void> takeOver(SiteId site, Executor executor) {
-        return CompletableFuture.runAsync(
-                () -> {
-                    try {
-                        int rigs = sequences.load(site);
-                        LOG.debug("site {}: sequence windows of {} rig(s) read from the shared store", site, rigs);
-                    } catch (SQLException e) {
-                        throw new CompletionException(
-                                "cannot read site " + site + "'s state from the shared store: " + e.getMessage(), e);
-                    }
-                },
-                executor);
+        return CompletableFuture.runAsync(() -> load(site), executor);
+    }
+
+    private void load(SiteId site) {
+        try {
+            owners.claim(site);
+            int rigs = sequences.load(site);
+            List<Alert> firing = sharedAlerts.load(site);
+            alerts.adopt(firing);
+            LOG.debug(
+                    "site {}: sequence windows of {} rig(s) and {} firing alert(s) read from the shared store",
+                    site,
+                    rigs,
+                    firing.size());
+        } catch (SQLException | IOException e) {
+            throw new CompletionException(
+                    "cannot read site " + site + "'s state from the shared store: " + e.getMessage(), e);
+        }
     }
 }

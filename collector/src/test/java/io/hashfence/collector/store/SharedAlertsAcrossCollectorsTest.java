@@ -1,0 +1,227 @@
+package io.hashfence.collector.store;
+
+import static io.hashfence.collector.store.SharedStoreCollectors.awaitAccepted;
+import static io.hashfence.collector.store.SharedStoreCollectors.sites;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
+import io.hashfence.collector.alert.Alert;
+import io.hashfence.collector.config.AlertConfig;
+import io.hashfence.collector.config.CollectorConfig;
+import io.hashfence.collector.config.ComplianceConfig;
+import io.hashfence.collector.testing.MqttTestClient;
+import io.hashfence.collector.testing.RunningCollector;
+import io.hashfence.collector.testing.TestTelemetry;
+import io.hashfence.testing.Await;
+import io.hashfence.testing.ExternalBinary;
+import io.hashfence.testing.ExternalProcess;
+import io.hashfence.testing.FreePorts;
+import io.hashfence.testing.PostgresServer;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The alert book shared by two collectors on one real PostgreSQL ({@link PostgresServer}), with a real
+ * Alertmanager and a webhook receiver behind both: a rig in Irkutsk Oblast raises its alert on the first; when its
+ * site moves to the second, that one adopts the firing alert instead of opening and notifying it again, and the
+ * reminders both send carry the same labels, so Alertmanager lists the alert once.
+ */
+class SharedAlertsAcrossCollectorsTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final String SITE = "siberia-shared";
+    static PostgresServer postgres;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void startPostgres() throws Exception {
+        postgres = PostgresServer.start();
+    }
+
+    @AfterAll
+    static void stopPostgres() {
+        if (postgres != null) {
+            postgres.close();
+        }
+    }
+
+    @Test
+    void aSiteThatMovesKeepsItsFiringAlertWithoutANewNotification() throws Exception {
+        Path binary = ExternalBinary.require("prometheus-alertmanager", "prometheus-alertmanager");
+        int port = FreePorts.pick();
+        Files.writeString(dir.resolve("alertmanager.yml"), """
+                route:
+                  receiver: compliance
+                  group_wait: 1s
+                receivers:
+                  - name: compliance
+                """);
+        List<JsonNode> webhook = new CopyOnWriteArrayList<>();
+        HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        receiver.createContext("/hook", exchange -> {
+            webhook.add(JSON.readTree(exchange.getRequestBody().readAllBytes()));
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        receiver.start();
+        URI hook = URI.create("http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook");
+        try (ExternalProcess alertmanager = ExternalProcess.start(
+                List.of(
+                        binary.toString(),
+                        "--config.file=" + dir.resolve("alertmanager.yml"),
+                        "--storage.path=" + dir.resolve("am-data"),
+                        "--web.listen-address=127.0.0.1:" + port,
+                        "--cluster.listen-address="),
+                dir)) {
+            URI base = URI.create("http://127.0.0.1:" + port);
+            alertmanager.awaitReady("is ready", () -> ready(base));
+            try (RunningCollector one =
+                            SharedStoreCollectors.start(postgres, dir, "one", c -> alerting(c, base, hook));
+                    RunningCollector two =
+                            SharedStoreCollectors.start(postgres, dir, "two", c -> alerting(c, base, hook))) {
+                String token = sites(postgres, "add", SITE);
+                try (MqttTestClient agent = awaitAccepted(one, SITE, token)) {
+                    agent.publishAcknowledged(TestTelemetry.at(SITE, "s19-0001", 1, 52.29, 104.29));
+                }
+                Await.until("the webhook has the alert", () -> webhook.size() >= 1);
+                String id = webhook.get(0).at("/alert/id").asText();
+                assertThat(id)
+                        .as("ids name the node, so two collectors never give the same")
+                        .startsWith("alert-one-");
+                Await.until(
+                        "the firing alert is in the shared store",
+                        () -> storedAlertIds().contains(id));
+
+                try (MqttTestClient moved = awaitAccepted(two, SITE, token)) {
+                    moved.publishAcknowledged(TestTelemetry.at(SITE, "s19-0001", 2, 52.29, 104.29));
+                }
+                assertThat(two.collector().alerts().firing())
+                        .extracting(Alert::id)
+                        .as("adopted under its id, still firing on the same evidence")
+                        .containsExactly(id);
+                assertThat(Files.readString(dir.resolve("two").resolve("events.log")))
+                        .as("the second collector opened no alert of its own")
+                        .doesNotContain("alert_opened");
+
+                String fromTwo = ":" + two.http().getPort() + "/";
+                Await.until(
+                        "Alertmanager has the second collector's reminder of the adopted alert",
+                        () -> activeFor(base, "s19-0001").stream()
+                                .anyMatch(alert ->
+                                        alert.get("generatorURL").asText().contains(fromTwo)));
+                assertThat(activeFor(base, "s19-0001"))
+                        .as("one alert in Alertmanager: both collectors send the same labels")
+                        .hasSize(1);
+                assertThat(webhook)
+                        .extracting(n -> n.get("notification_id").asText())
+                        .as("notified once, by the first collector")
+                        .containsExactly(id + "-firing");
+
+                try (MqttTestClient moved = awaitAccepted(two, SITE, token)) {
+                    moved.publishAcknowledged(TestTelemetry.at(SITE, "s19-0001", 3, 43.25, 76.95));
+                }
+                Await.until(
+                        "the resolution reaches the webhook",
+                        () -> webhook.stream()
+                                .anyMatch(n -> "resolved".equals(n.get("status").asText())));
+                assertThat(webhook)
+                        .filteredOn(n -> n.at("/alert/id").asText().equals(id))
+                        .extracting(n -> n.get("notification_id").asText())
+                        .as("resolved by the collector the site moved to, once")
+                        .containsExactly(id + "-firing", id + "-resolved");
+                Await.until(
+                        "the shared store no longer holds it",
+                        () -> !storedAlertIds().contains(id));
+                Await.until(
+                        "Alertmanager no longer lists it as active",
+                        () -> activeFor(base, "s19-0001").stream()
+                                .noneMatch(alert -> "RU-IRK"
+                                        .equals(alert.at("/labels/subdivision").asText())));
+            } finally {
+                receiver.stop(0);
+            }
+        }
+    }
+
+    private static CollectorConfig alerting(CollectorConfig config, URI alertmanager, URI webhook) {
+        AlertConfig alerts = config.alerts()
+                .withAlertmanager(alertmanager)
+                .withWebhook(webhook)
+                .withResolveAfter(Duration.ZERO);
+        // Any speed is plausible, so that the move to Almaty is credible and resolves the alert.
+        ComplianceConfig anySpeed =
+                new ComplianceConfig(null, Duration.ofHours(1), 1e12, 1.0, 20, null, Duration.ofSeconds(30));
+        return config.withCompliance(anySpeed)
+                .withAlerts(new AlertConfig(
+                        alerts.dwell(),
+                        alerts.resolveAfter(),
+                        alerts.relocatedHold(),
+                        alerts.maxNotificationsPerRigPerHour(),
+                        alerts.alertmanager(),
+                        alerts.webhook(),
+                        Duration.ofSeconds(1),
+                        alerts.sinkTimeout(),
+                        alerts.webhookAttempts()));
+    }
+
+    private static List<String> storedAlertIds() throws Exception {
+        List<String> ids = new ArrayList<>();
+        try (Connection connection = DriverManager.getConnection(postgres.jdbcUrl());
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT id FROM open_alert")) {
+            while (rows.next()) {
+                ids.add(rows.getString(1));
+            }
+        }
+        return ids;
+    }
+
+    private static boolean ready(URI base) {
+        try {
+            return HTTP.send(
+                                    HttpRequest.newBuilder(base.resolve("/-/ready"))
+                                            .build(),
+                                    HttpResponse.BodyHandlers.discarding())
+                            .statusCode()
+                    == 200;
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    private static List<JsonNode> activeFor(URI base, String rig) throws Exception {
+        String body = HTTP.send(
+                        HttpRequest.newBuilder(base.resolve("/api/v2/alerts?active=true"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
+        List<JsonNode> found = new ArrayList<>();
+        for (JsonNode alert : JSON.readTree(body)) {
+            if (rig.equals(alert.at("/labels/rig").asText())) {
+                found.add(alert);
+            }
+        }
+        return found;
+    }
+}
