@@ -18,6 +18,7 @@ import io.hashfence.collector.compliance.PolicyException;
 import io.hashfence.collector.compliance.PolicyParser;
 import io.hashfence.collector.compliance.PolicyStore;
 import io.hashfence.collector.config.CollectorConfig;
+import io.hashfence.collector.fleet.RigLine;
 import io.hashfence.collector.fleet.RigRegistry;
 import io.hashfence.collector.fleet.RigSnapshot;
 import io.hashfence.collector.fleet.SequenceJournal;
@@ -60,6 +61,7 @@ import io.hashfence.collector.storage.StorageHealth;
 import io.hashfence.collector.storage.StorageMetrics;
 import io.hashfence.collector.store.SharedAlerts;
 import io.hashfence.collector.store.SharedCredentialStore;
+import io.hashfence.collector.store.SharedRigSnapshot;
 import io.hashfence.collector.store.SharedSequenceJournal;
 import io.hashfence.collector.store.SharedSiteHandover;
 import io.hashfence.collector.store.SiteOwnership;
@@ -123,12 +125,15 @@ public final class Collector implements AutoCloseable {
     private final SharedAlerts sharedAlerts;
     /** Which collector each site is connected to, with a shared store; else null. */
     private final SiteOwnership owners;
+    /** The rigs written to the shared store, or null without one. */
+    private final SharedRigSnapshot sharedRigs;
 
     private Collector(CollectorConfig config, Clock clock) throws IOException, InterruptedException, PolicyException {
         config.mqtt().requireListener();
         PrivateFiles.directory(config.dataDir());
         CollectorJson json = new CollectorJson();
         sharedStore = config.store().shared() ? StoreDatabase.open(config.store()) : null;
+        owners = sharedStore == null ? null : new SiteOwnership(sharedStore);
         credentials = siteCredentials(config);
         credentials.prepare();
         Transport transport = Transport.best();
@@ -152,6 +157,14 @@ public final class Collector implements AutoCloseable {
         registry = new RigRegistry(clock, config.fleet(), seen);
         rigSnapshot = new RigSnapshot(config.dataDir(), registry, new TelemetryCodec(clock), storage, json);
         rigSnapshot.restore();
+        sharedRigs = sharedStore == null
+                ? null
+                : new SharedRigSnapshot(
+                        sharedStore,
+                        registry,
+                        new RigLine(new TelemetryCodec(clock), json),
+                        storage,
+                        site -> !owners.ownedElsewhere(site));
 
         // Locate, evidence, policy: the compliance verdict, held across restarts.
         ReloadMetrics policyReloads = ReloadMetrics.policy();
@@ -177,7 +190,6 @@ public final class Collector implements AutoCloseable {
                 notifications,
                 clock);
         sharedAlerts = sharedStore == null ? null : new SharedAlerts(sharedStore, json, storage);
-        owners = sharedStore == null ? null : new SiteOwnership(sharedStore);
         alerts = new AlertBook(
                 config.alerts(),
                 clock,
@@ -208,7 +220,7 @@ public final class Collector implements AutoCloseable {
                 new SiteAuthenticator(credentials),
                 sharedStore == null
                         ? SiteHandover.NONE
-                        : new SharedSiteHandover(sharedSequences, sharedAlerts, alerts, owners),
+                        : new SharedSiteHandover(sharedSequences, sharedAlerts, alerts, owners, sharedRigs),
                 new IngestTargets(registry, judge, eventLog, journal),
                 ipCountries,
                 ingestMetrics,
@@ -326,6 +338,7 @@ public final class Collector implements AutoCloseable {
                         alerts.firing().stream().filter(this::notifiesFor).toList()));
         if (owners != null) {
             storePolls.every(EVERY_SECOND, "site owners refresh", owners::refresh);
+            snapshots.every(EVERY_SECOND, "shared rig snapshot", sharedRigs::writeChanged);
         }
     }
 
@@ -424,6 +437,7 @@ public final class Collector implements AutoCloseable {
         }
         journal.close();
         if (sharedStore != null) {
+            sharedRigs.writeChanged();
             sharedAlerts.close();
             sharedStore.close();
         }

@@ -1,7 +1,11 @@
 package io.hashfence.bench.ingest;
 
+import io.hashfence.collector.config.StoreConfig;
 import io.hashfence.collector.site.CredentialStore;
+import io.hashfence.collector.site.SiteCredentials;
 import io.hashfence.collector.site.TokenHasher;
+import io.hashfence.collector.store.SharedCredentialStore;
+import io.hashfence.collector.store.StoreDatabase;
 import io.hashfence.protocol.SiteId;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -31,34 +35,77 @@ final class CollectorProcess implements IngestTarget {
     private final URI metrics;
     private final Map<String, String> tokens;
 
-    private CollectorProcess(ChildProcess process, InetSocketAddress mqtt, URI metrics, Map<String, String> tokens) {
+    private final List<String> storeFlags;
+
+    private CollectorProcess(
+            ChildProcess process,
+            InetSocketAddress mqtt,
+            URI metrics,
+            Map<String, String> tokens,
+            List<String> storeFlags) {
         this.process = process;
         this.mqtt = mqtt;
         this.metrics = metrics;
         this.tokens = tokens;
+        this.storeFlags = storeFlags;
     }
 
     /** A collector on a fresh data directory with {@code sites} sites registered, on free ports. */
     static CollectorProcess start(Path jar, List<String> jvmFlags, Path workDir, int sites) throws Exception {
-        Path dataDir = workDir.resolve("collector-data");
-        CredentialStore credentials = new CredentialStore(dataDir);
+        return start(jar, jvmFlags, workDir, sites, null);
+    }
+
+    /**
+     * A collector with {@code sites} sites registered, on free ports: with {@code storeUrl} (not null) in that
+     * shared PostgreSQL store ({@code run --store-url}; a site already there gets a new token), else in a fresh
+     * data directory.
+     */
+    static CollectorProcess start(Path jar, List<String> jvmFlags, Path workDir, int sites, String storeUrl)
+            throws Exception {
+        List<String> storeFlags = storeUrl == null ? List.of() : List.of("--store-url", storeUrl);
+        if (storeUrl == null) {
+            return launch(
+                    jar,
+                    jvmFlags,
+                    workDir,
+                    register(new CredentialStore(workDir.resolve("collector-data")), sites),
+                    storeFlags,
+                    0,
+                    0);
+        }
+        try (StoreDatabase store = StoreDatabase.open(new StoreConfig(storeUrl, null, "bench"))) {
+            return launch(jar, jvmFlags, workDir, register(SharedCredentialStore.open(store), sites), storeFlags, 0, 0);
+        }
+    }
+
+    private static Map<String, String> register(SiteCredentials credentials, int sites) throws IOException {
         TokenHasher hasher = new TokenHasher();
         Map<String, String> tokens = new HashMap<>();
         for (int i = 0; i < sites; i++) {
-            String site = LoadGenerator.site(i);
-            tokens.put(site, credentials.add(SiteId.of(site), hasher));
+            SiteId site = SiteId.of(LoadGenerator.site(i));
+            tokens.put(
+                    site.value(),
+                    credentials.find(site).isPresent()
+                            ? credentials.rotate(site, hasher)
+                            : credentials.add(site, hasher));
         }
-        return launch(jar, jvmFlags, workDir, tokens, 0, 0);
+        return tokens;
     }
 
     /** Stops this collector and starts another on the same data directory and ports. */
     CollectorProcess restart(Path jar, List<String> jvmFlags, Path workDir) throws Exception {
         close();
-        return launch(jar, jvmFlags, workDir, tokens, mqtt.getPort(), metrics.getPort());
+        return launch(jar, jvmFlags, workDir, tokens, storeFlags, mqtt.getPort(), metrics.getPort());
     }
 
     private static CollectorProcess launch(
-            Path jar, List<String> jvmFlags, Path workDir, Map<String, String> tokens, int mqttPort, int httpPort)
+            Path jar,
+            List<String> jvmFlags,
+            Path workDir,
+            Map<String, String> tokens,
+            List<String> storeFlags,
+            int mqttPort,
+            int httpPort)
             throws Exception {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -73,6 +120,7 @@ final class CollectorProcess implements IngestTarget {
                 String.valueOf(mqttPort),
                 "--http-port",
                 String.valueOf(httpPort)));
+        command.addAll(storeFlags);
         ChildProcess process = ChildProcess.start(command, workDir.resolve("collector.log"));
         int boundMqtt = Integer.parseInt(process.awaitLog(MQTT_PORT, Duration.ofSeconds(60)));
         int boundHttp = Integer.parseInt(process.awaitLog(HTTP_PORT, Duration.ofSeconds(60)));
@@ -80,7 +128,8 @@ final class CollectorProcess implements IngestTarget {
                 process,
                 new InetSocketAddress("127.0.0.1", boundMqtt),
                 URI.create("http://127.0.0.1:" + boundHttp + "/metrics"),
-                tokens);
+                tokens,
+                storeFlags);
     }
 
     ChildProcess process() {

@@ -64,6 +64,12 @@ public final class IngestThroughput implements Callable<Integer> {
     @Option(names = "--measure", defaultValue = "20", description = "seconds measured")
     int measureSeconds;
 
+    @Option(
+            names = "--store-url",
+            description = "run the collector with this shared PostgreSQL store (jdbc:postgresql://...), "
+                    + "its sites registered there")
+    String storeUrl;
+
     @Option(names = "--work-dir", defaultValue = "target/bench/ingest")
     Path workDir;
 
@@ -92,7 +98,7 @@ public final class IngestThroughput implements Callable<Integer> {
         return switch (target) {
             case "sink" -> new LoopbackSink();
             case "mosquitto" -> MosquittoRelay.start(dir, qos);
-            case "collector" -> CollectorProcess.start(collector.jar, collector.jvmFlagList(), dir, sites);
+            case "collector" -> CollectorProcess.start(collector.jar, collector.jvmFlagList(), dir, sites, storeUrl);
             default ->
                 throw new CommandLine.ParameterException(
                         new CommandLine(this), "unknown target " + target + " (sink, mosquitto, collector)");

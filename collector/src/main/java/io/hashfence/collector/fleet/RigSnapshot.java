@@ -1,12 +1,9 @@
 package io.hashfence.collector.fleet;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.hashfence.collector.json.CollectorJson;
 import io.hashfence.collector.storage.Directories;
 import io.hashfence.collector.storage.PrivateFiles;
 import io.hashfence.collector.storage.StorageHealth;
-import io.hashfence.protocol.Decoded;
-import io.hashfence.protocol.Telemetry;
 import io.hashfence.protocol.TelemetryCodec;
 import java.io.BufferedOutputStream;
 import java.io.BufferedReader;
@@ -20,7 +17,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
-import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,8 +36,7 @@ public final class RigSnapshot {
 
     private final Path file;
     private final RigRegistry registry;
-    private final TelemetryCodec codec;
-    private final CollectorJson json;
+    private final RigLine lines;
     private final StorageHealth health;
     private int writtenRigs;
     private long writtenChanges;
@@ -53,8 +48,7 @@ public final class RigSnapshot {
             Path dataDir, RigRegistry registry, TelemetryCodec codec, StorageHealth health, CollectorJson json) {
         this.file = dataDir.resolve(FILE_NAME);
         this.registry = registry;
-        this.codec = codec;
-        this.json = json;
+        this.lines = new RigLine(codec, json);
         this.health = health;
         this.writtenAtNanos = System.nanoTime();
         health.track(file);
@@ -74,7 +68,7 @@ public final class RigSnapshot {
                     continue;
                 }
                 try {
-                    registry.restore(fromJson(json.read(line)));
+                    registry.restore(lines.parse(line));
                     restored++;
                 } catch (IOException | RuntimeException e) {
                     LOG.error("{} line {}: not a rig ({}); skipped", file, lineNumber, e.getMessage());
@@ -129,7 +123,8 @@ public final class RigSnapshot {
             OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16);
             out.write(("{\"format\":\"" + FORMAT + "\"}\n").getBytes(StandardCharsets.US_ASCII));
             for (RigRecord rig : registry.all()) {
-                writeLine(rig, out);
+                lines.write(rig, out);
+                out.write('\n');
             }
             out.flush();
             channel.force(false);
@@ -139,31 +134,5 @@ public final class RigSnapshot {
         }
         Files.move(next, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         Directories.force(file.getParent());
-    }
-
-    /** One rig's line; its telemetry is written as the codec encodes it, not parsed again. */
-    private void writeLine(RigRecord rig, OutputStream out) throws IOException {
-        out.write(("{\"first_seen\":\"" + rig.firstSeen() + "\",\"last_seen\":\"" + rig.lastSeen()
-                        + "\",\"interval_ms\":" + rig.interval().toMillis() + ",\"latest\":")
-                .getBytes(StandardCharsets.US_ASCII));
-        out.write(codec.encode(rig.latest()));
-        out.write('}');
-        out.write('\n');
-    }
-
-    private RigRecord fromJson(JsonNode node) throws IOException {
-        Decoded<Telemetry> decoded = codec.decode(json.bytes(node.path("latest")));
-        if (!(decoded instanceof Decoded.Valid<Telemetry> valid)) {
-            throw new IllegalArgumentException("its telemetry does not decode: " + decoded);
-        }
-        Telemetry latest = valid.value();
-        return new RigRecord(
-                new RigKey(latest.site(), latest.rig()),
-                latest,
-                Instant.parse(node.path("first_seen").asText()),
-                Instant.parse(node.path("last_seen").asText()),
-                Duration.ofMillis(node.path("interval_ms").asLong()),
-                -1,
-                false);
     }
 }

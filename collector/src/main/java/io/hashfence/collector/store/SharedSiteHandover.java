@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Reads what the shared store holds of a site when one of its connections authenticates, before its first PUBLISH:
- * its rigs' sequence windows, merged into this collector's, so that a message the site sent through another
+ * its rigs (listed, down until they report here), their sequence windows, merged into this collector's, so that a message the site sent through another
  * collector is still a duplicate here; and its firing alerts, which the alert book adopts, so that they are not
  * opened and notified again. The site is claimed first (its owner is this collector from now on), so that what
  * the collector it left still does for it is no longer notified. A store that cannot be read refuses the connection (server unavailable), and the
@@ -28,9 +28,15 @@ public final class SharedSiteHandover implements SiteHandover {
     private final SharedAlerts sharedAlerts;
     private final AlertBook alerts;
     private final SiteOwnership owners;
+    private final SharedRigSnapshot rigs;
 
     public SharedSiteHandover(
-            SharedSequenceJournal sequences, SharedAlerts sharedAlerts, AlertBook alerts, SiteOwnership owners) {
+            SharedSequenceJournal sequences,
+            SharedAlerts sharedAlerts,
+            AlertBook alerts,
+            SiteOwnership owners,
+            SharedRigSnapshot rigs) {
+        this.rigs = rigs;
         this.sequences = sequences;
         this.sharedAlerts = sharedAlerts;
         this.alerts = alerts;
@@ -45,13 +51,15 @@ public final class SharedSiteHandover implements SiteHandover {
     private void load(SiteId site) {
         try {
             owners.claim(site);
-            int rigs = sequences.load(site);
+            int restored = rigs.load(site);
+            int windows = sequences.load(site);
             List<Alert> firing = sharedAlerts.load(site);
             alerts.adopt(firing);
             LOG.debug(
-                    "site {}: sequence windows of {} rig(s) and {} firing alert(s) read from the shared store",
+                    "site {}: {} rig(s), sequence windows of {} rig(s) and {} firing alert(s) read from the shared store",
                     site,
-                    rigs,
+                    restored,
+                    windows,
                     firing.size());
         } catch (SQLException | IOException e) {
             throw new CompletionException(

@@ -4,15 +4,22 @@ import static io.hashfence.collector.store.SharedStoreCollectors.awaitAccepted;
 import static io.hashfence.collector.store.SharedStoreCollectors.sites;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.hashfence.collector.fleet.RigKey;
 import io.hashfence.collector.testing.MetricsScrape;
 import io.hashfence.collector.testing.MqttTestClient;
 import io.hashfence.collector.testing.RunningCollector;
 import io.hashfence.collector.testing.TestTelemetry;
+import io.hashfence.protocol.RigId;
+import io.hashfence.protocol.SiteId;
 import io.hashfence.testing.Await;
 import io.hashfence.testing.PostgresServer;
 import io.netty.handler.codec.mqtt.MqttMessageType;
 import io.netty.handler.codec.mqtt.MqttQoS;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -67,6 +74,38 @@ class SharedSequenceWindowsTest {
             assertThat(MetricsScrape.ingested(one.http(), "duplicate"))
                     .as("what the second collector acknowledged is a duplicate on the first")
                     .isEqualTo(1);
+        }
+    }
+
+    @Test
+    void theCollectorASiteMovesToListsItsRigsBeforeTheyReportThere() throws Exception {
+        try (RunningCollector one = SharedStoreCollectors.start(postgres, dir, "one");
+                RunningCollector two = SharedStoreCollectors.start(postgres, dir, "two")) {
+            String token = sites(postgres, "add", "listed-site");
+            try (MqttTestClient agent = awaitAccepted(one, "listed-site", token)) {
+                agent.publishAcknowledged(TestTelemetry.message("listed-site", "rig-a", 1));
+                agent.publishAcknowledged(TestTelemetry.message("listed-site", "rig-b", 1));
+            }
+            Await.until("the first collector has written the site's rigs to the shared store", () -> {
+                try (Connection connection = DriverManager.getConnection(postgres.jdbcUrl());
+                        Statement statement = connection.createStatement();
+                        ResultSet rows = statement.executeQuery(
+                                "SELECT count(*) FROM rig_snapshot WHERE site = 'listed-site'")) {
+                    rows.next();
+                    return rows.getInt(1) == 2;
+                }
+            });
+            RigKey rigB = new RigKey(SiteId.of("listed-site"), RigId.of("rig-b"));
+            assertThat(two.collector().registry().find(rigB)).isEmpty();
+            try (MqttTestClient moved = awaitAccepted(two, "listed-site", token)) {
+                assertThat(two.collector().registry().find(rigB))
+                        .as("read from the shared store when the site's connection authenticated")
+                        .hasValueSatisfying(rig -> {
+                            assertThat(rig.connected()).isFalse();
+                            assertThat(rig.latest().seq()).isEqualTo(1);
+                        });
+                assertThat(moved.isOpen()).isTrue();
+            }
         }
     }
 
