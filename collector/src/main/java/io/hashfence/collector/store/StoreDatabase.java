@@ -20,7 +20,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class StoreDatabase implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(StoreDatabase.class);
-    private static final int POOL_SIZE = 4;
+    // the writers (sequence windows, alerts, rigs), the polls, and the two authentication threads reading sites
+    private static final int POOL_SIZE = 8;
     private static final long CONNECT_TIMEOUT_MILLIS = 5_000;
 
     private final HikariDataSource pool;
