@@ -49,6 +49,12 @@ public final class SiteOwnership {
         }
     }
 
+    /** Whether this collector claimed the site after {@code nanos} (System.nanoTime). */
+    private boolean claimedSince(SiteId site, long nanos) {
+        Long at = claimed.get(site);
+        return at != null && at - nanos > 0;
+    }
+
     /** Whether another collector owns the site (as of the last refresh, or this collector's own claim since). */
     public boolean ownedElsewhere(SiteId site) {
         return ownedElsewhere.contains(site);
@@ -74,7 +80,7 @@ public final class SiteOwnership {
             return;
         }
         synchronized (this) {
-            others.removeIf(site -> claimed.getOrDefault(site, Long.MIN_VALUE) - started > 0);
+            others.removeIf(site -> claimedSince(site, started));
             claimed.keySet().removeAll(others);
             ownedElsewhere = Set.copyOf(others);
         }
