@@ -11,6 +11,7 @@ import io.hashfence.collector.audit.Auditor;
 import io.hashfence.collector.audit.EventLog;
 import io.hashfence.collector.audit.LogReplay;
 import io.hashfence.collector.compliance.ComplianceEngine;
+import io.hashfence.collector.compliance.ComplianceState;
 import io.hashfence.collector.compliance.IpCountryDatabase;
 import io.hashfence.collector.compliance.Locator;
 import io.hashfence.collector.compliance.Policy;
@@ -189,7 +190,20 @@ public final class Collector implements AutoCloseable {
                 config.alerts(),
                 notifications,
                 clock);
-        sharedAlerts = sharedStore == null ? null : new SharedAlerts(sharedStore, json, storage);
+        sharedAlerts = sharedStore == null
+                ? null
+                : new SharedAlerts(
+                        sharedStore,
+                        json,
+                        storage,
+                        rig -> compliance
+                                .find(rig)
+                                .map(ComplianceEngine.RigCompliance::assessment)
+                                .filter(assessment -> assessment.state() == ComplianceState.VIOLATION
+                                        && assessment.lat() != null
+                                        && assessment.lon() != null)
+                                .map(assessment -> new double[] {assessment.lat(), assessment.lon()})
+                                .orElse(null));
         alerts = new AlertBook(
                 config.alerts(),
                 clock,
@@ -220,7 +234,7 @@ public final class Collector implements AutoCloseable {
                 new SiteAuthenticator(credentials),
                 sharedStore == null
                         ? SiteHandover.NONE
-                        : new SharedSiteHandover(sharedSequences, sharedAlerts, alerts, owners, sharedRigs),
+                        : new SharedSiteHandover(sharedSequences, sharedAlerts, alerts, owners, sharedRigs, compliance),
                 new IngestTargets(registry, judge, eventLog, journal),
                 ipCountries,
                 ingestMetrics,

@@ -3,7 +3,9 @@ package io.hashfence.collector.store;
 import io.hashfence.collector.alert.Alert;
 import io.hashfence.collector.alert.AlertJson;
 import io.hashfence.collector.alert.AlertStatus;
+import io.hashfence.collector.alert.AlertType;
 import io.hashfence.collector.alert.Notification;
+import io.hashfence.collector.fleet.RigKey;
 import io.hashfence.collector.json.CollectorJson;
 import io.hashfence.collector.storage.StorageHealth;
 import io.hashfence.protocol.SiteId;
@@ -13,10 +15,13 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,20 +35,34 @@ public final class SharedAlerts implements Consumer<Notification>, AutoCloseable
     public static final Path HEALTH_NAME = Path.of("store.open_alert");
 
     private static final Logger LOG = LoggerFactory.getLogger(SharedAlerts.class);
-    private static final String UPSERT = "INSERT INTO open_alert (site, rig, alertname, id, alert, node, updated) "
-            + "VALUES (?, ?, ?, ?, ?::jsonb, ?, now()) ON CONFLICT (site, rig, alertname) DO UPDATE SET "
-            + "id = excluded.id, alert = excluded.alert, node = excluded.node, updated = excluded.updated";
+    private static final String UPSERT =
+            "INSERT INTO open_alert (site, rig, alertname, id, alert, node, lat, lon, updated) "
+                    + "VALUES (?, ?, ?, ?, ?::jsonb, ?, ?, ?, now()) ON CONFLICT (site, rig, alertname) DO UPDATE SET "
+                    + "id = excluded.id, alert = excluded.alert, node = excluded.node, lat = excluded.lat, "
+                    + "lon = excluded.lon, updated = excluded.updated";
     private static final String DELETE =
             "DELETE FROM open_alert WHERE site = ? AND rig = ? AND alertname = ? AND id = ?";
 
     private final StoreDatabase store;
     private final CollectorJson json;
     private final StorageHealth health;
-    private final LinkedBlockingQueue<Notification> queue = new LinkedBlockingQueue<>();
+    private final Function<RigKey, double[]> heldPositions;
+    private final LinkedBlockingQueue<Queued> queue = new LinkedBlockingQueue<>();
     private final Thread writer;
     private volatile boolean closing;
 
-    public SharedAlerts(StoreDatabase store, CollectorJson json, StorageHealth health) {
+    /** A firing alert as the store keeps it: with its rig's held position for a violation, else null. */
+    public record Stored(Alert alert, double[] heldPosition) {}
+
+    private record Queued(Notification notification, double[] heldPosition) {}
+
+    /**
+     * @param heldPositions the position a rig in violation is held at now (lat, lon), or null; asked when a
+     *                      violation alert fires
+     */
+    public SharedAlerts(
+            StoreDatabase store, CollectorJson json, StorageHealth health, Function<RigKey, double[]> heldPositions) {
+        this.heldPositions = heldPositions;
         this.store = store;
         this.json = json;
         this.health = health;
@@ -56,18 +75,27 @@ public final class SharedAlerts implements Consumer<Notification>, AutoCloseable
     /** Queues an alert's transition for the store. */
     @Override
     public void accept(Notification notification) {
-        queue.add(notification);
+        Alert alert = notification.alert();
+        boolean holds =
+                notification.transition() == AlertStatus.FIRING && alert.type() == AlertType.IN_RESTRICTED_JURISDICTION;
+        queue.add(new Queued(notification, holds ? heldPositions.apply(alert.rig()) : null));
     }
 
     /** The site's alerts the store holds as firing. */
-    public List<Alert> load(SiteId site) throws SQLException, IOException {
-        List<Alert> firing = new ArrayList<>();
+    public List<Stored> load(SiteId site) throws SQLException, IOException {
+        List<Stored> firing = new ArrayList<>();
         try (Connection connection = store.connection();
-                PreparedStatement select = connection.prepareStatement("SELECT alert FROM open_alert WHERE site = ?")) {
+                PreparedStatement select =
+                        connection.prepareStatement("SELECT alert, lat, lon FROM open_alert WHERE site = ?")) {
             select.setString(1, site.value());
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
-                    firing.add(AlertJson.parse(json.read(rows.getString(1))));
+                    double lat = rows.getDouble(2);
+                    boolean held = !rows.wasNull();
+                    double lon = rows.getDouble(3);
+                    firing.add(new Stored(
+                            AlertJson.parse(json.read(rows.getString(1))),
+                            held && !rows.wasNull() ? new double[] {lat, lon} : null));
                 }
             }
         }
@@ -77,7 +105,7 @@ public final class SharedAlerts implements Consumer<Notification>, AutoCloseable
     private void writeLoop() {
         try {
             while (!closing || !queue.isEmpty()) {
-                Notification next = queue.poll(1, java.util.concurrent.TimeUnit.SECONDS);
+                Queued next = queue.poll(1, TimeUnit.SECONDS);
                 if (next != null) {
                     writeUntilDone(next);
                 }
@@ -87,10 +115,11 @@ public final class SharedAlerts implements Consumer<Notification>, AutoCloseable
         }
     }
 
-    private void writeUntilDone(Notification notification) throws InterruptedException {
+    private void writeUntilDone(Queued queued) throws InterruptedException {
+        Notification notification = queued.notification();
         while (true) {
             try {
-                write(notification);
+                write(notification, queued.heldPosition());
                 health.writeSucceeded(HEALTH_NAME);
                 return;
             } catch (SQLException e) {
@@ -109,7 +138,7 @@ public final class SharedAlerts implements Consumer<Notification>, AutoCloseable
         }
     }
 
-    private void write(Notification notification) throws SQLException {
+    private void write(Notification notification, double[] heldPosition) throws SQLException {
         Alert alert = notification.alert();
         boolean firing = notification.transition() == AlertStatus.FIRING;
         try (Connection connection = store.connection();
@@ -121,6 +150,13 @@ public final class SharedAlerts implements Consumer<Notification>, AutoCloseable
             if (firing) {
                 statement.setString(5, AlertJson.of(alert).toString());
                 statement.setString(6, store.node());
+                if (heldPosition == null) {
+                    statement.setNull(7, Types.DOUBLE);
+                    statement.setNull(8, Types.DOUBLE);
+                } else {
+                    statement.setDouble(7, heldPosition[0]);
+                    statement.setDouble(8, heldPosition[1]);
+                }
             }
             statement.executeUpdate();
         }

@@ -2,11 +2,19 @@ package io.hashfence.collector.store;
 
 import io.hashfence.collector.alert.Alert;
 import io.hashfence.collector.alert.AlertBook;
+import io.hashfence.collector.alert.AlertType;
+import io.hashfence.collector.compliance.ComplianceEngine;
+import io.hashfence.collector.compliance.SpoofSuspicion;
+import io.hashfence.collector.fleet.RigKey;
 import io.hashfence.collector.ingest.SiteHandover;
 import io.hashfence.protocol.SiteId;
 import java.io.IOException;
 import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
@@ -17,7 +25,8 @@ import org.slf4j.LoggerFactory;
  * Reads what the shared store holds of a site when one of its connections authenticates, before its first PUBLISH:
  * its rigs (listed, down until they report here), their sequence windows, merged into this collector's, so that a message the site sent through another
  * collector is still a duplicate here; and its firing alerts, which the alert book adopts, so that they are not
- * opened and notified again. The site is claimed first (its owner is this collector from now on), so that what
+ * opened and notified again, with the verdicts they stand for (a rig held in violation stays held where it was,
+ * a suspected one stays suspected, as after a restart). The site is claimed first (its owner is this collector from now on), so that what
  * the collector it left still does for it is no longer notified. A store that cannot be read refuses the connection (server unavailable), and the
  * agent retries: a site is never served without its duplicate check.
  */
@@ -29,18 +38,48 @@ public final class SharedSiteHandover implements SiteHandover {
     private final AlertBook alerts;
     private final SiteOwnership owners;
     private final SharedRigSnapshot rigs;
+    private final ComplianceEngine compliance;
 
     public SharedSiteHandover(
             SharedSequenceJournal sequences,
             SharedAlerts sharedAlerts,
             AlertBook alerts,
             SiteOwnership owners,
-            SharedRigSnapshot rigs) {
+            SharedRigSnapshot rigs,
+            ComplianceEngine compliance) {
         this.rigs = rigs;
+        this.compliance = compliance;
         this.sequences = sequences;
         this.sharedAlerts = sharedAlerts;
         this.alerts = alerts;
         this.owners = owners;
+    }
+
+    /**
+     * A rig whose violation alert fires stays held where it was, and one whose spoofing alert fires stays
+     * suspected, as after a restart: its first message here cannot release it without a credible move.
+     */
+    private void holdVerdicts(List<SharedAlerts.Stored> firing) {
+        Map<RigKey, double[]> held = new HashMap<>();
+        Map<RigKey, SpoofSuspicion> suspected = new HashMap<>();
+        for (SharedAlerts.Stored stored : firing) {
+            Alert alert = stored.alert();
+            if (alert.type() == AlertType.IN_RESTRICTED_JURISDICTION && stored.heldPosition() != null) {
+                held.put(alert.rig(), stored.heldPosition());
+            } else if (alert.type() == AlertType.SPOOF_SUSPECTED) {
+                suspected.put(
+                        alert.rig(),
+                        new SpoofSuspicion(
+                                alert.openedAt(), "raised on another collector of the fleet: " + alert.summary()));
+            }
+        }
+        Set<RigKey> rigKeys = new HashSet<>(held.keySet());
+        rigKeys.addAll(suspected.keySet());
+        for (RigKey rig : rigKeys) {
+            if (compliance.find(rig).isEmpty()) {
+                compliance.restore(rig, held.get(rig), suspected.get(rig));
+            }
+        }
     }
 
     @Override
@@ -53,8 +92,9 @@ public final class SharedSiteHandover implements SiteHandover {
             owners.claim(site);
             int restored = rigs.load(site);
             int windows = sequences.load(site);
-            List<Alert> firing = sharedAlerts.load(site);
-            alerts.adopt(firing);
+            List<SharedAlerts.Stored> firing = sharedAlerts.load(site);
+            alerts.adopt(firing.stream().map(SharedAlerts.Stored::alert).toList());
+            holdVerdicts(firing);
             LOG.debug(
                     "site {}: {} rig(s), sequence windows of {} rig(s) and {} firing alert(s) read from the shared store",
                     site,

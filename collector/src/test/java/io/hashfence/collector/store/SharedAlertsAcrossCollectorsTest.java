@@ -3,11 +3,13 @@ package io.hashfence.collector.store;
 import static io.hashfence.collector.store.SharedStoreCollectors.awaitAccepted;
 import static io.hashfence.collector.store.SharedStoreCollectors.sites;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 import io.hashfence.collector.alert.Alert;
+import io.hashfence.collector.alert.AlertType;
 import io.hashfence.collector.config.AlertConfig;
 import io.hashfence.collector.config.CollectorConfig;
 import io.hashfence.collector.config.ComplianceConfig;
@@ -34,6 +36,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -161,6 +164,49 @@ class SharedAlertsAcrossCollectorsTest {
             } finally {
                 receiver.stop(0);
             }
+        }
+    }
+
+    @Test
+    void aRigHeldInViolationStaysHeldOnTheCollectorItsSiteMovesTo() throws Exception {
+        List<JsonNode> webhook = new CopyOnWriteArrayList<>();
+        HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        receiver.createContext("/hook", exchange -> {
+            webhook.add(JSON.readTree(exchange.getRequestBody().readAllBytes()));
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        receiver.start();
+        URI hook = URI.create("http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook");
+        UnaryOperator<CollectorConfig> webhookOnly =
+                config -> config.withAlerts(config.alerts().withWebhook(hook).withResolveAfter(Duration.ZERO));
+        try (RunningCollector one = SharedStoreCollectors.start(postgres, dir, "held-one", webhookOnly);
+                RunningCollector two = SharedStoreCollectors.start(postgres, dir, "held-two", webhookOnly)) {
+            String token = sites(postgres, "add", "teleporting-site");
+            try (MqttTestClient agent = awaitAccepted(one, "teleporting-site", token)) {
+                agent.publishAcknowledged(TestTelemetry.at("teleporting-site", "rig-t", 1, 52.29, 104.29));
+            }
+            String id = Await.value(
+                    "the violation alert in the shared store",
+                    () -> storedAlertIds().stream()
+                            .filter(stored -> stored.startsWith("alert-held-one-"))
+                            .findFirst());
+            try (MqttTestClient moved = awaitAccepted(two, "teleporting-site", token)) {
+                // Irkutsk to Texas at once, reported through the other collector: no credible move
+                moved.publishAcknowledged(TestTelemetry.at("teleporting-site", "rig-t", 2, 31.97, -102.08));
+            }
+            assertThat(two.collector().alerts().firing())
+                    .filteredOn(alert -> alert.type() == AlertType.IN_RESTRICTED_JURISDICTION)
+                    .extracting(Alert::id, Alert::subdivision)
+                    .as("held in Irkutsk Oblast, as after a restart, not released by the first claim elsewhere")
+                    .containsExactly(tuple(id, "RU-IRK"));
+            assertThat(webhook)
+                    .extracting(n -> n.get("status").asText() + " "
+                            + n.at("/alert/alertname").asText())
+                    .as("nothing resolved")
+                    .doesNotContain("resolved RigInRestrictedJurisdiction");
+        } finally {
+            receiver.stop(0);
         }
     }
 
