@@ -256,7 +256,7 @@ public final class Collector implements AutoCloseable {
         http = new HttpServer(
                 config.http(),
                 transport,
-                routes(config, clock, json, geo, screener, storage),
+                routes(config, clock, json, geo, screener, storage, httpMetrics),
                 ApiToken.loadOrCreate(tokenFile),
                 httpMetrics,
                 json);
@@ -294,9 +294,11 @@ public final class Collector implements AutoCloseable {
             CollectorJson json,
             GeoIndex geo,
             Screener screener,
-            StorageHealth storage) {
-        RigsEndpoint rigs = new RigsEndpoint(registry, compliance, new TelemetryCodec(clock), geo, screener);
-        AlertsEndpoint alertsEndpoint = new AlertsEndpoint(alerts, auditor::alertAcknowledged, json);
+            StorageHealth storage,
+            HttpMetrics httpMetrics) {
+        RigsEndpoint rigs =
+                new RigsEndpoint(registry, compliance, new TelemetryCodec(clock), geo, screener, alerts, httpMetrics);
+        AlertsEndpoint alertsEndpoint = new AlertsEndpoint(alerts, auditor::alertAcknowledged, json, httpMetrics);
         ScrapeTargetsEndpoint scrapeTargets =
                 new ScrapeTargetsEndpoint(config.http().metricsShards());
         boolean readsNeedToken = !config.http().openReadEndpoints();

@@ -205,6 +205,21 @@ public final class AlertBook {
         return active.values().stream().map(Tracked::alert).toList();
     }
 
+    /** Whether the rig has an open (pending or firing) alert of any type; a lookup per type, no walk. */
+    public boolean hasOpen(RigKey rig) {
+        for (AlertType type : AlertType.values()) {
+            if (active.containsKey(new Key(rig, type))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Hands every open alert to {@code each}, in no particular order, without copying them first. */
+    public void forEachOpen(Consumer<Alert> each) {
+        active.values().forEach(tracked -> each.accept(tracked.alert()));
+    }
+
     public List<Alert> firing() {
         return active.values().stream()
                 .map(Tracked::alert)

@@ -8,22 +8,34 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
+import java.util.NavigableSet;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
 
 /**
  * The latest state of every rig, indexed by site. A rig is up while the connection that last reported
  * it is open and it has reported within {@code missedIntervals} of its interval; liveness is computed
- * when asked, so no timer has to walk the fleet.
+ * when asked, so no timer has to walk the fleet. Beside the records, the rigs' keys are kept sorted (site, then
+ * rig), added once when a rig is first known, so that a {@link #page} walks only the rigs it returns (and those a
+ * filter skips) instead of copying and sorting the fleet.
  */
 public final class RigRegistry {
+    private static final Comparator<SiteId> SITE_ORDER = Comparator.comparing(SiteId::value);
+    private static final Comparator<RigId> RIG_ORDER = Comparator.comparing(RigId::value);
+
     private final Clock clock;
     private final FleetConfig config;
     private final SequenceWindows seen;
     private final Map<SiteId, Map<RigId, RigRecord>> sites = new ConcurrentHashMap<>();
+    private final NavigableMap<SiteId, NavigableSet<RigId>> order = new ConcurrentSkipListMap<>(SITE_ORDER);
     private final AtomicLong changes = new AtomicLong();
 
     public RigRegistry(Clock clock, FleetConfig config, SequenceWindows seen) {
@@ -49,6 +61,7 @@ public final class RigRegistry {
         rigs.compute(telemetry.rig(), (rig, known) -> {
             if (known == null) {
                 outcome[0] = Recorded.NEWEST;
+                putInOrder(key);
                 return new RigRecord(key, telemetry, now, now, interval, connectionId, true);
             }
             boolean newest = !telemetry.time().isBefore(known.latest().time());
@@ -64,8 +77,16 @@ public final class RigRegistry {
      * that has reported since is left as it is.
      */
     public void restore(RigRecord known) {
-        sites.computeIfAbsent(known.key().site(), site -> new ConcurrentHashMap<>())
+        RigRecord before = sites.computeIfAbsent(known.key().site(), site -> new ConcurrentHashMap<>())
                 .putIfAbsent(known.key().rig(), known.disconnected());
+        if (before == null) {
+            putInOrder(known.key());
+        }
+    }
+
+    private void putInOrder(RigKey key) {
+        order.computeIfAbsent(key.site(), site -> new ConcurrentSkipListSet<>(RIG_ORDER))
+                .add(key.rig());
     }
 
     /** Grows with every sample recorded, so that a snapshot can tell whether anything changed since it. */
@@ -85,6 +106,42 @@ public final class RigRegistry {
     public Optional<RigRecord> find(RigKey key) {
         Map<RigId, RigRecord> rigs = sites.get(key.site());
         return rigs == null ? Optional.empty() : Optional.ofNullable(rigs.get(key.rig()));
+    }
+
+    /**
+     * Up to {@code limit} rigs that pass {@code filter}, in (site, rig) order, starting after {@code after}
+     * (exclusive; null for the first page) and, with {@code onlySite}, within that site (null for every site).
+     * The walk reads the sorted keys from the starting point on: a rig that arrives or leaves meanwhile neither
+     * repeats nor shifts the others, because the position is a key, not an offset. Its cost is the rigs it
+     * returns plus those {@code filter} turns down on the way.
+     */
+    public List<RigRecord> page(RigKey after, SiteId onlySite, Predicate<RigRecord> filter, int limit) {
+        List<RigRecord> page = new ArrayList<>(Math.min(limit, 1024));
+        SiteId firstSite = after == null ? onlySite : later(after.site(), onlySite);
+        NavigableMap<SiteId, NavigableSet<RigId>> fromSite = firstSite == null ? order : order.tailMap(firstSite, true);
+        for (Map.Entry<SiteId, NavigableSet<RigId>> site : fromSite.entrySet()) {
+            if (onlySite != null && !site.getKey().equals(onlySite)) {
+                break;
+            }
+            NavigableSet<RigId> rigs = after != null && site.getKey().equals(after.site())
+                    ? site.getValue().tailSet(after.rig(), false)
+                    : site.getValue();
+            Map<RigId, RigRecord> records = sites.get(site.getKey());
+            for (RigId rig : rigs) {
+                RigRecord record = records.get(rig);
+                if (record != null && filter.test(record)) {
+                    page.add(record);
+                    if (page.size() == limit) {
+                        return page;
+                    }
+                }
+            }
+        }
+        return page;
+    }
+
+    private static SiteId later(SiteId a, SiteId b) {
+        return b == null || SITE_ORDER.compare(a, b) >= 0 ? a : b;
     }
 
     public List<RigRecord> all() {

@@ -11,50 +11,92 @@ import io.hashfence.collector.json.CollectorJson;
 import io.hashfence.collector.logging.ClientText;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code GET /api/v1/alerts[?status=open|resolved|all]}, {@code GET /api/v1/alerts/{id}} and
- * {@code POST /api/v1/alerts/{id}/ack} (optional body {@code {"by": "name"}}).
+ * {@code GET /api/v1/alerts}, {@code GET /api/v1/alerts/{id}} and {@code POST /api/v1/alerts/{id}/ack} (optional
+ * body {@code {"by": "name"}}). The list comes in pages ({@code limit}, {@code next}) in the order the alerts were
+ * opened (by the number in their ids), and takes the filters of {@link AlertFilter}.
  */
 public final class AlertsEndpoint {
     private static final Logger LOG = LoggerFactory.getLogger(AlertsEndpoint.class);
+    private static final String LIST = "alerts";
+    private static final List<String> PARAMETERS =
+            List.of("limit", "next", "status", "site", "rig", "severity", "alertname");
 
     private final AlertBook alerts;
     private final Consumer<Alert> onAcknowledged;
     private final CollectorJson json;
+    private final HttpMetrics metrics;
 
     /** @param onAcknowledged records an acknowledgement (in the event log) */
-    public AlertsEndpoint(AlertBook alerts, Consumer<Alert> onAcknowledged, CollectorJson json) {
+    public AlertsEndpoint(AlertBook alerts, Consumer<Alert> onAcknowledged, CollectorJson json, HttpMetrics metrics) {
         this.alerts = alerts;
         this.onAcknowledged = onAcknowledged;
         this.json = json;
+        this.metrics = metrics;
     }
 
     public Response list(Request request) {
-        String status = request.queryParameter("status").orElse("open");
-        List<Alert> selected = new ArrayList<>();
-        switch (status) {
-            case "open" -> selected.addAll(alerts.open());
-            case "resolved" -> selected.addAll(alerts.recentlyResolved());
-            case "all" -> {
-                selected.addAll(alerts.open());
-                selected.addAll(alerts.recentlyResolved());
+        try {
+            return page(QueryParameters.of(request, PARAMETERS));
+        } catch (BadParameter e) {
+            metrics.refused(HttpRefusal.BAD_PARAMETER);
+            return Response.error(HttpResponseStatus.BAD_REQUEST, e.getMessage());
+        }
+    }
+
+    /**
+     * The first {@code limit} alerts after the cursor in the order of their numbers, kept in a map bounded to
+     * {@code limit + 1} while the open alerts (and the latest resolved ones) stream past: no copy or sort of
+     * every alert, and one more than the page tells whether another page follows.
+     */
+    private Response page(QueryParameters query) throws BadParameter {
+        AlertFilter filter = AlertFilter.read(query);
+        PageRequest page = PageRequest.read(query, LIST, filter.given());
+        long after = page.after().isEmpty() ? 0 : position(page.after().get());
+        int keep = page.limit() + 1;
+        TreeMap<Long, Alert> first = new TreeMap<>();
+        Consumer<Alert> offer = alert -> {
+            long number = AlertJson.number(alert.id());
+            if (number > after && filter.admits(alert) && (first.size() < keep || number < first.lastKey())) {
+                first.put(number, alert);
+                if (first.size() > keep) {
+                    first.pollLastEntry();
+                }
             }
-            default -> {
-                return Response.error(HttpResponseStatus.BAD_REQUEST, "status must be open, resolved or all");
-            }
+        };
+        if (filter.wantsOpen()) {
+            alerts.forEachOpen(offer);
+        }
+        if (filter.wantsResolved()) {
+            alerts.recentlyResolved().forEach(offer);
+        }
+        boolean more = first.size() > page.limit();
+        if (more) {
+            first.pollLastEntry();
         }
         ObjectNode body = JsonNodeFactory.instance.objectNode();
-        body.put("count", selected.size());
+        body.put("count", first.size());
         ArrayNode array = body.putArray("alerts");
-        selected.forEach(alert -> array.add(AlertJson.of(alert)));
+        first.values().forEach(alert -> array.add(AlertJson.of(alert)));
+        if (more) {
+            body.put("next", page.nextAfter(Long.toString(first.lastKey())));
+        }
         return Response.ok(body);
+    }
+
+    /** The alert number a cursor's position names. */
+    private static long position(String position) throws BadParameter {
+        if (position.isEmpty() || position.length() > 18 || !position.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            throw Cursor.malformed();
+        }
+        return Long.parseLong(position);
     }
 
     public Response one(Request request) {

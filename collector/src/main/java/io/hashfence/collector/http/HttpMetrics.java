@@ -12,7 +12,7 @@ import java.util.Map;
 public final class HttpMetrics implements MultiCollector {
     private final Counter refusals = Counter.builder()
             .name("hashfence_http_requests_refused_total")
-            .help("HTTP requests turned away before an endpoint saw them, by reason")
+            .help("HTTP requests turned away, by reason")
             .labelNames("reason")
             .build();
     private final Map<HttpRefusal, CounterDataPoint> byReason = new EnumMap<>(HttpRefusal.class);

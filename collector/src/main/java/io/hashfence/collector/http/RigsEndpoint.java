@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.util.RawValue;
+import io.hashfence.collector.alert.AlertBook;
 import io.hashfence.collector.compliance.Assessment;
 import io.hashfence.collector.compliance.ComplianceEngine;
 import io.hashfence.collector.compliance.ComplianceEngine.RigCompliance;
@@ -22,47 +23,84 @@ import io.hashfence.protocol.SiteId;
 import io.hashfence.protocol.TelemetryCodec;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import java.nio.charset.StandardCharsets;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 
 /**
- * {@code GET /api/v1/rigs} (optionally {@code ?site=}) and {@code GET /api/v1/rigs/{site}/{rig}}: each rig's
- * liveness, its compliance state with the evidence behind it, and its latest telemetry exactly as the wire
- * contract spells it.
+ * {@code GET /api/v1/rigs} and {@code GET /api/v1/rigs/{site}/{rig}}: each rig's liveness, its compliance state
+ * with the evidence behind it, and its latest telemetry exactly as the wire contract spells it. The list comes in
+ * pages in (site, rig) order ({@code limit}, {@code next}) and takes the filters of {@link RigFilter}; a page
+ * walks the registry's sorted keys from its cursor on, so it costs the rigs it shows (and those its filters skip),
+ * never a copy or a sort of the fleet.
  */
 public final class RigsEndpoint {
+    private static final String LIST = "rigs";
+    private static final List<String> PARAMETERS = List.of("limit", "next", "site", "state", "country", "alerting");
+
     private final RigRegistry registry;
     private final ComplianceEngine compliance;
     private final TelemetryCodec codec;
     private final GeoIndex geo;
     private final Screener screener;
+    private final AlertBook alerts;
+    private final HttpMetrics metrics;
 
     public RigsEndpoint(
-            RigRegistry registry, ComplianceEngine compliance, TelemetryCodec codec, GeoIndex geo, Screener screener) {
+            RigRegistry registry,
+            ComplianceEngine compliance,
+            TelemetryCodec codec,
+            GeoIndex geo,
+            Screener screener,
+            AlertBook alerts,
+            HttpMetrics metrics) {
         this.registry = registry;
         this.compliance = compliance;
         this.codec = codec;
         this.geo = geo;
         this.screener = screener;
+        this.alerts = alerts;
+        this.metrics = metrics;
     }
 
     public Response list(Request request) {
-        Optional<String> site = request.queryParameter("site");
-        if (site.isPresent() && !Ids.isValid(site.get())) {
-            return Response.error(HttpResponseStatus.BAD_REQUEST, "site " + Ids.RULE);
+        try {
+            return page(QueryParameters.of(request, PARAMETERS));
+        } catch (BadParameter e) {
+            metrics.refused(HttpRefusal.BAD_PARAMETER);
+            return Response.error(HttpResponseStatus.BAD_REQUEST, e.getMessage());
         }
-        List<RigRecord> rigs = registry.all().stream()
-                .filter(rig -> site.isEmpty() || rig.key().site().value().equals(site.get()))
-                .sorted(Comparator.comparing((RigRecord rig) -> rig.key().site().value())
-                        .thenComparing(rig -> rig.key().rig().value()))
-                .toList();
+    }
+
+    private Response page(QueryParameters query) throws BadParameter {
+        RigFilter filter = RigFilter.read(query);
+        PageRequest page = PageRequest.read(query, LIST, filter.given());
+        RigKey after = page.after().isEmpty() ? null : position(page.after().get());
+        List<RigRecord> rigs = registry.page(
+                after, filter.site().orElse(null), filter.beyondSite(compliance, alerts), page.limit() + 1);
+        boolean more = rigs.size() > page.limit();
+        List<RigRecord> shown = more ? rigs.subList(0, page.limit()) : rigs;
         ObjectNode body = JsonNodeFactory.instance.objectNode();
-        body.put("count", rigs.size());
+        body.put("count", shown.size());
         ArrayNode array = body.putArray("rigs");
-        rigs.forEach(rig -> array.add(view(rig)));
+        shown.forEach(rig -> array.add(view(rig)));
+        if (more) {
+            RigKey last = shown.get(shown.size() - 1).key();
+            body.put(
+                    "next",
+                    page.nextAfter(last.site().value() + "/" + last.rig().value()));
+        }
         return Response.ok(body);
+    }
+
+    /** The rig a cursor's position names: {@code site/rig}. */
+    private static RigKey position(String position) throws BadParameter {
+        int slash = position.indexOf('/');
+        String site = slash < 0 ? "" : position.substring(0, slash);
+        String rig = slash < 0 ? "" : position.substring(slash + 1);
+        if (!Ids.isValid(site) || !Ids.isValid(rig)) {
+            throw Cursor.malformed();
+        }
+        return new RigKey(SiteId.of(site), RigId.of(rig));
     }
 
     public Response one(Request request) {
