@@ -38,7 +38,8 @@ record Cursor(String list, String filters, String position) {
             throw malformed();
         }
         if (!parts[1].equals(list)) {
-            throw new BadParameter("next", "is a cursor of another list; pass the next of a " + list + " answer");
+            throw new BadParameter(
+                    "next", "is a cursor of another list; pass on the next of the previous " + list + " page");
         }
         if (!parts[2].equals(filters)) {
             throw new BadParameter(

@@ -159,7 +159,8 @@ class RigsPagingTest {
                 .asText();
         HttpResponse<String> foreign = collector.get("/api/v1/rigs?next=" + alertsCursor);
         assertThat(foreign.statusCode()).isEqualTo(400);
-        assertThat(foreign.body()).contains("next is a cursor of another list; pass the next of a rigs answer");
+        assertThat(foreign.body())
+                .contains("next is a cursor of another list; pass on the next of the previous rigs page");
         assertThat(MetricsScrape.sample(collector.http(), BAD_PARAMETER)).isEqualTo(before + bad.size() + 1);
     }
 
