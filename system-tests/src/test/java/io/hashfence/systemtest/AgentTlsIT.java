@@ -2,7 +2,6 @@ package io.hashfence.systemtest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hashfence.collector.testing.TestCertificates;
 import io.hashfence.testing.Await;
 import java.nio.file.Files;
@@ -18,7 +17,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class AgentTlsIT {
     private static final Pattern TLS_PORT = Pattern.compile("MQTT over TLS listening on [^:]+:(\\d+)");
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
     Path workDir;
@@ -96,8 +94,6 @@ class AgentTlsIT {
     }
 
     private static int rigs(int httpPort, Path data, String site) throws Exception {
-        String body =
-                CollectorApi.get(httpPort, data, "/api/v1/rigs?site=" + site).body();
-        return JSON.readTree(body).get("count").asInt();
+        return CollectorApi.every(httpPort, data, "rigs", "site=" + site).size();
     }
 }

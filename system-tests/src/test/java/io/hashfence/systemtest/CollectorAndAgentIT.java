@@ -57,12 +57,12 @@ class CollectorAndAgentIT {
                     "1s",
                     "--seed",
                     "7")) {
-                JsonNode rigs = awaitRigs(httpPort, dataDir, 5, agent);
+                List<JsonNode> rigs = awaitRigs(httpPort, dataDir, 5, agent);
                 assertThat(get(httpPort, "/api/v1/rigs").statusCode())
                         .as("the API needs the token")
                         .isEqualTo(401);
                 String rigMetrics = get(httpPort, "/metrics/rigs").body();
-                for (JsonNode rig : rigs.get("rigs")) {
+                for (JsonNode rig : rigs) {
                     String labels = "{rig=\"" + rig.get("rig").asText() + "\",site=\"e2e-site\"}";
                     assertThat(sample(rigMetrics, "hashfence_rig_hashrate_hashes_per_second" + labels))
                             .isPositive();
@@ -116,25 +116,22 @@ class CollectorAndAgentIT {
         assertThat(badSite.stderr()).contains("SITE must match");
     }
 
-    private JsonNode awaitRigs(int httpPort, Path dataDir, int count, JarProcess agent) throws Exception {
-        JsonNode rigs = Await.value(count + " rigs in the API", () -> {
+    private List<JsonNode> awaitRigs(int httpPort, Path dataDir, int count, JarProcess agent) throws Exception {
+        List<JsonNode> rigs = Await.value(count + " rigs in the API", () -> {
             assertThat(agent.isAlive())
                     .as("agent still running; its log:\n" + agent.stderr())
                     .isTrue();
-            JsonNode seen = JSON.readTree(
-                    CollectorApi.get(httpPort, dataDir, "/api/v1/rigs").body());
-            return seen.get("count").asInt() >= count ? Optional.of(seen) : Optional.empty();
+            List<JsonNode> seen = CollectorApi.every(httpPort, dataDir, "rigs", "");
+            return seen.size() >= count ? Optional.of(seen) : Optional.empty();
         });
-        assertThat(rigs.get("count").asInt()).isEqualTo(count);
+        assertThat(rigs).hasSize(count);
         return rigs;
     }
 
     private void awaitAllDown(int httpPort, Path dataDir) throws Exception {
         Await.until("every rig is down after the agent stopped", () -> {
             List<String> up = new ArrayList<>();
-            for (JsonNode rig : JSON.readTree(
-                            CollectorApi.get(httpPort, dataDir, "/api/v1/rigs").body())
-                    .get("rigs")) {
+            for (JsonNode rig : CollectorApi.every(httpPort, dataDir, "rigs", "")) {
                 if (rig.get("up").asBoolean()) {
                     up.add(rig.get("rig").asText());
                 }

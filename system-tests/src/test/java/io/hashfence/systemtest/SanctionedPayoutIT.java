@@ -13,6 +13,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -51,9 +52,11 @@ class SanctionedPayoutIT {
             publish(mosquittoPub, mqttPort, token, "later-listed", NEWLY_LISTED.toLowerCase() + ".worker3");
             Await.until(
                     "the three rigs are known",
-                    () -> get(httpPort, "/api/v1/rigs").get("count").asInt() == 3);
+                    () -> CollectorApi.every(httpPort, workDir.resolve("data"), "rigs", "")
+                                    .size()
+                            == 3);
 
-            JsonNode alerts = get(httpPort, "/api/v1/alerts").get("alerts");
+            List<JsonNode> alerts = CollectorApi.every(httpPort, workDir.resolve("data"), "alerts", "");
             assertThat(alerts).hasSize(1);
             assertThat(alerts.get(0).get("alertname").asText()).isEqualTo("PayoutToSanctionedAddress");
             assertThat(alerts.get(0).get("rig").asText()).isEqualTo("sanctioned");

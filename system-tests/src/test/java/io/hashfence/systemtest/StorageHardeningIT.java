@@ -2,6 +2,7 @@ package io.hashfence.systemtest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.hashfence.testing.Await;
 import io.hashfence.testing.Requirement;
 import java.io.IOException;
@@ -212,13 +213,9 @@ class StorageHardeningIT {
         for (String stop : List.of("after SIGKILL", "after SIGTERM")) {
             JarProcess restarted = run(dataDir);
             int httpPort = restarted.httpPort();
-            String rigs = get(httpPort, "/api/v1/rigs", dataDir).body();
-            assertThat(rigs)
-                    .as(stop)
-                    .contains("\"count\":3")
-                    .contains("\"rig\":\"rig-1\"")
-                    .contains("\"rig\":\"rig-3\"")
-                    .doesNotContain("\"up\":true");
+            List<JsonNode> rigs = CollectorApi.every(httpPort, dataDir, "rigs", "");
+            assertThat(rigs).as(stop).hasSize(3).noneMatch(rig -> rig.get("up").asBoolean());
+            assertThat(rigs).as(stop).extracting(rig -> rig.get("rig").asText()).contains("rig-1", "rig-3");
             String metrics = get(httpPort, "/metrics/rigs", dataDir).body();
             for (String rig : List.of("rig-1", "rig-2", "rig-3")) {
                 assertThat(metrics).as(stop).containsPattern("hashfence_rig_up\\{[^}]*rig=\"" + rig + "\"[^}]*} 0");
