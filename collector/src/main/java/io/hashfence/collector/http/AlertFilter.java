@@ -17,61 +17,95 @@ import java.util.stream.Collectors;
  * latest 1,000; {@code all}), {@code site}, {@code rig}, {@code severity} and {@code alertname}.
  */
 record AlertFilter(
-        String status,
+        Status status,
         Optional<String> site,
         Optional<String> rig,
         Optional<Severity> severity,
         Optional<AlertType> alertname) {
-    private static final String STATUSES = "open, pending, firing, resolved, all";
+    private static final String STATUSES =
+            Arrays.stream(Status.values()).map(Status::label).collect(Collectors.joining(", "));
     private static final String SEVERITIES =
             Arrays.stream(Severity.values()).map(Severity::label).collect(Collectors.joining(", "));
     private static final String ALERT_NAMES =
             Arrays.stream(AlertType.values()).map(AlertType::alertName).collect(Collectors.joining(", "));
 
-    static AlertFilter read(QueryParameters query) throws BadParameter {
-        String status = query.get("status").orElse("open");
-        if (!Arrays.asList(STATUSES.split(", ")).contains(status)) {
-            throw new BadParameter("status", "must be one of " + STATUSES + ", got " + BadParameter.shown(status));
+    /** Which alerts {@code status} asks for. */
+    enum Status {
+        /** Pending and firing: the default. */
+        OPEN("open"),
+        PENDING("pending"),
+        FIRING("firing"),
+        /** The latest 1,000 resolved alerts. */
+        RESOLVED("resolved"),
+        ALL("all");
+
+        private final String label;
+
+        Status(String label) {
+            this.label = label;
         }
+
+        String label() {
+            return label;
+        }
+
+        boolean admits(AlertStatus alert) {
+            return switch (this) {
+                case OPEN -> alert != AlertStatus.RESOLVED;
+                case PENDING -> alert == AlertStatus.PENDING;
+                case FIRING -> alert == AlertStatus.FIRING;
+                case RESOLVED -> alert == AlertStatus.RESOLVED;
+                case ALL -> true;
+            };
+        }
+    }
+
+    static AlertFilter read(QueryParameters query) throws BadParameter {
         return new AlertFilter(
-                status, id("site", query.get("site")), id("rig", query.get("rig")), severity(query), alertname(query));
+                status(query),
+                id("site", query.get("site")),
+                id("rig", query.get("rig")),
+                severity(query),
+                alertname(query));
     }
 
     /** Whether open (pending and firing) alerts can pass. */
     boolean wantsOpen() {
-        return !status.equals("resolved");
+        return status != Status.RESOLVED;
     }
 
     /** Whether recently resolved alerts can pass. */
     boolean wantsResolved() {
-        return status.equals("resolved") || status.equals("all");
+        return status == Status.RESOLVED || status == Status.ALL;
     }
 
     boolean admits(Alert alert) {
-        return statusAdmits(alert.status())
+        return status.admits(alert.status())
                 && site.map(alert.rig().site().value()::equals).orElse(true)
                 && rig.map(alert.rig().rig().value()::equals).orElse(true)
                 && severity.map(alert.severity()::equals).orElse(true)
                 && alertname.map(alert.type()::equals).orElse(true);
     }
 
-    private boolean statusAdmits(AlertStatus alertStatus) {
-        return switch (status) {
-            case "open" -> alertStatus != AlertStatus.RESOLVED;
-            case "all" -> true;
-            default -> alertStatus.label().equals(status);
-        };
-    }
-
     /** The filters, by name, as a cursor carries them; the status always, given or by default. */
     SortedMap<String, String> given() {
         SortedMap<String, String> given = new TreeMap<>();
-        given.put("status", status);
+        given.put("status", status.label());
         site.ifPresent(value -> given.put("site", value));
         rig.ifPresent(value -> given.put("rig", value));
         severity.ifPresent(value -> given.put("severity", value.label()));
         alertname.ifPresent(value -> given.put("alertname", value.alertName()));
         return given;
+    }
+
+    private static Status status(QueryParameters query) throws BadParameter {
+        String given = query.get("status").orElse(Status.OPEN.label());
+        for (Status status : Status.values()) {
+            if (status.label().equals(given)) {
+                return status;
+            }
+        }
+        throw new BadParameter("status", "must be one of " + STATUSES + ", got " + BadParameter.shown(given));
     }
 
     private static Optional<String> id(String name, Optional<String> given) throws BadParameter {
