@@ -297,7 +297,7 @@ public final class Collector implements AutoCloseable {
             StorageHealth storage,
             HttpMetrics httpMetrics) {
         RigsEndpoint rigs =
-                new RigsEndpoint(registry, compliance, new TelemetryCodec(clock), geo, screener, alerts, httpMetrics);
+                new RigsEndpoint(registry, compliance, new TelemetryCodec(clock), screener, alerts, httpMetrics);
         AlertsEndpoint alertsEndpoint = new AlertsEndpoint(alerts, auditor::alertAcknowledged, json, httpMetrics);
         ScrapeTargetsEndpoint scrapeTargets =
                 new ScrapeTargetsEndpoint(config.http().metricsShards());

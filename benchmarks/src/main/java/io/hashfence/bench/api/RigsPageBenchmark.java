@@ -117,7 +117,7 @@ public class RigsPageBenchmark {
                 alerts.update(key, assessment);
             }
         }
-        endpoint = new RigsEndpoint(registry, compliance, codec, geo, screener, alerts, new HttpMetrics());
+        endpoint = new RigsEndpoint(registry, compliance, codec, screener, alerts, new HttpMetrics());
         String next = null;
         for (int page = 0; page < SITES * RIGS_PER_SITE / 500 / 2; page++) {
             next = JSON.readTree(page(next == null ? Map.of() : Map.of("next", List.of(next))))

@@ -16,7 +16,6 @@ import io.hashfence.collector.fleet.RigRecord;
 import io.hashfence.collector.fleet.RigRegistry;
 import io.hashfence.collector.screening.Screener;
 import io.hashfence.collector.screening.ScreeningJson;
-import io.hashfence.geo.GeoIndex;
 import io.hashfence.protocol.Ids;
 import io.hashfence.protocol.RigId;
 import io.hashfence.protocol.SiteId;
@@ -40,7 +39,6 @@ public final class RigsEndpoint {
     private final RigRegistry registry;
     private final ComplianceEngine compliance;
     private final TelemetryCodec codec;
-    private final GeoIndex geo;
     private final Screener screener;
     private final AlertBook alerts;
     private final HttpMetrics metrics;
@@ -49,14 +47,12 @@ public final class RigsEndpoint {
             RigRegistry registry,
             ComplianceEngine compliance,
             TelemetryCodec codec,
-            GeoIndex geo,
             Screener screener,
             AlertBook alerts,
             HttpMetrics metrics) {
         this.registry = registry;
         this.compliance = compliance;
         this.codec = codec;
-        this.geo = geo;
         this.screener = screener;
         this.alerts = alerts;
         this.metrics = metrics;
@@ -136,7 +132,8 @@ public final class RigsEndpoint {
         node.put("since", known.stateSince().toString());
         node.put("trust", a.trust().label());
         if (a.where() != null) {
-            LocationJson.put(node, a.where(), geo.borderKm(a.lat(), a.lon()));
+            // The distance the assessment measured at this very position: no border search for every rig shown.
+            LocationJson.put(node, a.where(), a.borderKm() == null ? Double.POSITIVE_INFINITY : a.borderKm());
         }
         if (a.restriction() != null) {
             node.set(
