@@ -14,6 +14,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class RigRegistryTest {
@@ -141,6 +144,79 @@ class RigRegistryTest {
         assertThat(registry.isUp(registry.find(key).orElseThrow())).isTrue();
         clock.advance(Duration.ofSeconds(1));
         assertThat(registry.isUp(registry.find(key).orElseThrow())).isFalse();
+    }
+
+    @Test
+    void pagesFollowSiteThenRigOrderFromAKeyWithinASiteAndWithAFilter() {
+        for (String site : List.of("site-b", "site-a", "site-c")) {
+            for (String rig : List.of("rig-2", "rig-1", "rig-3")) {
+                registry.record(withSite(withRig(sample, rig), site), 1);
+            }
+        }
+        registry.restore(new RigRecord(
+                new RigKey(SiteId.of("site-a"), RigId.of("rig-0")),
+                sample,
+                START,
+                START,
+                Duration.ofSeconds(10),
+                -1,
+                false));
+
+        assertThat(keys(registry.page(null, null, rig -> true, 4)))
+                .containsExactly("site-a/rig-0", "site-a/rig-1", "site-a/rig-2", "site-a/rig-3");
+        assertThat(keys(registry.page(rigKey("site-a", "rig-3"), null, rig -> true, 2)))
+                .as("after the last rig of a site: the next site")
+                .containsExactly("site-b/rig-1", "site-b/rig-2");
+        assertThat(keys(registry.page(rigKey("site-b", "rig-15"), null, rig -> true, 2)))
+                .as("after a key that is not there")
+                .containsExactly("site-b/rig-2", "site-b/rig-3");
+        assertThat(keys(registry.page(null, SiteId.of("site-b"), rig -> true, 10)))
+                .containsExactly("site-b/rig-1", "site-b/rig-2", "site-b/rig-3");
+        assertThat(keys(registry.page(rigKey("site-a", "rig-9"), SiteId.of("site-b"), rig -> true, 10)))
+                .as("a position before the site: the whole site")
+                .containsExactly("site-b/rig-1", "site-b/rig-2", "site-b/rig-3");
+        assertThat(registry.page(rigKey("site-c", "rig-0"), SiteId.of("site-b"), rig -> true, 10))
+                .as("a position after the site: nothing")
+                .isEmpty();
+        assertThat(registry.page(null, SiteId.of("site-z"), rig -> true, 10)).isEmpty();
+        assertThat(keys(registry.page(null, null, rig -> rig.key().rig().value().equals("rig-3"), 5)))
+                .containsExactly("site-a/rig-3", "site-b/rig-3", "site-c/rig-3");
+    }
+
+    @Test
+    void rigKeysNamedInSeriesHashApart() {
+        Set<Integer> hashes = new HashSet<>();
+        for (int site = 0; site < 100; site++) {
+            for (int rig = 0; rig < 1000; rig++) {
+                hashes.add(rigKey(String.format("site-%03d", site), String.format("rig-%04d", rig))
+                        .hashCode());
+            }
+        }
+        assertThat(hashes).as("distinct hashes of 100,000 keys").hasSizeGreaterThan(99_000);
+    }
+
+    private static RigKey rigKey(String site, String rig) {
+        return new RigKey(SiteId.of(site), RigId.of(rig));
+    }
+
+    private static List<String> keys(List<RigRecord> rigs) {
+        return rigs.stream().map(rig -> rig.key().toString()).toList();
+    }
+
+    private static Telemetry withSite(Telemetry t, String site) {
+        return new Telemetry(
+                SiteId.of(site),
+                t.rig(),
+                t.time(),
+                t.seq(),
+                t.miner(),
+                t.hashrate(),
+                t.power(),
+                t.temperatures(),
+                t.fans(),
+                t.pools(),
+                t.location(),
+                t.interval());
     }
 
     private static Telemetry withRig(Telemetry t, String rig) {
