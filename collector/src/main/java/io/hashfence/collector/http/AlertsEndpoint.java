@@ -11,6 +11,7 @@ import io.hashfence.collector.json.CollectorJson;
 import io.hashfence.collector.logging.ClientText;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import java.io.IOException;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -21,7 +22,7 @@ import org.slf4j.LoggerFactory;
 /**
  * {@code GET /api/v1/alerts}, {@code GET /api/v1/alerts/{id}} and {@code POST /api/v1/alerts/{id}/ack} (optional
  * body {@code {"by": "name"}}). The list comes in pages ({@code limit}, {@code next}) in the order the alerts were
- * opened (by the number in their ids), and takes the filters of {@link AlertFilter}.
+ * opened (by the number their ids end with), and takes the filters of {@link AlertFilter}.
  */
 public final class AlertsEndpoint {
     private static final Logger LOG = LoggerFactory.getLogger(AlertsEndpoint.class);
@@ -52,20 +53,23 @@ public final class AlertsEndpoint {
     }
 
     /**
-     * The first {@code limit} alerts after the cursor in the order of their numbers, kept in a map bounded to
+     * The first {@code limit} alerts after the cursor in list order ({@link Position}), kept in a map bounded to
      * {@code limit + 1} while the open alerts (and the latest resolved ones) stream past: no copy or sort of
      * every alert, and one more than the page tells whether another page follows.
      */
     private Response page(QueryParameters query) throws BadParameter {
         AlertFilter filter = AlertFilter.read(query);
         PageRequest page = PageRequest.read(query, LIST, filter.given());
-        long after = page.after().isEmpty() ? 0 : position(page.after().get());
+        Position after =
+                page.after().isEmpty() ? null : Position.parse(page.after().get());
         int keep = page.limit() + 1;
-        TreeMap<Long, Alert> first = new TreeMap<>();
+        TreeMap<Position, Alert> first = new TreeMap<>();
         Consumer<Alert> offer = alert -> {
-            long number = AlertJson.number(alert.id());
-            if (number > after && filter.admits(alert) && (first.size() < keep || number < first.lastKey())) {
-                first.put(number, alert);
+            Position position = Position.of(alert);
+            if ((after == null || position.compareTo(after) > 0)
+                    && filter.admits(alert)
+                    && (first.size() < keep || position.compareTo(first.lastKey()) < 0)) {
+                first.put(position, alert);
                 if (first.size() > keep) {
                     first.pollLastEntry();
                 }
@@ -86,17 +90,41 @@ public final class AlertsEndpoint {
         ArrayNode array = body.putArray("alerts");
         first.values().forEach(alert -> array.add(AlertJson.of(alert)));
         if (more) {
-            body.put("next", page.nextAfter(Long.toString(first.lastKey())));
+            body.put("next", page.nextAfter(first.lastKey().id()));
         }
         return Response.ok(body);
     }
 
-    /** The alert number a cursor's position names. */
-    private static long position(String position) throws BadParameter {
-        if (position.isEmpty() || position.length() > 18 || !position.chars().allMatch(c -> c >= '0' && c <= '9')) {
-            throw Cursor.malformed();
+    /**
+     * An alert's place in the list: the number its id ends with (the order alerts opened in), then the whole id,
+     * since collectors sharing a store number their alerts apart ({@code alert-NODE-N}).
+     */
+    private record Position(long number, String id) implements Comparable<Position> {
+        private static final Comparator<Position> ORDER =
+                Comparator.comparingLong(Position::number).thenComparing(Position::id);
+        private static final int MAX_ID_LENGTH = 256;
+
+        static Position of(Alert alert) {
+            return new Position(AlertJson.number(alert.id()), alert.id());
         }
-        return Long.parseLong(position);
+
+        /** The position a cursor names: an alert id ending in {@code -N}. */
+        static Position parse(String id) throws BadParameter {
+            int dash = id.lastIndexOf('-');
+            String digits = dash < 0 ? "" : id.substring(dash + 1);
+            if (id.length() > MAX_ID_LENGTH
+                    || digits.isEmpty()
+                    || digits.length() > 18
+                    || !digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
+                throw Cursor.malformed();
+            }
+            return new Position(Long.parseLong(digits), id);
+        }
+
+        @Override
+        public int compareTo(Position other) {
+            return ORDER.compare(this, other);
+        }
     }
 
     public Response one(Request request) {

@@ -33,7 +33,7 @@ record Cursor(String list, String filters, String position) {
         } catch (IllegalArgumentException e) {
             throw malformed();
         }
-        String[] parts = text.split("\\|", -1);
+        String[] parts = text.split("\\|", 4);
         if (parts.length != 4 || !parts[0].equals(VERSION)) {
             throw malformed();
         }
