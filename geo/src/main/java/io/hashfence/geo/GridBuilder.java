@@ -39,9 +39,10 @@ final class GridBuilder {
 
     /**
      * The grid for a layer. With {@code everyCoveringRegion} a point's candidate list holds every region
-     * that may cover it (so that overlapping regions can all be found, as the country layer needs);
-     * without, a list ends at the first region wholly containing the cell, which is all a first-match
-     * lookup needs.
+     * that may cover it (so that overlapping regions can all be found, as the country layer needs), and a
+     * cell is stored as wholly inside a region only when no other region contains it or touches it with an
+     * edge (a cell inside A that B's edges cross holds B in part, whatever their order); without, a list
+     * ends at the first region wholly containing the cell, which is all a first-match lookup needs.
      */
     static LookupGrid build(Regions regions, EdgeBands bands, boolean everyCoveringRegion) {
         if (regions.count() + LookupGrid.FIRST_REGION >= Character.MAX_VALUE) {
@@ -205,8 +206,9 @@ final class GridBuilder {
                 values[cell] = LookupGrid.INTERNATIONAL;
                 continue;
             } else if (firstContainer != UNSET
-                    && (touching == 0 || firstContainer < scratch[0])
-                    && (containers == 1 || !everyCoveringRegion)) {
+                    && (everyCoveringRegion
+                            ? touching == 0 && containers == 1
+                            : touching == 0 || firstContainer < scratch[0])) {
                 values[cell] = LookupGrid.FIRST_REGION + firstContainer;
                 continue;
             } else if (everyCoveringRegion) {

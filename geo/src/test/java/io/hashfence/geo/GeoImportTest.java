@@ -97,6 +97,23 @@ class GeoImportTest {
     }
 
     @Test
+    void aCountryDrawnWithinOneGridCellOfALowerCodedCountryIsFoundAsTheSecondCountry() throws IOException {
+        // Turkey's (TR) made-up polygon lies inside San Marino's (SM) and inside one 1/16-degree grid cell.
+        String insideOneCell = """
+                {"type":"Feature","properties":{"A3":"TUR"},
+                 "geometry":{"type":"Polygon","coordinates":[[[2.01,2.01],[2.05,2.01],[2.05,2.05],[2.01,2.05],[2.01,2.01]]]}}""";
+        GeoIndex index = importedWithCountries(COUNTRIES + "," + insideOneCell, SQUARE_WITH_HOLE);
+
+        GeoLocation both = index.locate(2.03, 2.03);
+        assertThat(both.country().code()).isEqualTo("SM");
+        assertThat(both.claimedBy()).as("the second country covering %s", both).isNotNull();
+        assertThat(both.claimedBy().code()).isEqualTo("TR");
+        assertThat(index.locate(2.055, 2.03).claimedBy())
+                .as("same cell, outside TR")
+                .isNull();
+    }
+
+    @Test
     void aCodeIsoHasReplacedIsAnsweredByTodaysCodeFromTheTableAndAStaleRowFailsTheImport() throws IOException {
         String renumbered = SQUARE_WITH_HOLE.replace("SM-01", "SM-OLD");
         isoCodeChanges = "SM-OLD\tSquare\tSM-01\tISO 3166-2:SM renumbered (test)\n";
