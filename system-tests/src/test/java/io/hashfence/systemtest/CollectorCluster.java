@@ -1,0 +1,136 @@
+package io.hashfence.systemtest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Collectors from the shipped jar meant to stand behind HAProxy: each with its own data directory and free
+ * ports, the PROXY protocol required, and the same sites (added on the first, its {@code sites.json} and
+ * {@code sites.key} copied to the others before they start).
+ */
+final class CollectorCluster implements AutoCloseable {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** One collector of the cluster. */
+    record Node(String name, Path dataDir, JarProcess process, int mqttPort, int httpPort) {
+        Haproxy.Server server() {
+            return new Haproxy.Server(name, mqttPort, httpPort);
+        }
+    }
+
+    /** A rig as one collector's API shows it. */
+    record RigView(String site, String rig, boolean up, Instant lastSeen, String ipCountry) {}
+
+    private final List<Node> nodes;
+    private final Map<String, String> tokens;
+
+    private CollectorCluster(List<Node> nodes, Map<String, String> tokens) {
+        this.nodes = nodes;
+        this.tokens = tokens;
+    }
+
+    static CollectorCluster start(Path workDir, int size, List<String> sites) throws Exception {
+        Path firstDataDir = workDir.resolve("collector-1");
+        Map<String, String> tokens = new LinkedHashMap<>();
+        for (String site : sites) {
+            tokens.put(site, CollectorSites.add(workDir, firstDataDir, site));
+        }
+        Path config = workDir.resolve("collector.yml");
+        Files.writeString(config, "mqtt:\n  proxy_protocol: true\n");
+        List<Node> nodes = new ArrayList<>();
+        try {
+            for (int i = 1; i <= size; i++) {
+                Path dataDir = workDir.resolve("collector-" + i);
+                if (i > 1) {
+                    Files.createDirectories(dataDir);
+                    for (String shared : List.of("sites.json", "sites.key")) {
+                        Files.copy(
+                                firstDataDir.resolve(shared),
+                                dataDir.resolve(shared),
+                                StandardCopyOption.COPY_ATTRIBUTES);
+                    }
+                }
+                JarProcess process = JarProcess.runCollector(workDir, dataDir, "--config", config.toString());
+                nodes.add(new Node("collector-" + i, dataDir, process, process.mqttPort(), process.httpPort()));
+            }
+        } catch (Exception | AssertionError e) {
+            nodes.forEach(node -> node.process().close());
+            throw e;
+        }
+        return new CollectorCluster(List.copyOf(nodes), Map.copyOf(tokens));
+    }
+
+    List<Node> nodes() {
+        return nodes;
+    }
+
+    List<Haproxy.Server> servers() {
+        return nodes.stream().map(Node::server).toList();
+    }
+
+    String token(String site) {
+        return tokens.get(site);
+    }
+
+    /** The rigs the collector knows, as its API lists them. */
+    List<RigView> rigs(Node node) throws IOException, InterruptedException {
+        JsonNode answer = JSON.readTree(CollectorApi.get(node.httpPort(), node.dataDir(), "/api/v1/rigs")
+                .body());
+        List<RigView> rigs = new ArrayList<>();
+        for (JsonNode rig : answer.get("rigs")) {
+            rigs.add(new RigView(
+                    rig.get("site").asText(),
+                    rig.get("rig").asText(),
+                    rig.get("up").asBoolean(),
+                    Instant.parse(rig.get("last_seen").asText()),
+                    rig.at("/compliance/ip_country").asText(null)));
+        }
+        return rigs;
+    }
+
+    /** For every site with a rig up on a running collector: the names of the collectors where it has rigs up. */
+    Map<String, Set<String>> placement() throws IOException, InterruptedException {
+        Map<String, Set<String>> placement = new TreeMap<>();
+        for (Node node : nodes) {
+            if (!node.process().isAlive()) {
+                continue;
+            }
+            for (RigView rig : rigs(node)) {
+                if (rig.up()) {
+                    placement
+                            .computeIfAbsent(rig.site(), site -> new TreeSet<>())
+                            .add(node.name());
+                }
+            }
+        }
+        return placement;
+    }
+
+    /** The sites with rigs up on the node. */
+    Set<String> sitesOn(Node node) throws IOException, InterruptedException {
+        Set<String> sites = new TreeSet<>();
+        for (RigView rig : rigs(node)) {
+            if (rig.up()) {
+                sites.add(rig.site());
+            }
+        }
+        return sites;
+    }
+
+    @Override
+    public void close() {
+        nodes.forEach(node -> node.process().close());
+    }
+}
