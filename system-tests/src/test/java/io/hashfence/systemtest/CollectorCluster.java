@@ -1,11 +1,12 @@
 package io.hashfence.systemtest;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,8 +18,8 @@ import java.util.TreeSet;
 
 /**
  * Collectors from the shipped jar meant to stand behind HAProxy: each with its own data directory and free
- * ports, the PROXY protocol required, and the same sites (added on the first, its {@code sites.json} and
- * {@code sites.key} copied to the others before they start).
+ * ports, the PROXY protocol required, all on one shared store (PostgreSQL, {@code store.url}) where the sites
+ * are added.
  */
 final class CollectorCluster implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -41,35 +42,38 @@ final class CollectorCluster implements AutoCloseable {
         this.tokens = tokens;
     }
 
-    static CollectorCluster start(Path workDir, int size, List<String> sites) throws Exception {
-        Path firstDataDir = workDir.resolve("collector-1");
+    /** Adds the sites to the shared store, then starts {@code size} collectors on it. */
+    static CollectorCluster start(Path workDir, String storeUrl, int size, List<String> sites) throws Exception {
         Map<String, String> tokens = new LinkedHashMap<>();
         for (String site : sites) {
-            tokens.put(site, CollectorSites.add(workDir, firstDataDir, site));
+            tokens.put(site, addSite(workDir, storeUrl, site));
         }
-        Path config = workDir.resolve("collector.yml");
-        Files.writeString(config, "mqtt:\n  proxy_protocol: true\n");
         List<Node> nodes = new ArrayList<>();
         try {
             for (int i = 1; i <= size; i++) {
-                Path dataDir = workDir.resolve("collector-" + i);
-                if (i > 1) {
-                    Files.createDirectories(dataDir);
-                    for (String shared : List.of("sites.json", "sites.key")) {
-                        Files.copy(
-                                firstDataDir.resolve(shared),
-                                dataDir.resolve(shared),
-                                StandardCopyOption.COPY_ATTRIBUTES);
-                    }
-                }
+                String name = "collector-" + i;
+                Path config = workDir.resolve(name + ".yml");
+                Files.writeString(
+                        config,
+                        "mqtt:\n  proxy_protocol: true\nstore:\n  url: " + storeUrl + "\n  node: " + name + "\n");
+                Path dataDir = workDir.resolve(name);
                 JarProcess process = JarProcess.runCollector(workDir, dataDir, "--config", config.toString());
-                nodes.add(new Node("collector-" + i, dataDir, process, process.mqttPort(), process.httpPort()));
+                nodes.add(new Node(name, dataDir, process, process.mqttPort(), process.httpPort()));
             }
         } catch (Exception | AssertionError e) {
             nodes.forEach(node -> node.process().close());
             throw e;
         }
         return new CollectorCluster(List.copyOf(nodes), Map.copyOf(tokens));
+    }
+
+    /** {@code sites add SITE --store-url URL} as an operator runs it; returns the token it prints last. */
+    private static String addSite(Path workDir, String storeUrl, String site) throws Exception {
+        JarProcess add = JarProcess.start(
+                JarProcess.collectorJar(), workDir, Map.of(), "sites", "add", site, "--store-url", storeUrl);
+        assertThat(add.waitFor()).as(add.stderr()).isZero();
+        String[] lines = add.stdout().strip().split("\n");
+        return lines[lines.length - 1].strip();
     }
 
     List<Node> nodes() {

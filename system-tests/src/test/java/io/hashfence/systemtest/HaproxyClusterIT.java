@@ -3,6 +3,7 @@ package io.hashfence.systemtest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hashfence.testing.Await;
+import io.hashfence.testing.PostgresServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,8 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Debian's HAProxy with the shipped config in front of three collectors from the shipped jar, the simulated
- * fleet connecting through HAProxy (docs/SCALING.md): each site lands on one collector by its CONNECT user
+ * Debian's HAProxy with the shipped config in front of three collectors from the shipped jar on one shared
+ * store (Debian's PostgreSQL), the simulated fleet connecting through HAProxy (docs/SCALING.md): each site lands on one collector by its CONNECT user
  * name and stays there; the collector reads the agent's address from HAProxy's PROXY v2 header; a collector
  * killed with SIGKILL loses its sites, and only its sites, to the others within 10 s.
  */
@@ -43,7 +44,9 @@ class HaproxyClusterIT {
 
     @Test
     void eachSiteLandsOnOneCollectorStaysThereAndKeepsTheAgentsAddress() throws Exception {
-        try (CollectorCluster cluster = CollectorCluster.start(workDir, 3, List.copyOf(SITES.keySet()));
+        try (PostgresServer postgres = PostgresServer.start();
+                CollectorCluster cluster =
+                        CollectorCluster.start(workDir, postgres.jdbcUrl(), 3, List.copyOf(SITES.keySet()));
                 Haproxy haproxy = Haproxy.start(workDir, cluster.servers(), true)) {
             Map<String, Set<String>> first;
             try (JarProcess fleet = simulateFleet(cluster, haproxy)) {
@@ -73,7 +76,9 @@ class HaproxyClusterIT {
 
     @Test
     void aKilledCollectorsSitesMoveToTheOthersWithinTenSecondsAndOnlyItsSites() throws Exception {
-        try (CollectorCluster cluster = CollectorCluster.start(workDir, 3, List.copyOf(SITES.keySet()));
+        try (PostgresServer postgres = PostgresServer.start();
+                CollectorCluster cluster =
+                        CollectorCluster.start(workDir, postgres.jdbcUrl(), 3, List.copyOf(SITES.keySet()));
                 Haproxy haproxy = Haproxy.start(workDir, cluster.servers(), true);
                 JarProcess fleet = simulateFleet(cluster, haproxy)) {
             Map<String, Set<String>> before = awaitEverySiteOnOneCollector(cluster, fleet);
