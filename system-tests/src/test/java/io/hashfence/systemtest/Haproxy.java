@@ -6,9 +6,15 @@ import io.hashfence.testing.ExternalBinary;
 import io.hashfence.testing.ExternalProcess;
 import io.hashfence.testing.FreePorts;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -16,6 +22,8 @@ import java.util.stream.Collectors;
  * front of collectors, on free ports: MQTT on {@link #mqttPort()}, the stats page on {@link #statsPort()}.
  */
 final class Haproxy implements AutoCloseable {
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
     /** A collector behind HAProxy: its plain MQTT port (PROXY protocol required) and its HTTP port. */
     record Server(String name, int mqttPort, int httpPort) {
         String configLine() {
@@ -67,6 +75,35 @@ final class Haproxy implements AutoCloseable {
 
     int statsPort() {
         return statsPort;
+    }
+
+    /**
+     * The stats page as CSV: each row ("mqtt,FRONTEND", "collectors,collector-1", "collectors,BACKEND", ...)
+     * by its proxy and server name, its fields by their header names (status, stot, dreq, ...).
+     */
+    Map<String, Map<String, String>> stats() throws IOException, InterruptedException {
+        String csv = HTTP.send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + statsPort + "/;csv"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
+        List<String> lines = csv.lines().toList();
+        String[] header = lines.get(0).replaceFirst("^# ", "").split(",", -1);
+        Map<String, Map<String, String>> rows = new HashMap<>();
+        for (String line : lines.subList(1, lines.size())) {
+            String[] fields = line.split(",", -1);
+            Map<String, String> row = new HashMap<>();
+            for (int i = 0; i < Math.min(header.length, fields.length); i++) {
+                row.put(header[i], fields[i]);
+            }
+            rows.put(fields[0] + "," + fields[1], row);
+        }
+        return rows;
+    }
+
+    /** A collector's state on the stats page: UP, DOWN, "UP 1/2" (going down), ... */
+    String serverStatus(String server) throws IOException, InterruptedException {
+        return stats().get("collectors," + server).get("status");
     }
 
     String log() {

@@ -1,9 +1,12 @@
 package io.hashfence.systemtest;
 
+import static java.nio.charset.StandardCharsets.US_ASCII;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hashfence.testing.Await;
 import io.hashfence.testing.PostgresServer;
+import java.net.InetAddress;
+import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,10 +21,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Debian's HAProxy with the shipped config in front of three collectors from the shipped jar on one shared
- * store (Debian's PostgreSQL), the simulated fleet connecting through HAProxy (docs/SCALING.md): each site lands on one collector by its CONNECT user
- * name and stays there; the collector reads the agent's address from HAProxy's PROXY v2 header; a collector
- * killed with SIGKILL loses its sites, and only its sites, to the others within 10 s.
+ * Debian's HAProxy with the shipped config in front of collectors from the shipped jar on one shared store
+ * (Debian's PostgreSQL), the simulated fleet connecting through HAProxy (docs/SCALING.md): each site lands on
+ * one collector by its CONNECT user name and stays there; anything but an MQTT CONNECT is refused by HAProxy;
+ * the collector reads the agent's address from HAProxy's PROXY v2 header; a collector killed with SIGKILL
+ * loses its sites, and only its sites, to the others within 10 s.
  */
 class HaproxyClusterIT {
     private static final int RIGS_PER_SITE = 3;
@@ -71,6 +75,32 @@ class HaproxyClusterIT {
                         .as("each site reconnects to the collector it had")
                         .isEqualTo(first);
             }
+        }
+    }
+
+    @Test
+    void haproxyRefusesWhatIsNotAnMqttConnectBeforeACollectorSeesIt() throws Exception {
+        try (PostgresServer postgres = PostgresServer.start();
+                CollectorCluster cluster = CollectorCluster.start(workDir, postgres.jdbcUrl(), 2, List.of("texas-01"));
+                Haproxy haproxy = Haproxy.start(workDir, cluster.servers(), false)) {
+            Await.until(
+                    "both collectors are UP on the stats page",
+                    () -> haproxy.serverStatus("collector-1").equals("UP")
+                            && haproxy.serverStatus("collector-2").equals("UP"));
+            try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), haproxy.mqttPort())) {
+                socket.setSoTimeout((int) Await.PATIENCE.toMillis());
+                socket.getOutputStream().write("GET / HTTP/1.1\r\nHost: hashfence\r\n\r\n".getBytes(US_ASCII));
+                assertThat(socket.getInputStream().read())
+                        .as("HAProxy closes the connection without an answer")
+                        .isEqualTo(-1);
+            }
+            Map<String, Map<String, String>> stats = haproxy.stats();
+            assertThat(stats.get("mqtt,FRONTEND").get("dreq"))
+                    .as("the frontend denied the request")
+                    .isEqualTo("1");
+            assertThat(stats.get("collectors,BACKEND").get("stot"))
+                    .as("no connection went to a collector")
+                    .isEqualTo("0");
         }
     }
 
