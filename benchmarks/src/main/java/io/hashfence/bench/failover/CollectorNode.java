@@ -5,10 +5,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * One collector of the cluster: the shipped jar with the launcher's JVM flags, its own data directory, the
@@ -44,6 +46,8 @@ final class CollectorNode implements AutoCloseable {
                 "mqtt:\n  proxy_protocol: true\nstore:\n  url: " + storeUrl + "\n  node: " + name
                         + "\nalerts:\n  webhook: " + webhook + "\n");
         Path dataDir = workDir.resolve(name);
+        // A fresh data directory: an earlier run's rigs, sequence windows and open alerts would count as this run's.
+        deleteRecursively(dataDir);
         Path log = workDir.resolve(name + ".log");
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -96,6 +100,17 @@ final class CollectorNode implements AutoCloseable {
         }
         List<String> lines = Files.readAllLines(out);
         return lines.get(lines.size() - 1).strip();
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
     }
 
     private static String awaitLog(Process process, Path log, Pattern pattern)
