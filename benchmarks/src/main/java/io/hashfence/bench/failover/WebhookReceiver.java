@@ -14,8 +14,8 @@ import java.util.Set;
 
 /**
  * The alert webhook every collector of the cluster sends to: counts the firing notifications per alert
- * (alert name, site, rig), each {@code notification_id} once (a sink's retry of one it already delivered is
- * no second notification).
+ * (alert name, site, rig), each {@code notification_id} of an alert once (a sink's retry of one it already
+ * delivered is no second notification; the ids are numbered per collector, so two collectors may use one).
  */
 final class WebhookReceiver implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -41,7 +41,8 @@ final class WebhookReceiver implements AutoCloseable {
             String key = alert.path("alertname").asText() + " "
                     + alert.path("site").asText() + "/" + alert.path("rig").asText();
             synchronized (this) {
-                if (notificationIds.add(notification.path("notification_id").asText())
+                // notification ids are numbered per collector: only the same id for the same alert is a retry
+                if (notificationIds.add(notification.path("notification_id").asText() + " " + key)
                         && "firing".equals(notification.path("status").asText())) {
                     firings.merge(key, 1, Integer::sum);
                 }
