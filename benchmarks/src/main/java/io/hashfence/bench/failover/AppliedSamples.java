@@ -12,20 +12,47 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What each collector applied, read after the run from its sequence journal ({@code sequences.log}: every
+ * What the collectors applied, read after the run from the shared store's windows (table {@code rig_window},
+ * one per rig for all collectors: a sample there counts once) and from each collector's sequence journal ({@code sequences.log}: every
  * (site, rig, seq) a collector accepted is written there before its PUBACK goes out, also by a collector that
  * was killed afterwards). A sample is applied by a collector when its journal holds it.
  */
 final class AppliedSamples {
     private final List<SequenceWindows> collectors = new ArrayList<>();
 
-    /** Reads the journals of the stopped (or killed) collectors. */
-    static AppliedSamples read(List<Path> dataDirs) throws IOException {
+    /** The shared store's windows (table rig_window), where collectors on a store keep them instead. */
+    private final Map<String, StoredWindow> stored = new java.util.HashMap<>();
+
+    private record StoredWindow(long highest, long[] bits) {
+        boolean holds(long seq) {
+            long age = highest - seq;
+            if (age < 0 || age >= bits.length * 64L) {
+                return false;
+            }
+            return (bits[(int) (age / 64)] & 1L << (age % 64)) != 0;
+        }
+    }
+
+    /** Reads the journals of the stopped (or killed) collectors, and the shared store's windows. */
+    static AppliedSamples read(List<Path> dataDirs, String storeUrl) throws IOException, java.sql.SQLException {
         AppliedSamples applied = new AppliedSamples();
         for (Path dataDir : dataDirs) {
             SequenceWindows windows = new SequenceWindows();
             SequenceJournal.open(dataDir, windows).close();
             applied.collectors.add(windows);
+        }
+        try (java.sql.Connection connection = java.sql.DriverManager.getConnection(storeUrl);
+                java.sql.ResultSet rows =
+                        connection.createStatement().executeQuery("SELECT site, rig, highest, bits FROM rig_window")) {
+            while (rows.next()) {
+                java.nio.ByteBuffer bytes = java.nio.ByteBuffer.wrap(rows.getBytes(4));
+                long[] bits = new long[bytes.remaining() / 8];
+                for (int i = 0; i < bits.length; i++) {
+                    bits[i] = bytes.getLong();
+                }
+                applied.stored.put(
+                        rows.getString(1) + "/" + rows.getString(2), new StoredWindow(rows.getLong(3), bits));
+            }
         }
         return applied;
     }
@@ -33,7 +60,8 @@ final class AppliedSamples {
     /** On how many collectors the sample was applied. */
     int appliedOn(String site, FleetRig rig, long seq) {
         RigKey key = new RigKey(SiteId.of(site), RigId.of(rig.id()));
-        int count = 0;
+        StoredWindow shared = stored.get(site + "/" + rig.id());
+        int count = shared != null && shared.holds(seq) ? 1 : 0;
         for (SequenceWindows windows : collectors) {
             // markNew answers false for a number the window already holds
             if (!windows.markNew(key, seq)) {

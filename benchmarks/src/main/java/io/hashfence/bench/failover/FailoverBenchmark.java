@@ -203,7 +203,7 @@ public final class FailoverBenchmark implements Callable<Integer> {
             collector.close();
         }
         AppliedSamples.Tally tally = AppliedSamples.read(
-                        collectors.stream().map(CollectorNode::dataDir).toList())
+                        collectors.stream().map(CollectorNode::dataDir).toList(), storeUrl)
                 .tally(rigsBySite, links);
         long refused =
                 links.values().stream().mapToLong(SiteLink::refusedPublishes).sum();
