@@ -19,9 +19,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The agent's durable outbox end to end with the shipped jars: samples taken while the collector is down
- * arrive once it is back, and an agent killed with SIGKILL loses at most the sample it was writing. The
- * collector's {@code accepted} counter is its view of distinct messages (duplicates are counted apart); it
- * also counts the agent's status messages: {@code online} after each connect, and {@code offline} when the
+ * arrive once it is back, and an agent killed with SIGKILL loses at most the sample it was writing. A stop
+ * waits a few seconds for what is in flight; a sample still unacknowledged then stays in the outbox as
+ * pending (the next run sends it), so the collector has accepted every sample but those, each once, and
+ * perhaps some of those (sent, its PUBACK not back yet). The collector's {@code accepted} counter is its
+ * view of distinct messages (duplicates are counted apart); it also counts the agent's status messages: {@code online} after each connect, and {@code offline} when the
  * agent stops or, as its will, when a stopping collector closes the connection. The outage test therefore
  * reads each collector's count from its last log line, after its listener closed.
  */
@@ -77,7 +79,6 @@ class AgentOutboxIT {
             long stored = Long.parseLong(totals.group(1));
             long pending = Long.parseLong(totals.group(2));
 
-            assertThat(pending).isZero();
             assertThat(Long.parseLong(totals.group(3))).isZero();
             assertThat(stored)
                     .as("about 2 rigs x 1/s over the run, outage included")
@@ -87,7 +88,7 @@ class AgentOutboxIT {
                     .as(
                             "every sample, once; collector: %s; agent log:%n%s%ncollector logs:%n%s%n%s",
                             ingestAfterOutage, agent.stderr(), logBeforeOutage, collector.stderr())
-                    .isEqualTo(stored);
+                    .isBetween(stored - pending, stored);
         } finally {
             collector.stop();
         }
@@ -130,13 +131,16 @@ class AgentOutboxIT {
             second.awaitLog(Pattern.compile("stored samples all delivered"));
 
             second.stop();
-            double accepted = accepted(httpPort);
+            long accepted = (long) accepted(httpPort);
             Matcher totals = STOPPED.matcher(second.stderr());
             assertThat(totals.find()).as(second.stderr()).isTrue();
-            assertThat(Long.parseLong(totals.group(2))).isZero();
-            assertThat(accepted - connects(second) - 1)
-                    .as("collector: %s; agent log:%n%s", ingest(httpPort), second.stderr())
-                    .isEqualTo(recovered + Long.parseLong(totals.group(1)));
+            long taken = recovered + Long.parseLong(totals.group(1));
+            long pending = Long.parseLong(totals.group(2));
+            assertThat(accepted - statusMessages(collector.stderr()))
+                    .as(
+                            "every sample, once; collector: %s; agent log:%n%s%ncollector log:%n%s",
+                            ingest(httpPort), second.stderr(), collector.stderr())
+                    .isBetween(taken - pending, taken);
         } finally {
             collector.stop();
         }
@@ -202,13 +206,6 @@ class AgentOutboxIT {
     /** The agent's status messages a collector logged: online after each connect, offline on stop or as its will. */
     private static long statusMessages(String collectorLog) {
         return STATUS.matcher(collectorLog).results().count();
-    }
-
-    private static long connects(JarProcess agent) throws IOException {
-        return Pattern.compile(": (re)?connected to tcp://")
-                .matcher(agent.stderr())
-                .results()
-                .count();
     }
 
     private static String ingest(int httpPort) throws IOException, InterruptedException {
