@@ -62,6 +62,7 @@ import io.hashfence.collector.storage.StorageHealth;
 import io.hashfence.collector.storage.StorageMetrics;
 import io.hashfence.collector.store.SharedAlerts;
 import io.hashfence.collector.store.SharedCredentialStore;
+import io.hashfence.collector.store.SharedEventLog;
 import io.hashfence.collector.store.SharedRigSnapshot;
 import io.hashfence.collector.store.SharedSequenceJournal;
 import io.hashfence.collector.store.SharedSiteHandover;
@@ -147,7 +148,8 @@ public final class Collector implements AutoCloseable {
         LogReplay replay = LogReplay.startingFrom(config.dataDir());
         StorageMetrics storageMetrics = new StorageMetrics();
         StorageHealth storage = new StorageHealth(storageMetrics);
-        eventLog = EventLog.open(config.dataDir(), clock, replay, storage);
+        eventLog = EventLog.open(
+                config.dataDir(), clock, replay, storage, sharedStore == null ? null : new SharedEventLog(sharedStore));
         auditor = new Auditor(eventLog, replay.rigs(), replay.sparedAlerts());
         SequenceWindows seen = new SequenceWindows();
         SharedSequenceJournal sharedSequences =

@@ -91,9 +91,9 @@ public final class ChainVerifier {
         return new Result(records, prev, seq, offset, Optional.empty());
     }
 
-    private record Parsed(AuditEvent event, String problem, boolean tornLike) {}
+    record Parsed(AuditEvent event, String problem, boolean tornLike) {}
 
-    private static Parsed parse(String text, long expectedSeq, String prev) {
+    static Parsed parse(String text, long expectedSeq, String prev) {
         try {
             EventLogLineFormat.Line line = EventLogLineFormat.decode(text);
             if (!line.hashMatches()) {

@@ -49,6 +49,9 @@ public final class EventLog implements AutoCloseable {
     private final DurableMark durable;
     private final StorageHealth health;
     private final Thread writer;
+    /** The shared store's copy of the records, or null when the data directory is their only home. */
+    private final EventLogMirror mirror;
+
     private volatile String headHash;
     private volatile boolean closing;
 
@@ -57,11 +60,16 @@ public final class EventLog implements AutoCloseable {
     /** The newest record on disk: its sequence number and hash (0 and the genesis hash for an empty log). */
     public record Head(long seq, String hash) {}
 
-    private EventLog(Path file, Clock clock, ChainVerifier.Result existing, StorageHealth health) throws IOException {
+    private EventLog(Path file, Clock clock, ChainVerifier.Result existing, StorageHealth health, EventLogMirror mirror)
+            throws IOException {
         this.file = file;
         this.clock = clock;
         this.health = health;
+        this.mirror = mirror;
         health.trackWithRecovery(file);
+        if (mirror != null) {
+            health.track(mirror.healthName());
+        }
         this.channel = PrivateFiles.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         channel.truncate(existing.validBytes());
         channel.position(existing.validBytes());
@@ -91,6 +99,18 @@ public final class EventLog implements AutoCloseable {
      */
     public static EventLog open(Path dataDir, Clock clock, Consumer<AuditEvent> replay, StorageHealth health)
             throws IOException {
+        return open(dataDir, clock, replay, health, null);
+    }
+
+    /**
+     * {@link #open(Path, Clock, Consumer, StorageHealth)}, also writing every record to {@code mirror} before it
+     * counts as durable. First the records of the file the mirror lacks (written before the store was set, or
+     * before a crash between the two writes) are copied to it; a mirror ahead of the file is an error, as the
+     * mirror holds another chain under this node's name.
+     */
+    public static EventLog open(
+            Path dataDir, Clock clock, Consumer<AuditEvent> replay, StorageHealth health, EventLogMirror mirror)
+            throws IOException {
         Path file = dataDir.resolve(FILE_NAME);
         AuditFiles.Verified verified = AuditFiles.verify(dataDir, replay);
         ChainVerifier.Result result = verified.chain();
@@ -105,7 +125,40 @@ public final class EventLog implements AutoCloseable {
             health.cut(file, 1);
         }
         LOG.info("event log {}: {} records, chain verified, head {}", file, result.records(), result.headHash());
-        return new EventLog(file, clock, result, health);
+        if (mirror != null) {
+            catchUp(file, result, mirror);
+        }
+        return new EventLog(file, clock, result, health, mirror);
+    }
+
+    private static void catchUp(Path file, ChainVerifier.Result local, EventLogMirror mirror) throws IOException {
+        long stored = mirror.storedHead();
+        if (stored > local.headSeq()) {
+            throw new IOException("the shared store holds records up to " + stored + " of this node's event log, but "
+                    + file + " ends at record " + local.headSeq() + ": each node is one chain, so give this "
+                    + "collector its own store.node or restore its data directory");
+        }
+        if (stored == local.headSeq()) {
+            return;
+        }
+        List<ChainRecord> missing = new ArrayList<>();
+        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                ChainRecord record = ChainRecord.fromLine(line);
+                if (record != null && record.seq() > stored && record.seq() <= local.headSeq()) {
+                    missing.add(record);
+                }
+            }
+        }
+        if (!missing.isEmpty()) {
+            mirror.write(missing);
+            LOG.info(
+                    "copied {} record(s) of {} the shared store lacked (records {} to {})",
+                    missing.size(),
+                    file,
+                    missing.get(0).seq(),
+                    local.headSeq());
+        }
     }
 
     private static void keepCut(Path file, long validBytes, ChainVerifier.Problem problem, Clock clock)
@@ -179,6 +232,7 @@ public final class EventLog implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 return;
             } catch (IOException e) {
+                // the file write failed and was undone: nothing of the batch reached the file or the mirror
                 health.writeFailed(file, e);
                 LOG.error(
                         "cannot write the event log {}; {} event(s) are held in memory and retried: {}",
@@ -190,19 +244,27 @@ public final class EventLog implements AutoCloseable {
         }
     }
 
-    private void write(List<Pending> batch) throws IOException {
+    private void write(List<Pending> batch) throws IOException, InterruptedException {
         synchronized (writeLock) {
             writeLocked(batch);
         }
     }
 
-    private void writeLocked(List<Pending> batch) throws IOException {
+    private void writeLocked(List<Pending> batch) throws IOException, InterruptedException {
         StringBuilder lines = new StringBuilder(batch.size() * 256);
+        List<ChainRecord> records = new ArrayList<>(mirror == null ? 0 : batch.size());
         String prev = headHash;
         for (Pending pending : batch) {
             EventLogLineFormat.Encoded record = EventLogLineFormat.encode(
                     pending.seq(), pending.time(), pending.type(), pending.site(), pending.rig(), pending.data(), prev);
             lines.append(record.line()).append('\n');
+            if (mirror != null) {
+                records.add(new ChainRecord(
+                        pending.seq(),
+                        pending.time(),
+                        record.hash(),
+                        record.line().substring(record.hash().length() + 1)));
+            }
             prev = record.hash();
         }
         ByteBuffer bytes = ByteBuffer.wrap(lines.toString().getBytes(StandardCharsets.UTF_8));
@@ -218,8 +280,33 @@ public final class EventLog implements AutoCloseable {
             throw e;
         }
         headHash = prev;
-        durable.advance(batch.get(batch.size() - 1).seq());
         health.writeSucceeded(file);
+        if (mirror != null) {
+            mirrorUntilDone(records);
+        }
+        durable.advance(batch.get(batch.size() - 1).seq());
+    }
+
+    /**
+     * The batch is in the file, so it is never written there again: only the mirror is retried, every second,
+     * counted and logged, while the PUBACKs that wait for the batch wait on.
+     */
+    private void mirrorUntilDone(List<ChainRecord> records) throws InterruptedException {
+        while (true) {
+            try {
+                mirror.write(records);
+                health.writeSucceeded(mirror.healthName());
+                return;
+            } catch (IOException e) {
+                health.writeFailed(mirror.healthName(), e);
+                LOG.error(
+                        "cannot write {} event-log record(s) to the shared store; they and their PUBACKs wait, "
+                                + "retried: {}",
+                        records.size(),
+                        e.getMessage());
+                Thread.sleep(1000);
+            }
+        }
     }
 
     /** The newest record on disk, its number and hash read together. */

@@ -1,7 +1,9 @@
 package io.hashfence.collector.cli;
 
+import io.hashfence.collector.config.StoreConfig;
 import io.hashfence.collector.json.CollectorJson;
 import io.hashfence.collector.report.BrokenChainException;
+import io.hashfence.collector.report.FleetReportSource;
 import io.hashfence.collector.report.PeriodParameters;
 import io.hashfence.collector.report.Report;
 import io.hashfence.collector.report.ReportFormat;
@@ -14,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -22,13 +25,17 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** {@code report}: a compliance report over a period, from the verified event log, offline. */
+/**
+ * {@code report}: a compliance report over a period, from the verified event log, offline; with a shared store
+ * ({@code store.url} in {@code --config}) from every collector's event log in it.
+ */
 @Command(
         name = "report",
         mixinStandardHelpOptions = true,
         description =
                 "Write a compliance report (per-rig jurisdictions and violations, fleet summary, chain head hash) "
-                        + "built from the verified event log. Exit 1 if the log fails verification.")
+                        + "built from the verified event log; with --config naming a store.url, from every "
+                        + "collector's log in the shared store. Exit 1 if a log fails verification.")
 public final class ReportCommand implements Callable<Integer> {
     private static final PeriodParameters PARAMETERS = new PeriodParameters("--from", "--to");
 
@@ -79,16 +86,12 @@ public final class ReportCommand implements Callable<Integer> {
         ReportFormat chosen = ReportFormat.fromLabel(format)
                 .orElseThrow(() -> new ParameterException(
                         spec.commandLine(), "--format must be " + ReportFormat.choices() + ", got \"" + format + "\""));
-        Path dir = dataDir.resolve();
-        if (!Files.isDirectory(dir)) {
-            throw new ParameterException(
-                    spec.commandLine(),
-                    "the data directory " + dir
-                            + " is not a directory (set it with --data-dir, --config or HASHFENCE_DATA_DIR)");
-        }
+        Optional<StoreConfig> store = dataDir.sharedStore();
         Report report;
         try {
-            report = ReportSource.read(dir, period, clock.instant());
+            report = store.isPresent()
+                    ? FleetReportSource.read(store.get(), period, clock.instant())
+                    : ReportSource.read(localDataDir(), period, clock.instant());
         } catch (BrokenChainException e) {
             spec.commandLine().getErr().println("hashfence-collector report: " + e.getMessage());
             return 1;
@@ -114,5 +117,16 @@ public final class ReportCommand implements Callable<Integer> {
                             report.chain().seq());
         }
         return 0;
+    }
+
+    private Path localDataDir() throws IOException {
+        Path dir = dataDir.resolve();
+        if (!Files.isDirectory(dir)) {
+            throw new ParameterException(
+                    spec.commandLine(),
+                    "the data directory " + dir
+                            + " is not a directory (set it with --data-dir, --config or HASHFENCE_DATA_DIR)");
+        }
+        return dir;
     }
 }

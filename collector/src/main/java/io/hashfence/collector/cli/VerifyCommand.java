@@ -5,6 +5,7 @@ import io.hashfence.collector.audit.AuditKey;
 import io.hashfence.collector.audit.ChainVerifier;
 import io.hashfence.collector.audit.EventLog;
 import io.hashfence.collector.audit.WitnessCheck;
+import io.hashfence.collector.config.StoreConfig;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -13,6 +14,7 @@ import java.nio.file.Path;
 import java.security.PublicKey;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -22,12 +24,17 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** {@code verify}: checks the whole event log's hash chain and names the first bad record. */
+/**
+ * {@code verify}: checks the whole event log's hash chain and names the first bad record; with a shared store
+ * ({@code store.url} in {@code --config}) every collector's chain in the store as well.
+ */
 @Command(
         name = "verify",
         mixinStandardHelpOptions = true,
         description = "Verify the event log's hash chain; exit 0 if intact, 1 naming the first bad record. With "
-                + "--witness-dir also check that the log reaches, and agrees with, every head witnessed there.")
+                + "--witness-dir also check that the log reaches, and agrees with, every head witnessed there. With "
+                + "--config naming a store.url also verify every collector's chain in the shared store, and that "
+                + "this collector's agrees with its events.log.")
 public final class VerifyCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -45,6 +52,23 @@ public final class VerifyCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Path dir = dataDir.resolve();
         Path file = dir.resolve(EventLog.FILE_NAME);
+        Optional<StoreConfig> store = dataDir.sharedStore();
+        PrintWriter out = spec.commandLine().getOut();
+        if (store.isEmpty() || Files.exists(file)) {
+            Map<Long, String> localHashes = new HashMap<>();
+            boolean intact = verifyLocal(dir, file, out, store.isPresent() ? localHashes : null);
+            if (store.isEmpty()) {
+                return intact ? 0 : 1;
+            }
+            return new FleetVerification(store.get(), out).verify(localHashes) && intact ? 0 : 1;
+        }
+        out.printf("no event log at %s: verifying the shared store's chains only%n", file);
+        return new FleetVerification(store.get(), out).verify(null) ? 0 : 1;
+    }
+
+    /** The data directory's log; every record's hash goes into {@code localHashes} when it is not null. */
+    private boolean verifyLocal(Path dir, Path file, PrintWriter out, Map<Long, String> localHashes)
+            throws IOException {
         if (!Files.exists(file)) {
             throw new ParameterException(
                     spec.commandLine(),
@@ -58,9 +82,11 @@ public final class VerifyCommand implements Callable<Integer> {
             if (witnessed.contains(event.seq())) {
                 hashes.put(event.seq(), event.hash());
             }
+            if (localHashes != null) {
+                localHashes.put(event.seq(), event.hash());
+            }
         });
         ChainVerifier.Result result = verified.chain();
-        PrintWriter out = spec.commandLine().getOut();
         verified.checkpoint()
                 .ifPresent(checkpoint -> out.printf(
                         "checkpoint: records up to %d (%s) compacted; signed by audit key %s%n",
@@ -71,7 +97,7 @@ public final class VerifyCommand implements Callable<Integer> {
             out.printf(
                     "BROKEN: %s%n%d records before it verify; last good head %s%n",
                     result.problem().get(), result.records(), result.headHash());
-            return 1;
+            return false;
         }
         if (witness != null) {
             WitnessCheck.Result held = witness.compare(result, hashes, verified.checkpoint());
@@ -79,7 +105,7 @@ public final class VerifyCommand implements Callable<Integer> {
                 out.printf(
                         "BROKEN: %s%nthe chain itself is intact up to record %d (head %s), witness %s%n",
                         held.problem().get(), result.headSeq(), result.headHash(), witnessDir);
-                return 1;
+                return false;
             }
             held.newest()
                     .ifPresentOrElse(
@@ -95,7 +121,7 @@ public final class VerifyCommand implements Callable<Integer> {
         out.printf(
                 "OK: %d records, chain intact, head %s (record %d)%n",
                 result.records(), result.headHash(), result.headSeq());
-        return 0;
+        return true;
     }
 
     private WitnessCheck readWitness(Path dir) throws IOException {

@@ -1,0 +1,138 @@
+package io.hashfence.collector.store;
+
+import static io.hashfence.collector.store.SharedStoreCollectors.awaitAccepted;
+import static io.hashfence.collector.store.SharedStoreCollectors.sites;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.hashfence.collector.testing.CollectorCli;
+import io.hashfence.collector.testing.MqttTestClient;
+import io.hashfence.collector.testing.RunningCollector;
+import io.hashfence.collector.testing.TestTelemetry;
+import io.hashfence.testing.Await;
+import io.hashfence.testing.PostgresServer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The event logs of two collectors on one real PostgreSQL ({@link PostgresServer}): each writes its chain to the
+ * store as well as to its events.log; {@code verify} and {@code report} with {@code --config} cover both chains
+ * from either node, and a record altered in the store is named by node and sequence number.
+ */
+class SharedEventLogTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    static PostgresServer postgres;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void startPostgres() throws Exception {
+        postgres = PostgresServer.start();
+    }
+
+    @AfterAll
+    static void stopPostgres() {
+        if (postgres != null) {
+            postgres.close();
+        }
+    }
+
+    @Test
+    void verifyAndReportCoverEveryCollectorsChainAndNameATamperedRecord() throws Exception {
+        try (RunningCollector one = SharedStoreCollectors.start(postgres, dir, "log-one");
+                RunningCollector two = SharedStoreCollectors.start(postgres, dir, "log-two")) {
+            String irkutsk = sites(postgres, "add", "irkutsk-site");
+            String texas = sites(postgres, "add", "texas-site");
+            try (MqttTestClient agent = awaitAccepted(one, "irkutsk-site", irkutsk)) {
+                agent.publishAcknowledged(TestTelemetry.at("irkutsk-site", "rig-irk", 1, 52.29, 104.29));
+            }
+            try (MqttTestClient agent = awaitAccepted(two, "texas-site", texas)) {
+                agent.publishAcknowledged(TestTelemetry.at("texas-site", "rig-tx", 1, 31.97, -102.08));
+            }
+            Await.until(
+                    "the first collector's alert is in its chain in the store",
+                    () -> storedRecords("log-one", "%alert_opened%") > 0);
+            assertThat(storedRecords("log-two", "%rig-tx%"))
+                    .as("the PUBACK waited for the second collector's records in the store")
+                    .isPositive();
+
+            Path configOne = config("log-one");
+            Path configTwo = config("log-two");
+            for (Path config : new Path[] {configOne, configTwo}) {
+                CollectorCli.Result verify = CollectorCli.run("verify", "--config", config.toString());
+                assertThat(verify.exitCode()).as(verify.out() + verify.err()).isZero();
+                assertThat(verify.out())
+                        .contains("node log-one: OK: ", "node log-two: OK: ", "the store agrees with events.log");
+            }
+
+            CollectorCli.Result report = CollectorCli.run("report", "--config", configTwo.toString());
+            assertThat(report.exitCode()).as(report.err()).isZero();
+            JsonNode json = JSON.readTree(report.out());
+            assertThat(json.at("/fleet/alerts/opened").asInt())
+                    .as("the alert the first collector opened, in a report from the second")
+                    .isGreaterThanOrEqualTo(1);
+            assertThat(json.get("rigs").findValuesAsText("rig")).contains("rig-irk", "rig-tx");
+            assertThat(json.at("/chain/head_hash").asText())
+                    .as("the fleet head verify prints")
+                    .isEqualTo(fleetHead(CollectorCli.run("verify", "--config", configOne.toString())
+                            .out()));
+
+            try (Connection connection = DriverManager.getConnection(postgres.jdbcUrl());
+                    Statement statement = connection.createStatement()) {
+                statement.executeUpdate("UPDATE event_record SET record = regexp_replace(record, "
+                        + "'\"time\":\"[^\"]*\"', '\"time\":\"2020-01-01T00:00:00Z\"') "
+                        + "WHERE node = 'log-two' AND seq = 2");
+            }
+            CollectorCli.Result broken = CollectorCli.run("verify", "--config", configOne.toString());
+            assertThat(broken.exitCode()).isEqualTo(1);
+            assertThat(broken.out())
+                    .contains("node log-two: BROKEN: record 2: hash mismatch")
+                    .contains("node log-one: OK: ");
+            CollectorCli.Result refused = CollectorCli.run("report", "--config", configOne.toString());
+            assertThat(refused.exitCode()).isEqualTo(1);
+            assertThat(refused.err()).contains("node log-two", "record 2");
+        }
+    }
+
+    private Path config(String node) throws Exception {
+        Path file = dir.resolve(node + ".yml");
+        Files.writeString(file, """
+                data_dir: %s
+                store:
+                  url: %s
+                  node: %s
+                """.formatted(dir.resolve(node), postgres.jdbcUrl(), node));
+        return file;
+    }
+
+    private static String fleetHead(String verifyOut) {
+        String marker = "fleet head ";
+        String line =
+                verifyOut.lines().filter(l -> l.contains(marker)).findFirst().orElseThrow();
+        return line.substring(line.indexOf(marker) + marker.length()).strip();
+    }
+
+    private static long storedRecords(String node, String like) throws Exception {
+        try (Connection connection = DriverManager.getConnection(postgres.jdbcUrl());
+                PreparedStatement select = connection.prepareStatement(
+                        "SELECT count(*) FROM event_record WHERE node = ? AND record LIKE ?")) {
+            select.setString(1, node);
+            select.setString(2, like);
+            try (ResultSet rows = select.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        }
+    }
+}
