@@ -52,6 +52,14 @@ public final class FleetReportSource {
         ReportBuilder builder = new ReportBuilder(period);
         events.forEach(e -> builder.accept(e.event()));
         long records = events.size();
-        return builder.build(new ChainHead(StoredChains.fleetHead(chains), records, records), generatedAt);
+        List<ChainHead.NodeHead> heads = chains.stream()
+                .sorted(Comparator.comparing(NodeChain::node))
+                .map(chain -> new ChainHead.NodeHead(
+                        chain.node(),
+                        chain.result().headSeq(),
+                        chain.result().headHash(),
+                        chain.result().records()))
+                .toList();
+        return builder.build(new ChainHead(StoredChains.fleetHead(chains), records, records, heads), generatedAt);
     }
 }

@@ -73,6 +73,26 @@ final class HtmlReport {
                 .append("</b>. Generated ")
                 .append(HumanUnits.time(report.generatedAt()))
                 .append(".</p>");
+        if (chain.nodes().isEmpty()) {
+            oneChain(html, chain);
+        } else {
+            fleetChains(html, chain);
+        }
+        CompactedHistory compacted = report.compacted();
+        if (compacted != null) {
+            html.append("<p id=\"compacted\"><b>Compacted history.</b> Records up to number ")
+                    .append(compacted.throughSeq())
+                    .append(" (until ")
+                    .append(HumanUnits.time(compacted.throughTime()))
+                    .append(") were replaced by a checkpoint signed with the collector's audit key, which "
+                            + "<code>verify</code> also checks. The report starts from the state of each rig that "
+                            + "checkpoint records: it does not cover time before then, and a violation already "
+                            + "going on then is shown as beginning at or before it.</p>");
+        }
+        html.append("</section>");
+    }
+
+    private static void oneChain(StringBuilder html, ChainHead chain) {
         html.append("<section class=\"chain\" id=\"chain\"><h2 style=\"margin-top:0;border:0\">Evidence: event log "
                         + "chain head</h2><p>This report was built from the collector's tamper-evident event log (")
                 .append(chain.records())
@@ -91,18 +111,33 @@ final class HtmlReport {
                 .append(chain.seq())
                 .append(",' DIR/events.log | cut -c1-64</code>. Later records link back to it, so the log cannot "
                         + "have been changed up to this point without verification failing.</p>");
-        CompactedHistory compacted = report.compacted();
-        if (compacted != null) {
-            html.append("<p id=\"compacted\"><b>Compacted history.</b> Records up to number ")
-                    .append(compacted.throughSeq())
-                    .append(" (until ")
-                    .append(HumanUnits.time(compacted.throughTime()))
-                    .append(") were replaced by a checkpoint signed with the collector's audit key, which "
-                            + "<code>verify</code> also checks. The report starts from the state of each rig that "
-                            + "checkpoint records: it does not cover time before then, and a violation already "
-                            + "going on then is shown as beginning at or before it.</p>");
+    }
+
+    private static void fleetChains(StringBuilder html, ChainHead chain) {
+        html.append("<section class=\"chain\" id=\"chain\"><h2 style=\"margin-top:0;border:0\">Evidence: event log "
+                        + "chain heads</h2><p>This report was built from the tamper-evident event logs of ")
+                .append(chain.nodes().size())
+                .append(" collectors in the shared store (")
+                .append(chain.records())
+                .append(" records), one hash chain per collector. Every record carries the SHA-256 hash of the "
+                        + "record before it. The newest record read of each:</p><table><tr><th>collector</th>"
+                        + "<th>record</th><th>hash</th></tr>");
+        for (ChainHead.NodeHead head : chain.nodes()) {
+            html.append("<tr><td>")
+                    .append(Html.escape(head.node()))
+                    .append("</td><td>")
+                    .append(head.seq())
+                    .append("</td><td class=\"hash\">")
+                    .append(Html.escape(head.hash()))
+                    .append("</td></tr>");
         }
-        html.append("</section>");
+        html.append("</table><p>Their fleet head (SHA-256 of the lines <code>NODE RECORD HASH</code>) is</p>")
+                .append("<p class=\"hash\" id=\"head-hash\">")
+                .append(Html.escape(chain.hash()))
+                .append("</p><p>To verify: on any collector, run <code>hashfence-collector verify --config FILE</code>"
+                        + " (FILE names the shared store). It recomputes every hash of every collector's chain, must "
+                        + "report each intact, and prints the fleet head, which equals the one above as long as no "
+                        + "collector has written since.</p>");
     }
 
     private static void summary(StringBuilder html, Report report, WorldMap map) {

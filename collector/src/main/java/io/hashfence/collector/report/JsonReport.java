@@ -29,6 +29,16 @@ final class JsonReport {
         chain.put("head_hash", report.chain().hash());
         chain.put("head_seq", report.chain().seq());
         chain.put("records", report.chain().records());
+        if (!report.chain().nodes().isEmpty()) {
+            ArrayNode nodes = chain.putArray("nodes");
+            report.chain()
+                    .nodes()
+                    .forEach(head -> nodes.addObject()
+                            .put("node", head.node())
+                            .put("head_seq", head.seq())
+                            .put("head_hash", head.hash())
+                            .put("records", head.records()));
+        }
         if (report.compacted() == null) {
             root.putNull("compacted");
         } else {

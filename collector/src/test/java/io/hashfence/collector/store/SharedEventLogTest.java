@@ -87,6 +87,12 @@ class SharedEventLogTest {
                     .as("the fleet head verify prints")
                     .isEqualTo(fleetHead(CollectorCli.run("verify", "--config", configOne.toString())
                             .out()));
+            assertThat(json.get("chain").get("nodes").findValuesAsText("node"))
+                    .as("each collector's head behind the fleet head")
+                    .containsExactly("log-one", "log-two");
+            CollectorCli.Result html = CollectorCli.run("report", "--config", configOne.toString(), "--format", "html");
+            assertThat(html.exitCode()).as(html.err()).isZero();
+            assertThat(html.out()).contains("chain heads", "<td>log-one</td>", "<td>log-two</td>", "verify --config");
 
             try (Connection connection = DriverManager.getConnection(postgres.jdbcUrl());
                     Statement statement = connection.createStatement()) {
