@@ -132,24 +132,37 @@ public final class EventLog implements AutoCloseable {
     }
 
     private static void catchUp(Path file, ChainVerifier.Result local, EventLogMirror mirror) throws IOException {
-        long stored = mirror.storedHead();
-        if (stored > local.headSeq()) {
-            throw new IOException("the shared store holds records up to " + stored + " of this node's event log, but "
-                    + file + " ends at record " + local.headSeq() + ": each node is one chain, so give this "
-                    + "collector its own store.node or restore its data directory");
-        }
-        if (stored == local.headSeq()) {
+        Optional<ChainRecord> head = mirror.storedHead();
+        long stored = head.map(ChainRecord::seq).orElse(0L);
+        if (stored == local.headSeq()
+                && head.map(ChainRecord::hash).orElse(local.headHash()).equals(local.headHash())) {
             return;
         }
-        List<ChainRecord> missing = new ArrayList<>();
-        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                ChainRecord record = ChainRecord.fromLine(line);
-                if (record != null && record.seq() > stored && record.seq() <= local.headSeq()) {
-                    missing.add(record);
+        List<ChainRecord> records = new ArrayList<>();
+        if (Files.exists(file)) {
+            try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                    ChainRecord record = ChainRecord.fromLine(line);
+                    if (record != null && record.seq() <= local.headSeq()) {
+                        records.add(record);
+                    }
                 }
             }
         }
+        if (head.isPresent() && !sameChain(head.get(), local, records)) {
+            String retiredAs = mirror.retire();
+            LOG.warn(
+                    "the shared store held another chain under this node's name (records up to {}, which {} does "
+                            + "not continue: its data directory was replaced); kept there as node {}, and this "
+                            + "collector's chain starts afresh",
+                    stored,
+                    file,
+                    retiredAs);
+            stored = 0;
+        }
+        long after = stored;
+        List<ChainRecord> missing =
+                records.stream().filter(record -> record.seq() > after).toList();
         if (!missing.isEmpty()) {
             mirror.write(missing);
             LOG.info(
@@ -159,6 +172,18 @@ public final class EventLog implements AutoCloseable {
                     missing.get(0).seq(),
                     local.headSeq());
         }
+    }
+
+    /** Whether the file holds the store's newest record of this node (or has compacted it away). */
+    private static boolean sameChain(ChainRecord storedHead, ChainVerifier.Result local, List<ChainRecord> records) {
+        if (storedHead.seq() > local.headSeq()) {
+            return false;
+        }
+        return records.stream()
+                .filter(record -> record.seq() == storedHead.seq())
+                .findFirst()
+                .map(record -> record.hash().equals(storedHead.hash()))
+                .orElse(true);
     }
 
     private static void keepCut(Path file, long validBytes, ChainVerifier.Problem problem, Clock clock)

@@ -3,6 +3,7 @@ package io.hashfence.collector.audit;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A second home for the event log's records (the shared store's {@code event_record} table), written by the event
@@ -12,8 +13,14 @@ public interface EventLogMirror {
     /** The name the mirror goes by in the storage metrics and {@code /healthz}. */
     Path healthName();
 
-    /** The sequence number of the newest record the mirror holds of this collector's chain; 0 when none. */
-    long storedHead() throws IOException;
+    /** The newest record the mirror holds of this collector's chain, if any. */
+    Optional<ChainRecord> storedHead() throws IOException;
+
+    /**
+     * Keeps the chain the mirror holds under this collector's name aside, under a new name it returns, so that
+     * this collector's chain can start there afresh (its data directory was replaced).
+     */
+    String retire() throws IOException;
 
     /** Stores the records, all or none; a record already stored under its sequence number is left as it is. */
     void write(List<ChainRecord> records) throws IOException;

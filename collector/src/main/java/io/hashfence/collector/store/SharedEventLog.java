@@ -9,7 +9,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * This collector's event log in the shared store (table {@code event_record}, keyed by node and sequence number):
@@ -35,18 +37,40 @@ public final class SharedEventLog implements EventLogMirror {
     }
 
     @Override
-    public long storedHead() throws IOException {
+    public Optional<ChainRecord> storedHead() throws IOException {
         try (Connection connection = store.connection();
-                PreparedStatement select =
-                        connection.prepareStatement("SELECT coalesce(max(seq), 0) FROM event_record WHERE node = ?")) {
+                PreparedStatement select = connection.prepareStatement("SELECT seq, time, hash, record FROM "
+                        + "event_record WHERE node = ? ORDER BY seq DESC LIMIT 1")) {
             select.setString(1, store.node());
             try (ResultSet rows = select.executeQuery()) {
-                rows.next();
-                return rows.getLong(1);
+                if (!rows.next()) {
+                    return Optional.empty();
+                }
+                return Optional.of(new ChainRecord(
+                        rows.getLong(1), rows.getTimestamp(2).toInstant(), rows.getString(3), rows.getString(4)));
             }
         } catch (SQLException e) {
             throw new IOException(
                     "cannot read the event log's head from the shared store " + store.safeUrl() + ": " + e.getMessage(),
+                    e);
+        }
+    }
+
+    /** Renames the node's stored chain to {@code NODE~TIME} (the time it was retired). */
+    @Override
+    public String retire() throws IOException {
+        String retiredAs = store.node() + "~" + Instant.now();
+        try (Connection connection = store.connection();
+                PreparedStatement rename =
+                        connection.prepareStatement("UPDATE event_record SET node = ? WHERE node = ?")) {
+            rename.setString(1, retiredAs);
+            rename.setString(2, store.node());
+            rename.executeUpdate();
+            return retiredAs;
+        } catch (SQLException e) {
+            throw new IOException(
+                    "cannot keep the shared store's earlier chain of node " + store.node() + " aside: "
+                            + e.getMessage(),
                     e);
         }
     }

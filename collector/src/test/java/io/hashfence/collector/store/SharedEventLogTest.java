@@ -6,12 +6,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.hashfence.collector.config.StoreConfig;
 import io.hashfence.collector.testing.CollectorCli;
+import io.hashfence.collector.testing.MetricsScrape;
 import io.hashfence.collector.testing.MqttTestClient;
 import io.hashfence.collector.testing.RunningCollector;
 import io.hashfence.collector.testing.TestTelemetry;
 import io.hashfence.testing.Await;
 import io.hashfence.testing.PostgresServer;
+import io.netty.handler.codec.mqtt.MqttMessageType;
+import io.netty.handler.codec.mqtt.MqttQoS;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -21,6 +25,7 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -45,6 +50,17 @@ class SharedEventLogTest {
     static void stopPostgres() {
         if (postgres != null) {
             postgres.close();
+        }
+    }
+
+    /** Each test verifies the chains it made: those of the one before (one of them tampered with) go. */
+    @BeforeEach
+    void forgetEarlierChains() throws Exception {
+        try (Connection connection = DriverManager.getConnection(postgres.jdbcUrl());
+                Statement statement = connection.createStatement()) {
+            // the first test finds no table yet: the first collector's start creates it
+            statement.execute("DO $$ BEGIN IF to_regclass('event_record') IS NOT NULL THEN "
+                    + "DELETE FROM event_record; END IF; END $$");
         }
     }
 
@@ -111,14 +127,85 @@ class SharedEventLogTest {
         }
     }
 
+    @Test
+    void aCollectorThatJoinsTheStoreCopiesItsEarlierRecordsAndAReplacedDataDirectoryStartsAfresh() throws Exception {
+        Path log = dir.resolve("joining").resolve("events.log");
+        try (RunningCollector alone = new RunningCollector(dir.resolve("joining"))) {
+            Await.until("the collector alone has written its first record", () -> Files.size(log) > 0);
+        }
+        long written = Files.readAllLines(log).size();
+
+        try (RunningCollector joined = SharedStoreCollectors.start(postgres, dir, "joining")) {
+            assertThat(storedRecords("joining", "%")).isGreaterThanOrEqualTo(written);
+            CollectorCli.Result verify =
+                    CollectorCli.run("verify", "--config", config("joining").toString());
+            assertThat(verify.exitCode()).as(verify.out()).isZero();
+            assertThat(verify.out()).contains("node joining: OK: ", " records (1 to ");
+        }
+
+        Path replaced = dir.resolve("replaced").resolve("joining");
+        try (RunningCollector fresh = new RunningCollector(
+                replaced, config -> config.withStore(new StoreConfig(postgres.jdbcUrl(), null, "joining")))) {
+            CollectorCli.Result verify = CollectorCli.run(
+                    "verify", "--config", config("joining", replaced).toString());
+            assertThat(verify.exitCode()).as(verify.out()).isZero();
+            assertThat(verify.out())
+                    .as("a replaced data directory starts its node's chain afresh; the earlier one is kept aside")
+                    .containsPattern("node joining~[0-9T:.Z-]+: OK: ")
+                    .contains("node joining: OK: ", " records (1 to ", "the store agrees with events.log");
+        }
+    }
+
+    @Test
+    void aPubackWaitsForItsEventsInTheStoreWhileTheStoreIsAway() throws Exception {
+        try (RunningCollector one = SharedStoreCollectors.start(postgres, dir, "patient")) {
+            String token = sites(postgres, "add", "patient-log-site");
+            try (MqttTestClient agent = awaitAccepted(one, "patient-log-site", token)) {
+                agent.publishAcknowledged(TestTelemetry.message("patient-log-site", "rig-1", 1));
+                postgres.stop();
+                try {
+                    // a new rig: its rig_first_seen record gates the PUBACK
+                    agent.publish(
+                            TestTelemetry.topic("patient-log-site", "rig-2"),
+                            TestTelemetry.bytes(TestTelemetry.message("patient-log-site", "rig-2", 1)),
+                            MqttQoS.AT_LEAST_ONCE);
+                    Await.until(
+                            "the failed write of the event log to the store is counted",
+                            () -> MetricsScrape.sample(
+                                            one.http(),
+                                            "hashfence_storage_write_failures_total{file=\"store.event_record\"}")
+                                    >= 1);
+                    assertThat(MetricsScrape.ingested(one.http(), "accepted"))
+                            .as("no PUBACK for what is not durable")
+                            .isEqualTo(1);
+                    assertThat(MetricsScrape.get(one.http(), "/healthz").body()).contains("store.event_record");
+                } finally {
+                    postgres.restart();
+                }
+                agent.await(MqttMessageType.PUBACK);
+                assertThat(storedRecords("patient", "%rig-2%"))
+                        .as("rig-2's first record reached the store")
+                        .isPositive();
+            }
+            CollectorCli.Result verify =
+                    CollectorCli.run("verify", "--config", config("patient").toString());
+            assertThat(verify.exitCode()).as(verify.out()).isZero();
+            assertThat(verify.out()).contains("node patient: OK: ", "the store agrees with events.log");
+        }
+    }
+
     private Path config(String node) throws Exception {
-        Path file = dir.resolve(node + ".yml");
+        return config(node, dir.resolve(node));
+    }
+
+    private Path config(String node, Path dataDir) throws Exception {
+        Path file = dataDir.resolveSibling(node + "-" + dataDir.getFileName() + ".yml");
         Files.writeString(file, """
                 data_dir: %s
                 store:
                   url: %s
                   node: %s
-                """.formatted(dir.resolve(node), postgres.jdbcUrl(), node));
+                """.formatted(dataDir, postgres.jdbcUrl(), node));
         return file;
     }
 
