@@ -105,8 +105,9 @@ public final class EventLog implements AutoCloseable {
     /**
      * {@link #open(Path, Clock, Consumer, StorageHealth)}, also writing every record to {@code mirror} before it
      * counts as durable. First the records of the file the mirror lacks (written before the store was set, or
-     * before a crash between the two writes) are copied to it; a mirror ahead of the file is an error, as the
-     * mirror holds another chain under this node's name.
+     * before a crash between the two writes) are copied to it. A chain the mirror holds under this node's name
+     * that the file does not continue (the data directory was replaced) is kept aside ({@link
+     * EventLogMirror#retire()}), and the file's chain is copied afresh.
      */
     public static EventLog open(
             Path dataDir, Clock clock, Consumer<AuditEvent> replay, StorageHealth health, EventLogMirror mirror)
