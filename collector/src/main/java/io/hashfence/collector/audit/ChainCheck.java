@@ -18,15 +18,11 @@ public final class ChainCheck {
     }
 
     /**
-     * A check of the chain that starts with {@code first}: at the genesis for record 1, else where the record's own
-     * {@code prev} points (the node compacted its log before it wrote to the store).
+     * A check of a chain from the genesis: a chain whose first record is not record 1 breaks there, as records
+     * removed from its beginning would otherwise go unseen.
      */
-    public static ChainCheck startingAt(ChainRecord first) {
-        if (first.seq() <= 1) {
-            return new ChainCheck(ChainVerifier.Anchor.GENESIS);
-        }
-        String prev = AuditJson.read(first.json()).path("prev").asText();
-        return new ChainCheck(new ChainVerifier.Anchor(first.seq() - 1, prev));
+    public static ChainCheck fromGenesis() {
+        return new ChainCheck(ChainVerifier.Anchor.GENESIS);
     }
 
     /** The record as an event when it is intact and links; empty once the chain has broken. */

@@ -18,7 +18,8 @@ import java.util.function.BiConsumer;
 
 /**
  * Reads every collector's event log from the shared store and verifies each chain as {@code events.log} is
- * verified: every record's hash, its link to the one before, and no gap in the sequence numbers.
+ * verified: every record's hash, its link to the one before, and no gap in the sequence numbers, from record 1
+ * (the genesis) on.
  */
 public final class StoredChains {
     private static final int FETCH_SIZE = 2_000;
@@ -57,7 +58,7 @@ public final class StoredChains {
                             }
                             node = rowNode;
                             firstSeq = record.seq();
-                            check = ChainCheck.startingAt(record);
+                            check = ChainCheck.fromGenesis();
                         }
                         String current = node;
                         check.next(record).ifPresent(event -> each.accept(current, event));

@@ -124,6 +124,16 @@ class SharedEventLogTest {
             CollectorCli.Result refused = CollectorCli.run("report", "--config", configOne.toString());
             assertThat(refused.exitCode()).isEqualTo(1);
             assertThat(refused.err()).contains("node log-two", "record 2");
+
+            try (Connection connection = DriverManager.getConnection(postgres.jdbcUrl());
+                    Statement statement = connection.createStatement()) {
+                statement.executeUpdate("DELETE FROM event_record WHERE node = 'log-one' AND seq = 1");
+            }
+            CollectorCli.Result headless = CollectorCli.run("verify", "--config", configTwo.toString());
+            assertThat(headless.exitCode()).isEqualTo(1);
+            assertThat(headless.out())
+                    .as("a chain's first record removed")
+                    .contains("node log-one: BROKEN: record 1: sequence 2 where 1 was expected");
         }
     }
 
