@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * {@code verify}'s fleet part: every collector's chain in the shared store, each named with its verdict, and this
@@ -44,13 +45,14 @@ final class FleetVerification {
         for (NodeChain chain : chains) {
             intact &= report(chain);
         }
-        if (localHashes != null) {
-            long storedHead = chains.stream()
-                    .filter(chain -> chain.node().equals(self))
-                    .mapToLong(chain -> chain.result().headSeq())
-                    .findFirst()
-                    .orElse(0);
+        Optional<NodeChain> own =
+                chains.stream().filter(chain -> chain.node().equals(self)).findFirst();
+        if (localHashes != null && own.map(chain -> chain.result().intact()).orElse(true)) {
+            long storedHead = own.map(chain -> chain.result().headSeq()).orElse(0L);
             intact &= compare(self, localHashes, storedHashes, storedHead);
+        } else if (localHashes != null) {
+            out.printf(
+                    "node %s (this collector): not compared with events.log, its chain in the store is broken%n", self);
         }
         out.printf(
                 "%s: %d chain(s), fleet head %s%n",
