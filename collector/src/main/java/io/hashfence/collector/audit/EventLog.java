@@ -53,6 +53,9 @@ public final class EventLog implements AutoCloseable {
     private final EventLogMirror mirror;
 
     private volatile String headHash;
+    /** The newest record in the file, written with {@link #headHash} under the write lock. */
+    private long writtenSeq;
+
     private volatile boolean closing;
 
     private record Pending(long seq, Instant time, EventType type, String site, String rig, JsonNode data) {}
@@ -76,6 +79,7 @@ public final class EventLog implements AutoCloseable {
         this.enqueued = new AtomicLong(existing.headSeq());
         this.durable = new DurableMark(existing.headSeq());
         this.headHash = existing.headHash();
+        this.writtenSeq = existing.headSeq();
         this.writer = new Thread(this::writeLoop, "event-log-writer");
         writer.setDaemon(true);
         writer.start();
@@ -270,13 +274,23 @@ public final class EventLog implements AutoCloseable {
         }
     }
 
+    /**
+     * Writes the batch to the file, then (outside the write lock, so that neither the witness nor compaction waits
+     * for the shared store) to the mirror, and only then declares it durable.
+     */
     private void write(List<Pending> batch) throws IOException, InterruptedException {
+        List<ChainRecord> records;
         synchronized (writeLock) {
-            writeLocked(batch);
+            records = writeLocked(batch);
         }
+        if (mirror != null) {
+            mirrorUntilDone(records);
+        }
+        durable.advance(batch.get(batch.size() - 1).seq());
     }
 
-    private void writeLocked(List<Pending> batch) throws IOException, InterruptedException {
+    /** Writes the batch to the file and returns its records as chained. */
+    private List<ChainRecord> writeLocked(List<Pending> batch) throws IOException {
         StringBuilder lines = new StringBuilder(batch.size() * 256);
         List<ChainRecord> records = new ArrayList<>(mirror == null ? 0 : batch.size());
         String prev = headHash;
@@ -306,11 +320,9 @@ public final class EventLog implements AutoCloseable {
             throw e;
         }
         headHash = prev;
+        writtenSeq = batch.get(batch.size() - 1).seq();
         health.writeSucceeded(file);
-        if (mirror != null) {
-            mirrorUntilDone(records);
-        }
-        durable.advance(batch.get(batch.size() - 1).seq());
+        return records;
     }
 
     /**
@@ -335,10 +347,10 @@ public final class EventLog implements AutoCloseable {
         }
     }
 
-    /** The newest record on disk, its number and hash read together. */
+    /** The newest record in the file, its number and hash read together. */
     public Head head() {
         synchronized (writeLock) {
-            return new Head(durable.get(), headHash);
+            return new Head(writtenSeq, headHash);
         }
     }
 
