@@ -16,10 +16,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The kill test: {@code ./hashfence bench failover}, small (two collectors, 600 rigs over 6 sites at QoS 1),
  * run from the shipped jars as the launcher runs it: PostgreSQL, HAProxy with the shipped config, one
- * collector SIGKILLed mid-stream. Every acknowledged sample must be applied by some collector (its sequence
- * journal holds it) and every site dropped by the kill must be back through HAProxy within 10 s.
- * (Duplicates applied and re-notified alerts are measured by the benchmark too, and are not asserted here
- * yet: they need the sequence windows and the alert book in the shared store, docs/SCALING.md.)
+ * collector SIGKILLed mid-stream. Every acknowledged sample must be applied by some collector (the shared
+ * sequence windows hold it), none twice, every site dropped by the kill must be back through HAProxy within
+ * 10 s, and no alert may be notified again by the collector its site moved to (docs/SCALING.md).
  */
 class FailoverKillIT {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -81,6 +80,15 @@ class FailoverKillIT {
                 .isEqualTo(failover.get("published").asLong())
                 .isPositive();
         assertThat(failover.get("acknowledged_lost").asLong()).isZero();
+        assertThat(failover.get("duplicates_applied").asLong())
+                .as("resends to the collector a site moved to are refused as duplicates (shared windows)")
+                .isZero();
+        assertThat(failover.get("alerts_notified").asInt())
+                .as("the fleet has rigs in restricted places")
+                .isPositive();
+        assertThat(failover.get("alert_notifications_duplicated").asInt())
+                .as("the collector a site moved to adopts its open alerts without notifying them again")
+                .isZero();
         assertThat(failover.get("never_reconnected").asInt()).isZero();
         assertThat(failover.get("reconnected").asInt())
                 .isEqualTo(failover.get("killed_site_connections").asInt());
