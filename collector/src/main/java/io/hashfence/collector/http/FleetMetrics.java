@@ -189,36 +189,26 @@ public final class FleetMetrics {
     }
 
     private static void sample(ExpositionText[] texts, Family family, ExpositionText rigLabels, double value) {
-        texts[family.ordinal()]
-                .ascii(family.metric)
-                .ascii("{")
-                .append(rigLabels)
-                .ascii("} ")
-                .value(value)
-                .newline();
+        series(texts, family, rigLabels).ascii("} ").value(value).newline();
     }
 
     /** A Unix time, in seconds with the milliseconds as decimals. */
     private static void timeSample(ExpositionText[] texts, Family family, ExpositionText rigLabels, long millis) {
-        texts[family.ordinal()]
-                .ascii(family.metric)
-                .ascii("{")
-                .append(rigLabels)
-                .ascii("} ")
-                .secondsFromMillis(millis)
-                .newline();
+        series(texts, family, rigLabels).ascii("} ").secondsFromMillis(millis).newline();
     }
 
     /** A series whose value is 1 and whose {@code state} label (after {@code site}) says the state. */
     private static void stateSample(ExpositionText[] texts, Family family, ExpositionText rigLabels, String state) {
-        texts[family.ordinal()]
-                .ascii(family.metric)
-                .ascii("{")
-                .append(rigLabels)
+        series(texts, family, rigLabels)
                 .ascii(",")
                 .label("state", state)
                 .ascii("} 1.0")
                 .newline();
+    }
+
+    /** The family's text with a new series begun: its name and the rig's labels, the brace left open. */
+    private static ExpositionText series(ExpositionText[] texts, Family family, ExpositionText rigLabels) {
+        return texts[family.ordinal()].ascii(family.metric).ascii("{").append(rigLabels);
     }
 
     private static int total(ExpositionText[] texts) {
