@@ -310,7 +310,7 @@ public final class Collector implements AutoCloseable {
                 new Route(
                         HttpMethod.GET,
                         RigMetricsEndpoint.PATH,
-                        new RigMetricsEndpoint(new FleetMetrics(registry, compliance)),
+                        new RigMetricsEndpoint(new FleetMetrics(registry, compliance), httpMetrics),
                         metricsNeedToken),
                 new Route(HttpMethod.GET, ScrapeTargetsEndpoint.PATH, scrapeTargets::paths, metricsNeedToken),
                 new Route(

@@ -13,9 +13,11 @@ public final class RigMetricsEndpoint implements Endpoint {
     public static final String PATH = "/metrics/rigs";
 
     private final FleetMetrics fleet;
+    private final HttpMetrics metrics;
 
-    public RigMetricsEndpoint(FleetMetrics fleet) {
+    public RigMetricsEndpoint(FleetMetrics fleet, HttpMetrics metrics) {
         this.fleet = fleet;
+        this.metrics = metrics;
     }
 
     @Override
@@ -26,16 +28,20 @@ public final class RigMetricsEndpoint implements Endpoint {
             return Response.bytes(MetricsEndpoint.CONTENT_TYPE, fleet.exposition(MetricsShard.whole()));
         }
         if (shard.isEmpty() || of.isEmpty()) {
-            return Response.error(
-                    HttpResponseStatus.BAD_REQUEST,
+            return refused(
                     "shard and of go together, e.g. " + new MetricsShard(0, 4).path() + "; without both, every rig");
         }
         try {
             MetricsShard asked = new MetricsShard(whole("shard", shard.get()), whole("of", of.get()));
             return Response.bytes(MetricsEndpoint.CONTENT_TYPE, fleet.exposition(asked));
         } catch (IllegalArgumentException e) {
-            return Response.error(HttpResponseStatus.BAD_REQUEST, e.getMessage());
+            return refused(e.getMessage());
         }
+    }
+
+    private Response refused(String why) {
+        metrics.refused(HttpRefusal.BAD_PARAMETER);
+        return Response.error(HttpResponseStatus.BAD_REQUEST, why);
     }
 
     private static int whole(String name, String text) {

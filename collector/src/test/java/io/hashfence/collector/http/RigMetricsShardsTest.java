@@ -31,6 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  * names the same paths for Prometheus.
  */
 class RigMetricsShardsTest {
+    private static final String BAD_PARAMETER = "hashfence_http_requests_refused_total{reason=\"bad_parameter\"}";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int SHARDS = 3;
     private static final int RIGS = 40;
@@ -124,6 +125,7 @@ class RigMetricsShardsTest {
 
     @Test
     void aWrongShardIsRefusedSayingWhy() throws Exception {
+        double refusedBefore = MetricsScrape.sample(collector.http(), BAD_PARAMETER);
         assertThat(MetricsScrape.get(collector.http(), "/metrics/rigs?shard=3&of=3"))
                 .satisfies(r -> assertThat(r.statusCode()).isEqualTo(400))
                 .satisfies(r -> assertThat(r.body()).contains("shard must be between 0 and 2, got 3"));
@@ -135,6 +137,9 @@ class RigMetricsShardsTest {
         assertThat(MetricsScrape.get(collector.http(), "/metrics/rigs?shard=0&of=0")
                         .body())
                 .contains("of must be between 1 and 256, got 0");
+        assertThat(MetricsScrape.sample(collector.http(), BAD_PARAMETER) - refusedBefore)
+                .as("each refusal counted")
+                .isEqualTo(4);
     }
 
     @Test
