@@ -193,6 +193,15 @@ public final class Auditor {
                 .filter(c -> !after.restrictedCodes().contains(c))
                 .sorted()
                 .forEach(removed::add);
+        ArrayNode exemptionsRemoved = data.putArray("exemptions_removed");
+        Set<Exemption> kept = Set.copyOf(after.exemptions());
+        before.exemptions().stream()
+                .filter(e -> !kept.contains(e))
+                .forEach(e -> exemptionsRemoved.add(exemptionData(e)));
+        Set<ScreeningExemption> keptScreening = Set.copyOf(after.screening().exemptions());
+        before.screening().exemptions().stream()
+                .filter(e -> !keptScreening.contains(e))
+                .forEach(e -> exemptionsRemoved.add(screeningExemptionData(e)));
         log.append(EventType.POLICY_CHANGED, null, data);
         Set<Exemption> known = Set.copyOf(before.exemptions());
         after.exemptions().stream().filter(e -> !known.contains(e)).forEach(this::exemptionAdded);
@@ -208,14 +217,7 @@ public final class Auditor {
 
     /** A screening exemption: {@code exemption_added} with {@code screening: true} and the alert it spares. */
     private void screeningExemptionAdded(ScreeningExemption exemption) {
-        ObjectNode data = exemptionData(exemption.exemption());
-        data.put("screening", true);
-        data.put(
-                "alert",
-                exemption.alert() == null
-                        ? "every screening alert"
-                        : exemption.alert().alertName());
-        log.append(EventType.EXEMPTION_ADDED, scopeRig(exemption.exemption()), data);
+        log.append(EventType.EXEMPTION_ADDED, scopeRig(exemption.exemption()), screeningExemptionData(exemption));
     }
 
     private static RigKey scopeRig(Exemption exemption) {
@@ -227,6 +229,17 @@ public final class Auditor {
         if (exemption.rig() == null) {
             data.put("site", exemption.site().value());
         }
+        return data;
+    }
+
+    private static ObjectNode screeningExemptionData(ScreeningExemption exemption) {
+        ObjectNode data = exemptionData(exemption.exemption());
+        data.put("screening", true);
+        data.put(
+                "alert",
+                exemption.alert() == null
+                        ? "every screening alert"
+                        : exemption.alert().alertName());
         return data;
     }
 

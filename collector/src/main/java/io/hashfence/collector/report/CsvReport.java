@@ -12,7 +12,11 @@ import java.util.List;
  * break). The {@code record} column says what a row is: one {@code report} row (the period and the chain
  * head hash), then for each rig its {@code jurisdiction} rows and its {@code violation} rows, then one row per
  * screening alert, whose {@code record} is its alertname ({@code PayoutToSanctionedAddress}, …), with the
- * summary under {@code reason}. {@code claimed_by} and {@code control} (last, so that the older columns keep
+ * summary under {@code reason}; then one {@code exemption} row per exemption of the policy in force during the
+ * period (what it spares under {@code restriction_code} — {@code location restrictions} or a screening alert —,
+ * its scope under {@code evidence}, granted at {@code start}, withdrawn or expired at {@code end}), each followed
+ * by an {@code exemption_spared} row per rig it spared a screening alert (the alert under {@code
+ * restriction_code}, the exemption's reason, the finding's evidence). {@code claimed_by} and {@code control} (last, so that the older columns keep
  * their places) state disputed land as {@code /api/v1/locate} does: Crimea is country RU, claimed_by UA, control
  * de_facto, subdivision UA-43; {@code border_km} on a violation row is the rig's distance to the nearest
  * border of its country when the violation began.
@@ -123,6 +127,45 @@ final class CsvReport {
                 row(csv, values);
             }
         });
+        for (ExemptionInForce exemption : report.exemptions()) {
+            List<String> values = values(
+                    "exemption",
+                    null,
+                    null,
+                    Place.UNKNOWN,
+                    exemption.grantedAt(),
+                    exemption.endedAt(),
+                    null,
+                    null,
+                    null,
+                    null,
+                    exemption.scope(),
+                    null,
+                    null);
+            values.set(COLUMNS.indexOf("restriction_code"), exemption.spares());
+            values.set(COLUMNS.indexOf("reason"), exemption.reason());
+            row(csv, values);
+            for (SparedScreeningAlert spared : exemption.spared()) {
+                List<String> use = values(
+                        "exemption_spared",
+                        spared.site(),
+                        spared.rig(),
+                        Place.UNKNOWN,
+                        spared.from(),
+                        spared.until(),
+                        null,
+                        Boolean.toString(spared.ongoing()),
+                        null,
+                        null,
+                        spared.evidence(),
+                        null,
+                        null);
+                use.set(COLUMNS.indexOf("restriction_code"), spared.alert());
+                use.set(COLUMNS.indexOf("severity"), spared.severity());
+                use.set(COLUMNS.indexOf("reason"), exemption.reason());
+                row(csv, use);
+            }
+        }
         return csv.toString().getBytes(StandardCharsets.UTF_8);
     }
 

@@ -56,6 +56,7 @@ final class HtmlReport {
         violations(html, report, map);
         clearances(html, report);
         screening(html, report);
+        exemptions(html, report);
         rigs(html, report, map);
         stays(html, report, map);
         policies(html, report, map);
@@ -343,6 +344,65 @@ final class HtmlReport {
             }
             html.append("</tbody></table>");
         });
+    }
+
+    /** The exemptions in force during the period, then what each spared which rig. */
+    private static void exemptions(StringBuilder html, Report report) {
+        html.append("<h2 id=\"exemptions\">Exemptions</h2><p>Exemptions of the policy in force at any time during "
+                + "the period: from the location restrictions, or from a screening alert (a licence, a wind-down). "
+                + "Each is recorded in the event log when the policy brings it.</p>");
+        if (report.exemptions().isEmpty()) {
+            html.append("<p>None during this period.</p>");
+            return;
+        }
+        html.append("<table id=\"exemption-table\">");
+        Html.head(html, "Spares", "Scope", "Reason", "Granted", "Expires", "Withdrawn");
+        html.append("<tbody>");
+        for (ExemptionInForce exemption : report.exemptions()) {
+            Html.row(
+                    html,
+                    "exemption-row",
+                    List.of(
+                            Html.escape(exemption.spares()),
+                            Html.escape(exemption.scope()),
+                            Html.escape(exemption.reason()),
+                            exemption.grantedAt() == null
+                                    ? "before the log's first record"
+                                    : Html.escape(HumanUnits.time(exemption.grantedAt())),
+                            Html.escape(HumanUnits.time(exemption.expires())),
+                            exemption.withdrawnAt() == null
+                                    ? ""
+                                    : Html.escape(HumanUnits.time(exemption.withdrawnAt()))));
+        }
+        html.append("</tbody></table><h3 id=\"exemptions-spared\">Screening alerts spared</h3>");
+        if (report.exemptions().stream().allMatch(e -> e.spared().isEmpty())) {
+            html.append("<p>None during this period.</p>");
+            return;
+        }
+        html.append("<table id=\"spared-table\">");
+        Html.head(html, "Site", "Rig", "Alert", "Severity", "Exemption", "From", "Until", "Summary", "Evidence");
+        html.append("<tbody>");
+        for (ExemptionInForce exemption : report.exemptions()) {
+            for (SparedScreeningAlert spared : exemption.spared()) {
+                Html.row(
+                        html,
+                        "spared-row",
+                        List.of(
+                                Html.escape(spared.site()),
+                                Html.escape(spared.rig()),
+                                Html.escape(spared.alert()),
+                                Html.escape(spared.severity()),
+                                Html.escape(exemption.reason()),
+                                Html.escape(HumanUnits.time(spared.from())),
+                                spared.ongoing()
+                                        ? "<b>still spared at the end of the period</b>"
+                                        : Html.escape(
+                                                HumanUnits.time(spared.until()) + " (" + spared.endedBecause() + ")"),
+                                Html.escape(spared.summary()),
+                                Html.escape(spared.evidence())));
+            }
+        }
+        html.append("</tbody></table>");
     }
 
     private static void rigs(StringBuilder html, Report report, WorldMap map) {

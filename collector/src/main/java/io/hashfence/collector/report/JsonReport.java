@@ -67,7 +67,32 @@ final class JsonReport {
                         .put("evidence", alert.evidence());
             }
         });
+        ArrayNode exemptions = root.putArray("exemptions");
+        report.exemptions().forEach(e -> exemption(exemptions.addObject(), e));
         return root;
+    }
+
+    private static void exemption(ObjectNode node, ExemptionInForce exemption) {
+        node.put("spares", exemption.spares())
+                .put("scope", exemption.scope())
+                .put("reason", exemption.reason())
+                .put("expires", exemption.expires().toString())
+                .put("granted_at", text(exemption.grantedAt()))
+                .put("withdrawn_at", text(exemption.withdrawnAt()));
+        ArrayNode spared = node.putArray("spared");
+        for (SparedScreeningAlert alert : exemption.spared()) {
+            spared.addObject()
+                    .put("site", alert.site())
+                    .put("rig", alert.rig())
+                    .put("alert", alert.alert())
+                    .put("severity", alert.severity())
+                    .put("from", alert.from().toString())
+                    .put("until", text(alert.until()))
+                    .put("ongoing", alert.ongoing())
+                    .put("ended_because", alert.endedBecause())
+                    .put("summary", alert.summary())
+                    .put("evidence", alert.evidence());
+        }
     }
 
     private static void policy(ObjectNode node, PolicyInForce policy) {

@@ -15,6 +15,8 @@ import java.util.Optional;
  * @param rigs every rig known before the period ended, by site then rig
  * @param screening the screening alerts open at any time in the period, by kind (every screening alert
  *                  type is a key, with an empty list when there was none), oldest first
+ * @param exemptions the policy's exemptions in force at any time in the period, in the order they were granted,
+ *                   each with the screening alerts it spared
  */
 public record Report(
         ReportPeriod period,
@@ -24,8 +26,10 @@ public record Report(
         List<PolicyInForce> policies,
         List<RigReport> rigs,
         FleetSummary fleet,
-        Map<String, List<ScreeningAlert>> screening) {
+        Map<String, List<ScreeningAlert>> screening,
+        List<ExemptionInForce> exemptions) {
     public Report {
+        exemptions = List.copyOf(exemptions);
         policies = List.copyOf(policies);
         rigs = List.copyOf(rigs);
         screening = Collections.unmodifiableMap(new LinkedHashMap<>(screening));

@@ -38,9 +38,11 @@ public final class ReportBuilder implements Consumer<AuditEvent> {
     private int alertsResolved;
     private int alertsAcknowledged;
     private final Map<String, ScreeningAlert> screeningAlerts = new LinkedHashMap<>();
+    private final ExemptionLedger exemptions;
 
     public ReportBuilder(ReportPeriod period) {
         this.period = Objects.requireNonNull(period, "period");
+        this.exemptions = new ExemptionLedger(period);
     }
 
     /**
@@ -79,7 +81,17 @@ public final class ReportBuilder implements Consumer<AuditEvent> {
             case RELOCATED, EVIDENCE_CONFLICT -> known(event).ifPresent(rig -> rig.observed(event.time(), data));
             case EXEMPTION_EXPIRED -> known(event).ifPresent(RigTimeline::exemptionExpired);
             case SUSPICION_CLEARED -> known(event).ifPresent(rig -> rig.cleared(event.time(), data));
-            case POLICY_LOADED, POLICY_CHANGED -> policy(event);
+            case POLICY_LOADED -> {
+                policy(event);
+                exemptions.policyLoaded(event);
+            }
+            case POLICY_CHANGED -> {
+                policy(event);
+                exemptions.policyChanged(event);
+            }
+            case EXEMPTION_ADDED -> exemptions.added(event);
+            case SCREENING_EXEMPTION_APPLIED -> exemptions.applied(event);
+            case SCREENING_EXEMPTION_ENDED -> exemptions.ended(event);
             case ALERT_OPENED -> {
                 alertsOpened += inPeriod(event);
                 screeningOpened(event);
@@ -90,7 +102,7 @@ public final class ReportBuilder implements Consumer<AuditEvent> {
                         EventData.text(data, "id"), (id, alert) -> alert.resolved(event.time()));
             }
             case ALERT_ACKNOWLEDGED -> alertsAcknowledged += inPeriod(event);
-            case EXEMPTION_ADDED, SCREENING_EXEMPTION_APPLIED, SCREENING_EXEMPTION_ENDED, CHECKPOINT -> {}
+            case CHECKPOINT -> {}
         }
     }
 
@@ -109,7 +121,16 @@ public final class ReportBuilder implements Consumer<AuditEvent> {
             policies.add(policyBeforePeriod);
         }
         policies.addAll(policiesInPeriod);
-        return new Report(period, generatedAt, chain, compacted, policies, rigs, summarise(rigs), screening());
+        return new Report(
+                period,
+                generatedAt,
+                chain,
+                compacted,
+                policies,
+                rigs,
+                summarise(rigs),
+                screening(),
+                exemptions.inForce());
     }
 
     private void screeningOpened(AuditEvent event) {

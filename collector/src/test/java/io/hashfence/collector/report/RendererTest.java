@@ -30,7 +30,8 @@ class RendererTest {
                         "policies",
                         "fleet",
                         "rigs",
-                        "screening");
+                        "screening",
+                        "exemptions");
         assertThat(root.get("compacted").isNull()).isTrue();
         assertThat(root.at("/period/from").asText()).isEqualTo(SampleFleet.FROM);
         assertThat(root.at("/chain/head_hash").asText()).isEqualTo("ab".repeat(32));

@@ -2,6 +2,8 @@ package io.hashfence.collector.screening;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hashfence.collector.audit.AuditEvent;
 import io.hashfence.collector.audit.ChainVerifier;
 import io.hashfence.collector.audit.EventLog;
@@ -17,6 +19,7 @@ import io.hashfence.testing.Await;
 import io.netty.handler.codec.mqtt.MqttVersion;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -30,9 +33,11 @@ import org.junit.jupiter.api.io.TempDir;
  * ({@code exemption_added}), when it begins to spare a rig an alert ({@code screening_exemption_applied}, with
  * the finding) and when it stops ({@code screening_exemption_ended}, here because it expired, after which the
  * alert opens); a restart does not record an exemption that still applies a second time; {@code verify}
- * passes on the log.
+ * passes on the log; and the report lists the exemptions in force, the alerts each spared, and the one a policy
+ * reload withdrew.
  */
 class ScreeningExemptionEventsTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String NETWORK = "screening:\n  networks:\n    designated:\n"
             + "      - cidr: 127.0.0.0/8\n        reason: test hosting provider\n";
 
@@ -112,6 +117,67 @@ class ScreeningExemptionEventsTest {
                 .containsExactlyInAnyOrder("licensed-01", "longterm-01");
         CollectorCli.Result verify = CollectorCli.run("verify", "--data-dir", data.toString());
         assertThat(verify.exitCode()).as(verify.out()).isZero();
+    }
+
+    @Test
+    void theReportListsTheExemptionsInForceAndTheAlertsTheySpared() throws Exception {
+        Path data = dir.resolve("data");
+        Path policy = dir.resolve("policy.yml");
+        MutableClock clock = new MutableClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
+        Instant start = clock.instant();
+        Instant expires = start.plus(Duration.ofHours(1));
+        String licensed = "    - site: licensed-01\n      alert: RigOnSanctionedNetwork\n"
+                + "      reason: OFAC specific licence 2026-17\n      expires: " + expires + "\n";
+        Files.writeString(
+                policy,
+                "include: [ofac-comprehensive]\n" + NETWORK + "  exemptions:\n" + licensed
+                        + "    - site: longterm-01\n      rig: s19-0002\n"
+                        + "      reason: wind-down licence 2026-18\n      expires: 2099-01-01T00:00:00Z\n");
+        try (RunningCollector collector = new RunningCollector(data, clock, config -> quickly(config, policy))) {
+            String licensedToken = collector.addSite("licensed-01");
+            String longterm = collector.addSite("longterm-01");
+            publish(collector, "licensed-01", licensedToken, "s19-0001", 1);
+            publish(collector, "longterm-01", longterm, "s19-0002", 1);
+            Await.until(
+                    "both exemptions are recorded as applied",
+                    () -> events(data, EventType.SCREENING_EXEMPTION_APPLIED).size() == 2);
+
+            Path next = dir.resolve("policy.yml.next");
+            Files.writeString(next, "include: [ofac-comprehensive]\n" + NETWORK + "  exemptions:\n" + licensed);
+            Files.move(next, policy, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            AuditEvent changed = Await.value(
+                    "the reload that drops the wind-down licence is recorded",
+                    () -> events(data, EventType.POLICY_CHANGED).stream().findFirst());
+            assertThat(changed.data().at("/exemptions_removed/0/reason").asText())
+                    .isEqualTo("wind-down licence 2026-18");
+            publish(collector, "longterm-01", longterm, "s19-0002", 2);
+            clock.advance(Duration.ofHours(2));
+            Await.until(
+                    "both exemptions stopped sparing their rig",
+                    () -> events(data, EventType.SCREENING_EXEMPTION_ENDED).size() == 2);
+
+            JsonNode exemptions = JSON.readTree(collector
+                            .get("/api/v1/report?format=json&from=" + start.minus(Duration.ofDays(1)) + "&to="
+                                    + clock.instant().plus(Duration.ofMinutes(1)))
+                            .body())
+                    .get("exemptions");
+            assertThat(exemptions)
+                    .extracting(e ->
+                            e.get("spares").asText() + " | " + e.get("reason").asText())
+                    .containsExactly(
+                            "RigOnSanctionedNetwork | OFAC specific licence 2026-17",
+                            "every screening alert | wind-down licence 2026-18");
+            assertThat(exemptions.at("/0/withdrawn_at").isNull()).isTrue();
+            assertThat(exemptions.at("/0/spared/0/rig").asText()).isEqualTo("s19-0001");
+            assertThat(exemptions.at("/0/spared/0/ended_because").asText()).isEqualTo("expired");
+            assertThat(exemptions.at("/0/spared/0/evidence").asText()).contains("127.0.0.0/8");
+            assertThat(exemptions.at("/1/withdrawn_at").asText())
+                    .isEqualTo(changed.time().toString());
+            assertThat(exemptions.at("/1/spared/0/rig").asText()).isEqualTo("s19-0002");
+            assertThat(exemptions.at("/1/spared/0/ended_because").asText()).isEqualTo("no longer in the policy");
+            assertThat(collector.get("/api/v1/report?format=html").body())
+                    .contains("id=\"exemption-table\"", "wind-down licence 2026-18");
+        }
     }
 
     private static CollectorConfig quickly(CollectorConfig config, Path policy) {
