@@ -21,9 +21,7 @@ class ExemptionsReportTest {
 
     @Test
     void anExemptionGrantedBeforeThePeriodShowsWithTheAlertsItSparedInThePeriod() {
-        Report report = new FleetHistory()
-                .policy("2026-09-20T00:00:00Z", "policy.yml", "RU")
-                .add("2026-09-20T00:00:00Z", EventType.EXEMPTION_ADDED, null, null, network("2026-10-20T00:00:00Z"))
+        Report report = licensed("2026-09-20T00:00:00Z", "2026-10-20T00:00:00Z")
                 .add(
                         "2026-09-25T00:00:00Z",
                         EventType.SCREENING_EXEMPTION_APPLIED,
@@ -67,9 +65,7 @@ class ExemptionsReportTest {
 
     @Test
     void aReloadThatDropsAnExemptionWithdrawsIt() {
-        Report report = new FleetHistory()
-                .policy("2026-09-20T00:00:00Z", "policy.yml", "RU")
-                .add("2026-09-20T00:00:00Z", EventType.EXEMPTION_ADDED, null, null, network("2027-01-01T00:00:00Z"))
+        Report report = licensed("2026-09-20T00:00:00Z", "2027-01-01T00:00:00Z")
                 .add(
                         "2026-10-05T00:00:00Z",
                         EventType.POLICY_CHANGED,
@@ -86,9 +82,7 @@ class ExemptionsReportTest {
     @Test
     void aStartRecordsThePolicysExemptionsAgainAndOneNotRecordedAgainWasWithdrawn() {
         ObjectNode location = location("2027-01-01T00:00:00Z");
-        Report report = new FleetHistory()
-                .policy("2026-09-20T00:00:00Z", "policy.yml", "RU")
-                .add("2026-09-20T00:00:00Z", EventType.EXEMPTION_ADDED, null, null, network("2027-01-01T00:00:00Z"))
+        Report report = licensed("2026-09-20T00:00:00Z", "2027-01-01T00:00:00Z")
                 .add("2026-09-20T00:00:00Z", EventType.EXEMPTION_ADDED, "hosting-01", "s19-0002", location)
                 .policy("2026-10-10T00:00:00Z", "policy.yml", "RU")
                 .add("2026-10-10T00:00:00Z", EventType.EXEMPTION_ADDED, "hosting-01", "s19-0002", location)
@@ -106,9 +100,7 @@ class ExemptionsReportTest {
 
     @Test
     void anExemptionThatExpiredOrWasWithdrawnBeforeThePeriodIsLeftOut() {
-        Report report = new FleetHistory()
-                .policy("2026-08-01T00:00:00Z", "policy.yml", "RU")
-                .add("2026-08-01T00:00:00Z", EventType.EXEMPTION_ADDED, null, null, network("2026-09-01T00:00:00Z"))
+        Report report = licensed("2026-08-01T00:00:00Z", "2026-09-01T00:00:00Z")
                 .add(
                         "2026-08-01T00:00:00Z",
                         EventType.EXEMPTION_ADDED,
@@ -128,9 +120,7 @@ class ExemptionsReportTest {
 
     @Test
     void theRenderersCarryTheExemptions() throws Exception {
-        Report report = new FleetHistory()
-                .policy("2026-09-20T00:00:00Z", "policy.yml", "RU")
-                .add("2026-09-20T00:00:00Z", EventType.EXEMPTION_ADDED, null, null, network("2026-10-20T00:00:00Z"))
+        Report report = licensed("2026-09-20T00:00:00Z", "2026-10-20T00:00:00Z")
                 .add(
                         "2026-10-02T00:00:00Z",
                         EventType.SCREENING_EXEMPTION_APPLIED,
@@ -149,6 +139,13 @@ class ExemptionsReportTest {
         assertThat(html)
                 .contains("id=\"exemptions\"", "id=\"exemption-table\"", "id=\"spared-table\"")
                 .contains("still spared at the end of the period");
+    }
+
+    /** A policy loaded at {@code at} with the licence exempting site licensed-01 from RigOnSanctionedNetwork. */
+    private static FleetHistory licensed(String at, String expires) {
+        return new FleetHistory()
+                .policy(at, "policy.yml", "RU")
+                .add(at, EventType.EXEMPTION_ADDED, null, null, network(expires));
     }
 
     private static ObjectNode network(String expires) {
