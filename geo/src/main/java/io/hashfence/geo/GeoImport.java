@@ -25,8 +25,10 @@ import java.util.regex.Pattern;
  * verifies the inputs first. A subdivision code that the current ISO 3166-2 list (the npm package
  * {@code iso-3166}'s {@code 2.js}) does not hold is marked with a trailing {@code ~}, as Natural Earth marks
  * its placeholders, so that it is never answered as an ISO code, unless the table of ISO code changes
- * ({@link IsoCodeChanges}) gives the code ISO lists today for the same area. Usage:
- * {@code GeoImport COUNTRIES_JSON ADMIN1_JSON ISO_3166_2_JS ISO_CODE_CHANGES_TSV OUTPUT_BUNDLE}.
+ * ({@link IsoCodeChanges}) gives the code ISO lists today for the same area. The third layer holds the outlines
+ * of the disputed areas {@link DisputedAreas} names by outline, from an extract of Natural Earth's admin-0
+ * disputed areas layer; their coordinates (6 decimals) are rounded to the bundle's 10^-5 degrees. Usage:
+ * {@code GeoImport COUNTRIES_JSON ADMIN1_JSON ISO_3166_2_JS ISO_CODE_CHANGES_TSV DISPUTED_AREAS_JSON OUTPUT_BUNDLE}.
  */
 public final class GeoImport {
     private static final Pattern COUNTRY_CODE = Pattern.compile("[A-Z]{2}");
@@ -48,9 +50,9 @@ public final class GeoImport {
     private GeoImport() {}
 
     public static void main(String[] args) throws IOException {
-        if (args.length != 5) {
+        if (args.length != 6) {
             System.err.println("usage: GeoImport COUNTRIES_JSON ADMIN1_JSON ISO_3166_2_JS ISO_CODE_CHANGES_TSV"
-                    + " OUTPUT_BUNDLE");
+                    + " DISPUTED_AREAS_JSON OUTPUT_BUNDLE");
             System.exit(2);
         }
         List<GeoJsonFeature> countryFeatures;
@@ -67,19 +69,28 @@ public final class GeoImport {
         IsoCodeChanges changes = IsoCodeChanges.parse(Files.readAllLines(Path.of(args[3])), isoCodes);
         Regions subdivisions = toRegions(admin1Features, isoCodes, changes);
         Regions countries = countryRegions(countryFeatures, subdivisions.countries);
-        BundleCodec.Bundle bundle = new BundleCodec.Bundle(layer(countries, true), layer(subdivisions, false));
-        Path output = Path.of(args[4]);
+        List<GeoJsonFeature> outlineFeatures;
+        try (InputStream in = Files.newInputStream(Path.of(args[4]))) {
+            outlineFeatures = GeoJsonReader.read(in);
+        }
+        Regions outlines = disputedAreaRegions(outlineFeatures, countries.countries);
+        BundleCodec.Bundle bundle =
+                new BundleCodec.Bundle(layer(countries, true), layer(subdivisions, false), layer(outlines, false));
+        Path output = Path.of(args[5]);
         try (OutputStream out = Files.newOutputStream(output)) {
             BundleCodec.write(bundle, out);
         }
         System.out.printf(
-                "wrote %s: %d countries (%d vertices), %d subdivisions of %d countries (%d vertices)," + " %d bytes%n",
+                "wrote %s: %d countries (%d vertices), %d subdivisions of %d countries (%d vertices),"
+                        + " %d disputed areas (%d vertices), %d bytes%n",
                 output,
                 countries.count(),
                 countries.vertexCount(),
                 subdivisions.count(),
                 subdivisions.countries.length,
                 subdivisions.vertexCount(),
+                outlines.count(),
+                outlines.vertexCount(),
                 Files.size(output));
     }
 
@@ -135,6 +146,69 @@ public final class GeoImport {
             r++;
         }
         return flattened(countries, new Subdivision[0], countryOf, features);
+    }
+
+    /**
+     * The disputed-areas layer: one region per outline, in source order, named by Natural Earth's {@code BRK_NAME}
+     * (its code Natural Earth's {@code BRK_A3} marked as not ISO 3166-2), of the country in control per
+     * {@link DisputedAreas}. Fails on an outline the table does not name, or names twice.
+     * Every coordinate is rounded to 10^-5 degrees; the import prints the largest shift.
+     */
+    static Regions disputedAreaRegions(List<GeoJsonFeature> source, Country[] countryLayerCountries) {
+        Map<String, Country> countryByCode = new HashMap<>();
+        for (Country country : countryLayerCountries) {
+            countryByCode.put(country.code(), country);
+        }
+        List<Country> controllers = new ArrayList<>();
+        List<Subdivision> names = new ArrayList<>();
+        List<Admin1Feature> features = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (GeoJsonFeature feature : source) {
+            String name = feature.properties().get("BRK_NAME");
+            if (DisputedAreas.ofOutline(name) == null || !seen.add(name)) {
+                throw new IllegalStateException("disputed-area feature " + feature.sourceIndex() + " (" + name
+                        + ") is not named once in the disputed-area table");
+            }
+        }
+        double largestShift = 0;
+        for (GeoJsonFeature feature : source) {
+            String name = feature.properties().get("BRK_NAME");
+            DisputedAreas.OutlinedDispute dispute = DisputedAreas.ofOutline(name);
+            Country controller = countryByCode.get(dispute.dispute().controller());
+            if (controller == null) {
+                throw new IllegalStateException("the country layer lacks " + name + "'s controller "
+                        + dispute.dispute().controller());
+            }
+            if (!controllers.contains(controller)) {
+                controllers.add(controller);
+            }
+            List<List<double[]>> polygons = new ArrayList<>();
+            for (List<double[]> polygon : feature.polygons()) {
+                List<double[]> rings = new ArrayList<>();
+                for (double[] ring : polygon) {
+                    double[] rounded = new double[ring.length];
+                    for (int i = 0; i < ring.length; i++) {
+                        rounded[i] = Math.round(ring[i] * BundleCodec.COORDINATE_SCALE)
+                                / (double) BundleCodec.COORDINATE_SCALE;
+                        largestShift = Math.max(largestShift, Math.abs(rounded[i] - ring[i]));
+                    }
+                    rings.add(rounded);
+                }
+                polygons.add(rings);
+            }
+            String code = feature.properties().get("BRK_A3") + NOT_ISO;
+            names.add(new Subdivision(code, name));
+            features.add(new Admin1Feature(
+                    feature.sourceIndex(), controller.code(), controller.name(), code, name, polygons));
+        }
+        int[] countryOf = new int[features.size()];
+        for (int r = 0; r < countryOf.length; r++) {
+            countryOf[r] = controllers.indexOf(countryByCode.get(features.get(r).countryCode()));
+        }
+        System.out.printf(
+                "%d disputed areas by outline, coordinates rounded to 10^-5 degrees (largest shift %.7f degrees)%n",
+                features.size(), largestShift);
+        return flattened(controllers.toArray(new Country[0]), names.toArray(new Subdivision[0]), countryOf, features);
     }
 
     /** The ISO 3166-2 codes listed in the iso-3166 package's {@code 2.js}; fails if it lists none. */

@@ -36,6 +36,10 @@ public final class GeoIndex {
 
     private final Layer countryLayer;
     private final Layer subdivisionLayer;
+    /** The disputed areas drawn by outline ({@link DisputedAreas#ofOutline}), one region each. */
+    private final Layer disputedAreaLayer;
+    /** Per outlined area: what {@link #locate} answers there. */
+    private final OutlinedArea[] outlinedAreas;
     /** Per subdivision region: the country-layer region of its country, or -1 if that layer lacks it. */
     private final int[] countryOfSubdivision;
 
@@ -67,11 +71,20 @@ public final class GeoIndex {
             append(byCode, regions.subdivisions[r].code(), r);
         }
         subdivisionRegionsByCode = byCode;
+        this.disputedAreaLayer = new Layer(
+                bundle.disputedAreas().regions(), bundle.disputedAreas().grid());
         this.subdivisionLayer = new Layer(
                 regions,
                 SettledCells.mark(
-                        bundle.subdivisions().grid(), bundle.countries().grid(), countryOfSubdivision));
+                        bundle.subdivisions().grid(),
+                        bundle.countries().grid(),
+                        countryOfSubdivision,
+                        bundle.disputedAreas().grid()));
         this.countryLayer = countriesBuilt.join();
+        outlinedAreas = new OutlinedArea[disputedAreaLayer.regions.count()];
+        for (int a = 0; a < outlinedAreas.length; a++) {
+            outlinedAreas[a] = outlinedArea(disputedAreaLayer.regions.subdivisions[a].name());
+        }
         Regions countryRegions = countryLayer.regions;
         int m = countryRegions.count();
         byCountry = new GeoLocation[2 * m];
@@ -98,6 +111,37 @@ public final class GeoIndex {
                                 dispute.control());
             }
         }
+    }
+
+    /**
+     * What {@link #locate} answers on an outlined disputed area: its controller and claimant, and either the
+     * claimant's subdivision the table names for the whole area or, when it names none, the claimant's
+     * country-layer region, whose subdivision at the point is answered.
+     */
+    private record OutlinedArea(
+            Country controller, Country claimant, Control control, Subdivision subdivision, int claimantRegion) {}
+
+    private OutlinedArea outlinedArea(String name) {
+        DisputedAreas.OutlinedDispute outlined = DisputedAreas.ofOutline(name);
+        if (outlined == null) {
+            throw new IllegalStateException("the bundle outlines a disputed area the table lacks: " + name);
+        }
+        DisputedAreas.Dispute dispute = outlined.dispute();
+        Subdivision subdivision = null;
+        if (outlined.subdivision() != null) {
+            int[] regionIds = subdivisionRegionsByCode.get(outlined.subdivision());
+            if (regionIds == null || !subdivisionLayer.regions.subdivisions[regionIds[0]].isIsoCode()) {
+                throw new IllegalStateException(
+                        "disputed-area table names a subdivision the data lacks: " + outlined.subdivision());
+            }
+            subdivision = subdivisionLayer.regions.subdivisions[regionIds[0]];
+        }
+        return new OutlinedArea(
+                country(dispute.controller()),
+                country(dispute.claimant()),
+                dispute.control(),
+                subdivision,
+                countryByCode.get(dispute.claimant()));
     }
 
     private static void append(Map<String, int[]> byCode, String code, int region) {
@@ -134,7 +178,8 @@ public final class GeoIndex {
      * 85.05113 S, where the country layer ends, Antarctica is Natural Earth's.) The
      * subdivision is the covering one of that country, else the nearest one of that country within
      * {@link #TERRITORIAL_SEA_KM}, else none; one whose code is not ISO 3166-2 is answered as none. On disputed land
-     * ({@link DisputedAreas}) the country is the state in control and {@code claimedBy} the claimant.
+     * ({@link DisputedAreas}) the country is the state in control and {@code claimedBy} the claimant; inside an
+     * outlined disputed area (South Ossetia, the Golan Heights) the subdivision is the claimant's.
      *
      * @throws IllegalArgumentException if lat is not within [-90, 90] or lon not within [-180, 180]
      */
@@ -159,6 +204,10 @@ public final class GeoIndex {
             return GeoLocation.INTERNATIONAL_WATERS;
         }
         Zone zone = anySubdivision >= 0 ? Zone.LAND : Zone.TERRITORIAL;
+        int outlined = disputedAreaLayer.coveringRegion(lat, lon);
+        if (outlined >= 0) {
+            return onOutlinedArea(outlinedAreas[outlined], zone, anySubdivision, lat, lon);
+        }
         int second = countryLayer.coveringRegionAfter(countryCell, lat, lon, first);
         int country = first;
         Country claimedBy = null;
@@ -181,6 +230,16 @@ public final class GeoIndex {
         }
         Subdivision answered = subdivision < 0 ? null : isoSubdivision(subdivision);
         return new GeoLocation(zone, countryLayer.regions.countries[country], answered, claimedBy, Control.DE_FACTO);
+    }
+
+    /** The answer inside an outlined disputed area, whatever the country layer draws there. */
+    private GeoLocation onOutlinedArea(OutlinedArea area, Zone zone, int anySubdivision, double lat, double lon) {
+        Subdivision subdivision = area.subdivision();
+        if (subdivision == null) {
+            int claimants = subdivisionOf(area.claimantRegion(), anySubdivision, lat, lon);
+            subdivision = claimants < 0 ? null : isoSubdivision(claimants);
+        }
+        return new GeoLocation(zone, area.controller(), subdivision, area.claimant(), area.control());
     }
 
     private Subdivision isoSubdivision(int region) {
@@ -219,13 +278,19 @@ public final class GeoIndex {
     /**
      * Great-circle distance in km from the coordinate to the nearest border of the country holding it
      * (its land border, or the outer limit of its territorial sea), measured on the exact country
-     * geometry; for a point in international waters, to the nearest territorial sea.
-     * {@code Double.POSITIVE_INFINITY} when farther than {@link #MAX_DISTANCE_KM}; 0 on the border.
+     * geometry; for a point in international waters, to the nearest territorial sea. The outline of a
+     * disputed area drawn by outline (South Ossetia, the Golan Heights) is a border too, the line of control,
+     * on both sides of it. {@code Double.POSITIVE_INFINITY} when farther than {@link #MAX_DISTANCE_KM}; 0 on the
+     * border.
      *
      * @throws IllegalArgumentException if lat is not within [-90, 90] or lon not within [-180, 180]
      */
     public double borderKm(double lat, double lon) {
         checkCoordinates(lat, lon);
+        return Math.min(countryBorderKm(lat, lon), outlineKm(lat, lon));
+    }
+
+    private double countryBorderKm(double lat, double lon) {
         int country = countryLayer.coveringRegion(lat, lon);
         if (country >= 0) {
             return countryLayer.distanceToBoundaryKm(country, lat, lon, MAX_DISTANCE_KM);
@@ -237,6 +302,15 @@ public final class GeoIndex {
         return nearest < 0
                 ? Double.POSITIVE_INFINITY
                 : countryLayer.distanceToBoundaryKm(nearest, lat, lon, MAX_DISTANCE_KM);
+    }
+
+    /** Distance to the nearest outline of a disputed area, or +Infinity beyond {@link #MAX_DISTANCE_KM}. */
+    private double outlineKm(double lat, double lon) {
+        double nearest = Double.POSITIVE_INFINITY;
+        for (int area = 0; area < outlinedAreas.length; area++) {
+            nearest = Math.min(nearest, disputedAreaLayer.distanceToBoundaryKm(area, lat, lon, MAX_DISTANCE_KM));
+        }
+        return nearest;
     }
 
     /**
@@ -362,8 +436,16 @@ public final class GeoIndex {
         return subdivisionLayer;
     }
 
+    /** The outlined disputed areas' polygons, one region per area. */
+    Layer disputedAreaLayer() {
+        return disputedAreaLayer;
+    }
+
     /** Approximate heap held by the index's arrays (both layers' coordinates, grids, edge and region indexes). */
     long retainedBytes() {
-        return countryLayer.retainedBytes() + subdivisionLayer.retainedBytes() + 4L * countryOfSubdivision.length;
+        return countryLayer.retainedBytes()
+                + subdivisionLayer.retainedBytes()
+                + disputedAreaLayer.retainedBytes()
+                + 4L * countryOfSubdivision.length;
     }
 }

@@ -52,6 +52,9 @@ class GeoImportTest {
     @TempDir
     Path dir;
 
+    /** The outlined disputed areas the import is given: none unless a test says otherwise. */
+    private String disputedAreas = "";
+
     /** The table of ISO code changes the import is given: none unless a test says otherwise. */
     private String isoCodeChanges = "# natural_earth_code\tnatural_earth_name\tiso_3166_2_code\tiso_change\n";
 
@@ -68,9 +71,16 @@ class GeoImportTest {
         Files.writeString(isoList, ISO_LIST);
         Path changes = dir.resolve("changes.tsv");
         Files.writeString(changes, isoCodeChanges);
+        Path outlines = dir.resolve("disputed-areas.json");
+        Files.writeString(outlines, "{\"type\":\"FeatureCollection\",\"features\":[" + disputedAreas + "]}");
         Path output = dir.resolve("bundle.gz");
         GeoImport.main(new String[] {
-            countries.toString(), input.toString(), isoList.toString(), changes.toString(), output.toString()
+            countries.toString(),
+            input.toString(),
+            isoList.toString(),
+            changes.toString(),
+            outlines.toString(),
+            output.toString()
         });
         try (InputStream in = Files.newInputStream(output)) {
             return GeoIndex.load(in);
@@ -181,5 +191,21 @@ class GeoImportTest {
         assertThatThrownBy(() -> imported(bad))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("unrecognised subdivision code: -1");
+    }
+
+    @Test
+    void anOutlinedAreaTheDisputedAreaTableDoesNotNameOrNamesTwiceFailsTheImport() {
+        String outline = """
+                {"type":"Feature","properties":{"BRK_NAME":"%s","BRK_A3":"B99"},
+                 "geometry":{"type":"Polygon","coordinates":[[[1,1],[2,1],[2,2],[1,1]]]}}""";
+        disputedAreas = outline.formatted("Nowhere Heights");
+        assertThatThrownBy(() -> imported(SQUARE_WITH_HOLE))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("(Nowhere Heights) is not named once in the disputed-area table");
+
+        disputedAreas = outline.formatted("Golan Heights") + "," + outline.formatted("Golan Heights");
+        assertThatThrownBy(() -> imported(SQUARE_WITH_HOLE))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("(Golan Heights) is not named once in the disputed-area table");
     }
 }

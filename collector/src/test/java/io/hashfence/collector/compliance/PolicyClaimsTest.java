@@ -54,4 +54,23 @@ class PolicyClaimsTest {
         assertThat(restrictionAt("RU", 59.3772, 28.1903)).isEqualTo("none");
         assertThat(restrictionAt("RU", 59.3703, 28.2197)).isEqualTo("RU");
     }
+
+    @Test
+    void southOssetiaIsRestrictedByTheControllerTheClaimantOrTheClaimantsSubdivision() throws Exception {
+        double tskhinvaliLat = 42.2276;
+        double tskhinvaliLon = 43.9686;
+
+        assertThat(restrictionAt("RU", tskhinvaliLat, tskhinvaliLon)).isEqualTo("RU");
+        assertThat(restrictionAt("GE", tskhinvaliLat, tskhinvaliLon)).isEqualTo("GE");
+        assertThat(restrictionAt("GE-SK", tskhinvaliLat, tskhinvaliLon)).isEqualTo("GE-SK");
+        assertThat(restrictionAt("RU", 41.9842, 44.1158)).as("Gori, outside").isEqualTo("none");
+    }
+
+    @Test
+    void theGolanIsRestrictedByTheControllerTheClaimantOrQuneitra() throws Exception {
+        assertThat(restrictionAt("IL", 32.99, 35.69)).isEqualTo("IL");
+        assertThat(restrictionAt("SY", 32.99, 35.69)).isEqualTo("SY");
+        assertThat(restrictionAt("SY-QU", 32.99, 35.69)).isEqualTo("SY-QU");
+        assertThat(restrictionAt("SY", 32.79, 35.53)).as("Tiberias, outside").isEqualTo("none");
+    }
 }

@@ -57,6 +57,8 @@ class LocateEndpointTest {
         "Bagrationovsk,   54.387,   20.64,    land, RU, RU-KGD",
         "Lotfabad,        37.5186,  59.3423,  land, IR, IR-30",
         "Julfa,           38.9558,  45.6306,  land, AZ, AZ-CUL",
+        "Gori,            41.9842,  44.1158,  land, GE, GE-SK",
+        "Tiberias,        32.79,    35.53,    land, IL, IL-Z",
         "10 km south of Vladivostok (Russky Island), 43.0255, 131.8855, land, RU, RU-PRI",
         "Ussuri Bay south-east of Vladivostok, 43.03, 132.05, territorial, RU, RU-PRI",
     })
@@ -111,6 +113,34 @@ class LocateEndpointTest {
         assertThat(simferopol.get("control").asText()).isEqualTo("de_facto");
         assertThat(simferopol.at("/subdivision/code").asText()).isEqualTo("UA-43");
         assertThat(simferopol.at("/policy/restricted/code").asText()).isEqualTo("UA");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+        "Tskhinvali (South Ossetia), 42.2276, 43.9686, RU, GE, Georgia, GE-SK",
+        "Katzrin (Golan Heights),    32.99,   35.69,   IL, SY, Syria,   SY-QU",
+    })
+    void outlinedDisputedLandIsTheControllerDeFactoClaimedByTheClaimantInItsSubdivision(
+            String place,
+            double lat,
+            double lon,
+            String country,
+            String claimant,
+            String claimantName,
+            String subdivision)
+            throws Exception {
+        JsonNode answer = locate(lat, lon);
+
+        assertThat(answer.get("zone").asText()).isEqualTo("land");
+        assertThat(answer.at("/country/code").asText()).isEqualTo(country);
+        assertThat(answer.at("/country/de_facto").asBoolean()).isTrue();
+        assertThat(answer.at("/claimed_by/code").asText()).isEqualTo(claimant);
+        assertThat(answer.at("/claimed_by/name").asText()).isEqualTo(claimantName);
+        assertThat(answer.get("control").asText()).isEqualTo("de_facto");
+        assertThat(answer.at("/subdivision/code").asText()).isEqualTo(subdivision);
+        assertThat(answer.at("/policy/restricted").isNull())
+                .as("the test policy names only UA")
+                .isTrue();
     }
 
     @Test
