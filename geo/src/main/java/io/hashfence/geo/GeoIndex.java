@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.IntPredicate;
+import java.util.stream.IntStream;
 
 /**
  * Offline lookup of the country and first-level subdivision at a coordinate. Countries and their
@@ -21,7 +22,11 @@ import java.util.function.IntPredicate;
  * Natural Earth 1:10m admin-1, reconciled so that a point's subdivision belongs to its country (see
  * {@code geo/PROVENANCE.md}). Immutable and thread-safe: load it once and share it.
  *
- * <p>Both layers answer exactly as JTS {@code covers} on the same polygons. A point covered by more than
+ * <p>Disputed land is answered with the state in control and the claimant ({@link DisputedAreas}), by
+ * subdivision or, for South Ossetia and the Golan Heights, by a third layer of outlines from Natural Earth's
+ * admin-0 disputed areas.
+ *
+ * <p>All three layers answer exactly as JTS {@code covers} on the same polygons. A point covered by more than
  * one region of a layer (on a shared border, or where the source polygons overlap, as both Russia's and
  * Ukraine's do over Crimea) goes to the one whose code sorts first (ties between features sharing a
  * code: the earlier feature in the source file).
@@ -318,7 +323,9 @@ public final class GeoIndex {
      * jurisdictions: 0 inside (or on the boundary of) one of them, {@code Double.POSITIVE_INFINITY}
      * when all are farther than {@link #MAX_DISTANCE_KM}. Accurate to about 0.5% (spherical Earth).
      * A country is measured on the country layer (with its territorial sea), a subdivision on its
-     * Natural Earth polygons.
+     * Natural Earth polygons, each together with the outlined disputed areas {@link #locate} answers under
+     * its code (RU and GE with South Ossetia; IL, SY and SY-QU with the Golan Heights), so that the distance is
+     * 0 exactly where a policy naming the code matches.
      *
      * @param codes ISO 3166-1 alpha-2 country codes and/or ISO 3166-2 subdivision codes, case-insensitive
      * @throws IllegalArgumentException for invalid coordinates or a code the data does not know
@@ -334,8 +341,10 @@ public final class GeoIndex {
             return Double.POSITIVE_INFINITY;
         }
         return Math.min(
-                distanceKm(countryLayer, targets.countryRegions(), lat, lon),
-                distanceKm(subdivisionLayer, targets.subdivisionRegions(), lat, lon));
+                Math.min(
+                        distanceKm(countryLayer, targets.countryRegions(), lat, lon),
+                        distanceKm(subdivisionLayer, targets.subdivisionRegions(), lat, lon)),
+                distanceKm(disputedAreaLayer, targets.disputedAreaRegions(), lat, lon));
     }
 
     private static double distanceKm(Layer layer, int[] targets, double lat, double lon) {
@@ -374,7 +383,32 @@ public final class GeoIndex {
             }
             upper.add(key);
         }
-        return new RegionSet(upper, countryRegions, countryLayer.regions, subdivisionRegions, subdivisionLayer.regions);
+        return new RegionSet(
+                upper,
+                countryRegions,
+                countryLayer.regions,
+                subdivisionRegions,
+                subdivisionLayer.regions,
+                outlinedAreasAnsweredUnder(upper),
+                disputedAreaLayer.regions);
+    }
+
+    /**
+     * The outlined disputed areas {@link #locate} answers under one of the codes, as a policy matches them: as
+     * the country, as the claimant of land held de facto, or as the subdivision the table names for the area.
+     * (An area answered with the claimant's subdivision at the point lies inside that subdivision's polygons.)
+     */
+    private int[] outlinedAreasAnsweredUnder(Set<String> codes) {
+        return IntStream.range(0, outlinedAreas.length)
+                .filter(a -> {
+                    OutlinedArea area = outlinedAreas[a];
+                    return codes.contains(area.controller().code())
+                            || (area.control() == Control.DE_FACTO
+                                    && codes.contains(area.claimant().code()))
+                            || (area.subdivision() != null
+                                    && codes.contains(area.subdivision().code()));
+                })
+                .toArray();
     }
 
     private static int[] concat(int[] a, int[] b) {

@@ -5,7 +5,8 @@ import java.util.Set;
 
 /**
  * Jurisdictions resolved once to the index's regions (countries on the country layer, subdivisions on
- * the subdivision layer), for asking {@link GeoIndex#distanceKm} about them
+ * the subdivision layer, and the outlined disputed areas {@link GeoIndex#locate} answers under one of the
+ * codes as country, claimant or subdivision), for asking {@link GeoIndex#distanceKm} about them
  * again and again (a sanctions policy asks for every located message). Besides the regions it keeps a
  * mask of the 1° cells from which one of them could be within {@link GeoIndex#MAX_DISTANCE_KM}, so that a
  * point far from all of them is answered without looking at any region. Immutable and thread-safe.
@@ -16,6 +17,7 @@ public final class RegionSet {
     private final Set<String> codes;
     private final int[] countryRegions;
     private final int[] subdivisionRegions;
+    private final int[] disputedAreaRegions;
     private final BitSet maybeNear = new BitSet(COLUMNS * 180);
 
     RegionSet(
@@ -23,12 +25,16 @@ public final class RegionSet {
             int[] countryRegions,
             Regions countryLayer,
             int[] subdivisionRegions,
-            Regions subdivisionLayer) {
+            Regions subdivisionLayer,
+            int[] disputedAreaRegions,
+            Regions disputedAreaLayer) {
         this.codes = Set.copyOf(codes);
         this.countryRegions = countryRegions;
         this.subdivisionRegions = subdivisionRegions;
+        this.disputedAreaRegions = disputedAreaRegions;
         markReach(countryRegions, countryLayer);
         markReach(subdivisionRegions, subdivisionLayer);
+        markReach(disputedAreaRegions, disputedAreaLayer);
     }
 
     private void markReach(int[] regions, Regions index) {
@@ -60,6 +66,10 @@ public final class RegionSet {
 
     int[] subdivisionRegions() {
         return subdivisionRegions;
+    }
+
+    int[] disputedAreaRegions() {
+        return disputedAreaRegions;
     }
 
     /** False only where every region is certainly farther than {@link GeoIndex#MAX_DISTANCE_KM}. */

@@ -11,7 +11,8 @@
  * }</pre>
  *
  * Data: countries from OpenStreetMap at 10 m resolution (ODbL, © OpenStreetMap contributors),
- * subdivisions from Natural Earth 1:10m admin-1; provenance, attribution duty and the disputed-land
+ * subdivisions from Natural Earth 1:10m admin-1, the outlines of South Ossetia and the Golan Heights from
+ * Natural Earth's admin-0 disputed areas (both public domain); provenance, attribution duty and the disputed-land
  * table in {@code geo/PROVENANCE.md}. {@link io.hashfence.geo.GeoImport} rebuilds the bundled index.
  */
 package io.hashfence.geo;

@@ -2,6 +2,7 @@ package io.hashfence.geo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -31,6 +32,7 @@ class DisputedOutlinesTest {
         "Tskhinvali,                         42.2276, 43.9686, RU, GE, GE-SK",
         "Java,                               42.3986, 43.9278, RU, GE, GE-SK",
         "Akhalgori,                          42.1257, 44.4843, RU, GE, GE-MM",
+        "Kvaisa,                             42.5167, 43.6667, RU, GE, GE-RL",
         "330 m inside the edge at Ergneti,   42.1481, 43.9645, RU, GE, GE-SK",
         "Katzrin,                            32.99,   35.69,   IL, SY, SY-QU",
         "Majdal Shams,                       33.27,   35.77,   IL, SY, SY-QU",
@@ -78,5 +80,25 @@ class DisputedOutlinesTest {
         assertThat(index.borderKm(42.1451, 43.96448))
                 .as("on a vertex-to-vertex edge of the outline (42.1451 N, rounded from 42.145103)")
                 .isLessThan(0.01);
+    }
+
+    @Test
+    void theDistanceToAJurisdictionReachesTheOutlinedAreasItIsAnsweredIn() {
+        assertThat(index.distanceKm(42.2276, 43.9686, Set.of("RU")))
+                .as("Tskhinvali is answered RU")
+                .isZero();
+        assertThat(index.distanceKm(32.99, 35.69, Set.of("SY-QU")))
+                .as("Katzrin is answered SY-QU")
+                .isZero();
+        assertThat(index.distanceKm(32.99, 35.69, Set.of("SY")))
+                .as("Katzrin is claimed by SY")
+                .isZero();
+        assertThat(index.distanceKm(41.9842, 44.1158, Set.of("RU")))
+                .as("Gori: to the South Ossetian line, not to Russia's border 60 km north")
+                .isEqualTo(index.borderKm(41.9842, 44.1158))
+                .isLessThan(12.0);
+        assertThat(index.distanceKm(32.79, 35.53, Set.of("SY")))
+                .as("Tiberias: to the Golan, which SY claims")
+                .isLessThan(12.0);
     }
 }

@@ -15,7 +15,8 @@ class RegionSetTest {
             Set.of("AQ"),
             Set.of("RU-CHU"),
             Set.of("US-AK"),
-            Set.of("NZ", "KI"));
+            Set.of("NZ", "KI"),
+            Set.of("SY-QU"));
     private final GeoIndex index = SharedIndex.INDEX;
 
     @Test
@@ -41,8 +42,18 @@ class RegionSetTest {
                             .as("%s subdivision region %d from (%f, %f)", codes, r, lat, lon)
                             .isFalse();
                 }
+                for (int r : targets.disputedAreaRegions()) {
+                    assertThat(index.disputedAreaLayer().boundingBoxWithin(r, lat, lon, GeoIndex.MAX_DISTANCE_KM))
+                            .as("%s outlined area %d from (%f, %f)", codes, r, lat, lon)
+                            .isFalse();
+                }
             }
             assertThat(far).as("%s: most of the globe is far from it", codes).isGreaterThan(50_000);
+            if (codes.contains("RU") || codes.contains("SY-QU")) {
+                assertThat(targets.disputedAreaRegions())
+                        .as("%s: South Ossetia is answered RU, the Golan SY-QU", codes)
+                        .hasSize(1);
+            }
         }
     }
 
