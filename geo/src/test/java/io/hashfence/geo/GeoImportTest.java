@@ -34,13 +34,18 @@ class GeoImportTest {
                [[[178.8,-0.2],[180,-0.2],[180,5.2],[178.8,5.2],[178.8,-0.2]]],
                [[[-180,-0.2],[-178.8,-0.2],[-178.8,5.2],[-180,5.2],[-180,-0.2]]]]}}""";
 
-    /** The ISO 3166-2 list as the iso-3166 package's 2.js spells it: the two codes above, and no other. */
+    /** The ISO 3166-2 list as the iso-3166 package's 2.js spells it: the codes the tests use, and no other. */
     private static final String ISO_LIST = """
             export const iso31662 = [
               {
                 code: 'FJ-AB',
                 name: 'Split',
                 parent: 'FJ'
+              },
+              {
+                code: 'GE-SK',
+                name: 'Shida Kartli',
+                parent: 'GE'
               },
               {
                 code: 'SM-01',
@@ -207,5 +212,37 @@ class GeoImportTest {
         assertThatThrownBy(() -> imported(SQUARE_WITH_HOLE))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("(Golan Heights) is not named once in the disputed-area table");
+    }
+
+    @Test
+    void anOutlinedAreaIsTheControllerClaimedByTheClaimantInTheClaimantsSubdivisionRoundedToTheBundlesResolution()
+            throws IOException {
+        String georgiaAndRussia = """
+                {"type":"Feature","properties":{"A3":"GEO"},
+                 "geometry":{"type":"Polygon","coordinates":[[[20,0],[30,0],[30,10],[20,10],[20,0]]]}},
+                {"type":"Feature","properties":{"A3":"RUS"},
+                 "geometry":{"type":"Polygon","coordinates":[[[20,10],[30,10],[30,20],[20,20],[20,10]]]}}""";
+        String shidaKartli = """
+                {"type":"Feature","properties":{"iso_a2":"GE","admin":"Georgia","iso_3166_2":"GE-SK","name":"Shida Kartli"},
+                 "geometry":{"type":"Polygon","coordinates":[[[20,0],[30,0],[30,10],[20,10],[20,0]]]}}""";
+        disputedAreas = """
+                {"type":"Feature","properties":{"BRK_NAME":"South Ossetia","BRK_A3":"B37"},
+                 "geometry":{"type":"Polygon","coordinates":[[[22.000004,2.000006],[24.000001,2],[24,4],[22,4],
+                                                             [22.000004,2.000006]]]}}""";
+        GeoIndex index = importedWithCountries(COUNTRIES + "," + georgiaAndRussia, SQUARE_WITH_HOLE, shidaKartli);
+
+        GeoLocation inside = index.locate(3, 23);
+        assertThat(inside.country().code()).isEqualTo("RU");
+        assertThat(inside.claimedBy().code()).isEqualTo("GE");
+        assertThat(inside.control()).isEqualTo(Control.DE_FACTO);
+        assertThat(inside.subdivision()).isEqualTo(new Subdivision("GE-SK", "Shida Kartli"));
+        assertThat(index.locate(1, 23).claimedBy()).as("outside the outline").isNull();
+        Regions outline = index.disputedAreaLayer().regions;
+        assertThat(outline.x(0)).as("22.000004 rounded").isEqualTo(22.0);
+        assertThat(outline.y(0)).as("2.000006 rounded").isEqualTo(2.00001);
+        assertThat(index.borderKm(3, 21.9))
+                .as("0.1 degrees west of the outline, 1.9 degrees from Georgia's edge")
+                .isBetween(11.0, 11.2);
+        assertThat(index.distanceKm(3, 21.9, java.util.Set.of("RU"))).isBetween(11.0, 11.2);
     }
 }
