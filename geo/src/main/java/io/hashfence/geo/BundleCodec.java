@@ -11,10 +11,10 @@ import java.util.zip.GZIPOutputStream;
 
 /**
  * The bundled resource: gzip of a varint stream holding three layers, the countries (with their
- * territorial sea), the subdivisions and the outlined disputed areas, each as: countries, region names (subdivision layer only),
- * ring sizes (with an exterior-ring flag), vertex coordinates (degrees x 10^5, delta-coded; both
- * sources of the first two layers have at most 5 decimals so this is lossless for them; the outlines are
- * rounded to it by the import) and the layer's prebuilt {@link LookupGrid}.
+ * territorial sea), the subdivisions and the outlined disputed areas, each as: countries, region names
+ * (all but the country layer), ring sizes (with an exterior-ring flag), vertex coordinates (degrees x 10^5,
+ * delta-coded; the sources of the first two layers have at most 5 decimals, so this is lossless for them,
+ * and the import rounds the outlines to it) and the layer's prebuilt {@link LookupGrid}.
  */
 final class BundleCodec {
     static final int COORDINATE_SCALE = 100_000;

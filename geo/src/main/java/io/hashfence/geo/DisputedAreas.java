@@ -7,16 +7,15 @@ import java.util.Set;
  * Land whose state is disputed, named by the Natural Earth admin-1 feature that covers it or, where no
  * subdivision follows the line of control (South Ossetia, the Golan Heights), by its outline in Natural
  * Earth's admin-0 breakaway and disputed areas layer: the state in effective control and the state that
- * claims it. (Where the country layer's boundaries themselves
- * overlap, as over Crimea and Western Sahara, {@link GeoIndex#locate} finds the claim without this table.) {@link GeoIndex#locate} answers the controller as the
- * country and the claimant as {@link GeoLocation#claimedBy()}, so that a policy naming either matches.
+ * claims it. (Where the country layer's boundaries themselves overlap, as over Crimea and Western Sahara,
+ * {@link GeoIndex#locate} finds the claim without this table.) {@link GeoIndex#locate} answers the controller
+ * as the country and the claimant as {@link GeoLocation#claimedBy()}, so that a policy naming either matches.
  * Effective control follows the findings of the European Court of Human Rights where it has ruled
- * (Northern Cyprus: Cyprus v. Turkey, 2001; Transnistria: Catan v. Moldova and Russia, 2012; Abkhazia:
- * Georgia v. Russia (II), 2021, for Abkhazia and South Ossetia) and the UN/ICJ position on occupied territory
- * otherwise (the West Bank, ICJ advisory opinion of 2024; the Golan Heights, UN Security Council resolution
- * 497 of 1981). Where neither dataset draws the line of control (the four Ukrainian
- * oblasts Russia claims and partly occupies), the whole oblast is answered as Ukraine, claimed by Russia.
- * Listed in {@code geo/PROVENANCE.md}.
+ * (Northern Cyprus: Cyprus v. Turkey, 2001; Transnistria: Catan v. Moldova and Russia, 2012; Abkhazia and
+ * South Ossetia: Georgia v. Russia (II), 2021) and the UN/ICJ position on occupied territory otherwise (the
+ * West Bank, ICJ advisory opinion of 2024; the Golan Heights, UN Security Council resolution 497 of 1981).
+ * Where neither dataset draws the line of control (the four Ukrainian oblasts Russia claims and partly
+ * occupies), the whole oblast is answered as Ukraine, claimed by Russia. Listed in {@code geo/PROVENANCE.md}.
  */
 final class DisputedAreas {
     /**
