@@ -34,6 +34,8 @@ class ComplianceEngineTest {
     static final double[] NEAR_DONETSK = {48.30, 36.85};
     static final double[] OFF_CUBA = {23.25, -82.0};
     static final double[] SIMFEROPOL = {44.95, 34.10};
+    static final double[] TSKHINVALI = {42.2276, 43.9686};
+    static final double[] GORI = {41.9842, 44.1158};
 
     static GeoIndex geo;
     static PolicyParser parser;
@@ -79,6 +81,23 @@ class ComplianceEngineTest {
         assertThat(crimea.where().country().code()).isEqualTo("RU");
         assertThat(crimea.state()).isEqualTo(ComplianceState.VIOLATION);
         assertThat(crimea.restriction().jurisdiction().code()).isEqualTo("UA-43");
+    }
+
+    @Test
+    void southOssetiaIsRussianHeldSoAPolicyOnRussiaFlagsTskhinvaliAndWarnsInGoriNearTheLine() throws Exception {
+        ComplianceEngine engine = engine();
+        Assessment tskhinvali = engine.observe(rig, at(TSKHINVALI, LocationSource.STATIC), noIp());
+        assertThat(tskhinvali.where().claimedBy().code()).isEqualTo("GE");
+        assertThat(tskhinvali.state()).isEqualTo(ComplianceState.VIOLATION);
+        assertThat(tskhinvali.restriction().jurisdiction().code()).isEqualTo("RU");
+
+        Assessment gori =
+                engine.observe(new RigKey(SiteId.of("s"), RigId.of("gori")), at(GORI, LocationSource.STATIC), noIp());
+        assertThat(gori.where().country().code()).isEqualTo("GE");
+        assertThat(gori.state())
+                .as("Russia's own border is 64 km away; the South Ossetian line 8.6 km")
+                .isEqualTo(ComplianceState.WARNING);
+        assertThat(gori.nearestRestrictedKm()).isBetween(5.0, 12.0);
     }
 
     @Test
