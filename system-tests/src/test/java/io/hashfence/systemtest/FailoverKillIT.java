@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hashfence.testing.ExternalBinary;
-import io.hashfence.testing.Requirement;
+import io.hashfence.testing.PostgresServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -31,9 +31,7 @@ class FailoverKillIT {
     @Test
     void noAcknowledgedSampleIsLostWhenACollectorIsKilledMidStream() throws Exception {
         ExternalBinary.require("haproxy", "haproxy");
-        Requirement.require(
-                Files.isDirectory(Path.of("/usr/lib/postgresql")),
-                "PostgreSQL is not installed: install the Debian package postgresql (./hashfence test installs it)");
+        PostgresServer.requireInstalled();
         Path benchmarks = Path.of(System.getProperty("hashfence.benchmarks.jar", "missing: run through Maven"));
         assertThat(benchmarks).as("the benchmarks' shaded jar").isRegularFile();
         Path result = workDir.resolve("failover.json");

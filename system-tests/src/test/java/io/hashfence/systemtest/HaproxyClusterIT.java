@@ -4,7 +4,7 @@ import static java.nio.charset.StandardCharsets.US_ASCII;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hashfence.testing.Await;
-import io.hashfence.testing.PostgresServer;
+import io.hashfence.testing.PostgresExtension;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.file.Files;
@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -43,13 +44,16 @@ class HaproxyClusterIT {
     /** The longest a killed collector's site may take to publish through another one (issue #16). */
     private static final Duration FAILOVER_LIMIT = Duration.ofSeconds(10);
 
+    /** One server for the class, each test with a database of its own. */
+    @RegisterExtension
+    static final PostgresExtension postgres = PostgresExtension.trusted();
+
     @TempDir
     Path workDir;
 
     @Test
     void eachSiteLandsOnOneCollectorStaysThereAndKeepsTheAgentsAddress() throws Exception {
-        try (PostgresServer postgres = PostgresServer.start();
-                CollectorCluster cluster =
+        try (CollectorCluster cluster =
                         CollectorCluster.start(workDir, postgres.jdbcUrl(), 3, List.copyOf(SITES.keySet()));
                 Haproxy haproxy = Haproxy.start(workDir, cluster.servers(), true)) {
             Map<String, Set<String>> first;
@@ -80,8 +84,7 @@ class HaproxyClusterIT {
 
     @Test
     void haproxyRefusesWhatIsNotAnMqttConnectBeforeACollectorSeesIt() throws Exception {
-        try (PostgresServer postgres = PostgresServer.start();
-                CollectorCluster cluster = CollectorCluster.start(workDir, postgres.jdbcUrl(), 2, List.of("texas-01"));
+        try (CollectorCluster cluster = CollectorCluster.start(workDir, postgres.jdbcUrl(), 2, List.of("texas-01"));
                 Haproxy haproxy = Haproxy.start(workDir, cluster.servers(), false)) {
             Await.until(
                     "both collectors are UP on the stats page",
@@ -109,8 +112,7 @@ class HaproxyClusterIT {
 
     @Test
     void aKilledCollectorsSitesMoveToTheOthersWithinTenSecondsAndOnlyItsSites() throws Exception {
-        try (PostgresServer postgres = PostgresServer.start();
-                CollectorCluster cluster =
+        try (CollectorCluster cluster =
                         CollectorCluster.start(workDir, postgres.jdbcUrl(), 3, List.copyOf(SITES.keySet()));
                 Haproxy haproxy = Haproxy.start(workDir, cluster.servers(), true);
                 JarProcess fleet = simulateFleet(cluster, haproxy)) {

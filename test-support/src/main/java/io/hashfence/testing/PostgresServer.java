@@ -51,24 +51,13 @@ public final class PostgresServer implements AutoCloseable {
      * A running server; with a password, TCP clients must give it (scram-sha-256), otherwise they are trusted.
      */
     public static PostgresServer start(String password) throws IOException, InterruptedException {
-        Optional<Path> bin = binaries();
-        Requirement.require(
-                bin.isPresent(),
-                "PostgreSQL is not installed (no " + INSTALLED + "/*/bin/postgres): install the Debian package "
-                        + "postgresql (./hashfence test installs it)");
+        Path bin = requireInstalled();
         Path directory = Files.createTempDirectory("hashfence-postgres");
-        PostgresServer postgres = new PostgresServer(bin.orElseThrow(), directory, FreePorts.pick());
+        PostgresServer postgres = new PostgresServer(bin, directory, FreePorts.pick());
         try {
             postgres.initialise(password);
             postgres.startServer();
-            postgres.run(List.of(
-                    postgres.bin.resolve("createdb").toString(),
-                    // the Unix socket, where the superuser is trusted also when TCP clients need a password
-                    "--host=" + directory,
-                    "--port=" + postgres.port,
-                    "--username=" + USER,
-                    "--no-password",
-                    DATABASE));
+            postgres.createDatabase(DATABASE);
             return postgres;
         } catch (IOException | RuntimeException | Error | InterruptedException e) {
             postgres.close();
@@ -76,9 +65,39 @@ public final class PostgresServer implements AutoCloseable {
         }
     }
 
-    /** The JDBC URL of the database, without any password. */
+    /**
+     * The newest installed PostgreSQL's programs, or a skip (a failure with {@code CI=true}) naming the Debian
+     * package, for tests that need PostgreSQL but leave starting it to what they run (a benchmark).
+     */
+    public static Path requireInstalled() {
+        Optional<Path> bin = binaries();
+        Requirement.require(
+                bin.isPresent(),
+                "PostgreSQL is not installed (no " + INSTALLED + "/*/bin/postgres): install the Debian package "
+                        + "postgresql (./hashfence test installs it)");
+        return bin.orElseThrow();
+    }
+
+    /** Creates another empty database {@code name}, owned by {@link #USER}; {@link #jdbcUrl(String)} names it. */
+    public void createDatabase(String name) throws IOException, InterruptedException {
+        run(List.of(
+                bin.resolve("createdb").toString(),
+                // the Unix socket, where the superuser is trusted also when TCP clients need a password
+                "--host=" + directory,
+                "--port=" + port,
+                "--username=" + USER,
+                "--no-password",
+                name));
+    }
+
+    /** The JDBC URL of the database {@value #DATABASE}, without any password. */
     public String jdbcUrl() {
-        return "jdbc:postgresql://127.0.0.1:" + port + "/" + DATABASE + "?user=" + USER;
+        return jdbcUrl(DATABASE);
+    }
+
+    /** The JDBC URL of the database {@code database}, without any password. */
+    public String jdbcUrl(String database) {
+        return "jdbc:postgresql://127.0.0.1:" + port + "/" + database + "?user=" + USER;
     }
 
     public int port() {

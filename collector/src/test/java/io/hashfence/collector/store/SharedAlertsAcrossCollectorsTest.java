@@ -20,7 +20,7 @@ import io.hashfence.testing.Await;
 import io.hashfence.testing.ExternalBinary;
 import io.hashfence.testing.ExternalProcess;
 import io.hashfence.testing.FreePorts;
-import io.hashfence.testing.PostgresServer;
+import io.hashfence.testing.PostgresExtension;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -37,13 +37,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.UnaryOperator;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The alert book shared by two collectors on one real PostgreSQL ({@link PostgresServer}), with a real
+ * The alert book shared by two collectors on one real PostgreSQL ({@link PostgresExtension}), with a real
  * Alertmanager and a webhook receiver behind both: a rig in Irkutsk Oblast raises its alert on the first; when its
  * site moves to the second, that one adopts the firing alert instead of opening and notifying it again, and the
  * reminders both send carry the same labels, so Alertmanager lists the alert once.
@@ -52,22 +51,12 @@ class SharedAlertsAcrossCollectorsTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final String SITE = "siberia-shared";
-    static PostgresServer postgres;
+
+    @RegisterExtension
+    static final PostgresExtension postgres = PostgresExtension.trusted();
 
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void startPostgres() throws Exception {
-        postgres = PostgresServer.start();
-    }
-
-    @AfterAll
-    static void stopPostgres() {
-        if (postgres != null) {
-            postgres.close();
-        }
-    }
 
     @Test
     void aSiteThatMovesKeepsItsFiringAlertWithoutANewNotification() throws Exception {

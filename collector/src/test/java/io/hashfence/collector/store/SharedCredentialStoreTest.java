@@ -8,34 +8,23 @@ import io.hashfence.collector.site.SiteAuthenticator;
 import io.hashfence.collector.site.SiteCredential;
 import io.hashfence.collector.site.TokenHasher;
 import io.hashfence.protocol.SiteId;
-import io.hashfence.testing.PostgresServer;
+import io.hashfence.testing.PostgresExtension;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** Site credentials shared by two collectors' stores on one real PostgreSQL ({@link PostgresServer}). */
+/** Site credentials shared by two collectors' stores on one real PostgreSQL ({@link PostgresExtension}). */
 class SharedCredentialStoreTest {
-    static PostgresServer postgres;
+    @RegisterExtension
+    static final PostgresExtension postgres = PostgresExtension.trusted();
+
     StoreDatabase one;
     StoreDatabase two;
-
-    @BeforeAll
-    static void startPostgres() throws Exception {
-        postgres = PostgresServer.start();
-    }
-
-    @AfterAll
-    static void stopPostgres() {
-        if (postgres != null) {
-            postgres.close();
-        }
-    }
 
     @BeforeEach
     void open() throws Exception {

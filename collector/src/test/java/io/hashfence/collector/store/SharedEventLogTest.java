@@ -13,7 +13,7 @@ import io.hashfence.collector.testing.MqttTestClient;
 import io.hashfence.collector.testing.RunningCollector;
 import io.hashfence.collector.testing.TestTelemetry;
 import io.hashfence.testing.Await;
-import io.hashfence.testing.PostgresServer;
+import io.hashfence.testing.PostgresExtension;
 import io.netty.handler.codec.mqtt.MqttMessageType;
 import io.netty.handler.codec.mqtt.MqttQoS;
 import java.nio.file.Files;
@@ -23,46 +23,23 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The event logs of two collectors on one real PostgreSQL ({@link PostgresServer}): each writes its chain to the
+ * The event logs of two collectors on one real PostgreSQL ({@link PostgresExtension}): each writes its chain to the
  * store as well as to its events.log; {@code verify} and {@code report} with {@code --config} cover both chains
  * from either node, and a record altered in the store is named by node and sequence number.
  */
 class SharedEventLogTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    static PostgresServer postgres;
+
+    @RegisterExtension
+    static final PostgresExtension postgres = PostgresExtension.trusted();
 
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void startPostgres() throws Exception {
-        postgres = PostgresServer.start();
-    }
-
-    @AfterAll
-    static void stopPostgres() {
-        if (postgres != null) {
-            postgres.close();
-        }
-    }
-
-    /** Each test verifies the chains it made: those of the one before (one of them tampered with) go. */
-    @BeforeEach
-    void forgetEarlierChains() throws Exception {
-        try (Connection connection = DriverManager.getConnection(postgres.jdbcUrl());
-                Statement statement = connection.createStatement()) {
-            // the first test finds no table yet: the first collector's start creates it
-            statement.execute("DO $$ BEGIN IF to_regclass('event_record') IS NOT NULL THEN "
-                    + "DELETE FROM event_record; END IF; END $$");
-        }
-    }
 
     @Test
     void verifyAndReportCoverEveryCollectorsChainAndNameATamperedRecord() throws Exception {

@@ -12,7 +12,7 @@ import io.hashfence.collector.testing.TestTelemetry;
 import io.hashfence.protocol.RigId;
 import io.hashfence.protocol.SiteId;
 import io.hashfence.testing.Await;
-import io.hashfence.testing.PostgresServer;
+import io.hashfence.testing.PostgresExtension;
 import io.netty.handler.codec.mqtt.MqttMessageType;
 import io.netty.handler.codec.mqtt.MqttQoS;
 import java.nio.file.Path;
@@ -20,34 +20,23 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The duplicate check across collectors on one real PostgreSQL ({@link PostgresServer}): a site's agent that moves
+ * The duplicate check across collectors on one real PostgreSQL ({@link PostgresExtension}): a site's agent that moves
  * to another collector and resends what the first acknowledged has the resends refused as duplicates there, and a
  * PUBACK waits while the store is away.
  */
 class SharedSequenceWindowsTest {
     private static final String SITE = "windowed-site";
-    static PostgresServer postgres;
+
+    @RegisterExtension
+    static final PostgresExtension postgres = PostgresExtension.trusted();
 
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void startPostgres() throws Exception {
-        postgres = PostgresServer.start();
-    }
-
-    @AfterAll
-    static void stopPostgres() {
-        if (postgres != null) {
-            postgres.close();
-        }
-    }
 
     @Test
     void aSiteThatMovesToAnotherCollectorKeepsItsDuplicateCheck() throws Exception {

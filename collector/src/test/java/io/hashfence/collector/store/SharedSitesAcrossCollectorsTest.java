@@ -6,39 +6,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hashfence.collector.testing.MqttTestClient;
 import io.hashfence.collector.testing.RunningCollector;
-import io.hashfence.testing.PostgresServer;
+import io.hashfence.testing.PostgresExtension;
 import io.netty.handler.codec.mqtt.MqttConnectReturnCode;
 import io.netty.handler.codec.mqtt.MqttMessage;
 import io.netty.handler.codec.mqtt.MqttMessageType;
 import io.netty.handler.codec.mqtt.MqttReasonCodeAndPropertiesVariableHeader;
 import io.netty.handler.codec.mqtt.MqttVersion;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Two collectors on one real PostgreSQL ({@link PostgresServer}), each with its own data directory: a site added
+ * Two collectors on one real PostgreSQL ({@link PostgresExtension}), each with its own data directory: a site added
  * with {@code sites add --store-url} logs in on both, and a rotation closes the old token's session on the other.
  */
 class SharedSitesAcrossCollectorsTest {
-    static PostgresServer postgres;
+    @RegisterExtension
+    static final PostgresExtension postgres = PostgresExtension.trusted();
 
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void startPostgres() throws Exception {
-        postgres = PostgresServer.start();
-    }
-
-    @AfterAll
-    static void stopPostgres() {
-        if (postgres != null) {
-            postgres.close();
-        }
-    }
 
     @Test
     void aSiteAddedOnceLogsInOnEveryCollectorAndARotationIsSeenByAll() throws Exception {

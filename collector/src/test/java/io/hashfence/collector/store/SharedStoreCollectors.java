@@ -11,7 +11,7 @@ import io.hashfence.collector.testing.MqttTestClient;
 import io.hashfence.collector.testing.RunningCollector;
 import io.hashfence.protocol.SiteId;
 import io.hashfence.testing.Await;
-import io.hashfence.testing.PostgresServer;
+import io.hashfence.testing.PostgresExtension;
 import io.netty.handler.codec.mqtt.MqttVersion;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -23,19 +23,19 @@ final class SharedStoreCollectors {
     private SharedStoreCollectors() {}
 
     /** A collector on free ports with its own data directory, sharing the store as node {@code node}. */
-    static RunningCollector start(PostgresServer postgres, Path dir, String node) throws Exception {
+    static RunningCollector start(PostgresExtension postgres, Path dir, String node) throws Exception {
         return start(postgres, dir, node, UnaryOperator.identity());
     }
 
-    static RunningCollector start(PostgresServer postgres, Path dir, String node, UnaryOperator<CollectorConfig> adjust)
-            throws Exception {
+    static RunningCollector start(
+            PostgresExtension postgres, Path dir, String node, UnaryOperator<CollectorConfig> adjust) throws Exception {
         return new RunningCollector(
                 dir.resolve(node),
                 config -> adjust.apply(config.withStore(new StoreConfig(postgres.jdbcUrl(), null, node))));
     }
 
     /** Runs {@code sites COMMAND SITE --store-url URL}, as an operator does, and returns the token it printed. */
-    static String sites(PostgresServer postgres, String command, String site) {
+    static String sites(PostgresExtension postgres, String command, String site) {
         CollectorCli.Result result = CollectorCli.run("sites", command, site, "--store-url", postgres.jdbcUrl());
         assertThat(result.exitCode()).as(result.err()).isZero();
         String[] lines = result.out().strip().split("\n");

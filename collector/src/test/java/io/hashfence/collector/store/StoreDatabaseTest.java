@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.hashfence.collector.config.StoreConfig;
 import io.hashfence.testing.FreePorts;
-import io.hashfence.testing.PostgresServer;
+import io.hashfence.testing.PostgresExtension;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -13,34 +13,23 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The shared store's connection and schema migration against a real PostgreSQL ({@link PostgresServer}: the
+ * The shared store's connection and schema migration against a real PostgreSQL ({@link PostgresExtension}: the
  * Debian package's server on a free port; no Docker image of PostgreSQL can be pulled here, so Testcontainers is
- * no option), started once with a password so that {@code store.password_file} is exercised too.
+ * no option), started once for the class with a password so that {@code store.password_file} is exercised too.
  */
 class StoreDatabaseTest {
     private static final String PASSWORD = "s3cret-for-the-test";
-    static PostgresServer postgres;
+
+    @RegisterExtension
+    static final PostgresExtension postgres = PostgresExtension.withPassword(PASSWORD);
 
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void startPostgres() throws Exception {
-        postgres = PostgresServer.start(PASSWORD);
-    }
-
-    @AfterAll
-    static void stopPostgres() {
-        if (postgres != null) {
-            postgres.close();
-        }
-    }
 
     private StoreConfig config(String node) throws Exception {
         Path passwordFile = dir.resolve("store-password");
