@@ -1,10 +1,10 @@
 package io.hashfence.bench.failover;
 
+import io.hashfence.bench.options.CollectorJar;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -37,8 +37,7 @@ final class CollectorNode implements AutoCloseable {
         this.httpPort = httpPort;
     }
 
-    static CollectorNode start(
-            String name, Path jar, List<String> jvmFlags, Path workDir, String storeUrl, String webhook)
+    static CollectorNode start(String name, CollectorJar collectorJar, Path workDir, String storeUrl, String webhook)
             throws IOException, InterruptedException {
         Path config = workDir.resolve(name + ".yml");
         Files.writeString(
@@ -49,12 +48,7 @@ final class CollectorNode implements AutoCloseable {
         // A fresh data directory: an earlier run's rigs, sequence windows and open alerts would count as this run's.
         deleteRecursively(dataDir);
         Path log = workDir.resolve(name + ".log");
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(jvmFlags);
-        command.addAll(List.of(
-                "-jar",
-                jar.toString(),
+        List<String> command = collectorJar.command(List.of(
                 "run",
                 "--config",
                 config.toString(),

@@ -2,6 +2,8 @@ package io.hashfence.bench.failover;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.hashfence.bench.options.BenchOutput;
+import io.hashfence.bench.options.CollectorJar;
 import io.hashfence.testing.FreePorts;
 import io.hashfence.testing.PostgresServer;
 import java.io.IOException;
@@ -15,7 +17,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,6 +26,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -46,14 +48,11 @@ public final class FailoverBenchmark implements Callable<Integer> {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final Duration PATIENCE = Duration.ofSeconds(120);
 
-    @Option(names = "--collector-jar", required = true, description = "the shipped hashfence-collector.jar")
-    Path jar;
+    @Mixin
+    CollectorJar collectorJar;
 
-    @Option(
-            names = "--collector-jvm-flags",
-            defaultValue = "-XX:+UseShenandoahGC -Xms256m -Xmx2g",
-            description = "JVM flags for each collector (default: the launcher's: ${DEFAULT-VALUE})")
-    String jvmFlags;
+    @Mixin
+    BenchOutput output;
 
     @Option(names = "--haproxy-template", required = true, description = "docker/haproxy/hashfence.cfg.template")
     Path haproxyTemplate;
@@ -82,33 +81,28 @@ public final class FailoverBenchmark implements Callable<Integer> {
     @Option(names = "--after-kill", defaultValue = "30", description = "seconds of load once all are back")
     int afterKillSeconds;
 
-    @Option(names = "--work-dir", defaultValue = "target/bench/failover")
-    Path workDir;
-
-    @Option(names = "--result", defaultValue = "target/bench/failover.json")
-    Path resultFile;
-
     public static void main(String[] args) {
         System.exit(new CommandLine(new FailoverBenchmark()).execute(args));
     }
 
     @Override
     public Integer call() throws Exception {
+        Path workDir = output.workDir();
         Files.createDirectories(workDir);
-        List<String> flags = Arrays.asList(jvmFlags.trim().split("\\s+"));
         try (PostgresServer postgres = PostgresServer.start();
                 WebhookReceiver webhook = new WebhookReceiver()) {
             String storeUrl = postgres.jdbcUrl();
             Map<String, String> tokens = new LinkedHashMap<>();
             for (int i = 0; i < siteCount; i++) {
                 String site = String.format("failover-%03d", i);
-                tokens.put(site, CollectorNode.addSite(jar, workDir, storeUrl, site));
+                tokens.put(site, CollectorNode.addSite(collectorJar.jar(), workDir, storeUrl, site));
             }
             log("%d sites in the shared store (%s)", siteCount, Engines.postgresql(storeUrl));
             List<CollectorNode> collectors = new ArrayList<>();
             try {
                 for (int i = 1; i <= collectorCount; i++) {
-                    collectors.add(CollectorNode.start("collector-" + i, jar, flags, workDir, storeUrl, webhook.url()));
+                    collectors.add(
+                            CollectorNode.start("collector-" + i, collectorJar, workDir, storeUrl, webhook.url()));
                 }
                 try (HaproxyProcess haproxy = HaproxyProcess.start(
                         haproxyTemplate, workDir, collectors, FreePorts.pick(), FreePorts.pick())) {
@@ -230,8 +224,8 @@ public final class FailoverBenchmark implements Callable<Integer> {
         result.put("alerts_notified", webhook.alertsFiring());
         result.put("alert_notifications_duplicated", webhook.duplicated());
         result.put("at", Instant.now().toString());
-        Files.createDirectories(resultFile.toAbsolutePath().getParent());
-        JSON.writeValue(resultFile.toFile(), result);
+        Files.createDirectories(output.resultFile().toAbsolutePath().getParent());
+        JSON.writeValue(output.resultFile().toFile(), result);
         System.out.println(JSON.writeValueAsString(result));
         return 0;
     }

@@ -1,5 +1,6 @@
 package io.hashfence.bench.ingest;
 
+import io.hashfence.bench.options.CollectorJar;
 import io.hashfence.collector.config.StoreConfig;
 import io.hashfence.collector.site.CredentialStore;
 import io.hashfence.collector.site.SiteCredentials;
@@ -51,8 +52,8 @@ final class CollectorProcess implements IngestTarget {
     }
 
     /** A collector on a fresh data directory with {@code sites} sites registered, on free ports. */
-    static CollectorProcess start(Path jar, List<String> jvmFlags, Path workDir, int sites) throws Exception {
-        return start(jar, jvmFlags, workDir, sites, null);
+    static CollectorProcess start(CollectorJar collectorJar, Path workDir, int sites) throws Exception {
+        return start(collectorJar, workDir, sites, null);
     }
 
     /**
@@ -60,13 +61,12 @@ final class CollectorProcess implements IngestTarget {
      * shared PostgreSQL store ({@code run --store-url}; a site already there gets a new token), else in a fresh
      * data directory.
      */
-    static CollectorProcess start(Path jar, List<String> jvmFlags, Path workDir, int sites, String storeUrl)
+    static CollectorProcess start(CollectorJar collectorJar, Path workDir, int sites, String storeUrl)
             throws Exception {
         List<String> storeFlags = storeUrl == null ? List.of() : List.of("--store-url", storeUrl);
         if (storeUrl == null) {
             return launch(
-                    jar,
-                    jvmFlags,
+                    collectorJar,
                     workDir,
                     register(new CredentialStore(workDir.resolve("collector-data")), sites),
                     storeFlags,
@@ -74,7 +74,7 @@ final class CollectorProcess implements IngestTarget {
                     0);
         }
         try (StoreDatabase store = StoreDatabase.open(new StoreConfig(storeUrl, null, "bench"))) {
-            return launch(jar, jvmFlags, workDir, register(SharedCredentialStore.open(store), sites), storeFlags, 0, 0);
+            return launch(collectorJar, workDir, register(SharedCredentialStore.open(store), sites), storeFlags, 0, 0);
         }
     }
 
@@ -93,33 +93,27 @@ final class CollectorProcess implements IngestTarget {
     }
 
     /** Stops this collector and starts another on the same data directory and ports. */
-    CollectorProcess restart(Path jar, List<String> jvmFlags, Path workDir) throws Exception {
+    CollectorProcess restart(CollectorJar collectorJar, Path workDir) throws Exception {
         close();
-        return launch(jar, jvmFlags, workDir, tokens, storeFlags, mqtt.getPort(), metrics.getPort());
+        return launch(collectorJar, workDir, tokens, storeFlags, mqtt.getPort(), metrics.getPort());
     }
 
     private static CollectorProcess launch(
-            Path jar,
-            List<String> jvmFlags,
+            CollectorJar collectorJar,
             Path workDir,
             Map<String, String> tokens,
             List<String> storeFlags,
             int mqttPort,
             int httpPort)
             throws Exception {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(jvmFlags);
-        command.addAll(List.of(
-                "-jar",
-                jar.toString(),
+        List<String> command = new ArrayList<>(collectorJar.command(List.of(
                 "run",
                 "--data-dir",
                 workDir.resolve("collector-data").toString(),
                 "--mqtt-port",
                 String.valueOf(mqttPort),
                 "--http-port",
-                String.valueOf(httpPort)));
+                String.valueOf(httpPort))));
         command.addAll(storeFlags);
         ChildProcess process = ChildProcess.start(command, workDir.resolve("collector.log"));
         int boundMqtt = Integer.parseInt(process.awaitLog(MQTT_PORT, Duration.ofSeconds(60)));

@@ -3,12 +3,12 @@ package io.hashfence.bench.ingest;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.sun.management.UnixOperatingSystemMXBean;
+import io.hashfence.bench.options.BenchOutput;
+import io.hashfence.bench.options.CollectorJar;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.IntSupplier;
@@ -32,7 +32,10 @@ public final class ConnectionsBenchmark implements Callable<Integer> {
     static final int FILES_BESIDES_CONNECTIONS = 1_000;
 
     @Mixin
-    CollectorOptions collectorOptions;
+    CollectorJar collectorJar;
+
+    @Mixin
+    BenchOutput output;
 
     @Option(names = "--agents", defaultValue = "100000")
     int agents;
@@ -48,12 +51,6 @@ public final class ConnectionsBenchmark implements Callable<Integer> {
 
     @Option(names = "--client-threads", defaultValue = "1")
     int clientThreads;
-
-    @Option(names = "--work-dir", defaultValue = "target/bench/connections")
-    Path workDir;
-
-    @Option(names = "--result", defaultValue = "target/bench/connections.json")
-    Path resultFile;
 
     public static void main(String[] args) {
         System.exit(new CommandLine(new ConnectionsBenchmark()).execute(args));
@@ -74,21 +71,20 @@ public final class ConnectionsBenchmark implements Callable<Integer> {
                     maxFiles - FILES_BESIDES_CONNECTIONS);
             return 2;
         }
-        WorkDir.recreate(workDir);
-        List<String> flags = collectorOptions.jvmFlagList();
+        WorkDir.recreate(output.workDir());
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("date", Instant.now().toString());
         result.put("cpus", Runtime.getRuntime().availableProcessors());
-        result.put("collector_jvm_flags", collectorOptions.jvmFlags);
+        result.put("collector_jvm_flags", collectorJar.jvmFlags());
         result.put("agents", agents);
         result.put("sites", sites);
         result.put("interval_s", intervalSeconds);
-        CollectorProcess collector = CollectorProcess.start(collectorOptions.jar, flags, workDir, sites);
+        CollectorProcess collector = CollectorProcess.start(collectorJar, output.workDir(), sites);
         try (SteadyFleet fleet =
                 new SteadyFleet(clientThreads, collector.address(), collector::password, intervalSeconds * 1000L)) {
             Thread.sleep(3_000);
             String idle = collector.process().classHistogram();
-            Files.writeString(workDir.resolve("histogram-idle.txt"), idle);
+            Files.writeString(output.workDir().resolve("histogram-idle.txt"), idle);
             long heapBefore = ChildProcess.liveBytes(idle);
             long rssBefore = collector.rssBytes();
             result.put("collector_live_heap_idle_mib", mib(heapBefore));
@@ -114,7 +110,7 @@ public final class ConnectionsBenchmark implements Callable<Integer> {
                     "acknowledged_per_s",
                     Math.round((fleet.acknowledged() - acknowledgedBefore) / (double) intervalSeconds));
             String connected = collector.process().classHistogram();
-            Files.writeString(workDir.resolve("histogram-connected.txt"), connected);
+            Files.writeString(output.workDir().resolve("histogram-connected.txt"), connected);
             long heap = ChildProcess.liveBytes(connected);
             long rss = collector.rssBytes();
             result.put("connected", fleet.connected());
@@ -127,7 +123,7 @@ public final class ConnectionsBenchmark implements Callable<Integer> {
 
             long refusedBefore = fleet.refusedConnects();
             long failedBefore = fleet.failedConnects();
-            collector = collector.restart(collectorOptions.jar, flags, workDir);
+            collector = collector.restart(collectorJar, output.workDir());
             double listening = System.nanoTime() / 1e9;
             double storm = awaitAll(fleet::connected, 600) - listening;
             result.put("reconnect_storm_all_back_s", round(storm));
@@ -136,9 +132,9 @@ public final class ConnectionsBenchmark implements Callable<Integer> {
         } finally {
             collector.close();
         }
-        Files.createDirectories(resultFile.toAbsolutePath().getParent());
+        Files.createDirectories(output.resultFile().toAbsolutePath().getParent());
         String json = JSON.writeValueAsString(result);
-        Files.writeString(resultFile, json);
+        Files.writeString(output.resultFile(), json);
         System.out.println(json);
         return 0;
     }

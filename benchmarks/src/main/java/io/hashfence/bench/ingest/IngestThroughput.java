@@ -2,6 +2,8 @@ package io.hashfence.bench.ingest;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.hashfence.bench.options.BenchOutput;
+import io.hashfence.bench.options.CollectorJar;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -29,7 +31,10 @@ public final class IngestThroughput implements Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     @Mixin
-    CollectorOptions collector;
+    CollectorJar collector;
+
+    @Mixin
+    BenchOutput output;
 
     @Option(names = "--targets", split = ",", defaultValue = "sink,mosquitto,collector")
     List<String> targets;
@@ -70,12 +75,6 @@ public final class IngestThroughput implements Callable<Integer> {
                     + "its sites registered there")
     String storeUrl;
 
-    @Option(names = "--work-dir", defaultValue = "target/bench/ingest")
-    Path workDir;
-
-    @Option(names = "--result", defaultValue = "target/bench/ingest.json")
-    Path resultFile;
-
     public static void main(String[] args) {
         System.exit(new CommandLine(new IngestThroughput()).execute(args));
     }
@@ -98,7 +97,7 @@ public final class IngestThroughput implements Callable<Integer> {
         return switch (target) {
             case "sink" -> new LoopbackSink();
             case "mosquitto" -> MosquittoRelay.start(dir, qos);
-            case "collector" -> CollectorProcess.start(collector.jar, collector.jvmFlagList(), dir, sites, storeUrl);
+            case "collector" -> CollectorProcess.start(collector, dir, sites, storeUrl);
             default ->
                 throw new CommandLine.ParameterException(
                         new CommandLine(this), "unknown target " + target + " (sink, mosquitto, collector)");
@@ -106,7 +105,7 @@ public final class IngestThroughput implements Callable<Integer> {
     }
 
     private IngestRun measure(String targetName, int qos) throws Exception {
-        Path dir = workDir.resolve(targetName + "-qos" + qos);
+        Path dir = output.workDir().resolve(targetName + "-qos" + qos);
         WorkDir.recreate(dir);
         LoadGenerator.Shape shape =
                 new LoadGenerator.Shape(connections, sites, rigsPerConnection, qos, window, capPerConnection);
@@ -183,10 +182,10 @@ public final class IngestThroughput implements Callable<Integer> {
         result.put(
                 "payload_bytes",
                 TelemetryFrame.payload(LoadGenerator.site(0), "c00000-r00").length());
-        result.put("collector_jvm_flags", collector.jvmFlags);
+        result.put("collector_jvm_flags", collector.jvmFlags());
         result.put("runs", runs);
-        Files.createDirectories(resultFile.toAbsolutePath().getParent());
-        Files.writeString(resultFile, JSON.writeValueAsString(result));
-        System.out.println("results: " + resultFile);
+        Files.createDirectories(output.resultFile().toAbsolutePath().getParent());
+        Files.writeString(output.resultFile(), JSON.writeValueAsString(result));
+        System.out.println("results: " + output.resultFile());
     }
 }

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.hashfence.bench.ingest.ChildProcess;
+import io.hashfence.bench.options.BenchOutput;
+import io.hashfence.bench.options.CollectorJar;
 import io.hashfence.collector.site.CredentialStore;
 import io.hashfence.collector.site.TokenHasher;
 import io.hashfence.protocol.SiteId;
@@ -13,7 +15,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +22,7 @@ import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -39,14 +41,11 @@ public final class ScaleBenchmark implements Callable<Integer> {
     private static final Pattern MQTT_PORT = Pattern.compile("MQTT listening on [^:]+:(\\d+)");
     private static final Pattern HTTP_PORT = Pattern.compile("HTTP listening on http://[^:]+:(\\d+)");
 
-    @Option(names = "--collector-jar", required = true, description = "the shipped hashfence-collector.jar")
-    Path collectorJar;
+    @Mixin
+    CollectorJar collectorJar;
 
-    @Option(
-            names = "--collector-jvm-flags",
-            defaultValue = "-XX:+UseShenandoahGC -Xms256m -Xmx2g",
-            description = "JVM flags for the collector (default: the launcher's: ${DEFAULT-VALUE})")
-    String collectorJvmFlags;
+    @Mixin
+    BenchOutput output;
 
     @Option(names = "--agent-jar", required = true, description = "the shipped hashfence-agent.jar")
     Path agentJar;
@@ -69,21 +68,15 @@ public final class ScaleBenchmark implements Callable<Integer> {
     @Option(names = "--fleet-timeout", defaultValue = "PT15M", description = "how long the fleet may take to appear")
     Duration fleetTimeout;
 
-    @Option(names = "--work-dir", defaultValue = "target/bench/scale")
-    Path workDir;
-
-    @Option(names = "--result", defaultValue = "target/bench/scale.json")
-    Path resultFile;
-
     public static void main(String[] args) {
         System.exit(new CommandLine(new ScaleBenchmark()).execute(args));
     }
 
     @Override
     public Integer call() throws Exception {
-        Path dataDir = workDir.resolve("collector-data");
-        deleteRecursively(workDir);
-        Files.createDirectories(workDir);
+        Path dataDir = output.workDir().resolve("collector-data");
+        deleteRecursively(output.workDir());
+        Files.createDirectories(output.workDir());
         Path sitesFile = registerSites(dataDir);
         double[] loadBefore = loadAverage();
 
@@ -122,8 +115,8 @@ public final class ScaleBenchmark implements Callable<Integer> {
                 }
 
                 String histogram = collector.classHistogram();
-                Files.createDirectories(resultFile.toAbsolutePath().getParent());
-                Files.writeString(resultFile.resolveSibling("scale-histogram.txt"), histogram);
+                Files.createDirectories(output.resultFile().toAbsolutePath().getParent());
+                Files.writeString(output.resultFile().resolveSibling("scale-histogram.txt"), histogram);
                 long liveHeap = ChildProcess.liveBytes(histogram);
                 result.put("heap_live_bytes_empty", emptyHeap);
                 result.put("heap_live_bytes", liveHeap);
@@ -134,7 +127,7 @@ public final class ScaleBenchmark implements Callable<Integer> {
                 // Last: before the rig API pages, its answer holds the whole fleet and loads the collector.
                 result.put("api_rigs_page", http.rigsPage(500));
                 result.put("load_average_after", loadAverage());
-                JSON.writeValue(resultFile.toFile(), result);
+                JSON.writeValue(output.resultFile().toFile(), result);
                 System.out.println(JSON.writeValueAsString(result));
             }
         }
@@ -152,25 +145,15 @@ public final class ScaleBenchmark implements Callable<Integer> {
                     .append(credentials.add(SiteId.of(site), hasher))
                     .append('\n');
         }
-        Path sitesFile = workDir.resolve("sites.txt");
+        Path sitesFile = output.workDir().resolve("sites.txt");
         Files.writeString(sitesFile, lines);
         return sitesFile;
     }
 
     private ChildProcess startCollector(Path dataDir) throws Exception {
-        List<String> command = new ArrayList<>(List.of(java()));
-        command.addAll(Arrays.asList(collectorJvmFlags.trim().split("\\s+")));
-        command.addAll(List.of(
-                "-jar",
-                collectorJar.toString(),
-                "run",
-                "--data-dir",
-                dataDir.toString(),
-                "--mqtt-port",
-                "0",
-                "--http-port",
-                "0"));
-        return ChildProcess.start(command, workDir.resolve("collector.log"));
+        List<String> command = collectorJar.command(
+                List.of("run", "--data-dir", dataDir.toString(), "--mqtt-port", "0", "--http-port", "0"));
+        return ChildProcess.start(command, output.workDir().resolve("collector.log"));
     }
 
     private ChildProcess startFleet(Path sitesFile, int mqttPort) throws Exception {
@@ -191,7 +174,7 @@ public final class ScaleBenchmark implements Callable<Integer> {
                         interval,
                         "--seed",
                         "16"),
-                workDir.resolve("fleet.log"));
+                output.workDir().resolve("fleet.log"));
     }
 
     private Duration awaitFleet(CollectorHttp http, ChildProcess fleet) throws Exception {
@@ -204,11 +187,12 @@ public final class ScaleBenchmark implements Callable<Integer> {
                 return Duration.ofNanos(System.nanoTime() - start);
             }
             if (!fleet.isAlive()) {
-                throw new IllegalStateException("the simulated fleet exited; see " + workDir.resolve("fleet.log"));
+                throw new IllegalStateException(
+                        "the simulated fleet exited; see " + output.workDir().resolve("fleet.log"));
             }
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException(known + " of " + rigs + " rigs after " + fleetTimeout + "; see "
-                        + workDir.resolve("fleet.log"));
+                        + output.workDir().resolve("fleet.log"));
             }
             if (known / 10_000 != reported / 10_000) {
                 System.out.printf("%,d rigs so far%n", known);
