@@ -6,26 +6,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpServer;
 import io.hashfence.collector.alert.Alert;
 import io.hashfence.collector.alert.AlertType;
 import io.hashfence.collector.config.AlertConfig;
 import io.hashfence.collector.config.CollectorConfig;
 import io.hashfence.collector.config.ComplianceConfig;
+import io.hashfence.collector.testing.Alertmanager;
 import io.hashfence.collector.testing.MqttTestClient;
 import io.hashfence.collector.testing.RunningCollector;
 import io.hashfence.collector.testing.TestTelemetry;
+import io.hashfence.collector.testing.WebhookReceiver;
 import io.hashfence.testing.Await;
-import io.hashfence.testing.ExternalBinary;
-import io.hashfence.testing.ExternalProcess;
-import io.hashfence.testing.FreePorts;
 import io.hashfence.testing.PostgresExtension;
-import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -35,7 +28,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -48,8 +40,6 @@ import org.junit.jupiter.api.io.TempDir;
  * reminders both send carry the same labels, so Alertmanager lists the alert once.
  */
 class SharedAlertsAcrossCollectorsTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final String SITE = "siberia-shared";
 
     @RegisterExtension
@@ -60,34 +50,11 @@ class SharedAlertsAcrossCollectorsTest {
 
     @Test
     void aSiteThatMovesKeepsItsFiringAlertWithoutANewNotification() throws Exception {
-        Path binary = ExternalBinary.require("prometheus-alertmanager", "prometheus-alertmanager");
-        int port = FreePorts.pick();
-        Files.writeString(dir.resolve("alertmanager.yml"), """
-                route:
-                  receiver: compliance
-                  group_wait: 1s
-                receivers:
-                  - name: compliance
-                """);
-        List<JsonNode> webhook = new CopyOnWriteArrayList<>();
-        HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        receiver.createContext("/hook", exchange -> {
-            webhook.add(JSON.readTree(exchange.getRequestBody().readAllBytes()));
-            exchange.sendResponseHeaders(204, -1);
-            exchange.close();
-        });
-        receiver.start();
-        URI hook = URI.create("http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook");
-        try (ExternalProcess alertmanager = ExternalProcess.start(
-                List.of(
-                        binary.toString(),
-                        "--config.file=" + dir.resolve("alertmanager.yml"),
-                        "--storage.path=" + dir.resolve("am-data"),
-                        "--web.listen-address=127.0.0.1:" + port,
-                        "--cluster.listen-address="),
-                dir)) {
-            URI base = URI.create("http://127.0.0.1:" + port);
-            alertmanager.awaitReady("is ready", () -> ready(base));
+        try (Alertmanager alertmanager = Alertmanager.start(dir);
+                WebhookReceiver receiver = WebhookReceiver.start()) {
+            URI base = alertmanager.url();
+            URI hook = receiver.url();
+            List<JsonNode> webhook = receiver.received();
             try (RunningCollector one =
                             SharedStoreCollectors.start(postgres, dir, "one", c -> alerting(c, base, hook));
                     RunningCollector two =
@@ -119,10 +86,10 @@ class SharedAlertsAcrossCollectorsTest {
                 String fromTwo = ":" + two.http().getPort() + "/";
                 Await.until(
                         "Alertmanager has the second collector's reminder of the adopted alert",
-                        () -> activeFor(base, "s19-0001").stream()
+                        () -> alertmanager.activeFor("s19-0001").stream()
                                 .anyMatch(alert ->
                                         alert.get("generatorURL").asText().contains(fromTwo)));
-                assertThat(activeFor(base, "s19-0001"))
+                assertThat(alertmanager.activeFor("s19-0001"))
                         .as("one alert in Alertmanager: both collectors send the same labels")
                         .hasSize(1);
                 assertThat(webhook)
@@ -147,55 +114,44 @@ class SharedAlertsAcrossCollectorsTest {
                         () -> !storedAlertIds().contains(id));
                 Await.until(
                         "Alertmanager no longer lists it as active",
-                        () -> activeFor(base, "s19-0001").stream()
+                        () -> alertmanager.activeFor("s19-0001").stream()
                                 .noneMatch(alert -> "RU-IRK"
                                         .equals(alert.at("/labels/subdivision").asText())));
-            } finally {
-                receiver.stop(0);
             }
         }
     }
 
     @Test
     void aRigHeldInViolationStaysHeldOnTheCollectorItsSiteMovesTo() throws Exception {
-        List<JsonNode> webhook = new CopyOnWriteArrayList<>();
-        HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        receiver.createContext("/hook", exchange -> {
-            webhook.add(JSON.readTree(exchange.getRequestBody().readAllBytes()));
-            exchange.sendResponseHeaders(204, -1);
-            exchange.close();
-        });
-        receiver.start();
-        URI hook = URI.create("http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook");
-        UnaryOperator<CollectorConfig> webhookOnly =
-                config -> config.withAlerts(config.alerts().withWebhook(hook).withResolveAfter(Duration.ZERO));
-        try (RunningCollector one = SharedStoreCollectors.start(postgres, dir, "held-one", webhookOnly);
-                RunningCollector two = SharedStoreCollectors.start(postgres, dir, "held-two", webhookOnly)) {
-            String token = sites(postgres, "add", "teleporting-site");
-            try (MqttTestClient agent = awaitAccepted(one, "teleporting-site", token)) {
-                agent.publishAcknowledged(TestTelemetry.at("teleporting-site", "rig-t", 1, 52.29, 104.29));
+        try (WebhookReceiver receiver = WebhookReceiver.start()) {
+            UnaryOperator<CollectorConfig> webhookOnly = config -> config.withAlerts(
+                    config.alerts().withWebhook(receiver.url()).withResolveAfter(Duration.ZERO));
+            try (RunningCollector one = SharedStoreCollectors.start(postgres, dir, "held-one", webhookOnly);
+                    RunningCollector two = SharedStoreCollectors.start(postgres, dir, "held-two", webhookOnly)) {
+                String token = sites(postgres, "add", "teleporting-site");
+                try (MqttTestClient agent = awaitAccepted(one, "teleporting-site", token)) {
+                    agent.publishAcknowledged(TestTelemetry.at("teleporting-site", "rig-t", 1, 52.29, 104.29));
+                }
+                String id = Await.value(
+                        "the violation alert in the shared store",
+                        () -> storedAlertIds().stream()
+                                .filter(stored -> stored.startsWith("alert-held-one-"))
+                                .findFirst());
+                try (MqttTestClient moved = awaitAccepted(two, "teleporting-site", token)) {
+                    // Irkutsk to Texas at once, reported through the other collector: no credible move
+                    moved.publishAcknowledged(TestTelemetry.at("teleporting-site", "rig-t", 2, 31.97, -102.08));
+                }
+                assertThat(two.collector().alerts().firing())
+                        .filteredOn(alert -> alert.type() == AlertType.IN_RESTRICTED_JURISDICTION)
+                        .extracting(Alert::id, Alert::subdivision)
+                        .as("held in Irkutsk Oblast, as after a restart, not released by the first claim elsewhere")
+                        .containsExactly(tuple(id, "RU-IRK"));
+                assertThat(receiver.received())
+                        .extracting(n -> n.get("status").asText() + " "
+                                + n.at("/alert/alertname").asText())
+                        .as("nothing resolved")
+                        .doesNotContain("resolved RigInRestrictedJurisdiction");
             }
-            String id = Await.value(
-                    "the violation alert in the shared store",
-                    () -> storedAlertIds().stream()
-                            .filter(stored -> stored.startsWith("alert-held-one-"))
-                            .findFirst());
-            try (MqttTestClient moved = awaitAccepted(two, "teleporting-site", token)) {
-                // Irkutsk to Texas at once, reported through the other collector: no credible move
-                moved.publishAcknowledged(TestTelemetry.at("teleporting-site", "rig-t", 2, 31.97, -102.08));
-            }
-            assertThat(two.collector().alerts().firing())
-                    .filteredOn(alert -> alert.type() == AlertType.IN_RESTRICTED_JURISDICTION)
-                    .extracting(Alert::id, Alert::subdivision)
-                    .as("held in Irkutsk Oblast, as after a restart, not released by the first claim elsewhere")
-                    .containsExactly(tuple(id, "RU-IRK"));
-            assertThat(webhook)
-                    .extracting(n -> n.get("status").asText() + " "
-                            + n.at("/alert/alertname").asText())
-                    .as("nothing resolved")
-                    .doesNotContain("resolved RigInRestrictedJurisdiction");
-        } finally {
-            receiver.stop(0);
         }
     }
 
@@ -230,33 +186,5 @@ class SharedAlertsAcrossCollectorsTest {
             }
         }
         return ids;
-    }
-
-    private static boolean ready(URI base) {
-        try {
-            return HTTP.send(
-                                    HttpRequest.newBuilder(base.resolve("/-/ready"))
-                                            .build(),
-                                    HttpResponse.BodyHandlers.discarding())
-                            .statusCode()
-                    == 200;
-        } catch (Exception e) {
-            return false;
-        }
-    }
-
-    private static List<JsonNode> activeFor(URI base, String rig) throws Exception {
-        String body = HTTP.send(
-                        HttpRequest.newBuilder(base.resolve("/api/v2/alerts?active=true"))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString())
-                .body();
-        List<JsonNode> found = new ArrayList<>();
-        for (JsonNode alert : JSON.readTree(body)) {
-            if (rig.equals(alert.at("/labels/rig").asText())) {
-                found.add(alert);
-            }
-        }
-        return found;
     }
 }

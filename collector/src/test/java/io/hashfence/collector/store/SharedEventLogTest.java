@@ -1,6 +1,7 @@
 package io.hashfence.collector.store;
 
 import static io.hashfence.collector.store.SharedStoreCollectors.awaitAccepted;
+import static io.hashfence.collector.store.SharedStoreCollectors.publishWhileTheStoreIsAway;
 import static io.hashfence.collector.store.SharedStoreCollectors.sites;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -14,8 +15,6 @@ import io.hashfence.collector.testing.RunningCollector;
 import io.hashfence.collector.testing.TestTelemetry;
 import io.hashfence.testing.Await;
 import io.hashfence.testing.PostgresExtension;
-import io.netty.handler.codec.mqtt.MqttMessageType;
-import io.netty.handler.codec.mqtt.MqttQoS;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -148,28 +147,18 @@ class SharedEventLogTest {
         try (RunningCollector one = SharedStoreCollectors.start(postgres, dir, "patient")) {
             String token = sites(postgres, "add", "patient-log-site");
             try (MqttTestClient agent = awaitAccepted(one, "patient-log-site", token)) {
-                agent.publishAcknowledged(TestTelemetry.message("patient-log-site", "rig-1", 1));
-                postgres.stop();
-                try {
-                    // a new rig: its rig_first_seen record gates the PUBACK
-                    agent.publish(
-                            TestTelemetry.topic("patient-log-site", "rig-2"),
-                            TestTelemetry.bytes(TestTelemetry.message("patient-log-site", "rig-2", 1)),
-                            MqttQoS.AT_LEAST_ONCE);
-                    Await.until(
-                            "the failed write of the event log to the store is counted",
-                            () -> MetricsScrape.sample(
-                                            one.http(),
-                                            "hashfence_storage_write_failures_total{file=\"store.event_record\"}")
-                                    >= 1);
-                    assertThat(MetricsScrape.ingested(one.http(), "accepted"))
-                            .as("no PUBACK for what is not durable")
-                            .isEqualTo(1);
-                    assertThat(MetricsScrape.get(one.http(), "/healthz").body()).contains("store.event_record");
-                } finally {
-                    postgres.restart();
-                }
-                agent.await(MqttMessageType.PUBACK);
+                // a new rig: its rig_first_seen record gates the PUBACK
+                publishWhileTheStoreIsAway(
+                        postgres,
+                        one,
+                        agent,
+                        "patient-log-site",
+                        "rig-2",
+                        1,
+                        "store.event_record",
+                        () -> assertThat(MetricsScrape.get(one.http(), "/healthz")
+                                        .body())
+                                .contains("store.event_record"));
                 assertThat(storedRecords("patient", "%rig-2%"))
                         .as("rig-2's first record reached the store")
                         .isPositive();

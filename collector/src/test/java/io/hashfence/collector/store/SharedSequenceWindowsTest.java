@@ -1,6 +1,7 @@
 package io.hashfence.collector.store;
 
 import static io.hashfence.collector.store.SharedStoreCollectors.awaitAccepted;
+import static io.hashfence.collector.store.SharedStoreCollectors.publishWhileTheStoreIsAway;
 import static io.hashfence.collector.store.SharedStoreCollectors.sites;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,8 +14,6 @@ import io.hashfence.protocol.RigId;
 import io.hashfence.protocol.SiteId;
 import io.hashfence.testing.Await;
 import io.hashfence.testing.PostgresExtension;
-import io.netty.handler.codec.mqtt.MqttMessageType;
-import io.netty.handler.codec.mqtt.MqttQoS;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -103,28 +102,17 @@ class SharedSequenceWindowsTest {
         try (RunningCollector one = SharedStoreCollectors.start(postgres, dir, "one")) {
             String token = sites(postgres, "add", "patient-site");
             try (MqttTestClient agent = awaitAccepted(one, "patient-site", token)) {
-                agent.publishAcknowledged(TestTelemetry.message("patient-site", "rig-1", 1));
-                postgres.stop();
-                try {
-                    agent.publish(
-                            TestTelemetry.topic("patient-site", "rig-1"),
-                            TestTelemetry.bytes(TestTelemetry.message("patient-site", "rig-1", 2)),
-                            MqttQoS.AT_LEAST_ONCE);
-                    Await.until(
-                            "the failed write to the store is counted",
-                            () -> MetricsScrape.sample(
-                                            one.http(),
-                                            "hashfence_storage_write_failures_total{file=\"store.rig_window\"}")
-                                    >= 1);
-                    assertThat(MetricsScrape.ingested(one.http(), "accepted"))
-                            .as("no PUBACK for what is not durable")
-                            .isEqualTo(1);
-                    assertThat(MetricsScrape.get(one.http(), "/healthz").statusCode())
-                            .isEqualTo(503);
-                } finally {
-                    postgres.restart();
-                }
-                agent.await(MqttMessageType.PUBACK);
+                publishWhileTheStoreIsAway(
+                        postgres,
+                        one,
+                        agent,
+                        "patient-site",
+                        "rig-1",
+                        2,
+                        "store.rig_window",
+                        () -> assertThat(MetricsScrape.get(one.http(), "/healthz")
+                                        .statusCode())
+                                .isEqualTo(503));
                 assertThat(MetricsScrape.ingested(one.http(), "accepted")).isEqualTo(2);
             }
         }

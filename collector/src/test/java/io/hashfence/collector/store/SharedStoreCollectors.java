@@ -7,11 +7,15 @@ import io.hashfence.collector.config.StoreConfig;
 import io.hashfence.collector.site.SiteCredential;
 import io.hashfence.collector.site.SiteCredentials;
 import io.hashfence.collector.testing.CollectorCli;
+import io.hashfence.collector.testing.MetricsScrape;
 import io.hashfence.collector.testing.MqttTestClient;
 import io.hashfence.collector.testing.RunningCollector;
+import io.hashfence.collector.testing.TestTelemetry;
 import io.hashfence.protocol.SiteId;
 import io.hashfence.testing.Await;
 import io.hashfence.testing.PostgresExtension;
+import io.netty.handler.codec.mqtt.MqttMessageType;
+import io.netty.handler.codec.mqtt.MqttQoS;
 import io.netty.handler.codec.mqtt.MqttVersion;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -52,6 +56,51 @@ final class SharedStoreCollectors {
                         .orElse(false));
         MqttTestClient client = MqttTestClient.accepted(collector.mqtt(), MqttVersion.MQTT_5, site, token);
         return client;
+    }
+
+    /** What a test checks while the store is away. */
+    @FunctionalInterface
+    interface Check {
+        void run() throws Exception;
+    }
+
+    /**
+     * The store goes away under a connected agent: {@code rig-1}'s first sample acknowledged, PostgreSQL stopped,
+     * then {@code rig}'s sample {@code seq} published at QoS 1. Waits until the collector counts the failed write
+     * to {@code storeFile} (as {@code hashfence_storage_write_failures_total} names it), asserts that no PUBACK went
+     * out for what is not durable and runs {@code whileAway}; then starts PostgreSQL again and waits for the PUBACK.
+     */
+    static void publishWhileTheStoreIsAway(
+            PostgresExtension postgres,
+            RunningCollector collector,
+            MqttTestClient agent,
+            String site,
+            String rig,
+            long seq,
+            String storeFile,
+            Check whileAway)
+            throws Exception {
+        agent.publishAcknowledged(TestTelemetry.message(site, "rig-1", 1));
+        postgres.stop();
+        try {
+            agent.publish(
+                    TestTelemetry.topic(site, rig),
+                    TestTelemetry.bytes(TestTelemetry.message(site, rig, seq)),
+                    MqttQoS.AT_LEAST_ONCE);
+            Await.until(
+                    "the failed write to " + storeFile + " is counted",
+                    () -> MetricsScrape.sample(
+                                    collector.http(),
+                                    "hashfence_storage_write_failures_total{file=\"" + storeFile + "\"}")
+                            >= 1);
+            assertThat(MetricsScrape.ingested(collector.http(), "accepted"))
+                    .as("no PUBACK for what is not durable")
+                    .isEqualTo(1);
+            whileAway.run();
+        } finally {
+            postgres.restart();
+        }
+        agent.await(MqttMessageType.PUBACK);
     }
 
     private static boolean matches(SiteCredentials known, SiteCredential credential, String token) {
