@@ -19,7 +19,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  *
  * One server per class rather than per JVM: tests stop and restart it to play a store that went away.
  */
-public final class PostgresExtension implements BeforeAllCallback, BeforeEachCallback, AfterAllCallback {
+public final class PostgresExtension
+        implements PostgresDatabase, BeforeAllCallback, BeforeEachCallback, AfterAllCallback {
     private final String password;
     private PostgresServer server;
     private String database;
@@ -60,6 +61,7 @@ public final class PostgresExtension implements BeforeAllCallback, BeforeEachCal
     }
 
     /** The JDBC URL of the running test's own database, without any password. */
+    @Override
     public String jdbcUrl() {
         if (database == null) {
             throw new IllegalStateException("the test database exists only while a test runs");
@@ -67,12 +69,12 @@ public final class PostgresExtension implements BeforeAllCallback, BeforeEachCal
         return server.jdbcUrl(database);
     }
 
-    /** Stops the server as a database server goes away: open connections are cut ({@link PostgresServer#stop()}). */
+    @Override
     public void stop() {
         server.stop();
     }
 
-    /** Starts the stopped server again on the same port with the same data. */
+    @Override
     public void restart() throws IOException, InterruptedException {
         server.restart();
     }

@@ -23,7 +23,7 @@ import java.util.stream.Stream;
  * PostgreSQL refuses to run as root, so as root both run as the {@code postgres} user ({@code runuser}), the
  * directory owned by it. {@link #close()} stops the server and deletes the directory.
  */
-public final class PostgresServer implements AutoCloseable {
+public final class PostgresServer implements PostgresDatabase, AutoCloseable {
     public static final String DATABASE = "hashfence";
     public static final String USER = "hashfence";
     private static final Path INSTALLED = Path.of("/usr/lib/postgresql");
@@ -91,6 +91,7 @@ public final class PostgresServer implements AutoCloseable {
     }
 
     /** The JDBC URL of the database {@value #DATABASE}, without any password. */
+    @Override
     public String jdbcUrl() {
         return jdbcUrl(DATABASE);
     }
@@ -108,6 +109,7 @@ public final class PostgresServer implements AutoCloseable {
      * Stops the server with {@code pg_ctl stop -m fast} (open connections are cut, as when a database server goes
      * away) and waits for it; {@link #restart()} starts it again.
      */
+    @Override
     public void stop() {
         if (server == null) {
             return;
@@ -131,6 +133,7 @@ public final class PostgresServer implements AutoCloseable {
     }
 
     /** Starts the stopped server again on the same port with the same data. */
+    @Override
     public void restart() throws IOException, InterruptedException {
         stop();
         startServer();

@@ -13,7 +13,7 @@ import io.hashfence.collector.testing.RunningCollector;
 import io.hashfence.collector.testing.TestTelemetry;
 import io.hashfence.protocol.SiteId;
 import io.hashfence.testing.Await;
-import io.hashfence.testing.PostgresExtension;
+import io.hashfence.testing.PostgresDatabase;
 import io.netty.handler.codec.mqtt.MqttMessageType;
 import io.netty.handler.codec.mqtt.MqttQoS;
 import io.netty.handler.codec.mqtt.MqttVersion;
@@ -27,19 +27,19 @@ final class SharedStoreCollectors {
     private SharedStoreCollectors() {}
 
     /** A collector on free ports with its own data directory, sharing the store as node {@code node}. */
-    static RunningCollector start(PostgresExtension postgres, Path dir, String node) throws Exception {
+    static RunningCollector start(PostgresDatabase postgres, Path dir, String node) throws Exception {
         return start(postgres, dir, node, UnaryOperator.identity());
     }
 
     static RunningCollector start(
-            PostgresExtension postgres, Path dir, String node, UnaryOperator<CollectorConfig> adjust) throws Exception {
+            PostgresDatabase postgres, Path dir, String node, UnaryOperator<CollectorConfig> adjust) throws Exception {
         return new RunningCollector(
                 dir.resolve(node),
                 config -> adjust.apply(config.withStore(new StoreConfig(postgres.jdbcUrl(), null, node))));
     }
 
     /** Runs {@code sites COMMAND SITE --store-url URL}, as an operator does, and returns the token it printed. */
-    static String sites(PostgresExtension postgres, String command, String site) {
+    static String sites(PostgresDatabase postgres, String command, String site) {
         CollectorCli.Result result = CollectorCli.run("sites", command, site, "--store-url", postgres.jdbcUrl());
         assertThat(result.exitCode()).as(result.err()).isZero();
         String[] lines = result.out().strip().split("\n");
@@ -71,7 +71,7 @@ final class SharedStoreCollectors {
      * out for what is not durable and runs {@code whileAway}; then starts PostgreSQL again and waits for the PUBACK.
      */
     static void publishWhileTheStoreIsAway(
-            PostgresExtension postgres,
+            PostgresDatabase postgres,
             RunningCollector collector,
             MqttTestClient agent,
             String site,
