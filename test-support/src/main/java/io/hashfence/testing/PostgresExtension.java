@@ -47,6 +47,10 @@ public final class PostgresExtension
 
     @Override
     public void beforeEach(ExtensionContext context) throws IOException, InterruptedException {
+        if (server == null) {
+            throw new IllegalStateException(
+                    "no PostgreSQL started before the class: register PostgresExtension on a static field");
+        }
         databases++;
         database = "test_" + databases;
         server.createDatabase(database);
