@@ -3,7 +3,8 @@ package io.hashfence.collector.audit;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.hashfence.collector.fleet.RigKey;
 import io.hashfence.collector.storage.Directories;
-import io.hashfence.collector.storage.DurableMark;
+import io.hashfence.collector.storage.GroupCommit;
+import io.hashfence.collector.storage.GroupCommit.BatchWriter;
 import io.hashfence.collector.storage.PrivateFiles;
 import io.hashfence.collector.storage.StorageHealth;
 import java.io.BufferedReader;
@@ -23,9 +24,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,19 +42,16 @@ public final class EventLog implements AutoCloseable {
     private final Clock clock;
     private final Object writeLock = new Object();
     private FileChannel channel;
-    private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
-    private final AtomicLong enqueued;
-    private final DurableMark durable;
     private final StorageHealth health;
-    private final Thread writer;
+    private final GroupCommit<Pending> writer;
     /** The shared store's copy of the records, or null when the data directory is their only home. */
     private final EventLogMirror mirror;
 
     private volatile String headHash;
     /** The newest record in the file, written with {@link #headHash} under the write lock. */
     private long writtenSeq;
-
-    private volatile boolean closing;
+    /** The batch being written, as chained: in the file, not yet in the mirror (writer thread only). */
+    private List<ChainRecord> notMirrored;
 
     private record Pending(long seq, Instant time, EventType type, String site, String rig, JsonNode data) {}
 
@@ -76,13 +71,19 @@ public final class EventLog implements AutoCloseable {
         this.channel = PrivateFiles.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         channel.truncate(existing.validBytes());
         channel.position(existing.validBytes());
-        this.enqueued = new AtomicLong(existing.headSeq());
-        this.durable = new DurableMark(existing.headSeq());
         this.headHash = existing.headHash();
         this.writtenSeq = existing.headSeq();
-        this.writer = new Thread(this::writeLoop, "event-log-writer");
-        writer.setDaemon(true);
-        writer.start();
+        this.writer = new GroupCommit<>("event log", existing.headSeq(), new BatchWriter<>() {
+            @Override
+            public void write(List<Pending> batch) throws IOException {
+                EventLog.this.write(batch);
+            }
+
+            @Override
+            public void failed(List<Pending> batch, IOException failure) {
+                reportFailure(batch, failure);
+            }
+        });
     }
 
     /**
@@ -210,26 +211,22 @@ public final class EventLog implements AutoCloseable {
     public long append(EventType type, RigKey rig, JsonNode data) {
         String site = rig == null ? null : rig.site().value();
         String rigId = rig == null ? null : rig.rig().value();
-        synchronized (queue) {
-            long seq = enqueued.incrementAndGet();
-            queue.add(new Pending(seq, clock.instant(), type, site, rigId, data));
-            return seq;
-        }
+        return writer.append(seq -> new Pending(seq, clock.instant(), type, site, rigId, data));
     }
 
     /** The sequence number of the newest queued event. */
     public long lastEnqueued() {
-        return enqueued.get();
+        return writer.lastEnqueued();
     }
 
     /** Completes when every event up to {@code seq} is on disk. */
     public CompletableFuture<Void> durable(long seq) {
-        return durable.when(seq);
+        return writer.durable(seq);
     }
 
     /** Whether every event up to {@code seq} is on disk. */
     public boolean isDurable(long seq) {
-        return durable.isDurable(seq);
+        return writer.isDurable(seq);
     }
 
     public String headHash() {
@@ -237,56 +234,49 @@ public final class EventLog implements AutoCloseable {
     }
 
     public long headSeq() {
-        return durable.get();
+        return writer.lastDurable();
     }
 
     public Path file() {
         return file;
     }
 
-    private void writeLoop() {
-        List<Pending> batch = new ArrayList<>();
-        while (!closing || !queue.isEmpty() || !batch.isEmpty()) {
-            try {
-                if (batch.isEmpty()) {
-                    Pending first = queue.poll(200, TimeUnit.MILLISECONDS);
-                    if (first == null) {
-                        continue;
-                    }
-                    batch.add(first);
-                }
-                queue.drainTo(batch);
-                write(batch);
-                batch.clear();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (IOException e) {
-                // the file write failed and was undone: nothing of the batch reached the file or the mirror
-                health.writeFailed(file, e);
-                LOG.error(
-                        "cannot write the event log {}; {} event(s) are held in memory and retried: {}",
-                        file,
-                        batch.size(),
-                        e.getMessage());
-                sleepQuietly();
-            }
-        }
-    }
-
     /**
      * Writes the batch to the file, then (outside the write lock, so that neither the witness nor compaction waits
-     * for the shared store) to the mirror, and only then declares it durable.
+     * for the shared store) to the mirror; the batch counts as durable once both hold it. A batch in the file is
+     * never written there again: when only the mirror failed, only the mirror is retried.
      */
-    private void write(List<Pending> batch) throws IOException, InterruptedException {
-        List<ChainRecord> records;
-        synchronized (writeLock) {
-            records = writeLocked(batch);
+    private void write(List<Pending> batch) throws IOException {
+        if (notMirrored == null) {
+            synchronized (writeLock) {
+                notMirrored = writeLocked(batch);
+            }
         }
         if (mirror != null) {
-            mirrorUntilDone(records);
+            mirror.write(notMirrored);
+            health.writeSucceeded(mirror.healthName());
         }
-        durable.advance(batch.get(batch.size() - 1).seq());
+        notMirrored = null;
+    }
+
+    /** Counts and logs a failed write; the writer retries it every second while the PUBACKs that wait for it wait. */
+    private void reportFailure(List<Pending> batch, IOException failure) {
+        if (notMirrored == null) {
+            // the file write failed and was undone: nothing of the batch reached the file or the mirror
+            health.writeFailed(file, failure);
+            LOG.error(
+                    "cannot write the event log {}; {} event(s) are held in memory and retried: {}",
+                    file,
+                    batch.size(),
+                    failure.getMessage());
+        } else {
+            health.writeFailed(mirror.healthName(), failure);
+            LOG.error(
+                    "cannot write {} event-log record(s) to the shared store; they and their PUBACKs wait, "
+                            + "retried: {}",
+                    notMirrored.size(),
+                    failure.getMessage());
+        }
     }
 
     /** Writes the batch to the file and returns its records as chained. */
@@ -323,28 +313,6 @@ public final class EventLog implements AutoCloseable {
         writtenSeq = batch.get(batch.size() - 1).seq();
         health.writeSucceeded(file);
         return records;
-    }
-
-    /**
-     * The batch is in the file, so it is never written there again: only the mirror is retried, every second,
-     * counted and logged, while the PUBACKs that wait for the batch wait on.
-     */
-    private void mirrorUntilDone(List<ChainRecord> records) throws InterruptedException {
-        while (true) {
-            try {
-                mirror.write(records);
-                health.writeSucceeded(mirror.healthName());
-                return;
-            } catch (IOException e) {
-                health.writeFailed(mirror.healthName(), e);
-                LOG.error(
-                        "cannot write {} event-log record(s) to the shared store; they and their PUBACKs wait, "
-                                + "retried: {}",
-                        records.size(),
-                        e.getMessage());
-                Thread.sleep(1000);
-            }
-        }
     }
 
     /** The newest record in the file, its number and hash read together. */
@@ -435,23 +403,12 @@ public final class EventLog implements AutoCloseable {
         }
     }
 
-    private static void sleepQuietly() {
-        try {
-            Thread.sleep(1000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
     /** Writes what is queued, then closes. */
     @Override
     public void close() {
-        closing = true;
+        writer.close();
         try {
-            writer.join(10_000);
             channel.close();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,7 +1,8 @@
 package io.hashfence.collector.fleet;
 
 import io.hashfence.collector.storage.Directories;
-import io.hashfence.collector.storage.DurableMark;
+import io.hashfence.collector.storage.GroupCommit;
+import io.hashfence.collector.storage.GroupCommit.BatchWriter;
 import io.hashfence.collector.storage.PrivateFiles;
 import io.hashfence.collector.storage.StorageHealth;
 import java.io.IOException;
@@ -12,10 +13,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,13 +38,7 @@ public final class SequenceJournal implements SequenceRecorder {
     private final StorageHealth health;
     private final JournalFormat format = new JournalFormat();
     private final ByteBuffer buffer = ByteBuffer.allocate(BUFFER_BYTES);
-    private final Object lock = new Object();
-    private final AtomicLong enqueued = new AtomicLong();
-    private final DurableMark durable = new DurableMark(0);
-    private final Thread writer;
-    private List<Arrived> filling = new ArrayList<>();
-    private List<Arrived> spare = new ArrayList<>();
-    private boolean closing;
+    private final GroupCommit<Arrived> writer;
     private FileChannel channel;
     private long compactAt;
 
@@ -59,9 +52,29 @@ public final class SequenceJournal implements SequenceRecorder {
         this.health = health;
         health.trackWithRecovery(file);
         compact();
-        writer = new Thread(this::writeLoop, "sequence-journal-writer");
-        writer.setDaemon(true);
-        writer.start();
+        writer = new GroupCommit<>("sequence journal", 0, new BatchWriter<>() {
+            @Override
+            public void write(List<Arrived> batch) throws IOException {
+                writeToFile(batch);
+                health.writeSucceeded(file);
+            }
+
+            /** A batch that cannot be written is retried every second: its PUBACKs wait, none goes out unbacked. */
+            @Override
+            public void failed(List<Arrived> batch, IOException failure) {
+                health.writeFailed(file, failure);
+                LOG.error(
+                        "cannot write the sequence journal {}; {} record(s) and their PUBACKs wait, retried: {}",
+                        file,
+                        batch.size(),
+                        failure.getMessage());
+            }
+
+            @Override
+            public void afterDurable() {
+                compactIfLarge();
+            }
+        });
     }
 
     /**
@@ -138,79 +151,27 @@ public final class SequenceJournal implements SequenceRecorder {
      */
     @Override
     public long append(RigKey rig, long seq) {
-        synchronized (lock) {
-            filling.add(new Arrived(rig, seq));
-            if (filling.size() == 1) {
-                lock.notify();
-            }
-            return enqueued.incrementAndGet();
-        }
+        return writer.append(new Arrived(rig, seq));
     }
 
     /** The number {@link #append} returned last. */
     @Override
     public long lastEnqueued() {
-        return enqueued.get();
+        return writer.lastEnqueued();
     }
 
     @Override
     public boolean isDurable(long appended) {
-        return durable.isDurable(appended);
+        return writer.isDurable(appended);
     }
 
     /** Completes when every record up to {@code appended} is on disk. */
     @Override
     public CompletableFuture<Void> durable(long appended) {
-        return durable.when(appended);
+        return writer.durable(appended);
     }
 
-    private void writeLoop() {
-        try {
-            while (true) {
-                List<Arrived> batch;
-                long last;
-                synchronized (lock) {
-                    while (filling.isEmpty()) {
-                        if (closing) {
-                            return;
-                        }
-                        lock.wait();
-                    }
-                    batch = filling;
-                    filling = spare;
-                    spare = batch;
-                    last = enqueued.get();
-                }
-                writeUntilDone(batch);
-                batch.clear();
-                durable.advance(last);
-                compactIfLarge();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    /** A batch that cannot be written is retried every second: its PUBACKs wait, none goes out unbacked. */
-    private void writeUntilDone(List<Arrived> batch) throws InterruptedException {
-        while (true) {
-            try {
-                write(batch);
-                health.writeSucceeded(file);
-                return;
-            } catch (IOException e) {
-                health.writeFailed(file, e);
-                LOG.error(
-                        "cannot write the sequence journal {}; {} record(s) and their PUBACKs wait, retried: {}",
-                        file,
-                        batch.size(),
-                        e.getMessage());
-                Thread.sleep(1000);
-            }
-        }
-    }
-
-    private void write(List<Arrived> batch) throws IOException {
+    private void writeToFile(List<Arrived> batch) throws IOException {
         long position = channel.position();
         try {
             buffer.clear();
@@ -299,15 +260,9 @@ public final class SequenceJournal implements SequenceRecorder {
 
     @Override
     public void close() {
-        synchronized (lock) {
-            closing = true;
-            lock.notifyAll();
-        }
+        writer.close();
         try {
-            writer.join(10_000);
             channel.close();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

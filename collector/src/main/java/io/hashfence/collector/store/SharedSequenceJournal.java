@@ -4,10 +4,12 @@ import io.hashfence.collector.fleet.RigKey;
 import io.hashfence.collector.fleet.SequenceRecorder;
 import io.hashfence.collector.fleet.SequenceWindow;
 import io.hashfence.collector.fleet.SequenceWindows;
-import io.hashfence.collector.storage.DurableMark;
+import io.hashfence.collector.storage.GroupCommit;
+import io.hashfence.collector.storage.GroupCommit.BatchWriter;
 import io.hashfence.collector.storage.StorageHealth;
 import io.hashfence.protocol.RigId;
 import io.hashfence.protocol.SiteId;
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -15,9 +17,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.LinkedHashSet;
-import java.util.Set;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,23 +44,30 @@ public final class SharedSequenceJournal implements SequenceRecorder {
 
     private final StoreDatabase store;
     private final SequenceWindows windows;
-    private final StorageHealth health;
-    private final Object lock = new Object();
-    private final AtomicLong enqueued = new AtomicLong();
-    private final DurableMark durable = new DurableMark(0);
-    private final Thread writer;
-    private Set<RigKey> filling = new LinkedHashSet<>();
-    private Set<RigKey> spare = new LinkedHashSet<>();
-    private boolean closing;
+    private final GroupCommit<RigKey> writer;
 
     public SharedSequenceJournal(StoreDatabase store, SequenceWindows windows, StorageHealth health) {
         this.store = store;
         this.windows = windows;
-        this.health = health;
         health.track(HEALTH_NAME);
-        writer = new Thread(this::writeLoop, "shared-sequence-writer");
-        writer.setDaemon(true);
-        writer.start();
+        writer = new GroupCommit<>("shared sequence windows", 0, new BatchWriter<>() {
+            @Override
+            public void write(List<RigKey> batch) throws IOException {
+                writeWindows(batch);
+                health.writeSucceeded(HEALTH_NAME);
+            }
+
+            @Override
+            public void failed(List<RigKey> batch, IOException failure) {
+                health.writeFailed(HEALTH_NAME, failure);
+                LOG.error(
+                        "cannot write sequence windows to the shared store {}; {} rig window(s) and their PUBACKs "
+                                + "wait, retried: {}",
+                        store.safeUrl(),
+                        batch.size(),
+                        failure.getMessage());
+            }
+        });
     }
 
     /** Merges the site's windows from the store into this collector's; returns how many rigs it read. */
@@ -82,81 +90,33 @@ public final class SharedSequenceJournal implements SequenceRecorder {
 
     @Override
     public long append(RigKey rig, long seq) {
-        synchronized (lock) {
-            filling.add(rig);
-            if (filling.size() == 1) {
-                lock.notify();
-            }
-            return enqueued.incrementAndGet();
-        }
+        return writer.append(rig);
     }
 
     @Override
     public long lastEnqueued() {
-        return enqueued.get();
+        return writer.lastEnqueued();
     }
 
     @Override
     public boolean isDurable(long appended) {
-        return durable.isDurable(appended);
+        return writer.isDurable(appended);
     }
 
     @Override
     public CompletableFuture<Void> durable(long appended) {
-        return durable.when(appended);
+        return writer.durable(appended);
     }
 
-    private void writeLoop() {
-        try {
-            while (true) {
-                Set<RigKey> batch;
-                long last;
-                synchronized (lock) {
-                    while (filling.isEmpty()) {
-                        if (closing) {
-                            return;
-                        }
-                        lock.wait();
-                    }
-                    batch = filling;
-                    filling = spare;
-                    spare = batch;
-                    last = enqueued.get();
-                }
-                writeUntilDone(batch);
-                batch.clear();
-                durable.advance(last);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    /** Every window is taken when written, so it holds each number marked before it was queued. */
-    private void writeUntilDone(Set<RigKey> batch) throws InterruptedException {
-        while (true) {
-            try {
-                write(batch);
-                health.writeSucceeded(HEALTH_NAME);
-                return;
-            } catch (SQLException e) {
-                health.writeFailed(HEALTH_NAME, e);
-                LOG.error(
-                        "cannot write sequence windows to the shared store {}; {} rig window(s) and their PUBACKs "
-                                + "wait, retried: {}",
-                        store.safeUrl(),
-                        batch.size(),
-                        e.getMessage());
-                Thread.sleep(1000);
-            }
-        }
-    }
-
-    private void write(Set<RigKey> batch) throws SQLException {
+    /**
+     * Upserts each rig's current window in one transaction. Every window is taken when written, so it holds each
+     * number marked before it was queued; a rig queued more than once is written once.
+     */
+    private void writeWindows(List<RigKey> batch) throws IOException {
         try (Connection connection = store.connection()) {
             connection.setAutoCommit(false);
             try (PreparedStatement upsert = connection.prepareStatement(UPSERT)) {
-                for (RigKey rig : batch) {
+                for (RigKey rig : new LinkedHashSet<>(batch)) {
                     SequenceWindow window = windows.window(rig);
                     upsert.setString(1, rig.site().value());
                     upsert.setString(2, rig.rig().value());
@@ -171,6 +131,8 @@ public final class SharedSequenceJournal implements SequenceRecorder {
                 connection.rollback();
                 throw e;
             }
+        } catch (SQLException e) {
+            throw new IOException(e.getMessage(), e);
         }
     }
 
@@ -194,14 +156,6 @@ public final class SharedSequenceJournal implements SequenceRecorder {
 
     @Override
     public void close() {
-        synchronized (lock) {
-            closing = true;
-            lock.notifyAll();
-        }
-        try {
-            writer.join(10_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        writer.close();
     }
 }
