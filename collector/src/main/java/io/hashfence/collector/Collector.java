@@ -3,6 +3,7 @@ package io.hashfence.collector;
 import io.hashfence.collector.alert.Alert;
 import io.hashfence.collector.alert.AlertBook;
 import io.hashfence.collector.alert.AlertSinks;
+import io.hashfence.collector.alert.Notification;
 import io.hashfence.collector.alert.NotificationMetrics;
 import io.hashfence.collector.alert.Notifier;
 import io.hashfence.collector.alert.OpenAlertMetrics;
@@ -11,7 +12,6 @@ import io.hashfence.collector.audit.Auditor;
 import io.hashfence.collector.audit.EventLog;
 import io.hashfence.collector.audit.LogReplay;
 import io.hashfence.collector.compliance.ComplianceEngine;
-import io.hashfence.collector.compliance.ComplianceState;
 import io.hashfence.collector.compliance.IpCountryDatabase;
 import io.hashfence.collector.compliance.Locator;
 import io.hashfence.collector.compliance.Policy;
@@ -22,7 +22,6 @@ import io.hashfence.collector.config.CollectorConfig;
 import io.hashfence.collector.fleet.RigLine;
 import io.hashfence.collector.fleet.RigRegistry;
 import io.hashfence.collector.fleet.RigSnapshot;
-import io.hashfence.collector.fleet.SequenceJournal;
 import io.hashfence.collector.fleet.SequenceRecorder;
 import io.hashfence.collector.fleet.SequenceWindows;
 import io.hashfence.collector.http.AlertsEndpoint;
@@ -42,7 +41,6 @@ import io.hashfence.collector.ingest.IngestMetrics;
 import io.hashfence.collector.ingest.IngestOutcome;
 import io.hashfence.collector.ingest.IngestTargets;
 import io.hashfence.collector.ingest.MqttServer;
-import io.hashfence.collector.ingest.SiteHandover;
 import io.hashfence.collector.json.CollectorJson;
 import io.hashfence.collector.judge.RestoredVerdicts;
 import io.hashfence.collector.judge.RigJudge;
@@ -52,7 +50,6 @@ import io.hashfence.collector.report.ReportEndpoint;
 import io.hashfence.collector.screening.BundledAsnDatabase;
 import io.hashfence.collector.screening.SanctionsStore;
 import io.hashfence.collector.screening.Screener;
-import io.hashfence.collector.site.CredentialStore;
 import io.hashfence.collector.site.RevocationWatch;
 import io.hashfence.collector.site.SiteAuthenticator;
 import io.hashfence.collector.site.SiteCredential;
@@ -60,14 +57,9 @@ import io.hashfence.collector.site.SiteCredentials;
 import io.hashfence.collector.storage.PrivateFiles;
 import io.hashfence.collector.storage.StorageHealth;
 import io.hashfence.collector.storage.StorageMetrics;
-import io.hashfence.collector.store.SharedAlerts;
-import io.hashfence.collector.store.SharedCredentialStore;
-import io.hashfence.collector.store.SharedEventLog;
-import io.hashfence.collector.store.SharedRigSnapshot;
-import io.hashfence.collector.store.SharedSequenceJournal;
-import io.hashfence.collector.store.SharedSiteHandover;
-import io.hashfence.collector.store.SiteOwnership;
-import io.hashfence.collector.store.StoreDatabase;
+import io.hashfence.collector.store.CollectorStores;
+import io.hashfence.collector.store.FleetState;
+import io.hashfence.collector.store.SiteSharing;
 import io.hashfence.collector.transport.Transport;
 import io.hashfence.geo.GeoIndex;
 import io.hashfence.protocol.SiteId;
@@ -99,8 +91,6 @@ public final class Collector implements AutoCloseable {
     private final ScheduledJobs timers = new ScheduledJobs("collector-timers");
     // Writing a large fleet's snapshot takes long enough to delay alert ticks, so it has its own thread.
     private final ScheduledJobs snapshots = new ScheduledJobs("rig-snapshot");
-    // Polls of the shared store wait on the network, so they do not delay the timers.
-    private final ScheduledJobs storePolls = new ScheduledJobs("shared-store");
     private final CollectorMetrics metrics = new CollectorMetrics();
     private final AtomicReference<Policy> auditedPolicy = new AtomicReference<>();
     private final EventLog eventLog;
@@ -119,24 +109,19 @@ public final class Collector implements AutoCloseable {
     private final IngestMetrics ingestMetrics = new IngestMetrics();
     private final HttpServer http;
     private final EventLogWitness witness;
-    /** The shared store behind {@code store.url}, or null when the state lives in the data directory. */
-    private final StoreDatabase sharedStore;
+    /** The data directory, or the store the fleet's collectors share ({@code store.url}). */
+    private final CollectorStores stores;
+    /** How the fleet's state reaches the collector a site moves to (nothing, with the data directory alone). */
+    private final SiteSharing sharing;
 
     private final SiteCredentials credentials;
-    /** The alert book's transitions written to the shared store, or null without one. */
-    private final SharedAlerts sharedAlerts;
-    /** Which collector each site is connected to, with a shared store; else null. */
-    private final SiteOwnership owners;
-    /** The rigs written to the shared store, or null without one. */
-    private final SharedRigSnapshot sharedRigs;
 
     private Collector(CollectorConfig config, Clock clock) throws IOException, InterruptedException, PolicyException {
         config.mqtt().requireListener();
         PrivateFiles.directory(config.dataDir());
         CollectorJson json = new CollectorJson();
-        sharedStore = config.store().shared() ? StoreDatabase.open(config.store()) : null;
-        owners = sharedStore == null ? null : new SiteOwnership(sharedStore);
-        credentials = siteCredentials(config);
+        stores = CollectorStores.open(config);
+        credentials = stores.credentials();
         credentials.prepare();
         Transport transport = Transport.best();
         long started = System.nanoTime();
@@ -149,25 +134,19 @@ public final class Collector implements AutoCloseable {
         StorageMetrics storageMetrics = new StorageMetrics();
         StorageHealth storage = new StorageHealth(storageMetrics);
         eventLog = EventLog.open(
-                config.dataDir(), clock, replay, storage, sharedStore == null ? null : new SharedEventLog(sharedStore));
+                config.dataDir(),
+                clock,
+                replay,
+                storage,
+                stores.eventLogMirror().orElse(null));
         auditor = new Auditor(eventLog, replay.rigs(), replay.sparedAlerts());
         SequenceWindows seen = new SequenceWindows();
-        SharedSequenceJournal sharedSequences =
-                sharedStore == null ? null : new SharedSequenceJournal(sharedStore, seen, storage);
-        journal = sharedStore == null ? SequenceJournal.open(config.dataDir(), seen, storage) : sharedSequences;
+        journal = stores.sequences(seen, storage);
 
         // Registry: the latest state of every rig, and the duplicate check.
         registry = new RigRegistry(clock, config.fleet(), seen);
         rigSnapshot = new RigSnapshot(config.dataDir(), registry, new TelemetryCodec(clock), storage, json);
         rigSnapshot.restore();
-        sharedRigs = sharedStore == null
-                ? null
-                : new SharedRigSnapshot(
-                        sharedStore,
-                        registry,
-                        new RigLine(new TelemetryCodec(clock), json),
-                        storage,
-                        site -> !owners.ownedElsewhere(site));
 
         // Locate, evidence, policy: the compliance verdict, held across restarts.
         ReloadMetrics policyReloads = ReloadMetrics.policy();
@@ -192,33 +171,9 @@ public final class Collector implements AutoCloseable {
                 config.alerts(),
                 notifications,
                 clock);
-        sharedAlerts = sharedStore == null
-                ? null
-                : new SharedAlerts(
-                        sharedStore,
-                        json,
-                        storage,
-                        rig -> compliance
-                                .find(rig)
-                                .map(ComplianceEngine.RigCompliance::assessment)
-                                .filter(assessment -> assessment.state() == ComplianceState.VIOLATION
-                                        && assessment.lat() != null
-                                        && assessment.lon() != null)
-                                .map(assessment -> new double[] {assessment.lat(), assessment.lon()})
-                                .orElse(null));
-        alerts = new AlertBook(
-                config.alerts(),
-                clock,
-                notification -> {
-                    auditor.alertTransition(notification);
-                    if (notifiesFor(notification.alert())) {
-                        notifier.accept(notification);
-                        if (sharedAlerts != null) {
-                            sharedAlerts.accept(notification);
-                        }
-                    }
-                },
-                sharedStore == null ? "alert-" : "alert-" + sharedStore.node() + "-");
+        alerts = new AlertBook(config.alerts(), clock, this::alertTransition, stores.alertIdPrefix());
+        sharing = stores.siteSharing(new FleetState(
+                registry, new RigLine(new TelemetryCodec(clock), json), compliance, alerts, json, storage));
         alerts.restore(replay.openAlerts(), replay.highestAlertNumber());
         if (!replay.openAlerts().isEmpty()) {
             LOG.info(
@@ -234,9 +189,7 @@ public final class Collector implements AutoCloseable {
                 config.mqtt(),
                 transport,
                 new SiteAuthenticator(credentials),
-                sharedStore == null
-                        ? SiteHandover.NONE
-                        : new SharedSiteHandover(sharedSequences, sharedAlerts, alerts, owners, sharedRigs, compliance),
+                sharing.handover(),
                 new IngestTargets(registry, judge, eventLog, journal),
                 ipCountries,
                 ingestMetrics,
@@ -269,20 +222,16 @@ public final class Collector implements AutoCloseable {
         startJobs(config, clock, credentials);
         StartupLog.listeners(config, transport, mqtt.address(), mqtt.tlsAddress(), http.address());
         StartupLog.apiToken(!config.http().openReadEndpoints(), tokenFile);
-        StartupLog.sites(
-                credentials,
-                sharedStore == null
-                        ? "--data-dir " + config.dataDir()
-                        : "--store-url '" + config.store().safeUrl() + "'");
+        StartupLog.sites(credentials, stores.sitesOption());
     }
 
-    private SiteCredentials siteCredentials(CollectorConfig config) throws IOException {
-        if (sharedStore == null) {
-            return new CredentialStore(config.dataDir());
+    /** Every alert transition goes into the event log; the sinks and the store hear of those this collector serves. */
+    private void alertTransition(Notification notification) {
+        auditor.alertTransition(notification);
+        if (notifiesFor(notification.alert())) {
+            notifier.accept(notification);
+            sharing.alertStore().accept(notification);
         }
-        SharedCredentialStore shared = SharedCredentialStore.open(sharedStore);
-        storePolls.every(EVERY_SECOND, "site credentials refresh", shared::refresh);
-        return shared;
     }
 
     public static Collector start(CollectorConfig config, Clock clock)
@@ -354,10 +303,6 @@ public final class Collector implements AutoCloseable {
                 "alert reminders",
                 () -> notifier.remind(
                         alerts.firing().stream().filter(this::notifiesFor).toList()));
-        if (owners != null) {
-            storePolls.every(EVERY_SECOND, "site owners refresh", owners::refresh);
-            snapshots.every(EVERY_SECOND, "shared rig snapshot", sharedRigs::writeChanged);
-        }
     }
 
     /**
@@ -365,7 +310,7 @@ public final class Collector implements AutoCloseable {
      * connected to another collector now, which notifies it (and keeps it firing or resolves it) instead.
      */
     private boolean notifiesFor(Alert alert) {
-        return owners == null || !owners.ownedElsewhere(alert.rig().site());
+        return sharing.servedHere().test(alert.rig().site());
     }
 
     private void compact(AuditKey key, Duration retention, Clock clock) {
@@ -444,7 +389,6 @@ public final class Collector implements AutoCloseable {
         http.close();
         timers.close();
         snapshots.close();
-        storePolls.close();
         rigSnapshot.write();
         policy.close();
         sanctions.close();
@@ -453,12 +397,7 @@ public final class Collector implements AutoCloseable {
         if (witness != null) {
             witness.close();
         }
-        journal.close();
-        if (sharedStore != null) {
-            sharedRigs.writeChanged();
-            sharedAlerts.close();
-            sharedStore.close();
-        }
+        stores.close();
         metrics.close();
         LOG.info(
                 "collector stopped; messages accepted this run: {}, duplicates: {}",

@@ -11,12 +11,12 @@ import org.slf4j.LoggerFactory;
  * Periodic jobs on one daemon thread of their own, run one at a time. A job that throws is logged by name
  * and runs again at its next turn.
  */
-final class ScheduledJobs implements AutoCloseable {
+public final class ScheduledJobs implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ScheduledJobs.class);
 
     private final ScheduledExecutorService executor;
 
-    ScheduledJobs(String threadName) {
+    public ScheduledJobs(String threadName) {
         executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, threadName);
             thread.setDaemon(true);
@@ -25,18 +25,18 @@ final class ScheduledJobs implements AutoCloseable {
     }
 
     /** Runs the job every period, the first time one period from now. */
-    void every(Duration period, String what, Runnable job) {
+    public void every(Duration period, String what, Runnable job) {
         executor.scheduleWithFixedDelay(
                 guarded(what, job), period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** Runs the job now, then every period. */
-    void nowAndEvery(Duration period, String what, Runnable job) {
+    public void nowAndEvery(Duration period, String what, Runnable job) {
         executor.scheduleWithFixedDelay(guarded(what, job), 0, period.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** Runs the job once, as soon as the thread is free, so that it never overlaps another job. */
-    void once(String what, Runnable job) {
+    public void once(String what, Runnable job) {
         executor.execute(guarded(what, job));
     }
 

@@ -106,8 +106,13 @@ public final class SharedAlerts implements Consumer<Notification>, AutoCloseable
         try {
             while (!closing || !queue.isEmpty()) {
                 Queued next = queue.poll(1, TimeUnit.SECONDS);
-                if (next != null) {
-                    writeUntilDone(next);
+                if (next != null && !writeUntilDone(next)) {
+                    LOG.error(
+                            "stopping: {} alert transition(s) were not written to the shared store {}; the collector "
+                                    + "a site moves to may open those alerts again",
+                            1 + queue.size(),
+                            store.safeUrl());
+                    return;
                 }
             }
         } catch (InterruptedException e) {
@@ -115,13 +120,14 @@ public final class SharedAlerts implements Consumer<Notification>, AutoCloseable
         }
     }
 
-    private void writeUntilDone(Queued queued) throws InterruptedException {
+    /** True once written; false when the write failed while stopping (it is not retried then). */
+    private boolean writeUntilDone(Queued queued) throws InterruptedException {
         Notification notification = queued.notification();
         while (true) {
             try {
                 write(notification, queued.heldPosition());
                 health.writeSucceeded(HEALTH_NAME);
-                return;
+                return true;
             } catch (SQLException e) {
                 health.writeFailed(HEALTH_NAME, e);
                 LOG.error(
@@ -131,7 +137,7 @@ public final class SharedAlerts implements Consumer<Notification>, AutoCloseable
                         store.safeUrl(),
                         e.getMessage());
                 if (closing) {
-                    return;
+                    return false;
                 }
                 Thread.sleep(1000);
             }
@@ -162,7 +168,7 @@ public final class SharedAlerts implements Consumer<Notification>, AutoCloseable
         }
     }
 
-    /** Writes what is queued (giving up on a store that is away), then stops. */
+    /** Writes what is queued (giving up on the rest once a write fails: the store is away), then stops. */
     @Override
     public void close() {
         closing = true;

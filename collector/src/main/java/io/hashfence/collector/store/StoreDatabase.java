@@ -8,7 +8,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import java.util.Properties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,10 +26,15 @@ public final class StoreDatabase implements AutoCloseable {
     // the writers (sequence windows, alerts, rigs), the polls, and the two authentication threads reading sites
     private static final int POOL_SIZE = 8;
     private static final long CONNECT_TIMEOUT_MILLIS = 5_000;
+    private static final long STOPPING_PROBE_MILLIS = 1_000;
 
     private final HikariDataSource pool;
     private final String safeUrl;
     private final String node;
+    /** Set when the collector stops: a store that cannot give a connection then is not waited for again. */
+    private volatile boolean stopping;
+    /** Whether the store could not be reached when the collector began to stop. */
+    private volatile boolean unreachable;
 
     private StoreDatabase(HikariDataSource pool, String safeUrl, String node) {
         this.pool = pool;
@@ -98,9 +106,53 @@ public final class StoreDatabase implements AutoCloseable {
         return cause.getMessage();
     }
 
-    /** A connection from the pool; the caller closes it. */
+    /**
+     * A connection from the pool; the caller closes it. Waits up to the connect timeout for one, except while
+     * stopping once the store could not be reached: then it fails at once.
+     */
     public Connection connection() throws SQLException {
+        if (stopping && unreachable) {
+            throw new SQLTransientConnectionException(
+                    "the collector is stopping and the shared store " + safeUrl + " cannot be reached");
+        }
         return pool.getConnection();
+    }
+
+    /**
+     * A connection of its own, outside the pool, for a session that must last as long as the caller holds it; the
+     * caller closes it.
+     */
+    Connection unpooledConnection() throws SQLException {
+        return unpooledConnection(CONNECT_TIMEOUT_MILLIS);
+    }
+
+    private Connection unpooledConnection(long timeoutMillis) throws SQLException {
+        Properties properties = new Properties();
+        properties.putAll(pool.getDataSourceProperties());
+        properties.setProperty("connectTimeout", Long.toString(Math.max(1, timeoutMillis / 1000)));
+        if (pool.getPassword() != null) {
+            properties.setProperty("password", pool.getPassword());
+        }
+        return DriverManager.getConnection(pool.getJdbcUrl(), properties);
+    }
+
+    /**
+     * The collector is stopping: what is left is still written if the store answers now (asked once, waiting at
+     * most {@value #STOPPING_PROBE_MILLIS} ms); if it does not, no writer waits for a connection again, and the
+     * writers log what they could not write.
+     */
+    public void stopping() {
+        try (Connection probe = unpooledConnection(STOPPING_PROBE_MILLIS)) {
+            unreachable = !probe.isValid((int) (STOPPING_PROBE_MILLIS / 1000));
+        } catch (SQLException e) {
+            unreachable = true;
+        }
+        if (unreachable) {
+            LOG.warn(
+                    "stopping while the shared store {} cannot be reached: what is not written yet is not waited for",
+                    safeUrl);
+        }
+        stopping = true;
     }
 
     /** The store's URL as it may be logged. */
@@ -113,8 +165,18 @@ public final class StoreDatabase implements AutoCloseable {
         return node;
     }
 
+    /**
+     * Closes the pool. Hikari waits for a connection attempt in flight (up to the connect timeout); with a store
+     * found unreachable while stopping there is nothing to wait for, so the pool is closed in the background.
+     */
     @Override
     public void close() {
-        pool.close();
+        if (stopping && unreachable) {
+            Thread closing = new Thread(pool::close, "store-pool-close");
+            closing.setDaemon(true);
+            closing.start();
+        } else {
+            pool.close();
+        }
     }
 }
