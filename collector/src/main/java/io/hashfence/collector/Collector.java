@@ -116,11 +116,10 @@ public final class Collector implements AutoCloseable {
 
     private final SiteCredentials credentials;
 
-    private Collector(CollectorConfig config, Clock clock) throws IOException, InterruptedException, PolicyException {
-        config.mqtt().requireListener();
-        PrivateFiles.directory(config.dataDir());
+    private Collector(CollectorConfig config, Clock clock, CollectorStores stores)
+            throws IOException, InterruptedException, PolicyException {
         CollectorJson json = new CollectorJson();
-        stores = CollectorStores.open(config);
+        this.stores = stores;
         credentials = stores.credentials();
         credentials.prepare();
         Transport transport = Transport.best();
@@ -234,9 +233,18 @@ public final class Collector implements AutoCloseable {
         }
     }
 
+    /** Starts a collector; a start that fails lets go of the stores it opened (a shared store's node name too). */
     public static Collector start(CollectorConfig config, Clock clock)
             throws IOException, InterruptedException, PolicyException {
-        return new Collector(config, clock);
+        config.mqtt().requireListener();
+        PrivateFiles.directory(config.dataDir());
+        CollectorStores stores = CollectorStores.open(config);
+        try {
+            return new Collector(config, clock, stores);
+        } catch (IOException | InterruptedException | PolicyException | RuntimeException e) {
+            stores.close();
+            throw e;
+        }
     }
 
     private List<Route> routes(

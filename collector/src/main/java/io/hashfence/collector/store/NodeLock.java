@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
  * and with it the session). The lock lives as long as that session: it is released on {@link #close()}, and when
  * the collector is killed, as soon as PostgreSQL sees the connection close; for a host that vanished without
  * closing it, the session's TCP keepalives ({@value #KEEPALIVE_IDLE_SECONDS} s idle, then
- * {@value #KEEPALIVE_COUNT} probes {@value #KEEPALIVE_INTERVAL_SECONDS} s apart) end it within a minute.
+ * {@value #KEEPALIVE_COUNT} probes {@value #KEEPALIVE_INTERVAL_SECONDS} s apart) end it within about 30 s.
  */
 final class NodeLock implements AutoCloseable {
     static final int KEEPALIVE_IDLE_SECONDS = 10;

@@ -10,6 +10,7 @@ import io.hashfence.collector.fleet.SequenceRecorder;
 import io.hashfence.collector.fleet.SequenceWindows;
 import io.hashfence.collector.site.SiteCredentials;
 import io.hashfence.collector.storage.StorageHealth;
+import io.hashfence.protocol.SiteId;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Optional;
@@ -92,14 +93,18 @@ public final class SharedStores implements CollectorStores {
         if (sequences == null) {
             throw new IllegalStateException("the sequence windows' store is opened before the site sharing");
         }
-        rigs = new SharedRigSnapshot(
-                database, fleet.registry(), fleet.rigLines(), fleet.health(), site -> !owners.ownedElsewhere(site));
+        rigs = new SharedRigSnapshot(database, fleet.registry(), fleet.rigLines(), fleet.health(), this::servedHere);
         alerts = new SharedAlerts(database, fleet.json(), fleet.health(), rig -> heldPosition(fleet.compliance(), rig));
         rigWrites.every(EVERY_SECOND, "shared rig snapshot", rigs::writeChanged);
         return new SiteSharing(
-                site -> !owners.ownedElsewhere(site),
+                this::servedHere,
                 alerts,
                 new SharedSiteHandover(sequences, alerts, fleet.alerts(), owners, rigs, fleet.compliance()));
+    }
+
+    /** Whether this collector serves the site now: no other collector has claimed it since. */
+    private boolean servedHere(SiteId site) {
+        return !owners.ownedElsewhere(site);
     }
 
     /** Where a rig in violation is held now (lat, lon), stored with its violation alert; else null. */
