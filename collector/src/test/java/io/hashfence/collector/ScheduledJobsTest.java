@@ -6,10 +6,15 @@ import io.hashfence.testing.Await;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
-/** Jobs run on their one named thread, and a job that throws runs again at its next turn. */
+/**
+ * Jobs run on their one named thread, a job that throws runs again at its next turn, and a job that waits is
+ * interrupted when asked.
+ */
 class ScheduledJobsTest {
 
     @Test
@@ -42,5 +47,25 @@ class ScheduledJobsTest {
         assertThat(threads)
                 .containsOnly(
                         Map.entry("now", "test-jobs"), Map.entry("once", "test-jobs"), Map.entry("every", "test-jobs"));
+    }
+
+    @Test
+    void interruptAndCloseEndsAJobThatWaits() throws Exception {
+        CountDownLatch waiting = new CountDownLatch(1);
+        AtomicBoolean interrupted = new AtomicBoolean();
+        ScheduledJobs jobs = new ScheduledJobs("test-jobs");
+        jobs.once("waiting job", () -> {
+            waiting.countDown();
+            try {
+                new CountDownLatch(1).await();
+            } catch (InterruptedException e) {
+                interrupted.set(true);
+            }
+        });
+        waiting.await();
+        jobs.interruptAndClose();
+        assertThat(interrupted)
+                .as("the job's wait was interrupted, and close returned")
+                .isTrue();
     }
 }

@@ -130,9 +130,11 @@ public final class SharedStores implements CollectorStores {
      */
     @Override
     public void close() {
+        // a poll or write waiting for a connection to a store that is away is not waited for; the rigs are written
+        // below
+        polls.interruptAndClose();
+        rigWrites.interruptAndClose();
         database.stopping();
-        polls.close();
-        rigWrites.close();
         if (sequences != null) {
             sequences.close();
         }
