@@ -16,7 +16,8 @@ import org.slf4j.LoggerFactory;
  * and with it the session). The lock lives as long as that session: it is released on {@link #close()}, and when
  * the collector is killed, as soon as PostgreSQL sees the connection close; for a host that vanished without
  * closing it, the session's TCP keepalives ({@value #KEEPALIVE_IDLE_SECONDS} s idle, then
- * {@value #KEEPALIVE_COUNT} probes {@value #KEEPALIVE_INTERVAL_SECONDS} s apart) end it within about 30 s.
+ * {@value #KEEPALIVE_COUNT} probes {@value #KEEPALIVE_INTERVAL_SECONDS} s apart) end it within about 30 s. A
+ * session the store lost (PostgreSQL restarted) is taken again by {@link #keep()}.
  */
 final class NodeLock implements AutoCloseable {
     static final int KEEPALIVE_IDLE_SECONDS = 10;
@@ -26,9 +27,14 @@ final class NodeLock implements AutoCloseable {
     /** Keeps the names' locks apart from any other advisory lock (the schema migration's is a fixed number). */
     private static final String PREFIX = "hashfence store.node ";
 
-    private final Connection session;
+    private final StoreDatabase database;
+    /** The session holding the lock; null while it is lost and not taken again. */
+    private Connection session;
 
-    private NodeLock(Connection session) {
+    private boolean takenElsewhere;
+
+    private NodeLock(StoreDatabase database, Connection session) {
+        this.database = database;
         this.session = session;
     }
 
@@ -39,9 +45,20 @@ final class NodeLock implements AutoCloseable {
      *     it cannot be asked
      */
     static NodeLock take(StoreDatabase database) throws IOException {
-        Connection session = null;
         try {
-            session = database.unpooledConnection();
+            return new NodeLock(database, lockedSession(database));
+        } catch (SQLException e) {
+            throw new IOException(
+                    "cannot take node name " + database.node() + " in the shared store at " + database.safeUrl() + ": "
+                            + e.getMessage(),
+                    e);
+        }
+    }
+
+    /** A new session that holds the node's lock. */
+    private static Connection lockedSession(StoreDatabase database) throws IOException, SQLException {
+        Connection session = database.unpooledConnection();
+        try {
             try (Statement keepalives = session.createStatement()) {
                 keepalives.execute("SET tcp_keepalives_idle = " + KEEPALIVE_IDLE_SECONDS);
                 keepalives.execute("SET tcp_keepalives_interval = " + KEEPALIVE_INTERVAL_SECONDS);
@@ -61,23 +78,50 @@ final class NodeLock implements AutoCloseable {
                         + " on the shared store at " + database.safeUrl()
                         + ": give each collector its own store.node");
             }
-            return new NodeLock(session);
-        } catch (SQLException e) {
-            closeQuietly(session);
-            throw new IOException(
-                    "cannot take node name " + database.node() + " in the shared store at " + database.safeUrl() + ": "
-                            + e.getMessage(),
-                    e);
-        } catch (IOException | RuntimeException e) {
+            return session;
+        } catch (SQLException | IOException | RuntimeException e) {
             closeQuietly(session);
             throw e;
         }
     }
 
+    /**
+     * Takes the name again when the store lost the session (run every second): after PostgreSQL restarted, a second
+     * collector under the same name would otherwise be let in. One that got in meanwhile is logged, once.
+     */
+    synchronized void keep() {
+        if (session != null && alive(session)) {
+            return;
+        }
+        closeQuietly(session);
+        session = null;
+        try {
+            session = lockedSession(database);
+            takenElsewhere = false;
+            LOG.info("node name {} is held again in the shared store {}", database.node(), database.safeUrl());
+        } catch (IOException e) {
+            if (!takenElsewhere) {
+                LOG.error("{}; this collector lost the name while the store was away", e.getMessage());
+                takenElsewhere = true;
+            }
+        } catch (SQLException e) {
+            LOG.debug("node name {}: the shared store is still away: {}", database.node(), e.getMessage());
+        }
+    }
+
+    private static boolean alive(Connection session) {
+        try {
+            return session.isValid(1);
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
     /** Lets go of the name: the session ends, and with it the lock. */
     @Override
-    public void close() {
+    public synchronized void close() {
         closeQuietly(session);
+        session = null;
     }
 
     private static void closeQuietly(Connection session) {

@@ -43,6 +43,7 @@ public final class SharedStores implements CollectorStores {
         this.owners = new SiteOwnership(database);
         polls.every(EVERY_SECOND, "site credentials refresh", credentials::refresh);
         polls.every(EVERY_SECOND, "site owners refresh", owners::refresh);
+        polls.every(EVERY_SECOND, "node name", node::keep);
     }
 
     /**

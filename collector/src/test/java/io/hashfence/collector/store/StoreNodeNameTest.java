@@ -10,7 +10,13 @@ import io.hashfence.testing.PostgresServer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -18,8 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A running collector holds its {@code store.node} in the shared store (a real PostgreSQL, {@link PostgresServer}):
- * a second one started under the same name is refused with an error naming it, and the name is free again once the
- * first is closed, or killed.
+ * a second one started under the same name is refused with an error naming it, also after PostgreSQL restarted, and
+ * the name is free again once the first is closed, or killed.
  */
 class StoreNodeNameTest {
     static PostgresServer postgres;
@@ -60,6 +66,27 @@ class StoreNodeNameTest {
         }
     }
 
+    @Test
+    void aCollectorTakesItsNameAgainWhenPostgresRestarts() throws Exception {
+        try (RunningCollector first = SharedStoreCollectors.start(postgres, dir, "steady")) {
+            postgres.restart();
+            Await.until("the collector holds its node name in the restarted store", () -> advisoryLocksHeld() == 1);
+            assertThatThrownBy(() -> SharedStoreCollectors.start(postgres, dir.resolve("second"), "steady"))
+                    .hasMessageContaining("another collector is running as node steady");
+            assertThat(first.get("/healthz").statusCode()).isEqualTo(200);
+        }
+    }
+
+    private static long advisoryLocksHeld() throws SQLException {
+        try (Connection connection = DriverManager.getConnection(postgres.jdbcUrl());
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery(
+                        "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND granted")) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
     /** As an operator starts them: separate processes, the refused one exits 1; the killed one frees its name. */
     @Test
     void theNameIsRefusedToAnotherProcessAndFreeOnceItsCollectorIsKilled() throws Exception {
@@ -83,11 +110,10 @@ class StoreNodeNameTest {
 
         RunningCollector successor = Await.value("the killed collector's node name is free", () -> {
             try {
-                return java.util.Optional.of(
-                        SharedStoreCollectors.start(postgres, dir.resolve("successor"), "phoenix"));
+                return Optional.of(SharedStoreCollectors.start(postgres, dir.resolve("successor"), "phoenix"));
             } catch (IOException e) {
                 assertThat(e).hasMessageContaining("another collector is running as node phoenix");
-                return java.util.Optional.empty();
+                return Optional.empty();
             }
         });
         try (successor) {
