@@ -13,37 +13,26 @@ import io.hashfence.collector.testing.MqttTestClient;
 import io.hashfence.collector.testing.RunningCollector;
 import io.hashfence.collector.testing.TestTelemetry;
 import io.hashfence.testing.Await;
-import io.hashfence.testing.PostgresServer;
+import io.hashfence.testing.PostgresExtension;
 import io.netty.handler.codec.mqtt.MqttQoS;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
 
 /**
- * A collector stopped while its shared store (a real PostgreSQL, {@link PostgresServer}) is gone does not wait for
+ * A collector stopped while its shared store (a real PostgreSQL, {@link PostgresExtension}) is gone does not wait for
  * the store: what it could not write was never acknowledged, and it says so in the log.
  */
 class StopWithoutStoreTest {
     private static final String SITE = "stranded-site";
-    static PostgresServer postgres;
+
+    @RegisterExtension
+    static final PostgresExtension postgres = PostgresExtension.trusted();
 
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void startPostgres() throws Exception {
-        postgres = PostgresServer.start();
-    }
-
-    @AfterAll
-    static void stopPostgres() {
-        if (postgres != null) {
-            postgres.close();
-        }
-    }
 
     @Test
     void aCollectorWhoseStoreIsGoneStopsAndLogsWhatItCouldNotWrite() throws Exception {
