@@ -229,7 +229,15 @@ public final class Collector implements AutoCloseable {
         auditor.alertTransition(notification);
         if (notifiesFor(notification.alert())) {
             notifier.accept(notification);
-            sharing.alertStore().accept(notification);
+            sharing.alertStore().transitioned(notification);
+        }
+    }
+
+    /** An acknowledgement goes into the event log, and into the store with the alert if this collector serves it. */
+    private void alertAcknowledged(Alert alert) {
+        auditor.alertAcknowledged(alert);
+        if (notifiesFor(alert)) {
+            sharing.alertStore().acknowledged(alert);
         }
     }
 
@@ -257,7 +265,7 @@ public final class Collector implements AutoCloseable {
             HttpMetrics httpMetrics) {
         RigsEndpoint rigs =
                 new RigsEndpoint(registry, compliance, new TelemetryCodec(clock), screener, alerts, httpMetrics);
-        AlertsEndpoint alertsEndpoint = new AlertsEndpoint(alerts, auditor::alertAcknowledged, json, httpMetrics);
+        AlertsEndpoint alertsEndpoint = new AlertsEndpoint(alerts, this::alertAcknowledged, json, httpMetrics);
         ScrapeTargetsEndpoint scrapeTargets =
                 new ScrapeTargetsEndpoint(config.http().metricsShards());
         boolean readsNeedToken = !config.http().openReadEndpoints();

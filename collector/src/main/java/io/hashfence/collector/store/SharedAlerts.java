@@ -20,18 +20,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The firing alerts in the shared store (table {@code open_alert}), so that the collector a site moves to adopts
- * them ({@link #load}) instead of opening and notifying them again. Every transition is queued and written by one
- * thread, in order: a firing alert is upserted, a resolved one deleted. A store that cannot be written is retried
+ * them ({@link #load}) instead of opening and notifying them again, acknowledged as they were. Every transition and
+ * acknowledgement is queued and written by one thread, in order: a firing alert is upserted, an acknowledged one's
+ * alert object replaced (its held position stays), a resolved one deleted. A store that cannot be written is retried
  * every second, logged and counted ({@code hashfence_storage_write_failures_total{file="store.open_alert"}}).
  */
-public final class SharedAlerts implements Consumer<Notification>, AutoCloseable {
+public final class SharedAlerts implements FiringAlertStore, AutoCloseable {
     public static final Path HEALTH_NAME = Path.of("store.open_alert");
 
     private static final Logger LOG = LoggerFactory.getLogger(SharedAlerts.class);
@@ -40,6 +40,8 @@ public final class SharedAlerts implements Consumer<Notification>, AutoCloseable
                     + "VALUES (?, ?, ?, ?, ?::jsonb, ?, ?, ?, now()) ON CONFLICT (site, rig, alertname) DO UPDATE SET "
                     + "id = excluded.id, alert = excluded.alert, node = excluded.node, lat = excluded.lat, "
                     + "lon = excluded.lon, updated = excluded.updated";
+    private static final String ACKNOWLEDGE = "UPDATE open_alert SET alert = ?::jsonb, updated = now() "
+            + "WHERE site = ? AND rig = ? AND alertname = ? AND id = ?";
     private static final String DELETE =
             "DELETE FROM open_alert WHERE site = ? AND rig = ? AND alertname = ? AND id = ?";
 
@@ -47,14 +49,50 @@ public final class SharedAlerts implements Consumer<Notification>, AutoCloseable
     private final CollectorJson json;
     private final StorageHealth health;
     private final Function<RigKey, double[]> heldPositions;
-    private final LinkedBlockingQueue<Queued> queue = new LinkedBlockingQueue<>();
+    private final LinkedBlockingQueue<Change> queue = new LinkedBlockingQueue<>();
     private final Thread writer;
     private volatile boolean closing;
 
     /** A firing alert as the store keeps it: with its rig's held position for a violation, else null. */
     public record Stored(Alert alert, double[] heldPosition) {}
 
-    private record Queued(Notification notification, double[] heldPosition) {}
+    /** What the writer thread writes, in the order it happened. */
+    private sealed interface Change {
+        Alert alert();
+
+        String label();
+
+        void writeTo(SharedAlerts store) throws SQLException;
+    }
+
+    private record Transition(Notification notification, double[] heldPosition) implements Change {
+        @Override
+        public Alert alert() {
+            return notification.alert();
+        }
+
+        @Override
+        public String label() {
+            return notification.transition().label();
+        }
+
+        @Override
+        public void writeTo(SharedAlerts store) throws SQLException {
+            store.write(notification, heldPosition);
+        }
+    }
+
+    private record Acknowledgement(Alert alert) implements Change {
+        @Override
+        public String label() {
+            return "acknowledged";
+        }
+
+        @Override
+        public void writeTo(SharedAlerts store) throws SQLException {
+            store.acknowledge(alert);
+        }
+    }
 
     /**
      * @param heldPositions the position a rig in violation is held at now (lat, lon), or null; asked when a
@@ -74,11 +112,17 @@ public final class SharedAlerts implements Consumer<Notification>, AutoCloseable
 
     /** Queues an alert's transition for the store. */
     @Override
-    public void accept(Notification notification) {
+    public void transitioned(Notification notification) {
         Alert alert = notification.alert();
         boolean holds =
                 notification.transition() == AlertStatus.FIRING && alert.type() == AlertType.IN_RESTRICTED_JURISDICTION;
-        queue.add(new Queued(notification, holds ? heldPositions.apply(alert.rig()) : null));
+        queue.add(new Transition(notification, holds ? heldPositions.apply(alert.rig()) : null));
+    }
+
+    /** Queues an alert's acknowledgement for the store. */
+    @Override
+    public void acknowledged(Alert alert) {
+        queue.add(new Acknowledgement(alert));
     }
 
     /** The site's alerts the store holds as firing. */
@@ -105,10 +149,10 @@ public final class SharedAlerts implements Consumer<Notification>, AutoCloseable
     private void writeLoop() {
         try {
             while (!closing || !queue.isEmpty()) {
-                Queued next = queue.poll(1, TimeUnit.SECONDS);
+                Change next = queue.poll(1, TimeUnit.SECONDS);
                 if (next != null && !writeUntilDone(next)) {
                     LOG.error(
-                            "stopping: {} alert transition(s) were not written to the shared store {}; the collector "
+                            "stopping: {} alert change(s) were not written to the shared store {}; the collector "
                                     + "a site moves to may open those alerts again",
                             1 + queue.size(),
                             store.safeUrl());
@@ -121,19 +165,18 @@ public final class SharedAlerts implements Consumer<Notification>, AutoCloseable
     }
 
     /** True once written; false when the write failed while stopping (it is not retried then). */
-    private boolean writeUntilDone(Queued queued) throws InterruptedException {
-        Notification notification = queued.notification();
+    private boolean writeUntilDone(Change change) throws InterruptedException {
         while (true) {
             try {
-                write(notification, queued.heldPosition());
+                change.writeTo(this);
                 health.writeSucceeded(HEALTH_NAME);
                 return true;
             } catch (SQLException e) {
                 health.writeFailed(HEALTH_NAME, e);
                 LOG.error(
                         "cannot write alert {} ({}) to the shared store {}, retried: {}",
-                        notification.alert().id(),
-                        notification.transition().label(),
+                        change.alert().id(),
+                        change.label(),
                         store.safeUrl(),
                         e.getMessage());
                 if (closing) {
@@ -164,6 +207,18 @@ public final class SharedAlerts implements Consumer<Notification>, AutoCloseable
                     statement.setDouble(8, heldPosition[1]);
                 }
             }
+            statement.executeUpdate();
+        }
+    }
+
+    private void acknowledge(Alert alert) throws SQLException {
+        try (Connection connection = store.connection();
+                PreparedStatement statement = connection.prepareStatement(ACKNOWLEDGE)) {
+            statement.setString(1, AlertJson.of(alert).toString());
+            statement.setString(2, alert.rig().site().value());
+            statement.setString(3, alert.rig().rig().value());
+            statement.setString(4, alert.type().alertName());
+            statement.setString(5, alert.id());
             statement.executeUpdate();
         }
     }

@@ -1,9 +1,7 @@
 package io.hashfence.collector.store;
 
-import io.hashfence.collector.alert.Notification;
 import io.hashfence.collector.ingest.SiteHandover;
 import io.hashfence.protocol.SiteId;
-import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
@@ -11,10 +9,11 @@ import java.util.function.Predicate;
  *
  * @param servedHere whether this collector serves the site now (no other collector owns it), and so notifies and
  *                   stores its alerts
- * @param alertStore takes every alert transition this collector notified, for the collector the site may move to
+ * @param alertStore takes every alert transition this collector notified, and the acknowledgements of those
+ *                   alerts, for the collector the site may move to
  * @param handover what is read of a site before its first PUBLISH here
  */
-public record SiteSharing(Predicate<SiteId> servedHere, Consumer<Notification> alertStore, SiteHandover handover) {
+public record SiteSharing(Predicate<SiteId> servedHere, FiringAlertStore alertStore, SiteHandover handover) {
     /** A collector on its own: it serves every site, and nothing moves. */
-    public static final SiteSharing ALONE = new SiteSharing(site -> true, notification -> {}, SiteHandover.NONE);
+    public static final SiteSharing ALONE = new SiteSharing(site -> true, FiringAlertStore.NONE, SiteHandover.NONE);
 }
