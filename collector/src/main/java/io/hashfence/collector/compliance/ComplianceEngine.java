@@ -31,6 +31,7 @@ public final class ComplianceEngine {
     private final ImpossibleTravelRule impossibleTravel;
     private final CredibleDeparture departure;
     private final int recentWindow;
+    private final LocationHistoryFormat historyFormat;
     private final Map<RigKey, RigCompliance> rigs = new ConcurrentHashMap<>();
     /** What the event log said of rigs not heard from since the collector started; taken by their first message. */
     private final Map<RigKey, LocationHistory> restored = new ConcurrentHashMap<>();
@@ -61,6 +62,7 @@ public final class ComplianceEngine {
                 new ImpossibleTravelRule(config.maxSpeedKmh(), config.relocationKm(), config.locationMaxAge());
         this.departure = new CredibleDeparture(config.maxSpeedKmh());
         this.recentWindow = config.frozenFixCount();
+        this.historyFormat = new LocationHistoryFormat(geo);
         List<EvidenceRule> rules = new ArrayList<>(List.of(
                 new LocationSourceRule(),
                 new SimulatedFixRule(),
@@ -132,7 +134,46 @@ public final class ComplianceEngine {
             Fix fix = new Fix(violationPosition[0], violationPosition[1], LocationSource.STATIC, now);
             held = new HeldLocation(fix, geo.locate(fix.lat(), fix.lon()), now);
         }
-        restored.put(key, LocationHistory.NONE.judged(held, suspicion));
+        restored.merge(key, LocationHistory.NONE.judged(held, suspicion), ComplianceEngine::keepStored);
+    }
+
+    /** A stored history's own held position and suspicion are exact; the alerts' fill in what it lacks. */
+    private static LocationHistory keepStored(LocationHistory stored, LocationHistory fromAlerts) {
+        return stored.judged(
+                stored.held() != null ? stored.held() : fromAlerts.held(),
+                stored.suspicion() != null ? stored.suspicion() : fromAlerts.suspicion());
+    }
+
+    /** The rig's location history as bytes, for the shared store ({@link #restoreHistory} takes them back). */
+    public byte[] encodedHistory(RigCompliance rig) {
+        return historyFormat.encode(rig.history());
+    }
+
+    /**
+     * Takes back a rig's location history that another collector stored ({@link #encodedHistory}), when its site
+     * moves here, so that the evidence rules judge its next fix against its last ones: applied to its first message
+     * here; or at once when this collector knows the rig from before, if the stored history's last fix is newer.
+     * Held positions and suspicions that firing alerts restore ({@link #restore}) fill in what it lacks.
+     *
+     * @throws IllegalArgumentException when the bytes are not a location history this collector reads
+     */
+    public void restoreHistory(RigKey key, byte[] encoded) {
+        LocationHistory stored = historyFormat.decode(encoded);
+        RigCompliance known = rigs.computeIfPresent(
+                key,
+                (k, rig) -> newer(stored, rig.history())
+                        ? new RigCompliance(
+                                rig.telemetry(), rig.connection(), stored, rig.assessment(), rig.stateSince())
+                        : rig);
+        if (known == null) {
+            restored.merge(key, stored, (earlier, later) -> keepStored(later, earlier));
+        }
+    }
+
+    private static boolean newer(LocationHistory stored, LocationHistory known) {
+        return stored.last() != null
+                && (known.last() == null
+                        || stored.last().time().isAfter(known.last().time()));
     }
 
     private LocationHistory restoredHistory(RigKey key) {

@@ -15,6 +15,11 @@ final class RecentPositions {
         this.positions = positions;
     }
 
+    /** The positions {@link #key} gave, oldest first, as a stored history keeps them. */
+    static RecentPositions of(long[] keys) {
+        return keys.length == 0 ? NONE : new RecentPositions(keys.clone());
+    }
+
     /** These positions and {@code fix}, keeping the newest {@code capacity}. */
     RecentPositions with(Fix fix, int capacity) {
         long key = Double.doubleToRawLongBits(fix.lat()) * 31 + Double.doubleToRawLongBits(fix.lon());
@@ -22,6 +27,11 @@ final class RecentPositions {
         long[] next = Arrays.copyOfRange(positions, positions.length - kept, positions.length + 1);
         next[kept] = key;
         return new RecentPositions(next);
+    }
+
+    /** The {@code i}th position, oldest first, as one number: both coordinates' bits, combined. */
+    long key(int i) {
+        return positions[i];
     }
 
     int size() {

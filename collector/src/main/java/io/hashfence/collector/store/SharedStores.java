@@ -94,7 +94,8 @@ public final class SharedStores implements CollectorStores {
         if (sequences == null) {
             throw new IllegalStateException("the sequence windows' store is opened before the site sharing");
         }
-        rigs = new SharedRigSnapshot(database, fleet.registry(), fleet.rigLines(), fleet.health(), this::servedHere);
+        rigs = new SharedRigSnapshot(
+                database, fleet.registry(), fleet.rigLines(), fleet.health(), this::servedHere, fleet.compliance());
         alerts = new SharedAlerts(database, fleet.json(), fleet.health(), rig -> heldPosition(fleet.compliance(), rig));
         rigWrites.every(EVERY_SECOND, "shared rig snapshot", rigs::writeChanged);
         return new SiteSharing(
