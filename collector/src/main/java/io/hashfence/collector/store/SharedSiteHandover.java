@@ -23,7 +23,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Reads what the shared store holds of a site when one of its connections authenticates, before its first PUBLISH:
- * its rigs (listed, down until they report here), their sequence windows, merged into this collector's, so that a message the site sent through another
+ * its rigs (listed, down until they report here) with the location history the evidence rules keep of each (so that
+ * a rig's first fix here is judged against its last ones elsewhere: impossible travel, frozen and repeating
+ * positions), their sequence windows, merged into this collector's, so that a message the site sent through another
  * collector is still a duplicate here; and its firing alerts, which the alert book adopts, so that they are not
  * opened and notified again, with the verdicts they stand for (a rig held in violation stays held where it was,
  * a suspected one stays suspected, as after a restart). The site is claimed first (its owner is this collector from now on), so that what
@@ -57,7 +59,8 @@ public final class SharedSiteHandover implements SiteHandover {
 
     /**
      * A rig whose violation alert fires stays held where it was, and one whose spoofing alert fires stays
-     * suspected, as after a restart: its first message here cannot release it without a credible move.
+     * suspected, as after a restart: its first message here cannot release it without a credible move. Where the
+     * rig's stored location history holds a position or a suspicion already, that one (exact) is kept.
      */
     private void holdVerdicts(List<SharedAlerts.Stored> firing) {
         Map<RigKey, double[]> held = new HashMap<>();
