@@ -144,16 +144,23 @@ public final class Collector implements AutoCloseable {
 
         // Registry: the latest state of every rig, and the duplicate check.
         registry = new RigRegistry(clock, config.fleet(), seen);
-        rigSnapshot = new RigSnapshot(config.dataDir(), registry, new TelemetryCodec(clock), storage, json);
-        rigSnapshot.restore();
 
-        // Locate, evidence, policy: the compliance verdict, held across restarts.
+        // Locate, evidence, policy: the compliance verdict, held across restarts (the rig snapshot restores the rigs
+        // into the registry and their location histories into the compliance engine, the event log their verdicts).
         ReloadMetrics policyReloads = ReloadMetrics.policy();
         policy = new PolicyStore(
                 config.compliance().policyFile(), new PolicyParser(geo), policyReloads, this::policyChanged);
         auditedPolicy.set(policy.get());
         auditor.policyLoaded(policy.get());
         compliance = new ComplianceEngine(geo, policy, config.compliance(), clock);
+        rigSnapshot = new RigSnapshot(
+                config.dataDir(),
+                registry,
+                compliance.historiesAcrossRestarts(),
+                new TelemetryCodec(clock),
+                storage,
+                json);
+        rigSnapshot.restore();
         RestoredVerdicts.restore(replay, compliance);
 
         // Screening: payouts against the sanctions list, pools and hosting networks against the policy.

@@ -1,6 +1,7 @@
 package io.hashfence.collector.compliance;
 
 import io.hashfence.collector.config.ComplianceConfig;
+import io.hashfence.collector.fleet.RigHistories;
 import io.hashfence.collector.fleet.RigKey;
 import io.hashfence.geo.GeoIndex;
 import io.hashfence.geo.GeoLocation;
@@ -144,13 +145,39 @@ public final class ComplianceEngine {
                 stored.suspicion() != null ? stored.suspicion() : fromAlerts.suspicion());
     }
 
-    /** The rig's location history as bytes, for the shared store ({@link #restoreHistory} takes them back). */
-    public byte[] encodedHistory(RigCompliance rig) {
-        return historyFormat.encode(rig.history());
+    /**
+     * The rig's location history as bytes ({@link #restoreHistory} takes them back): of a rig judged here, or one
+     * restored and not heard from since; null for a rig unknown here.
+     */
+    public byte[] savedHistory(RigKey key) {
+        RigCompliance known = rigs.get(key);
+        LocationHistory history = known != null ? known.history() : restored.get(key);
+        return history == null ? null : historyFormat.encode(history);
     }
 
     /**
-     * Takes back a rig's location history that another collector stored ({@link #encodedHistory}), when its site
+     * The location histories as the data directory's rig snapshot keeps them across this collector's restarts:
+     * whole, but taken back without their held positions and suspicions, which the event log restores instead
+     * ({@link #restore}): it records every change of them before the message's PUBACK, while the snapshot file may
+     * be a minute old.
+     */
+    public RigHistories historiesAcrossRestarts() {
+        return new RigHistories() {
+            @Override
+            public byte[] saved(RigKey rig) {
+                return savedHistory(rig);
+            }
+
+            @Override
+            public void restore(RigKey rig, byte[] saved) {
+                LocationHistory evidence = historyFormat.decode(saved).judged(null, null);
+                restored.merge(rig, evidence, (earlier, later) -> keepStored(later, earlier));
+            }
+        };
+    }
+
+    /**
+     * Takes back a rig's location history that another collector stored ({@link #savedHistory}), when its site
      * moves here, so that the evidence rules judge its next fix against its last ones: applied to its first message
      * here; or at once when this collector knows the rig from before, if the stored history's last fix is newer.
      * Held positions and suspicions that firing alerts restore ({@link #restore}) fill in what it lacks.

@@ -1,5 +1,6 @@
 package io.hashfence.collector.fleet;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.hashfence.collector.json.CollectorJson;
 import io.hashfence.collector.storage.Directories;
 import io.hashfence.collector.storage.PrivateFiles;
@@ -22,7 +23,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The rig registry across restarts ({@code rigs.snapshot} in the data directory, mode 0600): one JSON line
- * per rig with when it was first and last seen, its interval and its newest telemetry as on the wire. It is
+ * per rig with when it was first and last seen, its interval, its newest telemetry as on the wire, and the
+ * location history the evidence rules keep of it ({@link RigLine}). It is
  * rewritten whole (new file, forced, renamed into place) soon after a new rig's first message, every minute
  * while samples arrive, and at shutdown; on start every rig in it is restored, down until it reports.
  * "Soon" is a second, or ten times as long as the last write took, so that writing a large fleet over and over
@@ -37,6 +39,8 @@ public final class RigSnapshot {
     private final Path file;
     private final RigRegistry registry;
     private final RigLine lines;
+    private final CollectorJson json;
+    private final RigHistories histories;
     private final StorageHealth health;
     private int writtenRigs;
     private long writtenChanges;
@@ -45,9 +49,16 @@ public final class RigSnapshot {
     private boolean failing;
 
     public RigSnapshot(
-            Path dataDir, RigRegistry registry, TelemetryCodec codec, StorageHealth health, CollectorJson json) {
+            Path dataDir,
+            RigRegistry registry,
+            RigHistories histories,
+            TelemetryCodec codec,
+            StorageHealth health,
+            CollectorJson json) {
         this.file = dataDir.resolve(FILE_NAME);
         this.registry = registry;
+        this.histories = histories;
+        this.json = json;
         this.lines = new RigLine(codec, json);
         this.health = health;
         this.writtenAtNanos = System.nanoTime();
@@ -68,8 +79,11 @@ public final class RigSnapshot {
                     continue;
                 }
                 try {
-                    registry.restore(lines.parse(line));
+                    JsonNode node = json.read(line);
+                    RigRecord rig = lines.parse(node);
+                    registry.restore(rig);
                     restored++;
+                    restoreHistory(rig.key(), node, lineNumber);
                 } catch (IOException | RuntimeException e) {
                     LOG.error("{} line {}: not a rig ({}); skipped", file, lineNumber, e.getMessage());
                 }
@@ -79,6 +93,25 @@ public final class RigSnapshot {
         writtenChanges = registry.changes();
         LOG.info("rig registry: {} rig(s) restored from {}, down until they report", restored, file);
         return restored;
+    }
+
+    /** A history that does not read is logged and left out: the rig is restored, its evidence starts afresh. */
+    private void restoreHistory(RigKey rig, JsonNode line, int lineNumber) {
+        try {
+            byte[] history = RigLine.history(line);
+            if (history != null) {
+                histories.restore(rig, history);
+            }
+        } catch (IllegalArgumentException e) {
+            LOG.error(
+                    "{} line {}: the location history of rig {} of site {} does not read ({}); its evidence starts"
+                            + " afresh",
+                    file,
+                    lineNumber,
+                    rig.rig(),
+                    rig.site(),
+                    e.getMessage());
+        }
     }
 
     /** Writes the snapshot if a rig is new, or if anything changed and the last one is a minute old. */
@@ -123,7 +156,7 @@ public final class RigSnapshot {
             OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16);
             out.write(("{\"format\":\"" + FORMAT + "\"}\n").getBytes(StandardCharsets.US_ASCII));
             for (RigRecord rig : registry.all()) {
-                lines.write(rig, out);
+                lines.write(rig, histories.saved(rig.key()), out);
                 out.write('\n');
             }
             out.flush();

@@ -38,7 +38,7 @@ public final class SharedRigSnapshot {
     private static final Logger LOG = LoggerFactory.getLogger(SharedRigSnapshot.class);
     private static final String UPSERT = "INSERT INTO rig_snapshot (site, rig, line, history, node, updated) "
             + "VALUES (?, ?, ?, ?, ?, now()) ON CONFLICT (site, rig) DO UPDATE SET line = excluded.line, "
-            // a rig restored here and not judged since keeps the history stored with it
+            // a history this collector could not read (a newer format) stays for one that can
             + "history = coalesce(excluded.history, rig_snapshot.history), "
             + "node = excluded.node, updated = excluded.updated "
             // a collector the site has moved away from never rolls back what the new one wrote
@@ -142,7 +142,7 @@ public final class SharedRigSnapshot {
                     upsert.setString(1, rig.key().site().value());
                     upsert.setString(2, rig.key().rig().value());
                     upsert.setString(3, lines.of(rig));
-                    upsert.setBytes(4, judged.map(compliance::encodedHistory).orElse(null));
+                    upsert.setBytes(4, compliance.savedHistory(rig.key()));
                     upsert.setString(5, store.node());
                     upsert.addBatch();
                 }

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A rig's location history as bytes and back ({@link LocationHistoryFormat}), and through the engine's
- * {@link ComplianceEngine#encodedHistory} and {@link ComplianceEngine#restoreHistory}: what one collector
+ * {@link ComplianceEngine#savedHistory} and {@link ComplianceEngine#restoreHistory}: what one collector
  * remembers, another continues from.
  */
 class LocationHistoryFormatTest {
@@ -126,7 +126,7 @@ class LocationHistoryFormatTest {
     void aRigJudgedOnOneEngineJumpsImpossiblyOnTheEngineThatTakesItsHistory() {
         ComplianceEngine first = engine(ComplianceConfig.defaults());
         first.observe(rig, telemetry(location(TEXAS, LocationSource.STATIC)), ConnectionFacts.unknown());
-        byte[] stored = first.encodedHistory(first.find(rig).orElseThrow());
+        byte[] stored = first.savedHistory(rig);
 
         ComplianceEngine second = engine(ComplianceConfig.defaults());
         second.restoreHistory(rig, stored);
@@ -157,7 +157,7 @@ class LocationHistoryFormatTest {
             clock.advance(Duration.ofSeconds(10));
         }
         ComplianceEngine second = engine(fourFixes);
-        second.restoreHistory(rig, first.encodedHistory(first.find(rig).orElseThrow()));
+        second.restoreHistory(rig, first.savedHistory(rig));
 
         Assessment third =
                 second.observe(rig, telemetry(location(TEXAS, LocationSource.GPS)), ConnectionFacts.unknown());
@@ -180,7 +180,7 @@ class LocationHistoryFormatTest {
                 .isNotNull();
 
         ComplianceEngine second = engine(ComplianceConfig.defaults());
-        second.restoreHistory(rig, first.encodedHistory(first.find(rig).orElseThrow()));
+        second.restoreHistory(rig, first.savedHistory(rig));
         SpoofSuspicion fromAlert = new SpoofSuspicion(clock.instant(), "raised on another collector of the fleet");
         second.restore(rig, new double[] {TEXAS[0], TEXAS[1]}, fromAlert);
         clock.advance(Duration.ofMinutes(1));
@@ -196,6 +196,31 @@ class LocationHistoryFormatTest {
         assertThat(texas.detail(FindingKind.SPOOF_SUSPECTED))
                 .as("the stored history has no suspicion: the alert's fills in")
                 .contains("raised on another collector of the fleet");
+    }
+
+    @Test
+    void acrossARestartTheHeldPositionAndSuspicionAreLeftToTheEventLog() {
+        ComplianceEngine before = engine(ComplianceConfig.defaults());
+        before.observe(rig, telemetry(location(IRKUTSK, LocationSource.STATIC)), ConnectionFacts.unknown());
+        byte[] saved = before.historiesAcrossRestarts().saved(rig);
+        assertThat(before.find(rig).orElseThrow().history().held()).isNotNull();
+
+        ComplianceEngine restarted = engine(ComplianceConfig.defaults());
+        restarted.historiesAcrossRestarts().restore(rig, saved);
+        assertThat(restarted.historiesAcrossRestarts().saved(rig))
+                .as("restored and not heard from since: saved again as restored")
+                .isNotNull();
+        clock.advance(Duration.ofMinutes(1));
+        Assessment texas =
+                restarted.observe(rig, telemetry(location(TEXAS, LocationSource.STATIC)), ConnectionFacts.unknown());
+
+        assertThat(texas.has(FindingKind.HELD_LOCATION))
+                .as("the snapshot's held position is not taken back: the event log says whether the rig is held")
+                .isFalse();
+        assertThat(texas.state()).isNotEqualTo(ComplianceState.VIOLATION);
+        assertThat(texas.has(FindingKind.IMPOSSIBLE_TRAVEL))
+                .as("the rest of the history is: its last fix was in Irkutsk a minute ago")
+                .isTrue();
     }
 
     private ComplianceEngine engine(ComplianceConfig config) {
