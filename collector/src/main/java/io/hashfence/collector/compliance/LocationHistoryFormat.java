@@ -27,8 +27,8 @@ import java.time.Instant;
  *   suspected       1 byte, 1 if a suspicion follows, else 0
  *   suspicion       since (8-byte epoch ms), why (2-byte length, modified UTF-8)
  * </pre>
- * Numbers are big-endian; times keep milliseconds. A rig that reports a static position costs 34 bytes; one whose
- * GPS wanders, with the default 20 recent positions, 219.
+ * Numbers are big-endian; times keep milliseconds. A rig that reports a static position costs 59 bytes (34 after
+ * its first message); one whose GPS wanders, with the default 20 recent positions, 219.
  */
 final class LocationHistoryFormat {
     static final byte VERSION = 1;

@@ -86,8 +86,13 @@ class LocationHistoryFormatTest {
         Fix fix = new Fix(31.97, -102.08, LocationSource.STATIC, clock.instant());
         LocationHistory declared = LocationHistory.NONE.after(fix, false, 20);
         assertThat(format.encode(declared))
-                .as("a static declaration: its last fix, which is also the settled one")
+                .as("a static declaration's first message: its fix, which is also the settled one")
                 .hasSize(34);
+        Fix later =
+                new Fix(31.97, -102.08, LocationSource.STATIC, clock.instant().plusSeconds(30));
+        assertThat(format.encode(declared.after(later, false, 20)))
+                .as("and from its second on: the last fix and the settled one, seen at another time")
+                .hasSize(59);
         LocationHistory wandering = LocationHistory.NONE;
         for (int i = 0; i < 25; i++) {
             Fix gps = new Fix(
