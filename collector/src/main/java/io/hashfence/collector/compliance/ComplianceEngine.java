@@ -34,7 +34,10 @@ public final class ComplianceEngine {
     private final int recentWindow;
     private final LocationHistoryFormat historyFormat;
     private final Map<RigKey, RigCompliance> rigs = new ConcurrentHashMap<>();
-    /** What the event log said of rigs not heard from since the collector started; taken by their first message. */
+    /**
+     * What the rig snapshot, the event log or (for a site that moved here) the shared store said of rigs not heard
+     * from here since; taken by their first message.
+     */
     private final Map<RigKey, LocationHistory> restored = new ConcurrentHashMap<>();
     /** Findings a re-judgement works out again rather than carrying over from the last message. */
     private static final Set<FindingKind> RE_JUDGED = Set.of(

@@ -8,7 +8,8 @@ import java.time.Instant;
  * reference for relocation), the current run of GPS fixes that stay within a centimetre of where the run
  * began, its recent GPS positions, its last impossible jump (a rig that teleported stays suspect for a
  * while, not just for the one message), the restricted position that holds its verdict, and a spoofing
- * suspicion that only an operator clears.
+ * suspicion that only an operator clears. It outlives a restart in the rig snapshot and moves with a site to another
+ * collector through the shared store, as {@link LocationHistoryFormat} bytes.
  *
  * @param stillAnchor the first fix of the current run of sub-centimetre GPS fixes, or null
  * @param stillGpsFixes how many GPS fixes in a row stayed within a centimetre of {@code stillAnchor}
