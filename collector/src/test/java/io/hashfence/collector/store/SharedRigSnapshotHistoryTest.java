@@ -1,0 +1,202 @@
+package io.hashfence.collector.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.hashfence.collector.compliance.ComplianceEngine;
+import io.hashfence.collector.compliance.ConnectionFacts;
+import io.hashfence.collector.compliance.Policy;
+import io.hashfence.collector.compliance.PolicyParser;
+import io.hashfence.collector.config.ComplianceConfig;
+import io.hashfence.collector.config.FleetConfig;
+import io.hashfence.collector.config.StoreConfig;
+import io.hashfence.collector.fleet.RigKey;
+import io.hashfence.collector.fleet.RigLine;
+import io.hashfence.collector.fleet.RigRegistry;
+import io.hashfence.collector.fleet.SequenceWindows;
+import io.hashfence.collector.json.CollectorJson;
+import io.hashfence.collector.storage.StorageHealth;
+import io.hashfence.collector.storage.StorageMetrics;
+import io.hashfence.collector.testing.MutableClock;
+import io.hashfence.geo.GeoIndex;
+import io.hashfence.protocol.Location;
+import io.hashfence.protocol.LocationSource;
+import io.hashfence.protocol.Miner;
+import io.hashfence.protocol.MinerStatus;
+import io.hashfence.protocol.PowerReading;
+import io.hashfence.protocol.PowerSource;
+import io.hashfence.protocol.RigId;
+import io.hashfence.protocol.SiteId;
+import io.hashfence.protocol.Telemetry;
+import io.hashfence.protocol.TelemetryCodec;
+import io.hashfence.testing.PostgresServer;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The rows of {@code rig_snapshot} that carry the location history, written and read by two {@link SharedRigSnapshot}s
+ * of two nodes on a real PostgreSQL ({@link PostgresServer}): the collector a site left does not overwrite what the
+ * one it moved to wrote, and a history a collector cannot read stays in the store for one that can.
+ */
+class SharedRigSnapshotHistoryTest {
+    static PostgresServer postgres;
+    static GeoIndex geo;
+    static Policy policy;
+
+    final MutableClock clock = new MutableClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
+    SiteId site;
+    RigKey rig;
+    long seq = 1;
+
+    @BeforeAll
+    static void start() throws Exception {
+        postgres = PostgresServer.start();
+        geo = GeoIndex.loadBundled();
+        policy = new PolicyParser(geo).defaultPolicy();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (postgres != null) {
+            postgres.close();
+        }
+    }
+
+    @Test
+    void theCollectorASiteLeftDoesNotOverwriteTheHistoryTheNewOneWrote() throws Exception {
+        use("site-that-moved");
+        try (StoreDatabase storeA = StoreDatabase.open(new StoreConfig(postgres.jdbcUrl(), null, "left"));
+                StoreDatabase storeB = StoreDatabase.open(new StoreConfig(postgres.jdbcUrl(), null, "took-over"))) {
+            Node a = new Node(storeA);
+            Node b = new Node(storeB);
+            new SiteOwnership(storeA).claim(site);
+            a.observe(31.97, -102.08);
+            a.snapshot.writeChanged();
+
+            new SiteOwnership(storeB).claim(site);
+            assertThat(b.snapshot.load(site)).isEqualTo(1);
+            assertThat(b.compliance.savedHistory(rig))
+                    .as("the history the first node wrote, waiting for the rig's first message here")
+                    .isEqualTo(a.compliance.savedHistory(rig));
+            clock.advance(Duration.ofMinutes(1));
+            b.observe(59.91, 10.75);
+            b.snapshot.writeChanged();
+
+            // the node the site left has not yet read the new owner (it polls every second) and writes once more
+            clock.advance(Duration.ofSeconds(1));
+            a.observe(31.97, -102.08);
+            a.snapshot.writeChanged();
+
+            assertThat(storedNode()).isEqualTo("took-over");
+            assertThat(storedHistory()).isEqualTo(b.compliance.savedHistory(rig));
+        }
+    }
+
+    @Test
+    void aHistoryInANewerFormatStaysInTheStoreForACollectorThatReadsIt() throws Exception {
+        use("site-with-a-newer-history");
+        try (StoreDatabase store = StoreDatabase.open(new StoreConfig(postgres.jdbcUrl(), null, "older"))) {
+            Node older = new Node(store);
+            new SiteOwnership(store).claim(site);
+            older.observe(31.97, -102.08);
+            older.snapshot.writeChanged();
+            byte[] newer = storedHistory().clone();
+            newer[0] = 9;
+            try (Connection connection = store.connection();
+                    PreparedStatement update = connection.prepareStatement(
+                            "UPDATE rig_snapshot SET history = ? WHERE site = ? AND rig = ?")) {
+                update.setBytes(1, newer);
+                update.setString(2, site.value());
+                update.setString(3, rig.rig().value());
+                update.executeUpdate();
+            }
+
+            Node restarted = new Node(store);
+            assertThat(restarted.snapshot.load(site))
+                    .as("the rig is restored; its history is logged as unreadable and left out")
+                    .isEqualTo(1);
+            assertThat(restarted.compliance.savedHistory(rig)).isNull();
+            restarted.snapshot.writeChanged();
+
+            assertThat(storedHistory()).isEqualTo(newer);
+        }
+    }
+
+    private void use(String siteName) {
+        site = SiteId.of(siteName);
+        rig = new RigKey(site, RigId.of("s19-0001"));
+    }
+
+    /** One collector's registry, compliance engine and rig snapshot on the shared store. */
+    private final class Node {
+        final RigRegistry registry = new RigRegistry(clock, FleetConfig.defaults(), new SequenceWindows());
+        final ComplianceEngine compliance = new ComplianceEngine(geo, () -> policy, ComplianceConfig.defaults(), clock);
+        final SharedRigSnapshot snapshot;
+
+        Node(StoreDatabase store) {
+            snapshot = new SharedRigSnapshot(
+                    store,
+                    registry,
+                    new RigLine(new TelemetryCodec(clock), new CollectorJson()),
+                    new StorageHealth(new StorageMetrics()),
+                    served -> true,
+                    compliance);
+        }
+
+        void observe(double lat, double lon) {
+            Telemetry telemetry = telemetry(lat, lon);
+            registry.record(telemetry, 1);
+            compliance.observe(rig, telemetry, ConnectionFacts.unknown());
+        }
+    }
+
+    private Telemetry telemetry(double lat, double lon) {
+        return new Telemetry(
+                rig.site(),
+                rig.rig(),
+                clock.instant(),
+                seq++,
+                new Miner("bmminer", "Antminer S19", null, MinerStatus.MINING),
+                1e14,
+                new PowerReading(3250, PowerSource.MINER),
+                List.of(),
+                List.of(),
+                List.of(),
+                new Location(lat, lon, LocationSource.STATIC, 50.0, clock.instant(), false),
+                Duration.ofSeconds(10));
+    }
+
+    private String storedNode() throws Exception {
+        try (Connection connection = DriverManager.getConnection(postgres.jdbcUrl());
+                PreparedStatement select = rigRow(connection, "node");
+                ResultSet rows = select.executeQuery()) {
+            assertThat(rows.next()).as("the rig's row").isTrue();
+            return rows.getString(1);
+        }
+    }
+
+    private byte[] storedHistory() throws Exception {
+        try (Connection connection = DriverManager.getConnection(postgres.jdbcUrl());
+                PreparedStatement select = rigRow(connection, "history");
+                ResultSet rows = select.executeQuery()) {
+            assertThat(rows.next()).as("the rig's row").isTrue();
+            return rows.getBytes(1);
+        }
+    }
+
+    private PreparedStatement rigRow(Connection connection, String column) throws Exception {
+        PreparedStatement select =
+                connection.prepareStatement("SELECT " + column + " FROM rig_snapshot WHERE site = ? AND rig = ?");
+        select.setString(1, site.value());
+        select.setString(2, rig.rig().value());
+        return select;
+    }
+}
