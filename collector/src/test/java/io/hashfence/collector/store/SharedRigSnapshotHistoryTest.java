@@ -44,7 +44,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The rows of {@code rig_snapshot} that carry the location history, written and read by two {@link SharedRigSnapshot}s
  * of two nodes on a real PostgreSQL ({@link PostgresServer}): the collector a site left does not overwrite what the
- * one it moved to wrote, and a history a collector cannot read stays in the store for one that can.
+ * one it moved to wrote, a rig whose newest message was still being judged when it was written is written again, and a
+ * history a collector cannot read stays in the store for one that can.
  */
 class SharedRigSnapshotHistoryTest {
     static PostgresServer postgres;
@@ -97,6 +98,32 @@ class SharedRigSnapshotHistoryTest {
 
             assertThat(storedNode()).isEqualTo("took-over");
             assertThat(storedHistory()).isEqualTo(b.compliance.savedHistory(rig));
+        }
+    }
+
+    @Test
+    void aRigWrittenWhileItsNewestMessageWasBeingJudgedIsWrittenAgainWithItsHistory() throws Exception {
+        use("site-judged-late");
+        try (StoreDatabase store = StoreDatabase.open(new StoreConfig(postgres.jdbcUrl(), null, "judging"))) {
+            Node node = new Node(store);
+            new SiteOwnership(store).claim(site);
+            node.observe(31.97, -102.08);
+            node.snapshot.writeChanged();
+            byte[] before = storedHistory();
+
+            // the registry has recorded the next message; the judge has not yet updated the rig's history from it
+            clock.advance(Duration.ofMinutes(1));
+            Telemetry oslo = telemetry(59.91, 10.75);
+            node.registry.record(oslo, 1);
+            node.snapshot.writeChanged();
+            assertThat(storedHistory()).isEqualTo(before);
+            node.compliance.observe(rig, oslo, ConnectionFacts.unknown());
+            node.snapshot.writeChanged();
+
+            assertThat(storedHistory())
+                    .as("written again, with the history of the message judged since")
+                    .isEqualTo(node.compliance.savedHistory(rig))
+                    .isNotEqualTo(before);
         }
     }
 
