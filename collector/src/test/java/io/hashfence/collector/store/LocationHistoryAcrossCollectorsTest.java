@@ -16,7 +16,7 @@ import io.hashfence.collector.testing.MutableClock;
 import io.hashfence.collector.testing.RunningCollector;
 import io.hashfence.collector.testing.TestTelemetry;
 import io.hashfence.testing.Await;
-import io.hashfence.testing.PostgresServer;
+import io.hashfence.testing.PostgresExtension;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -26,14 +26,13 @@ import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The location history the evidence rules keep moves with a site between two collectors on one real PostgreSQL
- * ({@link PostgresServer}): a spoofer whose site fails over gets no clean slate. Both collectors run on one test
+ * ({@link PostgresExtension}): a spoofer whose site fails over gets no clean slate. Both collectors run on one test
  * clock, which the test moves forward between the messages, as time passes between a rig's reports.
  */
 class LocationHistoryAcrossCollectorsTest {
@@ -41,24 +40,13 @@ class LocationHistoryAcrossCollectorsTest {
     private static final double[] MIDLAND_TEXAS = {31.97, -102.08};
     private static final double[] OSLO = {59.91, 10.75};
 
-    static PostgresServer postgres;
+    @RegisterExtension
+    static final PostgresExtension postgres = PostgresExtension.trusted();
 
     @TempDir
     Path dir;
 
     final MutableClock clock = new MutableClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
-
-    @BeforeAll
-    static void startPostgres() throws Exception {
-        postgres = PostgresServer.start();
-    }
-
-    @AfterAll
-    static void stopPostgres() {
-        if (postgres != null) {
-            postgres.close();
-        }
-    }
 
     @Test
     void aRigSeenInTexasOnOneCollectorThatClaimsOsloOnTheNextAMinuteLaterTravelledImpossibly() throws Exception {

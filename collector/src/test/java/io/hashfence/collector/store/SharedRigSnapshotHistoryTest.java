@@ -28,7 +28,7 @@ import io.hashfence.protocol.RigId;
 import io.hashfence.protocol.SiteId;
 import io.hashfence.protocol.Telemetry;
 import io.hashfence.protocol.TelemetryCodec;
-import io.hashfence.testing.PostgresServer;
+import io.hashfence.testing.PostgresExtension;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -37,43 +37,36 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The rows of {@code rig_snapshot} that carry the location history, written and read by two {@link SharedRigSnapshot}s
- * of two nodes on a real PostgreSQL ({@link PostgresServer}): the collector a site left does not overwrite what the
+ * of two nodes on a real PostgreSQL ({@link PostgresExtension}): the collector a site left does not overwrite what the
  * one it moved to wrote, a rig whose newest message was still being judged when it was written is written again, and a
  * history a collector cannot read stays in the store for one that can.
  */
 class SharedRigSnapshotHistoryTest {
-    static PostgresServer postgres;
+    @RegisterExtension
+    static final PostgresExtension postgres = PostgresExtension.trusted();
+
     static GeoIndex geo;
     static Policy policy;
 
     final MutableClock clock = new MutableClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
-    SiteId site;
-    RigKey rig;
+    final SiteId site = SiteId.of("history-rows");
+    final RigKey rig = new RigKey(site, RigId.of("s19-0001"));
     long seq = 1;
 
     @BeforeAll
-    static void start() throws Exception {
-        postgres = PostgresServer.start();
+    static void loadBoundaries() throws Exception {
         geo = GeoIndex.loadBundled();
         policy = new PolicyParser(geo).defaultPolicy();
     }
 
-    @AfterAll
-    static void stop() {
-        if (postgres != null) {
-            postgres.close();
-        }
-    }
-
     @Test
     void theCollectorASiteLeftDoesNotOverwriteTheHistoryTheNewOneWrote() throws Exception {
-        use("site-that-moved");
         try (StoreDatabase storeA = StoreDatabase.open(new StoreConfig(postgres.jdbcUrl(), null, "left"));
                 StoreDatabase storeB = StoreDatabase.open(new StoreConfig(postgres.jdbcUrl(), null, "took-over"))) {
             Node a = new Node(storeA);
@@ -103,7 +96,6 @@ class SharedRigSnapshotHistoryTest {
 
     @Test
     void aRigWrittenWhileItsNewestMessageWasBeingJudgedIsWrittenAgainWithItsHistory() throws Exception {
-        use("site-judged-late");
         try (StoreDatabase store = StoreDatabase.open(new StoreConfig(postgres.jdbcUrl(), null, "judging"))) {
             Node node = new Node(store);
             new SiteOwnership(store).claim(site);
@@ -129,7 +121,6 @@ class SharedRigSnapshotHistoryTest {
 
     @Test
     void aHistoryInANewerFormatStaysInTheStoreForACollectorThatReadsIt() throws Exception {
-        use("site-with-a-newer-history");
         try (StoreDatabase store = StoreDatabase.open(new StoreConfig(postgres.jdbcUrl(), null, "older"))) {
             Node older = new Node(store);
             new SiteOwnership(store).claim(site);
@@ -155,11 +146,6 @@ class SharedRigSnapshotHistoryTest {
 
             assertThat(storedHistory()).isEqualTo(newer);
         }
-    }
-
-    private void use(String siteName) {
-        site = SiteId.of(siteName);
-        rig = new RigKey(site, RigId.of("s19-0001"));
     }
 
     /** One collector's registry, compliance engine and rig snapshot on the shared store. */
