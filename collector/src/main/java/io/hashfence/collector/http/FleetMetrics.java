@@ -3,18 +3,24 @@ package io.hashfence.collector.http;
 import io.hashfence.collector.compliance.Assessment;
 import io.hashfence.collector.compliance.ComplianceEngine;
 import io.hashfence.collector.compliance.ComplianceEngine.RigCompliance;
+import io.hashfence.collector.fleet.RigKey;
 import io.hashfence.collector.fleet.RigRecord;
 import io.hashfence.collector.fleet.RigRegistry;
 import io.hashfence.protocol.Fan;
 import io.hashfence.protocol.Pool;
+import io.hashfence.protocol.SiteId;
 import io.hashfence.protocol.Telemetry;
 import io.hashfence.protocol.Temperature;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Per-rig metrics, written from the registry and the compliance engine at scrape time, one shard of the fleet at a
  * time ({@link MetricsShard}): no meter objects per rig, so a fleet of 100,000 rigs costs memory only in those two,
- * and no snapshot object per sample, so a scrape costs the bytes it writes. Every series is labelled {@code site}
+ * and no snapshot object per sample, so a scrape costs the bytes it writes; and those bytes go out in the pieces they
+ * were written in (one row of pieces per family, {@link ExpositionText#inPieces}), never joined into one array. Every series is labelled {@code site}
  * and {@code rig}; the compliance state and the miner status are one series per rig whose {@code state} label
  * changes, so the cardinality stays one series per rig per metric. Labels are written in name order, as the
  * Prometheus client writes them.
@@ -33,8 +39,6 @@ public final class FleetMetrics {
     static final String LATITUDE = "hashfence_rig_latitude_degrees";
     static final String LONGITUDE = "hashfence_rig_longitude_degrees";
     static final String INFO = "hashfence_rig_info";
-    /** A little more than the bytes of one sample line, to size each family's buffer once. */
-    private static final int BYTES_PER_SAMPLE = 96;
 
     /** The families in the order they are written, with their help texts. */
     private enum Family {
@@ -75,32 +79,45 @@ public final class FleetMetrics {
         this.compliance = compliance;
     }
 
-    /** The per-rig families for the rigs of one shard, in Prometheus text format 0.0.4. */
-    public byte[] exposition(MetricsShard shard) {
-        List<RigRecord> rigs = registry.all();
-        int expectedRigs = rigs.size() / shard.of() + 1;
+    /**
+     * The per-rig families for the rigs of one shard, in Prometheus text format 0.0.4: pieces from {@code allocator},
+     * in the order they are sent, which the caller owns.
+     */
+    public List<ByteBuf> exposition(MetricsShard shard, ByteBufAllocator allocator) {
         Family[] families = Family.values();
         ExpositionText[] texts = new ExpositionText[families.length];
-        for (Family family : families) {
-            texts[family.ordinal()] =
-                    new ExpositionText(expectedRigs * BYTES_PER_SAMPLE).gaugeFamily(family.metric, family.help);
-        }
-        ExpositionText rigLabels = new ExpositionText(160);
-        for (RigRecord rig : rigs) {
-            if (shard.holds(rig.key())) {
-                rigLabels.clear();
-                rigLabels
-                        .label("rig", rig.key().rig().value())
-                        .ascii(",")
-                        .label("site", rig.key().site().value());
-                write(rig, rigLabels, texts);
+        try {
+            for (Family family : families) {
+                texts[family.ordinal()] = ExpositionText.inPieces(allocator).gaugeFamily(family.metric, family.help);
             }
+            ExpositionText rigLabels = new ExpositionText(160);
+            SiteId site = null;
+            int sitePart = 0;
+            for (RigRecord rig : registry.all()) {
+                RigKey key = rig.key();
+                if (!key.site().equals(site)) {
+                    site = key.site();
+                    sitePart = MetricsShard.sitePart(site.value());
+                }
+                if (shard.holds(sitePart, key.rig().value())) {
+                    rigLabels.clear();
+                    rigLabels.label("rig", key.rig().value()).ascii(",").label("site", site.value());
+                    write(rig, rigLabels, texts);
+                }
+            }
+            List<ByteBuf> pieces = new ArrayList<>();
+            for (ExpositionText text : texts) {
+                pieces.addAll(text.takePieces());
+            }
+            return pieces;
+        } catch (RuntimeException | Error e) {
+            for (ExpositionText text : texts) {
+                if (text != null) {
+                    text.release();
+                }
+            }
+            throw e;
         }
-        ExpositionText all = new ExpositionText(total(texts));
-        for (ExpositionText text : texts) {
-            all.append(text);
-        }
-        return all.toByteArray();
     }
 
     private void write(RigRecord rig, ExpositionText rigLabels, ExpositionText[] texts) {
@@ -209,13 +226,5 @@ public final class FleetMetrics {
     /** The family's text with a new series begun: its name and the rig's labels, the brace left open. */
     private static ExpositionText series(ExpositionText[] texts, Family family, ExpositionText rigLabels) {
         return texts[family.ordinal()].ascii(family.metric).ascii("{").append(rigLabels);
-    }
-
-    private static int total(ExpositionText[] texts) {
-        int total = 0;
-        for (ExpositionText text : texts) {
-            total += text.size();
-        }
-        return total;
     }
 }

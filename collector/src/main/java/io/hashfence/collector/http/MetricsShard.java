@@ -41,8 +41,15 @@ public record MetricsShard(int index, int of) {
     }
 
     public boolean holds(RigKey key) {
-        return of == 1
-                || Integer.remainderUnsigned(hash(key.site().value(), key.rig().value()), of) == index;
+        return holds(sitePart(key.site().value()), key.rig().value());
+    }
+
+    /**
+     * Whether the rig is in this shard, given {@link #sitePart} of its site: a scrape walks the fleet site by site,
+     * so it hashes each site's id once, not once per rig.
+     */
+    boolean holds(int sitePart, String rig) {
+        return of == 1 || Integer.remainderUnsigned(mix(sitePart, rig), of) == index;
     }
 
     /** The path Prometheus scrapes for this shard. */
@@ -51,9 +58,12 @@ public record MetricsShard(int index, int of) {
     }
 
     static int hash(String site, String rig) {
-        int hash = mix(FNV_OFFSET, site);
-        hash = (hash ^ '/') * FNV_PRIME;
-        return mix(hash, rig);
+        return mix(sitePart(site), rig);
+    }
+
+    /** The hash of a site's id and the {@code /} after it, which every rig of the site shares. */
+    static int sitePart(String site) {
+        return (mix(FNV_OFFSET, site) ^ '/') * FNV_PRIME;
     }
 
     private static int mix(int hash, String text) {

@@ -2,18 +2,24 @@ package io.hashfence.collector.http;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.hashfence.collector.json.CollectorJson;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.buffer.UnpooledByteBufAllocator;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.function.Function;
 
 /**
- * What an endpoint answers, before it is framed as HTTP: ready bytes, or a JSON value (a tree, map or list) that
- * the server writes with its mapper.
+ * What an endpoint answers, before it is framed as HTTP: ready bytes, a JSON value (a tree, map or list) that the
+ * server writes with its mapper, or text that the server has written into buffers of its channel's allocator when it
+ * sends the answer.
  */
 public record Response(HttpResponseStatus status, String contentType, Body body) {
     public static final String JSON = "application/json; charset=utf-8";
 
     /** The content of an answer. */
-    public sealed interface Body permits Bytes, JsonValue {
+    public sealed interface Body permits Bytes, JsonValue, Pieces {
         byte[] bytes(CollectorJson json);
     }
 
@@ -30,6 +36,34 @@ public record Response(HttpResponseStatus status, String contentType, Body body)
         @Override
         public byte[] bytes(CollectorJson json) {
             return json.bytes(value);
+        }
+    }
+
+    /**
+     * Content written when the answer is sent, into buffers from the allocator it is given, and sent in the order
+     * of the list (the server owns and releases them): a large text goes out without being joined into one array.
+     */
+    public record Pieces(Function<ByteBufAllocator, List<ByteBuf>> writer) implements Body {
+        /** The pieces written into heap buffers of their own and copied out, for a caller that wants the bytes. */
+        @Override
+        public byte[] bytes(CollectorJson json) {
+            List<ByteBuf> pieces = writer.apply(UnpooledByteBufAllocator.DEFAULT);
+            try {
+                int size = 0;
+                for (ByteBuf piece : pieces) {
+                    size += piece.readableBytes();
+                }
+                byte[] bytes = new byte[size];
+                int at = 0;
+                for (ByteBuf piece : pieces) {
+                    int length = piece.readableBytes();
+                    piece.getBytes(piece.readerIndex(), bytes, at, length);
+                    at += length;
+                }
+                return bytes;
+            } finally {
+                pieces.forEach(ByteBuf::release);
+            }
         }
     }
 
@@ -59,5 +93,9 @@ public record Response(HttpResponseStatus status, String contentType, Body body)
 
     public static Response bytes(String contentType, byte[] body) {
         return new Response(HttpResponseStatus.OK, contentType, new Bytes(body));
+    }
+
+    public static Response pieces(String contentType, Function<ByteBufAllocator, List<ByteBuf>> writer) {
+        return new Response(HttpResponseStatus.OK, contentType, new Pieces(writer));
     }
 }

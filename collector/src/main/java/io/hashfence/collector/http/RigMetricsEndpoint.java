@@ -25,7 +25,7 @@ public final class RigMetricsEndpoint implements Endpoint {
         Optional<String> shard = request.queryParameter("shard");
         Optional<String> of = request.queryParameter("of");
         if (shard.isEmpty() && of.isEmpty()) {
-            return Response.bytes(MetricsEndpoint.CONTENT_TYPE, fleet.exposition(MetricsShard.whole()));
+            return text(MetricsShard.whole());
         }
         if (shard.isEmpty() || of.isEmpty()) {
             return refused(
@@ -33,10 +33,15 @@ public final class RigMetricsEndpoint implements Endpoint {
         }
         try {
             MetricsShard asked = new MetricsShard(whole("shard", shard.get()), whole("of", of.get()));
-            return Response.bytes(MetricsEndpoint.CONTENT_TYPE, fleet.exposition(asked));
+            return text(asked);
         } catch (IllegalArgumentException e) {
             return refused(e.getMessage());
         }
+    }
+
+    /** The shard's text, written when the answer is sent, into the channel's buffers. */
+    private Response text(MetricsShard shard) {
+        return Response.pieces(MetricsEndpoint.CONTENT_TYPE, allocator -> fleet.exposition(shard, allocator));
     }
 
     private Response refused(String why) {

@@ -2,6 +2,7 @@ package io.hashfence.collector.http;
 
 import io.hashfence.collector.json.CollectorJson;
 import io.hashfence.collector.logging.ClientText;
+import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
@@ -9,12 +10,16 @@ import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.DefaultHttpContent;
+import io.netty.handler.codec.http.DefaultHttpResponse;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import io.netty.handler.timeout.IdleStateEvent;
 import java.util.List;
@@ -48,6 +53,16 @@ final class Router extends SimpleChannelInboundHandler<FullHttpRequest> {
         } else {
             response = dispatch(request);
         }
+        boolean keepAlive =
+                HttpUtil.isKeepAlive(request) && request.decoderResult().isSuccess();
+        if (response.body() instanceof Response.Pieces pieces) {
+            Optional<List<ByteBuf>> written = write(pieces, ctx, request);
+            if (written.isPresent()) {
+                sendPieces(ctx, request, response, written.get(), keepAlive);
+                return;
+            }
+            response = internalError();
+        }
         boolean unauthorized = response.status().equals(HttpResponseStatus.UNAUTHORIZED);
         byte[] body = response.bytes(json);
         FullHttpResponse http =
@@ -57,11 +72,53 @@ final class Router extends SimpleChannelInboundHandler<FullHttpRequest> {
             http.headers().set(HttpHeaderNames.WWW_AUTHENTICATE, "Bearer realm=\"hashfence\"");
         }
         HttpUtil.setContentLength(http, body.length);
-        boolean keepAlive =
-                HttpUtil.isKeepAlive(request) && request.decoderResult().isSuccess();
         HttpUtil.setKeepAlive(http, keepAlive);
-        ctx.writeAndFlush(http)
-                .addListener(keepAlive ? ChannelFutureListener.CLOSE_ON_FAILURE : ChannelFutureListener.CLOSE);
+        ctx.writeAndFlush(http).addListener(closing(keepAlive));
+    }
+
+    /** The pieces of an answer written into the channel's buffers, or empty (logged) when writing them failed. */
+    private static Optional<List<ByteBuf>> write(
+            Response.Pieces pieces, ChannelHandlerContext ctx, FullHttpRequest request) {
+        try {
+            return Optional.of(pieces.writer().apply(ctx.alloc()));
+        } catch (RuntimeException e) {
+            LOG.error("{} {} failed", request.method(), ClientText.escape(request.uri()), e);
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * An answer in pieces: the head with the whole length, then each piece as it is (compressed piece by piece where
+     * the client accepts it) and flushed, so the first pieces are on their way while the later ones are compressed.
+     */
+    private static void sendPieces(
+            ChannelHandlerContext ctx,
+            FullHttpRequest request,
+            Response response,
+            List<ByteBuf> pieces,
+            boolean keepAlive) {
+        HttpResponse head = new DefaultHttpResponse(request.protocolVersion(), response.status());
+        head.headers().set(HttpHeaderNames.CONTENT_TYPE, response.contentType());
+        long length = 0;
+        for (ByteBuf piece : pieces) {
+            length += piece.readableBytes();
+        }
+        HttpUtil.setContentLength(head, length);
+        HttpUtil.setKeepAlive(head, keepAlive);
+        ctx.write(head);
+        for (ByteBuf piece : pieces) {
+            ctx.writeAndFlush(new DefaultHttpContent(piece));
+        }
+        ctx.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT).addListener(closing(keepAlive));
+    }
+
+    private static ChannelFutureListener closing(boolean keepAlive) {
+        return keepAlive ? ChannelFutureListener.CLOSE_ON_FAILURE : ChannelFutureListener.CLOSE;
+    }
+
+    private static Response internalError() {
+        return Response.error(
+                HttpResponseStatus.INTERNAL_SERVER_ERROR, "internal error; the collector's log has the details");
     }
 
     @Override
@@ -112,9 +169,7 @@ final class Router extends SimpleChannelInboundHandler<FullHttpRequest> {
                                     request.headers().get(HttpHeaderNames.HOST)));
                 } catch (RuntimeException e) {
                     LOG.error("{} {} failed", request.method(), ClientText.escape(path), e);
-                    return Response.error(
-                            HttpResponseStatus.INTERNAL_SERVER_ERROR,
-                            "internal error; the collector's log has the details");
+                    return internalError();
                 }
             }
         }

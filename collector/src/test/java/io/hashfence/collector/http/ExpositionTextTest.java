@@ -2,7 +2,13 @@ package io.hashfence.collector.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.netty.buffer.AbstractByteBufAllocator;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.buffer.UnpooledByteBufAllocator;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ExpositionTextTest {
@@ -53,6 +59,70 @@ class ExpositionTextTest {
                 .ascii(" ")
                 .secondsFromMillis(-1);
         assertThat(text(text)).isEqualTo("1765012345.678 1765012345.005 -0.001");
+    }
+
+    @Test
+    void aTextInPiecesFillsEachPieceBeforeTheNextAndHoldsTheSameBytes() {
+        ExpositionText inOne = new ExpositionText(1);
+        ExpositionText inPieces = ExpositionText.inPieces(UnpooledByteBufAllocator.DEFAULT);
+        ExpositionText labels =
+                new ExpositionText(1).label("rig", "r\"1").ascii(",").label("site", "s");
+        for (int i = 0; i < 10_000; i++) {
+            for (ExpositionText text : List.of(inOne, inPieces)) {
+                text.ascii("hashfence_rig_up{")
+                        .append(labels)
+                        .ascii("} ")
+                        .value(i)
+                        .newline();
+            }
+        }
+        assertThat(inPieces.size()).isEqualTo(inOne.size()).isGreaterThan(3 * ExpositionText.PIECE_BYTES);
+
+        List<ByteBuf> pieces = inPieces.takePieces();
+        try {
+            assertThat(pieces).hasSizeGreaterThan(3);
+            assertThat(pieces.subList(0, pieces.size() - 1))
+                    .allSatisfy(piece -> assertThat(piece.readableBytes())
+                            .isBetween(ExpositionText.PIECE_BYTES - 64, piece.capacity()));
+            assertThat(Unpooled.wrappedBuffer(
+                                    pieces.stream().map(ByteBuf::retain).toArray(ByteBuf[]::new))
+                            .toString(StandardCharsets.UTF_8))
+                    .isEqualTo(text(inOne));
+        } finally {
+            pieces.forEach(ByteBuf::release);
+        }
+        assertThat(inPieces.size()).as("taken").isZero();
+    }
+
+    @Test
+    void aTextInPiecesThatWillNotBeSentReleasesThem() {
+        List<ByteBuf> allocated = new ArrayList<>();
+        ExpositionText text = ExpositionText.inPieces(new AbstractByteBufAllocator() {
+            @Override
+            protected ByteBuf newHeapBuffer(int initialCapacity, int maxCapacity) {
+                ByteBuf piece = Unpooled.buffer(initialCapacity, maxCapacity);
+                allocated.add(piece);
+                return piece;
+            }
+
+            @Override
+            protected ByteBuf newDirectBuffer(int initialCapacity, int maxCapacity) {
+                throw new UnsupportedOperationException("a text is written in heap buffers");
+            }
+
+            @Override
+            public boolean isDirectBufferPooled() {
+                return false;
+            }
+        });
+        for (int i = 0; i < 2 * ExpositionText.PIECE_BYTES; i += 16) {
+            text.ascii("hashfence_rig_up");
+        }
+        text.release();
+        assertThat(allocated)
+                .hasSize(2)
+                .allSatisfy(piece -> assertThat(piece.refCnt()).isZero());
+        assertThat(text.size()).isZero();
     }
 
     @Test
