@@ -30,6 +30,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -48,7 +49,8 @@ import java.util.SplittableRandom;
  * server answering {@code /metrics/rigs} in the default four shards, and a raw-socket client that only counts the
  * bytes (so it costs next to nothing). Each round scrapes every shard once, one after the other, gzipped and plain;
  * it reports the process' CPU time for the round less the client's own thread, which is what the server spent
- * (writing, compressing, sending, and the garbage collection that caused). On a shared machine wall time is
+ * (writing, compressing, sending, and the garbage collection that caused), and the CPU time of the server's event
+ * loops alone, which is steadier on a shared machine. On a shared machine wall time is
  * everyone's; this CPU time is the work itself, to compare one build with another.
  *
  * <pre>java -cp hashfence-benchmarks.jar io.hashfence.bench.scale.ScrapeCpu [rounds [shards]]</pre>
@@ -120,11 +122,12 @@ public final class ScrapeCpu {
         }
     }
 
-    /** One full scrape: {wall seconds, server CPU seconds, bytes on the wire}. */
+    /** One full scrape: {wall seconds, server CPU seconds, bytes on the wire, event loops' CPU seconds}. */
     private static double[] round(int port, int shards, boolean gzip) throws IOException {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         long processBefore = os.getProcessCpuTime();
+        long loopsBefore = eventLoopsCpu(threads);
         long clientBefore = threads.getCurrentThreadCpuTime();
         long start = System.nanoTime();
         long bytes = 0;
@@ -134,7 +137,19 @@ public final class ScrapeCpu {
         long wall = System.nanoTime() - start;
         long client = threads.getCurrentThreadCpuTime() - clientBefore;
         long server = os.getProcessCpuTime() - processBefore - client;
-        return new double[] {wall / 1e9, server / 1e9, bytes};
+        long loops = eventLoopsCpu(threads) - loopsBefore;
+        return new double[] {wall / 1e9, server / 1e9, bytes, loops / 1e9};
+    }
+
+    /** The CPU time of the HTTP server's event loops, the threads that write and send the answers. */
+    private static long eventLoopsCpu(ThreadMXBean threads) {
+        long cpu = 0;
+        for (ThreadInfo thread : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (thread != null && thread.getThreadName().contains("EventLoop")) {
+                cpu += Math.max(0, threads.getThreadCpuTime(thread.getThreadId()));
+            }
+        }
+        return cpu;
     }
 
     /** The bytes of one answer, head included, read to the end of the connection. */
@@ -158,11 +173,14 @@ public final class ScrapeCpu {
     private static void report(String kind, List<double[]> rounds) {
         double[] wall = rounds.stream().mapToDouble(r -> r[0]).sorted().toArray();
         double[] cpu = rounds.stream().mapToDouble(r -> r[1]).sorted().toArray();
+        double[] loops = rounds.stream().mapToDouble(r -> r[3]).sorted().toArray();
         System.out.println(JSON.valueToTree(Map.of(
                 "kind", kind,
                 "rounds", rounds.size(),
                 "server_cpu_seconds_median", cpu[cpu.length / 2],
                 "server_cpu_seconds_min", cpu[0],
+                "event_loops_cpu_seconds_median", loops[loops.length / 2],
+                "event_loops_cpu_seconds_min", loops[0],
                 "wall_seconds_median", wall[wall.length / 2],
                 "wall_seconds_min", wall[0],
                 "bytes_on_the_wire", (long) rounds.get(0)[2])));

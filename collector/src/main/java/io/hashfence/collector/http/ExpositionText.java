@@ -80,6 +80,11 @@ final class ExpositionText {
         return this;
     }
 
+    /** The same as {@link #ascii(String)}, already in bytes: copied at once rather than character by character. */
+    ExpositionText ascii(byte[] text) {
+        return raw(text, text.length);
+    }
+
     /** A label value, escaped for the text format. */
     ExpositionText labelValue(String value) {
         int length = value.length();

@@ -8,11 +8,11 @@ import io.hashfence.collector.fleet.RigRecord;
 import io.hashfence.collector.fleet.RigRegistry;
 import io.hashfence.protocol.Fan;
 import io.hashfence.protocol.Pool;
-import io.hashfence.protocol.SiteId;
 import io.hashfence.protocol.Telemetry;
 import io.hashfence.protocol.Temperature;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -64,15 +64,20 @@ public final class FleetMetrics {
 
         private final String metric;
         private final String help;
+        /** The name and the opening brace that begin each of the family's series, as bytes to copy. */
+        private final byte[] seriesStart;
 
         Family(String metric, String help) {
             this.metric = metric;
             this.help = help;
+            this.seriesStart = (metric + "{").getBytes(StandardCharsets.US_ASCII);
         }
     }
 
     private final RigRegistry registry;
     private final ComplianceEngine compliance;
+    /** The shards' members for the latest shard count asked, worked out again when the fleet grows. */
+    private volatile ShardMembers members;
 
     public FleetMetrics(RigRegistry registry, ComplianceEngine compliance) {
         this.registry = registry;
@@ -91,19 +96,13 @@ public final class FleetMetrics {
                 texts[family.ordinal()] = ExpositionText.inPieces(allocator).gaugeFamily(family.metric, family.help);
             }
             ExpositionText rigLabels = new ExpositionText(160);
-            SiteId site = null;
-            int sitePart = 0;
-            for (RigRecord rig : registry.all()) {
-                RigKey key = rig.key();
-                if (!key.site().equals(site)) {
-                    site = key.site();
-                    sitePart = MetricsShard.sitePart(site.value());
-                }
-                if (shard.holds(sitePart, key.rig().value())) {
-                    rigLabels.clear();
-                    rigLabels.label("rig", key.rig().value()).ascii(",").label("site", site.value());
-                    write(rig, rigLabels, texts);
-                }
+            for (RigRecord rig : rigsOf(shard)) {
+                rigLabels.clear();
+                rigLabels
+                        .label("rig", rig.key().rig().value())
+                        .ascii(",")
+                        .label("site", rig.key().site().value());
+                write(rig, rigLabels, texts);
             }
             List<ByteBuf> pieces = new ArrayList<>();
             for (ExpositionText text : texts) {
@@ -118,6 +117,24 @@ public final class FleetMetrics {
             }
             throw e;
         }
+    }
+
+    /** The shard's rigs as the registry holds them now, found through the shards' members ({@link ShardMembers}). */
+    private List<RigRecord> rigsOf(MetricsShard shard) {
+        if (shard.of() == 1) {
+            return registry.all();
+        }
+        ShardMembers known = members;
+        if (known == null || !known.holdFor(shard.of(), registry.size())) {
+            known = ShardMembers.of(registry.all(), shard.of());
+            members = known;
+        }
+        List<RigKey> keys = known.rigsOf(shard);
+        List<RigRecord> rigs = new ArrayList<>(keys.size());
+        for (RigKey key : keys) {
+            registry.find(key).ifPresent(rigs::add);
+        }
+        return rigs;
     }
 
     private void write(RigRecord rig, ExpositionText rigLabels, ExpositionText[] texts) {
@@ -175,8 +192,7 @@ public final class FleetMetrics {
             }
         }
         texts[Family.INFO_FAMILY.ordinal()]
-                .ascii(INFO)
-                .ascii("{")
+                .ascii(Family.INFO_FAMILY.seriesStart)
                 .label("claimed_by", claimedBy)
                 .ascii(",")
                 .label("country", country)
@@ -225,6 +241,6 @@ public final class FleetMetrics {
 
     /** The family's text with a new series begun: its name and the rig's labels, the brace left open. */
     private static ExpositionText series(ExpositionText[] texts, Family family, ExpositionText rigLabels) {
-        return texts[family.ordinal()].ascii(family.metric).ascii("{").append(rigLabels);
+        return texts[family.ordinal()].ascii(family.seriesStart).append(rigLabels);
     }
 }

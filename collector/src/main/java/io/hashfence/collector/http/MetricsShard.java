@@ -41,15 +41,15 @@ public record MetricsShard(int index, int of) {
     }
 
     public boolean holds(RigKey key) {
-        return holds(sitePart(key.site().value()), key.rig().value());
+        return of == 1 || indexOf(sitePart(key.site().value()), key.rig().value(), of) == index;
     }
 
     /**
-     * Whether the rig is in this shard, given {@link #sitePart} of its site: a scrape walks the fleet site by site,
-     * so it hashes each site's id once, not once per rig.
+     * The index of the shard of {@code of} that holds the rig, given {@link #sitePart} of its site: a walk of the
+     * fleet goes site by site, so it hashes each site's id once, not once per rig.
      */
-    boolean holds(int sitePart, String rig) {
-        return of == 1 || Integer.remainderUnsigned(mix(sitePart, rig), of) == index;
+    static int indexOf(int sitePart, String rig, int of) {
+        return Integer.remainderUnsigned(mix(sitePart, rig), of);
     }
 
     /** The path Prometheus scrapes for this shard. */
