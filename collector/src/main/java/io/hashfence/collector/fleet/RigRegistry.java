@@ -150,9 +150,21 @@ public final class RigRegistry {
         return all;
     }
 
+    /**
+     * Whether the rig's connection is open and it reported within its missed-interval limit. Asked for every rig at
+     * every scrape, so the limit is worked out in whole seconds and nanoseconds, not with
+     * {@link Duration#multipliedBy}, which goes through {@code BigDecimal}.
+     */
     public boolean isUp(RigRecord rig) {
+        if (!rig.connected()) {
+            return false;
+        }
         Duration silence = Duration.between(rig.lastSeen(), clock.instant());
-        return rig.connected() && silence.compareTo(rig.interval().multipliedBy(config.missedIntervals())) <= 0;
+        int missed = config.missedIntervals();
+        Duration limit = Duration.ofSeconds(
+                Math.multiplyExact(rig.interval().getSeconds(), missed),
+                (long) rig.interval().getNano() * missed);
+        return silence.compareTo(limit) <= 0;
     }
 
     public int size() {

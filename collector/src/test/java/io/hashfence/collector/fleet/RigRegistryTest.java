@@ -125,6 +125,33 @@ class RigRegistryTest {
     }
 
     @Test
+    void anIntervalWithAFractionOfASecondCountsToTheNanosecond() {
+        RigRegistry fractional =
+                new RigRegistry(clock, new FleetConfig(Duration.ofMillis(2_500), 3, 20_000), new SequenceWindows());
+        fractional.record(
+                new Telemetry(
+                        sample.site(),
+                        sample.rig(),
+                        sample.time(),
+                        2,
+                        sample.miner(),
+                        sample.hashrate(),
+                        sample.power(),
+                        sample.temperatures(),
+                        sample.fans(),
+                        sample.pools(),
+                        sample.location(),
+                        null),
+                1);
+        clock.advance(Duration.ofMillis(7_500));
+        assertThat(fractional.isUp(fractional.find(key).orElseThrow()))
+                .as("exactly three 2.5 s intervals")
+                .isTrue();
+        clock.advance(Duration.ofNanos(1));
+        assertThat(fractional.isUp(fractional.find(key).orElseThrow())).isFalse();
+    }
+
+    @Test
     void usesTheDefaultIntervalWhenTheMessageHasNone() {
         Telemetry noInterval = new Telemetry(
                 sample.site(),
