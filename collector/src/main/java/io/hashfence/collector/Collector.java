@@ -37,6 +37,7 @@ import io.hashfence.collector.http.RigMetricsEndpoint;
 import io.hashfence.collector.http.RigsEndpoint;
 import io.hashfence.collector.http.Route;
 import io.hashfence.collector.http.ScrapeTargetsEndpoint;
+import io.hashfence.collector.http.ScrapeWorkers;
 import io.hashfence.collector.ingest.IngestMetrics;
 import io.hashfence.collector.ingest.IngestOutcome;
 import io.hashfence.collector.ingest.IngestTargets;
@@ -108,6 +109,7 @@ public final class Collector implements AutoCloseable {
     private final MqttServer mqtt;
     private final IngestMetrics ingestMetrics = new IngestMetrics();
     private final HttpServer http;
+    private final ScrapeWorkers scrapeWorkers = ScrapeWorkers.perCore();
     private final EventLogWitness witness;
     /** The data directory, or the store the fleet's collectors share ({@code store.url}). */
     private final CollectorStores stores;
@@ -220,7 +222,8 @@ public final class Collector implements AutoCloseable {
                 routes(config, clock, json, geo, screener, storage, httpMetrics),
                 ApiToken.loadOrCreate(tokenFile),
                 httpMetrics,
-                json);
+                json,
+                scrapeWorkers);
 
         witness = config.audit().witnessDir() == null
                 ? null
@@ -282,7 +285,7 @@ public final class Collector implements AutoCloseable {
                 new Route(
                         HttpMethod.GET,
                         RigMetricsEndpoint.PATH,
-                        new RigMetricsEndpoint(new FleetMetrics(registry, compliance), httpMetrics),
+                        new RigMetricsEndpoint(new FleetMetrics(registry, compliance, scrapeWorkers), httpMetrics),
                         metricsNeedToken),
                 new Route(HttpMethod.GET, ScrapeTargetsEndpoint.PATH, scrapeTargets::paths, metricsNeedToken),
                 new Route(
@@ -410,6 +413,7 @@ public final class Collector implements AutoCloseable {
     public void close() {
         mqtt.close();
         http.close();
+        scrapeWorkers.close();
         timers.close();
         snapshots.close();
         rigSnapshot.write();

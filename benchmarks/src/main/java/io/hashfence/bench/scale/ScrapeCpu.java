@@ -18,6 +18,7 @@ import io.hashfence.collector.http.HttpServer;
 import io.hashfence.collector.http.MetricsShard;
 import io.hashfence.collector.http.RigMetricsEndpoint;
 import io.hashfence.collector.http.Route;
+import io.hashfence.collector.http.ScrapeWorkers;
 import io.hashfence.collector.json.CollectorJson;
 import io.hashfence.collector.transport.Transport;
 import io.hashfence.geo.GeoIndex;
@@ -73,14 +74,19 @@ public final class ScrapeCpu {
         ComplianceEngine compliance = new ComplianceEngine(geo, () -> policy, ComplianceConfig.defaults(), clock);
         fill(registry, compliance, new TelemetryCodec(clock));
         HttpMetrics metrics = new HttpMetrics();
-        RigMetricsEndpoint endpoint = new RigMetricsEndpoint(new FleetMetrics(registry, compliance), metrics);
-        try (HttpServer server = new HttpServer(
-                HttpConfig.defaults().withPort(0),
-                Transport.best(),
-                List.of(Route.open(HttpMethod.GET, RigMetricsEndpoint.PATH, endpoint)),
-                ApiToken.loadOrCreate(Files.createTempDirectory("scrape-cpu").resolve("api-token")),
-                metrics,
-                new CollectorJson())) {
+        try (ScrapeWorkers workers = ScrapeWorkers.perCore();
+                HttpServer server = new HttpServer(
+                        HttpConfig.defaults().withPort(0),
+                        Transport.best(),
+                        List.of(Route.open(
+                                HttpMethod.GET,
+                                RigMetricsEndpoint.PATH,
+                                new RigMetricsEndpoint(new FleetMetrics(registry, compliance, workers), metrics))),
+                        ApiToken.loadOrCreate(
+                                Files.createTempDirectory("scrape-cpu").resolve("api-token")),
+                        metrics,
+                        new CollectorJson(),
+                        workers)) {
             int port = server.address().getPort();
             for (int warmup = 0; warmup < 3; warmup++) {
                 round(port, shards, true);
@@ -141,11 +147,13 @@ public final class ScrapeCpu {
         return new double[] {wall / 1e9, server / 1e9, bytes, loops / 1e9};
     }
 
-    /** The CPU time of the HTTP server's event loops, the threads that write and send the answers. */
+    /** The CPU time of the HTTP server's event loops and scrape workers, the threads that write and send the answers. */
     private static long eventLoopsCpu(ThreadMXBean threads) {
         long cpu = 0;
         for (ThreadInfo thread : threads.getThreadInfo(threads.getAllThreadIds())) {
-            if (thread != null && thread.getThreadName().contains("EventLoop")) {
+            if (thread != null
+                    && (thread.getThreadName().contains("EventLoop")
+                            || thread.getThreadName().startsWith("scrape-worker-"))) {
                 cpu += Math.max(0, threads.getThreadCpuTime(thread.getThreadId()));
             }
         }

@@ -15,6 +15,7 @@ import io.netty.buffer.ByteBufAllocator;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
 
 /**
  * Per-rig metrics, written from the registry and the compliance engine at scrape time, one shard of the fleet at a
@@ -74,14 +75,19 @@ public final class FleetMetrics {
         }
     }
 
+    /** Fewer rigs than this per part are not worth a thread of their own. */
+    private static final int MIN_RIGS_PER_PART = 2_000;
+
     private final RigRegistry registry;
     private final ComplianceEngine compliance;
+    private final ScrapeWorkers workers;
     /** The shards' members for the latest shard count asked, worked out again when the fleet grows. */
     private volatile ShardMembers members;
 
-    public FleetMetrics(RigRegistry registry, ComplianceEngine compliance) {
+    public FleetMetrics(RigRegistry registry, ComplianceEngine compliance, ScrapeWorkers workers) {
         this.registry = registry;
         this.compliance = compliance;
+        this.workers = workers;
     }
 
     /**
@@ -89,14 +95,38 @@ public final class FleetMetrics {
      * in the order they are sent, which the caller owns.
      */
     public List<ByteBuf> exposition(MetricsShard shard, ByteBufAllocator allocator) {
+        List<RigRecord> rigs = rigsOf(shard);
+        int parts = Math.max(1, Math.min(workers.threads(), rigs.size() / MIN_RIGS_PER_PART));
+        List<Callable<ExpositionText[]>> tasks = new ArrayList<>(parts);
+        for (int part = 0; part < parts; part++) {
+            List<RigRecord> partRigs = rigs.subList(rigs.size() * part / parts, rigs.size() * (part + 1) / parts);
+            boolean opensFamilies = part == 0;
+            tasks.add(() -> write(partRigs, allocator, opensFamilies));
+        }
+        List<ExpositionText[]> written = workers.runAll(tasks, FleetMetrics::release);
+        List<ByteBuf> pieces = new ArrayList<>();
+        for (Family family : Family.values()) {
+            for (ExpositionText[] part : written) {
+                pieces.addAll(part[family.ordinal()].takePieces());
+            }
+        }
+        return pieces;
+    }
+
+    /**
+     * One part of a shard's rigs, one text per family; the first part's texts open with the families' HELP and TYPE
+     * lines, and the parts' texts follow each other family by family.
+     */
+    private ExpositionText[] write(List<RigRecord> rigs, ByteBufAllocator allocator, boolean opensFamilies) {
         Family[] families = Family.values();
         ExpositionText[] texts = new ExpositionText[families.length];
         try {
             for (Family family : families) {
-                texts[family.ordinal()] = ExpositionText.inPieces(allocator).gaugeFamily(family.metric, family.help);
+                ExpositionText text = ExpositionText.inPieces(allocator);
+                texts[family.ordinal()] = opensFamilies ? text.gaugeFamily(family.metric, family.help) : text;
             }
             ExpositionText rigLabels = new ExpositionText(160);
-            for (RigRecord rig : rigsOf(shard)) {
+            for (RigRecord rig : rigs) {
                 rigLabels.clear();
                 rigLabels
                         .label("rig", rig.key().rig().value())
@@ -104,18 +134,18 @@ public final class FleetMetrics {
                         .label("site", rig.key().site().value());
                 write(rig, rigLabels, texts);
             }
-            List<ByteBuf> pieces = new ArrayList<>();
-            for (ExpositionText text : texts) {
-                pieces.addAll(text.takePieces());
-            }
-            return pieces;
+            return texts;
         } catch (RuntimeException | Error e) {
-            for (ExpositionText text : texts) {
-                if (text != null) {
-                    text.release();
-                }
-            }
+            release(texts);
             throw e;
+        }
+    }
+
+    private static void release(ExpositionText[] texts) {
+        for (ExpositionText text : texts) {
+            if (text != null) {
+                text.release();
+            }
         }
     }
 

@@ -15,6 +15,7 @@ import io.netty.handler.codec.http.DefaultHttpResponse;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
@@ -37,12 +38,14 @@ final class Router extends SimpleChannelInboundHandler<FullHttpRequest> {
     private final ApiToken token;
     private final HttpMetrics metrics;
     private final CollectorJson json;
+    private final ParallelGzip gzip;
 
-    Router(List<Route> routes, ApiToken token, HttpMetrics metrics, CollectorJson json) {
+    Router(List<Route> routes, ApiToken token, HttpMetrics metrics, CollectorJson json, ParallelGzip gzip) {
         this.routes = List.copyOf(routes);
         this.token = token;
         this.metrics = metrics;
         this.json = json;
+        this.gzip = gzip;
     }
 
     @Override
@@ -58,7 +61,7 @@ final class Router extends SimpleChannelInboundHandler<FullHttpRequest> {
         if (response.body() instanceof Response.Pieces pieces) {
             Optional<List<ByteBuf>> written = write(pieces, ctx, request);
             if (written.isPresent()) {
-                sendPieces(ctx, request, response, written.get(), keepAlive);
+                sendPieces(ctx, request, response, gzippedIfAsked(request, written.get()), keepAlive);
                 return;
             }
             response = internalError();
@@ -87,18 +90,32 @@ final class Router extends SimpleChannelInboundHandler<FullHttpRequest> {
         }
     }
 
+    /** A large answer in pieces, gzipped side by side on the scrape workers when the client accepts gzip. */
+    private record Body(List<ByteBuf> pieces, boolean gzipped) {}
+
+    private Body gzippedIfAsked(FullHttpRequest request, List<ByteBuf> pieces) {
+        if (!AcceptEncoding.allowsGzip(request.headers().get(HttpHeaderNames.ACCEPT_ENCODING))) {
+            return new Body(pieces, false);
+        }
+        try {
+            return new Body(gzip.compress(pieces), true);
+        } finally {
+            pieces.forEach(ByteBuf::release);
+        }
+    }
+
     /**
-     * An answer in pieces: the head with the whole length, then each piece as it is (compressed piece by piece where
-     * the client accepts it) and flushed, so the first pieces are on their way while the later ones are compressed.
+     * An answer in pieces: the head with the whole length, then each piece, flushed as it goes. A gzipped body says
+     * so in its head, which the pipeline's compressor takes as done and passes through.
      */
     private static void sendPieces(
-            ChannelHandlerContext ctx,
-            FullHttpRequest request,
-            Response response,
-            List<ByteBuf> pieces,
-            boolean keepAlive) {
+            ChannelHandlerContext ctx, FullHttpRequest request, Response response, Body body, boolean keepAlive) {
+        List<ByteBuf> pieces = body.pieces();
         HttpResponse head = new DefaultHttpResponse(request.protocolVersion(), response.status());
         head.headers().set(HttpHeaderNames.CONTENT_TYPE, response.contentType());
+        if (body.gzipped()) {
+            head.headers().set(HttpHeaderNames.CONTENT_ENCODING, HttpHeaderValues.GZIP);
+        }
         long length = 0;
         for (ByteBuf piece : pieces) {
             length += piece.readableBytes();

@@ -31,10 +31,11 @@ public final class RestoredVerdicts {
                                 alert.openedAt(), "raised before the collector restarted: " + alert.summary()));
             }
         }
+        Map<RigKey, RecordedRig> recordedRigs = replay.rigs();
         Set<RigKey> keys = new HashSet<>(suspicions.keySet());
-        keys.addAll(replay.rigs().keySet());
+        keys.addAll(recordedRigs.keySet());
         for (RigKey rig : keys) {
-            RecordedRig recorded = replay.rigs().get(rig);
+            RecordedRig recorded = recordedRigs.get(rig);
             double[] position = recorded != null
                             && recorded.state() == ComplianceState.VIOLATION
                             && recorded.lat() != null
