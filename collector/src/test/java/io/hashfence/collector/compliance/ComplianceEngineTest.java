@@ -6,20 +6,16 @@ import io.hashfence.collector.config.CollectorLocation;
 import io.hashfence.collector.config.ComplianceConfig;
 import io.hashfence.collector.fleet.RigKey;
 import io.hashfence.collector.testing.MutableClock;
+import io.hashfence.collector.testing.TestTelemetry;
 import io.hashfence.geo.GeoIndex;
 import io.hashfence.protocol.Location;
 import io.hashfence.protocol.LocationSource;
-import io.hashfence.protocol.Miner;
-import io.hashfence.protocol.MinerStatus;
-import io.hashfence.protocol.PowerReading;
-import io.hashfence.protocol.PowerSource;
 import io.hashfence.protocol.RigId;
 import io.hashfence.protocol.SiteId;
 import io.hashfence.protocol.Telemetry;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.concurrent.atomic.AtomicReference;
@@ -321,19 +317,7 @@ class ComplianceEngineTest {
     }
 
     Telemetry telemetry(Location location) {
-        return new Telemetry(
-                rig.site(),
-                rig.rig(),
-                clock.instant(),
-                seq++,
-                new Miner("bmminer", "Antminer S19", null, MinerStatus.MINING),
-                1e14,
-                new PowerReading(3250, PowerSource.MINER),
-                List.of(),
-                List.of(),
-                List.of(),
-                location,
-                Duration.ofSeconds(10));
+        return TestTelemetry.decoded(rig, clock.instant(), seq++, location);
     }
 
     static ConnectionFacts noIp() {

@@ -9,13 +9,10 @@ import io.hashfence.collector.config.AlertConfig;
 import io.hashfence.collector.config.ComplianceConfig;
 import io.hashfence.collector.fleet.RigKey;
 import io.hashfence.collector.testing.MutableClock;
+import io.hashfence.collector.testing.TestTelemetry;
 import io.hashfence.geo.GeoIndex;
 import io.hashfence.protocol.Location;
 import io.hashfence.protocol.LocationSource;
-import io.hashfence.protocol.Miner;
-import io.hashfence.protocol.MinerStatus;
-import io.hashfence.protocol.PowerReading;
-import io.hashfence.protocol.PowerSource;
 import io.hashfence.protocol.RigId;
 import io.hashfence.protocol.SiteId;
 import io.hashfence.protocol.Telemetry;
@@ -360,19 +357,7 @@ class HiddenOperationTest {
     }
 
     private Telemetry telemetry(RigKey key, Location location) {
-        return new Telemetry(
-                key.site(),
-                key.rig(),
-                clock.instant(),
-                seq++,
-                new Miner("bmminer", "Antminer S19", null, MinerStatus.MINING),
-                1e14,
-                new PowerReading(3250, PowerSource.MINER),
-                List.of(),
-                List.of(),
-                List.of(),
-                location,
-                Duration.ofSeconds(10));
+        return TestTelemetry.decoded(key, clock.instant(), seq++, location);
     }
 
     static ConnectionFacts noIp() {

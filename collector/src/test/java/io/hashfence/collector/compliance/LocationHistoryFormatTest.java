@@ -6,20 +6,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.hashfence.collector.config.ComplianceConfig;
 import io.hashfence.collector.fleet.RigKey;
 import io.hashfence.collector.testing.MutableClock;
+import io.hashfence.collector.testing.TestTelemetry;
 import io.hashfence.geo.GeoIndex;
 import io.hashfence.protocol.Location;
 import io.hashfence.protocol.LocationSource;
-import io.hashfence.protocol.Miner;
-import io.hashfence.protocol.MinerStatus;
-import io.hashfence.protocol.PowerReading;
-import io.hashfence.protocol.PowerSource;
 import io.hashfence.protocol.RigId;
 import io.hashfence.protocol.SiteId;
 import io.hashfence.protocol.Telemetry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -237,18 +233,6 @@ class LocationHistoryFormatTest {
     }
 
     private Telemetry telemetry(Location location) {
-        return new Telemetry(
-                rig.site(),
-                rig.rig(),
-                clock.instant(),
-                seq++,
-                new Miner("bmminer", "Antminer S19", null, MinerStatus.MINING),
-                1e14,
-                new PowerReading(3250, PowerSource.MINER),
-                List.of(),
-                List.of(),
-                List.of(),
-                location,
-                Duration.ofSeconds(10));
+        return TestTelemetry.decoded(rig, clock.instant(), seq++, location);
     }
 }

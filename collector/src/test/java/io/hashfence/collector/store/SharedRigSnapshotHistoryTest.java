@@ -17,13 +17,10 @@ import io.hashfence.collector.json.CollectorJson;
 import io.hashfence.collector.storage.StorageHealth;
 import io.hashfence.collector.storage.StorageMetrics;
 import io.hashfence.collector.testing.MutableClock;
+import io.hashfence.collector.testing.TestTelemetry;
 import io.hashfence.geo.GeoIndex;
 import io.hashfence.protocol.Location;
 import io.hashfence.protocol.LocationSource;
-import io.hashfence.protocol.Miner;
-import io.hashfence.protocol.MinerStatus;
-import io.hashfence.protocol.PowerReading;
-import io.hashfence.protocol.PowerSource;
 import io.hashfence.protocol.RigId;
 import io.hashfence.protocol.SiteId;
 import io.hashfence.protocol.Telemetry;
@@ -36,7 +33,6 @@ import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -172,19 +168,11 @@ class SharedRigSnapshotHistoryTest {
     }
 
     private Telemetry telemetry(double lat, double lon) {
-        return new Telemetry(
-                rig.site(),
-                rig.rig(),
+        return TestTelemetry.decoded(
+                rig,
                 clock.instant(),
                 seq++,
-                new Miner("bmminer", "Antminer S19", null, MinerStatus.MINING),
-                1e14,
-                new PowerReading(3250, PowerSource.MINER),
-                List.of(),
-                List.of(),
-                List.of(),
-                new Location(lat, lon, LocationSource.STATIC, 50.0, clock.instant(), false),
-                Duration.ofSeconds(10));
+                new Location(lat, lon, LocationSource.STATIC, 50.0, clock.instant(), false));
     }
 
     private String storedNode() throws Exception {

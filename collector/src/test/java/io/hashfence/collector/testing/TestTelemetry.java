@@ -2,16 +2,45 @@ package io.hashfence.collector.testing;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hashfence.collector.fleet.RigKey;
 import io.hashfence.protocol.Examples;
+import io.hashfence.protocol.Location;
+import io.hashfence.protocol.Miner;
+import io.hashfence.protocol.MinerStatus;
+import io.hashfence.protocol.PowerReading;
+import io.hashfence.protocol.PowerSource;
+import io.hashfence.protocol.Telemetry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
-/** Telemetry payloads for tests, made from the protocol's shipped example so that both sides agree. */
+/** Telemetry for tests: payloads made from the protocol's shipped example so that both sides agree. */
 public final class TestTelemetry {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private TestTelemetry() {}
+
+    /**
+     * Telemetry as the decoder hands it on: an Antminer S19 mining at 100 TH/s on 3,250 W, no sensors, fans or
+     * pools, reporting every 10 s from this location.
+     */
+    public static Telemetry decoded(RigKey rig, Instant time, long seq, Location location) {
+        return new Telemetry(
+                rig.site(),
+                rig.rig(),
+                time,
+                seq,
+                new Miner("bmminer", "Antminer S19", null, MinerStatus.MINING),
+                1e14,
+                new PowerReading(3250, PowerSource.MINER),
+                List.of(),
+                List.of(),
+                List.of(),
+                location,
+                Duration.ofSeconds(10));
+    }
 
     /** The full Antminer example, moved to this site and rig, stamped now. */
     public static ObjectNode message(String site, String rig, long seq) {
