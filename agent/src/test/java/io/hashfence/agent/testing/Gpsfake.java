@@ -25,7 +25,7 @@ public final class Gpsfake implements AutoCloseable {
         requireBinaries();
         int port = FreePorts.pick();
         ExternalProcess process = ExternalProcess.start(
-                List.of("gpsfake", "-q", "-c", "0.1", "-P", String.valueOf(port), nmeaLog.toString()), workDir);
+                List.of("gpsfake", "-q", "-n", "-c", "0.1", "-P", String.valueOf(port), nmeaLog.toString()), workDir);
         try {
             process.awaitListening(port);
         } catch (InterruptedException | RuntimeException | Error failed) {
