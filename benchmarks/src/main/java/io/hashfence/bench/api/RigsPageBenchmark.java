@@ -1,9 +1,8 @@
 package io.hashfence.bench.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hashfence.bench.SyntheticFleet;
 import io.hashfence.collector.alert.AlertBook;
-import io.hashfence.collector.compliance.Assessment;
 import io.hashfence.collector.compliance.ComplianceEngine;
 import io.hashfence.collector.compliance.ConnectionFacts;
 import io.hashfence.collector.compliance.IpCountryDatabase;
@@ -26,21 +25,16 @@ import io.hashfence.collector.screening.BundledAsnDatabase;
 import io.hashfence.collector.screening.SanctionsStore;
 import io.hashfence.collector.screening.Screener;
 import io.hashfence.geo.GeoIndex;
-import io.hashfence.protocol.Decoded;
-import io.hashfence.protocol.Examples;
 import io.hashfence.protocol.RigId;
 import io.hashfence.protocol.SiteId;
-import io.hashfence.protocol.Telemetry;
 import io.hashfence.protocol.TelemetryCodec;
 import io.netty.handler.codec.http.HttpMethod;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -94,29 +88,12 @@ public class RigsPageBenchmark {
         var sanctions = SanctionsStore.bundled();
         Screener screener = new Screener(
                 () -> sanctions, () -> policy, IpCountryDatabase.loadBundled(), new BundledAsnDatabase(), clock);
-        ObjectNode example = (ObjectNode) JSON.readTree(Examples.bytes(Examples.ANTMINER_S19));
-        SplittableRandom random = new SplittableRandom(16);
-        long connection = 0;
-        for (int site = 0; site < SITES; site++) {
-            for (int rig = 0; rig < RIGS_PER_SITE; rig++) {
-                boolean irkutsk = random.nextInt(20) == 0;
-                ObjectNode message = example.deepCopy()
-                        .put("site", String.format("site-%03d", site))
-                        .put("rig", String.format("rig-%04d", rig))
-                        .put("seq", 1)
-                        .put("time", Instant.now().toString());
-                ((ObjectNode) message.get("location"))
-                        .put("lat", irkutsk ? 52.29 : random.nextDouble(30.0, 35.0))
-                        .put("lon", irkutsk ? 104.29 : random.nextDouble(-100.0, -95.0))
-                        .put("fix_time", Instant.now().toString());
-                Telemetry telemetry =
-                        ((Decoded.Valid<Telemetry>) codec.decode(JSON.writeValueAsBytes(message))).value();
-                RigKey key = new RigKey(telemetry.site(), telemetry.rig());
-                registry.record(telemetry, ++connection);
-                Assessment assessment = compliance.observe(key, telemetry, ConnectionFacts.unknown());
-                alerts.update(key, assessment);
-            }
-        }
+        long[] connection = {0};
+        new SyntheticFleet(SITES, RIGS_PER_SITE, "site-%03d", "rig-%2$04d").forEach(codec, telemetry -> {
+            RigKey key = new RigKey(telemetry.site(), telemetry.rig());
+            registry.record(telemetry, ++connection[0]);
+            alerts.update(key, compliance.observe(key, telemetry, ConnectionFacts.unknown()));
+        });
         endpoint = new RigsEndpoint(registry, compliance, codec, screener, alerts, new HttpMetrics());
         String next = null;
         for (int page = 0; page < SITES * RIGS_PER_SITE / 500 / 2; page++) {

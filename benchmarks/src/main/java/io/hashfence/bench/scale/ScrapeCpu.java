@@ -1,7 +1,7 @@
 package io.hashfence.bench.scale;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hashfence.bench.SyntheticFleet;
 import io.hashfence.collector.compliance.ComplianceEngine;
 import io.hashfence.collector.compliance.ConnectionFacts;
 import io.hashfence.collector.compliance.Policy;
@@ -22,9 +22,6 @@ import io.hashfence.collector.http.ScrapeWorkers;
 import io.hashfence.collector.json.CollectorJson;
 import io.hashfence.collector.transport.Transport;
 import io.hashfence.geo.GeoIndex;
-import io.hashfence.protocol.Decoded;
-import io.hashfence.protocol.Examples;
-import io.hashfence.protocol.Telemetry;
 import io.hashfence.protocol.TelemetryCodec;
 import io.netty.handler.codec.http.HttpMethod;
 import java.io.IOException;
@@ -38,11 +35,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
 
 /**
  * The collector's CPU for one full scrape of the per-rig series, in one process and away from the ingest: 100,000
@@ -105,27 +100,11 @@ public final class ScrapeCpu {
 
     private static void fill(RigRegistry registry, ComplianceEngine compliance, TelemetryCodec codec)
             throws IOException {
-        ObjectNode example = (ObjectNode) JSON.readTree(Examples.bytes(Examples.ANTMINER_S19));
-        SplittableRandom random = new SplittableRandom(16);
-        long connection = 0;
-        for (int site = 0; site < SITES; site++) {
-            for (int rig = 0; rig < RIGS_PER_SITE; rig++) {
-                boolean irkutsk = random.nextInt(20) == 0;
-                ObjectNode message = example.deepCopy()
-                        .put("site", String.format("site-%04d", site))
-                        .put("rig", String.format("rig-%06d", site * RIGS_PER_SITE + rig))
-                        .put("seq", 1)
-                        .put("time", Instant.now().toString());
-                ((ObjectNode) message.get("location"))
-                        .put("lat", irkutsk ? 52.29 : random.nextDouble(30.0, 35.0))
-                        .put("lon", irkutsk ? 104.29 : random.nextDouble(-100.0, -95.0))
-                        .put("fix_time", Instant.now().toString());
-                Telemetry telemetry =
-                        ((Decoded.Valid<Telemetry>) codec.decode(JSON.writeValueAsBytes(message))).value();
-                registry.record(telemetry, ++connection);
-                compliance.observe(new RigKey(telemetry.site(), telemetry.rig()), telemetry, ConnectionFacts.unknown());
-            }
-        }
+        long[] connection = {0};
+        new SyntheticFleet(SITES, RIGS_PER_SITE, "site-%04d", "rig-%06d").forEach(codec, telemetry -> {
+            registry.record(telemetry, ++connection[0]);
+            compliance.observe(new RigKey(telemetry.site(), telemetry.rig()), telemetry, ConnectionFacts.unknown());
+        });
     }
 
     /** One full scrape: {wall seconds, server CPU seconds, bytes on the wire, event loops' CPU seconds}. */
