@@ -222,8 +222,7 @@ public final class Collector implements AutoCloseable {
                 routes(config, clock, json, geo, screener, storage, httpMetrics),
                 ApiToken.loadOrCreate(tokenFile),
                 httpMetrics,
-                json,
-                scrapeWorkers);
+                json);
 
         witness = config.audit().witnessDir() == null
                 ? null

@@ -80,8 +80,7 @@ public final class ScrapeCpu {
                         ApiToken.loadOrCreate(
                                 Files.createTempDirectory("scrape-cpu").resolve("api-token")),
                         metrics,
-                        new CollectorJson(),
-                        workers)) {
+                        new CollectorJson())) {
             int port = server.address().getPort();
             for (int warmup = 0; warmup < 3; warmup++) {
                 round(port, shards, true);

@@ -156,10 +156,20 @@ public final class RigRegistry {
      * {@link Duration#multipliedBy}, which goes through {@code BigDecimal}.
      */
     public boolean isUp(RigRecord rig) {
+        return isUp(rig, clock.instant());
+    }
+
+    /** Whether rigs are up, all judged at one reading of the clock: for a caller asking of many rigs at once. */
+    public Predicate<RigRecord> upAsOfNow() {
+        Instant now = clock.instant();
+        return rig -> isUp(rig, now);
+    }
+
+    private boolean isUp(RigRecord rig, Instant now) {
         if (!rig.connected()) {
             return false;
         }
-        Duration silence = Duration.between(rig.lastSeen(), clock.instant());
+        Duration silence = Duration.between(rig.lastSeen(), now);
         int missed = config.missedIntervals();
         Duration limit = Duration.ofSeconds(
                 Math.multiplyExact(rig.interval().getSeconds(), missed),

@@ -12,10 +12,11 @@ import java.util.List;
  * label set and a string per value. Names and help texts are the collector's own ASCII; label values are escaped
  * ({@code \\}, {@code \"}, {@code \n}) and written as UTF-8.
  *
- * <p>A text is either one growing array ({@link #ExpositionText(int)}, for short texts such as a rig's labels) or a
- * row of pieces from a buffer allocator ({@link #inPieces}), each written through its backing array and filled
- * before the next is taken: a scrape's megabytes of text then go to the channel piece by piece, in buffers the
- * allocator reuses, without ever being joined or copied into one array.
+ * <p>A text is one growing array ({@link #ExpositionText(int)}, for short texts such as a rig's labels), a row of
+ * pieces from a buffer allocator ({@link #inPieces}), each written through its backing array and filled before the
+ * next is taken, so that a scrape's megabytes of text go to the channel piece by piece without ever being joined or
+ * copied into one array; or a run of deflate ({@link #deflated}), fed one array's worth at a time and the array
+ * written again, so that a gzipped scrape never holds its text, only the text compressed.
  */
 final class ExpositionText {
     private static final byte[] MIN_LONG = Long.toString(Long.MIN_VALUE).getBytes(StandardCharsets.US_ASCII);
@@ -23,11 +24,23 @@ final class ExpositionText {
     private static final double WHOLE_LIMIT = 1e15;
     /** Below this magnitude Java writes a whole double as its digits and {@code .0}, and so does this. */
     private static final double PLAIN_LIMIT = 1e7;
+    /** The most decimals a value is written with by {@link #decimal}; more go the general way. */
+    private static final int MAX_DECIMALS = 7;
+    /** Below this magnitude a value with {@link #MAX_DECIMALS} decimals has fewer than 16 digits, exact in a long. */
+    private static final double DECIMALS_LIMIT = 1e8;
+
+    private static final double[] POWERS_OF_TEN = {1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7};
+    /** From this magnitude up a double's fraction has at most 15 bits, written exactly by {@link #exactly}. */
+    private static final double EXACT_FROM = 0x1p37;
+
+    private static final long[] POWERS_OF_FIVE = powersOfFive(15);
     /** The size of a piece: small enough for any pooling allocator to reuse, large enough to cost little per piece. */
     static final int PIECE_BYTES = 64 * 1024;
 
-    /** Null for a text in one growing array. */
+    /** Null but for a text in pieces. */
     private final ByteBufAllocator allocator;
+    /** Null but for a text deflated as it is written. */
+    private final DeflatedRun run;
     /** The pieces filled so far, in order; the one being written is {@link #piece}. */
     private final List<ByteBuf> pieces = new ArrayList<>();
 
@@ -44,19 +57,24 @@ final class ExpositionText {
     private int filledBefore;
 
     ExpositionText(int capacity) {
-        allocator = null;
-        bytes = new byte[Math.max(capacity, 64)];
-        end = bytes.length;
+        this(null, null, Math.max(capacity, 64));
     }
 
-    private ExpositionText(ByteBufAllocator allocator) {
+    private ExpositionText(ByteBufAllocator allocator, DeflatedRun run, int capacity) {
         this.allocator = allocator;
-        bytes = new byte[0];
+        this.run = run;
+        bytes = new byte[capacity];
+        end = bytes.length;
     }
 
     /** A text written into pieces from {@code allocator}; its owner takes them with {@link #takePieces}. */
     static ExpositionText inPieces(ByteBufAllocator allocator) {
-        return new ExpositionText(allocator);
+        return new ExpositionText(allocator, null, 0);
+    }
+
+    /** A text deflated as it is written; its owner takes the deflate with {@link #finishRun}. */
+    static ExpositionText deflated() {
+        return new ExpositionText(null, new DeflatedRun(), PIECE_BYTES);
     }
 
     /** The HELP and TYPE lines that open a gauge family. */
@@ -70,13 +88,17 @@ final class ExpositionText {
                 .ascii(" gauge\n");
     }
 
-    /** Text known to be ASCII with nothing to escape: metric names, label names, help texts. */
+    /**
+     * Text known to be ASCII with nothing to escape: metric names, label names, help texts. Copied with the
+     * deprecated {@link String#getBytes(int, int, byte[], int)}, which takes the low byte of each character: exactly
+     * right for ASCII, and an array copy where a loop over the characters costs a check of the string's coding each.
+     */
+    @SuppressWarnings("deprecation")
     ExpositionText ascii(String text) {
         int length = text.length();
         ensure(length);
-        for (int i = 0; i < length; i++) {
-            bytes[position++] = (byte) text.charAt(i);
-        }
+        text.getBytes(0, length, bytes, position);
+        position += length;
         return this;
     }
 
@@ -105,10 +127,16 @@ final class ExpositionText {
         return ascii(name).ascii("=\"").labelValue(value).ascii("\"");
     }
 
+    /** A label {@code name="value"} whose value is escaped already ({@link SharedLabelValues}). */
+    ExpositionText label(String name, byte[] escapedValue) {
+        return ascii(name).ascii("=\"").ascii(escapedValue).ascii("\"");
+    }
+
     /**
-     * A sample value as Java writes a double ({@code 1.0}, {@code 52.287}), except that a whole number from 10^7 to
-     * 10^15 is written as its digits ({@code 110000000000000}, not {@code 1.1E14}): the same number to Prometheus,
-     * without formatting a double for every hashrate and timestamp.
+     * A sample value, written so that it reads back as the same double: a whole number as its digits ({@code 1.0}
+     * below 10^7, as Java writes it; {@code 110000000000000}, not {@code 1.1E14}, up to 10^15), a number of up to
+     * {@value #MAX_DECIMALS} decimals with the fewest that give it back exactly ({@code 52.287}, {@code 0.5}), and
+     * any other as Java writes it. Formatting a double the general way costs more than the rest of a sample.
      */
     ExpositionText value(double value) {
         if (Double.isNaN(value)) {
@@ -117,11 +145,74 @@ final class ExpositionText {
         if (Double.isInfinite(value)) {
             return ascii(value > 0 ? "+Inf" : "-Inf");
         }
-        if (Math.abs(value) < WHOLE_LIMIT && value == Math.rint(value)) {
+        double magnitude = Math.abs(value);
+        if (magnitude < WHOLE_LIMIT && value == Math.rint(value)) {
             whole((long) value);
-            return Math.abs(value) < PLAIN_LIMIT ? ascii(".0") : this;
+            return magnitude < PLAIN_LIMIT ? ascii(".0") : this;
+        }
+        if (magnitude < DECIMALS_LIMIT) {
+            for (int decimals = 1; decimals <= MAX_DECIMALS; decimals++) {
+                long digits = Math.round(magnitude * POWERS_OF_TEN[decimals]);
+                // Both exact doubles, so the quotient is the double nearest the decimal, as a reader parses it.
+                if (digits / POWERS_OF_TEN[decimals] == magnitude) {
+                    return decimal(value < 0, digits, decimals);
+                }
+            }
+        }
+        if (magnitude >= EXACT_FROM && magnitude < WHOLE_LIMIT) {
+            return exactly(value < 0, magnitude);
         }
         return ascii(Double.toString(value));
+    }
+
+    /**
+     * A large number with a fraction (a hashrate in hashes per second) written exactly: from 2^37 on a double has at
+     * most 15 bits after the point, so its fraction is a whole number of 2^-15 and its decimals, at most 15, are
+     * that number times 5^15, a long.
+     */
+    private ExpositionText exactly(boolean negative, double magnitude) {
+        long whole = (long) magnitude;
+        int fractionBits = 52 - Math.getExponent(magnitude);
+        long units = (long) Math.scalb(magnitude - whole, fractionBits);
+        long digits = units * POWERS_OF_FIVE[fractionBits];
+        int decimals = fractionBits;
+        while (digits % 10 == 0) {
+            digits /= 10;
+            decimals--;
+        }
+        return pointed(negative, whole, digits, decimals);
+    }
+
+    /** {@code digits} with a decimal point {@code decimals} places from the right, at least one digit before it. */
+    private ExpositionText decimal(boolean negative, long digits, int decimals) {
+        long scale = (long) POWERS_OF_TEN[decimals];
+        return pointed(negative, digits / scale, digits % scale, decimals);
+    }
+
+    /** {@code whole}, a point, and {@code fraction} in {@code decimals} digits (leading zeros written). */
+    private ExpositionText pointed(boolean negative, long whole, long fraction, int decimals) {
+        ensure(21 + decimals);
+        if (negative) {
+            bytes[position++] = '-';
+        }
+        whole(whole);
+        bytes[position++] = '.';
+        long rest = fraction;
+        for (int i = position + decimals - 1; i >= position; i--) {
+            bytes[i] = (byte) ('0' + rest % 10);
+            rest /= 10;
+        }
+        position += decimals;
+        return this;
+    }
+
+    private static long[] powersOfFive(int highest) {
+        long[] powers = new long[highest + 1];
+        powers[0] = 1;
+        for (int i = 1; i <= highest; i++) {
+            powers[i] = powers[i - 1] * 5;
+        }
+        return powers;
     }
 
     ExpositionText whole(long value) {
@@ -170,7 +261,7 @@ final class ExpositionText {
 
     /** Everything another text in one array holds, appended. */
     ExpositionText append(ExpositionText other) {
-        if (other.allocator != null) {
+        if (!other.inOneArray()) {
             throw new IllegalArgumentException("only a text in one array can be appended");
         }
         return raw(other.bytes, other.position);
@@ -188,8 +279,8 @@ final class ExpositionText {
 
     /** The bytes of a text in one array: its own array when it is exactly full, else a copy. */
     byte[] toByteArray() {
-        if (allocator != null) {
-            throw new IllegalStateException("a text in pieces is taken with takePieces");
+        if (!inOneArray()) {
+            throw new IllegalStateException("only a text in one array is taken as an array");
         }
         return position == bytes.length ? bytes : Arrays.copyOf(bytes, position);
     }
@@ -199,6 +290,9 @@ final class ExpositionText {
      * release them) and this text is empty afterwards.
      */
     List<ByteBuf> takePieces() {
+        if (allocator == null) {
+            throw new IllegalStateException("only a text in pieces is taken as pieces");
+        }
         closePiece();
         List<ByteBuf> taken = new ArrayList<>(pieces);
         pieces.clear();
@@ -206,9 +300,31 @@ final class ExpositionText {
         return taken;
     }
 
-    /** Releases the pieces of a text that will not be sent, e.g. after a failure while writing it. */
+    /** The deflate of a deflated text, ended by a sync flush; this text cannot be written afterwards. */
+    DeflatedRun.Finished finishRun() {
+        if (run == null) {
+            throw new IllegalStateException("only a deflated text is finished as a run");
+        }
+        drain();
+        bytes = new byte[0];
+        end = 0;
+        return run.finish();
+    }
+
+    /**
+     * Releases what a text that will not be sent holds, e.g. after a failure while writing it: its pieces, or its
+     * deflater.
+     */
     void release() {
-        takePieces().forEach(ByteBuf::release);
+        if (allocator != null) {
+            takePieces().forEach(ByteBuf::release);
+        } else if (run != null) {
+            run.end();
+        }
+    }
+
+    private boolean inOneArray() {
+        return allocator == null && run == null;
     }
 
     private ExpositionText escapedBytes(byte[] utf8) {
@@ -244,7 +360,13 @@ final class ExpositionText {
         if (position + more <= end) {
             return;
         }
-        if (allocator == null) {
+        if (run != null) {
+            drain();
+            if (more > bytes.length) {
+                bytes = new byte[more];
+                end = bytes.length;
+            }
+        } else if (allocator == null) {
             bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, position + more));
             end = bytes.length;
         } else {
@@ -260,6 +382,13 @@ final class ExpositionText {
             position = start;
             end = piece.arrayOffset() + piece.capacity();
         }
+    }
+
+    /** The bytes written so far fed to the run, and the array written again from its start. */
+    private void drain() {
+        run.write(bytes, 0, position);
+        filledBefore += position;
+        position = 0;
     }
 
     /** The piece being written, with its bytes made readable, put after the others (or released when empty). */

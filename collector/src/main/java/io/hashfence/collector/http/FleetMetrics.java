@@ -16,13 +16,16 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * Per-rig metrics, written from the registry and the compliance engine at scrape time, one shard of the fleet at a
  * time ({@link MetricsShard}): no meter objects per rig, so a fleet of 100,000 rigs costs memory only in those two,
  * and no snapshot object per sample, so a scrape costs the bytes it writes; and those bytes go out in the pieces they
  * were written in (one row of pieces per family, {@link ExpositionText#inPieces}), never joined into one array. A
- * large shard is written in parts side by side on the {@link ScrapeWorkers}, joined family by family. Every series
+ * large shard is written in parts side by side on the {@link ScrapeWorkers}, joined family by family; a gzipped
+ * one is deflated as it is written, in the same parts. Every series
  * is labelled {@code site}
  * and {@code rig}; the compliance state and the miner status are one series per rig whose {@code state} label
  * changes, so the cardinality stays one series per rig per metric. Labels are written in name order, as the
@@ -93,19 +96,27 @@ public final class FleetMetrics {
     }
 
     /**
-     * The per-rig families for the rigs of one shard, in Prometheus text format 0.0.4: pieces from {@code allocator},
-     * in the order they are sent, which the caller owns.
+     * The per-rig families for the rigs of one shard, in Prometheus text format 0.0.4, coded as {@code coding}: in
+     * pieces sent in order, which the caller owns; plain text in buffers from {@code allocator}, or one gzip member
+     * deflated as it was written ({@link GzipMember}), so that a gzipped shard never holds its plain text.
      */
-    public List<ByteBuf> exposition(MetricsShard shard, ByteBufAllocator allocator) {
+    public List<ByteBuf> exposition(MetricsShard shard, ByteBufAllocator allocator, ContentCoding coding) {
         List<RigRecord> rigs = rigsOf(shard);
         int parts = Math.max(1, Math.min(workers.threads(), rigs.size() / MIN_RIGS_PER_PART));
+        Supplier<ExpositionText> newText =
+                coding == ContentCoding.GZIP ? ExpositionText::deflated : () -> ExpositionText.inPieces(allocator);
         List<Callable<ExpositionText[]>> tasks = new ArrayList<>(parts);
         for (int part = 0; part < parts; part++) {
             List<RigRecord> partRigs = rigs.subList(rigs.size() * part / parts, rigs.size() * (part + 1) / parts);
             boolean opensFamilies = part == 0;
-            tasks.add(() -> write(partRigs, allocator, opensFamilies));
+            tasks.add(() -> write(partRigs, newText, opensFamilies));
         }
         List<ExpositionText[]> written = workers.runAll(tasks, FleetMetrics::release);
+        return coding == ContentCoding.GZIP ? gzipMember(written) : pieces(written);
+    }
+
+    /** The parts' pieces, family by family. */
+    private static List<ByteBuf> pieces(List<ExpositionText[]> written) {
         List<ByteBuf> pieces = new ArrayList<>();
         for (Family family : Family.values()) {
             for (ExpositionText[] part : written) {
@@ -115,26 +126,45 @@ public final class FleetMetrics {
         return pieces;
     }
 
+    /** The parts' runs of deflate, family by family, as one gzip member. */
+    private static List<ByteBuf> gzipMember(List<ExpositionText[]> written) {
+        List<DeflatedRun.Finished> runs = new ArrayList<>();
+        try {
+            for (Family family : Family.values()) {
+                for (ExpositionText[] part : written) {
+                    runs.add(part[family.ordinal()].finishRun());
+                }
+            }
+        } catch (RuntimeException | Error e) {
+            runs.forEach(run -> run.deflated().release());
+            written.forEach(FleetMetrics::release);
+            throw e;
+        }
+        return GzipMember.of(runs);
+    }
+
     /**
      * One part of a shard's rigs, one text per family; the first part's texts open with the families' HELP and TYPE
      * lines, and the parts' texts follow each other family by family.
      */
-    private ExpositionText[] write(List<RigRecord> rigs, ByteBufAllocator allocator, boolean opensFamilies) {
+    private ExpositionText[] write(List<RigRecord> rigs, Supplier<ExpositionText> newText, boolean opensFamilies) {
         Family[] families = Family.values();
         ExpositionText[] texts = new ExpositionText[families.length];
         try {
             for (Family family : families) {
-                ExpositionText text = ExpositionText.inPieces(allocator);
+                ExpositionText text = newText.get();
                 texts[family.ordinal()] = opensFamilies ? text.gaugeFamily(family.metric, family.help) : text;
             }
             ExpositionText rigLabels = new ExpositionText(160);
+            SharedLabelValues shared = new SharedLabelValues();
+            Predicate<RigRecord> up = registry.upAsOfNow();
             for (RigRecord rig : rigs) {
                 rigLabels.clear();
                 rigLabels
                         .label("rig", rig.key().rig().value())
                         .ascii(",")
-                        .label("site", rig.key().site().value());
-                write(rig, rigLabels, texts);
+                        .label("site", shared.escaped(rig.key().site().value()));
+                write(rig, up.test(rig), rigLabels, shared, texts);
             }
             return texts;
         } catch (RuntimeException | Error e) {
@@ -169,13 +199,18 @@ public final class FleetMetrics {
         return rigs;
     }
 
-    private void write(RigRecord rig, ExpositionText rigLabels, ExpositionText[] texts) {
+    /**
+     * One rig's samples, each appended to its family's text. Lists are walked by index: a for-each would make an
+     * iterator per rig and scrape.
+     */
+    private void write(
+            RigRecord rig, boolean up, ExpositionText rigLabels, SharedLabelValues shared, ExpositionText[] texts) {
         Telemetry latest = rig.latest();
         sample(texts, Family.HASHRATE_FAMILY, rigLabels, latest.hashrate());
         if (latest.power() != null) {
             sample(texts, Family.POWER_FAMILY, rigLabels, latest.power().watts());
         }
-        sample(texts, Family.UP_FAMILY, rigLabels, registry.isUp(rig) ? 1 : 0);
+        sample(texts, Family.UP_FAMILY, rigLabels, up ? 1 : 0);
         stateSample(
                 texts,
                 Family.MINER_STATUS_FAMILY,
@@ -184,15 +219,17 @@ public final class FleetMetrics {
         timeSample(texts, Family.LAST_SEEN_FAMILY, rigLabels, rig.lastSeen().toEpochMilli());
         if (!latest.temperatures().isEmpty()) {
             double hottest = Double.NEGATIVE_INFINITY;
-            for (Temperature temperature : latest.temperatures()) {
-                hottest = Math.max(hottest, temperature.celsius());
+            List<Temperature> temperatures = latest.temperatures();
+            for (int i = 0; i < temperatures.size(); i++) {
+                hottest = Math.max(hottest, temperatures.get(i).celsius());
             }
             sample(texts, Family.TEMPERATURE_FAMILY, rigLabels, hottest);
         }
         if (!latest.fans().isEmpty()) {
             double slowest = Double.POSITIVE_INFINITY;
-            for (Fan fan : latest.fans()) {
-                slowest = Math.min(slowest, fan.rpm());
+            List<Fan> fans = latest.fans();
+            for (int i = 0; i < fans.size(); i++) {
+                slowest = Math.min(slowest, fans.get(i).rpm());
             }
             sample(texts, Family.FAN_MIN_FAMILY, rigLabels, slowest);
         }
@@ -201,11 +238,11 @@ public final class FleetMetrics {
         String subdivision = "";
         String claimedBy = "";
         if (known != null) {
-            sample(
+            timeSample(
                     texts,
                     Family.STATE_SINCE_FAMILY,
                     rigLabels,
-                    known.stateSince().toEpochMilli() / 1000.0);
+                    known.stateSince().toEpochMilli());
             Assessment a = known.assessment();
             stateSample(texts, Family.STATE_FAMILY, rigLabels, a.state().label());
             sample(texts, Family.TRUST_FAMILY, rigLabels, a.trust().level());
@@ -225,29 +262,33 @@ public final class FleetMetrics {
         }
         texts[Family.INFO_FAMILY.ordinal()]
                 .ascii(Family.INFO_FAMILY.seriesStart)
-                .label("claimed_by", claimedBy)
+                .label("claimed_by", shared.escaped(claimedBy))
                 .ascii(",")
-                .label("country", country)
+                .label("country", shared.escaped(country))
                 .ascii(",")
-                .label("miner_type", latest.miner().type())
+                .label("miner_type", shared.escaped(latest.miner().type()))
                 .ascii(",")
                 .label(
                         "model",
-                        latest.miner().model() == null ? "" : latest.miner().model())
+                        shared.escaped(
+                                latest.miner().model() == null
+                                        ? ""
+                                        : latest.miner().model()))
                 .ascii(",")
-                .label("pool", activePool(latest))
+                .label("pool", shared.escaped(activePool(latest)))
                 .ascii(",")
                 .append(rigLabels)
                 .ascii(",")
-                .label("subdivision", subdivision)
+                .label("subdivision", shared.escaped(subdivision))
                 .ascii("} 1.0")
                 .newline();
     }
 
     private static String activePool(Telemetry telemetry) {
-        for (Pool pool : telemetry.pools()) {
-            if (pool.active()) {
-                return pool.url();
+        List<Pool> pools = telemetry.pools();
+        for (int i = 0; i < pools.size(); i++) {
+            if (pools.get(i).active()) {
+                return pools.get(i).url();
             }
         }
         return "";

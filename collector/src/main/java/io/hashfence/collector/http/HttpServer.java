@@ -24,12 +24,12 @@ import javax.net.ssl.SSLException;
 
 /**
  * The HTTP endpoint: metrics, health and the API. It runs on its own event loops so that a slow scrape of
- * a large fleet never delays MQTT, and the rig shards are written and gzipped on the {@link ScrapeWorkers}, one
- * thread per core, so that one scrape uses every core whichever event loop its connection is on. Pipeline: TLS when
+ * a large fleet never delays MQTT (the rig shards themselves are written and gzipped on the {@link ScrapeWorkers},
+ * see {@link FleetMetrics}). Pipeline: TLS when
  * configured, idle timeout (60 s), the request head deadline ({@code http.request_head_timeout},
  * {@link RequestHeadDeadline}), codec, gzip or deflate where the client accepts it for every other answer (at level
  * 1: a scrape's text shrinks about tenfold at a fraction of the default level's CPU; the rig shards come gzipped
- * already, see {@link ParallelGzip}), aggregation of request bodies (up to 64 KiB), then the {@link Router}.
+ * already), aggregation of request bodies (up to 64 KiB), then the {@link Router}.
  */
 public final class HttpServer implements AutoCloseable {
     private static final int MAX_REQUEST_BYTES = 64 * 1024;
@@ -50,10 +50,9 @@ public final class HttpServer implements AutoCloseable {
             List<Route> routes,
             ApiToken token,
             HttpMetrics metrics,
-            CollectorJson json,
-            ScrapeWorkers workers)
+            CollectorJson json)
             throws InterruptedException {
-        Router router = new Router(routes, token, metrics, json, new ParallelGzip(workers, COMPRESSION_LEVEL));
+        Router router = new Router(routes, token, metrics, json);
         SslContext tls = config.https() ? serverTls(config) : null;
         group = transport.newGroup(EVENT_LOOPS);
         serverChannel = new ServerBootstrap()

@@ -8,7 +8,6 @@ import io.netty.buffer.UnpooledByteBufAllocator;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.function.Function;
 
 /**
  * What an endpoint answers, before it is framed as HTTP: ready bytes, a JSON value (a tree, map or list) that the
@@ -40,14 +39,14 @@ public record Response(HttpResponseStatus status, String contentType, Body body)
     }
 
     /**
-     * Content written when the answer is sent, into buffers from the allocator it is given, and sent in the order
-     * of the list (the server owns and releases them): a large text goes out without being joined into one array.
+     * Content written when the answer is sent, in the coding the client takes, and sent in the order of the list
+     * (the server owns and releases them): a large text goes out without being joined into one array.
      */
-    public record Pieces(Function<ByteBufAllocator, List<ByteBuf>> writer) implements Body {
-        /** The pieces written into heap buffers of their own and copied out, for a caller that wants the bytes. */
+    public record Pieces(PiecesWriter writer) implements Body {
+        /** The pieces written as they are into heap buffers of their own and copied out, for a caller that wants the bytes. */
         @Override
         public byte[] bytes(CollectorJson json) {
-            List<ByteBuf> pieces = writer.apply(UnpooledByteBufAllocator.DEFAULT);
+            List<ByteBuf> pieces = writer.write(UnpooledByteBufAllocator.DEFAULT, ContentCoding.IDENTITY);
             try {
                 int size = 0;
                 for (ByteBuf piece : pieces) {
@@ -65,6 +64,15 @@ public record Response(HttpResponseStatus status, String contentType, Body body)
                 pieces.forEach(ByteBuf::release);
             }
         }
+    }
+
+    /** Writes a body in pieces when its answer is sent. */
+    @FunctionalInterface
+    public interface PiecesWriter {
+        /**
+         * The body coded as {@code coding}, in pieces sent in order; plain text in buffers from {@code allocator}.
+         */
+        List<ByteBuf> write(ByteBufAllocator allocator, ContentCoding coding);
     }
 
     /** The body's bytes, JSON written with {@code json}. */
@@ -95,7 +103,7 @@ public record Response(HttpResponseStatus status, String contentType, Body body)
         return new Response(HttpResponseStatus.OK, contentType, new Bytes(body));
     }
 
-    public static Response pieces(String contentType, Function<ByteBufAllocator, List<ByteBuf>> writer) {
+    public static Response pieces(String contentType, PiecesWriter writer) {
         return new Response(HttpResponseStatus.OK, contentType, new Pieces(writer));
     }
 }

@@ -39,9 +39,10 @@ public final class RigMetricsEndpoint implements Endpoint {
         }
     }
 
-    /** The shard's text, written when the answer is sent, into the channel's buffers. */
+    /** The shard's text, written when the answer is sent, in the coding the client takes. */
     private Response text(MetricsShard shard) {
-        return Response.pieces(MetricsEndpoint.CONTENT_TYPE, allocator -> fleet.exposition(shard, allocator));
+        return Response.pieces(
+                MetricsEndpoint.CONTENT_TYPE, (allocator, coding) -> fleet.exposition(shard, allocator, coding));
     }
 
     private Response refused(String why) {

@@ -38,14 +38,12 @@ final class Router extends SimpleChannelInboundHandler<FullHttpRequest> {
     private final ApiToken token;
     private final HttpMetrics metrics;
     private final CollectorJson json;
-    private final ParallelGzip gzip;
 
-    Router(List<Route> routes, ApiToken token, HttpMetrics metrics, CollectorJson json, ParallelGzip gzip) {
+    Router(List<Route> routes, ApiToken token, HttpMetrics metrics, CollectorJson json) {
         this.routes = List.copyOf(routes);
         this.token = token;
         this.metrics = metrics;
         this.json = json;
-        this.gzip = gzip;
     }
 
     @Override
@@ -59,9 +57,12 @@ final class Router extends SimpleChannelInboundHandler<FullHttpRequest> {
         boolean keepAlive =
                 HttpUtil.isKeepAlive(request) && request.decoderResult().isSuccess();
         if (response.body() instanceof Response.Pieces pieces) {
-            Optional<List<ByteBuf>> written = write(pieces, ctx, request);
+            ContentCoding coding = AcceptEncoding.allowsGzip(request.headers().get(HttpHeaderNames.ACCEPT_ENCODING))
+                    ? ContentCoding.GZIP
+                    : ContentCoding.IDENTITY;
+            Optional<List<ByteBuf>> written = write(pieces, coding, ctx, request);
             if (written.isPresent()) {
-                sendPieces(ctx, request, response, gzippedIfAsked(request, written.get()), keepAlive);
+                sendPieces(ctx, request, response, written.get(), coding, keepAlive);
                 return;
             }
             response = internalError();
@@ -79,28 +80,14 @@ final class Router extends SimpleChannelInboundHandler<FullHttpRequest> {
         ctx.writeAndFlush(http).addListener(closing(keepAlive));
     }
 
-    /** The pieces of an answer written into the channel's buffers, or empty (logged) when writing them failed. */
+    /** The pieces of an answer in {@code coding}, or empty (logged) when writing them failed. */
     private static Optional<List<ByteBuf>> write(
-            Response.Pieces pieces, ChannelHandlerContext ctx, FullHttpRequest request) {
+            Response.Pieces pieces, ContentCoding coding, ChannelHandlerContext ctx, FullHttpRequest request) {
         try {
-            return Optional.of(pieces.writer().apply(ctx.alloc()));
+            return Optional.of(pieces.writer().write(ctx.alloc(), coding));
         } catch (RuntimeException e) {
             LOG.error("{} {} failed", request.method(), ClientText.escape(request.uri()), e);
             return Optional.empty();
-        }
-    }
-
-    /** A large answer in pieces, gzipped side by side on the scrape workers when the client accepts gzip. */
-    private record Body(List<ByteBuf> pieces, boolean gzipped) {}
-
-    private Body gzippedIfAsked(FullHttpRequest request, List<ByteBuf> pieces) {
-        if (!AcceptEncoding.allowsGzip(request.headers().get(HttpHeaderNames.ACCEPT_ENCODING))) {
-            return new Body(pieces, false);
-        }
-        try {
-            return new Body(gzip.compress(pieces), true);
-        } finally {
-            pieces.forEach(ByteBuf::release);
         }
     }
 
@@ -109,11 +96,15 @@ final class Router extends SimpleChannelInboundHandler<FullHttpRequest> {
      * so in its head, which the pipeline's compressor takes as done and passes through.
      */
     private static void sendPieces(
-            ChannelHandlerContext ctx, FullHttpRequest request, Response response, Body body, boolean keepAlive) {
-        List<ByteBuf> pieces = body.pieces();
+            ChannelHandlerContext ctx,
+            FullHttpRequest request,
+            Response response,
+            List<ByteBuf> pieces,
+            ContentCoding coding,
+            boolean keepAlive) {
         HttpResponse head = new DefaultHttpResponse(request.protocolVersion(), response.status());
         head.headers().set(HttpHeaderNames.CONTENT_TYPE, response.contentType());
-        if (body.gzipped()) {
+        if (coding == ContentCoding.GZIP) {
             head.headers().set(HttpHeaderNames.CONTENT_ENCODING, HttpHeaderValues.GZIP);
         }
         long length = 0;

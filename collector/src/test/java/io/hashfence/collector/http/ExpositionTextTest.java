@@ -9,6 +9,7 @@ import io.netty.buffer.UnpooledByteBufAllocator;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 class ExpositionTextTest {
@@ -26,7 +27,7 @@ class ExpositionTextTest {
     }
 
     @Test
-    void valuesAreAsJavaWritesThemButLargeWholeNumbersAsTheirDigits() {
+    void valuesAreAsJavaWritesThemButLargeWholeNumbersAsTheirDigitsAndDecimalsAsFewAsTheyNeed() {
         ExpositionText text = new ExpositionText(1);
         for (double value : new double[] {
             0,
@@ -37,6 +38,13 @@ class ExpositionTextTest {
             1e15,
             52.2870,
             -0.5,
+            0.1 + 0.2,
+            0.00001,
+            -69.6516279,
+            99_999_999.5,
+            1e8 + 0.5,
+            95_229_999_999_999.984375,
+            -0x1p37 - 0x1p-15,
             Double.NaN,
             Double.POSITIVE_INFINITY,
             -1e300
@@ -45,9 +53,35 @@ class ExpositionTextTest {
         }
         text.whole(Long.MIN_VALUE).ascii(" ").whole(Long.MAX_VALUE);
         assertThat(text(text))
-                .isEqualTo(
-                        "0.0 1.0 -3.0 12345678 110000000000000 1.0E15 52.287 -0.5 NaN +Inf -1.0E300 -9223372036854775808"
-                                + " 9223372036854775807");
+                .isEqualTo("0.0 1.0 -3.0 12345678 110000000000000 1.0E15 52.287 -0.5 0.30000000000000004 0.00001"
+                        + " -69.6516279 99999999.5 1.000000005E8 95229999999999.984375 -137438953472.000030517578125"
+                        + " NaN +Inf -1.0E300 -9223372036854775808"
+                        + " 9223372036854775807");
+    }
+
+    @Test
+    void everyValueReadsBackAsTheSameDouble() {
+        SplittableRandom random = new SplittableRandom(17);
+        for (int i = 0; i < 200_000; i++) {
+            double value = switch (i % 5) {
+                case 0 -> Math.round(random.nextDouble(-180, 180) * 1e6) / 1e6;
+                case 1 -> Math.round(random.nextDouble(0, 5_000) * 100) / 100.0;
+                case 2 -> random.nextDouble(-1e9, 1e9);
+                case 3 -> random.nextDouble(1e11, 1e15);
+                default -> Double.longBitsToDouble(random.nextLong());
+            };
+            if (!Double.isFinite(value)) {
+                continue;
+            }
+            String written = text(new ExpositionText(1).value(value));
+
+            assertThat(Double.parseDouble(written)).as(written).isEqualTo(value);
+            if (i % 5 < 2 && Math.abs(value) >= 1e-3) {
+                assertThat(written.length())
+                        .as("%s: no more digits than Java writes", written)
+                        .isLessThanOrEqualTo(Double.toString(value).length());
+            }
+        }
     }
 
     @Test
@@ -92,6 +126,32 @@ class ExpositionTextTest {
             pieces.forEach(ByteBuf::release);
         }
         assertThat(inPieces.size()).as("taken").isZero();
+    }
+
+    @Test
+    void aDeflatedTextHoldsTheSameBytesCompressed() throws Exception {
+        ExpositionText inOne = new ExpositionText(1);
+        ExpositionText deflated = ExpositionText.deflated();
+        for (int i = 0; i < 20_000; i++) {
+            for (ExpositionText text : List.of(inOne, deflated)) {
+                text.ascii("hashfence_rig_up{")
+                        .label("rig", "r\"" + i)
+                        .ascii(",")
+                        .label("site", "sä")
+                        .ascii("} ")
+                        .value(i / 7.0)
+                        .newline();
+            }
+        }
+        assertThat(deflated.size()).isEqualTo(inOne.size()).isGreaterThan(3 * ExpositionText.PIECE_BYTES);
+
+        DeflatedRun.Finished run = deflated.finishRun();
+        assertThat(run.length()).isEqualTo(inOne.size());
+        byte[] gzip = GzipMemberTest.joined(GzipMember.of(List.of(run)));
+
+        assertThat(gzip.length).isLessThan(inOne.size() / 3);
+        assertThat(new String(GzipMemberTest.gunzipped(gzip), StandardCharsets.UTF_8))
+                .isEqualTo(text(inOne));
     }
 
     @Test

@@ -15,7 +15,6 @@ import io.hashfence.geo.GeoIndex;
 import io.hashfence.protocol.Decoded;
 import io.hashfence.protocol.Telemetry;
 import io.hashfence.protocol.TelemetryCodec;
-import io.netty.buffer.ByteBuf;
 import io.netty.buffer.UnpooledByteBufAllocator;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -26,7 +25,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A shard large enough to be written in parts on several threads reads as if one thread had written it: the same
- * lines, each family's samples together under one HELP and TYPE.
+ * lines, each family's samples together under one HELP and TYPE; and gzipped, deflated part by part as it is
+ * written, it is one gzip member of the same text.
  */
 class FleetMetricsPartsTest {
     private static final int SITES = 25;
@@ -54,11 +54,21 @@ class FleetMetricsPartsTest {
 
         String oneThread;
         String threeThreads;
+        byte[] threeThreadsGzipped;
         try (ScrapeWorkers one = new ScrapeWorkers(1);
                 ScrapeWorkers three = new ScrapeWorkers(3)) {
             oneThread = text(new FleetMetrics(registry, compliance, one));
             threeThreads = text(new FleetMetrics(registry, compliance, three));
+            threeThreadsGzipped = gzipped(new FleetMetrics(registry, compliance, three));
         }
+
+        assertThat(new String(GzipMemberTest.gunzipped(threeThreadsGzipped), StandardCharsets.UTF_8))
+                .as("gzipped as it is written, the same text")
+                .isEqualTo(threeThreads);
+        assertThat(GzipMemberTest.members(threeThreadsGzipped))
+                .as("one gzip member")
+                .isEqualTo(1);
+        assertThat(threeThreadsGzipped.length).isLessThan(threeThreads.length() / 5);
 
         assertThat(threeThreads.lines().sorted().toList())
                 .as("the same lines")
@@ -78,11 +88,14 @@ class FleetMetricsPartsTest {
     }
 
     private static String text(FleetMetrics metrics) {
-        StringBuilder text = new StringBuilder();
-        for (ByteBuf piece : metrics.exposition(MetricsShard.whole(), UnpooledByteBufAllocator.DEFAULT)) {
-            text.append(piece.toString(StandardCharsets.UTF_8));
-            piece.release();
-        }
-        return text.toString();
+        return new String(
+                GzipMemberTest.joined(metrics.exposition(
+                        MetricsShard.whole(), UnpooledByteBufAllocator.DEFAULT, ContentCoding.IDENTITY)),
+                StandardCharsets.UTF_8);
+    }
+
+    private static byte[] gzipped(FleetMetrics metrics) {
+        return GzipMemberTest.joined(
+                metrics.exposition(MetricsShard.whole(), UnpooledByteBufAllocator.DEFAULT, ContentCoding.GZIP));
     }
 }
