@@ -43,6 +43,7 @@ import io.hashfence.collector.ingest.IngestOutcome;
 import io.hashfence.collector.ingest.IngestTargets;
 import io.hashfence.collector.ingest.MqttServer;
 import io.hashfence.collector.json.CollectorJson;
+import io.hashfence.collector.judge.ReassessmentTurns;
 import io.hashfence.collector.judge.RestoredVerdicts;
 import io.hashfence.collector.judge.RigJudge;
 import io.hashfence.collector.metrics.CollectorMetrics;
@@ -313,7 +314,9 @@ public final class Collector implements AutoCloseable {
     private void startJobs(CollectorConfig config, Clock clock, SiteCredentials credentials) throws IOException {
         timers.every(EVERY_SECOND, "alert tick", alerts::tick);
         snapshots.every(EVERY_SECOND, "rig snapshot", rigSnapshot::writeIfDue);
-        timers.every(config.compliance().reassessInterval(), "reassessment", judge::reassessAll);
+        ReassessmentTurns reassessment =
+                new ReassessmentTurns(judge, config.compliance().reassessInterval());
+        timers.every(reassessment.period(), "reassessment", reassessment);
         if (witness != null) {
             timers.every(Duration.ofMinutes(1), "witnessing the event log", witness);
         }

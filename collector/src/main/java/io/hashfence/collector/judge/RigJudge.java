@@ -90,6 +90,15 @@ public final class RigJudge {
         }
     }
 
+    /** Re-judges the rigs of one share of {@code shares}: every rig belongs to one share, by its hash. */
+    public void reassessShare(int share, int shares) {
+        for (RigKey rig : compliance.rigs()) {
+            if (Math.floorMod(rig.hashCode(), shares) == share) {
+                reassess(rig);
+            }
+        }
+    }
+
     private Object stripe(RigKey rig) {
         return stripes[(rig.hashCode() & Integer.MAX_VALUE) % STRIPES];
     }
