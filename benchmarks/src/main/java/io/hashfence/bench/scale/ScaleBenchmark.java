@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -65,6 +66,13 @@ public final class ScaleBenchmark implements Callable<Integer> {
     @Option(names = "--rounds", defaultValue = "5", description = "full scrapes of each kind; the median is reported")
     int rounds;
 
+    @Option(
+            names = "--warmup",
+            defaultValue = "2",
+            description = "full scrapes of each kind first, not measured (the collector's JIT at work, as it is not"
+                    + " once Prometheus has scraped for a while)")
+    int warmup;
+
     @Option(names = "--fleet-timeout", defaultValue = "PT15M", description = "how long the fleet may take to appear")
     Duration fleetTimeout;
 
@@ -106,12 +114,11 @@ public final class ScaleBenchmark implements Callable<Integer> {
                 result.put("rig_series", plain.rigSeries());
                 result.put("series_per_rig", plain.rigSeries() / (double) rigs);
                 result.put("bytes_plain", plain.bytes());
-                for (boolean gzip : new boolean[] {true, false}) {
-                    for (boolean parallel : new boolean[] {false, true}) {
-                        String name = "scrape_" + (parallel ? "parallel" : "sequential") + (gzip ? "_gzip" : "_plain");
-                        result.put(name, median(http, paths, gzip, parallel));
-                        System.out.println(name + ": " + result.get(name));
-                    }
+                result.put("warmup_rounds", warmup);
+                Map<ScrapeKind, List<ScrapeRound>> measured = scrapeRounds(http, paths);
+                for (ScrapeKind kind : ScrapeKind.values()) {
+                    result.put(kind.resultName(), summary(measured.get(kind)));
+                    System.out.println(kind.resultName() + ": " + result.get(kind.resultName()));
                 }
 
                 String histogram = collector.classHistogram();
@@ -202,12 +209,51 @@ public final class ScaleBenchmark implements Callable<Integer> {
         }
     }
 
-    private Map<String, Object> median(CollectorHttp http, List<String> paths, boolean gzip, boolean parallel)
-            throws Exception {
-        List<ScrapeRound> all = new ArrayList<>();
-        for (int i = 0; i < rounds; i++) {
-            all.add(parallel ? ScrapeRound.parallel(http, paths, gzip) : ScrapeRound.sequential(http, paths, gzip));
+    /** The four ways of scraping the whole fleet. */
+    private enum ScrapeKind {
+        SEQUENTIAL_GZIP(false, true),
+        PARALLEL_GZIP(true, true),
+        SEQUENTIAL_PLAIN(false, false),
+        PARALLEL_PLAIN(true, false);
+
+        private final boolean parallel;
+        private final boolean gzip;
+
+        ScrapeKind(boolean parallel, boolean gzip) {
+            this.parallel = parallel;
+            this.gzip = gzip;
         }
+
+        String resultName() {
+            return "scrape_" + (parallel ? "parallel" : "sequential") + (gzip ? "_gzip" : "_plain");
+        }
+
+        ScrapeRound scrape(CollectorHttp http, List<String> paths) throws Exception {
+            return parallel ? ScrapeRound.parallel(http, paths, gzip) : ScrapeRound.sequential(http, paths, gzip);
+        }
+    }
+
+    /**
+     * The warm-up rounds, then the measured ones, each round one full scrape of every kind in turn: whatever else
+     * the collector does now and then (its snapshot each minute, a garbage collection) falls on every kind alike.
+     */
+    private Map<ScrapeKind, List<ScrapeRound>> scrapeRounds(CollectorHttp http, List<String> paths) throws Exception {
+        for (int round = 0; round < warmup; round++) {
+            for (ScrapeKind kind : ScrapeKind.values()) {
+                kind.scrape(http, paths);
+            }
+        }
+        Map<ScrapeKind, List<ScrapeRound>> measured = new EnumMap<>(ScrapeKind.class);
+        for (int round = 0; round < rounds; round++) {
+            for (ScrapeKind kind : ScrapeKind.values()) {
+                measured.computeIfAbsent(kind, k -> new ArrayList<>()).add(kind.scrape(http, paths));
+            }
+        }
+        return measured;
+    }
+
+    private static Map<String, Object> summary(List<ScrapeRound> rounds) {
+        List<ScrapeRound> all = new ArrayList<>(rounds);
         all.sort((a, b) -> Long.compare(a.wallNanos(), b.wallNanos()));
         ScrapeRound median = all.get(all.size() / 2);
         Map<String, Object> summary = new LinkedHashMap<>();
