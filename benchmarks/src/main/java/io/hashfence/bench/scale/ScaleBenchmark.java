@@ -262,6 +262,9 @@ public final class ScaleBenchmark implements Callable<Integer> {
         summary.put("max_seconds", all.get(all.size() - 1).wallNanos() / 1e9);
         summary.put("bytes_on_the_wire", median.wireBytes());
         summary.put("slowest_path_seconds", median.slowestPathNanos() / 1e9);
+        summary.put(
+                "rounds_seconds",
+                rounds.stream().map(round -> round.wallNanos() / 1e9).toList());
         return summary;
     }
 

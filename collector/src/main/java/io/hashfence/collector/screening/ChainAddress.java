@@ -7,10 +7,12 @@ import java.util.Optional;
  * address are equal and nothing else is: equality is the record's, never a substring test.
  */
 public record ChainAddress(AddressFormat format, String canonical) {
+    /** No address of a known format is shorter. */
+    public static final int SHORTEST = 25;
 
     /** The address this whole token is, when it is a valid address of a known format (checksum included). */
     public static Optional<ChainAddress> parse(String token) {
-        if (token.length() < 25 || token.length() > 110) {
+        if (token.length() < SHORTEST || token.length() > 110) {
             return Optional.empty();
         }
         Optional<ChainAddress> hex =

@@ -1,7 +1,9 @@
 package io.hashfence.collector.screening;
 
 import java.util.LinkedHashSet;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -17,14 +19,18 @@ public final class PayoutCandidates {
     private PayoutCandidates() {}
 
     public static Set<ChainAddress> of(String poolUser) {
+        return of(poolUser, ChainAddress::parse);
+    }
+
+    /** The candidates, each token read as an address by {@code parse} (which may remember what it parsed). */
+    static Set<ChainAddress> of(String poolUser, Function<String, Optional<ChainAddress>> parse) {
         Set<ChainAddress> candidates = new LinkedHashSet<>();
         if (poolUser == null) {
             return candidates;
         }
         for (String token : SEPARATORS.split(poolUser)) {
             if (!token.isEmpty()) {
-                candidates.add(
-                        ChainAddress.parse(token).orElseGet(() -> new ChainAddress(AddressFormat.LISTED_TEXT, token)));
+                candidates.add(parse.apply(token).orElseGet(() -> new ChainAddress(AddressFormat.LISTED_TEXT, token)));
             }
         }
         return candidates;

@@ -15,7 +15,6 @@ import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -36,11 +35,15 @@ public final class Screener {
     private final IpCountryDatabase ipCountries;
     private final Supplier<IpAsnDatabase> ipAsns;
     private final Clock clock;
-    private static final int CANDIDATE_CACHE_SIZE = 65_536;
+    private static final int ADDRESS_CACHE_SIZE = 65_536;
 
     private final Map<RigKey, Screening> latest = new ConcurrentHashMap<>();
-    /** Pool users rarely change, and parsing addresses (checksums) costs microseconds: each user is parsed once. */
-    private final Map<String, Set<ChainAddress>> candidatesByUser = new ConcurrentHashMap<>();
+    /**
+     * The pool users' tokens long enough to be an address, each parsed once, since checking an address (its
+     * checksum) costs microseconds: a fleet's wallets are few, while its users, each with its worker's name, are
+     * as many as its rigs and would not fit a cache of users.
+     */
+    private final Map<String, Optional<ChainAddress>> addressesByToken = new ConcurrentHashMap<>();
 
     public Screener(
             Supplier<SanctionsList> sanctions,
@@ -230,15 +233,22 @@ public final class Screener {
     }
 
     private Set<ChainAddress> candidates(String user) {
-        Set<ChainAddress> known = candidatesByUser.get(user);
+        return PayoutCandidates.of(user, this::address);
+    }
+
+    private Optional<ChainAddress> address(String token) {
+        if (token.length() < ChainAddress.SHORTEST) {
+            return Optional.empty();
+        }
+        Optional<ChainAddress> known = addressesByToken.get(token);
         if (known != null) {
             return known;
         }
-        if (candidatesByUser.size() >= CANDIDATE_CACHE_SIZE) {
-            candidatesByUser.clear();
+        if (addressesByToken.size() >= ADDRESS_CACHE_SIZE) {
+            addressesByToken.clear();
         }
-        Set<ChainAddress> parsed = Collections.unmodifiableSet(PayoutCandidates.of(user));
-        candidatesByUser.put(user, parsed);
+        Optional<ChainAddress> parsed = ChainAddress.parse(token);
+        addressesByToken.put(token, parsed);
         return parsed;
     }
 
