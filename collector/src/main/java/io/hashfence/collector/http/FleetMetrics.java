@@ -24,12 +24,11 @@ import java.util.function.Supplier;
  * time ({@link MetricsShard}): no meter objects per rig, so a fleet of 100,000 rigs costs memory only in those two,
  * and no snapshot object per sample, so a scrape costs the bytes it writes; and those bytes go out in the pieces they
  * were written in (one row of pieces per family, {@link ExpositionText#inPieces}), never joined into one array. A
- * large shard is written in parts side by side on the {@link ScrapeWorkers}, joined family by family; a gzipped
- * one is deflated as it is written, in the same parts. Every series
- * is labelled {@code site}
- * and {@code rig}; the compliance state and the miner status are one series per rig whose {@code state} label
- * changes, so the cardinality stays one series per rig per metric. Labels are written in name order, as the
- * Prometheus client writes them.
+ * large shard is written in parts side by side on the {@link ScrapeWorkers}, joined family by family; a gzipped one
+ * is deflated as it is written, in the same parts. Every series is labelled {@code site} and {@code rig}; the
+ * compliance state and the miner status are one series per rig whose {@code state} label changes, so the
+ * cardinality stays one series per rig per metric. Labels are written in name order, as the Prometheus client
+ * writes them.
  */
 public final class FleetMetrics {
     static final String HASHRATE = "hashfence_rig_hashrate_hashes_per_second";

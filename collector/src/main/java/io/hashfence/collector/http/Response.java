@@ -43,7 +43,7 @@ public record Response(HttpResponseStatus status, String contentType, Body body)
      * (the server owns and releases them): a large text goes out without being joined into one array.
      */
     public record Pieces(PiecesWriter writer) implements Body {
-        /** The pieces written as they are into heap buffers of their own and copied out, for a caller that wants the bytes. */
+        /** The plain text written into heap buffers of its own and copied out, for a caller that wants the bytes. */
         @Override
         public byte[] bytes(CollectorJson json) {
             List<ByteBuf> pieces = writer.write(UnpooledByteBufAllocator.DEFAULT, ContentCoding.IDENTITY);
