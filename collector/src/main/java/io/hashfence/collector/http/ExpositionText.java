@@ -33,7 +33,13 @@ final class ExpositionText {
     /** From this magnitude up a double's fraction has at most 15 bits, written exactly by {@link #exactly}. */
     private static final double EXACT_FROM = 0x1p37;
 
-    private static final long[] POWERS_OF_FIVE = powersOfFive(15);
+    private static final long[] POWERS_OF_FIVE = powers(5, 15);
+    /** Enough for any double to read back the same ({@link #significant}). */
+    private static final int SIGNIFICANT_DIGITS = 17;
+
+    private static final long[] LONG_POWERS_OF_TEN = powers(10, 16);
+    private static final long SIGNIFICAND_BITS = (1L << 52) - 1;
+    private static final long IMPLICIT_BIT = 1L << 52;
     /** The size of a piece: small enough for any pooling allocator to reuse, large enough to cost little per piece. */
     static final int PIECE_BYTES = 64 * 1024;
 
@@ -135,8 +141,9 @@ final class ExpositionText {
     /**
      * A sample value, written so that it reads back as the same double: a whole number as its digits ({@code 1.0}
      * below 10^7, as Java writes it; {@code 110000000000000}, not {@code 1.1E14}, up to 10^15), a number of up to
-     * {@value #MAX_DECIMALS} decimals with the fewest that give it back exactly ({@code 52.287}, {@code 0.5}), and
-     * any other as Java writes it. Formatting a double the general way costs more than the rest of a sample.
+     * {@value #MAX_DECIMALS} decimals with the fewest that give it back exactly ({@code 52.287}, {@code 0.5}), any
+     * other from 1 to 10^15 exactly or to 17 significant digits, and the rest (below 1, above 10^15) as Java writes
+     * them. Formatting a double the general way costs more than the rest of a sample.
      */
     ExpositionText value(double value) {
         if (Double.isNaN(value)) {
@@ -162,7 +169,45 @@ final class ExpositionText {
         if (magnitude >= EXACT_FROM && magnitude < WHOLE_LIMIT) {
             return exactly(value < 0, magnitude);
         }
+        if (magnitude >= 1 && magnitude < EXACT_FROM) {
+            return significant(value < 0, magnitude);
+        }
         return ascii(Double.toString(value));
+    }
+
+    /**
+     * A number from 1 to 2^37 with more decimals than {@value #MAX_DECIMALS} (a coordinate from a receiver) to 17
+     * significant digits, correctly rounded, which always reads back as the same double: its 53-bit significand
+     * times a power of ten, exact in 128 bits, over a power of two, rounded half up.
+     */
+    private ExpositionText significant(boolean negative, double magnitude) {
+        long significand = (Double.doubleToRawLongBits(magnitude) & SIGNIFICAND_BITS) | IMPLICIT_BIT;
+        int shift = 52 - Math.getExponent(magnitude);
+        int decimals = SIGNIFICANT_DIGITS - decimalDigits((long) magnitude);
+        long scale = LONG_POWERS_OF_TEN[decimals];
+        long low = significand * scale;
+        long high = Math.multiplyHigh(significand, scale);
+        long rounded = low + (1L << (shift - 1));
+        if (Long.compareUnsigned(rounded, low) < 0) {
+            high++;
+        }
+        long digits = (high << (64 - shift)) | (rounded >>> shift);
+        long fraction = digits % scale;
+        int kept = decimals;
+        while (kept > 1 && fraction % 10 == 0) {
+            fraction /= 10;
+            kept--;
+        }
+        return pointed(negative, digits / scale, fraction, kept);
+    }
+
+    /** How many decimal digits a positive long has. */
+    private static int decimalDigits(long value) {
+        int digits = 1;
+        while (digits < LONG_POWERS_OF_TEN.length && value >= LONG_POWERS_OF_TEN[digits]) {
+            digits++;
+        }
+        return digits;
     }
 
     /**
@@ -206,11 +251,11 @@ final class ExpositionText {
         return this;
     }
 
-    private static long[] powersOfFive(int highest) {
+    private static long[] powers(long base, int highest) {
         long[] powers = new long[highest + 1];
         powers[0] = 1;
         for (int i = 1; i <= highest; i++) {
-            powers[i] = powers[i - 1] * 5;
+            powers[i] = powers[i - 1] * base;
         }
         return powers;
     }
