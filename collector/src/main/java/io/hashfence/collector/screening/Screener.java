@@ -40,8 +40,8 @@ public final class Screener {
     private final Map<RigKey, Screening> latest = new ConcurrentHashMap<>();
     /**
      * The pool users' tokens long enough to be an address, each parsed once, since checking an address (its
-     * checksum) costs microseconds: a fleet's wallets are few, while its users, each with its worker's name, are
-     * as many as its rigs and would not fit a cache of users.
+     * checksum) costs microseconds: a fleet pays out to far fewer wallets than it has users (one per worker, as
+     * many as its rigs), which would not fit a cache of users.
      */
     private final Map<String, Optional<ChainAddress>> addressesByToken = new ConcurrentHashMap<>();
 
