@@ -1,5 +1,6 @@
 package io.hashfence.agent.testing;
 
+import io.hashfence.testing.Await;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
@@ -17,6 +18,9 @@ import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 
 /** A Paho client that records everything published under {@code hashfence/v1/}, as the {@link Mosquitto#OBSERVER}. */
 public final class Subscriber implements AutoCloseable {
+    /** How long one client action (a connect, a subscribe) may take before it fails. */
+    private static final long ACTION_WAIT_MILLIS = 10_000;
+
     private final MqttClient client;
     private final MqttConnectionOptions options;
     private final ConcurrentLinkedQueue<Received> received = new ConcurrentLinkedQueue<>();
@@ -54,6 +58,7 @@ public final class Subscriber implements AutoCloseable {
         if (durable) {
             options.setSessionExpiryInterval(3600L);
         }
+        client.setTimeToWait(ACTION_WAIT_MILLIS);
         Subscriber subscriber = new Subscriber(client, options);
         client.setCallback(subscriber.new Recorder());
         client.connect(options);
@@ -61,8 +66,18 @@ public final class Subscriber implements AutoCloseable {
         return subscriber;
     }
 
-    public void reconnect() throws MqttException {
-        client.connect(options);
+    /**
+     * Connects again once the broker is back. Each attempt waits at most {@link #ACTION_WAIT_MILLIS} (a connect
+     * made while the broker was coming up once hung for a minute and a half on a loaded machine, then failed), and
+     * attempts are repeated until one succeeds.
+     */
+    public void reconnect() throws InterruptedException {
+        Await.until("the subscriber is connected again", () -> {
+            if (!client.isConnected()) {
+                client.connect(options);
+            }
+            return client.isConnected();
+        });
     }
 
     public List<Received> received() {
