@@ -41,40 +41,25 @@ final class GzipMember {
 
     /**
      * The CRC-32 of two texts one after the other, from the CRC-32 of each and the second's length: the first's CRC
-     * carried through the second's length of zero bits (by squaring the one-zero-bit operator, as zlib's
-     * crc32_combine does), then the second's added.
+     * carried through the second's length of zero bytes, then the second's added. The operator for one zero byte is
+     * that for one zero bit squared three times; squared again it stands for twice as many bytes, applied for each
+     * bit of the length that is set (zlib's crc32_combine).
      */
     static int combine(int first, int second, long secondLength) {
-        if (secondLength <= 0) {
-            return first;
-        }
-        int[] odd = new int[32];
-        int[] even = new int[32];
-        odd[0] = POLYNOMIAL;
+        int[] zeros = new int[32];
+        zeros[0] = POLYNOMIAL;
         for (int bit = 1; bit < 32; bit++) {
-            odd[bit] = 1 << (bit - 1);
+            zeros[bit] = 1 << (bit - 1);
         }
-        square(even, odd);
-        square(odd, even);
+        for (int square = 0; square < 3; square++) {
+            zeros = squared(zeros);
+        }
         int crc = first;
-        long rest = secondLength;
-        while (true) {
-            square(even, odd);
+        for (long rest = secondLength; rest > 0; rest >>>= 1) {
             if ((rest & 1) != 0) {
-                crc = times(even, crc);
+                crc = times(zeros, crc);
             }
-            rest >>>= 1;
-            if (rest == 0) {
-                break;
-            }
-            square(odd, even);
-            if ((rest & 1) != 0) {
-                crc = times(odd, crc);
-            }
-            rest >>>= 1;
-            if (rest == 0) {
-                break;
-            }
+            zeros = squared(zeros);
         }
         return crc ^ second;
     }
@@ -89,10 +74,12 @@ final class GzipMember {
         return sum;
     }
 
-    private static void square(int[] square, int[] matrix) {
+    private static int[] squared(int[] matrix) {
+        int[] square = new int[32];
         for (int row = 0; row < 32; row++) {
             square[row] = times(matrix, matrix[row]);
         }
+        return square;
     }
 
     /** The empty final block a deflater ends an empty stream with, which closes the runs' stream. */

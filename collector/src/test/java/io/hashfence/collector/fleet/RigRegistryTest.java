@@ -128,21 +128,7 @@ class RigRegistryTest {
     void anIntervalWithAFractionOfASecondCountsToTheNanosecond() {
         RigRegistry fractional =
                 new RigRegistry(clock, new FleetConfig(Duration.ofMillis(2_500), 3, 20_000), new SequenceWindows());
-        fractional.record(
-                new Telemetry(
-                        sample.site(),
-                        sample.rig(),
-                        sample.time(),
-                        2,
-                        sample.miner(),
-                        sample.hashrate(),
-                        sample.power(),
-                        sample.temperatures(),
-                        sample.fans(),
-                        sample.pools(),
-                        sample.location(),
-                        null),
-                1);
+        fractional.record(withoutInterval(withSeq(sample, 2)), 1);
         clock.advance(Duration.ofMillis(7_500));
         assertThat(fractional.isUp(fractional.find(key).orElseThrow()))
                 .as("exactly three 2.5 s intervals")
@@ -153,19 +139,7 @@ class RigRegistryTest {
 
     @Test
     void usesTheDefaultIntervalWhenTheMessageHasNone() {
-        Telemetry noInterval = new Telemetry(
-                sample.site(),
-                sample.rig(),
-                sample.time(),
-                2,
-                sample.miner(),
-                sample.hashrate(),
-                sample.power(),
-                sample.temperatures(),
-                sample.fans(),
-                sample.pools(),
-                sample.location(),
-                null);
+        Telemetry noInterval = withoutInterval(withSeq(sample, 2));
         registry.record(noInterval, 1);
         clock.advance(Duration.ofSeconds(90));
         assertThat(registry.isUp(registry.find(key).orElseThrow())).isTrue();
@@ -244,6 +218,23 @@ class RigRegistryTest {
                 t.pools(),
                 t.location(),
                 t.interval());
+    }
+
+    /** The sample as a message that gives no interval. */
+    private static Telemetry withoutInterval(Telemetry t) {
+        return new Telemetry(
+                t.site(),
+                t.rig(),
+                t.time(),
+                t.seq(),
+                t.miner(),
+                t.hashrate(),
+                t.power(),
+                t.temperatures(),
+                t.fans(),
+                t.pools(),
+                t.location(),
+                null);
     }
 
     private static Telemetry withRig(Telemetry t, String rig) {

@@ -26,6 +26,7 @@ import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -70,9 +71,7 @@ class LocationHistoryAcrossCollectorsTest {
             assertThat(evidence(two, site, rig, "impossible_travel"))
                     .as("judged against the fix the first collector received")
                     .startsWith("moved 8112 km in 1.0 min");
-            assertThat(two.collector().alerts().firing())
-                    .filteredOn(alert -> alert.rig().rig().value().equals(rig))
-                    .extracting(Alert::type)
+            assertThat(firingTypes(two, rig))
                     .as("its claim is unverified, and it relocated")
                     .contains(AlertType.LOCATION_UNVERIFIED, AlertType.RELOCATED);
         }
@@ -107,10 +106,7 @@ class LocationHistoryAcrossCollectorsTest {
             assertThat(evidence(two, site, rig, "frozen_coordinates"))
                     .as("the run counts the fixes the first collector received")
                     .startsWith("4 consecutive GPS fixes");
-            assertThat(two.collector().alerts().firing())
-                    .filteredOn(alert -> alert.rig().rig().value().equals(rig))
-                    .extracting(Alert::type)
-                    .contains(AlertType.SPOOF_SUSPECTED);
+            assertThat(firingTypes(two, rig)).contains(AlertType.SPOOF_SUSPECTED);
         }
     }
 
@@ -161,5 +157,12 @@ class LocationHistoryAcrossCollectorsTest {
                 return rows.next() ? rows.getInt(1) : 0;
             }
         }
+    }
+
+    private static List<AlertType> firingTypes(RunningCollector collector, String rig) {
+        return collector.collector().alerts().firing().stream()
+                .filter(alert -> alert.rig().rig().value().equals(rig))
+                .map(Alert::type)
+                .toList();
     }
 }
